@@ -1,0 +1,178 @@
+"""From a case document to what the agent sees and may do: read models, dial checks, track inputs.
+
+Pure functions over the document (the server's, with local writes overlaid), so the
+desktop and headless tests reach the same answers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from agentdesk.client.views import (
+    AccountView,
+    AttemptView,
+    CaseDetail,
+    ContactPointView,
+    NoteView,
+    PaymentView,
+    PromiseView,
+)
+from agentdesk.domain import compliance, talktracks
+from agentdesk.domain.money import Money
+
+
+def _dt(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def case_detail(doc: dict[str, Any]) -> CaseDetail:
+    d = doc["debtor"]
+    points = {p["id"]: p for p in doc.get("contact_points", [])}
+
+    def label(point_id: str | None) -> str:
+        p = points.get(point_id or "")
+        if p is None:
+            return ""
+        who = p.get("contact_name") or ""
+        rel = f"{p['relation']} " if p.get("relation") else ""
+        return f"{rel}{who} {p['value_masked']}".strip()
+
+    accounts = tuple(
+        AccountView(
+            id=a["id"], account_no=a["account_no"], product=a["product"],
+            principal=Money(a["principal_minor"], a["currency"]),
+            outstanding=Money(a["outstanding_minor"], a["currency"]),
+            overdue=Money(a["overdue_minor"], a["currency"]),
+            fees=Money(a.get("fees_minor", 0), a["currency"]),
+            due_date=date.fromisoformat(a["due_date"]), days_past_due=a["days_past_due"], bucket=a["bucket"],
+        )
+        for a in doc.get("accounts", [])
+    )
+    attempts = tuple(
+        AttemptView(
+            id=a["id"], started_at=_dt(a["started_at"]), channel=a.get("channel", "call"),
+            contact_point_id=a.get("contact_point_id"), contact_label=label(a.get("contact_point_id")),
+            reached=a["reached"], outcome=a["outcome"], agent=a.get("agent", ""), note=a.get("note", ""),
+            compliance_flag=a.get("compliance_flag"), pending=bool(a.get("pending")),
+            rejected_reason=a.get("rejected_reason"),
+        )
+        for a in sorted(doc.get("attempts", []), key=lambda a: a["started_at"], reverse=True)
+    )
+    promises = tuple(
+        PromiseView(
+            id=p["id"], amount=Money(p["amount_minor"], p.get("currency", "CNY")),
+            due_date=date.fromisoformat(p["due_date"]), status=p["status"],
+            created_at=_dt(p["created_at"]), pending=bool(p.get("pending")),
+        )
+        for p in sorted(doc.get("promises", []), key=lambda p: p["created_at"], reverse=True)
+    )
+    notes = tuple(
+        NoteView(id=n["id"], text=n["text"], author=n.get("author", ""), written_at=_dt(n["written_at"]),
+                 pending=bool(n.get("pending")))
+        for n in sorted(doc.get("notes", []), key=lambda n: n["written_at"], reverse=True)
+    )
+    payments = tuple(
+        PaymentView(id=p["id"], amount=Money(p["amount_minor"], p.get("currency", "CNY")),
+                    paid_on=date.fromisoformat(p["paid_on"]))
+        for p in doc.get("payments", [])
+    )
+    return CaseDetail(
+        case_id=doc["id"], lender=doc.get("lender", ""), status=doc.get("status", "open"),
+        hold_reason=doc.get("hold_reason"), debtor_name=d["name"],
+        national_id_masked=d.get("national_id_masked", ""),
+        birth_date=date.fromisoformat(d["birth_date"]) if d.get("birth_date") else None,
+        province=d.get("province", ""), city=d.get("city", ""), time_zone=d.get("time_zone", "Asia/Shanghai"),
+        consent_late_calls=bool(doc.get("consent_late_calls")), assigned_agent=doc.get("assigned_agent"),
+        accounts=accounts,
+        contact_points=tuple(
+            ContactPointView(id=p["id"], kind=p["kind"], value_masked=p["value_masked"], owner=p["owner"],
+                             relation=p.get("relation"), contact_name=p.get("contact_name"),
+                             status=p["status"], source=p.get("source", ""))
+            for p in doc.get("contact_points", [])
+        ),
+        attempts=attempts, promises=promises, notes=notes, payments=payments,
+    )
+
+
+def past_contacts(detail: CaseDetail) -> list[compliance.PastContact]:
+    owners = {p.id: p.owner for p in detail.contact_points}
+    return [
+        compliance.PastContact(contact_point_id=a.contact_point_id, at=a.started_at, reached=a.reached,
+                               contact_owner=owners.get(a.contact_point_id or "", "debtor"))
+        for a in detail.attempts
+        if a.rejected_reason is None
+    ]
+
+
+def _debtor_reachable(detail: CaseDetail) -> bool:
+    return any(p.owner == "debtor" and p.kind == "phone" and p.status in ("valid", "unverified")
+               for p in detail.contact_points)
+
+
+def planned(detail: CaseDetail, contact_point_id: str | None, channel: str = "call") -> compliance.PlannedContact:
+    point = next((p for p in detail.contact_points if p.id == contact_point_id), None)
+    pending = [p.due_date for p in detail.promises if p.status == "pending"]
+    return compliance.PlannedContact(
+        case_id=detail.case_id, contact_point_id=contact_point_id,
+        contact_owner=point.owner if point else "debtor",
+        contact_status=point.status if point else "valid",
+        channel=channel, debtor_time_zone=detail.time_zone, case_status=detail.status,
+        hold_reason=detail.hold_reason, consent_late_calls=detail.consent_late_calls,
+        pending_promise_due=min(pending) if pending else None,
+        debtor_reachable=_debtor_reachable(detail),
+    )
+
+
+def dial_verdict(detail: CaseDetail, contact_point_id: str | None, policy: compliance.ContactPolicy,
+                 now: datetime) -> compliance.ComplianceVerdict:
+    return compliance.evaluate(planned(detail, contact_point_id), past_contacts(detail), policy, now)
+
+
+def primary_phone(detail: CaseDetail) -> str | None:
+    """The debtor's first usable phone: what "call now" would dial."""
+    for p in detail.contact_points:
+        if p.owner == "debtor" and p.kind == "phone" and p.status in ("valid", "unverified"):
+            return p.id
+    return None
+
+
+def promise_problem(detail: CaseDetail, amount_minor: int, due: date, policy: compliance.ContactPolicy,
+                    today: date) -> str | None:
+    """The rule a promise breaks, in words the agent can act on; None when it is fine."""
+    if detail.status != "open":
+        return f"the case is on hold ({detail.hold_reason}): no promise can be taken"
+    if amount_minor <= 0:
+        return "the promised amount must be more than zero"
+    if amount_minor > detail.outstanding.minor:
+        return f"the promise exceeds the outstanding balance {detail.outstanding.format()}"
+    horizon = int(policy.promise_horizon_days)
+    if due < today:
+        return "the promise date is in the past"
+    if due > today + timedelta(days=horizon):
+        return f"the promise date must be within {horizon} days (by {today + timedelta(days=horizon)})"
+    return None
+
+
+def track_situation(detail: CaseDetail, third_party: bool = False) -> talktracks.TrackSituation:
+    last = detail.attempts[0].outcome if detail.attempts else None
+    return talktracks.TrackSituation(
+        bucket=max((a.bucket for a in detail.accounts), default="M1"),
+        first_contact=not any(a.reached == "right_party" for a in detail.attempts),
+        broken_promise=any(p.status == "broken" for p in detail.promises[:1]),
+        dispute=detail.hold_reason == "dispute",
+        third_party=third_party,
+        last_outcome=last,
+    )
+
+
+def track_variables(detail: CaseDetail, agent_name: str, lang: str) -> dict[str, str]:
+    return {
+        "debtor_name": detail.debtor_name,
+        "amount_due": detail.overdue.format(),
+        "days_past_due": str(detail.days_past_due),
+        "lender": detail.lender,
+        "agent_name": agent_name,
+        "company": "安信催收服务中心" if lang == "zh" else "AnXin Collection Services",
+    }

@@ -1,0 +1,68 @@
+"""Errors the client core raises; str() of each is a sentence the agent can act on."""
+
+from __future__ import annotations
+
+
+class ClientError(Exception):
+    """A known, user-facing failure (as opposed to a bug)."""
+
+
+class AuthenticationFailed(ClientError):
+    def __init__(self, message: str = "Wrong username or password.") -> None:
+        super().__init__(message)
+
+
+class AccountLocked(ClientError):
+    pass
+
+
+class SessionExpired(ClientError):
+    def __init__(self) -> None:
+        super().__init__("Your session has ended: log in again.")
+
+
+class ServerUnreachable(ClientError):
+    def __init__(self, url: str, detail: str = "") -> None:
+        self.url = url
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            f"Cannot reach the server at {url}{extra}. Check the address and your network; "
+            "work continues offline if this computer has your queue cached."
+        )
+
+
+class ClientTooOld(ClientError):
+    pass
+
+
+class ServerError(ClientError):
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        super().__init__(f"The server answered {status}: {message}")
+
+
+class KeyringUnavailable(ClientError):
+    def __init__(self, backend: str) -> None:
+        self.backend = backend
+        super().__init__(
+            "No secure credential store is available on this computer "
+            f"(the keyring backend found is '{backend}'). AgentDesk keeps its encryption key and "
+            "your login there: on Windows this is Credential Manager; on Linux start a Secret "
+            "Service such as gnome-keyring. Ask IT if unsure."
+        )
+
+
+class NoCachedData(ClientError):
+    def __init__(self, url: str, username: str) -> None:
+        super().__init__(
+            f"There is no saved queue for {username} on {url} on this computer yet: "
+            "log in once while the server is reachable."
+        )
+
+
+class StoreLocked(ClientError):
+    """The local store cannot be opened with the key found in the keyring."""
+
+
+class InvalidOutcome(ClientError):
+    pass

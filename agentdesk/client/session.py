@@ -1,0 +1,288 @@
+"""A logged-in user on one server: the one object the desktop (or a script) talks to.
+
+Reads come from the local store; writes are one local transaction that appends to the
+outbox and nudges the sync engine. Nothing here blocks on the network except `login`
+and `sync_now`, which callers run off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from agentdesk import contract
+from agentdesk.client import caseview
+from agentdesk.client import queue as queue_mod
+from agentdesk.client.api import ApiClient
+from agentdesk.client.credentials import SecretStore
+from agentdesk.client.errors import InvalidOutcome, NoCachedData, ServerUnreachable
+from agentdesk.client.store import LocalStore, overlay
+from agentdesk.client.sync import ChangeSet, SyncEngine
+from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow, SyncStatus
+from agentdesk.domain import compliance, talktracks
+from agentdesk.domain.outcomes import Outcome, OutcomeError, Reached, check_outcome
+from agentdesk.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ClientSession", "ChangeSet"]
+
+
+def store_path(server_url: str, username: str, base: Path | None = None) -> Path:
+    """One database per server and user, named without revealing either in clear."""
+    digest = hashlib.sha256(f"{server_url.rstrip('/')}|{username}".encode()).hexdigest()[:16]
+    return (base or data_dir()) / "stores" / f"{digest}.db"
+
+
+class ClientSession:
+    def __init__(self, api: ApiClient, store: LocalStore, secrets: SecretStore, user: contract.UserInfo,
+                 *, policy_name: str = "china") -> None:
+        self.api = api
+        self.store = store
+        self.secrets = secrets
+        self.user = user
+        self.server_url = api.base_url
+        self.sync = SyncEngine(api, store)
+        self.policy = compliance.load_policy(policy_name)
+        self._tracks: list[talktracks.TalkTrack] | None = None
+        self.offline_start = False
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def login(cls, server_url: str, username: str, password: str, *, remember: bool = True,
+              allow_unencrypted: bool = False, verify_tls: bool = True,
+              data_root: Path | None = None) -> ClientSession:
+        """Log in over the network and open (or create) the local replica.
+
+        `allow_unencrypted` is the explicit developer/demo switch for machines without a
+        secure keyring: the store is then a plain SQLite file and tokens live in memory.
+        """
+        secrets = _secret_store(server_url, username, allow_unencrypted)
+        api = ApiClient(server_url, verify_tls=verify_tls)
+        try:
+            pair = api.login(username, password)
+        except Exception:
+            api.close()
+            raise
+        if remember:
+            secrets.save_refresh_token(pair.refresh_token)
+            api.on_new_refresh_token = secrets.save_refresh_token
+        else:
+            secrets.forget_refresh_token()
+        store = _open_store(server_url, username, secrets, data_root)
+        store.set_meta("username", pair.user.username)
+        store.set_meta("user", pair.user.model_dump_json())
+        return cls(api, store, secrets, pair.user)
+
+    @classmethod
+    def open_cached(cls, server_url: str, username: str, *, allow_unencrypted: bool = False,
+                    verify_tls: bool = True, data_root: Path | None = None) -> ClientSession:
+        """Open the cached queue without the network (the server is down or unreachable).
+
+        The remembered refresh token lets the sync engine reconnect by itself later.
+        """
+        secrets = _secret_store(server_url, username, allow_unencrypted)
+        if not _store_file(store_path(server_url, username, data_root), secrets).exists():
+            raise NoCachedData(server_url, username)
+        store = _open_store(server_url, username, secrets, data_root)
+        raw = store.get_meta("user")
+        if raw is None:
+            store.close()
+            raise NoCachedData(server_url, username)
+        api = ApiClient(server_url, verify_tls=verify_tls, on_new_refresh_token=secrets.save_refresh_token)
+        api.refresh_token = secrets.refresh_token()
+        session = cls(api, store, secrets, contract.UserInfo.model_validate_json(raw))
+        session.offline_start = True
+        return session
+
+    # --- sync ----------------------------------------------------------------------------
+
+    def start_sync(self) -> None:
+        self.sync.start()
+
+    def sync_now(self) -> ChangeSet:
+        """Push and pull now (blocking): for scripts, tests and the first load."""
+        if self.api.access_token is None and self.api.refresh_token:
+            self.api.refresh()
+        return self.sync.sync_once()
+
+    def stop(self) -> None:
+        self.sync.stop()
+        self.api.close()
+        self.store.close()
+
+    def status(self) -> SyncStatus:
+        return self.sync.status()
+
+    def add_status_listener(self, fn: Any) -> None:
+        self.sync.add_status_listener(fn)
+
+    def add_change_listener(self, fn: Any) -> None:
+        self.sync.add_change_listener(fn)
+
+    def logout(self, wipe_local_data: bool = False) -> None:
+        """End the session: the server revokes the token, the keyring forgets it."""
+        self.sync.stop()
+        try:
+            self.api.logout()
+        except ServerUnreachable:
+            pass
+        self.secrets.forget_refresh_token()
+        self.api.close()
+        self.store.close()
+        if wipe_local_data:
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(self.store.path) + suffix).unlink(missing_ok=True)
+            self.secrets.forget_store_key()
+
+    # --- reads ---------------------------------------------------------------------------
+
+    def queue(self, now: datetime | None = None, filter: str = "all", search: str = "") -> list[QueueRow]:
+        return queue_mod.build_queue(self.store, self.policy, now or datetime.now(UTC), filter, search,
+                                     self.user.username)
+
+    def case_detail(self, case_id: str) -> CaseDetail | None:
+        doc = self.store.case_doc(case_id)
+        if doc is None:
+            return None
+        return caseview.case_detail(overlay(doc, self.store.local_writes(case_id), self.user.username))
+
+    def talk_tracks(self) -> list[talktracks.TalkTrack]:
+        if self._tracks is None:
+            self._tracks = talktracks.load_tracks()
+        return self._tracks
+
+    def talk_track(self, case_id: str, lang: str = "zh", track_id: str | None = None,
+                   third_party: bool = False) -> tuple[talktracks.TalkTrack, tuple[Any, ...]]:
+        detail = self.case_detail(case_id)
+        if detail is None:
+            raise KeyError(case_id)
+        tracks = self.talk_tracks()
+        if track_id:
+            track = next(t for t in tracks if t.id == track_id)
+        else:
+            track = talktracks.select_track(tracks, caseview.track_situation(detail, third_party))
+        variables = caseview.track_variables(detail, self.user.display_name, lang)
+        return track, talktracks.render(track, variables, lang)
+
+    def check_dial(self, case_id: str, contact_point_id: str | None, now: datetime | None = None
+                   ) -> compliance.ComplianceVerdict:
+        detail = self.case_detail(case_id)
+        if detail is None:
+            raise KeyError(case_id)
+        return caseview.dial_verdict(detail, contact_point_id, self.policy, now or datetime.now(UTC))
+
+    # --- writes --------------------------------------------------------------------------
+
+    def record_outcome(self, draft: OutcomeDraft) -> str:
+        """One local transaction: the attempt, its promise or callback, into the outbox."""
+        try:
+            reached, outcome = Reached(draft.reached), Outcome(draft.outcome)
+        except ValueError as exc:
+            raise InvalidOutcome(f"unknown outcome: {exc}") from exc
+        has_promise = draft.promise_amount is not None and draft.promise_date is not None
+        try:
+            check_outcome(reached, outcome, has_promise=has_promise, has_callback=draft.callback_at is not None)
+        except OutcomeError as exc:
+            raise InvalidOutcome(str(exc)) from exc
+        detail = self.case_detail(draft.case_id)
+        if detail is None:
+            raise InvalidOutcome("this case is no longer in your queue")
+        if has_promise:
+            assert draft.promise_amount is not None and draft.promise_date is not None
+            problem = caseview.promise_problem(detail, draft.promise_amount.minor, draft.promise_date,
+                                               self.policy, date.today())
+            if problem:
+                raise InvalidOutcome(problem)
+        if draft.callback_at is not None and draft.callback_at.tzinfo is None:
+            raise InvalidOutcome("the callback time needs a time zone")
+        attempt_id = str(uuid.uuid4())
+        started = _utc(draft.started_at)
+        payload = contract.AttemptRecordPayload(
+            attempt_id=uuid.UUID(attempt_id), case_id=draft.case_id,
+            contact_point_id=draft.contact_point_id, started_at=started,
+            ended_at=_utc(draft.ended_at) if draft.ended_at else datetime.now(UTC),
+            reached=reached, outcome=outcome, note=draft.note.strip(),
+            talk_track_id=draft.talk_track_id, talk_track_version=draft.talk_track_version,
+        )
+        with self.store.transaction() as s:
+            self.store.enqueue(s, "attempt.record", payload.model_dump(mode="json"), draft.case_id)
+            if has_promise:
+                assert draft.promise_amount is not None and draft.promise_date is not None
+                promise = contract.PromiseAddPayload(
+                    promise_id=uuid.uuid4(), case_id=draft.case_id, attempt_id=uuid.UUID(attempt_id),
+                    amount_minor=draft.promise_amount.minor, currency=draft.promise_amount.currency,
+                    due_date=draft.promise_date,
+                )
+                self.store.enqueue(s, "promise.add", promise.model_dump(mode="json"), draft.case_id)
+            if draft.callback_at is not None:
+                callback = contract.CallbackAddPayload(
+                    callback_id=uuid.uuid4(), case_id=draft.case_id, attempt_id=uuid.UUID(attempt_id),
+                    due_at=_utc(draft.callback_at),
+                )
+                self.store.enqueue(s, "callback.add", callback.model_dump(mode="json"), draft.case_id)
+            self.store.discard_draft(draft.case_id, session=s)
+            s.flush()
+            self.store.refresh_summary(s, draft.case_id, self.user.username)
+        self.sync.nudge()
+        return attempt_id
+
+    def add_note(self, case_id: str, text: str) -> str:
+        text = text.strip()
+        if not text:
+            raise InvalidOutcome("the note is empty")
+        note_id = uuid.uuid4()
+        payload = contract.NoteAddPayload(case_id=case_id, text=text, note_id=note_id,
+                                          written_at=datetime.now(UTC))
+        with self.store.transaction() as s:
+            self.store.enqueue(s, "note.add", payload.model_dump(mode="json"), case_id)
+        self.sync.nudge()
+        return str(note_id)
+
+    # --- drafts --------------------------------------------------------------------------
+
+    def save_draft(self, case_id: str, fields: dict[str, Any]) -> None:
+        self.store.save_draft(case_id, fields)
+
+    def load_draft(self, case_id: str) -> dict[str, Any] | None:
+        return self.store.load_draft(case_id)
+
+    def discard_draft(self, case_id: str) -> None:
+        self.store.discard_draft(case_id)
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        return self.store.drafts()
+
+    def take_notices(self) -> list[str]:
+        return [n.text for n in self.store.take_notices()]
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise InvalidOutcome("times need a time zone")
+    return value.astimezone(UTC)
+
+
+def _secret_store(server_url: str, username: str, allow_unencrypted: bool) -> SecretStore:
+    from agentdesk.client.credentials import secure_backend_available
+
+    memory_only = allow_unencrypted and not secure_backend_available()
+    return SecretStore(server_url, username, memory_only=memory_only)
+
+
+def _open_store(server_url: str, username: str, secrets: SecretStore, data_root: Path | None) -> LocalStore:
+    path = _store_file(store_path(server_url, username, data_root), secrets)
+    if secrets.memory_only:
+        log.warning("no secure keyring: the local store is NOT encrypted (explicit developer switch)")
+        return LocalStore(path, None)
+    return LocalStore(path, secrets.store_key())
+
+
+def _store_file(path: Path, secrets: SecretStore) -> Path:
+    return path.with_name(path.stem + "-plain.db") if secrets.memory_only else path
+

@@ -1,0 +1,445 @@
+"""The local replica: one SQLCipher database per server and user, plus the outbox.
+
+Each case is kept as the server's document (JSON) beside the columns the queue sorts
+and searches on. Local writes never edit the document: they are outbox rows, and views
+merge pending rows over the document, so what the agent typed is visible at once and a
+later pull cannot hide it. The pull cursor is stored in the same transaction as the
+changes it covers.
+
+The database key comes from the OS keyring (see credentials.py); without it the file is
+unreadable. WAL lets the GUI thread read while the sync thread writes.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Engine,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from agentdesk.client.errors import StoreLocked
+
+log = logging.getLogger(__name__)
+
+SCHEMA_MAJOR = 1
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    debtor_name: Mapped[str] = mapped_column(String(100))
+    search_text: Mapped[str] = mapped_column(Text)
+    lender: Mapped[str] = mapped_column(String(100))
+    assigned_agent: Mapped[str | None] = mapped_column(String(64))
+    overdue_minor: Mapped[int] = mapped_column(Integer)
+    outstanding_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    days_past_due: Mapped[int] = mapped_column(Integer, index=True)
+    bucket: Mapped[str] = mapped_column(String(4), index=True)
+    last_outcome: Mapped[str | None] = mapped_column(String(24))
+    last_attempt_at: Mapped[str | None] = mapped_column(String(32))
+    callback_due_at: Mapped[str | None] = mapped_column(String(32))
+    promise_due: Mapped[str | None] = mapped_column(String(10))
+    promise_status: Mapped[str | None] = mapped_column(String(8))
+    doc: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class OutboxRow(Base):
+    """A local write waiting for (or refused by) the server; never dropped silently."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    type: Mapped[str] = mapped_column(String(32))
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(10), default="pending")  # pending | applied | rejected
+    reason: Mapped[str | None] = mapped_column(Text)
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Draft(Base):
+    """A note form being typed; survives a crash and is offered back."""
+
+    __tablename__ = "drafts"
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[str] = mapped_column(String(32))
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(10))
+    team_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Notice(Base):
+    """Something the agent should be told once (a case reassigned away, a rejection)."""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+@dataclass(frozen=True)
+class AppliedPull:
+    upserted: frozenset[str]
+    removed: frozenset[str]
+
+
+def case_summary(doc: dict[str, Any]) -> dict[str, Any]:
+    """The queue's columns, derived from a case document (server's or locally amended)."""
+    accounts = doc.get("accounts", [])
+    attempts = sorted(doc.get("attempts", []), key=lambda a: a["started_at"])
+    last = attempts[-1] if attempts else None
+    open_callbacks = sorted(c["due_at"] for c in doc.get("callbacks", []) if c.get("status") == "open")
+    promises = sorted(doc.get("promises", []), key=lambda p: p["created_at"])
+    live = [p for p in promises if p["status"] in ("pending", "broken", "kept")]
+    promise = live[-1] if live else None
+    debtor = doc.get("debtor", {})
+    tails = " ".join(p["value_masked"][-4:] for p in doc.get("contact_points", []) if p["kind"] == "phone")
+    account_nos = " ".join(a["account_no"] for a in accounts)
+    return dict(
+        id=doc["id"],
+        seq=doc.get("seq", 0),
+        status=doc.get("status", "open"),
+        debtor_name=debtor.get("name", ""),
+        search_text=f"{debtor.get('name', '')} {tails} {account_nos}".lower(),
+        lender=doc.get("lender", ""),
+        assigned_agent=doc.get("assigned_agent"),
+        overdue_minor=sum(a["overdue_minor"] for a in accounts),
+        outstanding_minor=sum(a["outstanding_minor"] for a in accounts),
+        currency=accounts[0]["currency"] if accounts else "CNY",
+        days_past_due=max((a["days_past_due"] for a in accounts), default=0),
+        bucket=max((a["bucket"] for a in accounts), default="M0"),
+        last_outcome=last["outcome"] if last else None,
+        last_attempt_at=last["started_at"] if last else None,
+        callback_due_at=open_callbacks[0] if open_callbacks else None,
+        promise_due=promise["due_date"] if promise else None,
+        promise_status=promise["status"] if promise else None,
+        doc=doc,
+    )
+
+
+def _connect_engine(path: Path, key: str | None) -> Engine:
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
+    else:
+        import sqlcipher3
+
+        def creator() -> Any:
+            conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30)
+            # A raw 256-bit key: no passphrase derivation, the key is random already.
+            conn.execute(f"PRAGMA key = \"x'{key}'\"")
+            return conn
+
+        engine = create_engine("sqlite://", creator=creator)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    return engine
+
+
+class LocalStore:
+    """The replica for one user on one server. Thread-safe: each call uses its own session."""
+
+    def __init__(self, path: Path, key: str | None) -> None:
+        self.path = path
+        self.encrypted = key is not None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = _connect_engine(path, key)
+        try:
+            Base.metadata.create_all(self.engine)
+        except Exception as exc:  # sqlcipher raises DatabaseError "file is not a database"
+            self.engine.dispose()
+            if "not a database" in str(exc):
+                raise StoreLocked(
+                    f"The local store {path.name} cannot be opened with the key in the keyring. "
+                    "Log out with 'wipe local data' or delete the file; the server keeps everything "
+                    "already synced."
+                ) from exc
+            raise
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self.transaction() as s:
+            major = s.get(Meta, "schema_major")
+            if major is None:
+                s.add(Meta(key="schema_major", value=str(SCHEMA_MAJOR)))
+            elif int(major.value) > SCHEMA_MAJOR:
+                raise StoreLocked(
+                    f"The local store was written by a newer AgentDesk (schema {major.value}); "
+                    "update AgentDesk on this computer."
+                )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.sessions() as s, s.begin():
+            yield s
+
+    # --- meta ----------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        with self.sessions() as s:
+            row = s.get(Meta, key)
+            return row.value if row else None
+
+    def set_meta(self, key: str, value: str, session: Session | None = None) -> None:
+        if session is None:
+            with self.transaction() as s:
+                s.merge(Meta(key=key, value=value))
+        else:
+            session.merge(Meta(key=key, value=value))
+
+    @property
+    def cursor(self) -> str | None:
+        return self.get_meta("cursor")
+
+    # --- pull ----------------------------------------------------------------------------
+
+    def apply_changes(self, changes: Iterable[Any], cursor: str) -> AppliedPull:
+        """Apply one page of pulled changes and its cursor in one transaction."""
+        upserted: set[str] = set()
+        removed: set[str] = set()
+        with self.transaction() as s:
+            case_rows: list[dict[str, Any]] = []
+            for ch in changes:
+                if ch.entity == "case" and ch.op == "upsert":
+                    case_rows.append(case_summary(ch.data))
+                    upserted.add(ch.id)
+                elif ch.entity == "case" and ch.op == "remove":
+                    removed.add(ch.id)
+                    upserted.discard(ch.id)
+                    case_rows = [r for r in case_rows if r["id"] != ch.id]
+                elif ch.entity == "user" and ch.op == "upsert":
+                    s.merge(PersonRow(**{k: ch.data[k] for k in ("id", "username", "display_name",
+                                                                    "role", "team_id")}))
+            if case_rows:
+                ids = [r["id"] for r in case_rows]
+                local = self._local_rows(s, ids)
+                if local:
+                    me = (s.get(Meta, "username") or Meta(value="")).value
+                    case_rows = [
+                        {**case_summary(overlay(r["doc"], local[r["id"]], me)), "doc": r["doc"]}
+                        if r["id"] in local else r
+                        for r in case_rows
+                    ]
+                s.execute(delete(CaseRow).where(CaseRow.id.in_(ids)))
+                s.execute(insert(CaseRow), case_rows)
+            if removed:
+                present = set(s.scalars(select(CaseRow.id).where(CaseRow.id.in_(removed))))
+                s.execute(delete(CaseRow).where(CaseRow.id.in_(removed)))
+                for case_id in present:
+                    s.add(Notice(kind="reassigned", case_id=None, created_at=_now_iso(),
+                                 text=f"A case was reassigned away from you ({case_id[:8]})."))
+            s.merge(Meta(key="cursor", value=cursor))
+            s.merge(Meta(key="last_pull_at", value=_now_iso()))
+        return AppliedPull(frozenset(upserted), frozenset(removed))
+
+    @staticmethod
+    def _local_rows(s: Session, case_ids: list[str]) -> dict[str, list[OutboxRow]]:
+        found: dict[str, list[OutboxRow]] = {}
+        rows = s.scalars(select(OutboxRow).where(OutboxRow.case_id.in_(case_ids), OutboxRow.state != "applied")
+                         .order_by(OutboxRow.seq))
+        for row in rows:
+            found.setdefault(row.case_id or "", []).append(row)
+        return found
+
+    def refresh_summary(self, s: Session, case_id: str, me: str) -> None:
+        """Recompute a case's queue columns with its local writes (same transaction as the write)."""
+        row = s.get(CaseRow, case_id)
+        if row is None:
+            return
+        local = self._local_rows(s, [case_id]).get(case_id, [])
+        summary = case_summary(overlay(row.doc, local, me))
+        summary.pop("doc")
+        for key, value in summary.items():
+            setattr(row, key, value)
+
+    def reset_replica(self) -> None:
+        """Forget the cursor so the next pull is a full one (the self-check found a mismatch)."""
+        with self.transaction() as s:
+            s.execute(delete(Meta).where(Meta.key == "cursor"))
+            s.execute(delete(CaseRow))
+
+    def case_count(self) -> int:
+        with self.sessions() as s:
+            return int(s.scalar(select(func.count()).select_from(CaseRow)) or 0)
+
+    # --- outbox --------------------------------------------------------------------------
+
+    def enqueue(self, s: Session, type_: str, payload: dict[str, Any], case_id: str | None,
+                mutation_id: str | None = None) -> str:
+        mid = mutation_id or str(uuid.uuid4())
+        s.add(OutboxRow(id=mid, type=type_, case_id=case_id, payload=payload, created_at=_now_iso()))
+        return mid
+
+    def pending(self, limit: int = 100) -> list[OutboxRow]:
+        with self.sessions() as s:
+            return list(s.scalars(select(OutboxRow).where(OutboxRow.state == "pending")
+                                  .order_by(OutboxRow.seq).limit(limit)))
+
+    def settle(self, results: dict[str, tuple[str, str | None]]) -> None:
+        """Record the server's answer per mutation id: applied/duplicate leave, rejected stay."""
+        with self.transaction() as s:
+            for mid, (status, reason) in results.items():
+                if status in ("applied", "duplicate"):
+                    s.execute(update(OutboxRow).where(OutboxRow.id == mid).values(state="applied"))
+                else:
+                    s.execute(update(OutboxRow).where(OutboxRow.id == mid)
+                              .values(state="rejected", reason=reason or "rejected by the server"))
+                    s.add(Notice(kind="rejected", case_id=None, created_at=_now_iso(),
+                                 text=reason or "rejected by the server"))
+
+    def forget_applied(self) -> None:
+        """After a pull, applied writes are in the server's documents; drop the local copies."""
+        with self.transaction() as s:
+            s.execute(delete(OutboxRow).where(OutboxRow.state == "applied"))
+
+    def note_try(self, ids: list[str]) -> None:
+        with self.transaction() as s:
+            s.execute(update(OutboxRow).where(OutboxRow.id.in_(ids)).values(tries=OutboxRow.tries + 1))
+
+    def outbox_counts(self) -> tuple[int, int]:
+        with self.sessions() as s:
+            rows = dict(s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
+        return int(rows.get("pending", 0)) + int(rows.get("applied", 0)), int(rows.get("rejected", 0))
+
+    def rejected(self) -> list[OutboxRow]:
+        with self.sessions() as s:
+            return list(s.scalars(select(OutboxRow).where(OutboxRow.state == "rejected").order_by(OutboxRow.seq)))
+
+    def local_writes(self, case_id: str) -> list[OutboxRow]:
+        with self.sessions() as s:
+            return list(s.scalars(select(OutboxRow).where(OutboxRow.case_id == case_id).order_by(OutboxRow.seq)))
+
+    # --- reads ---------------------------------------------------------------------------
+
+    def case_rows(self) -> list[CaseRow]:
+        with self.sessions() as s:
+            return list(s.scalars(select(CaseRow)))
+
+    def case_doc(self, case_id: str) -> dict[str, Any] | None:
+        with self.sessions() as s:
+            row = s.get(CaseRow, case_id)
+            return dict(row.doc) if row else None
+
+    def people(self) -> list[PersonRow]:
+        with self.sessions() as s:
+            return list(s.scalars(select(PersonRow).order_by(PersonRow.username)))
+
+    def take_notices(self) -> list[Notice]:
+        with self.transaction() as s:
+            rows = list(s.scalars(select(Notice).order_by(Notice.id)))
+            s.execute(delete(Notice))
+            return rows
+
+    # --- drafts --------------------------------------------------------------------------
+
+    def save_draft(self, case_id: str, fields: dict[str, Any]) -> None:
+        with self.transaction() as s:
+            s.merge(Draft(case_id=case_id, fields=fields, saved_at=_now_iso()))
+
+    def load_draft(self, case_id: str) -> dict[str, Any] | None:
+        with self.sessions() as s:
+            row = s.get(Draft, case_id)
+            return dict(row.fields) if row else None
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        with self.sessions() as s:
+            return {d.case_id: dict(d.fields) for d in s.scalars(select(Draft))}
+
+    def discard_draft(self, case_id: str, session: Session | None = None) -> None:
+        if session is not None:
+            session.execute(delete(Draft).where(Draft.case_id == case_id))
+            return
+        with self.transaction() as s:
+            s.execute(delete(Draft).where(Draft.case_id == case_id))
+
+
+__all__ = ["LocalStore", "CaseRow", "OutboxRow", "AppliedPull", "case_summary"]
+
+
+def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str, Any]:
+    """The case as the agent sees it: the server's document plus local writes not yet in it.
+
+    Pending writes show at once; refused ones stay visible with the server's reason.
+    """
+    doc = dict(doc)
+    known = {key: {item["id"] for item in doc.get(key, [])} for key in ("attempts", "notes", "promises", "callbacks")}
+    for key in known:
+        doc[key] = list(doc.get(key, []))
+    for row in rows:
+        p = row.payload
+        flags = {"pending": row.state != "rejected", "rejected_reason": row.reason if row.state == "rejected" else None}
+        if row.type == "attempt.record" and p["attempt_id"] not in known["attempts"]:
+            doc["attempts"].append({
+                "id": p["attempt_id"], "started_at": p["started_at"], "ended_at": p.get("ended_at"),
+                "channel": p.get("channel", "call"), "contact_point_id": p.get("contact_point_id"),
+                "reached": p["reached"], "outcome": p["outcome"], "agent": me, "note": p.get("note", ""),
+                "compliance_flag": None, "talk_track_id": p.get("talk_track_id"),
+                "talk_track_version": p.get("talk_track_version"), **flags,
+            })
+        elif row.type == "note.add" and (p.get("note_id") or row.id) not in known["notes"]:
+            doc["notes"].append({"id": p.get("note_id") or row.id, "text": p["text"], "author": me,
+                                 "written_at": p.get("written_at") or row.created_at, **flags})
+        elif row.type == "promise.add" and p["promise_id"] not in known["promises"]:
+            status = "pending" if row.state != "rejected" else "rejected"
+            doc["promises"].append({"id": p["promise_id"], "attempt_id": p.get("attempt_id"),
+                                    "amount_minor": p["amount_minor"], "currency": p.get("currency", "CNY"),
+                                    "due_date": p["due_date"], "status": status,
+                                    "created_at": row.created_at, **flags})
+        elif row.type == "callback.add" and p["callback_id"] not in known["callbacks"]:
+            doc["callbacks"].append({"id": p["callback_id"], "due_at": p["due_at"],
+                                     "status": "open" if row.state != "rejected" else "rejected", **flags})
+    return doc

@@ -1,0 +1,174 @@
+"""Plain read models the local store hands to the desktop.
+
+Frozen dataclasses, never ORM objects: they cross threads and Qt signals safely and a
+view cannot lazy-load from a closed session. Personal data in them is already masked
+where the task does not need it (ID numbers, phone numbers); revealing is a separate,
+audited action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from agentdesk.domain.money import Money
+
+
+@dataclass(frozen=True)
+class PriorityReason:
+    """One factor of a case's place in the queue, in words an agent understands."""
+
+    key: str
+    text_en: str
+    text_zh: str
+    points: float
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    case_id: str
+    debtor_name: str
+    lender: str
+    overdue: Money
+    outstanding: Money
+    days_past_due: int
+    bucket: str
+    status: str  # open | on_hold | closed
+    last_outcome: str | None
+    last_attempt_at: datetime | None
+    score: float
+    reasons: tuple[PriorityReason, ...]
+    callable_from: datetime | None  # None: callable now
+    assigned_agent: str | None = None  # username; shown to leads
+    has_pending: bool = False  # writes not yet on the server
+
+
+@dataclass(frozen=True)
+class AccountView:
+    id: str
+    account_no: str
+    product: str
+    principal: Money
+    outstanding: Money
+    overdue: Money
+    fees: Money
+    due_date: date
+    days_past_due: int
+    bucket: str
+
+
+@dataclass(frozen=True)
+class ContactPointView:
+    id: str
+    kind: str  # phone | address | email
+    value_masked: str
+    owner: str  # debtor | emergency
+    relation: str | None  # for emergency contacts: 配偶, 父亲, 同事, ...
+    contact_name: str | None
+    status: str  # unverified | valid | invalid | wrong_party | do_not_contact
+    source: str
+
+
+@dataclass(frozen=True)
+class AttemptView:
+    id: str
+    started_at: datetime
+    channel: str
+    contact_point_id: str | None
+    contact_label: str
+    reached: str
+    outcome: str
+    agent: str
+    note: str
+    compliance_flag: str | None
+    pending: bool  # still in the outbox
+    rejected_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PromiseView:
+    id: str
+    amount: Money
+    due_date: date
+    status: str  # pending | kept | broken
+    created_at: datetime
+    pending: bool
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: str
+    text: str
+    author: str
+    written_at: datetime
+    pending: bool
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    id: str
+    amount: Money
+    paid_on: date
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case_id: str
+    lender: str
+    status: str
+    hold_reason: str | None
+    debtor_name: str
+    national_id_masked: str
+    birth_date: date | None
+    province: str
+    city: str
+    time_zone: str
+    consent_late_calls: bool
+    assigned_agent: str | None
+    accounts: tuple[AccountView, ...]
+    contact_points: tuple[ContactPointView, ...]
+    attempts: tuple[AttemptView, ...]  # newest first
+    promises: tuple[PromiseView, ...]
+    notes: tuple[NoteView, ...]
+    payments: tuple[PaymentView, ...] = field(default_factory=tuple)
+
+    @property
+    def overdue(self) -> Money:
+        currency = self.accounts[0].overdue.currency if self.accounts else "CNY"
+        return Money(sum(a.overdue.minor for a in self.accounts), currency)
+
+    @property
+    def outstanding(self) -> Money:
+        currency = self.accounts[0].outstanding.currency if self.accounts else "CNY"
+        return Money(sum(a.outstanding.minor for a in self.accounts), currency)
+
+    @property
+    def days_past_due(self) -> int:
+        return max((a.days_past_due for a in self.accounts), default=0)
+
+
+@dataclass(frozen=True)
+class OutcomeDraft:
+    """What the note form hands to the client to record; validated before it is written."""
+
+    case_id: str
+    reached: str
+    outcome: str
+    started_at: datetime
+    ended_at: datetime | None = None
+    contact_point_id: str | None = None
+    note: str = ""
+    promise_amount: Money | None = None
+    promise_date: date | None = None
+    callback_at: datetime | None = None
+    talk_track_id: str | None = None
+    talk_track_version: int | None = None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: str  # online | offline | syncing
+    pending: int
+    rejected: int
+    last_sync_at: datetime | None
+    last_error: str | None

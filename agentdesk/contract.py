@@ -1,0 +1,180 @@
+"""Wire schemas of the /v1 API, shared by the server and the client.
+
+One module so the server's OpenAPI document and the client's parsing can never disagree:
+the server declares its endpoints with these models and the client validates what it
+receives with the same ones. Money travels as integer minor units with a currency code;
+times travel as ISO 8601 in UTC.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from agentdesk.domain.outcomes import Outcome, Reached
+
+API_VERSION = "1.0"
+# Oldest desktop/client version the server still accepts; older ones are told to update.
+MIN_CLIENT_VERSION = "0.1.0"
+CLIENT_VERSION_HEADER = "X-AgentDesk-Client"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- auth -------------------------------------------------------------------------------
+
+
+class LoginRequest(_Strict):
+    username: Annotated[str, Field(min_length=1, max_length=64)]
+    password: Annotated[str, Field(min_length=1, max_length=256)]
+
+
+class RefreshRequest(_Strict):
+    refresh_token: Annotated[str, Field(min_length=16, max_length=256)]
+
+
+class UserInfo(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: Literal["agent", "lead", "admin"]
+    team_id: str | None
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    user: UserInfo
+
+
+class ServerInfo(BaseModel):
+    api_version: str
+    min_client_version: str
+    server_time: datetime
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx the API returns carries a machine code and a sentence a person can act on."""
+
+    code: str
+    message: str
+
+
+# --- sync: pull -------------------------------------------------------------------------
+
+EntityName = Literal["case", "user", "team"]
+
+
+class Change(BaseModel):
+    entity: EntityName
+    op: Literal["upsert", "remove"]
+    id: str
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class PullResponse(BaseModel):
+    changes: list[Change]
+    cursor: str
+    has_more: bool
+
+
+# --- sync: push -------------------------------------------------------------------------
+
+
+class NoteAddPayload(_Strict):
+    """`note.add`: a free-text note on a case, outside any call."""
+
+    case_id: Annotated[str, Field(min_length=1, max_length=64)]
+    text: Annotated[str, Field(min_length=1, max_length=4000)]
+    note_id: uuid.UUID | None = None
+    written_at: datetime | None = None
+
+
+def _require_aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise ValueError("times must carry a UTC offset (for example 2026-11-28T09:30:00Z)")
+    return value
+
+
+class AttemptRecordPayload(_Strict):
+    """`attempt.record`: one contact attempt, a fact.
+
+    The server stores it even when the case was reassigned meanwhile or the rules forbade
+    it (then it is flagged for the lead): what happened stays true. An outcome that puts
+    the case on hold (dispute, cease-contact, ...) applies the hold.
+    """
+
+    attempt_id: uuid.UUID
+    case_id: Annotated[str, Field(min_length=1, max_length=64)]
+    contact_point_id: Annotated[str, Field(max_length=64)] | None = None
+    channel: Literal["call", "sms", "visit"] = "call"
+    started_at: datetime
+    ended_at: datetime | None = None
+    reached: Reached
+    outcome: Outcome
+    note: Annotated[str, Field(max_length=4000)] = ""
+    talk_track_id: Annotated[str, Field(max_length=64)] | None = None
+    talk_track_version: Annotated[int, Field(ge=1)] | None = None
+    recording_ref: Annotated[str, Field(max_length=200)] | None = None
+
+    _aware = field_validator("started_at", "ended_at")(_require_aware)
+
+
+class PromiseAddPayload(_Strict):
+    """`promise.add`: a promise to pay, a decision; rejected on a case on hold or not owned."""
+
+    promise_id: uuid.UUID
+    case_id: Annotated[str, Field(min_length=1, max_length=64)]
+    attempt_id: uuid.UUID | None = None
+    amount_minor: Annotated[int, Field(gt=0, le=10**12)]
+    currency: Annotated[str, Field(min_length=3, max_length=3)] = "CNY"
+    due_date: date
+
+
+class CallbackAddPayload(_Strict):
+    """`callback.add`: a time the debtor asked to be called back; a decision."""
+
+    callback_id: uuid.UUID
+    case_id: Annotated[str, Field(min_length=1, max_length=64)]
+    attempt_id: uuid.UUID | None = None
+    due_at: datetime
+
+    _aware = field_validator("due_at")(_require_aware)
+
+
+MUTATION_TYPES: dict[str, type[BaseModel]] = {
+    "note.add": NoteAddPayload,
+    "attempt.record": AttemptRecordPayload,
+    "promise.add": PromiseAddPayload,
+    "callback.add": CallbackAddPayload,
+}
+MutationType = Literal["note.add", "attempt.record", "promise.add", "callback.add"]
+
+
+class Mutation(_Strict):
+    """One write from a client's outbox; `id` is generated by the client, once."""
+
+    id: uuid.UUID
+    type: MutationType
+    payload: dict[str, Any]
+
+
+class PushRequest(_Strict):
+    mutations: Annotated[list[Mutation], Field(max_length=500)]
+
+
+class MutationResult(BaseModel):
+    id: uuid.UUID
+    status: Literal["applied", "duplicate", "rejected"]
+    reason: str | None = None
+
+
+class PushResponse(BaseModel):
+    results: list[MutationResult]

@@ -1,0 +1,278 @@
+"""The case in the middle of the window (ui/casepanel.ui): who, how much, may I call.
+
+Shows the debtor header (masked ID, place, the debtor's local time), the amount overdue
+and the compliance verdict for the selected number prominently, the contact points and
+accounts as small table models, and the timeline. It reads nothing itself: the window
+hands it a `CaseDetail` and a function that judges a dial (the client's guard).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from agentdesk.client.views import AccountView, CaseDetail, ContactPointView
+from agentdesk.desktop import labels, theme, uiload
+from agentdesk.desktop.timeline import timeline_entries, timeline_html
+from agentdesk.domain.compliance import ComplianceVerdict
+
+_Index = QModelIndex | QPersistentModelIndex
+_NEVER_DIAL = {"invalid", "wrong_party", "do_not_contact"}
+
+
+translate = QCoreApplication.translate
+
+
+class _RowsModel(QAbstractTableModel):
+    """A read-only table over a tuple of dataclasses; subclasses say what each cell shows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def cell(self, item: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cell(item, index.column())
+        return self.style_cell(item, index.column(), role)
+
+    def style_cell(self, item: Any, column: int, role: int) -> Any:
+        return None
+
+
+class ContactPointModel(_RowsModel):
+    def headers(self) -> list[str]:
+        return [
+            translate("CasePanel", "Phone / address"),
+            translate("CasePanel", "Whose"),
+            translate("CasePanel", "Status"),
+        ]
+
+    def cell(self, item: ContactPointView, column: int) -> str:
+        if column == 0:
+            return item.value_masked
+        if column == 1:
+            return labels.owner_label(item.owner, item.relation, item.contact_name)
+        return labels.label(labels.contact_status_labels(), item.status)
+
+    def style_cell(self, item: ContactPointView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            if item.status in _NEVER_DIAL:
+                return theme.color("danger")
+            if item.status == "valid":
+                return theme.color("ok")
+            return theme.color("warn")
+        return None
+
+
+class AccountModel(_RowsModel):
+    def headers(self) -> list[str]:
+        return [
+            translate("CasePanel", "Account"),
+            translate("CasePanel", "Product"),
+            translate("CasePanel", "Overdue"),
+            translate("CasePanel", "Outstanding"),
+            translate("CasePanel", "Fees"),
+            translate("CasePanel", "Due"),
+            translate("CasePanel", "DPD"),
+        ]
+
+    def cell(self, item: AccountView, column: int) -> str:
+        return [
+            item.account_no,
+            item.product,
+            item.overdue.format(),
+            item.outstanding.format(),
+            item.fees.format(),
+            item.due_date.isoformat(),
+            f"{item.days_past_due} · {item.bucket}",
+        ][column]
+
+    def style_cell(self, item: AccountView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def verdict_text(verdict: ComplianceVerdict, lang: str, now: datetime) -> tuple[str, str, str]:
+    """(tone, title, detail) for the compliance banner."""
+    warnings = verdict.warnings_zh if lang == "zh" else verdict.warnings
+    if verdict.allowed:
+        return "ok", translate("CasePanel", "Call allowed now"), " · ".join(warnings)
+    reason = verdict.reason_zh if lang == "zh" else verdict.reason_en
+    if verdict.next_allowed_at is None:
+        return "danger", translate("CasePanel", "Do not call"), reason
+    when = labels.short_time(verdict.next_allowed_at, now)
+    return "warn", translate("CasePanel", "Not now — next allowed %1").replace("%1", when), reason
+
+
+class CasePanel(QWidget):
+    contact_selected = Signal(str)  # contact point id
+    call_requested = Signal(str)  # contact point id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        uiload.load_form("casepanel", self)
+        self._detail: CaseDetail | None = None
+        self._judge: Callable[[str | None], ComplianceVerdict] | None = None
+        self._lang = "zh"
+        self._verdict: ComplianceVerdict | None = None
+        self.contacts = ContactPointModel(self)
+        self.accounts = AccountModel(self)
+        self.contactsView.setModel(self.contacts)
+        self.accountsView.setModel(self.accounts)
+        for view in (self.contactsView, self.accountsView):
+            view.verticalHeader().setVisible(False)
+            view.verticalHeader().setDefaultSectionSize(26)
+            view.horizontalHeader().setHighlightSections(False)
+        header = self.contactsView.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.accountsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.accountsView.horizontalHeader().setStretchLastSection(True)
+        self.contactsView.selectionModel().currentRowChanged.connect(self._contact_changed)
+        self.contactsView.doubleClicked.connect(lambda _i: self.request_call())
+        self.callButton.clicked.connect(self.request_call)
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._refresh_time)
+        self._clock.start()
+        self.caseStack.setCurrentWidget(self.emptyPage)
+
+    @property
+    def detail(self) -> CaseDetail | None:
+        return self._detail
+
+    def selected_contact(self) -> str | None:
+        point = self.contacts.row_at(self.contactsView.currentIndex().row())
+        return point.id if point else None
+
+    def show_case(
+        self,
+        detail: CaseDetail | None,
+        judge: Callable[[str | None], ComplianceVerdict] | None,
+        lang: str,
+        contact_point_id: str | None = None,
+    ) -> None:
+        """Show `detail`; `judge(contact_point_id)` returns the guard's verdict for a dial."""
+        same_case = detail is not None and self._detail is not None and detail.case_id == self._detail.case_id
+        keep = contact_point_id or (self.selected_contact() if same_case else None)
+        self._detail, self._judge, self._lang = detail, judge, lang
+        if detail is None:
+            self.caseStack.setCurrentWidget(self.emptyPage)
+            self.contacts.set_rows([])
+            self.accounts.set_rows([])
+            return
+        self.caseStack.setCurrentWidget(self.casePage)
+        self.debtorName.setText(detail.debtor_name)
+        born = (
+            translate("CasePanel", ", born %1").replace("%1", str(detail.birth_date.year)) if detail.birth_date else ""
+        )
+        self.identityLine.setText(
+            translate("CasePanel", "ID %1%2 · %3")
+            .replace("%1", detail.national_id_masked)
+            .replace("%2", born)
+            .replace("%3", detail.lender)
+        )
+        self.bucketChip.setText(max((a.bucket for a in detail.accounts), default=""))
+        theme.set_tone(self.bucketChip, "accent")
+        status = labels.label(labels.case_status_labels(), detail.status)
+        if detail.hold_reason:
+            status += f" · {detail.hold_reason.replace('_', ' ')}"
+        self.statusChip.setText(status)
+        theme.set_tone(self.statusChip, "ok" if detail.status == "open" else "danger")
+        self.overdueAmount.setText(detail.overdue.format())
+        self.outstandingAmount.setText(detail.outstanding.format())
+        self.dpdValue.setText(str(detail.days_past_due))
+        self._refresh_time()
+        self.contacts.set_rows(detail.contact_points)
+        self.accounts.set_rows(detail.accounts)
+        colors = theme.read_colors(self._scheme())
+        self.timelineView.setHtml(timeline_html(timeline_entries(detail), colors))
+        self._select_contact(keep or _first_dialable(detail))
+
+    def _scheme(self) -> str:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        return (app.property("agentdeskScheme") if app else None) or "light"
+
+    def _select_contact(self, contact_point_id: str | None) -> None:
+        rows = [p.id for p in (self._detail.contact_points if self._detail else ())]
+        row = rows.index(contact_point_id) if contact_point_id in rows else (0 if rows else -1)
+        if row >= 0:
+            self.contactsView.setCurrentIndex(self.contacts.index(row, 0))
+        self.refresh_verdict()
+
+    def _refresh_time(self) -> None:
+        if self._detail is None:
+            return
+        now = datetime.now(UTC)
+        place = " ".join(x for x in (self._detail.province, self._detail.city) if x)
+        self.placeLine.setText(
+            translate("CasePanel", "%1 · debtor's local time %2")
+            .replace("%1", place)
+            .replace("%2", labels.debtor_clock(self._detail.time_zone, now))
+        )
+
+    def _contact_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        point = self.contacts.row_at(current.row())
+        self.refresh_verdict()
+        if point is not None:
+            self.contact_selected.emit(point.id)
+
+    def refresh_verdict(self) -> None:
+        """Ask the guard again (after a sync, a save, or as time passes)."""
+        if self._detail is None or self._judge is None:
+            return
+        self._verdict = self._judge(self.selected_contact())
+        tone, title, detail = verdict_text(self._verdict, self._lang, datetime.now(UTC))
+        self.complianceTitle.setText(title)
+        self.complianceDetail.setText(detail)
+        self.complianceDetail.setVisible(bool(detail))
+        self.callButton.setEnabled(self._verdict.allowed and self.selected_contact() is not None)
+        theme.set_tone(self.complianceBanner, tone)
+
+    def request_call(self) -> None:
+        point = self.selected_contact()
+        if point is not None and self._verdict is not None and self._verdict.allowed:
+            self.call_requested.emit(point)
+
+
+def _first_dialable(detail: CaseDetail) -> str | None:
+    for point in detail.contact_points:
+        if point.owner == "debtor" and point.kind == "phone" and point.status not in _NEVER_DIAL:
+            return point.id
+    return detail.contact_points[0].id if detail.contact_points else None

@@ -1,0 +1,467 @@
+"""The agent's main window (ui/mainwindow.ui): queue | case | talk track + wrap-up.
+
+It wires the panels to one `ClientSession`. Reads come from the local store (the queue on
+the background helper, a case on the GUI thread under the slow-call watch); writes go
+through the client, which commits locally and queues for the server, so no click waits on
+the network. Sync news arrives through `SessionEvents` as queued signals; each change
+refreshes only what it touched (the queue, and the case on screen if it changed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QWidget
+
+from agentdesk import __version__ as app_version
+from agentdesk.client import caseview, errors
+from agentdesk.client.session import ClientSession
+from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
+from agentdesk.desktop import i18n, labels, theme, uiload
+from agentdesk.desktop.bridge import SessionEvents
+from agentdesk.desktop.case_panel import CasePanel
+from agentdesk.desktop.noteform import NoteForm
+from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_callable
+from agentdesk.desktop.settings import Settings
+from agentdesk.desktop.status import SyncStatusBar
+from agentdesk.desktop.talktrack_panel import TalkTrackPanel
+from agentdesk.desktop.tasks import Tasks, slow_call_watch
+from agentdesk.desktop.wrapup import rule_message
+from agentdesk.domain.compliance import ComplianceVerdict
+from agentdesk.domain.money import Money
+
+log = logging.getLogger(__name__)
+SEARCH_DELAY_MS = 200
+
+
+class SessionRules:
+    """Answers the wrap-up form's rule questions from the client core (`wrapup.RuleChecks`)."""
+
+    def __init__(self, session: ClientSession) -> None:
+        self._session = session
+
+    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> str | None:
+        return caseview.promise_problem(detail, amount.minor, due, self._session.policy, date.today())
+
+    def verdict_at(self, detail: CaseDetail, contact_point_id: str | None, when: datetime) -> ComplianceVerdict:
+        return caseview.dial_verdict(detail, contact_point_id, self._session.policy, when.astimezone(UTC))
+
+
+class MainWindow(QMainWindow):
+    case_opened = Signal(str)  # case id, once the case is on screen
+    outcome_recorded = Signal(str, str)  # case id, attempt id
+    queue_loaded = Signal(int)  # rows
+
+    def __init__(
+        self,
+        session: ClientSession,
+        settings: Settings,
+        tasks: Tasks,
+        *,
+        language: str,
+        warning: str = "",
+        offline: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        uiload.load_form("mainwindow", self)
+        self.session = session
+        self.settings = settings
+        self.tasks = tasks
+        self.language = language
+        self.rules = SessionRules(session)
+        self.current_case: str | None = None
+        self._queue_generation = 0
+        self._queue_dirty = False
+        self._reselect_after_load: str | None = None
+        self._is_lead = session.user.role in ("lead", "admin")
+
+        self.case_panel = CasePanel(self.casePane)
+        self.casePaneLayout.addWidget(self.case_panel)
+        self.track_panel = TalkTrackPanel(self.scriptPane)
+        self.scriptPaneLayout.addWidget(self.track_panel)
+        self.note_form = NoteForm(self.formPane)
+        self.formPaneLayout.addWidget(self.note_form)
+
+        self.queue_model = QueueModel(i18n.short_code(language), show_agent=self._is_lead, parent=self)
+        self.queueView.setModel(self.queue_model)
+        self._setup_queue_view()
+        self.status_bar = SyncStatusBar(self.statusBar())
+        self._setup_actions()
+        self._fill_filters()
+
+        self.events = SessionEvents(self)
+        self.events.status_changed.connect(self.status_bar.show)
+        self.events.cases_changed.connect(self._cases_changed)
+        self.events.attach(session)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload_queue)
+        self.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.filterCombo.currentIndexChanged.connect(lambda _i: self.reload_queue())
+
+        self.case_panel.contact_selected.connect(self.note_form.select_contact)
+        self.case_panel.call_requested.connect(self._call)
+        self.track_panel.track_switched.connect(self._switch_track)
+        self.track_panel.outcome_suggested.connect(self.note_form.suggest_outcome)
+        self.note_form.submitted.connect(self._record)
+        self.note_form.draft_changed.connect(self._save_draft)
+        self.note_form.draft_discarded.connect(self.session.discard_draft)
+
+        self.mainSplitter.setStretchFactor(0, 0)
+        self.mainSplitter.setStretchFactor(1, 1)
+        self.mainSplitter.setStretchFactor(2, 0)
+        self.mainSplitter.setSizes([540, 500, 380])
+        self.rightSplitter.setSizes([380, 450])
+
+        who = session.user.display_name or session.user.username
+        role = {"agent": self.tr("Agent"), "lead": self.tr("Team lead"), "admin": self.tr("Administrator")}
+        self.status_bar.set_user(f"{who} · {role.get(session.user.role, session.user.role)} · {session.server_url}")
+        self.set_warning(warning)
+        self.queueTitle.setText(self.tr("Team queue") if self._is_lead else self.tr("My queue"))
+        self.setWindowTitle(self.tr("AgentDesk — %1").replace("%1", who))
+        self.status_bar.show(session.status())
+        if offline:
+            self.statusBar().showMessage(
+                self.tr("Server unreachable: working from this computer's saved queue."), 10000
+            )
+        self._load_tracks()
+        self.reload_queue()
+
+    # --- setup -----------------------------------------------------------------------------
+
+    def _setup_queue_view(self) -> None:
+        view = self.queueView
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(28)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        metrics = header.fontMetrics()
+        for column, width in enumerate((66, 92, 84, 84, 58, 0, 72)):
+            if width and column < self.queue_model.columnCount():
+                title = str(self.queue_model.headerData(column, Qt.Orientation.Horizontal))
+                view.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 22))
+        # "Why here" takes what is left, so the queue never scrolls sideways.
+        header.setSectionResizeMode(QueueModel.WHY, QHeaderView.ResizeMode.Stretch)
+        view.selectionModel().currentRowChanged.connect(self._queue_row_changed)
+
+    def _setup_actions(self) -> None:
+        self.actionSaveNext.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.actionNextCase.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+N")])
+        for action in self.findChildren(QAction):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.actionNextCase.triggered.connect(self.open_next_case)
+        self.nextCaseButton.clicked.connect(self.open_next_case)
+        self.actionSaveNext.triggered.connect(lambda: self.note_form.submit(open_next=True))
+        self.actionSave.triggered.connect(lambda: self.note_form.submit(open_next=False))
+        self.actionCall.triggered.connect(self.case_panel.request_call)
+        self.actionFind.triggered.connect(self._focus_search)
+        self.actionSwitchTrack.triggered.connect(self._focus_tracks)
+        self.actionFocusQueue.triggered.connect(self.queueView.setFocus)
+        self.actionFocusCase.triggered.connect(self.case_panel.contactsView.setFocus)
+        self.actionFocusScript.triggered.connect(self.track_panel.trackCombo.setFocus)
+        self.actionFocusForm.triggered.connect(self.note_form.reachedCombo.setFocus)
+        self.actionSyncNow.triggered.connect(self._sync_now)
+        self.actionLogout.triggered.connect(self._logout)
+        self.actionQuit.triggered.connect(self.close)
+        self.actionShortcuts.triggered.connect(self._show_shortcuts)
+        self.actionAbout.triggered.connect(self._show_about)
+        themes = QActionGroup(self)
+        for action, value in (
+            (self.actionThemeAuto, "auto"),
+            (self.actionThemeLight, "light"),
+            (self.actionThemeDark, "dark"),
+        ):
+            themes.addAction(action)
+            action.setChecked(self.settings.get("theme") == value)
+            action.triggered.connect(lambda _c=False, v=value: self.set_theme(v))
+        languages = QActionGroup(self)
+        for action, value in ((self.actionLanguageZh, "zh_CN"), (self.actionLanguageEn, "en")):
+            languages.addAction(action)
+            action.setChecked(self.language == value)
+            action.triggered.connect(lambda _c=False, v=value: self.set_language(v))
+        self.addActions(self.findChildren(QAction))
+        self._label_shortcuts()
+        # Escape in the search box returns to the queue: keyboard-first without the mouse.
+        QShortcut(
+            QKeySequence("Escape"),
+            self.searchEdit,
+            activated=self.queueView.setFocus,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+    def _label_shortcuts(self) -> None:
+        key = self.actionNextCase.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.nextCaseButton.setText(self.tr("Next case") + f"   {key}")
+        self.nextCaseButton.setToolTip(self.actionNextCase.toolTip())
+
+    def _fill_filters(self) -> None:
+        current = self.filterCombo.currentData()
+        self.filterCombo.blockSignals(True)
+        self.filterCombo.clear()
+        for key, text in labels.queue_filters():
+            self.filterCombo.addItem(text, key)
+        self.filterCombo.setCurrentIndex(max(0, self.filterCombo.findData(current)))
+        self.filterCombo.blockSignals(False)
+
+    def set_warning(self, text: str) -> None:
+        self.demoBannerLabel.setText(text)
+        self.demoBanner.setVisible(bool(text))
+        self.status_bar.set_warning(self.tr("Demo: data not encrypted") if text else "")
+
+    # --- queue -----------------------------------------------------------------------------
+
+    def reload_queue(self) -> None:
+        """Ask the local store for the ranked queue off the GUI thread; newest request wins."""
+        self._queue_generation += 1
+        generation = self._queue_generation
+        queue_filter = self.filterCombo.currentData() or "all"
+        search = self.searchEdit.text().strip()
+        session = self.session
+        self.tasks.run(
+            lambda: session.queue(filter=queue_filter, search=search),
+            lambda rows: self._queue_arrived(generation, rows),
+        )
+
+    def _queue_arrived(self, generation: int, rows: list[QueueRow]) -> None:
+        if generation != self._queue_generation:
+            return
+        selected = self.current_case
+        self.queue_model.set_rows(rows)
+        self.queueCount.setText(self.tr("%1 cases").replace("%1", str(len(rows))))
+        row = self.queue_model.row_of(selected) if selected else None
+        if row is not None:
+            self.queueView.selectionModel().setCurrentIndex(
+                self.queue_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.queue_loaded.emit(len(rows))
+
+    def _queue_row_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
+        case_id = current.data(CASE_ID_ROLE) if current.isValid() else None
+        if case_id and case_id != self.current_case:
+            self.open_case(case_id)
+
+    def select_case(self, case_id: str) -> bool:
+        """Select `case_id` in the queue (which opens it); open it directly if filtered out."""
+        row = self.queue_model.row_of(case_id)
+        if row is None:
+            self.open_case(case_id)
+            return self.current_case == case_id
+        self.queueView.selectionModel().setCurrentIndex(
+            self.queue_model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.queueView.scrollTo(self.queue_model.index(row, 0))
+        return True
+
+    def open_next_case(self) -> None:
+        case_id = next_callable(self.queue_model.rows(), self.current_case, datetime.now(UTC))
+        if case_id is None:
+            self.statusBar().showMessage(self.tr("No case may be called right now."), 6000)
+            return
+        self.select_case(case_id)
+        self.note_form.reachedCombo.setFocus()
+
+    # --- case ------------------------------------------------------------------------------
+
+    def open_case(self, case_id: str | None) -> None:
+        self.note_form.flush_draft()
+        detail = None
+        if case_id:
+            with slow_call_watch("case_detail"):
+                detail = self.session.case_detail(case_id)
+        self.current_case = detail.case_id if detail else None
+        lang = i18n.short_code(self.language)
+        self.case_panel.show_case(detail, self._judge if detail else None, lang)
+        draft = self.session.load_draft(detail.case_id) if detail else None
+        self.note_form.set_case(detail, self.rules, lang, draft, self.case_panel.selected_contact())
+        self._show_track(None)
+        if detail is not None:
+            self.case_opened.emit(detail.case_id)
+
+    def _judge(self, contact_point_id: str | None) -> ComplianceVerdict:
+        assert self.current_case is not None
+        return self.session.check_dial(self.current_case, contact_point_id)
+
+    def _refresh_case(self) -> None:
+        """The case on screen changed underneath (sync, save): re-read it, keep the form."""
+        if self.current_case is None:
+            return
+        detail = self.session.case_detail(self.current_case)
+        if detail is None:
+            self._case_left(self.tr("This case is no longer in your queue (reassigned or closed)."))
+            return
+        self.case_panel.show_case(detail, self._judge, i18n.short_code(self.language))
+
+    def _case_left(self, message: str) -> None:
+        self.current_case = None
+        self.case_panel.show_case(None, None, i18n.short_code(self.language))
+        self.note_form.set_case(None, None, i18n.short_code(self.language))
+        self.track_panel.clear()
+        self.statusBar().showMessage(message, 10000)
+
+    # --- talk track ------------------------------------------------------------------------
+
+    def _load_tracks(self) -> None:
+        try:
+            tracks = self.session.talk_tracks()
+        except (OSError, ValueError) as exc:
+            log.error("talk tracks could not be loaded: %s", exc)
+            tracks = []
+        self.track_panel.set_tracks(tracks, i18n.short_code(self.language))
+
+    def _show_track(self, track_id: str | None) -> None:
+        if self.current_case is None:
+            self.track_panel.clear()
+            return
+        lang = i18n.short_code(self.language)
+        try:
+            track, steps = self.session.talk_track(self.current_case, lang=lang, track_id=track_id)
+        except (LookupError, StopIteration, ValueError) as exc:
+            log.warning("no talk track for the case: %s", type(exc).__name__)
+            self.track_panel.show_track(None, (), lang)
+            return
+        self.track_panel.show_track(track, steps, lang)
+
+    def _switch_track(self, track_id: str) -> None:
+        self._show_track(track_id)
+
+    # --- writes ----------------------------------------------------------------------------
+
+    def _save_draft(self, case_id: str, fields: dict) -> None:
+        self.session.save_draft(case_id, fields)
+
+    def _record(self, draft: OutcomeDraft, open_next: bool) -> None:
+        track = self.track_panel.track
+        if track is not None:
+            draft = dataclasses.replace(
+                draft, talk_track_id=str(track.id), talk_track_version=getattr(track, "version", None)
+            )
+        try:
+            with slow_call_watch("record_outcome"):
+                attempt_id = self.session.record_outcome(draft)
+        except errors.InvalidOutcome as exc:
+            self.note_form.show_errors({"form": rule_message(str(exc))})
+            return
+        self.statusBar().showMessage(self.tr("Saved. It is sent to the server in the background."), 5000)
+        self.outcome_recorded.emit(draft.case_id, attempt_id)
+        self.reload_queue()
+        if open_next and next_callable(self.queue_model.rows(), draft.case_id, datetime.now(UTC)):
+            self.open_next_case()
+        else:
+            self.open_case(draft.case_id)
+
+    def _call(self, contact_point_id: str) -> None:
+        verdict = self.session.check_dial(self.current_case or "", contact_point_id)
+        if not verdict.allowed:
+            reason = verdict.reason_zh if i18n.short_code(self.language) == "zh" else verdict.reason_en
+            QMessageBox.warning(self, self.tr("Call not allowed"), reason)
+            return
+        self.note_form.mark_call_started()
+        self.statusBar().showMessage(self.tr("Call started: the wrap-up records this time as its start."), 6000)
+
+    # --- sync ------------------------------------------------------------------------------
+
+    def _cases_changed(self, upserted: frozenset, removed: frozenset) -> None:
+        self.reload_queue()
+        if self.current_case in removed:
+            self._case_left(self.tr("This case was reassigned away from you."))
+        elif self.current_case in upserted:
+            self._refresh_case()
+
+    def _sync_now(self) -> None:
+        session = self.session
+        self.statusBar().showMessage(self.tr("Syncing…"), 3000)
+        self.tasks.run(session.sync_now, lambda _changes: self.reload_queue(), self._report)
+
+    def _report(self, exc: BaseException) -> None:
+        if isinstance(exc, errors.ClientError):
+            self.statusBar().showMessage(str(exc), 10000)
+        else:
+            log.error("unexpected failure", exc_info=exc)
+            self.statusBar().showMessage(self.tr("Unexpected error: %1").replace("%1", type(exc).__name__), 10000)
+
+    # --- look and language -----------------------------------------------------------------
+
+    def set_theme(self, value: str) -> None:
+        self.settings.set("theme", value)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, value)
+        self._refresh_case()
+
+    def set_language(self, language: str) -> None:
+        self.settings.set("language", language)
+        i18n.install_translators(language)  # Qt sends LanguageChange; changeEvent re-labels
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "queue_model"):
+            self.language = self.settings.get("language") if self.settings.get("language") != "auto" else self.language
+            lang = i18n.short_code(self.language)
+            self.queue_model.set_language(lang)
+            self._fill_filters()
+            self._label_shortcuts()
+            self._load_tracks()
+            current = self.current_case
+            self.current_case = None
+            if current:
+                self.open_case(current)
+            self.status_bar.show(self.session.status())
+        super().changeEvent(event)
+
+    def _focus_search(self) -> None:
+        self.searchEdit.setFocus()
+        self.searchEdit.selectAll()
+
+    def _focus_tracks(self) -> None:
+        self.track_panel.trackCombo.setFocus()
+        self.track_panel.trackCombo.showPopup()
+
+    def _show_shortcuts(self) -> None:
+        rows = []
+        for action in self.findChildren(QAction):
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            if keys:
+                rows.append(f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{action.text().replace('&', '')}</td></tr>")
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "<table>" + "".join(rows) + "</table>")
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About AgentDesk"),
+            self.tr("AgentDesk %1: regulated, recorded, respectful collection.").replace("%1", app_version),
+        )
+
+    # --- leaving ---------------------------------------------------------------------------
+
+    def _logout(self) -> None:
+        self.note_form.flush_draft()
+        self._logging_out = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.note_form.flush_draft()
+        self.shutdown(logout=getattr(self, "_logging_out", False))
+        super().closeEvent(event)
+
+    def shutdown(self, logout: bool = False) -> None:
+        """Stop sync and close the store; idempotent. The sync thread may still call back,
+        so the bridge is detached first."""
+        if getattr(self, "_shut", False):
+            return
+        self._shut = True
+        self.events.blockSignals(True)
+        self.tasks.wait_idle(5000)
+        if logout:
+            self.session.logout()
+        else:
+            self.session.stop()

@@ -1,0 +1,292 @@
+"""The wrap-up form (ui/noteform.ui): who was reached, outcome, promise, callback, note.
+
+Thin by design: it shows choices the domain allows (outcomes filtered by who was
+reached), collects `WrapupFields`, and lets `wrapup.check_fields` decide. Every change is
+offered as a draft (debounced) so nothing typed is lost; a restored draft is announced
+with a Discard button. It emits `submitted(draft, open_next)`; the window records it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from agentdesk.client.views import CaseDetail
+from agentdesk.desktop import labels, uiload
+from agentdesk.desktop.wrapup import (
+    RuleChecks,
+    WrapupFields,
+    check_fields,
+    needs_callback,
+    needs_promise,
+    outcomes_for,
+)
+
+DRAFT_DELAY_MS = 400
+
+
+class NoteForm(QWidget):
+    submitted = Signal(object, bool)  # OutcomeDraft, open the next case afterwards
+    draft_changed = Signal(str, dict)  # case id, fields
+    draft_discarded = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        uiload.load_form("noteform", self)
+        self._detail: CaseDetail | None = None
+        self._rules: RuleChecks | None = None
+        self._lang = "zh"
+        self._loading = False
+        self._started_at = ""
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._emit_draft)
+        self.reachedCombo.setPlaceholderText(self.tr("Choose…"))
+        self.outcomeCombo.setPlaceholderText(self.tr("Choose…"))
+        self.reachedCombo.currentIndexChanged.connect(self._reached_changed)
+        self.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
+        for signal in (
+            self.promiseAmountEdit.textChanged,
+            self.promiseDateEdit.dateChanged,
+            self.callbackEdit.dateTimeChanged,
+            self.contactCombo.currentIndexChanged,
+            self.noteEdit.textChanged,
+        ):
+            signal.connect(self._changed)
+        self.saveButton.clicked.connect(lambda: self.submit(open_next=False))
+        self.saveNextButton.clicked.connect(lambda: self.submit(open_next=True))
+        self.discardDraftButton.clicked.connect(self._discard_draft)
+        self.setEnabled(False)
+
+    # --- case in ---------------------------------------------------------------------------
+
+    def set_case(
+        self,
+        detail: CaseDetail | None,
+        rules: RuleChecks | None,
+        lang: str,
+        draft: dict | None = None,
+        contact_point_id: str | None = None,
+    ) -> None:
+        """Show an empty form for `detail` (or restore `draft`); None clears the form."""
+        self._draft_timer.stop()
+        self._detail, self._rules, self._lang = detail, rules, lang
+        self._loading = True
+        try:
+            self._clear_errors()
+            self.setEnabled(detail is not None and detail.status != "closed")
+            self._fill_reached()
+            self._fill_contacts(detail)
+            self.promiseAmountEdit.clear()
+            today = QDate.currentDate()
+            self.promiseDateEdit.setMinimumDate(today)
+            self.promiseDateEdit.setDate(today.addDays(3))
+            now = QDateTime.currentDateTime()
+            self.callbackEdit.setMinimumDateTime(now)
+            self.callbackEdit.setDateTime(now.addSecs(3600))
+            self.noteEdit.clear()
+            self._started_at = datetime.now(UTC).isoformat()
+            if contact_point_id:
+                self.select_contact(contact_point_id)
+            restored = detail is not None and draft is not None
+            if restored:
+                self._apply(WrapupFields.from_draft(detail.case_id, draft))
+            self.draftBanner.setVisible(restored)
+            self.draftState.setText("")
+            self._sync_enabled()
+        finally:
+            self._loading = False
+
+    def mark_call_started(self) -> None:
+        """The agent dialled: the attempt starts now, not when the case opened."""
+        self._started_at = datetime.now(UTC).isoformat()
+
+    def select_contact(self, contact_point_id: str) -> None:
+        index = self.contactCombo.findData(contact_point_id)
+        if index >= 0:
+            self.contactCombo.setCurrentIndex(index)
+
+    def _fill_reached(self) -> None:
+        self.reachedCombo.blockSignals(True)
+        self.reachedCombo.clear()
+        for key, text in labels.reached_labels().items():
+            self.reachedCombo.addItem(text, key)
+        self.reachedCombo.setCurrentIndex(-1)
+        self.reachedCombo.blockSignals(False)
+        self._fill_outcomes("")
+
+    def _fill_outcomes(self, reached: str) -> None:
+        current = self.outcomeCombo.currentData()
+        names = labels.outcome_labels()
+        self.outcomeCombo.blockSignals(True)
+        self.outcomeCombo.clear()
+        for key in outcomes_for(reached):
+            self.outcomeCombo.addItem(names.get(key, key), key)
+        self.outcomeCombo.setCurrentIndex(self.outcomeCombo.findData(current) if current else -1)
+        self.outcomeCombo.setEnabled(bool(reached))
+        self.outcomeCombo.blockSignals(False)
+
+    def _fill_contacts(self, detail: CaseDetail | None) -> None:
+        self.contactCombo.clear()
+        if detail is None:
+            return
+        statuses = labels.contact_status_labels()
+        for point in detail.contact_points:
+            if point.kind != "phone":
+                continue
+            who = labels.owner_label(point.owner, point.relation, point.contact_name)
+            status = labels.label(statuses, point.status)
+            self.contactCombo.addItem(f"{point.value_masked} · {who} · {status}", point.id)
+
+    # --- fields ----------------------------------------------------------------------------
+
+    def fields(self) -> WrapupFields:
+        case_id = self._detail.case_id if self._detail else ""
+        outcome = self.outcomeCombo.currentData() or ""
+        return WrapupFields(
+            case_id=case_id,
+            reached=self.reachedCombo.currentData() or "",
+            outcome=outcome,
+            promise_amount=self.promiseAmountEdit.text().strip() if needs_promise(outcome) else "",
+            promise_date=self.promiseDateEdit.date().toString("yyyy-MM-dd") if needs_promise(outcome) else "",
+            callback_at=(
+                self.callbackEdit.dateTime().toPython().astimezone().isoformat() if needs_callback(outcome) else ""
+            ),
+            contact_point_id=self.contactCombo.currentData() or "",
+            note=self.noteEdit.toPlainText(),
+            started_at=self._started_at,
+        )
+
+    def _apply(self, fields: WrapupFields) -> None:
+        self.reachedCombo.setCurrentIndex(self.reachedCombo.findData(fields.reached))
+        self._fill_outcomes(fields.reached)
+        self.outcomeCombo.setCurrentIndex(self.outcomeCombo.findData(fields.outcome))
+        self.promiseAmountEdit.setText(fields.promise_amount)
+        if fields.promise_date:
+            self.promiseDateEdit.setDate(QDate.fromString(fields.promise_date, "yyyy-MM-dd"))
+        if fields.callback_at:
+            try:
+                when = datetime.fromisoformat(fields.callback_at)
+                self.callbackEdit.setDateTime(QDateTime(when.astimezone().replace(tzinfo=None)))
+            except ValueError:
+                pass
+        if fields.contact_point_id:
+            self.select_contact(fields.contact_point_id)
+        self.noteEdit.setPlainText(fields.note)
+        if fields.started_at:
+            self._started_at = fields.started_at
+
+    def set_promise(self, amount: str, due: date) -> None:
+        """Fill the promise fields (used by the talk track's quick actions and tests)."""
+        self.promiseAmountEdit.setText(amount)
+        self.promiseDateEdit.setDate(QDate(due.year, due.month, due.day))
+
+    def suggest_outcome(self, outcome: str) -> None:
+        """A talk-track branch suggests an outcome: choose it (and who was reached, if needed)."""
+        reached = self.reachedCombo.currentData() or ""
+        if outcome not in outcomes_for(reached):
+            reached = next((r for r in labels.reached_labels() if outcome in outcomes_for(r)), "")
+            if not reached:
+                return
+            self.reachedCombo.setCurrentIndex(self.reachedCombo.findData(reached))
+        self.outcomeCombo.setCurrentIndex(self.outcomeCombo.findData(outcome))
+
+    def _reached_changed(self) -> None:
+        self._fill_outcomes(self.reachedCombo.currentData() or "")
+        self._changed()
+
+    def _outcome_changed(self) -> None:
+        self._changed()
+
+    def _sync_enabled(self) -> None:
+        outcome = self.outcomeCombo.currentData() or ""
+        promise, callback = needs_promise(outcome), needs_callback(outcome)
+        for widget in (self.promiseAmountEdit, self.promiseDateEdit, self.promiseAmountLabel, self.promiseDateLabel):
+            widget.setEnabled(promise)
+        for widget in (self.callbackEdit, self.callbackLabel):
+            widget.setEnabled(callback)
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self._sync_enabled()
+        self._clear_errors()
+        if self._detail is not None:
+            self.draftState.setText(self.tr("Draft…"))
+            self._draft_timer.start()
+
+    def _emit_draft(self) -> None:
+        if self._detail is None:
+            return
+        self.draft_changed.emit(self._detail.case_id, self.fields().to_draft())
+        self.draftState.setText(self.tr("Draft saved"))
+
+    def flush_draft(self) -> None:
+        """Write a pending draft now (before switching case or closing)."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._emit_draft()
+
+    def _discard_draft(self) -> None:
+        if self._detail is None:
+            return
+        case_id = self._detail.case_id
+        self.draft_discarded.emit(case_id)
+        self.set_case(self._detail, self._rules, self._lang)
+
+    # --- submit ----------------------------------------------------------------------------
+
+    def submit(self, open_next: bool) -> bool:
+        """Check the fields; on success emit `submitted` and return True."""
+        if self._detail is None or self._rules is None or not self.isEnabled():
+            return False
+        check = check_fields(self.fields(), self._detail, self._rules, self._lang)
+        if check.draft is None:
+            self.show_errors(check.errors)
+            return False
+        self._draft_timer.stop()
+        self.submitted.emit(check.draft, open_next)
+        return True
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self._clear_errors()
+        targets = {
+            "outcome": (self.formError, [self.reachedCombo, self.outcomeCombo]),
+            "promise": (self.promiseError, [self.promiseAmountEdit, self.promiseDateEdit]),
+            "callback": (self.callbackError, [self.callbackEdit]),
+            "form": (self.formError, []),
+        }
+        first = None
+        for key, message in errors.items():
+            label, widgets = targets.get(key, targets["form"])
+            label.setText(message)
+            label.setVisible(True)
+            for widget in widgets:
+                _set_invalid(widget, True)
+                first = first or widget
+        if first is not None:
+            first.setFocus()
+
+    def _clear_errors(self) -> None:
+        for label in (self.formError, self.promiseError, self.callbackError):
+            label.setVisible(False)
+            label.clear()
+        for widget in (
+            self.reachedCombo,
+            self.outcomeCombo,
+            self.promiseAmountEdit,
+            self.promiseDateEdit,
+            self.callbackEdit,
+        ):
+            _set_invalid(widget, False)
+
+
+def _set_invalid(widget: QWidget, invalid: bool) -> None:
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -1,0 +1,169 @@
+"""The queue as a Qt table model over the rows the client ranks (never a QTableWidget).
+
+The client returns `QueueRow`s best first; this model only presents them. Replacing the
+rows keeps the selection by case id, so a sync that reorders the queue does not move the
+agent off the case on screen. `next_callable()` is the rule behind "Next case": the
+highest-ranked open case that may be called now, other than the one on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from agentdesk.client.views import QueueRow
+from agentdesk.desktop import labels, theme
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def reason_text(row: QueueRow, lang: str) -> str:
+    """The strongest priority reason, in the agent's language."""
+    if not row.reasons:
+        return ""
+    top = max(row.reasons, key=lambda r: r.points)
+    return top.text_zh if lang == "zh" else top.text_en
+
+
+def reasons_tooltip(row: QueueRow, lang: str) -> str:
+    lines = [
+        f"{r.text_zh if lang == 'zh' else r.text_en}  (+{r.points:g})"
+        for r in sorted(row.reasons, key=lambda r: -r.points)
+    ]
+    return "\n".join(lines)
+
+
+def is_callable(row: QueueRow, now: datetime) -> bool:
+    return row.status == "open" and (row.callable_from is None or row.callable_from <= now)
+
+
+def next_callable(rows: Sequence[QueueRow], current: str | None, now: datetime) -> str | None:
+    """The case id "Next case" opens: the top callable open case that is not on screen."""
+    for row in rows:
+        if row.case_id != current and is_callable(row, now):
+            return row.case_id
+    return None
+
+
+class QueueModel(QAbstractTableModel):
+    """Columns: debtor, overdue, DPD/bucket, last outcome, next call, why; agent for leads."""
+
+    DEBTOR, OVERDUE, DPD, LAST_OUTCOME, NEXT_CALL, WHY, AGENT = range(7)
+
+    def __init__(self, lang: str = "zh", show_agent: bool = False, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QueueRow] = []
+        self._index: dict[str, int] = {}
+        self._lang = lang
+        self._show_agent = show_agent
+        self._now = datetime.now(UTC)
+        self._outcomes = labels.outcome_labels()
+
+    # --- data in -------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[QueueRow], now: datetime | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._index = {row.case_id: i for i, row in enumerate(self._rows)}
+        self._now = now or datetime.now(UTC)
+        self._outcomes = labels.outcome_labels()
+        self.endResetModel()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self._outcomes = labels.outcome_labels()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def rows(self) -> list[QueueRow]:
+        return list(self._rows)
+
+    def row_of(self, case_id: str) -> int | None:
+        return self._index.get(case_id)
+
+    def case_at(self, row: int) -> QueueRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # --- Qt interface --------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else (7 if self._show_agent else 6)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                QCoreApplication.translate("QueueModel", "Debtor"),
+                QCoreApplication.translate("QueueModel", "Overdue"),
+                QCoreApplication.translate("QueueModel", "DPD"),
+                QCoreApplication.translate("QueueModel", "Last outcome"),
+                QCoreApplication.translate("QueueModel", "Next call"),
+                QCoreApplication.translate("QueueModel", "Why here"),
+                QCoreApplication.translate("QueueModel", "Agent"),
+            ][section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.OVERDUE, self.DPD):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.OVERDUE, self.DPD):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == self.NEXT_CALL and not is_callable(row, self._now):
+                return theme.color("warn")
+            if col == self.WHY:
+                return theme.color("muted")
+            if row.status != "open":
+                return theme.color("faint")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(row, col)
+        return None
+
+    def _display(self, row: QueueRow, col: int) -> str:
+        if col == self.DEBTOR:
+            return row.debtor_name + ("  ●" if row.has_pending else "")
+        if col == self.OVERDUE:
+            return row.overdue.format()
+        if col == self.DPD:
+            return f"{row.days_past_due} · {row.bucket}"
+        if col == self.LAST_OUTCOME:
+            return labels.label(self._outcomes, row.last_outcome)
+        if col == self.NEXT_CALL:
+            if row.status != "open":
+                return labels.label(labels.case_status_labels(), row.status)
+            return labels.next_call_text(row.callable_from, self._now)
+        if col == self.WHY:
+            return reason_text(row, self._lang)
+        if col == self.AGENT:
+            return row.assigned_agent or ""
+        return ""
+
+    def _tooltip(self, row: QueueRow, col: int) -> str:
+        if col == self.DEBTOR and row.has_pending:
+            pending = QCoreApplication.translate("QueueModel", "● Changes not yet on the server")
+            return pending + "\n" + reasons_tooltip(row, self._lang)
+        if col in (self.WHY, self.DEBTOR):
+            return reasons_tooltip(row, self._lang)
+        if col == self.OVERDUE:
+            return QCoreApplication.translate("QueueModel", "Outstanding: %1").replace("%1", row.outstanding.format())
+        return ""

@@ -1,0 +1,167 @@
+"""The talk track beside the case (ui/talktrack.ui): steps, required lines, branches.
+
+The client picks the track and fills in the case's values; this panel lays the rendered
+steps out as cards. Required lines are check boxes the agent ticks as they are said;
+branch buttons jump to the step that fits the debtor's answer; the combo switches track.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from agentdesk.desktop import uiload
+from agentdesk.desktop.flowlayout import FlowLayout
+from agentdesk.domain.talktracks import RenderedStep, TalkTrack
+
+translate = QCoreApplication.translate
+
+
+def track_title(track: TalkTrack, lang: str) -> str:
+    title = track.title.get(lang) or next(iter(track.title.values()), track.id)
+    return f"{title}  · v{track.version}"
+
+
+class TalkTrackPanel(QWidget):
+    track_switched = Signal(str)  # track id
+    outcome_suggested = Signal(str)  # outcome value a branch suggests
+    ticks_changed = Signal(int, int)  # ticked required lines, required lines
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        uiload.load_form("talktrack", self)
+        self._cards: dict[str, QFrame] = {}
+        self._required: list[QCheckBox] = []
+        self._track: TalkTrack | None = None
+        self._filling = False
+        self.trackCombo.currentIndexChanged.connect(self._combo_changed)
+        self.stepsLayout.addStretch(1)
+
+    @property
+    def track(self) -> TalkTrack | None:
+        return self._track
+
+    def set_tracks(self, tracks: Sequence[TalkTrack], lang: str) -> None:
+        self._filling = True
+        current = self.trackCombo.currentData()
+        self.trackCombo.clear()
+        for track in tracks:
+            self.trackCombo.addItem(track_title(track, lang), str(track.id))
+        if current:
+            self.trackCombo.setCurrentIndex(max(0, self.trackCombo.findData(current)))
+        self._filling = False
+
+    def show_track(self, track: TalkTrack | None, steps: Sequence[RenderedStep], lang: str) -> None:
+        self._track = track
+        self._filling = True
+        index = self.trackCombo.findData(str(track.id)) if track is not None else -1
+        self.trackCombo.setCurrentIndex(index)
+        self._filling = False
+        self._clear()
+        self.trackWhy.setText("" if track else translate("TalkTrackPanel", "No talk track for this case."))
+        self.trackWhy.setVisible(track is None)
+        if track is None:
+            return
+        for number, step in enumerate(steps, start=1):
+            card = self._card(number, step, lang)
+            self.stepsLayout.insertWidget(self.stepsLayout.count() - 1, card)
+        if self._cards:
+            self.go_to(next(iter(self._cards)))
+        self._update_progress()
+
+    def clear(self) -> None:
+        self._track = None
+        self._clear()
+        self.trackWhy.setText("")
+
+    def _clear(self) -> None:
+        for card in self._cards.values():
+            card.deleteLater()
+        self._cards.clear()
+        self._required.clear()
+        self.requiredProgress.setText("")
+
+    def _card(self, number: int, step: RenderedStep, lang: str) -> QFrame:
+        card = QFrame(self.stepsHost)
+        card.setObjectName("stepCard")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(5)
+        heading = QLabel(f"{number}. {step.title}", card)
+        heading.setObjectName("stepTitle")
+        layout.addWidget(heading)
+        for line in step.lines:
+            layout.addLayout(self._line(card, line.text, line.required))
+        if step.branches:
+            flow = FlowLayout(spacing=6)
+            for _key, label, target, outcome in step.branches:
+                button = QPushButton(label, card)
+                button.setProperty("branch", True)
+                button.setAutoDefault(False)
+                button.setToolTip(translate("TalkTrackPanel", "The debtor answers this way: go to the matching step"))
+                button.clicked.connect(lambda _c=False, t=target, o=outcome: self._branch(t, o))
+                flow.addWidget(button)
+            layout.addLayout(flow)
+        self._cards[step.id] = card
+        return card
+
+    def _line(self, card: QFrame, text: str, required: bool) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        label = QLabel(text, card)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if required:
+            box = QCheckBox(card)
+            box.setToolTip(translate("TalkTrackPanel", "Required line: tick it once you have said it"))
+            box.setAccessibleName(translate("TalkTrackPanel", "Required line said"))
+            box.toggled.connect(self._update_progress)
+            label.setProperty("required", True)
+            label.setBuddy(box)
+            self._required.append(box)
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            spacer = QLabel("", card)
+            spacer.setFixedWidth(18)
+            row.addWidget(spacer, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(label, 1)
+        return row
+
+    def _branch(self, target: str | None, outcome: str | None) -> None:
+        if target:
+            self.go_to(target)
+        if outcome:
+            self.outcome_suggested.emit(outcome)
+
+    def go_to(self, step_id: str) -> None:
+        for key, card in self._cards.items():
+            card.setProperty("current", key == step_id)
+            card.style().unpolish(card)
+            card.style().polish(card)
+        card = self._cards.get(step_id)
+        if card is not None:
+            self.stepsArea.ensureWidgetVisible(card, 0, 8)
+
+    def required_boxes(self) -> list[QCheckBox]:
+        return list(self._required)
+
+    def ticked(self) -> tuple[int, int]:
+        return sum(box.isChecked() for box in self._required), len(self._required)
+
+    def _update_progress(self) -> None:
+        done, total = self.ticked()
+        self.requiredProgress.setText(
+            translate("TalkTrackPanel", "Required lines %1/%2").replace("%1", str(done)).replace("%2", str(total))
+            if total
+            else ""
+        )
+        self.ticks_changed.emit(done, total)
+
+    def _combo_changed(self) -> None:
+        if self._filling:
+            return
+        track_id = self.trackCombo.currentData()
+        if track_id and (self._track is None or str(self._track.id) != track_id):
+            self.track_switched.emit(track_id)

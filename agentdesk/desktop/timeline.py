@@ -1,0 +1,135 @@
+"""A case's history as one list, newest first: attempts, notes, promises, payments.
+
+Plain functions: `timeline_entries()` merges what `CaseDetail` holds; `timeline_html()`
+renders it for the case panel's QTextBrowser (rich text keeps a long history cheap to
+show and easy to read). Entries still in the outbox say so; a rejected one says why.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+from PySide6.QtCore import QCoreApplication
+
+from agentdesk.client.views import CaseDetail
+from agentdesk.desktop import labels
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str  # attempt | note | promise | payment
+    title: str
+    detail: str
+    body: str
+    tone: str  # ok | warn | danger | accent | ""
+    pending: bool = False
+    problem: str = ""
+
+
+def _day_start(value: object) -> datetime:
+    return datetime.combine(value, time(0), tzinfo=UTC)  # type: ignore[arg-type]
+
+
+def timeline_entries(detail: CaseDetail) -> list[TimelineEntry]:
+    outcomes = labels.outcome_labels()
+    reached = labels.reached_labels()
+    channels = labels.channel_labels()
+    promise_status = labels.promise_status_labels()
+    entries: list[TimelineEntry] = []
+    for a in detail.attempts:
+        tone = "ok" if a.reached == "right_party" else ("accent" if a.reached == "third_party" else "")
+        if a.compliance_flag or a.rejected_reason:
+            tone = "danger"
+        problem = a.rejected_reason or (
+            translate("Timeline", "Flagged: %1").replace("%1", a.compliance_flag) if a.compliance_flag else ""
+        )
+        entries.append(
+            TimelineEntry(
+                at=a.started_at,
+                kind="attempt",
+                title=labels.label(outcomes, a.outcome),
+                detail=" · ".join(
+                    x
+                    for x in (
+                        labels.label(channels, a.channel),
+                        a.contact_label,
+                        labels.label(reached, a.reached),
+                        a.agent,
+                    )
+                    if x
+                ),
+                body=a.note,
+                tone=tone,
+                pending=a.pending,
+                problem=problem,
+            )
+        )
+    for n in detail.notes:
+        entries.append(
+            TimelineEntry(n.written_at, "note", translate("Timeline", "Note"), n.author, n.text, "", n.pending)
+        )
+    for p in detail.promises:
+        tone = {"kept": "ok", "broken": "danger"}.get(p.status, "warn")
+        entries.append(
+            TimelineEntry(
+                p.created_at,
+                "promise",
+                translate("Timeline", "Promise %1 by %2")
+                .replace("%1", p.amount.format())
+                .replace("%2", p.due_date.isoformat()),
+                labels.label(promise_status, p.status),
+                "",
+                tone,
+                p.pending,
+            )
+        )
+    for pay in detail.payments:
+        entries.append(
+            TimelineEntry(
+                _day_start(pay.paid_on),
+                "payment",
+                translate("Timeline", "Payment received %1").replace("%1", pay.amount.format()),
+                "",
+                "",
+                "ok",
+            )
+        )
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries
+
+
+def timeline_html(entries: list[TimelineEntry], colors: dict[str, str], now: datetime | None = None) -> str:
+    if not entries:
+        empty = translate("Timeline", "No contact with this debtor yet.")
+        return f"<p style='color:{colors['muted']}'>{html.escape(empty)}</p>"
+    dot = {
+        "ok": colors["ok"],
+        "warn": colors["warn"],
+        "danger": colors["danger"],
+        "accent": colors["accent"],
+        "": colors["faint"],
+    }
+    not_synced = translate("Timeline", "not yet synced")
+    rows = []
+    for e in entries:
+        when = html.escape(labels.short_time(e.at, now))
+        flags = ""
+        if e.pending:
+            flags += f" <span style='color:{colors['warn']}'>● {html.escape(not_synced)}</span>"
+        if e.problem:
+            flags += f"<br><span style='color:{colors['danger']}'>{html.escape(e.problem)}</span>"
+        body = f"<br><span style='color:{colors['text']}'>{html.escape(e.body)}</span>" if e.body else ""
+        rows.append(
+            "<tr>"
+            f"<td width='92' style='color:{colors['muted']}; padding:5px 8px 5px 2px' valign='top'>{when}</td>"
+            f"<td style='color:{dot[e.tone]}; padding:5px 6px 5px 0' valign='top'>●</td>"
+            f"<td style='padding:5px 0' valign='top'><b>{html.escape(e.title)}</b>"
+            f" <span style='color:{colors['muted']}'>{html.escape(e.detail)}</span>{flags}{body}</td>"
+            "</tr>"
+        )
+    return "<table width='100%' cellspacing='0'>" + "".join(rows) + "</table>"

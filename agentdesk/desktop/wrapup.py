@@ -1,0 +1,198 @@
+"""The wrap-up form's logic without widgets: fields to `OutcomeDraft`, and inline checks.
+
+The note form collects plain values (`WrapupFields`); `check_fields()` turns them into an
+`OutcomeDraft` or into messages per field, in the agent's language. The rules themselves
+stay in one place: outcome pairs in `agentdesk.domain.outcomes`, promise limits in the
+client's `caseview.promise_problem`, allowed hours in the compliance guard. This module
+only asks them and words their answers, so a headless test reaches all of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from agentdesk.client.views import CaseDetail, OutcomeDraft
+from agentdesk.domain.compliance import ComplianceVerdict
+from agentdesk.domain.money import Money, MoneyFormatError
+from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Outcome, OutcomeError, Reached, check_outcome
+
+translate = QCoreApplication.translate
+
+
+class RuleChecks(Protocol):
+    """What the form asks the client core; `SessionRules` in mainwindow answers it."""
+
+    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> str | None: ...
+
+    def verdict_at(self, detail: CaseDetail, contact_point_id: str | None, when: datetime) -> ComplianceVerdict: ...
+
+
+@dataclass
+class WrapupFields:
+    """What the agent entered; JSON-friendly so it doubles as the saved draft."""
+
+    case_id: str
+    reached: str = ""
+    outcome: str = ""
+    promise_amount: str = ""
+    promise_date: str = ""  # ISO date
+    callback_at: str = ""  # ISO datetime with offset
+    contact_point_id: str = ""
+    note: str = ""
+    started_at: str = ""  # ISO datetime: when the agent opened the case or dialled
+
+    def to_draft(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_draft(cls, case_id: str, data: dict[str, Any]) -> WrapupFields:
+        known = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__ and v is not None}
+        known["case_id"] = case_id
+        return cls(**known)
+
+    def is_blank(self) -> bool:
+        return not (self.reached or self.outcome or self.promise_amount or self.note.strip())
+
+
+@dataclass
+class FormCheck:
+    draft: OutcomeDraft | None
+    errors: dict[str, str] = field(default_factory=dict)  # field: outcome|promise|callback|form
+
+
+def outcomes_for(reached: str) -> tuple[str, ...]:
+    try:
+        return tuple(o.value for o in ALLOWED_OUTCOMES[Reached(reached)])
+    except ValueError:
+        return ()
+
+
+def needs_promise(outcome: str) -> bool:
+    return outcome == Outcome.PROMISE_TO_PAY.value
+
+
+def needs_callback(outcome: str) -> bool:
+    return outcome == Outcome.CALLBACK_REQUESTED.value
+
+
+# The client words its rule answers in English; these patterns give them in the agent's
+# language. An answer no pattern knows is shown as it came, never dropped.
+_RULE_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(r"the promise exceeds the outstanding balance (.+)$"),
+        lambda m: translate("Wrapup", "The promise exceeds the outstanding balance %1.").replace("%1", m.group(1)),
+    ),
+    (
+        re.compile(r"the promise date must be within (\d+) days \(by ([\d-]+)\)"),
+        lambda m: (
+            translate("Wrapup", "The promise date must be within %1 days (by %2).")
+            .replace("%1", m.group(1))
+            .replace("%2", m.group(2))
+        ),
+    ),
+    (re.compile(r"the promise date is in the past"), lambda m: translate("Wrapup", "The promise date is in the past.")),
+    (
+        re.compile(r"the promised amount must be more than zero"),
+        lambda m: translate("Wrapup", "The promised amount must be more than zero."),
+    ),
+    (
+        re.compile(r"the case is on hold \((.*)\)"),
+        lambda m: translate("Wrapup", "The case is on hold (%1): no promise can be taken.").replace("%1", m.group(1)),
+    ),
+]
+
+
+def rule_message(text: str) -> str:
+    for pattern, word in _RULE_MESSAGES:
+        match = pattern.search(text)
+        if match:
+            return word(match)
+    return text
+
+
+def _parse_dt(text: str) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.astimezone()
+
+
+def check_fields(
+    fields: WrapupFields,
+    detail: CaseDetail,
+    rules: RuleChecks,
+    lang: str,
+    now: datetime | None = None,
+) -> FormCheck:
+    """Validate what the agent entered; return a draft to record or messages per field."""
+    now = now or datetime.now(UTC)
+    errors: dict[str, str] = {}
+    if not fields.reached:
+        errors["outcome"] = translate("Wrapup", "Choose who was reached.")
+    elif not fields.outcome:
+        errors["outcome"] = translate("Wrapup", "Choose the outcome of the call.")
+    elif fields.outcome not in outcomes_for(fields.reached):
+        errors["outcome"] = translate("Wrapup", "This outcome does not fit who was reached.")
+
+    amount: Money | None = None
+    due: date | None = None
+    if needs_promise(fields.outcome):
+        currency = detail.outstanding.currency
+        try:
+            amount = Money.parse(fields.promise_amount, currency)
+        except MoneyFormatError:
+            errors["promise"] = translate("Wrapup", "Write the amount like 1500 or 1,500.00.")
+        try:
+            due = date.fromisoformat(fields.promise_date)
+        except ValueError:
+            errors.setdefault("promise", translate("Wrapup", "Choose the date the debtor will pay."))
+        if amount is not None and due is not None:
+            problem = rules.promise_problem(detail, amount, due)
+            if problem:
+                errors["promise"] = rule_message(problem)
+
+    callback: datetime | None = None
+    if needs_callback(fields.outcome):
+        callback = _parse_dt(fields.callback_at)
+        if callback is None:
+            errors["callback"] = translate("Wrapup", "Choose when to call back.")
+        elif callback <= now:
+            errors["callback"] = translate("Wrapup", "The callback time has already passed.")
+        else:
+            verdict = rules.verdict_at(detail, fields.contact_point_id or None, callback)
+            if not verdict.allowed and verdict.rule == "quiet_hours":
+                reason = verdict.reason_zh if lang == "zh" else verdict.reason_en
+                errors["callback"] = translate("Wrapup", "Not an allowed hour for a call: %1").replace("%1", reason)
+
+    if errors:
+        return FormCheck(None, errors)
+    try:
+        check_outcome(
+            Reached(fields.reached),
+            Outcome(fields.outcome),
+            has_promise=amount is not None and due is not None,
+            has_callback=callback is not None,
+        )
+    except (OutcomeError, ValueError) as exc:
+        return FormCheck(None, {"form": str(exc)})
+    started = _parse_dt(fields.started_at) or now
+    draft = OutcomeDraft(
+        case_id=fields.case_id,
+        reached=fields.reached,
+        outcome=fields.outcome,
+        started_at=started,
+        ended_at=now,
+        contact_point_id=fields.contact_point_id or None,
+        note=fields.note.strip(),
+        promise_amount=amount,
+        promise_date=due,
+        callback_at=callback,
+    )
+    return FormCheck(draft)

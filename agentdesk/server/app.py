@@ -1,0 +1,234 @@
+"""The FastAPI application: /v1 auth, sync, events, and the OpenAPI document.
+
+Handlers that touch the database are plain `def`s, run in Starlette's thread pool, so a
+slow query never stalls the event loop that serves the event streams.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from agentdesk import __version__, contract
+from agentdesk.server import auth, sync
+from agentdesk.server.db import Database
+from agentdesk.server.events import EventHub, PgRelay
+from agentdesk.server.models import AuditEntry, User
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    parts = []
+    for piece in text.split(".")[:3]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
+    hub = hub or EventHub()
+    relay = PgRelay(db.psycopg_dsn(), hub) if db.is_postgres else None
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        if relay:
+            relay.start()
+        yield
+        hub.closing = True
+        if relay:
+            relay.stop()
+
+    def poke(agents: set[str], teams: set[str]) -> None:
+        """Tell clients in scope to pull: across processes on PostgreSQL, in-process on SQLite."""
+        if relay:
+            relay.publish(agents, teams)
+        else:
+            hub.poke(agents, teams)
+
+    app = FastAPI(
+        title="AgentDesk central API",
+        version=__version__,
+        description="System of record for AgentDesk: auth, scoped sync, pokes, audit.",
+        lifespan=lifespan,
+    )
+    app.state.db = db
+    app.state.hub = hub
+    app.state.poke = None  # set below; reassignment and intake use it too
+    bearer = HTTPBearer(auto_error=False)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(status_code=exc.status, content={"code": exc.code, "message": exc.message})
+
+    @app.exception_handler(sync.CursorError)
+    async def _cursor_error(_request: Request, exc: sync.CursorError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"code": "bad_cursor", "message": str(exc)})
+
+    @app.middleware("http")
+    async def _client_version(request: Request, call_next: Any) -> Any:
+        sent = request.headers.get(contract.CLIENT_VERSION_HEADER)
+        if sent and _version_tuple(sent) < _version_tuple(contract.MIN_CLIENT_VERSION):
+            return JSONResponse(
+                status_code=426,
+                content={
+                    "code": "client_too_old",
+                    "message": f"This AgentDesk ({sent}) is too old for the server; "
+                    f"please update to {contract.MIN_CLIENT_VERSION} or newer.",
+                },
+            )
+        return await call_next(request)
+
+    def session() -> Iterator[Session]:
+        with db.transaction() as s:
+            yield s
+
+    def current_user(
+        s: Annotated[Session, Depends(session)],
+        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> User:
+        if creds is None:
+            raise ApiError(401, "not_authenticated", "Log in first: send Authorization: Bearer <token>.")
+        try:
+            return auth.user_for_access_token(s, creds.credentials)
+        except auth.AuthError as exc:
+            raise ApiError(401, exc.code, str(exc)) from exc
+
+    def tokens(issued: auth.IssuedTokens) -> contract.TokenPair:
+        u = issued.user
+        return contract.TokenPair(
+            access_token=issued.access_token,
+            refresh_token=issued.refresh_token,
+            expires_in=issued.expires_in,
+            user=contract.UserInfo(
+                id=u.id, username=u.username, display_name=u.display_name, role=u.role,  # type: ignore[arg-type]
+                team_id=u.team_id,
+            ),
+        )
+
+    errors = {
+        401: {"model": contract.ErrorBody},
+        423: {"model": contract.ErrorBody},
+    }
+
+    @app.get("/v1/info", response_model=contract.ServerInfo)
+    def info() -> contract.ServerInfo:
+        return contract.ServerInfo(
+            api_version=contract.API_VERSION,
+            min_client_version=contract.MIN_CLIENT_VERSION,
+            server_time=datetime.now(UTC),
+        )
+
+    @app.post("/v1/auth/login", response_model=contract.TokenPair, responses=errors)
+    def login(body: contract.LoginRequest) -> contract.TokenPair:
+        with db.sessions() as s:
+            try:
+                issued = auth.login(s, body.username, body.password)
+            except auth.AuthError as exc:
+                s.commit()  # the failed-login count must survive the refusal
+                status = 423 if exc.code == "account_locked" else 401
+                raise ApiError(status, exc.code, str(exc)) from exc
+            s.add(AuditEntry(user_id=issued.user.id, action="auth.login", entity="user",
+                             entity_id=issued.user.id, detail={}))
+            pair = tokens(issued)
+            s.commit()
+            return pair
+
+    @app.post("/v1/auth/refresh", response_model=contract.TokenPair, responses=errors)
+    def refresh(body: contract.RefreshRequest) -> contract.TokenPair:
+        try:
+            with db.transaction() as s:
+                return tokens(auth.refresh(s, body.refresh_token))
+        except auth.AuthError as exc:
+            raise ApiError(401, exc.code, str(exc)) from exc
+
+    @app.post("/v1/auth/logout", status_code=204)
+    def logout(body: contract.RefreshRequest) -> None:
+        with db.transaction() as s:
+            auth.revoke(s, body.refresh_token)
+
+    @app.get("/v1/me", response_model=contract.UserInfo, responses=errors)
+    def me(user: Annotated[User, Depends(current_user)]) -> contract.UserInfo:
+        return contract.UserInfo(
+            id=user.id, username=user.username, display_name=user.display_name,
+            role=user.role, team_id=user.team_id,  # type: ignore[arg-type]
+        )
+
+    @app.get("/v1/sync/pull", response_model=contract.PullResponse, responses=errors)
+    def pull(
+        user: Annotated[User, Depends(current_user)],
+        s: Annotated[Session, Depends(session)],
+        cursor: Annotated[str | None, Query(max_length=40)] = None,
+        limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL_LIMIT)] = 500,
+    ) -> contract.PullResponse:
+        return sync.pull(s, user, cursor, limit)
+
+    @app.get("/v1/sync/counts", responses=errors)
+    def counts(
+        user: Annotated[User, Depends(current_user)], s: Annotated[Session, Depends(session)]
+    ) -> dict[str, int]:
+        return sync.scope_counts(s, user)
+
+    @app.post("/v1/sync/push", response_model=contract.PushResponse, responses=errors)
+    def push(
+        body: contract.PushRequest, user: Annotated[User, Depends(current_user)]
+    ) -> contract.PushResponse:
+        outcome = sync.push(db, user.id, body.mutations)
+        if outcome.touched_agents or outcome.touched_teams:
+            poke(outcome.touched_agents, outcome.touched_teams)
+        return contract.PushResponse(results=outcome.results)
+
+    @app.get("/v1/events", responses=errors, response_class=StreamingResponse)
+    async def events(request: Request) -> StreamingResponse:
+        header = request.headers.get("authorization", "")
+        token = header[7:] if header.lower().startswith("bearer ") else ""
+        with db.transaction() as s:
+            try:
+                user = auth.user_for_access_token(s, token)
+            except auth.AuthError as exc:
+                raise ApiError(401, exc.code, str(exc)) from exc
+            sub = hub.subscribe(user.id, user.team_id, user.role)
+        return StreamingResponse(
+            hub.stream(sub),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                             routes=app.routes)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        described = []
+        for type_name, model in contract.MUTATION_TYPES.items():
+            model_schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, sub in model_schema.pop("$defs", {}).items():
+                components.setdefault(name, sub)
+            components[model.__name__] = model_schema
+            described.append(f"`{type_name}` → {model.__name__}")
+        mutation = components.get("Mutation", {})
+        mutation.setdefault("properties", {}).setdefault("payload", {})["description"] = (
+            "The payload's schema depends on `type`: " + "; ".join(described)
+        )
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.state.poke = poke
+    return app

@@ -1,0 +1,138 @@
+"""`agentdesk-server`: migrate, seed, serve, add-user.
+
+The database comes from AGENTDESK_DATABASE_URL (or --database-url); by default an SQLite
+file in the user's data folder, so `migrate`, `seed --demo` and `serve` work with no setup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+
+from agentdesk import __version__
+from agentdesk.server.db import Database, default_database_url
+
+
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    from agentdesk.server.migrate import upgrade
+
+    upgrade(args.database_url)
+    print(f"database is at the latest schema: {_safe(args.database_url)}")
+    return 0
+
+
+def _cmd_seed(args: argparse.Namespace) -> int:
+    from agentdesk.server.migrate import upgrade
+    from agentdesk.server.seed import AlreadySeeded, seed_demo
+
+    if not args.demo:
+        print("nothing to seed: pass --demo for the demo portfolio", file=sys.stderr)
+        return 2
+    upgrade(args.database_url)
+    db = Database(args.database_url)
+    try:
+        with db.transaction() as session:
+            summary = seed_demo(session, cases=args.cases)
+    except AlreadySeeded as exc:
+        print(f"not seeded: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(
+        f"seeded {summary.cases} cases, {summary.attempts} past attempts, "
+        f"{summary.agents} agents (agent01…), {summary.leads} leads (lead01…), admin; password: demo"
+    )
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from agentdesk.server.app import create_app
+    from agentdesk.server.migrate import upgrade
+
+    if not args.no_migrate:
+        upgrade(args.database_url)
+    db = Database(args.database_url)
+    app = create_app(db)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                timeout_graceful_shutdown=2)
+    return 0
+
+
+def _cmd_add_user(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from agentdesk.server.auth import hash_password
+    from agentdesk.server.models import Team, User
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"password for {args.username}: ")
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    if len(password) < 8:
+        print("refused: the password must have at least 8 characters", file=sys.stderr)
+        return 2
+    db = Database(args.database_url)
+    with db.transaction() as s:
+        if s.scalar(select(User).where(User.username == args.username)):
+            print(f"refused: user {args.username} already exists", file=sys.stderr)
+            return 1
+        team = None
+        if args.team:
+            team = s.scalar(select(Team).where(Team.name == args.team)) or Team(name=args.team)
+            s.add(team)
+            s.flush()
+        s.add(User(username=args.username, display_name=args.display_name or args.username,
+                   password_hash=hash_password(password), role=args.role,
+                   team_id=team.id if team else None))
+    print(f"added {args.role} {args.username}")
+    return 0
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}:***@{host}"
+    return url
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="agentdesk-server", description="AgentDesk central API")
+    parser.add_argument("--version", action="version", version=f"agentdesk-server {__version__}")
+    parser.add_argument("--database-url", default=None,
+                        help="SQLAlchemy URL; default AGENTDESK_DATABASE_URL or an SQLite file")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="upgrade the database schema in place").set_defaults(func=_cmd_migrate)
+    seed = sub.add_parser("seed", help="fill a fresh database")
+    seed.add_argument("--demo", action="store_true", help="the demo portfolio (password 'demo')")
+    seed.add_argument("--cases", type=int, default=2400)
+    seed.set_defaults(func=_cmd_seed)
+    serve = sub.add_parser("serve", help="run the API with uvicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--no-migrate", action="store_true", help="do not upgrade the schema first")
+    serve.set_defaults(func=_cmd_serve)
+    add = sub.add_parser("add-user", help="add a user; the password is read from the terminal or stdin")
+    add.add_argument("username")
+    add.add_argument("--role", choices=("agent", "lead", "admin"), required=True)
+    add.add_argument("--team")
+    add.add_argument("--display-name")
+    add.set_defaults(func=_cmd_add_user)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    args.database_url = args.database_url or default_database_url()
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

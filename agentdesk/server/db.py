@@ -1,0 +1,90 @@
+"""Database engine and sessions for the server; the URL comes from AGENTDESK_DATABASE_URL.
+
+SQLite (the embedded default, a file in the user's data folder) gets WAL and a busy
+timeout so the API's worker threads wait for each other instead of failing with
+"database is locked". PostgreSQL URLs are used as given (psycopg 3 driver).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from agentdesk.paths import data_dir
+
+ENV_URL = "AGENTDESK_DATABASE_URL"
+
+
+def default_database_url() -> str:
+    return os.environ.get(ENV_URL) or f"sqlite:///{data_dir() / 'server.db'}"
+
+
+def normalize_url(url: str) -> str:
+    """Accept the plain postgresql:// form operators paste and use the psycopg 3 driver."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    url = normalize_url(url)
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin_immediate(conn: Any) -> None:
+            # Take the write lock at BEGIN: a read-then-write transaction cannot then fail
+            # halfway with "database is locked"; it waits its turn instead.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        # pysqlite's own transaction handling would issue BEGIN itself; let ours do it.
+        @event.listens_for(engine, "connect")
+        def _no_autobegin(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+class Database:
+    """An engine and its session factory; passed to whatever needs the database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalize_url(url)
+        self.engine = make_engine(self.url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def psycopg_dsn(self) -> str:
+        """The same database as a plain libpq URL, for LISTEN/NOTIFY connections."""
+        return self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,27 @@
+"""Alembic driven from code: `agentdesk-server migrate` upgrades a database in place.
+
+The Alembic environment lives inside the package (migrations/), so an installed server
+can migrate without a checkout or an alembic.ini on disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+from agentdesk.server.db import normalize_url
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", normalize_url(url).replace("%", "%%"))
+    return cfg
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(url), revision)

@@ -1,0 +1,285 @@
+"""The system of record: SQLAlchemy 2 models for PostgreSQL in production and SQLite embedded.
+
+Money columns are integer minor units (`*_minor`) beside a currency code. Times are
+stored in UTC (UTCDateTime turns SQLite's naive values back into aware ones). Every
+case carries `seq`, the global change number of its latest change: pull hands out cases
+in `seq` order, and `scope_exits` records a case leaving someone's scope so that pull
+can tell them to remove it. Schema changes go through Alembic (migrations/).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend; naive input is refused, not guessed."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(10))  # agent | lead | admin
+    team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    agent_state: Mapped[str] = mapped_column(String(12), default="offline")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    team: Mapped[Team | None] = relationship()
+
+
+class RefreshToken(Base):
+    """Stored hashed; rotated on every use; a reused (already rotated) token revokes them all."""
+
+    __tablename__ = "refresh_tokens"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Debtor(Base):
+    __tablename__ = "debtors"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(100))
+    national_id: Mapped[str] = mapped_column(String(32), index=True)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    province: Mapped[str] = mapped_column(String(50), default="")
+    city: Mapped[str] = mapped_column(String(50), default="")
+    time_zone: Mapped[str] = mapped_column(String(50), default="Asia/Shanghai")
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    debtor_id: Mapped[str] = mapped_column(ForeignKey("debtors.id"), index=True)
+    lender: Mapped[str] = mapped_column(String(100))
+    placement_ref: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | on_hold | closed
+    hold_reason: Mapped[str | None] = mapped_column(String(20))
+    assigned_agent_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    consent_late_calls: Mapped[bool] = mapped_column(Boolean, default=False)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    debtor: Mapped[Debtor] = relationship()
+    assigned_agent: Mapped[User | None] = relationship()
+    accounts: Mapped[list[Account]] = relationship(order_by="Account.account_no")
+    contact_points: Mapped[list[ContactPoint]] = relationship(order_by="ContactPoint.position")
+    attempts: Mapped[list[ContactAttempt]] = relationship(order_by="ContactAttempt.started_at")
+    notes: Mapped[list[Note]] = relationship(order_by="Note.written_at")
+    promises: Mapped[list[PromiseToPay]] = relationship(order_by="PromiseToPay.created_at")
+    callbacks: Mapped[list[Callback]] = relationship(order_by="Callback.due_at")
+    payments: Mapped[list[Payment]] = relationship(order_by="Payment.paid_on")
+
+    __table_args__ = (
+        Index("ix_cases_agent_seq", "assigned_agent_id", "seq"),
+        Index("ix_cases_team_seq", "team_id", "seq"),
+    )
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    account_no: Mapped[str] = mapped_column(String(64))
+    product: Mapped[str] = mapped_column(String(100))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    principal_minor: Mapped[int] = mapped_column(BigInteger)
+    outstanding_minor: Mapped[int] = mapped_column(BigInteger)
+    overdue_minor: Mapped[int] = mapped_column(BigInteger)
+    fees_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    due_date: Mapped[date] = mapped_column(Date)
+    days_past_due: Mapped[int] = mapped_column(Integer)
+
+
+class ContactPoint(Base):
+    __tablename__ = "contact_points"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(10))  # phone | address | email
+    value: Mapped[str] = mapped_column(String(200))
+    owner: Mapped[str] = mapped_column(String(10))  # debtor | emergency
+    relation: Mapped[str | None] = mapped_column(String(20))
+    contact_name: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16), default="valid")
+    source: Mapped[str] = mapped_column(String(20), default="lender")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ContactAttempt(Base):
+    """A fact: kept even when the rules forbade it (then `compliance_flag` says which rule)."""
+
+    __tablename__ = "contact_attempts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client-generated
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    agent_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    contact_point_id: Mapped[str | None] = mapped_column(String(36))
+    channel: Mapped[str] = mapped_column(String(8), default="call")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reached: Mapped[str] = mapped_column(String(12))
+    outcome: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(Text, default="")
+    recording_ref: Mapped[str | None] = mapped_column(String(200))
+    talk_track_id: Mapped[str | None] = mapped_column(String(64))
+    talk_track_version: Mapped[int | None] = mapped_column(Integer)
+    compliance_flag: Mapped[str | None] = mapped_column(String(200))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    agent: Mapped[User | None] = relationship()
+
+
+class Note(Base):
+    __tablename__ = "notes"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    author: Mapped[User | None] = relationship()
+
+
+class PromiseToPay(Base):
+    __tablename__ = "promises"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    attempt_id: Mapped[str | None] = mapped_column(String(36))
+    agent_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    due_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(8), default="pending")  # pending | kept | broken
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Callback(Base):
+    __tablename__ = "callbacks"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    attempt_id: Mapped[str | None] = mapped_column(String(36))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(8), default="open")  # open | done
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    paid_on: Mapped[date] = mapped_column(Date)
+
+
+class ScopeExit(Base):
+    """A case left an agent's (or a team's) scope at change number `seq`: pull sends a removal."""
+
+    __tablename__ = "scope_exits"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    agent_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    team_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+class SyncCounter(Base):
+    """One row; updating it takes a row lock, so change numbers commit in order on PostgreSQL."""
+
+    __tablename__ = "sync_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class AppliedMutation(Base):
+    """Every mutation id the server has answered, so a retried delivery is answered the same."""
+
+    __tablename__ = "applied_mutations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    type: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(10))  # applied | rejected
+    reason: Mapped[str | None] = mapped_column(Text)
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AuditEntry(Base):
+    """Append-only: who saw or changed what, and when. Never updated, never deleted."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str | None] = mapped_column(String(20))
+    entity_id: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ServerSetting(Base):
+    """Values every API process must share (the token signing key), kept in the database."""
+
+    __tablename__ = "server_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

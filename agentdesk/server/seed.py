@@ -1,0 +1,207 @@
+"""The demo portfolio: two teams, their agents and leads, and a few thousand Chinese cases.
+
+Deterministic (fixed seeds) so screenshots and tests see the same data; dates are relative
+to the moment of seeding so the queue always has callbacks due, promises pending and
+history from the last weeks. Every demo account's password is `demo` — demo only: real
+deployments add users with `agentdesk-server add-user`, never with a default password.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from faker import Faker
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Reached
+from agentdesk.server.auth import hash_password
+from agentdesk.server.models import (
+    Account,
+    Callback,
+    Case,
+    ContactAttempt,
+    ContactPoint,
+    Debtor,
+    Note,
+    Payment,
+    PromiseToPay,
+    Team,
+    User,
+    new_id,
+)
+from agentdesk.server.sync import next_seqs
+
+DEMO_PASSWORD = "demo"
+LENDERS = ("星河消费金融", "青禾小额贷款", "锦程银行信用卡中心", "安盈普惠金融")
+PRODUCTS = ("现金贷", "分期消费贷", "信用卡", "汽车分期", "小微经营贷")
+RELATIONS = ("配偶", "父亲", "母亲", "兄弟", "姐妹", "同事", "朋友")
+NOTE_LINES = (
+    "客户表示本周发工资后还款。",
+    "客户称已失业，正在找工作，请求延期。",
+    "电话无人接听，稍后再拨。",
+    "客户对利息有异议，要求核对账单。",
+    "客户态度配合，已告知还款渠道。",
+    "紧急联系人表示会转告本人。",
+)
+
+
+class AlreadySeeded(Exception):
+    """The database already holds users; seeding twice would duplicate the portfolio."""
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    teams: int
+    agents: int
+    leads: int
+    cases: int
+    attempts: int
+
+
+def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
+              now: datetime | None = None) -> SeedSummary:
+    if session.scalar(select(func.count()).select_from(User)):
+        raise AlreadySeeded("the database already has users; seed a fresh database instead")
+    now = now or datetime.now(UTC)
+    rng = random.Random(2026)
+    fake = Faker("zh_CN")
+    fake.seed_instance(2026)
+    pw = hash_password(DEMO_PASSWORD)
+
+    teams = [Team(id=new_id(), name="催收一组"), Team(id=new_id(), name="催收二组")]
+    session.add_all(teams)
+    agents: list[User] = []
+    n = 0
+    for t_index, team in enumerate(teams):
+        session.add(User(id=new_id(), username=f"lead{t_index + 1:02d}", display_name=fake.name(),
+                         password_hash=pw, role="lead", team_id=team.id))
+        for _ in range(agents_per_team):
+            n += 1
+            agent = User(id=new_id(), username=f"agent{n:02d}", display_name=fake.name(),
+                         password_hash=pw, role="agent", team_id=team.id)
+            agents.append(agent)
+            session.add(agent)
+    session.add(User(id=new_id(), username="admin", display_name="系统管理员", password_hash=pw,
+                     role="admin", team_id=None))
+    session.flush()
+
+    rows: dict[type, list[dict[str, Any]]] = {m: [] for m in
+                                              (Debtor, Case, Account, ContactPoint, ContactAttempt,
+                                               PromiseToPay, Callback, Payment, Note)}
+    seqs = next_seqs(session, cases)
+    attempt_count = 0
+    for i in range(cases):
+        agent = agents[i % len(agents)]
+        debtor_id, case_id = new_id(), new_id()
+        province = fake.province()
+        born = fake.date_of_birth(minimum_age=22, maximum_age=60)
+        rows[Debtor].append(dict(
+            id=debtor_id, name=fake.name(), national_id=fake.ssn(min_age=22, max_age=60),
+            birth_date=born, province=province, city=fake.city_name(),
+            time_zone="Asia/Urumqi" if province.startswith("新疆") else "Asia/Shanghai",
+        ))
+        lender = rng.choice(LENDERS)
+        dpd = _days_past_due(rng)
+        hold = rng.random() < 0.04
+        rows[Case].append(dict(
+            id=case_id, debtor_id=debtor_id, lender=lender, placement_ref=f"P{now:%Y%m}-{i // 500 + 1:02d}",
+            status="on_hold" if hold else "open",
+            hold_reason=rng.choice(("dispute", "hardship")) if hold else None,
+            assigned_agent_id=agent.id, team_id=agent.team_id, consent_late_calls=False,
+            seq=seqs[i], created_at=now - timedelta(days=dpd),
+        ))
+        outstanding_total = 0
+        for _account in range(1 if rng.random() < 0.8 else 2):
+            principal = rng.choice((3000, 5000, 8000, 10000, 20000, 30000, 50000, 80000)) * 100
+            outstanding = int(principal * rng.uniform(0.3, 1.0)) // 100 * 100
+            overdue = min(outstanding, int(outstanding * rng.uniform(0.08, 0.6)) // 10 * 10 + rng.randint(0, 99))
+            fees = 0  # the China preset forbids collecting extra fees; lender fees arrive in `overdue`
+            outstanding_total += outstanding
+            rows[Account].append(dict(
+                id=new_id(), case_id=case_id, account_no=f"{lender[:2]}{rng.randint(10**9, 10**10 - 1)}",
+                product=rng.choice(PRODUCTS), currency="CNY", principal_minor=principal,
+                outstanding_minor=outstanding, overdue_minor=overdue, fees_minor=fees,
+                due_date=(now - timedelta(days=dpd)).date(), days_past_due=dpd,
+            ))
+        points = []
+        for p in range(rng.choice((1, 1, 2))):
+            points.append(dict(id=new_id(), case_id=case_id, position=p, kind="phone",
+                               value=fake.phone_number(), owner="debtor", relation=None,
+                               contact_name=None,
+                               status="invalid" if rng.random() < 0.08 else "valid",
+                               source="lender", created_at=now - timedelta(days=dpd)))
+        for p in range(rng.choice((1, 2))):
+            points.append(dict(id=new_id(), case_id=case_id, position=10 + p, kind="phone",
+                               value=fake.phone_number(), owner="emergency",
+                               relation=rng.choice(RELATIONS), contact_name=fake.name(),
+                               status="valid", source="application",
+                               created_at=now - timedelta(days=dpd)))
+        points.append(dict(id=new_id(), case_id=case_id, position=20, kind="address",
+                           value=fake.address(), owner="debtor", relation=None, contact_name=None,
+                           status="unverified", source="lender", created_at=now - timedelta(days=dpd)))
+        rows[ContactPoint].extend(points)
+        attempt_count += _history(rows, rng, fake, now, case_id, agent.id, points, dpd,
+                                  outstanding_total, hold)
+    for model in (Debtor, Case, Account, ContactPoint, ContactAttempt, PromiseToPay, Callback, Payment, Note):
+        if rows[model]:
+            session.execute(insert(model), rows[model])
+    return SeedSummary(teams=len(teams), agents=len(agents), leads=len(teams), cases=cases,
+                       attempts=attempt_count)
+
+
+def _days_past_due(rng: random.Random) -> int:
+    bucket = rng.choices((1, 2, 3, 4), weights=(45, 25, 15, 15))[0]
+    return {1: rng.randint(1, 30), 2: rng.randint(31, 60), 3: rng.randint(61, 90),
+            4: rng.randint(91, 360)}[bucket]
+
+
+def _history(rows: dict[type, list[dict[str, Any]]], rng: random.Random, fake: Faker, now: datetime,
+             case_id: str, agent_id: str, points: list[dict[str, Any]], dpd: int,
+             outstanding: int, hold: bool) -> int:
+    """Past attempts at permitted hours (09:00–20:00 Beijing) with outcomes that fit who answered."""
+    phones = [p for p in points if p["kind"] == "phone"]
+    count = rng.choices((0, 1, 2, 3, 5, 8), weights=(12, 20, 25, 20, 15, 8))[0]
+    days_back = max(1, min(dpd, 30))
+    for _ in range(count):
+        day = now - timedelta(days=rng.randint(1, days_back))
+        local_hour = rng.choices(range(9, 21), weights=(3, 5, 6, 5, 3, 3, 4, 5, 5, 6, 7, 6))[0]
+        started = day.replace(hour=(local_hour - 8) % 24, minute=rng.randint(0, 59), second=0, microsecond=0)
+        point = rng.choice(phones)
+        if point["owner"] == "emergency":
+            reached = rng.choices((Reached.THIRD_PARTY, Reached.NOBODY), weights=(4, 6))[0]
+        else:
+            reached = rng.choices((Reached.RIGHT_PARTY, Reached.NOBODY), weights=(35, 65))[0]
+        options = [o for o in ALLOWED_OUTCOMES[reached] if o.value not in
+                   ("dispute", "hardship", "cease_contact", "deceased", "bankrupt", "callback_requested")]
+        outcome = rng.choice(options)
+        attempt_id = new_id()
+        rows[ContactAttempt].append(dict(
+            id=attempt_id, case_id=case_id, agent_id=agent_id, contact_point_id=point["id"],
+            channel="call", started_at=started, ended_at=started + timedelta(seconds=rng.randint(20, 400)),
+            reached=reached.value, outcome=outcome.value,
+            note=rng.choice(NOTE_LINES) if reached is not Reached.NOBODY else "",
+            recording_ref=f"rec-{attempt_id[:8]}", talk_track_id=None, talk_track_version=None,
+            compliance_flag=None, received_at=started,
+        ))
+        if outcome.value == "promise_to_pay":
+            due = started.date() + timedelta(days=rng.randint(2, 10))
+            status = "pending" if due >= now.date() else rng.choice(("kept", "broken"))
+            amount = max(10000, outstanding // rng.choice((2, 3, 4)) // 100 * 100)
+            promise = dict(id=new_id(), case_id=case_id, attempt_id=attempt_id, agent_id=agent_id,
+                                amount_minor=amount, currency="CNY", due_date=due, status=status,
+                                created_at=started)
+            rows[PromiseToPay].append(promise)
+            if status == "kept":
+                rows[Payment].append(dict(id=new_id(), case_id=case_id, amount_minor=amount,
+                                          currency="CNY", paid_on=due))
+    if not hold and count and rng.random() < 0.05:
+        due = now + timedelta(minutes=rng.randint(-90, 240))
+        rows[Callback].append(dict(id=new_id(), case_id=case_id, attempt_id=None, due_at=due, status="open"))
+    if rng.random() < 0.1:
+        rows[Note].append(dict(id=new_id(), case_id=case_id, author_id=agent_id,
+                               text=rng.choice(NOTE_LINES), written_at=now - timedelta(days=rng.randint(1, 20))))
+    return count

@@ -1,0 +1,539 @@
+"""Pull and push: the sync contract the client builds on.
+
+Pull hands out whole case documents in change-number order within the caller's scope,
+plus removals for cases that left it, so a client can apply them in order and store the
+cursor with them. Push applies each mutation in its own transaction and records its id,
+so a mutation delivered twice is applied once and answered "duplicate".
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import exists, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from agentdesk import contract
+from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
+from agentdesk.domain.money import bucket_for
+from agentdesk.domain.outcomes import HOLD_FOR_OUTCOME, Outcome, OutcomeError, Reached, check_outcome
+from agentdesk.server.db import Database
+from agentdesk.server.models import (
+    AppliedMutation,
+    AuditEntry,
+    Callback,
+    Case,
+    ContactAttempt,
+    ContactPoint,
+    Note,
+    PromiseToPay,
+    ScopeExit,
+    SyncCounter,
+    User,
+)
+from agentdesk.server.policy import flag_attempt, promise_horizon_days
+
+log = logging.getLogger(__name__)
+
+MAX_PULL_LIMIT = 2000
+
+
+class CursorError(ValueError):
+    """A cursor this server did not hand out."""
+
+
+# --- change numbers -------------------------------------------------------------------------
+
+
+def next_seqs(session: Session, count: int = 1) -> list[int]:
+    """Reserve `count` change numbers.
+
+    The UPDATE takes the counter row's lock until commit, so on PostgreSQL writers commit
+    in change-number order and a reader never sees number 11 before number 10 exists.
+    """
+    top = session.execute(
+        update(SyncCounter)
+        .where(SyncCounter.id == 1)
+        .values(value=SyncCounter.value + count)
+        .returning(SyncCounter.value)
+    ).scalar_one()
+    return list(range(top - count + 1, top + 1))
+
+
+def touch(session: Session, cases: Sequence[Case]) -> None:
+    """Give each changed case a fresh change number so every client in scope pulls it."""
+    for case, seq in zip(cases, next_seqs(session, len(cases)), strict=True):
+        case.seq = seq
+
+
+# --- scope ---------------------------------------------------------------------------------
+
+
+def scope_clause(user: User) -> Any:
+    if user.role == "admin":
+        return Case.id.is_not(None)
+    if user.role == "lead":
+        return Case.team_id == user.team_id
+    return Case.assigned_agent_id == user.id
+
+
+def in_scope(user: User, case: Case) -> bool:
+    if user.role == "admin":
+        return True
+    if user.role == "lead":
+        return case.team_id is not None and case.team_id == user.team_id
+    return case.assigned_agent_id == user.id
+
+
+def was_in_scope(session: Session, user: User, case: Case) -> bool:
+    """A former owner may still deliver what they did while the case was theirs."""
+    return bool(
+        session.scalar(
+            select(exists().where(ScopeExit.case_id == case.id, ScopeExit.agent_id == user.id))
+        )
+    )
+
+
+# --- pull ----------------------------------------------------------------------------------
+
+
+def case_document(case: Case) -> dict[str, Any]:
+    """The client's replica of one case; phone numbers and the national ID arrive masked."""
+    d = case.debtor
+    names = {}
+    for a in case.attempts:
+        if a.agent is not None:
+            names[a.agent_id] = a.agent.username
+    return {
+        "id": case.id,
+        "seq": case.seq,
+        "lender": case.lender,
+        "status": case.status,
+        "hold_reason": case.hold_reason,
+        "assigned_agent_id": case.assigned_agent_id,
+        "assigned_agent": case.assigned_agent.username if case.assigned_agent else None,
+        "team_id": case.team_id,
+        "consent_late_calls": case.consent_late_calls,
+        "debtor": {
+            "id": d.id,
+            "name": d.name,
+            "national_id_masked": mask_national_id(d.national_id),
+            "birth_date": d.birth_date.isoformat() if d.birth_date else None,
+            "province": d.province,
+            "city": d.city,
+            "time_zone": d.time_zone,
+        },
+        "accounts": [
+            {
+                "id": a.id,
+                "account_no": a.account_no,
+                "product": a.product,
+                "currency": a.currency,
+                "principal_minor": a.principal_minor,
+                "outstanding_minor": a.outstanding_minor,
+                "overdue_minor": a.overdue_minor,
+                "fees_minor": a.fees_minor,
+                "due_date": a.due_date.isoformat(),
+                "days_past_due": a.days_past_due,
+                "bucket": bucket_for(a.days_past_due),
+            }
+            for a in case.accounts
+        ],
+        "contact_points": [
+            {
+                "id": p.id,
+                "kind": p.kind,
+                "value_masked": mask_phone(p.value) if p.kind == "phone" else mask_address(p.value),
+                "owner": p.owner,
+                "relation": p.relation,
+                "contact_name": p.contact_name,
+                "status": p.status,
+                "source": p.source,
+            }
+            for p in case.contact_points
+        ],
+        "attempts": [
+            {
+                "id": a.id,
+                "started_at": a.started_at.isoformat(),
+                "ended_at": a.ended_at.isoformat() if a.ended_at else None,
+                "channel": a.channel,
+                "contact_point_id": a.contact_point_id,
+                "reached": a.reached,
+                "outcome": a.outcome,
+                "agent": names.get(a.agent_id, ""),
+                "note": a.note,
+                "compliance_flag": a.compliance_flag,
+                "talk_track_id": a.talk_track_id,
+                "talk_track_version": a.talk_track_version,
+            }
+            for a in case.attempts
+        ],
+        "promises": [
+            {
+                "id": p.id,
+                "attempt_id": p.attempt_id,
+                "amount_minor": p.amount_minor,
+                "currency": p.currency,
+                "due_date": p.due_date.isoformat(),
+                "status": p.status,
+                "created_at": p.created_at.isoformat(),
+            }
+            for p in case.promises
+        ],
+        "callbacks": [
+            {"id": c.id, "due_at": c.due_at.isoformat(), "status": c.status} for c in case.callbacks
+        ],
+        "notes": [
+            {
+                "id": n.id,
+                "text": n.text,
+                "author": n.author.username if n.author else "",
+                "written_at": n.written_at.isoformat(),
+            }
+            for n in case.notes
+        ],
+        "payments": [
+            {
+                "id": p.id,
+                "amount_minor": p.amount_minor,
+                "currency": p.currency,
+                "paid_on": p.paid_on.isoformat(),
+            }
+            for p in case.payments
+        ],
+    }
+
+
+def parse_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        value = int(cursor)
+    except ValueError as exc:
+        raise CursorError(f"cursor '{cursor}' is not one this server gave out; pull without it") from exc
+    if value < 0:
+        raise CursorError("cursor must not be negative; pull without it to start over")
+    return value
+
+
+def _user_change(user: User) -> contract.Change:
+    return contract.Change(
+        entity="user",
+        op="upsert",
+        id=user.id,
+        data={
+            "id": user.id,
+            "username": user.username,
+            "display_name": user.display_name,
+            "role": user.role,
+            "team_id": user.team_id,
+        },
+    )
+
+
+def pull(session: Session, user: User, cursor: str | None, limit: int) -> contract.PullResponse:
+    after = parse_cursor(cursor)
+    limit = max(1, min(limit, MAX_PULL_LIMIT))
+    cases = session.scalars(
+        select(Case)
+        .where(scope_clause(user), Case.seq > after)
+        .order_by(Case.seq)
+        .limit(limit + 1)
+        .options(
+            selectinload(Case.debtor),
+            selectinload(Case.assigned_agent),
+            selectinload(Case.accounts),
+            selectinload(Case.contact_points),
+            selectinload(Case.attempts).selectinload(ContactAttempt.agent),
+            selectinload(Case.promises),
+            selectinload(Case.callbacks),
+            selectinload(Case.notes).selectinload(Note.author),
+            selectinload(Case.payments),
+        )
+    ).all()
+    exit_filter = ScopeExit.agent_id == user.id
+    if user.role == "lead":
+        exit_filter = ScopeExit.team_id == user.team_id
+    exits: Sequence[ScopeExit] = []
+    if user.role != "admin":
+        exits = session.scalars(
+            select(ScopeExit).where(exit_filter, ScopeExit.seq > after).order_by(ScopeExit.seq).limit(limit + 1)
+        ).all()
+    merged: list[tuple[int, contract.Change]] = [
+        (c.seq, contract.Change(entity="case", op="upsert", id=c.id, data=case_document(c))) for c in cases
+    ]
+    merged += [(e.seq, contract.Change(entity="case", op="remove", id=e.case_id)) for e in exits]
+    merged.sort(key=lambda item: item[0])
+    has_more = len(merged) > limit
+    page = merged[:limit]
+    new_cursor = page[-1][0] if page else after
+    changes = [change for _, change in page]
+    if after == 0:
+        changes = _people_in_scope(session, user) + changes
+    return contract.PullResponse(changes=changes, cursor=str(new_cursor), has_more=has_more)
+
+
+def _people_in_scope(session: Session, user: User) -> list[contract.Change]:
+    if user.role == "agent" or user.team_id is None and user.role != "admin":
+        return [_user_change(user)]
+    query = select(User).order_by(User.username)
+    if user.role == "lead":
+        query = query.where(User.team_id == user.team_id)
+    return [_user_change(u) for u in session.scalars(query)]
+
+
+def scope_counts(session: Session, user: User) -> dict[str, int]:
+    """What the caller's replica should hold; the client compares after a pull (self-check)."""
+    from sqlalchemy import func
+
+    return {"case": session.scalar(select(func.count()).select_from(Case).where(scope_clause(user))) or 0}
+
+
+# --- push ----------------------------------------------------------------------------------
+
+
+class Rejected(Exception):
+    """A mutation the server will not apply; the message goes back to the agent as the reason."""
+
+
+@dataclass
+class PushOutcome:
+    results: list[contract.MutationResult]
+    touched_agents: set[str] = field(default_factory=set)
+    touched_teams: set[str] = field(default_factory=set)
+
+
+def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation]) -> PushOutcome:
+    outcome = PushOutcome(results=[])
+    for mutation in mutations:
+        result, case = _apply_one(db, user_id, mutation)
+        outcome.results.append(result)
+        if case is not None and result.status == "applied":
+            if case[0]:
+                outcome.touched_agents.add(case[0])
+            if case[1]:
+                outcome.touched_teams.add(case[1])
+    return outcome
+
+
+def _apply_one(
+    db: Database, user_id: str, mutation: contract.Mutation
+) -> tuple[contract.MutationResult, tuple[str | None, str | None] | None]:
+    mid = str(mutation.id)
+    try:
+        with db.transaction() as session:
+            seen = session.get(AppliedMutation, mid)
+            if seen is not None:
+                return _answer_again(mutation.id, seen), None
+            user = session.get(User, user_id)
+            assert user is not None
+            try:
+                case = _apply(session, user, mutation)
+            except Rejected as exc:
+                reason = str(exc)
+                case_id = mutation.payload.get("case_id") if isinstance(mutation.payload, dict) else None
+                # Record the refusal in its own nested transaction state: nothing else stays.
+                session.rollback()
+                with db.transaction() as s2:
+                    s2.add(
+                        AppliedMutation(
+                            id=mid, user_id=user_id, type=mutation.type, status="rejected",
+                            reason=reason, case_id=str(case_id)[:36] if case_id else None,
+                        )
+                    )
+                    s2.add(
+                        AuditEntry(
+                            user_id=user_id, action="mutation.rejected", entity="case",
+                            entity_id=str(case_id)[:36] if case_id else None,
+                            detail={"mutation": mid, "type": mutation.type, "reason": reason},
+                        )
+                    )
+                return contract.MutationResult(id=mutation.id, status="rejected", reason=reason), None
+            session.add(
+                AppliedMutation(id=mid, user_id=user_id, type=mutation.type, status="applied", case_id=case.id)
+            )
+            session.add(
+                AuditEntry(
+                    user_id=user_id, action=mutation.type, entity="case", entity_id=case.id,
+                    detail={"mutation": mid},
+                )
+            )
+            touched = (case.assigned_agent_id, case.team_id)
+        return contract.MutationResult(id=mutation.id, status="applied"), touched
+    except IntegrityError:
+        # The same id delivered twice at the same moment: the other delivery won.
+        with db.transaction() as session:
+            seen = session.get(AppliedMutation, mid)
+            if seen is None:
+                raise
+            return _answer_again(mutation.id, seen), None
+
+
+def _answer_again(mutation_id: uuid.UUID, seen: AppliedMutation) -> contract.MutationResult:
+    if seen.status == "rejected":
+        return contract.MutationResult(id=mutation_id, status="rejected", reason=seen.reason)
+    return contract.MutationResult(id=mutation_id, status="duplicate")
+
+
+def _validated(mutation: contract.Mutation) -> Any:
+    model = contract.MUTATION_TYPES[mutation.type]
+    try:
+        return model.model_validate(mutation.payload)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'payload'}: {err['msg']}" for err in exc.errors()
+        )
+        raise Rejected(f"invalid {mutation.type} payload: {problems}") from exc
+
+
+def _case_for_write(session: Session, user: User, case_id: str, *, decision: bool) -> Case:
+    case = session.get(Case, case_id, with_for_update=db_locks(session))
+    if case is None:
+        raise Rejected(f"case {case_id} does not exist on the server")
+    if in_scope(user, case):
+        return case
+    if not decision and was_in_scope(session, user, case):
+        return case
+    session.add(
+        AuditEntry(user_id=user.id, action="scope.denied", entity="case", entity_id=case.id, detail={})
+    )
+    if decision and was_in_scope(session, user, case):
+        raise Rejected("the case was reassigned to another agent; this decision was not recorded")
+    raise Rejected("the case is not in your scope")
+
+
+def db_locks(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _apply(session: Session, user: User, mutation: contract.Mutation) -> Case:
+    payload = _validated(mutation)
+    if isinstance(payload, contract.NoteAddPayload):
+        case = _case_for_write(session, user, payload.case_id, decision=False)
+        session.add(
+            Note(
+                id=str(payload.note_id or mutation.id),
+                case_id=case.id,
+                author_id=user.id,
+                text=payload.text,
+                written_at=payload.written_at or datetime.now(UTC),
+            )
+        )
+    elif isinstance(payload, contract.AttemptRecordPayload):
+        case = _case_for_write(session, user, payload.case_id, decision=False)
+        _record_attempt(session, user, case, payload)
+    elif isinstance(payload, contract.PromiseAddPayload):
+        case = _case_for_write(session, user, payload.case_id, decision=True)
+        _add_promise(session, user, case, payload)
+    elif isinstance(payload, contract.CallbackAddPayload):
+        case = _case_for_write(session, user, payload.case_id, decision=True)
+        if case.status != "open":
+            raise Rejected(f"the case is on hold ({case.hold_reason}); no callback can be booked")
+        session.add(
+            Callback(id=str(payload.callback_id), case_id=case.id,
+                     attempt_id=str(payload.attempt_id) if payload.attempt_id else None,
+                     due_at=payload.due_at)
+        )
+    else:  # pragma: no cover - MUTATION_TYPES and this dispatch are kept in step
+        raise Rejected(f"unknown mutation type {mutation.type}")
+    session.flush()
+    touch(session, [case])
+    return case
+
+
+def _record_attempt(
+    session: Session, user: User, case: Case, p: contract.AttemptRecordPayload
+) -> None:
+    try:
+        check_outcome(p.reached, p.outcome, has_promise=p.outcome is Outcome.PROMISE_TO_PAY,
+                      has_callback=p.outcome is Outcome.CALLBACK_REQUESTED)
+    except OutcomeError as exc:
+        raise Rejected(str(exc)) from exc
+    if session.get(ContactAttempt, str(p.attempt_id)) is not None:
+        raise Rejected("an attempt with this id already exists")
+    point = session.get(ContactPoint, p.contact_point_id) if p.contact_point_id else None
+    if p.contact_point_id and (point is None or point.case_id != case.id):
+        raise Rejected("the contact point does not belong to this case")
+    flags = flag_attempt(session, case, point, p.started_at, p.channel)
+    if not in_scope(user, case):
+        flags.append("recorded after the case was reassigned")
+    session.add(
+        ContactAttempt(
+            id=str(p.attempt_id), case_id=case.id, agent_id=user.id,
+            contact_point_id=p.contact_point_id, channel=p.channel, started_at=p.started_at,
+            ended_at=p.ended_at, reached=p.reached.value, outcome=p.outcome.value, note=p.note,
+            recording_ref=p.recording_ref, talk_track_id=p.talk_track_id,
+            talk_track_version=p.talk_track_version,
+            compliance_flag="; ".join(flags) or None,
+        )
+    )
+    if flags:
+        session.add(
+            AuditEntry(user_id=user.id, action="attempt.flagged", entity="case", entity_id=case.id,
+                       detail={"attempt": str(p.attempt_id), "flags": flags})
+        )
+    hold = HOLD_FOR_OUTCOME.get(p.outcome)
+    if hold and p.reached is Reached.RIGHT_PARTY and case.status == "open":
+        case.status, case.hold_reason = "on_hold", hold
+    if point is not None:
+        if p.outcome is Outcome.WRONG_NUMBER:
+            point.status = "wrong_party"
+        elif p.outcome is Outcome.INVALID_NUMBER:
+            point.status = "invalid"
+        elif p.outcome is Outcome.CEASE_CONTACT and p.reached is Reached.THIRD_PARTY:
+            point.status = "do_not_contact"
+
+
+def _add_promise(session: Session, user: User, case: Case, p: contract.PromiseAddPayload) -> None:
+    if case.status != "open":
+        raise Rejected(f"the case is on hold ({case.hold_reason}); a promise cannot be recorded")
+    outstanding = sum(a.outstanding_minor for a in case.accounts)
+    if p.amount_minor > outstanding:
+        raise Rejected(
+            f"the promised amount {p.amount_minor / 100:,.2f} exceeds the outstanding balance "
+            f"{outstanding / 100:,.2f}"
+        )
+    today = datetime.now(UTC).date()
+    horizon = promise_horizon_days()
+    if p.due_date < today - timedelta(days=1) or p.due_date > today + timedelta(days=horizon):
+        raise Rejected(f"the promise date must be between today and {horizon} days from now")
+    if session.get(PromiseToPay, str(p.promise_id)) is not None:
+        raise Rejected("a promise with this id already exists")
+    # A new promise replaces the pending one: only one promise is pending at a time.
+    session.execute(
+        update(PromiseToPay)
+        .where(PromiseToPay.case_id == case.id, PromiseToPay.status == "pending")
+        .values(status="replaced")
+    )
+    session.add(
+        PromiseToPay(
+            id=str(p.promise_id), case_id=case.id, agent_id=user.id,
+            attempt_id=str(p.attempt_id) if p.attempt_id else None,
+            amount_minor=p.amount_minor, currency=p.currency.upper(), due_date=p.due_date,
+        )
+    )
+
+
+def record_scope_exit(session: Session, case: Case, seq: int, agent_id: str | None, team_id: str | None) -> None:
+    session.add(ScopeExit(seq=seq, case_id=case.id, agent_id=agent_id, team_id=team_id))
+
+
+__all__ = [
+    "CursorError",
+    "PushOutcome",
+    "case_document",
+    "next_seqs",
+    "pull",
+    "push",
+    "record_scope_exit",
+    "scope_counts",
+    "touch",
+]

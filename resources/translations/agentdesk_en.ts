@@ -1,0 +1,1145 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CasePanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="77"/>
+        <source>Phone / address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="78"/>
+        <source>Whose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="79"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="102"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="103"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="104"/>
+        <location filename="../../ui/casepanel.ui" line="94"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="105"/>
+        <location filename="../../ui/casepanel.ui" line="106"/>
+        <source>Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="106"/>
+        <source>Fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="107"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="108"/>
+        <source>DPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="132"/>
+        <source>Call allowed now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="135"/>
+        <source>Do not call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="137"/>
+        <source>Not now — next allowed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="201"/>
+        <source>, born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="204"/>
+        <source>ID %1%2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="245"/>
+        <source>%1 · debtor&apos;s local time %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="17"/>
+        <source>No case open. Press F2 for the next case, or pick one from the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="118"/>
+        <source>Days past due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="136"/>
+        <source>Call permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="160"/>
+        <source>&amp;Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="163"/>
+        <source>Dial the selected number through the softphone (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="173"/>
+        <location filename="../../ui/casepanel.ui" line="179"/>
+        <source>Contact points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="193"/>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="201"/>
+        <source>Contact history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="208"/>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="216"/>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApp</name>
+    <message>
+        <location filename="../../agentdesk/desktop/app.py" line="37"/>
+        <source>Demo mode without a secure keyring: the data on this computer is NOT encrypted and sign-ins are not remembered. Use only the demo portfolio here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/app.py" line="93"/>
+        <source>Starting the demo server… (the first start seeds a demo portfolio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/app.py" line="107"/>
+        <source>Signing in as %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/app.py" line="119"/>
+        <source>The demo server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="22"/>
+        <source>Right party (debtor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="23"/>
+        <source>Third party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="24"/>
+        <source>Nobody reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="30"/>
+        <source>Promise to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="31"/>
+        <source>Claims already paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="32"/>
+        <source>Dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="33"/>
+        <source>Hardship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="34"/>
+        <source>Refuses to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="35"/>
+        <source>Callback requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="36"/>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="37"/>
+        <source>Asks not to be contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="38"/>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="39"/>
+        <source>Bankrupt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="40"/>
+        <source>Message left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="41"/>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="42"/>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="43"/>
+        <source>Switched off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="44"/>
+        <source>Invalid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="45"/>
+        <source>Voicemail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="51"/>
+        <source>Unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="52"/>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="53"/>
+        <source>Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="54"/>
+        <source>Wrong party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="55"/>
+        <source>Do not contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="61"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="62"/>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="63"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="69"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="70"/>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="71"/>
+        <source>Broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="77"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="78"/>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="79"/>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="86"/>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="87"/>
+        <source>Callbacks due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="88"/>
+        <source>Promises due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="89"/>
+        <source>Bucket M1 (1–30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="90"/>
+        <source>Bucket M2 (31–60 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="91"/>
+        <source>Bucket M3 (61–90 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="92"/>
+        <source>Bucket M4+ (91+ days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="105"/>
+        <source>Debtor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="107"/>
+        <source>Emergency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="124"/>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="141"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="32"/>
+        <source>Wrong user name or password. Check both and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="34"/>
+        <source>This account is locked. Ask your team lead or IT to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="36"/>
+        <source>Cannot reach the server at %1. Check the address and your network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="41"/>
+        <source>This AgentDesk is too old for the server. Install the new version, then sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="46"/>
+        <source>No secure credential store on this computer, so AgentDesk cannot keep your data encrypted. Ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="54"/>
+        <source>Unexpected error (%1). Please report it to IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="116"/>
+        <source>Choose a demo account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="150"/>
+        <source>Enter the server address, your user name and your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="156"/>
+        <source>Signing in to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="7"/>
+        <source>Sign in to AgentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="16"/>
+        <source>AgentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="21"/>
+        <source>Sign in with your work account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="40"/>
+        <source>&amp;Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="47"/>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="52"/>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="58"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="63"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="70"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="75"/>
+        <source>&amp;Remember me on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="76"/>
+        <source>Keeps you signed in; the sign-in is kept in the system&apos;s credential store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="91"/>
+        <source>Demo accounts (password: demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="97"/>
+        <source>Demo account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="125"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.ui" line="131"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="124"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="124"/>
+        <source>Team lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="124"/>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="127"/>
+        <source>Team queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="127"/>
+        <location filename="../../ui/mainwindow.ui" line="47"/>
+        <source>My queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="128"/>
+        <source>AgentDesk — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="132"/>
+        <source>Server unreachable: working from this computer&apos;s saved queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="201"/>
+        <location filename="../../ui/mainwindow.ui" line="96"/>
+        <source>Next case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="216"/>
+        <source>Demo: data not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="237"/>
+        <source>%1 cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="267"/>
+        <source>No case may be called right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="299"/>
+        <source>This case is no longer in your queue (reassigned or closed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="353"/>
+        <source>Saved. It is sent to the server in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="365"/>
+        <source>Call not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="368"/>
+        <source>Call started: the wrap-up records this time as its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="375"/>
+        <source>This case was reassigned away from you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="381"/>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="389"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="433"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="438"/>
+        <source>About AgentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="439"/>
+        <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="6"/>
+        <source>AgentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="36"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="69"/>
+        <source>Search name, phone tail, account no. (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="71"/>
+        <source>Search the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="76"/>
+        <source>Queue filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="84"/>
+        <source>Queue of cases, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="104"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="138"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="145"/>
+        <source>&amp;Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="155"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="169"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="180"/>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="184"/>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="187"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="191"/>
+        <source>&amp;Next case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="192"/>
+        <source>Open the top case you may call now (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="196"/>
+        <source>&amp;Call selected number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="200"/>
+        <source>Save wrap-up and &amp;next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="204"/>
+        <source>&amp;Save wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="208"/>
+        <source>&amp;Find in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="212"/>
+        <source>Switch &amp;talk track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="216"/>
+        <source>Go to &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="220"/>
+        <source>Go to c&amp;ase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="224"/>
+        <source>Go to &amp;talk track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="228"/>
+        <source>Go to &amp;wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="233"/>
+        <source>Colours as the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="237"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="241"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="252"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="256"/>
+        <source>&amp;About AgentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteForm</name>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="47"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="48"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="218"/>
+        <source>Draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="225"/>
+        <source>Draft saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="6"/>
+        <source>Wrap-up form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="17"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="45"/>
+        <source>Your unsaved wrap-up for this case was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="51"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="65"/>
+        <source>&amp;Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="71"/>
+        <source>Who was reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="76"/>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="82"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="87"/>
+        <source>Promise &amp;amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="93"/>
+        <source>e.g. 1,500.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="94"/>
+        <source>Promised amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="99"/>
+        <source>Promise &amp;date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="107"/>
+        <source>Promised payment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="119"/>
+        <source>Call&amp;back at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="127"/>
+        <source>Callback date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="139"/>
+        <source>&amp;Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="145"/>
+        <source>Contact point used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="152"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="159"/>
+        <source>What was said and agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="160"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="175"/>
+        <source>Ctrl+Enter saves and opens the next case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="187"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="188"/>
+        <source>Save the wrap-up and stay on this case (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="194"/>
+        <source>Save &amp;&amp; next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="195"/>
+        <source>Save the wrap-up and open the next case (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="106"/>
+        <source>Debtor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="107"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="108"/>
+        <source>DPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="109"/>
+        <source>Last outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="110"/>
+        <source>Next call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="111"/>
+        <source>Why here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="112"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="163"/>
+        <source>● Changes not yet on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="168"/>
+        <source>Outstanding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="24"/>
+        <source>⟳ Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="26"/>
+        <source>● Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="28"/>
+        <source>● Offline: changes are kept and sent when the server is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="32"/>
+        <source>%1 waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="34"/>
+        <source>All sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="37"/>
+        <source>%1 rejected: see the case timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="41"/>
+        <source>Last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="43"/>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TalkTrackPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="63"/>
+        <source>No talk track for this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="103"/>
+        <source>The debtor answers this way: go to the matching step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="118"/>
+        <source>Required line: tick it once you have said it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="119"/>
+        <source>Required line said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="156"/>
+        <source>Required lines %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/talktrack.ui" line="6"/>
+        <location filename="../../ui/talktrack.ui" line="17"/>
+        <location filename="../../ui/talktrack.ui" line="37"/>
+        <source>Talk track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/talktrack.ui" line="36"/>
+        <source>Switch to another talk track (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="49"/>
+        <source>Flagged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="74"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="82"/>
+        <source>Promise %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="96"/>
+        <source>Payment received %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="108"/>
+        <source>No contact with this debtor yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="117"/>
+        <source>not yet synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Wrapup</name>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="89"/>
+        <source>The promise exceeds the outstanding balance %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="94"/>
+        <source>The promise date must be within %1 days (by %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="99"/>
+        <source>The promise date is in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="102"/>
+        <source>The promised amount must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="106"/>
+        <source>The case is on hold (%1): no promise can be taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="138"/>
+        <source>Choose who was reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="140"/>
+        <source>Choose the outcome of the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="142"/>
+        <source>This outcome does not fit who was reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="151"/>
+        <source>Write the amount like 1500 or 1,500.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="155"/>
+        <source>Choose the date the debtor will pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="165"/>
+        <source>Choose when to call back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="167"/>
+        <source>The callback time has already passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="172"/>
+        <source>Not an allowed hour for a call: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,67 @@
+"""Fixtures for the desktop tests: a styled QApplication in English, and a signed-in window.
+
+Everything runs against the real embedded server (`live_server`) and the real client; the
+demo path (`allow_unencrypted`) is what `agentdesk demo` uses, so these tests need no
+keyring. Tests that exercise the normal sign-in ask for `secret_service` as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from agentdesk.desktop import i18n, theme
+from agentdesk.desktop.app import DesktopApp
+from agentdesk.desktop.mainwindow import MainWindow
+from agentdesk.desktop.settings import Settings
+from agentdesk.server.embedded import EmbeddedServer
+
+GUI_TIMEOUT_MS = 20_000
+
+
+@pytest.fixture
+def styled_app(qapp: QApplication) -> QApplication:
+    i18n.install_translators("en")
+    theme.apply_theme(qapp, "light")
+    return qapp
+
+
+@pytest.fixture
+def desktop(styled_app: QApplication, live_server: EmbeddedServer) -> Iterator[DesktopApp]:
+    """The program in demo mode, pointed at the test's own server (not started yet)."""
+    settings = Settings()
+    settings.set("server_url", live_server.url)
+    app = DesktopApp(styled_app, settings, language="en", demo=True)
+    app.app.aboutToQuit.disconnect(app.shutdown)
+    yield app
+    app.shutdown()
+    app.deleteLater()
+
+
+def sign_in_demo(qtbot, desktop: DesktopApp, username: str = "agent01") -> MainWindow:  # noqa: ANN001
+    """Sign in through the real dialog by picking a demo account; wait for the queue."""
+    dialog = desktop.show_login()
+    qtbot.addWidget(dialog)
+    dialog.demoCombo.setCurrentIndex(dialog.demoCombo.findData(username))
+    assert dialog.passwordEdit.text() == "demo"
+    with qtbot.waitSignal(desktop.window_ready, timeout=GUI_TIMEOUT_MS) as ready:
+        qtbot.mouseClick(dialog.signInButton, _left())
+    window: MainWindow = ready.args[0]
+    window.setAttribute(_delete_on_close(), False)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.queue_model.rowCount() > 0, timeout=GUI_TIMEOUT_MS)
+    return window
+
+
+def _left():  # noqa: ANN202
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def _delete_on_close():  # noqa: ANN202
+    from PySide6.QtCore import Qt
+
+    return Qt.WidgetAttribute.WA_DeleteOnClose

@@ -1,0 +1,65 @@
+"""Every Designer form in ui/ loads, and the names the code relies on exist."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+
+from agentdesk.desktop import uiload
+
+EXPECTED = {
+    "login": (QDialog, ["serverEdit", "usernameEdit", "passwordEdit", "rememberCheck", "signInButton", "loginError"]),
+    "mainwindow": (
+        QMainWindow,
+        [
+            "queueView",
+            "searchEdit",
+            "filterCombo",
+            "nextCaseButton",
+            "actionNextCase",
+            "actionSaveNext",
+            "casePaneLayout",
+            "scriptPaneLayout",
+            "formPaneLayout",
+        ],
+    ),
+    "noteform": (
+        QWidget,
+        [
+            "reachedCombo",
+            "outcomeCombo",
+            "promiseAmountEdit",
+            "promiseDateEdit",
+            "callbackEdit",
+            "contactCombo",
+            "noteEdit",
+            "saveButton",
+            "saveNextButton",
+        ],
+    ),
+    "casepanel": (
+        QWidget,
+        ["debtorName", "overdueAmount", "complianceBanner", "contactsView", "accountsView", "timelineView"],
+    ),
+    "talktrack": (QWidget, ["trackCombo", "stepsArea", "stepsLayout", "requiredProgress"]),
+}
+
+
+def test_every_form_is_known() -> None:
+    assert sorted(EXPECTED) == uiload.form_names()
+
+
+@pytest.mark.parametrize("name", uiload.form_names())
+def test_form_loads(qapp, name: str) -> None:  # noqa: ANN001
+    base_class, children = EXPECTED[name]
+    widget = base_class()
+    loaded = uiload.load_form(name, widget)
+    assert loaded is widget
+    for child in children:
+        assert getattr(widget, child, None) is not None, f"{name}.ui lacks {child}"
+    widget.deleteLater()
+
+
+def test_missing_form_says_so(qapp) -> None:  # noqa: ANN001
+    with pytest.raises(uiload.FormError, match="nosuchform"):
+        uiload.load_form("nosuchform", QWidget())

@@ -1,0 +1,170 @@
+"""Invariants of the guard, checked on generated policies, histories and moments."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agentdesk.domain.compliance import (
+    ContactPolicy,
+    PastContact,
+    PlannedContact,
+    evaluate,
+    load_policy,
+    next_allowed_time,
+)
+
+ZONES = ["Asia/Shanghai", "America/New_York", "America/Los_Angeles", "Europe/London", "Asia/Kolkata"]
+BASE = datetime(2026, 3, 1, tzinfo=UTC)  # spans the March DST changes of NY, LA and London
+POINTS = {"p1": "debtor", "p2": "debtor", "e1": "emergency", "e2": "emergency"}
+
+limits = st.one_of(st.none(), st.integers(1, 8))
+
+
+@st.composite
+def policies(draw: st.DrawFn) -> ContactPolicy:
+    if draw(st.booleans()):
+        return load_policy(draw(st.sampled_from(["china", "us"])))
+    return ContactPolicy(
+        name="generated",
+        quiet_start=time(draw(st.integers(0, 23)), draw(st.sampled_from([0, 30]))),
+        quiet_end=time(draw(st.integers(0, 23)), draw(st.sampled_from([0, 30]))),
+        max_dials_per_point_per_day=draw(limits),
+        max_calls_per_debtor_per_day=draw(limits),
+        max_calls_per_debtor_7d=draw(limits),
+        wait_after_conversation=draw(st.one_of(st.none(), st.integers(1, 7).map(lambda d: timedelta(days=d)))),
+        third_party_max_per_day=draw(limits),
+        promise_horizon_days=30,
+        promise_reminder_days=draw(st.integers(0, 2)),
+        third_party_max_conversations_per_point=draw(limits),
+    )
+
+
+moments = st.integers(0, 40 * 24 * 60).map(lambda m: BASE + timedelta(minutes=m))
+
+
+@st.composite
+def histories(draw: st.DrawFn, now: datetime) -> list[PastContact]:
+    rows = []
+    for _ in range(draw(st.integers(0, 25))):
+        point = draw(st.sampled_from(sorted(POINTS)))
+        owner = POINTS[point]
+        reached = draw(st.sampled_from(["nobody", "right_party" if owner == "debtor" else "third_party"]))
+        ago = timedelta(minutes=draw(st.integers(0, 9 * 24 * 60)))
+        channel = draw(st.sampled_from(["call", "call", "call", "sms"]))
+        rows.append(PastContact(point, now - ago, reached, owner, channel))
+    return rows
+
+
+@st.composite
+def attempts(draw: st.DrawFn) -> PlannedContact:
+    point = draw(st.sampled_from(sorted(POINTS)))
+    return PlannedContact(
+        case_id="c",
+        contact_point_id=point,
+        contact_owner=POINTS[point],
+        contact_status=draw(st.sampled_from(["valid", "valid", "unverified", "invalid", "do_not_contact"])),
+        channel=draw(st.sampled_from(["call", "call", "sms", "visit"])),
+        debtor_time_zone=draw(st.sampled_from(ZONES)),
+        case_status=draw(st.sampled_from(["open", "open", "open", "on_hold", "closed"])),
+        hold_reason=draw(st.sampled_from([None, "dispute", "legal"])),
+        consent_late_calls=draw(st.booleans()),
+        pending_promise_due=draw(st.one_of(st.none(), st.dates(date(2026, 2, 25), date(2026, 4, 20)))),
+        debtor_reachable=draw(st.booleans()),
+    )
+
+
+@st.composite
+def scenarios(draw: st.DrawFn) -> tuple[PlannedContact, list[PastContact], ContactPolicy, datetime]:
+    now = draw(moments)
+    return draw(attempts()), draw(histories(now)), draw(policies()), now
+
+
+def _in_quiet(policy: ContactPolicy, local: time) -> bool:
+    s, e = policy.quiet_start, policy.quiet_end
+    if s == e:
+        return False
+    return (local >= s or local < e) if s > e else (s <= local < e)
+
+
+def _calls(history: list[PastContact], now: datetime) -> list[PastContact]:
+    return [h for h in history if h.channel == "call" and h.at <= now]
+
+
+@settings(max_examples=250, deadline=None)
+@given(scenarios())
+def test_never_allowed_in_quiet_hours_without_consent(
+    s: tuple[PlannedContact, list[PastContact], ContactPolicy, datetime],
+) -> None:
+    attempt, history, policy, now = s
+    verdict = evaluate(attempt, history, policy, now)
+    local = now.astimezone(ZoneInfo(attempt.debtor_time_zone)).time()
+    if verdict.allowed and not attempt.consent_late_calls:
+        assert not _in_quiet(policy, local)
+
+
+@settings(max_examples=250, deadline=None)
+@given(scenarios())
+def test_never_allowed_past_a_frequency_limit(
+    s: tuple[PlannedContact, list[PastContact], ContactPolicy, datetime],
+) -> None:
+    attempt, history, policy, now = s
+    if attempt.channel != "call" or not evaluate(attempt, history, policy, now).allowed:
+        return
+    zone = ZoneInfo(attempt.debtor_time_zone)
+    today = now.astimezone(zone).date()
+    past = _calls(history, now)
+    on_today = [h for h in past if h.at.astimezone(zone).date() == today]
+    same_point = [h for h in on_today if h.contact_point_id == attempt.contact_point_id]
+    if policy.max_dials_per_point_per_day is not None:
+        assert len(same_point) < policy.max_dials_per_point_per_day
+    if attempt.contact_owner == "debtor":
+        if policy.max_calls_per_debtor_per_day is not None:
+            assert len([h for h in on_today if h.contact_owner == "debtor"]) < policy.max_calls_per_debtor_per_day
+        if policy.max_calls_per_debtor_7d is not None:
+            week = [h for h in past if h.contact_owner == "debtor" and h.at > now - timedelta(days=7)]
+            assert len(week) < policy.max_calls_per_debtor_7d
+        if policy.wait_after_conversation is not None:
+            assert not any(h.reached == "right_party" and now < h.at + policy.wait_after_conversation for h in past)
+    else:
+        if policy.third_party_max_per_day is not None:
+            assert len([h for h in on_today if h.contact_owner != "debtor"]) < policy.third_party_max_per_day
+
+
+@settings(max_examples=300, deadline=None)
+@given(scenarios())
+def test_a_hold_or_dead_number_blocks_everything_for_good(
+    s: tuple[PlannedContact, list[PastContact], ContactPolicy, datetime],
+) -> None:
+    attempt, history, policy, now = s
+    verdict = evaluate(attempt, history, policy, now)
+    if attempt.case_status != "open" or attempt.contact_status in ("invalid", "do_not_contact"):
+        assert not verdict.allowed
+        assert verdict.next_allowed_at is None
+    if attempt.contact_owner == "emergency" and attempt.debtor_reachable:
+        assert not verdict.allowed
+
+
+@settings(max_examples=250, deadline=None)
+@given(scenarios(), st.floats(0.0, 0.999))
+def test_named_next_time_is_allowed_and_nothing_earlier_is(
+    s: tuple[PlannedContact, list[PastContact], ContactPolicy, datetime], fraction: float
+) -> None:
+    attempt, history, policy, now = s
+    verdict = evaluate(attempt, history, policy, now)
+    assert next_allowed_time(attempt, history, policy, now) == verdict.next_allowed_at
+    if verdict.allowed:
+        assert verdict.next_allowed_at == now
+        return
+    if verdict.next_allowed_at is None:
+        return
+    assert verdict.next_allowed_at > now
+    assert evaluate(attempt, history, policy, verdict.next_allowed_at).allowed
+    # Earliest: a moment strictly between now and the named time is still blocked.
+    between = now + (verdict.next_allowed_at - now) * fraction
+    between = between.replace(microsecond=0)
+    if now <= between < verdict.next_allowed_at:
+        assert not evaluate(attempt, history, policy, between).allowed

@@ -1,0 +1,146 @@
+"""Screenshots of the main window for docs/ and the README.
+
+    python tools/screenshot.py                 # docs/main-window.png (Chinese, light) + variants
+    python tools/screenshot.py --only main     # just docs/main-window.png
+
+Starts the embedded server with a demo portfolio in a temporary AgentDesk home (nothing
+of the user's own data is touched), signs in as agent01 on the demo path, opens a case
+with contact history, fills the wrap-up form as an agent would mid-call, and grabs the
+window at 1440x900. Runs offscreen unless QT_QPA_PLATFORM says otherwise; Chinese needs a
+CJK font (Debian: fonts-noto-cjk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+VARIANTS = {
+    "main": ("zh_CN", "light", "main-window.png"),
+    "en": ("en", "light", "main-window-en.png"),
+    "dark": ("zh_CN", "dark", "main-window-dark.png"),
+    "en-dark": ("en", "dark", "main-window-en-dark.png"),
+}
+
+
+def _wait(signal_owner_check, timeout_ms: int = 20_000) -> None:  # noqa: ANN001
+    """Run the event loop until `signal_owner_check()` is true (a tool, not a view)."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    deadline = QDeadlineTimer(timeout_ms)
+    loop = QEventLoop()
+    while not signal_owner_check():
+        if deadline.hasExpired():
+            raise TimeoutError("the window did not get ready in time")
+        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
+def _settle(ms: int = 900) -> None:
+    """Let queued layout requests and show events run before grabbing."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _pick_case(session) -> str:  # noqa: ANN001
+    """An open, callable case with some history: what an agent sees most of the day."""
+    best = None
+    for row in session.queue()[:80]:
+        if row.status != "open" or row.outstanding.minor < 150_000:
+            continue
+        detail = session.case_detail(row.case_id)
+        if detail is None:
+            continue
+        score = len(detail.attempts) + 3 * (row.callable_from is None) + 2 * len(detail.promises)
+        if best is None or score > best[0]:
+            best = (score, row.case_id)
+    if best is None:
+        raise SystemExit("no suitable case in the demo portfolio")
+    return best[1]
+
+
+def shoot(server_url: str, language: str, scheme: str, out: Path) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QApplication
+
+    from agentdesk.client.session import ClientSession
+    from agentdesk.desktop import i18n, theme
+    from agentdesk.desktop.app import demo_warning
+    from agentdesk.desktop.mainwindow import MainWindow
+    from agentdesk.desktop.settings import Settings
+    from agentdesk.desktop.tasks import Tasks
+
+    app = QApplication.instance()
+    i18n.install_translators(language)
+    theme.apply_theme(app, scheme)
+    session = ClientSession.login(server_url, "agent01", "demo", remember=False, allow_unencrypted=True)
+    session.sync_now()
+    tasks = Tasks()
+    window = MainWindow(session, Settings(), tasks, language=language, warning=demo_warning(session))
+    window.resize(1440, 900)
+    window.show()
+    _wait(lambda: window.queue_model.rowCount() > 0)
+    case_id = _pick_case(session)
+    session.discard_draft(case_id)  # an earlier variant's draft would show as "restored"
+    window.select_case(case_id)
+    _wait(lambda: window.current_case == case_id)
+    form = window.note_form
+    form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("right_party"))
+    form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("promise_to_pay"))
+    form.promiseAmountEdit.setText("1,500.00")
+    due = date.today() + timedelta(days=5)
+    form.promiseDateEdit.setDate(QDate(due.year, due.month, due.day))
+    form.noteEdit.setPlainText(
+        "客户确认身份，承诺五天内先还 1,500 元，其余下月结清。"
+        if language.startswith("zh")
+        else "Debtor confirmed identity; promises 1,500 within five days, rest next month."
+    )
+    for box in window.track_panel.required_boxes()[:2]:  # tick what the agent has said
+        box.setChecked(True)
+    window.queueView.setFocus()
+    _settle()
+    pixmap = window.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pixmap.save(str(out))
+    print(f"wrote {out} ({pixmap.width()}x{pixmap.height()}, {language}, {scheme})")
+    window.close()
+    tasks.wait_idle()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    parser.add_argument("--only", choices=sorted(VARIANTS), action="append")
+    parser.add_argument("--cases", type=int, default=600, help="demo cases to seed (default 600)")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="agentdesk-shot-") as home:
+        os.environ["AGENTDESK_HOME"] = home
+        os.environ.pop("AGENTDESK_DATABASE_URL", None)
+        from PySide6.QtWidgets import QApplication
+
+        from agentdesk.server.embedded import start_embedded_server
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        app.setApplicationName("AgentDesk")
+        server = start_embedded_server(f"sqlite:///{Path(home) / 'server.db'}", cases=args.cases)
+        try:
+            for name in args.only or list(VARIANTS):
+                language, scheme, filename = VARIANTS[name]
+                shoot(server.url, language, scheme, args.out / filename)
+        finally:
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
