@@ -4,7 +4,6 @@ Handlers that touch the database are plain `def`s, run in Starlette's thread poo
 slow query never stalls the event loop that serves the event streams.
 """
 
-from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
@@ -99,15 +98,22 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
             yield s
 
     def current_user(
-        s: Annotated[Session, Depends(session)],
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> User:
+        """The caller, loaded in a short transaction of its own and detached.
+
+        It must not share the request's session: on SQLite every transaction holds the
+        write lock, and push opens one transaction per mutation.
+        """
         if creds is None:
             raise ApiError(401, "not_authenticated", "Log in first: send Authorization: Bearer <token>.")
-        try:
-            return auth.user_for_access_token(s, creds.credentials)
-        except auth.AuthError as exc:
-            raise ApiError(401, exc.code, str(exc)) from exc
+        with db.transaction() as s:
+            try:
+                user = auth.user_for_access_token(s, creds.credentials)
+            except auth.AuthError as exc:
+                raise ApiError(401, exc.code, str(exc)) from exc
+            s.expunge(user)
+            return user
 
     def tokens(issued: auth.IssuedTokens) -> contract.TokenPair:
         u = issued.user
@@ -151,11 +157,14 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
 
     @app.post("/v1/auth/refresh", response_model=contract.TokenPair, responses=errors)
     def refresh(body: contract.RefreshRequest) -> contract.TokenPair:
-        try:
-            with db.transaction() as s:
-                return tokens(auth.refresh(s, body.refresh_token))
-        except auth.AuthError as exc:
-            raise ApiError(401, exc.code, str(exc)) from exc
+        with db.sessions() as s:
+            try:
+                pair = tokens(auth.refresh(s, body.refresh_token))
+            except auth.AuthError as exc:
+                s.commit()  # a reused token revokes the whole family; that must stick
+                raise ApiError(401, exc.code, str(exc)) from exc
+            s.commit()
+            return pair
 
     @app.post("/v1/auth/logout", status_code=204)
     def logout(body: contract.RefreshRequest) -> None:

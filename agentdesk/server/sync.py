@@ -328,6 +328,7 @@ def _apply_one(
     db: Database, user_id: str, mutation: contract.Mutation
 ) -> tuple[contract.MutationResult, tuple[str | None, str | None] | None]:
     mid = str(mutation.id)
+    reason: str | None = None
     try:
         with db.transaction() as session:
             seen = session.get(AppliedMutation, mid)
@@ -336,35 +337,25 @@ def _apply_one(
             user = session.get(User, user_id)
             assert user is not None
             try:
-                case = _apply(session, user, mutation)
+                with session.begin_nested():
+                    case = _apply(session, user, mutation)
             except Rejected as exc:
+                # The savepoint undid whatever the mutation had started; only the refusal stays.
                 reason = str(exc)
-                case_id = mutation.payload.get("case_id") if isinstance(mutation.payload, dict) else None
-                # Record the refusal in its own nested transaction state: nothing else stays.
-                session.rollback()
-                with db.transaction() as s2:
-                    s2.add(
-                        AppliedMutation(
-                            id=mid, user_id=user_id, type=mutation.type, status="rejected",
-                            reason=reason, case_id=str(case_id)[:36] if case_id else None,
-                        )
-                    )
-                    s2.add(
-                        AuditEntry(
-                            user_id=user_id, action="mutation.rejected", entity="case",
-                            entity_id=str(case_id)[:36] if case_id else None,
-                            detail={"mutation": mid, "type": mutation.type, "reason": reason},
-                        )
-                    )
+                raw_case = mutation.payload.get("case_id") if isinstance(mutation.payload, dict) else None
+                case_id = str(raw_case)[:36] if raw_case else None
+                session.add(AppliedMutation(id=mid, user_id=user_id, type=mutation.type, status="rejected",
+                                            reason=reason, case_id=case_id))
+                session.add(AuditEntry(user_id=user_id, action="mutation.rejected", entity="case",
+                                       entity_id=case_id,
+                                       detail={"mutation": mid, "type": mutation.type, "reason": reason}))
                 return contract.MutationResult(id=mutation.id, status="rejected", reason=reason), None
             session.add(
                 AppliedMutation(id=mid, user_id=user_id, type=mutation.type, status="applied", case_id=case.id)
             )
             session.add(
-                AuditEntry(
-                    user_id=user_id, action=mutation.type, entity="case", entity_id=case.id,
-                    detail={"mutation": mid},
-                )
+                AuditEntry(user_id=user_id, action=mutation.type, entity="case", entity_id=case.id,
+                           detail={"mutation": mid})
             )
             touched = (case.assigned_agent_id, case.team_id)
         return contract.MutationResult(id=mutation.id, status="applied"), touched

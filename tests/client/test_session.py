@@ -65,9 +65,9 @@ def test_login_sync_record_and_it_survives_restarts(live_server: EmbeddedServer,
     session.stop()
 
     # Restart the server on the same database; restart the client from its cache.
-    db_url = live_server.database.url
+    db_url, port = live_server.database.url, live_server.port
     live_server.stop()
-    server = start_embedded_server(db_url, seed=False)
+    server = start_embedded_server(db_url, port=port, seed=False)
     try:
         with server.database.transaction() as s:
             rows = s.scalars(select(ContactAttempt).where(ContactAttempt.id == attempt_id)).all()
