@@ -94,6 +94,13 @@ class ApiClient:
             response = self._send(method, path, **kwargs)
         return self._check(response)
 
+    def call(self, method: str, path: str, **kwargs: Any) -> Any:
+        """An authenticated JSON call for endpoints without a typed wrapper here (lead operations).
+
+        Raises the same ClientError subclasses as the typed calls; never call it on the GUI thread.
+        """
+        return self._authed(method, path, **kwargs)
+
     # --- endpoints -----------------------------------------------------------------------
 
     def info(self) -> contract.ServerInfo:
