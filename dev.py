@@ -10,6 +10,10 @@ It keeps the project's virtual environment in `.venv` up to date (re-installing
                             run the whole test suite; offscreen Qt unless --display
                             (or AGENTDESK_TEST_DISPLAY=1) asks for the real screen
     lint                    ruff on the tree, mypy on the Qt-free core
+    package [--dist DIR] [--work DIR]
+                            build the desktop program with PyInstaller (build.spec,
+                            one folder: DIR/agentdesk, default dist/agentdesk), then
+                            print its size and how long `agentdesk --version` takes
     translations            compile resources/translations/*.ts into .qm files
                             (demo and test do it too when a .ts changed)
 
@@ -29,6 +33,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import NoReturn
 
@@ -385,6 +390,60 @@ def cmd_lint(args: list[str]) -> int:
     return status
 
 
+def folder_size(path: Path) -> int:
+    """Bytes in the files under `path` (symlinks not followed: they point inside it)."""
+    return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def cmd_package(args: list[str]) -> int:
+    """`pyinstaller build.spec --noconfirm` from .venv, into --dist (and --work for its cache)."""
+    dist, work = ROOT / "dist", ROOT / "build"
+    rest = list(args)
+    while rest:
+        option = rest.pop(0)
+        if option in ("--dist", "--work") and rest:
+            value = Path(rest.pop(0)).resolve()
+            if option == "--dist":
+                dist = value
+            else:
+                work = value
+        else:
+            fail(f"package: unknown argument {option!r} (expected --dist DIR, --work DIR)", 2)
+    prepare()
+    pyinstaller = venv_executable("pyinstaller")
+    if not pyinstaller.exists():
+        fail(f"{pyinstaller} is missing; it comes with .[dev] (pyproject.toml)")
+    command = [
+        str(pyinstaller),
+        "build.spec",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+    ]
+    say("building: " + " ".join(command[1:]))
+    started = time.perf_counter()
+    built = subprocess.run(command, cwd=ROOT)
+    if built.returncode != 0:
+        say(f"PyInstaller failed (exit code {built.returncode})")
+        return built.returncode
+    bundle = dist / "agentdesk"
+    program = bundle / ("agentdesk.exe" if WINDOWS else "agentdesk")
+    say(f"built {bundle} in {time.perf_counter() - started:.0f} s; size {folder_size(bundle) / 2**20:.0f} MiB")
+    started = time.perf_counter()
+    version = subprocess.run([str(program), "--version"], capture_output=True, text=True, timeout=120)
+    elapsed = time.perf_counter() - started
+    if version.returncode != 0 or not version.stdout.strip():
+        sys.stderr.write(version.stdout + version.stderr)
+        say(f"the built program failed `--version` (exit code {version.returncode})")
+        return 1
+    say(f"{program} --version: {version.stdout.strip()} in {elapsed:.2f} s")
+    return 0
+
+
 def cmd_translations(args: list[str]) -> int:
     ensure_venv()
     command = [str(venv_python()), "-m", "agentdesk.desktop.i18n", "build", *args]
@@ -395,6 +454,7 @@ COMMANDS = {
     "demo": cmd_demo,
     "test": cmd_test,
     "lint": cmd_lint,
+    "package": cmd_package,
     "translations": cmd_translations,
 }
 

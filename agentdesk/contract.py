@@ -12,7 +12,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from agentdesk.domain.outcomes import Outcome, Reached
 
@@ -149,13 +149,40 @@ class CallbackAddPayload(_Strict):
     _aware = field_validator("due_at")(_require_aware)
 
 
+PhoneNumber = Annotated[str, Field(min_length=5, max_length=24, pattern=r"^\+?[0-9][0-9 \-]{3,22}[0-9]$")]
+
+
+class ContactPointAddPayload(_Strict):
+    """`contact_point.add`: a number found by data repair; it waits unverified for the lead."""
+
+    point_id: uuid.UUID
+    case_id: Annotated[str, Field(min_length=1, max_length=64)]
+    kind: Literal["phone"] = "phone"
+    value: PhoneNumber
+    owner: Literal["debtor", "emergency"]
+    relation: Annotated[str, Field(max_length=20)] | None = None
+    contact_name: Annotated[str, Field(max_length=100)] | None = None
+
+
+class ContactPointMarkPayload(_Strict):
+    """`contact_point.mark`: what a call showed about a number (wrong party, dead, do-not-contact)."""
+
+    case_id: Annotated[str, Field(min_length=1, max_length=64)]
+    contact_point_id: Annotated[str, Field(min_length=1, max_length=64)]
+    status: Literal["wrong_party", "invalid", "do_not_contact"]
+
+
 MUTATION_TYPES: dict[str, type[BaseModel]] = {
     "note.add": NoteAddPayload,
     "attempt.record": AttemptRecordPayload,
     "promise.add": PromiseAddPayload,
     "callback.add": CallbackAddPayload,
+    "contact_point.add": ContactPointAddPayload,
+    "contact_point.mark": ContactPointMarkPayload,
 }
-MutationType = Literal["note.add", "attempt.record", "promise.add", "callback.add"]
+MutationType = Literal[
+    "note.add", "attempt.record", "promise.add", "callback.add", "contact_point.add", "contact_point.mark"
+]
 
 
 class Mutation(_Strict):
@@ -178,3 +205,237 @@ class MutationResult(BaseModel):
 
 class PushResponse(BaseModel):
     results: list[MutationResult]
+
+
+# --- lead operations --------------------------------------------------------------------
+
+AgentState = Literal["available", "on_call", "wrap_up", "break", "offline"]
+
+
+class AgentStateRequest(_Strict):
+    state: AgentState
+
+
+class BoardAgent(BaseModel):
+    """One row of the team board; money in minor units, counts for the lead's "today"."""
+
+    id: str
+    username: str
+    display_name: str
+    state: str
+    state_since: datetime | None = None
+    queue_size: int
+    queue_value_minor: int
+    attempts_today: int
+    rpc_today: int
+    promises_today: int
+    promised_minor_today: int
+    collected_minor_today: int
+
+
+class TeamBoard(BaseModel):
+    as_of: datetime
+    agents: list[BoardAgent]
+
+
+ShortId = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class ReassignFilter(_Strict):
+    """Which cases of the team to move; every field given must match (AND)."""
+
+    agent_id: ShortId | None = None
+    unassigned: bool | None = None  # true: only cases no agent holds (fresh from intake)
+    bucket: Literal["M0", "M1", "M2", "M3", "M4+"] | None = None
+    min_dpd: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    max_dpd: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    min_overdue_minor: Annotated[int, Field(ge=0, le=10**15)] | None = None
+    max_overdue_minor: Annotated[int, Field(ge=0, le=10**15)] | None = None
+    status: Literal["open", "on_hold", "closed"] | None = None
+    last_outcome: Annotated[str, Field(max_length=24)] | None = None
+    promise_status: Literal["pending", "kept", "broken", "none"] | None = None
+
+
+class ReassignRequest(_Strict):
+    """Move cases: an explicit list or a filter (exactly one), to agents by mode.
+
+    `one`: all to the single agent in `agent_ids`; `even`: round-robin, each next case to
+    the target that has received the fewest; `capacity`: in proportion to each target's
+    remaining capacity (`capacity[agent] - current queue size`, never below zero).
+    """
+
+    case_ids: Annotated[list[ShortId], Field(min_length=1, max_length=200_000)] | None = None
+    filter: ReassignFilter | None = None
+    mode: Literal["one", "even", "capacity"]
+    agent_ids: Annotated[list[ShortId], Field(min_length=1, max_length=500)]
+    capacity: dict[str, Annotated[int, Field(ge=0, le=10_000_000)]] | None = None
+
+    @model_validator(mode="after")
+    def _one_selection(self) -> ReassignRequest:
+        if (self.case_ids is None) == (self.filter is None):
+            raise ValueError("give exactly one of case_ids or filter")
+        if self.mode == "one" and len(set(self.agent_ids)) != 1:
+            raise ValueError("mode 'one' takes exactly one agent in agent_ids")
+        if self.mode == "capacity":
+            missing = [a for a in self.agent_ids if a not in (self.capacity or {})]
+            if missing:
+                raise ValueError("mode 'capacity' needs a capacity for every agent in agent_ids")
+        return self
+
+
+class Move(BaseModel):
+    case_id: str
+    from_agent_id: str | None
+    to_agent_id: str
+
+
+class AgentLoad(BaseModel):
+    agent_id: str
+    username: str
+    before_cases: int
+    before_minor: int
+    after_cases: int
+    after_minor: int
+
+
+class ReassignPreview(BaseModel):
+    moves: list[Move]  # at most MAX_MOVES_LISTED; total_cases counts them all
+    total_cases: int
+    total_minor: int
+    per_agent: list[AgentLoad]
+
+
+class ReassignResult(ReassignPreview):
+    reassignment_id: str
+
+
+class UndoResult(BaseModel):
+    restored: int
+    skipped: int
+
+
+MAX_MOVES_LISTED = 1000
+
+
+class FlaggedAttempt(BaseModel):
+    attempt_id: str
+    case_id: str
+    agent_id: str | None
+    agent: str
+    started_at: datetime
+    channel: str
+    reached: str
+    outcome: str
+    compliance_flag: str
+
+
+class RejectedMutation(BaseModel):
+    mutation_id: str
+    user_id: str
+    username: str
+    type: str
+    reason: str | None
+    case_id: str | None
+    received_at: datetime
+
+
+class NumberToVerify(BaseModel):
+    id: str
+    case_id: str
+    kind: str
+    value_masked: str
+    owner: str
+    relation: str | None
+    contact_name: str | None
+    added_by: str | None  # username
+    created_at: datetime
+
+
+class FlaggedPage(BaseModel):
+    items: list[FlaggedAttempt]
+    total: int
+
+
+class RejectedPage(BaseModel):
+    items: list[RejectedMutation]
+    total: int
+
+
+class NumbersPage(BaseModel):
+    items: list[NumberToVerify]
+    total: int
+
+
+class VerifyRequest(_Strict):
+    approve: bool
+
+
+class ContactPointStatus(BaseModel):
+    id: str
+    case_id: str
+    status: str
+
+
+class RevealedValue(BaseModel):
+    value: str
+
+
+class DailyRow(BaseModel):
+    day: date
+    promises: int
+    promised_minor: int
+    collected_minor: int
+
+
+class HourRow(BaseModel):
+    hour: int
+    attempts: int
+    rpc: int
+
+
+class FunnelRow(BaseModel):
+    agent_id: str
+    username: str
+    attempts: int
+    contacts: int  # right-party contacts
+    promises: int
+    kept: int
+
+
+class TalkTrackRow(BaseModel):
+    talk_track_id: str | None
+    version: int | None
+    attempts: int
+    rpc: int
+    promises: int
+
+
+# --- intake ---------------------------------------------------------------------------
+
+
+class RowProblem(BaseModel):
+    """Row numbers are the spreadsheet's (the header is row 1); reasons never quote personal data."""
+
+    row: int
+    column: str
+    reason: str
+
+
+class ImportReport(BaseModel):
+    imported: bool  # false: the file had problems and nothing was written
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    rejected_rows: int
+    problems: list[RowProblem]
+
+
+class PaymentsReport(BaseModel):
+    imported: bool
+    rows: int
+    payments_added: int
+    duplicates: int
+    promises_kept: int
+    promises_broken: int
+    problems: list[RowProblem]

@@ -2,6 +2,7 @@
 
     python tools/screenshot.py                 # docs/main-window.png (Chinese, light) + variants
     python tools/screenshot.py --only main     # just docs/main-window.png
+    python tools/screenshot.py --only board --only reassign --only charts   # the lead console
 
 Starts the embedded server with a demo portfolio in a temporary AgentDesk home (nothing
 of the user's own data is touched), signs in as agent01 on the demo path, opens a case
@@ -28,6 +29,9 @@ VARIANTS = {
     "dark": ("zh_CN", "dark", "main-window-dark.png"),
     "en-dark": ("en", "dark", "main-window-en-dark.png"),
 }
+# The team lead's console (lead01): the board, a reassignment preview, the charts.
+LEAD_SHOTS = ("board", "reassign", "charts")
+LEAD_FILES = {"board": "lead-board.png", "reassign": "lead-reassign-preview.png", "charts": "lead-charts.png"}
 
 
 def _wait(signal_owner_check, timeout_ms: int = 20_000) -> None:  # noqa: ANN001
@@ -116,10 +120,65 @@ def shoot(server_url: str, language: str, scheme: str, out: Path) -> None:
     tasks.wait_idle()
 
 
+def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which: list[str]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from agentdesk.client.session import ClientSession
+    from agentdesk.desktop import i18n, theme
+    from agentdesk.desktop.mainwindow import MainWindow
+    from agentdesk.desktop.settings import Settings
+    from agentdesk.desktop.tasks import Tasks
+
+    app = QApplication.instance()
+    i18n.install_translators(language)
+    theme.apply_theme(app, scheme)
+    # An agent at work, so the board shows more than one state.
+    for username, state in (("agent02", "on_call"), ("agent03", "wrap_up"), ("agent04", "break")):
+        agent = ClientSession.login(server_url, username, "demo", remember=False, allow_unencrypted=True)
+        agent.api.call("POST", "/v1/agent/state", json={"state": state})
+        agent.stop()
+    session = ClientSession.login(server_url, "lead01", "demo", remember=False, allow_unencrypted=True)
+    session.sync_now()
+    tasks = Tasks()
+    window = MainWindow(session, Settings(), tasks, language=language)
+    window.resize(1440, 900)
+    window.show()
+    console = window.lead_console
+    assert console is not None
+    _wait(lambda: console.board_model.rowCount() > 0 and console.cases_model.rowCount() > 0)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def save(widget, name: str) -> None:  # noqa: ANN001
+        _settle()
+        pixmap = widget.grab()
+        path = out_dir / LEAD_FILES[name]
+        pixmap.save(str(path))
+        print(f"wrote {path} ({pixmap.width()}x{pixmap.height()}, {language}, {scheme})")
+
+    if "board" in which:
+        console.tabs.setCurrentIndex(0)
+        save(window, "board")
+    if "reassign" in which:
+        console.tabs.setCurrentIndex(0)
+        console.boardView.selectRow(0)
+        dialog = console.redistribute_selected()
+        _wait(lambda: dialog.preview is not None)
+        save(dialog, "reassign")
+        dialog.reject()
+    if "charts" in which:
+        loaded: list[bool] = []
+        console.charts_loaded.connect(lambda: loaded.append(True))
+        console.tabs.setCurrentIndex(3)
+        _wait(lambda: bool(loaded))
+        save(window, "charts")
+    window.close()
+    tasks.wait_idle()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--only", choices=sorted(VARIANTS), action="append")
+    parser.add_argument("--only", choices=sorted([*VARIANTS, *LEAD_SHOTS]), action="append")
     parser.add_argument("--cases", type=int, default=600, help="demo cases to seed (default 600)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -134,9 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         app.setApplicationName("AgentDesk")
         server = start_embedded_server(f"sqlite:///{Path(home) / 'server.db'}", cases=args.cases)
         try:
-            for name in args.only or list(VARIANTS):
+            for name in [n for n in args.only or list(VARIANTS) if n in VARIANTS]:
                 language, scheme, filename = VARIANTS[name]
                 shoot(server.url, language, scheme, args.out / filename)
+            lead = [n for n in args.only or LEAD_SHOTS if n in LEAD_SHOTS]
+            if lead:
+                shoot_lead(server.url, "zh_CN", "light", args.out, lead)
         finally:
             server.stop()
     return 0

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
 import ssl
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -27,6 +30,7 @@ from agentdesk.client.errors import (
     ServerError,
     ServerUnreachable,
     SessionExpired,
+    TlsConfigError,
 )
 
 log = logging.getLogger(__name__)
@@ -34,22 +38,56 @@ log = logging.getLogger(__name__)
 TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 
 
-def _ssl_context(verify: bool) -> ssl.SSLContext | bool:
+# Administrators set these (machine or user environment, e.g. through group policy); they are
+# not in the desktop's own settings so an agent cannot switch verification off by accident.
+ENV_VERIFY_TLS = "AGENTDESK_TLS_VERIFY"  # "0" / "false" / "no": verification off (never the default)
+ENV_CA_BUNDLE = "AGENTDESK_CA_BUNDLE"  # a PEM file of extra CAs, on top of the OS trust store
+
+
+def admin_tls_settings(verify_tls: bool = True, ca_bundle: str | Path | None = None) -> tuple[bool, Path | None]:
+    """The effective (verify, CA bundle): explicit arguments, narrowed by the admin's environment.
+
+    The environment can only add a CA or turn verification off where an administrator put it;
+    a missing CA file is an error now rather than a puzzling TLS failure later.
+    """
+    if os.environ.get(ENV_VERIFY_TLS, "").strip().lower() in ("0", "false", "no", "off"):
+        verify_tls = False
+    bundle = ca_bundle or os.environ.get(ENV_CA_BUNDLE) or None
+    path = Path(bundle) if bundle else None
+    if path is not None and not path.is_file():
+        raise TlsConfigError(f"The CA bundle {path} set by the administrator does not exist; "
+                             f"fix {ENV_CA_BUNDLE} or remove it.")
+    return verify_tls, path
+
+
+def _ssl_context(verify: bool, ca_bundle: Path | None = None) -> ssl.SSLContext | bool:
     if not verify:
+        log.warning("TLS verification is OFF by administrator configuration")
         return False
-    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # The OS trust store first (a corporate TLS-inspecting gateway's CA is installed there);
+    # an admin's CA bundle adds to it rather than replacing it.
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    if ca_bundle is not None:
+        try:
+            context.load_verify_locations(cafile=str(ca_bundle))
+        except (ssl.SSLError, OSError) as exc:
+            raise TlsConfigError(f"The CA bundle {ca_bundle} set by the administrator holds no usable "
+                                 f"certificate ({type(exc).__name__}); fix {ENV_CA_BUNDLE}.") from exc
+    return context
 
 
 class ApiClient:
-    def __init__(self, base_url: str, *, verify_tls: bool = True,
+    def __init__(self, base_url: str, *, verify_tls: bool = True, ca_bundle: str | Path | None = None,
                  on_new_refresh_token: Callable[[str], None] | None = None) -> None:
         self.base_url = base_url.rstrip("/")
-        self._verify = verify_tls
+        self._verify, self.ca_bundle = admin_tls_settings(verify_tls, ca_bundle)
         self._http = httpx.Client(
-            base_url=self.base_url, timeout=TIMEOUT, verify=_ssl_context(verify_tls), trust_env=True,
+            base_url=self.base_url, timeout=TIMEOUT, verify=_ssl_context(self._verify, self.ca_bundle),
+            trust_env=True,
             headers={contract.CLIENT_VERSION_HEADER: __version__, "User-Agent": f"AgentDesk/{__version__}"},
         )
         self._lock = threading.Lock()
+        self._event_stream: httpx.Response | None = None
         self.access_token: str | None = None
         self.refresh_token: str | None = None
         self.on_new_refresh_token = on_new_refresh_token
@@ -87,12 +125,18 @@ class ApiClient:
             raise SessionExpired()
         raise ServerError(response.status_code, message or json.dumps(body)[:300])
 
-    def _authed(self, method: str, path: str, **kwargs: Any) -> Any:
+    def _authed_response(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """Send with the access token; on 401 refresh once and resend. Errors raise ClientError."""
         response = self._send(method, path, **kwargs)
         if response.status_code == 401 and self.refresh_token:
             self.refresh()
             response = self._send(method, path, **kwargs)
-        return self._check(response)
+        if response.status_code >= 400:
+            self._check(response)
+        return response
+
+    def _authed(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self._check(self._authed_response(method, path, **kwargs))
 
     def call(self, method: str, path: str, **kwargs: Any) -> Any:
         """An authenticated JSON call for endpoints without a typed wrapper here (lead operations).
@@ -144,7 +188,13 @@ class ApiClient:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
-        return contract.PullResponse.model_validate(self._authed("GET", "/v1/sync/pull", params=params))
+        response = self._authed_response("GET", "/v1/sync/pull", params=params)
+        # Validating straight from the bytes (pydantic-core's JSON parser) skips building a
+        # Python dict first: on a first sync of thousands of cases that is a visible share.
+        try:
+            return contract.PullResponse.model_validate_json(response.content)
+        except ValueError as exc:
+            raise ServerError(response.status_code, f"the pull answer was not valid: {exc}"[:300]) from exc
 
     def push(self, mutations: list[contract.Mutation]) -> contract.PushResponse:
         body = {"mutations": [m.model_dump(mode="json") for m in mutations]}
@@ -154,21 +204,53 @@ class ApiClient:
         return dict(self._authed("GET", "/v1/sync/counts"))
 
     def events(self, stop: threading.Event) -> Iterator[str]:
-        """Yield event names from /v1/events until the stream ends or `stop` is set."""
+        """Yield event names from /v1/events until the stream ends, `stop` is set or
+        `close_events()` cuts it (the sync engine's stop must not wait for a heartbeat)."""
         headers = {"Authorization": f"Bearer {self.access_token}", "Accept": "text/event-stream"}
+        # The server sends a keep-alive every 15 s: no byte for 45 s means the link is dead.
         timeout = httpx.Timeout(connect=5.0, read=45.0, write=10.0, pool=5.0)
         try:
-            with self._http.stream("GET", "/v1/events", headers=headers, timeout=timeout) as response:
+            opening = self._http.stream("GET", "/v1/events", headers=headers, timeout=timeout)
+            response = opening.__enter__()
+            try:
                 if response.status_code == 401 and self.refresh_token:
                     self.refresh()
                     return
                 if response.status_code >= 400:
                     response.read()
                     self._check(response)
+                self._event_stream = response
+                if stop.is_set():
+                    return
                 for line in response.iter_lines():
                     if stop.is_set():
                         return
                     if line.startswith("event:"):
                         yield line[6:].strip()
+            finally:
+                self._event_stream = None
+                opening.__exit__(None, None, None)
         except httpx.TransportError as exc:
+            if stop.is_set():
+                return
             raise ServerUnreachable(self.base_url, type(exc).__name__) from exc
+
+    def close_events(self) -> None:
+        """Wake the thread blocked reading /v1/events (thread-safe).
+
+        Closing a socket does not interrupt a blocking recv() on Linux; shutting it down does.
+        The reader then sees the end of the stream and closes the response itself.
+        """
+        response = self._event_stream
+        if response is None:
+            return
+        stream = response.extensions.get("network_stream")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if sock is None:
+            return
+        try:
+            # socket.socket's own shutdown: SSLSocket.shutdown would also drop the TLS
+            # object under the reader's feet.
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        except OSError:
+            pass  # already closed: nothing to wake

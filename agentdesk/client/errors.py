@@ -66,3 +66,7 @@ class StoreLocked(ClientError):
 
 class InvalidOutcome(ClientError):
     pass
+
+
+class TlsConfigError(ClientError):
+    """The administrator's TLS settings cannot be used (a CA bundle file is missing)."""

@@ -7,12 +7,17 @@ the same code the server uses.
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
 from agentdesk.client import caseview
-from agentdesk.client.store import CaseRow, LocalStore, overlay
-from agentdesk.client.views import PriorityReason, QueueRow
+from agentdesk.client.store import CaseRow, LocalStore, OutboxRow, overlay
+from agentdesk.client.views import CaseDetail, PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
 from agentdesk.domain.money import Money
 
@@ -26,7 +31,7 @@ def _dt(text: str | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _keep(row: CaseRow, filter: str, needle: str, now: datetime) -> bool:
+def _keep(row: Any, filter: str, needle: str, now: datetime) -> bool:
     if row.status == "closed":
         return False
     if needle and needle not in row.search_text:
@@ -41,64 +46,193 @@ def _keep(row: CaseRow, filter: str, needle: str, now: datetime) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class _CaseFacts:
+    """What a case contributes to the queue that does not depend on the clock.
+
+    Parsing the document and walking its history is the expensive part of a queue refresh;
+    it changes only when the case's change number or its local writes change.
+    """
+
+    key: tuple[int, tuple[tuple[int, str], ...]]
+    time_zone: str
+    zone: ZoneInfo
+    rpc_by_hour: tuple[int, ...]
+    attempts_by_hour: tuple[int, ...]
+    attempt_days: tuple[tuple[date, bool], ...]  # (debtor-local day, nobody reached) per attempt
+    planned: compliance.PlannedContact
+    past: tuple[compliance.PastContact, ...]
+
+
+class QueueCache:
+    """Per-case queue work, keyed by case id + change number + local writes (+ the minute).
+
+    A refresh after one changed case recomputes that case only: its facts (document parse
+    and history walk), its dial verdict and its explanation. The key makes a stale entry
+    impossible to use; the sync engine's change listener (`invalidate`) drops what a sync
+    touched and re-measures the portfolio's reach by hour, the prior every explanation
+    uses (as `priority.rank` advises, it is re-measured on sync, not on each local write).
+    Clock-dependent parts (verdicts, "attempts today") are reused within the same minute.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._facts: dict[str, _CaseFacts] = {}
+        self._ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
+        self._rows: dict[str, tuple[Any, QueueRow]] = {}
+        self._prior: list[float] | None = None
+        self._prior_for: tuple[str, str] | None = None
+        self._prior_gen = 0
+
+    def invalidate(self, changes: Any) -> None:
+        """Change listener: forget the cases a sync touched or removed."""
+        ids = set(getattr(changes, "upserted", ())) | set(getattr(changes, "removed", ()))
+        with self._lock:
+            for case_id in ids:
+                self._forget(case_id)
+            if ids:
+                self._prior = None
+
+    def _forget(self, case_id: str) -> None:
+        self._facts.pop(case_id, None)
+        self._ranked.pop(case_id, None)
+        self._rows.pop(case_id, None)
+
+    def __len__(self) -> int:
+        return len(self._facts)
+
+
+# More rows than this to explain: one full `rank` with explanations beats one call per row.
+_EXPLAIN_ONE_BY_ONE = 200
+
+
+_LIGHT_COLUMNS = [c for c in CaseRow.__table__.columns if c.name != "doc"]
+
+
 def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str = "all",
-                search: str = "", me: str = "") -> list[QueueRow]:
+                search: str = "", me: str = "", cache: QueueCache | None = None) -> list[QueueRow]:
+    """The ranked queue for `now`. Pass the session's `cache` so a refresh costs what changed."""
     if filter not in FILTERS:
         raise ValueError(f"unknown queue filter '{filter}': use one of {', '.join(FILTERS)}")
+    cache = cache if cache is not None else QueueCache()
     needle = search.strip().lower()
-    rows = [r for r in store.case_rows() if _keep(r, filter, needle, now)]
     with store.sessions() as s:
-        local = store._local_rows(s, [r.id for r in rows]) if rows else {}
-    facts: list[priority.CaseFacts] = []
-    details = {}
+        # The queue's columns without the documents: documents are read only for cases whose
+        # cached facts are missing or stale.
+        rows = [r for r in s.execute(select(*_LIGHT_COLUMNS)) if _keep(r, filter, needle, now)]  # type: ignore[arg-type]
+        signatures: dict[str, list[tuple[int, str]]] = {}
+        for case_id, seq, state in s.execute(select(OutboxRow.case_id, OutboxRow.seq, OutboxRow.state)
+                                             .where(OutboxRow.state != "applied").order_by(OutboxRow.seq)):
+            signatures.setdefault(case_id or "", []).append((seq, state))
+        keys = {r.id: (r.seq, tuple(signatures.get(r.id, ()))) for r in rows}
+        with cache._lock:
+            stale = [r.id for r in rows if (f := cache._facts.get(r.id)) is None or f.key != keys[r.id]]
+        fresh: dict[str, _CaseFacts] = {}
+        for chunk in range(0, len(stale), 500):
+            ids = stale[chunk:chunk + 500]
+            query = select(CaseRow.id, CaseRow.doc).where(CaseRow.id.in_(ids))
+            docs: dict[str, dict[str, Any]] = {case_id: doc for case_id, doc in s.execute(query)}
+            local = store._local_rows(s, [i for i in ids if i in signatures])
+            for case_id in ids:
+                doc = overlay(docs[case_id], local[case_id], me) if case_id in local else docs[case_id]
+                fresh[case_id] = _case_facts(keys[case_id], caseview.case_detail(doc))
+    minute = now.replace(second=0, microsecond=0)
+    with cache._lock:
+        cache._facts.update(fresh)
+        facts_by_id = {r.id: cache._facts[r.id] for r in rows}
+        if filter == "all" and not needle:
+            for gone in [i for i in cache._facts if i not in keys]:
+                cache._forget(gone)
+        ranked_cache = dict(cache._ranked)
+    pfacts: list[priority.CaseFacts] = []
+    new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
     for row in rows:
-        doc = overlay(row.doc, local[row.id], me) if row.id in local else row.doc
-        detail = caseview.case_detail(doc)
-        details[row.id] = (row, detail)
-        facts.append(_facts(row, detail, policy, now))
-    ranked = priority.rank(facts, now)
+        cf = facts_by_id[row.id]
+        hit = ranked_cache.get(row.id)
+        if hit is not None and hit[0] == (cf.key, minute):
+            pf = hit[1]
+        else:
+            verdict = compliance.evaluate(cf.planned, cf.past, policy, now)
+            callable_from = None if verdict.allowed else (verdict.next_allowed_at or datetime.max.replace(tzinfo=UTC))
+            pf = _facts(row, cf, now, callable_from)
+            new_ranked[row.id] = ((cf.key, minute), pf)
+        pfacts.append(pf)
+    with cache._lock:
+        cache._ranked.update(new_ranked)
+        if cache._prior is None or cache._prior_for != (filter, needle):
+            cache._prior = priority.portfolio_reach_by_hour(pfacts)
+            cache._prior_for = (filter, needle)
+            cache._prior_gen += 1
+        prior, generation = cache._prior, cache._prior_gen
+        rows_cache = dict(cache._rows)
+    stamps = {r.id: (facts_by_id[r.id].key, minute, generation) for r in rows}
+    unexplained = sum(1 for r in rows if (done := rows_cache.get(r.id)) is None or done[0] != stamps[r.id])
+    explain_all = unexplained > _EXPLAIN_ONE_BY_ONE
+    ranked = priority.rank(pfacts, now, portfolio_rpc_by_hour=prior, explain_top=None if explain_all else 0)
+    by_id = {r.id: r for r in rows}
+    pf_by_id = {pf.case_id: pf for pf in pfacts}
     out: list[QueueRow] = []
+    new_rows: dict[str, tuple[Any, QueueRow]] = {}
     for r in ranked:
-        row, detail = details[r.case_id]
-        out.append(QueueRow(
+        cached = rows_cache.get(r.case_id)
+        if cached is not None and cached[0] == stamps[r.case_id]:
+            queue_row = cached[1]
+            if queue_row.score != r.score or queue_row.callable_from != r.callable_from:
+                queue_row = replace(queue_row, score=r.score, callable_from=r.callable_from)
+            out.append(queue_row)
+            continue
+        factors = r.factors if explain_all else priority.explain_case(pf_by_id[r.case_id], now, prior).factors
+        row = by_id[r.case_id]
+        queue_row = QueueRow(
             case_id=row.id, debtor_name=row.debtor_name, lender=row.lender,
             overdue=Money(row.overdue_minor, row.currency), outstanding=Money(row.outstanding_minor, row.currency),
             days_past_due=row.days_past_due, bucket=row.bucket, status=row.status,
             last_outcome=row.last_outcome, last_attempt_at=_dt(row.last_attempt_at), score=r.score,
-            reasons=tuple(PriorityReason(f.key, f.text_en, f.text_zh, f.points) for f in r.factors),
+            reasons=tuple(PriorityReason(f.key, f.text_en, f.text_zh, f.points) for f in factors),
             callable_from=r.callable_from, assigned_agent=row.assigned_agent,
-            has_pending=row.id in local,
-        ))
+            has_pending=row.id in signatures,
+        )
+        new_rows[r.case_id] = (stamps[r.case_id], queue_row)
+        out.append(queue_row)
+    with cache._lock:
+        cache._rows.update(new_rows)
     return out
 
 
-def _facts(row: CaseRow, detail: object, policy: compliance.ContactPolicy, now: datetime) -> priority.CaseFacts:
-    assert hasattr(detail, "attempts")
-    zone = ZoneInfo(detail.time_zone)  # type: ignore[attr-defined]
-    today_local = now.astimezone(zone).date()
+def _case_facts(key: tuple[int, tuple[tuple[int, str], ...]], detail: CaseDetail) -> _CaseFacts:
+    zone = ZoneInfo(detail.time_zone)
     rpc = [0] * 24
     tries = [0] * 24
-    attempts_today = fruitless_today = 0
-    for a in detail.attempts:  # type: ignore[attr-defined]
+    days: list[tuple[date, bool]] = []
+    for a in detail.attempts:
         local = a.started_at.astimezone(zone)
         tries[local.hour] += 1
         if a.reached == "right_party":
             rpc[local.hour] += 1
-        if local.date() == today_local:
+        days.append((local.date(), a.reached == "nobody"))
+    phone = caseview.primary_phone(detail)
+    return _CaseFacts(
+        key=key, time_zone=detail.time_zone, zone=zone, rpc_by_hour=tuple(rpc), attempts_by_hour=tuple(tries),
+        attempt_days=tuple(days), planned=caseview.planned(detail, phone),
+        past=tuple(caseview.past_contacts(detail)),
+    )
+
+
+def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | None) -> priority.CaseFacts:
+    today_local = now.astimezone(cf.zone).date()
+    attempts_today = fruitless_today = 0
+    for day, fruitless in cf.attempt_days:
+        if day == today_local:
             attempts_today += 1
-            if a.reached == "nobody":
-                fruitless_today += 1
-    phone = caseview.primary_phone(detail)  # type: ignore[arg-type]
-    verdict = caseview.dial_verdict(detail, phone, policy, now)  # type: ignore[arg-type]
-    callable_from = None if verdict.allowed else (verdict.next_allowed_at or datetime.max.replace(tzinfo=UTC))
+            fruitless_today += fruitless
     promise_due = date.fromisoformat(row.promise_due) if row.promise_due else None
     broken_at = None
     if row.promise_status == "broken" and promise_due is not None:
         broken_at = datetime(promise_due.year, promise_due.month, promise_due.day, tzinfo=UTC)
     return priority.CaseFacts(
         case_id=row.id, overdue_minor=row.overdue_minor, days_past_due=row.days_past_due, status=row.status,
-        debtor_time_zone=detail.time_zone,  # type: ignore[attr-defined]
+        debtor_time_zone=cf.time_zone,
         callback_due_at=_dt(row.callback_due_at), promise_due=promise_due, promise_status=row.promise_status,
         broken_promise_at=broken_at, attempts_today=attempts_today, fruitless_today=fruitless_today,
-        rpc_by_hour=tuple(rpc), attempts_by_hour=tuple(tries), callable_from=callable_from,
+        rpc_by_hour=cf.rpc_by_hour, attempts_by_hour=cf.attempts_by_hour, callable_from=callable_from,
     )

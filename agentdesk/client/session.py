@@ -50,6 +50,9 @@ class ClientSession:
         self.policy = compliance.load_policy(policy_name)
         self._tracks: list[talktracks.TalkTrack] | None = None
         self.offline_start = False
+        # Queue facts per case, so refreshing the queue after one change recomputes one case.
+        self.queue_cache = queue_mod.QueueCache()
+        self.sync.add_change_listener(self.queue_cache.invalidate)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -106,9 +109,11 @@ class ClientSession:
         self.sync.start()
 
     def sync_now(self) -> ChangeSet:
-        """Push and pull now (blocking): for scripts, tests and the first load."""
-        if self.api.access_token is None and self.api.refresh_token:
-            self.api.refresh()
+        """Push and pull now (blocking): for scripts, tests and the first load.
+
+        A session opened from the cache has no access token yet: the first call's 401 makes
+        the API client refresh it, inside the cycle, so a failure shows in the status.
+        """
         return self.sync.sync_once()
 
     def stop(self) -> None:
@@ -144,7 +149,7 @@ class ClientSession:
 
     def queue(self, now: datetime | None = None, filter: str = "all", search: str = "") -> list[QueueRow]:
         return queue_mod.build_queue(self.store, self.policy, now or datetime.now(UTC), filter, search,
-                                     self.user.username)
+                                     self.user.username, self.queue_cache)
 
     def case_detail(self, case_id: str) -> CaseDetail | None:
         doc = self.store.case_doc(case_id)

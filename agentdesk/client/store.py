@@ -12,6 +12,7 @@ unreadable. WAL lets the GUI thread read while the sync thread writes.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Iterable, Iterator
@@ -31,11 +32,11 @@ from sqlalchemy import (
     delete,
     event,
     func,
-    insert,
     select,
     update,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from agentdesk.client.errors import StoreLocked
 
@@ -164,6 +165,13 @@ def case_summary(doc: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+_CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
+_UPSERT_CASES = (
+    f"INSERT OR REPLACE INTO cases ({', '.join(_CASE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _CASE_COLUMNS)})"
+)
+
+
 def _connect_engine(path: Path, key: str | None) -> Engine:
     if key is None:
         engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
@@ -176,7 +184,11 @@ def _connect_engine(path: Path, key: str | None) -> Engine:
             conn.execute(f"PRAGMA key = \"x'{key}'\"")
             return conn
 
-        engine = create_engine("sqlite://", creator=creator)
+        # An explicit QueuePool: for a "sqlite://" URL SQLAlchemy would pick SingletonThreadPool,
+        # which keeps one connection per thread and closes the oldest when more than five
+        # threads have used it, even while that thread is mid-statement (a segfault in
+        # sqlcipher). The GUI, the task worker and the sync worker all read and write.
+        engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool, pool_size=5, max_overflow=10)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -274,8 +286,12 @@ class LocalStore:
                         if r["id"] in local else r
                         for r in case_rows
                     ]
-                s.execute(delete(CaseRow).where(CaseRow.id.in_(ids)))
-                s.execute(insert(CaseRow), case_rows)
+                # One executemany of plain tuples with the documents serialized once: the ORM's
+                # per-row bookkeeping and JSON type processing cost more than SQLite itself on a
+                # first sync of thousands of cases (bench/bench_first_sync.py).
+                values = [tuple(json.dumps(r[c], ensure_ascii=False) if c == "doc" else r[c] for c in _CASE_COLUMNS)
+                          for r in case_rows]
+                s.connection().exec_driver_sql(_UPSERT_CASES, values)
             if removed:
                 present = set(s.scalars(select(CaseRow.id).where(CaseRow.id.in_(removed))))
                 s.execute(delete(CaseRow).where(CaseRow.id.in_(removed)))
@@ -353,7 +369,9 @@ class LocalStore:
     def outbox_counts(self) -> tuple[int, int]:
         with self.sessions() as s:
             rows = dict(s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
-        return int(rows.get("pending", 0)) + int(rows.get("applied", 0)), int(rows.get("rejected", 0))
+        # "applied" rows wait only for the pull that brings them back in the server's
+        # documents: they are no longer waiting to be sent, so they are not counted.
+        return int(rows.get("pending", 0)), int(rows.get("rejected", 0))
 
     def rejected(self) -> list[OutboxRow]:
         with self.sessions() as s:

@@ -14,21 +14,23 @@ import random
 import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from agentdesk import contract
 from agentdesk.client.api import ApiClient
-from agentdesk.client.errors import ClientError, ClientTooOld, ServerUnreachable, SessionExpired
+from agentdesk.client.errors import ClientError, ClientTooOld, SessionExpired
 from agentdesk.client.store import LocalStore
 from agentdesk.client.views import SyncStatus
 
 log = logging.getLogger(__name__)
 
 PUSH_BATCH = 100
-PULL_PAGE = 500
-POLL_SECONDS = 30.0
+PULL_PAGE = 500  # 500 and 1,000 measure the same (bench_first_sync); smaller commits suit the GUI
+POLL_SECONDS = 30.0  # polling while the event stream is down; four times that while it is up
 MAX_BACKOFF = 60.0
+CONNECT_SETTLE_SECONDS = 0.25
 
 
 @dataclass(frozen=True)
@@ -42,18 +44,26 @@ class ChangeSet:
         return bool(self.upserted or self.removed)
 
 
-def backoff_delay(failures: int, rng: random.Random | None = None) -> float:
+def backoff_delay(failures: int, rng: random.Random | None = None, cap: float = MAX_BACKOFF) -> float:
     """Exponential backoff with full jitter, capped: many desktops must not retry in step."""
     rng = rng or random.Random()
-    ceiling = min(MAX_BACKOFF, 1.0 * (2 ** min(failures, 10)))
+    ceiling = min(cap, 1.0 * (2 ** min(failures, 10)))
     return rng.uniform(ceiling / 2, ceiling)
 
 
 class SyncEngine:
-    def __init__(self, api: ApiClient, store: LocalStore, *, poll_seconds: float = POLL_SECONDS) -> None:
+    """Push-then-pull cycles on one worker thread, woken by local writes, pokes and a timer.
+
+    `max_backoff` caps the wait between failed cycles (tests shorten it); `poll_seconds` is
+    the fallback polling period while the event stream is down.
+    """
+
+    def __init__(self, api: ApiClient, store: LocalStore, *, poll_seconds: float = POLL_SECONDS,
+                 max_backoff: float = MAX_BACKOFF) -> None:
         self.api = api
         self.store = store
         self.poll_seconds = poll_seconds
+        self.max_backoff = max_backoff
         self._status_listeners: list[Callable[[SyncStatus], None]] = []
         self._change_listeners: list[Callable[[ChangeSet], None]] = []
         self._wake = threading.Event()
@@ -63,6 +73,8 @@ class SyncEngine:
         self._state = "offline"
         self._last_error: str | None = None
         self._failures = 0
+        self.events_connected = threading.Event()  # set while /v1/events is streaming
+        self._cycle_tried = threading.Event()  # the worker's first cycle has ended (either way)
         last = store.get_meta("last_sync_at")
         self._last_sync_at = datetime.fromisoformat(last) if last else None
 
@@ -103,12 +115,22 @@ class SyncEngine:
     # --- one cycle -----------------------------------------------------------------------
 
     def sync_once(self) -> ChangeSet:
-        """Push everything pending, then pull everything new. Raises ClientError on failure."""
+        """Push everything pending, then pull everything new. Raises ClientError on failure.
+
+        A failure leaves the state "offline" with the error's sentence, whoever called.
+        """
         with self._cycle_lock:
             self._set_state("syncing", self._last_error)
-            self._push_all()
-            changes = self._pull_all()
-            self.store.forget_applied()
+            try:
+                self._push_all()
+                changes = self._pull_all()
+                self.store.forget_applied()
+            except ClientError as exc:
+                self._set_state("offline", str(exc))
+                raise
+            except Exception as exc:
+                self._set_state("offline", f"unexpected error: {type(exc).__name__}")
+                raise
             self._last_sync_at = datetime.now(UTC)
             self.store.set_meta("last_sync_at", self._last_sync_at.isoformat())
             self._set_state("online")
@@ -132,16 +154,31 @@ class SyncEngine:
                 return
 
     def _pull_all(self) -> ChangeSet:
+        """Pull pages until the server has no more, fetching the next page while applying one.
+
+        The cursor of page n+1 is known as soon as page n arrives, so the server builds the
+        next page while this thread writes the current one: a first sync costs about the
+        larger of the two, not their sum. Each page and its cursor commit together, so an
+        interruption resumes from the last applied page.
+        """
         upserted: set[str] = set()
         removed: set[str] = set()
-        while True:
-            page = self.api.pull(self.store.cursor, PULL_PAGE)
-            applied = self.store.apply_changes(page.changes, page.cursor)
-            upserted |= applied.upserted
-            removed |= applied.removed
-            upserted -= applied.removed
-            if not page.has_more:
-                break
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="agentdesk-pull") as pool:
+            ahead: Future[contract.PullResponse] = pool.submit(self.api.pull, self.store.cursor, PULL_PAGE)
+            try:
+                while True:
+                    page = ahead.result()
+                    if page.has_more:
+                        ahead = pool.submit(self.api.pull, page.cursor, PULL_PAGE)
+                    applied = self.store.apply_changes(page.changes, page.cursor)
+                    upserted |= applied.upserted
+                    removed |= applied.removed
+                    upserted -= applied.removed
+                    if not page.has_more:
+                        break
+            except BaseException:
+                ahead.cancel()
+                raise
         return ChangeSet(frozenset(upserted), frozenset(removed))
 
     def self_check(self) -> bool:
@@ -156,14 +193,19 @@ class SyncEngine:
     # --- background ----------------------------------------------------------------------
 
     def nudge(self) -> None:
-        """A local write happened: push soon."""
+        """A local write happened (or a poke came): sync soon."""
         self.emit_status()
         self._wake.set()
+
+    @property
+    def running(self) -> bool:
+        return bool(self._threads)
 
     def start(self) -> None:
         if self._threads:
             return
         self._stop.clear()
+        self._cycle_tried.clear()
         for target, name in ((self._run, "agentdesk-sync"), (self._listen, "agentdesk-events")):
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
@@ -171,53 +213,87 @@ class SyncEngine:
         self._wake.set()
 
     def stop(self) -> None:
+        """Stop both threads promptly: the event stream is cut rather than waited out."""
         self._stop.set()
         self._wake.set()
+        self.api.close_events()
         for thread in self._threads:
             thread.join(timeout=5)
+            if thread.is_alive():
+                log.warning("%s did not stop within 5 s", thread.name)
         self._threads.clear()
 
     def _run(self) -> None:
         rng = random.Random()
         cycles = 0
         while not self._stop.is_set():
+            # Cleared before the cycle: a wake during the cycle (a write, a poke) runs another one.
+            self._wake.clear()
             try:
                 self.sync_once()
                 cycles += 1
                 if cycles % 20 == 1:
-                    self.self_check()
+                    with self._cycle_lock:
+                        self.self_check()
                 self._failures = 0
-                delay = self.poll_seconds
-            except ClientTooOld as exc:
-                self._set_state("offline", str(exc))
-                delay = MAX_BACKOFF
-            except SessionExpired as exc:
-                self._set_state("offline", str(exc))
-                delay = MAX_BACKOFF
-            except (ServerUnreachable, ClientError) as exc:
+                # With a live event stream pokes do the work and polling is only a safety net.
+                delay = self.poll_seconds * (4 if self.events_connected.is_set() else 1)
+            except (ClientTooOld, SessionExpired):
+                # Retrying cannot help: the state already says why (update / log in again).
+                delay = self.max_backoff
+            except ClientError:
                 self._failures += 1
-                self._set_state("offline", str(exc))
-                delay = backoff_delay(self._failures, rng)
-            except Exception as exc:  # a bug: keep the outbox, show it, retry later
+                delay = backoff_delay(self._failures, rng, self.max_backoff)
+            except Exception:  # a bug: keep the outbox, show it, retry later
                 log.exception("sync cycle failed")
                 self._failures += 1
-                self._set_state("offline", f"unexpected error: {type(exc).__name__}")
-                delay = backoff_delay(self._failures, rng)
+                delay = backoff_delay(self._failures, rng, self.max_backoff)
+            self._cycle_tried.set()
+            if self._stop.is_set():
+                return
             self._wake.wait(delay)
-            self._wake.clear()
+
+    def _settle_before_connecting(self) -> None:
+        """Wait for a running cycle to end, then a moment for the server to commit it.
+
+        The server's /v1/events handler reads the database on its event loop; on SQLite it
+        can then stall the whole server behind a transaction whose commit is still queued on
+        that same loop, until the 30 s busy timeout (reported to the server's owner). Not
+        opening the stream on the heels of our own requests avoids it in practice.
+        """
+        with self._cycle_lock:
+            pass
+        self._stop.wait(CONNECT_SETTLE_SECONDS)
 
     def _listen(self) -> None:
+        """Keep /v1/events open; every poke (and each reconnect's hello) wakes the worker.
+
+        A hello after a reconnect matters: pokes sent while the stream was down are lost,
+        so reconnecting is itself a reason to pull.
+
+        The stream opens after the worker's first cycle, outside any cycle (see
+        `_settle_before_connecting`); the hello syncs again anyway.
+        """
         failures = 0
         rng = random.Random()
+        while not self._cycle_tried.wait(0.2):
+            if self._stop.is_set():
+                return
         while not self._stop.is_set():
             try:
+                self._settle_before_connecting()
                 for event_name in self.api.events(self._stop):
                     failures = 0
+                    if event_name == "hello":
+                        self.events_connected.set()
                     if event_name in ("poke", "hello"):
                         self._wake.set()
             except ClientError as exc:
                 log.debug("event stream: %s", type(exc).__name__)
             except Exception:
                 log.exception("event stream failed")
+            self.events_connected.clear()
+            if self._stop.is_set():
+                return
             failures += 1
-            self._stop.wait(backoff_delay(failures, rng))
+            self._stop.wait(backoff_delay(failures, rng, self.max_backoff))

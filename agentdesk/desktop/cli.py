@@ -3,20 +3,42 @@
     agentdesk                      sign in to the server remembered in the settings
     agentdesk --server URL         sign in to another server (remembered after sign-in)
     agentdesk demo [--as USER]     start a local demo server and sign in as USER (agent01)
+    agentdesk smoke --server URL --user USER   (password in AGENTDESK_SMOKE_PASSWORD)
+                                   check this installation end to end and exit (smoke.py)
     agentdesk --version
 
 `--lang zh_CN|en` and `--theme light|dark` override the saved settings for one run.
+
+Start-up order matters: `--version` and `--help` need no display and import no Qt; the
+log (rotating, personal data masked), the crash handler and the administrator's settings
+file come before any window; then one instance per user (a second start raises the
+first window and exits).
+
+Console output on Windows: the bundle is a windowed program (no console window pops up
+on agents' desktops), so Python starts it without stdout. For `--version`, `--help` and
+`smoke` only: when the caller redirected or piped its output (CI, scripts), those handles
+are used; otherwise the program attaches to the console it was typed in
+(AttachConsole) and prints there. The smoke result is also written to
+smoke-last.json in the log folder. The exit code is always the answer.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
-from agentdesk import __version__, paths
+from agentdesk import __version__
+from agentdesk.desktop import smoke
 from agentdesk.desktop.settings import SETTINGS
+
+log = logging.getLogger(__name__)
+
+EXIT_CONFIG_ERROR = 2
+CONSOLE_WORDS = {"--version", "-h", "--help", "smoke"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,38 +57,129 @@ def build_parser() -> argparse.ArgumentParser:
         help="demo account: agent01…agent10, lead01, lead02 (password: demo)",
     )
     demo.add_argument("--login", action="store_true", help="show the sign-in dialog with the demo accounts")
+    smoke.add_arguments(
+        sub.add_parser(
+            "smoke",
+            help="sign in, pull, record a test outcome, push, print timings as JSON and exit (0: all good)",
+        )
+    )
     return parser
 
 
-def _setup_logging() -> None:
-    handler = logging.FileHandler(paths.log_dir() / "desktop.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.addHandler(logging.StreamHandler())
-    root.setLevel(logging.INFO)
+def attach_console(argv: Sequence[str]) -> None:
+    """Give a windowed Windows build a stdout/stderr for the commands that print.
+
+    Only when the process has none and only for `--version`, `--help` and `smoke`: a
+    normal start from a console stays detached from it. First the handles a caller passed
+    in (a pipe or a file: scripts, CI), then the console the program was typed in.
+    """
+    if sys.platform != "win32" or (sys.stdout is not None and sys.stderr is not None):
+        return
+    if not CONSOLE_WORDS.intersection(argv):
+        return
+    import ctypes
+    import msvcrt
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32.GetStdHandle.restype = ctypes.c_void_p
+
+    def inherited(which: int) -> TextIO | None:
+        handle = kernel32.GetStdHandle(which)
+        if not handle or handle == ctypes.c_void_p(-1).value:
+            return None
+        try:
+            fd = msvcrt.open_osfhandle(handle, os.O_WRONLY)  # type: ignore[attr-defined]
+        except OSError:
+            return None
+        return open(fd, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115 - for the run
+
+    std_output_handle, std_error_handle, attach_parent_process = -11, -12, -1
+    sys.stdout = sys.stdout or inherited(std_output_handle)  # type: ignore[assignment]
+    sys.stderr = sys.stderr or inherited(std_error_handle)  # type: ignore[assignment]
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    if not kernel32.AttachConsole(attach_parent_process):
+        return  # started from Explorer: no console to print to; smoke-last.json and the exit code remain
+    if sys.stdout is None:
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-    _setup_logging()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    attach_console(arguments)
+    args = build_parser().parse_args(arguments)
+    clock = smoke.Clock() if args.command == "smoke" else None
+
+    from agentdesk.desktop import admin_config, logging_setup
+
+    log_path = logging_setup.setup_logging()
+    log.info("AgentDesk %s starting (%s); log %s", __version__, args.command or "desktop", log_path)
+    try:
+        admin = admin_config.load_admin_config()
+    except admin_config.AdminConfigError as exc:
+        return _config_error(str(exc), gui=args.command != "smoke")
+    admin_config.apply_to_environment(admin)
+    if admin.source is not None:
+        log.info("administrator settings from %s: %s", admin.source, ", ".join(sorted(admin.explicit)) or "none")
+
+    if args.command == "smoke":
+        from agentdesk.desktop import crash
+
+        crash.CrashHandler().install()  # a report, no dialog: nobody watches a smoke run
+        if admin.is_set("server_url"):
+            args.default_server = admin.values["server_url"]
+        return smoke.run(args, clock)
+
     # Qt is imported only now, so `agentdesk --version` works without a display.
     from PySide6.QtWidgets import QApplication
 
+    from agentdesk.desktop import crash
     from agentdesk.desktop.app import DesktopApp, prepare_application
     from agentdesk.desktop.settings import Settings
+    from agentdesk.desktop.single_instance import SingleInstance, bring_to_front
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    crash.install_for_desktop()
+    instance = SingleInstance(parent=app)
+    if not instance.claim():
+        log.info("AgentDesk is already running for this user; asked it to come to the front")
+        return 0
     settings = Settings()
+    admin_config.apply_to_settings(settings, admin)
     if args.server:
         settings.set("server_url", args.server)
     language = prepare_application(app, settings, args.lang, args.theme)
     desktop = DesktopApp(app, settings, language=language, demo=args.command == "demo")
+    instance.activate_requested.connect(lambda: bring_to_front(desktop.window))
     if args.command == "demo":
         desktop.start_demo(None if args.login else args.user)
     else:
         desktop.show_login()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.release()
+
+
+def _config_error(message: str, *, gui: bool) -> int:
+    """The administrator's file is wrong: say so where the user will see it, and stop."""
+    log.error("cannot start: %s", message)
+    if sys.stderr is not None:
+        print(f"agentdesk: {message}", file=sys.stderr)
+    if gui and (os.environ.get("QT_QPA_PLATFORM") != "offscreen"):
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        _app = QApplication.instance() or QApplication(sys.argv[:1])
+        QMessageBox.critical(
+            None,
+            "AgentDesk",
+            f"The settings file installed by your IT department has an error, so AgentDesk cannot "
+            f"start safely. Please tell IT:\n\n{message}",
+        )
+    return EXIT_CONFIG_ERROR
 
 
 if __name__ == "__main__":

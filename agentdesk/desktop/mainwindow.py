@@ -22,8 +22,10 @@ from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
 from agentdesk.desktop import i18n, labels, theme, uiload
+from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.case_panel import CasePanel
+from agentdesk.desktop.lead_console import LeadConsole
 from agentdesk.desktop.noteform import NoteForm
 from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_callable
 from agentdesk.desktop.settings import Settings
@@ -97,6 +99,15 @@ class MainWindow(QMainWindow):
         self.events = SessionEvents(self)
         self.events.status_changed.connect(self.status_bar.show)
         self.events.cases_changed.connect(self._cases_changed)
+        self.lead_console: LeadConsole | None = None
+        self.agent_state: AgentStateControl | None = None
+        if self._is_lead:
+            self._add_lead_console()
+        else:
+            state = AgentStateControl(session, tasks, self.statusBar(), self)
+            self.outcome_recorded.connect(lambda _c, _a: state.on_event("outcome_saved"))
+            self.case_opened.connect(lambda _c: state.on_event("case_opened"))
+            self.agent_state = state
         self.events.attach(session)
 
         self._search_timer = QTimer(self)
@@ -152,6 +163,17 @@ class MainWindow(QMainWindow):
         # "Why here" takes what is left, so the queue never scrolls sideways.
         header.setSectionResizeMode(QueueModel.WHY, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._queue_row_changed)
+
+    def _add_lead_console(self) -> None:
+        """Leads get Board | Team cases | Review | Charts, with the case work as the last tab."""
+        console = LeadConsole(self.session, self.tasks, self.centralwidget)
+        self.centralLayout.removeWidget(self.mainSplitter)
+        console.tabs.addTab(self.mainSplitter, self.tr("Case work"))
+        self.centralLayout.addWidget(console, 1)
+        console.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.events.cases_changed.connect(console.cases_changed)
+        self.events.status_changed.connect(console.sync_status)
+        self.lead_console = console
 
     def _setup_actions(self) -> None:
         self.actionSaveNext.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
@@ -367,6 +389,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Call not allowed"), reason)
             return
         self.note_form.mark_call_started()
+        if self.agent_state is not None:
+            self.agent_state.on_event("call_started")
         self.statusBar().showMessage(self.tr("Call started: the wrap-up records this time as its start."), 6000)
 
     # --- sync ------------------------------------------------------------------------------
@@ -416,6 +440,11 @@ class MainWindow(QMainWindow):
             if current:
                 self.open_case(current)
             self.status_bar.show(self.session.status())
+            if self.lead_console is not None:
+                self.lead_console.retranslate()
+                self.lead_console.tabs.setTabText(4, self.tr("Case work"))
+            if self.agent_state is not None:
+                self.agent_state.retranslate()
         super().changeEvent(event)
 
     def _focus_search(self) -> None:
@@ -460,6 +489,8 @@ class MainWindow(QMainWindow):
             return
         self._shut = True
         self.events.blockSignals(True)
+        if self.lead_console is not None:
+            self.lead_console.shutdown()
         self.tasks.wait_idle(5000)
         if logout:
             self.session.logout()

@@ -15,21 +15,19 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
 from agentdesk import __version__, contract
 from agentdesk.server import auth, sync
 from agentdesk.server.db import Database
+from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
 from agentdesk.server.models import AuditEntry, User
+from agentdesk.server.routes_intake import intake_router
+from agentdesk.server.routes_lead import lead_router
 
 log = logging.getLogger(__name__)
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -78,6 +76,14 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
     @app.exception_handler(sync.CursorError)
     async def _cursor_error(_request: Request, exc: sync.CursorError) -> JSONResponse:
         return JSONResponse(status_code=400, content={"code": "bad_cursor", "message": str(exc)})
+
+    @app.exception_handler(DataError)
+    async def _unstorable(_request: Request, _exc: DataError) -> JSONResponse:
+        # Input the database cannot store (NUL characters, out-of-range numbers): the caller's to fix.
+        return JSONResponse(status_code=422, content={
+            "code": "unstorable_input",
+            "message": "The request holds a value the database cannot store (such as a NUL character); remove it.",
+        })
 
     @app.middleware("http")
     async def _client_version(request: Request, call_next: Any) -> Any:
@@ -131,6 +137,11 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
         401: {"model": contract.ErrorBody},
         423: {"model": contract.ErrorBody},
     }
+
+    @app.get("/v1/ping")
+    def ping() -> dict[str, bool]:
+        """No database, no auth: the framework's own ceiling, the baseline bench/ compares with."""
+        return {"ok": True}
 
     @app.get("/v1/info", response_model=contract.ServerInfo)
     def info() -> contract.ServerInfo:
@@ -240,4 +251,6 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.state.poke = poke
+    app.include_router(lead_router(db, poke, current_user))
+    app.include_router(intake_router(db, poke, current_user))
     return app

@@ -1,4 +1,4 @@
-"""`agentdesk-server`: migrate, seed, serve, add-user.
+"""`agentdesk-server`: migrate, seed, serve, add-user, import.
 
 The database comes from AGENTDESK_DATABASE_URL (or --database-url); by default an SQLite
 file in the user's data folder, so `migrate`, `seed --demo` and `serve` work with no setup.
@@ -10,6 +10,7 @@ import argparse
 import getpass
 import logging
 import sys
+from typing import Any
 
 from agentdesk import __version__
 from agentdesk.server.db import Database, default_database_url
@@ -92,6 +93,46 @@ def _cmd_add_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    """Import a lender file; exit 1 and print row, column and reason when nothing was imported."""
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from agentdesk.server import intake
+    from agentdesk.server.models import Team
+
+    data = Path(args.file).read_bytes()
+    db = Database(args.database_url)
+    try:
+        with db.transaction() as s:
+            if args.kind == "cases":
+                team_id = None
+                if args.team:
+                    team = s.scalar(select(Team).where(Team.name == args.team))
+                    if team is None:
+                        print(f"refused: there is no team named {args.team}", file=sys.stderr)
+                        return 2
+                    team_id = team.id
+                report: Any = intake.import_cases(s, data, args.file, args.lender, team_id,
+                                                  args.accept_good_rows).report
+            else:
+                report = intake.import_payments(s, data, args.file, args.lender, args.accept_good_rows).report
+    except intake.IntakeError as exc:
+        print(f"not imported: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    for p in report.problems:
+        print(f"row {p.row}, column {p.column}: {p.reason}", file=sys.stderr)
+    counts = {k: v for k, v in report.model_dump().items() if k not in ("problems", "imported")}
+    print(("imported: " if report.imported else "nothing imported: ")
+          + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()))
+    if not report.imported and report.problems:
+        print("fix the rows above, or pass --accept-good-rows to import only the good ones", file=sys.stderr)
+    return 0 if report.imported else 1
+
+
 def _safe(url: str) -> str:
     """The URL without its password, for messages and logs."""
     if "@" in url and "://" in url:
@@ -124,6 +165,19 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--team")
     add.add_argument("--display-name")
     add.set_defaults(func=_cmd_add_user)
+    imp = sub.add_parser("import", help="import a lender file (CSV or XLSX)")
+    imp_sub = imp.add_subparsers(dest="kind", required=True)
+    cases = imp_sub.add_parser("cases", help="a placement: new cases land unassigned; known accounts get new balances")
+    cases.add_argument("file")
+    cases.add_argument("--lender", required=True, help="the lender's name; accounts are keyed by lender and number")
+    cases.add_argument("--team", help="the team (by name) whose leads will assign the new cases")
+    cases.add_argument("--accept-good-rows", action="store_true", help="import the good rows of a file with problems")
+    cases.set_defaults(func=_cmd_import)
+    pays = imp_sub.add_parser("payments", help="a payments feed (account_no, amount, paid_on); settles promises")
+    pays.add_argument("file")
+    pays.add_argument("--lender", help="only accounts of this lender")
+    pays.add_argument("--accept-good-rows", action="store_true", help="import the good rows of a file with problems")
+    pays.set_defaults(func=_cmd_import)
     return parser
 
 

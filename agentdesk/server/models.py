@@ -79,6 +79,7 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     agent_state: Mapped[str] = mapped_column(String(12), default="offline")
+    agent_state_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     team: Mapped[Team | None] = relationship()
@@ -151,6 +152,9 @@ class Account(Base):
     due_date: Mapped[date] = mapped_column(Date)
     days_past_due: Mapped[int] = mapped_column(Integer)
 
+    # Intake finds an account again by (lender, account number); the lender is on the case.
+    __table_args__ = (Index("ix_accounts_account_no", "account_no"),)
+
 
 class ContactPoint(Base):
     __tablename__ = "contact_points"
@@ -165,6 +169,8 @@ class ContactPoint(Base):
     status: Mapped[str] = mapped_column(String(16), default="valid")
     source: Mapped[str] = mapped_column(String(20), default="lender")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Who typed in a number found by data repair; the lead sees it beside the number to verify.
+    added_by: Mapped[str | None] = mapped_column(String(36))
 
 
 class ContactAttempt(Base):
@@ -230,6 +236,8 @@ class Payment(Base):
     amount_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     paid_on: Mapped[date] = mapped_column(Date)
+    # Set by the payments-file import: the same (account, day, amount) imported twice is one payment.
+    account_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class ScopeExit(Base):
@@ -262,6 +270,31 @@ class AppliedMutation(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     case_id: Mapped[str | None] = mapped_column(String(36), index=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Reassignment(Base):
+    """One bulk move of cases by a lead; its items let an undo restore the previous owners."""
+
+    __tablename__ = "reassignments"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    team_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    mode: Mapped[str] = mapped_column(String(10))
+    case_count: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ReassignmentItem(Base):
+    """A case moved from one agent to another; `seq_after` tells whether it changed since."""
+
+    __tablename__ = "reassignment_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reassignment_id: Mapped[str] = mapped_column(ForeignKey("reassignments.id"), index=True)
+    case_id: Mapped[str] = mapped_column(String(36))
+    from_agent_id: Mapped[str | None] = mapped_column(String(36))
+    to_agent_id: Mapped[str | None] = mapped_column(String(36))
+    seq_after: Mapped[int] = mapped_column(BigInteger)
 
 
 class AuditEntry(Base):

@@ -374,8 +374,21 @@ def _answer_again(mutation_id: uuid.UUID, seen: AppliedMutation) -> contract.Mut
     return contract.MutationResult(id=mutation_id, status="duplicate")
 
 
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
 def _validated(mutation: contract.Mutation) -> Any:
     model = contract.MUTATION_TYPES[mutation.type]
+    # PostgreSQL text cannot hold NUL; refusing it here keeps the refusal itself storable.
+    if _has_nul(mutation.payload):
+        raise Rejected(f"invalid {mutation.type} payload: text must not contain NUL (\\x00) characters")
     try:
         return model.model_validate(mutation.payload)
     except ValidationError as exc:
@@ -433,6 +446,18 @@ def _apply(session: Session, user: User, mutation: contract.Mutation) -> Case:
                      attempt_id=str(payload.attempt_id) if payload.attempt_id else None,
                      due_at=payload.due_at)
         )
+    elif isinstance(payload, contract.ContactPointAddPayload):
+        case = _case_for_write(session, user, payload.case_id, decision=True)
+        _add_contact_point(session, user, case, payload)
+    elif isinstance(payload, contract.ContactPointMarkPayload):
+        # What a call showed about a number is a fact, like the attempt itself.
+        case = _case_for_write(session, user, payload.case_id, decision=False)
+        point = session.get(ContactPoint, payload.contact_point_id)
+        if point is None or point.case_id != case.id:
+            raise Rejected("the contact point does not belong to this case")
+        # Do-not-contact is the strictest status: a later mark never lifts it.
+        if point.status != "do_not_contact":
+            point.status = payload.status
     else:  # pragma: no cover - MUTATION_TYPES and this dispatch are kept in step
         raise Rejected(f"unknown mutation type {mutation.type}")
     session.flush()
@@ -511,6 +536,26 @@ def _add_promise(session: Session, user: User, case: Case, p: contract.PromiseAd
             amount_minor=p.amount_minor, currency=p.currency.upper(), due_date=p.due_date,
         )
     )
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit() or ch == "+")
+
+
+def _add_contact_point(session: Session, user: User, case: Case, p: contract.ContactPointAddPayload) -> None:
+    """A repaired number enters unverified, from source "agent"; the lead approves it before regular use."""
+    if p.owner == "emergency" and not p.relation:
+        raise Rejected("an emergency contact needs its relation to the debtor (for example 配偶)")
+    if session.get(ContactPoint, str(p.point_id)) is not None:
+        raise Rejected("a contact point with this id already exists")
+    value = _digits(p.value)
+    if any(_digits(existing.value) == value for existing in case.contact_points if existing.kind == "phone"):
+        raise Rejected("this number is already on the case")
+    position = max([cp.position for cp in case.contact_points] + [29]) + 1
+    session.add(ContactPoint(
+        id=str(p.point_id), case_id=case.id, position=position, kind=p.kind, value=value, owner=p.owner,
+        relation=p.relation, contact_name=p.contact_name, status="unverified", source="agent", added_by=user.id,
+    ))
 
 
 def record_scope_exit(session: Session, case: Case, seq: int, agent_id: str | None, team_id: str | None) -> None:

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgentState</name>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="46"/>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="47"/>
+        <source>On call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="48"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="49"/>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="68"/>
+        <source>My state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="69"/>
+        <source>Your state as your team lead sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="77"/>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="77"/>
@@ -134,6 +172,24 @@
     <message>
         <location filename="../../ui/casepanel.ui" line="216"/>
         <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/crash.py" line="181"/>
+        <source>AgentDesk hit an unexpected error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/crash.py" line="183"/>
+        <source>Your saved work is safe: notes and outcomes are written locally before they are sent. A report without personal data was saved as %1. Please send it to IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/crash.py" line="189"/>
+        <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -384,6 +440,707 @@
     </message>
 </context>
 <context>
+    <name>LeadCharts</name>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="48"/>
+        <source>Promised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="49"/>
+        <source>Collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="54"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="66"/>
+        <source>Right-party contact rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="60"/>
+        <source>Right-party contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
+        <source>Promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="67"/>
+        <source>Promise rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="75"/>
+        <source>(no track)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="81"/>
+        <source>Promised and collected per day (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="82"/>
+        <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
+        <source>Funnel per agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <source>Outcome rates per talk track (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="114"/>
+        <source>no data in this period yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadConsole</name>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="135"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="136"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="235"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="321"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="137"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="138"/>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="139"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="146"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="154"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="142"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="143"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="144"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="322"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="145"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="149"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="150"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="151"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="152"/>
+        <source>Whose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="153"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="255"/>
+        <source>(unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <source>All agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <source>All buckets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
+        <source>No attempt yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
+        <source>All last outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
+        <source>All promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="195"/>
+        <source>Last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="265"/>
+        <source>as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="344"/>
+        <source>%1 cases · %2 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="346"/>
+        <source>%1 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="376"/>
+        <source>Move all %1 filtered cases (%2 overdue).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="380"/>
+        <source>Move %1 selected cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="389"/>
+        <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="396"/>
+        <source>Select the absent agent on the board first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="401"/>
+        <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="412"/>
+        <source>%1 cases given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="414"/>
+        <source>%1 changed since the move and stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="441"/>
+        <source>Flagged attempts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="442"/>
+        <source>Rejected changes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="443"/>
+        <source>Numbers to verify (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="444"/>
+        <source>%1 items wait for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="462"/>
+        <source>Number approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="462"/>
+        <source>Number rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="474"/>
+        <source>Last %1 days, the team&apos;s own cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="483"/>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="484"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="492"/>
+        <location filename="../../ui/leadconsole.ui" line="56"/>
+        <location filename="../../ui/leadconsole.ui" line="128"/>
+        <source>Team board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="501"/>
+        <location filename="../../ui/leadconsole.ui" line="155"/>
+        <location filename="../../ui/leadconsole.ui" line="318"/>
+        <source>Team cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="513"/>
+        <source>Exported %1 rows to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="526"/>
+        <source>There is no reassignment to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="531"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="45"/>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="46"/>
+        <source>On call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="47"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="48"/>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="49"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="86"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="87"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="87"/>
+        <source>Queue value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="88"/>
+        <source>Attempts today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="88"/>
+        <source>RPC today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="89"/>
+        <source>Promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="89"/>
+        <source>Promised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="90"/>
+        <source>Collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="129"/>
+        <source>Drop cases here to move them to this agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="235"/>
+        <source>Debtor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="236"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="236"/>
+        <source>DPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="237"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="237"/>
+        <source>Last outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="238"/>
+        <source>Promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="238"/>
+        <source>Lender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="294"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="295"/>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="296"/>
+        <source>Broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="297"/>
+        <source>No promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="321"/>
+        <source>Cases before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="322"/>
+        <source>Amount before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="29"/>
+        <source>Lead console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="33"/>
+        <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="86"/>
+        <location filename="../../ui/leadconsole.ui" line="494"/>
+        <location filename="../../ui/leadconsole.ui" line="744"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="89"/>
+        <source>Refresh the board now (F5); it also refreshes by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="96"/>
+        <source>Redistribute…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="99"/>
+        <source>Spread the selected (absent) agent&apos;s queue over the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="106"/>
+        <source>Undo last reassignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="109"/>
+        <source>Give the cases of the last reassignment back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="116"/>
+        <location filename="../../ui/leadconsole.ui" line="428"/>
+        <source>Export XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="119"/>
+        <source>Save the board as an Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="141"/>
+        <source>Drag cases from Team cases onto an agent to move them; select an agent and press Redistribute to spread an absent agent&apos;s queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="181"/>
+        <source>Agent filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="188"/>
+        <source>Bucket filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="195"/>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="202"/>
+        <source>Last outcome filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="209"/>
+        <source>Promise filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="216"/>
+        <source>Name, phone tail or account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="219"/>
+        <source>Search cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="236"/>
+        <source>Days past due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="243"/>
+        <source>Minimum days past due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="250"/>
+        <location filename="../../ui/leadconsole.ui" line="278"/>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="257"/>
+        <source>Maximum days past due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="264"/>
+        <source>Overdue amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="271"/>
+        <source>Minimum overdue amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="285"/>
+        <source>Maximum overdue amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="292"/>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="347"/>
+        <source>Drop on an agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="357"/>
+        <source>Drag selected cases onto an agent: a preview opens before anything moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="370"/>
+        <source>Agents to drop cases on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="408"/>
+        <source>Reassign selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="411"/>
+        <source>Move the selected cases (with a preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="418"/>
+        <source>Reassign all filtered…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="421"/>
+        <source>Move every case the filters show (with a preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="431"/>
+        <source>Save the filtered cases as an Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="441"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="464"/>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="504"/>
+        <location filename="../../ui/leadconsole.ui" line="535"/>
+        <source>Flagged attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="522"/>
+        <source>Attempts the compliance guard flagged: they were stored, not hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="549"/>
+        <location filename="../../ui/leadconsole.ui" line="580"/>
+        <source>Rejected changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="567"/>
+        <source>Changes from agents&apos; computers that the server refused, with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="594"/>
+        <location filename="../../ui/leadconsole.ui" line="625"/>
+        <source>Numbers to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="612"/>
+        <source>Numbers agents found by data repair wait here until you approve or reject them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="653"/>
+        <source>Reject number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="660"/>
+        <source>Approve number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="677"/>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="700"/>
+        <source>What works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="730"/>
+        <location filename="../../ui/leadconsole.ui" line="737"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../agentdesk/desktop/login.py" line="32"/>
@@ -509,109 +1266,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="124"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="124"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
         <source>Team lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="124"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="127"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="137"/>
         <source>Team queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="127"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="137"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="128"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="138"/>
         <source>AgentDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="132"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="142"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="201"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="170"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <source>Case work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="224"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="216"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="239"/>
         <source>Demo: data not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="237"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="260"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="267"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="290"/>
         <source>No case may be called right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="299"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="322"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="353"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="376"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="365"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="388"/>
         <source>Call not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="368"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
         <source>Call started: the wrap-up records this time as its start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="375"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="400"/>
         <source>This case was reassigned away from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="381"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="406"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="389"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="414"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="433"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="463"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="438"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="468"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="439"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="469"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -805,107 +1568,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="65"/>
+        <location filename="../../ui/noteform.ui" line="66"/>
         <source>&amp;Reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="71"/>
+        <location filename="../../ui/noteform.ui" line="72"/>
         <source>Who was reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="76"/>
+        <location filename="../../ui/noteform.ui" line="77"/>
         <source>&amp;Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="82"/>
+        <location filename="../../ui/noteform.ui" line="83"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="87"/>
+        <location filename="../../ui/noteform.ui" line="88"/>
         <source>Promise &amp;amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="93"/>
+        <location filename="../../ui/noteform.ui" line="94"/>
         <source>e.g. 1,500.00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="94"/>
+        <location filename="../../ui/noteform.ui" line="95"/>
         <source>Promised amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="99"/>
+        <location filename="../../ui/noteform.ui" line="100"/>
         <source>Promise &amp;date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="107"/>
+        <location filename="../../ui/noteform.ui" line="108"/>
         <source>Promised payment date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="119"/>
+        <location filename="../../ui/noteform.ui" line="120"/>
         <source>Call&amp;back at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="127"/>
+        <location filename="../../ui/noteform.ui" line="128"/>
         <source>Callback date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="139"/>
+        <location filename="../../ui/noteform.ui" line="140"/>
         <source>&amp;Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="145"/>
+        <location filename="../../ui/noteform.ui" line="146"/>
         <source>Contact point used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="152"/>
+        <location filename="../../ui/noteform.ui" line="153"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="159"/>
+        <location filename="../../ui/noteform.ui" line="160"/>
         <source>What was said and agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="160"/>
+        <location filename="../../ui/noteform.ui" line="161"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="175"/>
+        <location filename="../../ui/noteform.ui" line="176"/>
         <source>Ctrl+Enter saves and opens the next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="187"/>
+        <location filename="../../ui/noteform.ui" line="188"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="188"/>
+        <location filename="../../ui/noteform.ui" line="189"/>
         <source>Save the wrap-up and stay on this case (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="194"/>
+        <location filename="../../ui/noteform.ui" line="195"/>
         <source>Save &amp;&amp; next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="195"/>
+        <location filename="../../ui/noteform.ui" line="196"/>
         <source>Save the wrap-up and open the next case (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,6 +1718,131 @@
     <message>
         <location filename="../../agentdesk/desktop/queue_model.py" line="168"/>
         <source>Outstanding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <source>Queue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
+        <source>Capacity (queue size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="165"/>
+        <location filename="../../ui/reassign.ui" line="14"/>
+        <source>Reassign cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="213"/>
+        <source>Asking the server for a preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="226"/>
+        <source>%1 cases, %2 overdue, change owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="231"/>
+        <source>Nothing to move: these cases already sit with the chosen agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="243"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
+        <source>Moving the cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="266"/>
+        <source>Tick at least one agent to receive the cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="268"/>
+        <source>&quot;To one agent&quot; takes exactly one ticked agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="270"/>
+        <source>No cases are chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="271"/>
+        <source>The absent agent cannot receive their own cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="273"/>
+        <source>Give at least one ticked agent a capacity above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="45"/>
+        <source>How to share them out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="51"/>
+        <source>To one agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="61"/>
+        <source>Split evenly among the chosen agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="68"/>
+        <source>By capacity: fill each agent up to the queue size you set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="78"/>
+        <location filename="../../ui/reassign.ui" line="85"/>
+        <source>Agents who receive the cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="100"/>
+        <source>Preview: each agent&apos;s queue before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="123"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="132"/>
+        <source>Reassignment preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="177"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="184"/>
+        <source>Reassign</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgentState</name>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="46"/>
+        <source>Available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="47"/>
+        <source>On call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="48"/>
+        <source>Wrap-up</source>
+        <translation>通话小结</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="49"/>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="68"/>
+        <source>My state</source>
+        <translation>我的状态</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="69"/>
+        <source>Your state as your team lead sees it</source>
+        <translation>组长在看板上看到的您的状态</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="77"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="77"/>
@@ -135,6 +173,24 @@
         <location filename="../../ui/casepanel.ui" line="216"/>
         <source>Accounts</source>
         <translation>账户</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/crash.py" line="181"/>
+        <source>AgentDesk hit an unexpected error.</source>
+        <translation>AgentDesk 遇到意外错误。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/crash.py" line="183"/>
+        <source>Your saved work is safe: notes and outcomes are written locally before they are sent. A report without personal data was saved as %1. Please send it to IT.</source>
+        <translation>已保存的工作不会丢失：备注和结果在发送前已写入本机。不含个人信息的报告已保存为 %1，请发给 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/crash.py" line="189"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
     </message>
 </context>
 <context>
@@ -384,6 +440,707 @@
     </message>
 </context>
 <context>
+    <name>LeadCharts</name>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="48"/>
+        <source>Promised</source>
+        <translation>承诺金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="49"/>
+        <source>Collected</source>
+        <translation>回款金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="54"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="66"/>
+        <source>Right-party contact rate</source>
+        <translation>本人接通率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
+        <source>Attempts</source>
+        <translation>拨打次数</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="60"/>
+        <source>Right-party contacts</source>
+        <translation>本人接通</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
+        <source>Promises</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
+        <source>Kept</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="67"/>
+        <source>Promise rate</source>
+        <translation>承诺率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="75"/>
+        <source>(no track)</source>
+        <translation>（无话术）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="81"/>
+        <source>Promised and collected per day (¥)</source>
+        <translation>每日承诺与回款（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="82"/>
+        <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
+        <translation>按债务人当地时间的本人接通率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
+        <source>Funnel per agent</source>
+        <translation>每位催收员的转化漏斗</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <source>Outcome rates per talk track (%)</source>
+        <translation>各话术的结果比率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="114"/>
+        <source>no data in this period yet</source>
+        <translation>本期暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>LeadConsole</name>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="135"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="136"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="235"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="321"/>
+        <source>Agent</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="137"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="138"/>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="139"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="146"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="154"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="142"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="143"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="144"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="322"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="145"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="149"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="150"/>
+        <source>By</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="151"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="152"/>
+        <source>Whose</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="153"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="255"/>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <source>All agents</source>
+        <translation>全部催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <source>All buckets</source>
+        <translation>全部账龄段</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
+        <source>No attempt yet</source>
+        <translation>全部最近结果</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
+        <source>All last outcomes</source>
+        <translation>全部承诺</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
+        <source>All promises</source>
+        <translation>尚无拨打</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="195"/>
+        <source>Last %1 days</source>
+        <translation>最近 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="265"/>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="344"/>
+        <source>%1 cases · %2 overdue</source>
+        <translation>%1 个案件 · 逾期 %2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="346"/>
+        <source>%1 selected</source>
+        <translation>已选 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="376"/>
+        <source>Move all %1 filtered cases (%2 overdue).</source>
+        <translation>移动筛选出的全部 %1 个案件（逾期 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="380"/>
+        <source>Move %1 selected cases.</source>
+        <translation>移动所选的 %1 个案件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="389"/>
+        <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
+        <translation>重新分配 %1 的队列：%2 个案件，%3。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="396"/>
+        <source>Select the absent agent on the board first.</source>
+        <translation>请先在看板上选中缺勤的催收员。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="401"/>
+        <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
+        <translation>已移动 %1 个案件。“撤销上次分配”可将其退回。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="412"/>
+        <source>%1 cases given back.</source>
+        <translation>已退回 %1 个案件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="414"/>
+        <source>%1 changed since the move and stay where they are.</source>
+        <translation>%1 个案件在移动后有变动，保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="441"/>
+        <source>Flagged attempts (%1)</source>
+        <translation>被标记的拨打（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="442"/>
+        <source>Rejected changes (%1)</source>
+        <translation>被拒绝的变更（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="443"/>
+        <source>Numbers to verify (%1)</source>
+        <translation>待核实号码（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="444"/>
+        <source>%1 items wait for you.</source>
+        <translation>共 %1 项待您处理。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="462"/>
+        <source>Number approved.</source>
+        <translation>号码已核准。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="462"/>
+        <source>Number rejected.</source>
+        <translation>号码已驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="474"/>
+        <source>Last %1 days, the team&apos;s own cases</source>
+        <translation>最近 %1 天，本组案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="483"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="484"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="492"/>
+        <location filename="../../ui/leadconsole.ui" line="56"/>
+        <location filename="../../ui/leadconsole.ui" line="128"/>
+        <source>Team board</source>
+        <translation>团队看板</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="501"/>
+        <location filename="../../ui/leadconsole.ui" line="155"/>
+        <location filename="../../ui/leadconsole.ui" line="318"/>
+        <source>Team cases</source>
+        <translation>团队案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="513"/>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="526"/>
+        <source>There is no reassignment to undo.</source>
+        <translation>没有可撤销的分配。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="531"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="45"/>
+        <source>Available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="46"/>
+        <source>On call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="47"/>
+        <source>Wrap-up</source>
+        <translation>通话小结</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="48"/>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="49"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="86"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="87"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="87"/>
+        <source>Queue value</source>
+        <translation>队列金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="88"/>
+        <source>Attempts today</source>
+        <translation>今日拨打</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="88"/>
+        <source>RPC today</source>
+        <translation>今日本人接通</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="89"/>
+        <source>Promises</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="89"/>
+        <source>Promised</source>
+        <translation>承诺金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="90"/>
+        <source>Collected</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="129"/>
+        <source>Drop cases here to move them to this agent</source>
+        <translation>将案件拖到这里即分配给该催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="235"/>
+        <source>Debtor</source>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="236"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="236"/>
+        <source>DPD</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="237"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="237"/>
+        <source>Last outcome</source>
+        <translation>上次结果</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="238"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="238"/>
+        <source>Lender</source>
+        <translation>委托方</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="294"/>
+        <source>Pending</source>
+        <translation>待履行</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="295"/>
+        <source>Kept</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="296"/>
+        <source>Broken</source>
+        <translation>已违约</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="297"/>
+        <source>No promise</source>
+        <translation>无承诺</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="321"/>
+        <source>Cases before → after</source>
+        <translation>案件数 之前 → 之后</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="322"/>
+        <source>Amount before → after</source>
+        <translation>金额 之前 → 之后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="29"/>
+        <source>Lead console</source>
+        <translation>组长控制台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="33"/>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="86"/>
+        <location filename="../../ui/leadconsole.ui" line="494"/>
+        <location filename="../../ui/leadconsole.ui" line="744"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="89"/>
+        <source>Refresh the board now (F5); it also refreshes by itself</source>
+        <translation>立即刷新看板（F5）；看板也会自动刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="96"/>
+        <source>Redistribute…</source>
+        <translation>重新分配…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="99"/>
+        <source>Spread the selected (absent) agent&apos;s queue over the others</source>
+        <translation>将选中（缺勤）催收员的队列分给其他人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="106"/>
+        <source>Undo last reassignment</source>
+        <translation>撤销上次分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="109"/>
+        <source>Give the cases of the last reassignment back</source>
+        <translation>将上次分配的案件退回原处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="116"/>
+        <location filename="../../ui/leadconsole.ui" line="428"/>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="119"/>
+        <source>Save the board as an Excel workbook</source>
+        <translation>将看板保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="141"/>
+        <source>Drag cases from Team cases onto an agent to move them; select an agent and press Redistribute to spread an absent agent&apos;s queue.</source>
+        <translation>将团队案件中的案件拖到催收员上即可移动；选中催收员后点“重新分配”可分摊缺勤者的队列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="181"/>
+        <source>Agent filter</source>
+        <translation>催收员筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="188"/>
+        <source>Bucket filter</source>
+        <translation>账龄段筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="195"/>
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="202"/>
+        <source>Last outcome filter</source>
+        <translation>最近结果筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="209"/>
+        <source>Promise filter</source>
+        <translation>承诺筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="216"/>
+        <source>Name, phone tail or account</source>
+        <translation>姓名、手机尾号或账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="219"/>
+        <source>Search cases</source>
+        <translation>搜索案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="236"/>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="243"/>
+        <source>Minimum days past due</source>
+        <translation>最小逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="250"/>
+        <location filename="../../ui/leadconsole.ui" line="278"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="257"/>
+        <source>Maximum days past due</source>
+        <translation>最大逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="264"/>
+        <source>Overdue amount</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="271"/>
+        <source>Minimum overdue amount</source>
+        <translation>最小逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="285"/>
+        <source>Maximum overdue amount</source>
+        <translation>最大逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="292"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="347"/>
+        <source>Drop on an agent</source>
+        <translation>拖到催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="357"/>
+        <source>Drag selected cases onto an agent: a preview opens before anything moves.</source>
+        <translation>将选中的案件拖到催收员上：移动前会先显示预览。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="370"/>
+        <source>Agents to drop cases on</source>
+        <translation>可拖放案件的催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="408"/>
+        <source>Reassign selected…</source>
+        <translation>分配所选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="411"/>
+        <source>Move the selected cases (with a preview)</source>
+        <translation>移动所选案件（先预览）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="418"/>
+        <source>Reassign all filtered…</source>
+        <translation>分配全部筛选结果…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="421"/>
+        <source>Move every case the filters show (with a preview)</source>
+        <translation>移动筛选出的全部案件（先预览）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="431"/>
+        <source>Save the filtered cases as an Excel workbook</source>
+        <translation>将筛选出的案件保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="441"/>
+        <source>Review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="464"/>
+        <source>To review</source>
+        <translation>待审核事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="504"/>
+        <location filename="../../ui/leadconsole.ui" line="535"/>
+        <source>Flagged attempts</source>
+        <translation>被标记的拨打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="522"/>
+        <source>Attempts the compliance guard flagged: they were stored, not hidden.</source>
+        <translation>合规检查标记的拨打：已保存，不会隐藏。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="549"/>
+        <location filename="../../ui/leadconsole.ui" line="580"/>
+        <source>Rejected changes</source>
+        <translation>被拒绝的变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="567"/>
+        <source>Changes from agents&apos; computers that the server refused, with the reason.</source>
+        <translation>催收员电脑上被服务器拒绝的变更及原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="594"/>
+        <location filename="../../ui/leadconsole.ui" line="625"/>
+        <source>Numbers to verify</source>
+        <translation>待核实号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="612"/>
+        <source>Numbers agents found by data repair wait here until you approve or reject them.</source>
+        <translation>催收员通过数据修复找到的号码在此等待您核准或驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="653"/>
+        <source>Reject number</source>
+        <translation>驳回号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="660"/>
+        <source>Approve number</source>
+        <translation>核准号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="677"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="700"/>
+        <source>What works</source>
+        <translation>效果分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leadconsole.ui" line="730"/>
+        <location filename="../../ui/leadconsole.ui" line="737"/>
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../agentdesk/desktop/login.py" line="32"/>
@@ -509,109 +1266,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="124"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="124"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="124"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="127"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="137"/>
         <source>Team queue</source>
         <translation>团队队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="127"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="137"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation>我的队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="128"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="138"/>
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="132"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="142"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation>无法连接服务器：正在使用本机保存的队列工作。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="201"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="170"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <source>Case work</source>
+        <translation>案件处理</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="224"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation>下一个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="216"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="239"/>
         <source>Demo: data not encrypted</source>
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="237"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="260"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="267"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="290"/>
         <source>No case may be called right now.</source>
         <translation>当前没有可以拨打的案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="299"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="322"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="353"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="376"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="365"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="388"/>
         <source>Call not allowed</source>
         <translation>不允许拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="368"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
         <source>Call started: the wrap-up records this time as its start.</source>
         <translation>通话开始：小结将以此时间作为开始时间。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="375"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="400"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="381"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="406"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="389"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="414"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="433"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="463"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="438"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="468"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="439"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="469"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -805,107 +1568,107 @@
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="65"/>
+        <location filename="../../ui/noteform.ui" line="66"/>
         <source>&amp;Reached</source>
         <translation>接通对象(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="71"/>
+        <location filename="../../ui/noteform.ui" line="72"/>
         <source>Who was reached</source>
         <translation>接通对象</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="76"/>
+        <location filename="../../ui/noteform.ui" line="77"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="82"/>
+        <location filename="../../ui/noteform.ui" line="83"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="87"/>
+        <location filename="../../ui/noteform.ui" line="88"/>
         <source>Promise &amp;amount</source>
         <translation>承诺金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="93"/>
+        <location filename="../../ui/noteform.ui" line="94"/>
         <source>e.g. 1,500.00</source>
         <translation>例如 1,500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="94"/>
+        <location filename="../../ui/noteform.ui" line="95"/>
         <source>Promised amount</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="99"/>
+        <location filename="../../ui/noteform.ui" line="100"/>
         <source>Promise &amp;date</source>
         <translation>承诺日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="107"/>
+        <location filename="../../ui/noteform.ui" line="108"/>
         <source>Promised payment date</source>
         <translation>承诺还款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="119"/>
+        <location filename="../../ui/noteform.ui" line="120"/>
         <source>Call&amp;back at</source>
         <translation>回电时间(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="127"/>
+        <location filename="../../ui/noteform.ui" line="128"/>
         <source>Callback date and time</source>
         <translation>回电日期和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="139"/>
+        <location filename="../../ui/noteform.ui" line="140"/>
         <source>&amp;Contact</source>
         <translation>联系方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="145"/>
+        <location filename="../../ui/noteform.ui" line="146"/>
         <source>Contact point used</source>
         <translation>本次使用的联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="152"/>
+        <location filename="../../ui/noteform.ui" line="153"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="159"/>
+        <location filename="../../ui/noteform.ui" line="160"/>
         <source>What was said and agreed</source>
         <translation>沟通内容和约定</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="160"/>
+        <location filename="../../ui/noteform.ui" line="161"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="175"/>
+        <location filename="../../ui/noteform.ui" line="176"/>
         <source>Ctrl+Enter saves and opens the next case</source>
         <translation>Ctrl+Enter 保存并打开下一个案件</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="187"/>
+        <location filename="../../ui/noteform.ui" line="188"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="188"/>
+        <location filename="../../ui/noteform.ui" line="189"/>
         <source>Save the wrap-up and stay on this case (Ctrl+S)</source>
         <translation>保存小结并停留在此案件 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="194"/>
+        <location filename="../../ui/noteform.ui" line="195"/>
         <source>Save &amp;&amp; next</source>
         <translation>保存并下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="195"/>
+        <location filename="../../ui/noteform.ui" line="196"/>
         <source>Save the wrap-up and open the next case (Ctrl+Enter)</source>
         <translation>保存小结并打开下一个案件 (Ctrl+Enter)</translation>
     </message>
@@ -956,6 +1719,131 @@
         <location filename="../../agentdesk/desktop/queue_model.py" line="168"/>
         <source>Outstanding: %1</source>
         <translation>剩余欠款：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <source>Agent</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <source>Queue now</source>
+        <translation>当前队列</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
+        <source>Capacity (queue size)</source>
+        <translation>容量（队列上限）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="165"/>
+        <location filename="../../ui/reassign.ui" line="14"/>
+        <source>Reassign cases</source>
+        <translation>重新分配案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="213"/>
+        <source>Asking the server for a preview…</source>
+        <translation>正在向服务器请求预览…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="226"/>
+        <source>%1 cases, %2 overdue, change owner.</source>
+        <translation>%1 个案件（逾期 %2）将更换负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="231"/>
+        <source>Nothing to move: these cases already sit with the chosen agents.</source>
+        <translation>无需移动：这些案件已在所选催收员名下。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="243"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
+        <source>Moving the cases…</source>
+        <translation>正在移动案件…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="266"/>
+        <source>Tick at least one agent to receive the cases.</source>
+        <translation>请至少勾选一位接收案件的催收员。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="268"/>
+        <source>&quot;To one agent&quot; takes exactly one ticked agent.</source>
+        <translation>“分给一人”只能勾选一位催收员。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="270"/>
+        <source>No cases are chosen.</source>
+        <translation>没有选中任何案件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="271"/>
+        <source>The absent agent cannot receive their own cases.</source>
+        <translation>缺勤的催收员不能接收自己的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="273"/>
+        <source>Give at least one ticked agent a capacity above zero.</source>
+        <translation>请至少为一位勾选的催收员设置大于零的容量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="45"/>
+        <source>How to share them out</source>
+        <translation>分配方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="51"/>
+        <source>To one agent</source>
+        <translation>全部分给一人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="61"/>
+        <source>Split evenly among the chosen agents</source>
+        <translation>在所选催收员之间平均分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="68"/>
+        <source>By capacity: fill each agent up to the queue size you set</source>
+        <translation>按容量：把每人的队列补到您设定的上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="78"/>
+        <location filename="../../ui/reassign.ui" line="85"/>
+        <source>Agents who receive the cases</source>
+        <translation>接收案件的催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="100"/>
+        <source>Preview: each agent&apos;s queue before → after</source>
+        <translation>预览：每人队列 之前 → 之后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="123"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="132"/>
+        <source>Reassignment preview</source>
+        <translation>重新分配预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="177"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="184"/>
+        <source>Reassign</source>
+        <translation>确认分配</translation>
     </message>
 </context>
 <context>

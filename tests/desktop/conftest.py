@@ -7,7 +7,9 @@ keyring. Tests that exercise the normal sign-in ask for `secret_service` as well
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -65,3 +67,38 @@ def _delete_on_close():  # noqa: ANN202
     from PySide6.QtCore import Qt
 
     return Qt.WidgetAttribute.WA_DeleteOnClose
+
+
+# --- a bigger team for the lead console's proof ------------------------------------------------
+
+BIG_TEAM_CASES = 2000  # two teams of two agents: about 500 cases each
+
+
+@pytest.fixture(scope="session")
+def big_team_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database where agent01 and agent02 (team 1, lead01) hold ~500 cases each."""
+    from agentdesk.server.db import Database
+    from agentdesk.server.migrate import upgrade
+    from agentdesk.server.seed import seed_demo
+
+    path = tmp_path_factory.mktemp("big-team") / "server.db"
+    upgrade(f"sqlite:///{path}")
+    db = Database(f"sqlite:///{path}")
+    with db.transaction() as s:
+        seed_demo(s, cases=BIG_TEAM_CASES, agents_per_team=2)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def big_team_server(big_team_template: Path, tmp_path: Path) -> Iterator[EmbeddedServer]:
+    from agentdesk.server.embedded import start_embedded_server
+
+    db_file = tmp_path / "big" / "server.db"
+    db_file.parent.mkdir(parents=True)
+    shutil.copy(big_team_template, db_file)
+    server = start_embedded_server(f"sqlite:///{db_file}", seed=False)
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -42,6 +42,12 @@ EXPECTED = {
         ["debtorName", "overdueAmount", "complianceBanner", "contactsView", "accountsView", "timelineView"],
     ),
     "talktrack": (QWidget, ["trackCombo", "stepsArea", "stepsLayout", "requiredProgress"]),
+    "leadconsole": (
+        QWidget,
+        ["tabs", "boardView", "casesView", "dropView", "agentFilter", "minDpdSpin", "maxAmountSpin",
+         "flaggedView", "rejectedView", "numbersView", "approveNumberButton", "chartsGrid", "undoButton"],
+    ),
+    "reassign": (QDialog, ["oneRadio", "evenRadio", "capacityRadio", "targetsView", "previewView", "commitButton"]),
 }
 
 

@@ -1,0 +1,182 @@
+"""The lead's charts (QtCharts): what works, from the server's reports.
+
+Four charts: promises and collections per day; right-party contact rate by the debtor's
+local hour (when to call); a funnel per agent (attempts → contacts → promises → kept);
+right-party and promise rates per talk track and version. `chart_series()` turns the
+reports into plain numbers (tested headless); `ChartsPanel` only draws them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
+
+from agentdesk.client.lead import Reports, rate
+from agentdesk.desktop import theme
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class BarData:
+    """Categories and named value sets for one bar chart."""
+
+    categories: list[str]
+    sets: list[tuple[str, list[float]]]
+    unit: str = ""
+
+
+def chart_series(reports: Reports) -> dict[str, BarData]:
+    daily = reports.daily
+    # Day of month fits under thirty narrow bars; longer periods need the month to stay unique.
+    days = [r.day.strftime("%d" if len(daily) <= 31 else "%m-%d") for r in daily]
+    by_hour = sorted(reports.by_hour, key=lambda r: r.hour)
+    funnel = sorted(reports.funnel, key=lambda r: r.username)
+    tracks = sorted(reports.tracks, key=lambda r: (r.talk_track_id or "", r.version or 0))
+    return {
+        "daily": BarData(
+            days,
+            [(translate("LeadCharts", "Promised"), [r.promised_minor / 100 for r in daily]),
+             (translate("LeadCharts", "Collected"), [r.collected_minor / 100 for r in daily])],
+            "¥",
+        ),
+        "hours": BarData(
+            [f"{r.hour:02d}" for r in by_hour],
+            [(translate("LeadCharts", "Right-party contact rate"), [rate(r.rpc, r.attempts) for r in by_hour])],
+            "%",
+        ),
+        "funnel": BarData(
+            [r.username for r in funnel],
+            [(translate("LeadCharts", "Attempts"), [float(r.attempts) for r in funnel]),
+             (translate("LeadCharts", "Right-party contacts"), [float(r.contacts) for r in funnel]),
+             (translate("LeadCharts", "Promises"), [float(r.promises) for r in funnel]),
+             (translate("LeadCharts", "Kept"), [float(r.kept) for r in funnel])],
+        ),
+        "tracks": BarData(
+            [track_label(r.talk_track_id, r.version) for r in tracks],
+            [(translate("LeadCharts", "Right-party contact rate"), [rate(r.rpc, r.attempts) for r in tracks]),
+             (translate("LeadCharts", "Promise rate"), [rate(r.promises, r.attempts) for r in tracks])],
+            "%",
+        ),
+    }
+
+
+def track_label(track_id: str | None, version: int | None) -> str:
+    if not track_id:
+        return translate("LeadCharts", "(no track)")
+    return f"{track_id} v{version}" if version is not None else track_id
+
+
+def chart_titles() -> dict[str, str]:
+    return {
+        "daily": translate("LeadCharts", "Promised and collected per day (¥)"),
+        "hours": translate("LeadCharts", "Right-party contact rate by debtor's local hour (%)"),
+        "funnel": translate("LeadCharts", "Funnel per agent"),
+        "tracks": translate("LeadCharts", "Outcome rates per talk track (%)"),
+    }
+
+
+SERIES_COLORS = ("#1F63D6", "#137A4E", "#C07A00", "#8E44AD")
+
+
+class ChartsPanel:
+    """Four QChartViews in the console's chart grid; `show_reports()` redraws them."""
+
+    KEYS = ("daily", "hours", "funnel", "tracks")
+
+    def __init__(self, grid: QGridLayout, host: QWidget) -> None:
+        self.views: dict[str, QChartView] = {}
+        for i, key in enumerate(self.KEYS):
+            view = QChartView(host)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumSize(320, 220)
+            view.setAccessibleName(chart_titles()[key])
+            grid.addWidget(view, i // 2, i % 2)
+            self.views[key] = view
+        self.data: dict[str, BarData] = {}
+
+    def show_reports(self, reports: Reports) -> None:
+        self.data = chart_series(reports)
+        titles = chart_titles()
+        dark = _is_dark()
+        for key, view in self.views.items():
+            title = titles[key]
+            if not self.data[key].categories:
+                title += " — " + translate("LeadCharts", "no data in this period yet")
+            view.setChart(_bar_chart(title, self.data[key], dark, sparse_labels=(key == "daily")))
+
+    def retitle(self) -> None:
+        for key, view in self.views.items():
+            view.setAccessibleName(chart_titles()[key])
+
+
+def _is_dark() -> bool:
+    app = QApplication.instance()
+    return bool(app and app.property("agentdeskScheme") == "dark")
+
+
+def _bar_chart(title: str, data: BarData, dark: bool, sparse_labels: bool = False) -> QChart:
+    chart = QChart()
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    chart.setBackgroundBrush(theme.color("surface"))
+    chart.setTitle(title)
+    title_font = chart.titleFont()
+    title_font.setBold(True)
+    chart.setTitleFont(title_font)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    series = QBarSeries()
+    top = 0.0
+    for i, (name, values) in enumerate(data.sets):
+        bar_set = QBarSet(name)
+        bar_set.setColor(QColor(SERIES_COLORS[i % len(SERIES_COLORS)]))
+        bar_set.setBorderColor(QColor(SERIES_COLORS[i % len(SERIES_COLORS)]))
+        bar_set.append(values)
+        series.append(bar_set)
+        top = max([top, *values])
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(list(data.categories) or [""])
+    if sparse_labels:
+        small = axis_x.labelsFont()
+        small.setPointSizeF(7)
+        axis_x.setLabelsFont(small)  # a day number under each of thirty narrow bars
+    if sparse_labels and len(data.categories) > 31:
+        axis_x.setLabelsVisible(False)  # ninety dates do not fit; the bars still show the trend
+    axis_x.setLabelsColor(theme.color("muted"))
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setRange(0, _nice_top(top, data.unit))
+    axis_y.setLabelFormat("%.0f")
+    axis_y.setLabelsColor(theme.color("muted"))
+    axis_y.setTickCount(5)
+    axis_y.applyNiceNumbers()
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    chart.legend().setVisible(len(data.sets) > 1)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setLabelColor(theme.color("text"))
+    chart.setTitleBrush(theme.color("text"))
+    return chart
+
+
+def _nice_top(top: float, unit: str) -> float:
+    if unit == "%":
+        return 100.0 if top > 50 else max(10.0, float(int(top / 10) + 1) * 10)
+    if top <= 0:
+        return 1.0
+    step = 10 ** max(0, len(str(int(top))) - 1)
+    return float((int(top / step) + 1) * step)
+

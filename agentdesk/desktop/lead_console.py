@@ -1,0 +1,539 @@
+"""The team lead's console (ui/leadconsole.ui): Board | Team cases | Review | Charts.
+
+It reads the team's cases from the lead's local replica (`TeamGrid`, SQL with the filters
+and the sort in the query, rows fetched a page at a time) and asks the server for the
+board, previews, reassignments, review lists and reports through `TeamLead`, always on
+the background helper. The board refreshes by itself: on a timer, and soon after any
+sync that brought changes (a reassignment, an agent's outcome, a state change poke).
+Moving cases always goes through `ReassignDialog`, so nothing moves without a preview.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QSpinBox, QTableView, QWidget
+
+from agentdesk import contract
+from agentdesk.client import errors
+from agentdesk.client.lead import BUCKETS, CASE_STATUSES, GridFilter, ReassignProblem, TeamLead
+from agentdesk.client.views import SyncStatus
+from agentdesk.desktop import labels, uiload
+from agentdesk.desktop.lead_charts import ChartsPanel
+from agentdesk.desktop.lead_models import (
+    BoardModel,
+    RecordsModel,
+    TeamCasesModel,
+    money,
+    promise_labels,
+)
+from agentdesk.desktop.reassign_dialog import ReassignDialog
+from agentdesk.desktop.tasks import Tasks
+from agentdesk.desktop.xlsx_export import write_table
+
+log = logging.getLogger(__name__)
+
+BOARD_REFRESH_MS = 15_000
+CHANGE_DELAY_MS = 400  # several pulls in a row (a big move arrives in pages) refresh once
+FILTER_DELAY_MS = 250
+ANY = "\x00any"
+
+
+class LeadConsole(QWidget):
+    board_loaded = Signal(int)  # agents on the board
+    grid_loaded = Signal(int)  # cases matching the filters
+    review_loaded = Signal()
+    charts_loaded = Signal()
+    reassigned = Signal(object)  # contract.ReassignResult
+    undone = Signal(object)  # contract.UndoResult
+    exported = Signal(str)  # path
+    message = Signal(str)  # for the window's status bar
+
+    def __init__(self, session: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        uiload.load_form("leadconsole", self)
+        self.session = session
+        self.tasks = tasks
+        self.lead = TeamLead(session)
+        self.dialog: ReassignDialog | None = None
+        self._grid_generation = 0
+        self._board_busy = False
+        self._sort = ("overdue", True)
+
+        self.board_model = BoardModel(self)
+        self.board_model.cases_dropped.connect(self._cases_dropped)
+        self.cases_model = TeamCasesModel(self.lead.grid.rows, self)
+        self._setup_view(self.boardView, self.board_model, drops=True)
+        self._setup_view(self.dropView, self.board_model, drops=True)
+        self.dropView.setColumnHidden(BoardModel.VALUE, True)
+        for col in range(BoardModel.ATTEMPTS, BoardModel.COLLECTED + 1):
+            self.dropView.setColumnHidden(col, True)
+        self._setup_view(self.casesView, self.cases_model, drags=True)
+        self.casesSplitter.setStretchFactor(0, 1)
+        self.casesSplitter.setStretchFactor(1, 0)
+        self.casesSplitter.setSizes([900, 330])
+        self._setup_review()
+        self.charts = ChartsPanel(self.chartsGrid, self.chartsPage)
+        self._fill_filters()
+        self._connect()
+
+        self.board_timer = QTimer(self)
+        self.board_timer.setInterval(BOARD_REFRESH_MS)
+        self.board_timer.timeout.connect(self.refresh_board)
+        self.board_timer.start()
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(CHANGE_DELAY_MS)
+        self._change_timer.timeout.connect(self._refresh_after_change)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.reload_grid)
+        self._loaded_tabs: set[int] = set()
+        self._update_undo()
+        self.refresh_board()
+        self.reload_grid()
+
+    # --- setup --------------------------------------------------------------------------------
+
+    def _setup_view(self, view: QTableView, model: Any, *, drops: bool = False, drags: bool = False) -> None:
+        view.setModel(model)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(28)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(60)
+        if drops and view is self.boardView:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if drops:
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setAcceptDrops(True)
+            view.setDropIndicatorShown(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+            view.viewport().setAcceptDrops(True)
+        if drags:
+            view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            view.setDragEnabled(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+            header.setSortIndicatorShown(True)
+            header.setSectionsClickable(True)
+            header.setSortIndicator(TeamCasesModel.OVERDUE, Qt.SortOrder.DescendingOrder)
+            header.sortIndicatorChanged.connect(self._sort_changed)
+            for col, width in enumerate((150, 110, 110, 90, 80, 130, 150)):
+                view.setColumnWidth(col, width)
+
+    def _setup_review(self) -> None:
+        outcomes = labels.outcome_labels
+        self.flagged_model = RecordsModel([
+            (lambda: self.tr("When"), lambda a: a.started_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            (lambda: self.tr("Agent"), lambda a: a.agent),
+            (lambda: self.tr("Outcome"), lambda a: labels.label(outcomes(), a.outcome)),
+            (lambda: self.tr("Flag"), lambda a: a.compliance_flag),
+            (lambda: self.tr("Case"), lambda a: a.case_id[:8]),
+        ], self)
+        self.rejected_model = RecordsModel([
+            (lambda: self.tr("Received"), lambda m: m.received_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            (lambda: self.tr("User"), lambda m: m.username),
+            (lambda: self.tr("Change"), lambda m: m.type),
+            (lambda: self.tr("Reason"), lambda m: m.reason or ""),
+            (lambda: self.tr("Case"), lambda m: (m.case_id or "")[:8]),
+        ], self)
+        self.numbers_model = RecordsModel([
+            (lambda: self.tr("Added"), lambda n: n.created_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            (lambda: self.tr("By"), lambda n: n.added_by or ""),
+            (lambda: self.tr("Number"), lambda n: n.value_masked),
+            (lambda: self.tr("Whose"), lambda n: n.owner + (f" · {n.relation}" if n.relation else "")),
+            (lambda: self.tr("Name"), lambda n: n.contact_name or ""),
+            (lambda: self.tr("Case"), lambda n: n.case_id[:8]),
+        ], self)
+        for view, model in ((self.flaggedView, self.flagged_model), (self.rejectedView, self.rejected_model),
+                            (self.numbersView, self.numbers_model)):
+            self._setup_view(view, model)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.numbersView.selectionModel().selectionChanged.connect(lambda *_a: self._numbers_selection())
+        self._numbers_selection()
+
+    def _fill_filters(self) -> None:
+        def fill(combo: Any, items: Sequence[tuple[str, str]], any_text: str) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(any_text, ANY)
+            for key, text in items:
+                combo.addItem(text, key)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+        agents = [(a.username, a.username) for a in self.board_model.agents()] or [
+            (u, u) for u in self.lead.grid.agents()]
+        fill(self.agentFilter, [*agents, ("", self.tr("(unassigned)"))], self.tr("All agents"))
+        fill(self.bucketFilter, [(b, b) for b in BUCKETS], self.tr("All buckets"))
+        statuses = labels.case_status_labels()
+        fill(self.statusFilter, [(s, labels.label(statuses, s)) for s in CASE_STATUSES], self.tr("All statuses"))
+        fill(self.outcomeFilter, [*labels.outcome_labels().items(), ("none", self.tr("No attempt yet"))],
+             self.tr("All last outcomes"))
+        fill(self.promiseFilter, list(promise_labels().items()), self.tr("All promises"))
+        for spin, top, suffix in ((self.minDpdSpin, 100_000, ""), (self.maxDpdSpin, 100_000, ""),
+                                  (self.minAmountSpin, 100_000_000, " ¥"), (self.maxAmountSpin, 100_000_000, " ¥")):
+            spin.setRange(-1, top)
+            spin.setSpecialValueText(self.tr("any"))
+            spin.setSuffix(suffix)
+            spin.setMinimumWidth(96)
+            if spin.value() == 0 and not spin.property("touched"):
+                spin.setValue(-1)
+        self.daysCombo.blockSignals(True)
+        days = self.daysCombo.currentData() or 30
+        self.daysCombo.clear()
+        for n in (7, 30, 90):
+            self.daysCombo.addItem(self.tr("Last %1 days").replace("%1", str(n)), n)
+        self.daysCombo.setCurrentIndex(max(0, self.daysCombo.findData(days)))
+        self.daysCombo.blockSignals(False)
+
+    def _connect(self) -> None:
+        for combo in (self.agentFilter, self.bucketFilter, self.statusFilter, self.outcomeFilter, self.promiseFilter):
+            combo.currentIndexChanged.connect(lambda _i: self._filter_timer.start())
+        for spin in (self.minDpdSpin, self.maxDpdSpin, self.minAmountSpin, self.maxAmountSpin):
+            spin.valueChanged.connect(lambda _v, s=spin: (s.setProperty("touched", True), self._filter_timer.start()))
+        self.searchFilter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.clearFiltersButton.clicked.connect(self.clear_filters)
+        self.casesView.selectionModel().selectionChanged.connect(lambda *_a: self._update_counts())
+        self.refreshBoardButton.clicked.connect(self.refresh_board)
+        self.redistributeButton.clicked.connect(self.redistribute_selected)
+        self.undoButton.clicked.connect(self.undo_last)
+        self.exportBoardButton.clicked.connect(lambda: self._ask_export("board"))
+        self.exportCasesButton.clicked.connect(lambda: self._ask_export("cases"))
+        self.reassignSelectedButton.clicked.connect(self.reassign_selected)
+        self.reassignFilteredButton.clicked.connect(self.reassign_filtered)
+        self.refreshReviewButton.clicked.connect(self.load_review)
+        self.approveNumberButton.clicked.connect(lambda: self.verify_selected(True))
+        self.rejectNumberButton.clicked.connect(lambda: self.verify_selected(False))
+        self.refreshChartsButton.clicked.connect(self.load_charts)
+        self.daysCombo.currentIndexChanged.connect(lambda _i: self.load_charts())
+        self.tabs.currentChanged.connect(self._tab_shown)
+        QShortcut(QKeySequence("F5"), self, activated=self._refresh_current,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # --- sync news ------------------------------------------------------------------------------
+
+    def cases_changed(self, upserted: frozenset, removed: frozenset) -> None:
+        if upserted or removed:
+            self._change_timer.start()
+
+    def sync_status(self, status: SyncStatus) -> None:
+        # A finished sync may carry a poke about an agent's state: the board asks again soon.
+        if status.state == "online" and not self._change_timer.isActive():
+            self._change_timer.start()
+
+    def _refresh_after_change(self) -> None:
+        self.refresh_board()
+        self.reload_grid()
+
+    def _refresh_current(self) -> None:
+        index = self.tabs.currentIndex()
+        (self.refresh_board, self.reload_grid, self.load_review, self.load_charts)[index]()
+
+    def _tab_shown(self, index: int) -> None:
+        if index in self._loaded_tabs:
+            return
+        self._loaded_tabs.add(index)
+        if index == 2:
+            self.load_review()
+        elif index == 3:
+            self.load_charts()
+
+    # --- board ----------------------------------------------------------------------------------
+
+    def refresh_board(self) -> None:
+        if self._board_busy:
+            return
+        self._board_busy = True
+        lead = self.lead
+        self.tasks.run(lead.board, self._board_arrived, self._board_failed)
+
+    def _board_arrived(self, board: contract.TeamBoard) -> None:
+        self._board_busy = False
+        selected = self._selected_agent()
+        first = not self.board_model.agents()
+        self.board_model.set_board(board)
+        self.boardAsOf.setText(self.tr("as of %1").replace("%1", board.as_of.astimezone().strftime("%H:%M:%S")))
+        if first:
+            self._fill_filters()
+            self.boardView.resizeColumnsToContents()
+            self.dropView.resizeColumnsToContents()
+        if selected is not None:
+            for row, agent in enumerate(board.agents and self.board_model.agents()):
+                if agent.id == selected.id:
+                    self.boardView.selectRow(row)
+        self.board_loaded.emit(len(board.agents))
+
+    def _board_failed(self, exc: BaseException) -> None:
+        self._board_busy = False
+        self._report(exc)
+        # A busy server (SQLite under a burst of pulls) answers again in a moment: ask soon,
+        # not only at the next 15 s tick.
+        if not self._change_timer.isActive():
+            QTimer.singleShot(2000, self.refresh_board)
+
+    def _selected_agent(self) -> contract.BoardAgent | None:
+        rows = self.boardView.selectionModel().selectedRows()
+        return self.board_model.agent_at(rows[0].row()) if rows else None
+
+    # --- grid -----------------------------------------------------------------------------------
+
+    def grid_filter(self) -> GridFilter:
+        def pick(combo: Any) -> str | None:
+            value = combo.currentData()
+            return None if value in (ANY, None) else value
+
+        def spin(box: QSpinBox, scale: int = 1) -> int | None:
+            return None if box.value() < 0 else box.value() * scale
+
+        return GridFilter(
+            agent=pick(self.agentFilter), bucket=pick(self.bucketFilter), status=pick(self.statusFilter),
+            last_outcome=pick(self.outcomeFilter), promise_status=pick(self.promiseFilter),
+            min_dpd=spin(self.minDpdSpin), max_dpd=spin(self.maxDpdSpin),
+            min_overdue_minor=spin(self.minAmountSpin, 100), max_overdue_minor=spin(self.maxAmountSpin, 100),
+            search=self.searchFilter.text(),
+        )
+
+    def clear_filters(self) -> None:
+        for combo in (self.agentFilter, self.bucketFilter, self.statusFilter, self.outcomeFilter, self.promiseFilter):
+            combo.setCurrentIndex(0)
+        for box in (self.minDpdSpin, self.maxDpdSpin, self.minAmountSpin, self.maxAmountSpin):
+            box.setValue(-1)
+        self.searchFilter.clear()
+
+    def reload_grid(self) -> None:
+        """Ask the replica for the filtered, sorted id list off the GUI thread; newest wins."""
+        self._grid_generation += 1
+        generation = self._grid_generation
+        grid, f = self.lead.grid, self.grid_filter()
+        sort, descending = self._sort
+        self.tasks.run(lambda: (grid.ids(f, sort, descending), grid.totals(f)),
+                       lambda result: self._grid_arrived(generation, *result))
+
+    def _grid_arrived(self, generation: int, ids: list[str], totals: tuple[int, int]) -> None:
+        if generation != self._grid_generation:
+            return
+        keep = set(self.selected_case_ids())
+        self.cases_model.set_ids(ids)
+        self._totals = totals
+        if keep:
+            selection = self.casesView.selectionModel()
+            for row in range(self.cases_model.loaded()):
+                if ids[row] in keep:
+                    selection.select(self.cases_model.index(row, 0),
+                                     QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        self._update_counts()
+        self.grid_loaded.emit(len(ids))
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        self._sort = (TeamCasesModel.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+        self.reload_grid()
+
+    def selected_case_ids(self) -> list[str]:
+        rows = [i.row() for i in self.casesView.selectionModel().selectedRows()]
+        return self.cases_model.ids_of_rows(rows)
+
+    def _update_counts(self) -> None:
+        count, total = getattr(self, "_totals", (0, 0))
+        selected = len(self.casesView.selectionModel().selectedRows())
+        text = self.tr("%1 cases · %2 overdue").replace("%1", f"{count:,}").replace("%2", money(total))
+        if selected:
+            text += " · " + self.tr("%1 selected").replace("%1", str(selected))
+        self.casesCount.setText(text)
+        self.reassignSelectedButton.setEnabled(bool(selected))
+        self.reassignFilteredButton.setEnabled(bool(count))
+
+    # --- reassignment ---------------------------------------------------------------------------
+
+    def open_reassign(self, *, case_ids: Sequence[str] | None = None, source_agent_id: str | None = None,
+                      description: str = "", mode: str = "one", targets: Sequence[str] = ()) -> ReassignDialog:
+        agents = self.board_model.agents()
+        dialog = ReassignDialog(self.lead, self.tasks, agents, case_ids=case_ids, source_agent_id=source_agent_id,
+                                description=description, mode=mode, targets=targets, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.reassigned.connect(self._after_reassign)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
+
+    def reassign_selected(self) -> ReassignDialog | None:
+        ids = self.selected_case_ids()
+        if not ids:
+            return None
+        return self.open_reassign(case_ids=ids, description=self._describe(len(ids)))
+
+    def reassign_filtered(self) -> ReassignDialog | None:
+        ids = self.cases_model.ids()
+        if not ids:
+            return None
+        count, total = getattr(self, "_totals", (len(ids), 0))
+        return self.open_reassign(case_ids=ids, description=self.tr("Move all %1 filtered cases (%2 overdue).")
+                                  .replace("%1", f"{count:,}").replace("%2", money(total)))
+
+    def _describe(self, count: int) -> str:
+        return self.tr("Move %1 selected cases.").replace("%1", f"{count:,}")
+
+    def _cases_dropped(self, case_ids: list[str], agent_id: str) -> None:
+        self.open_reassign(case_ids=case_ids, description=self._describe(len(case_ids)), mode="one",
+                           targets=[agent_id])
+
+    def redistribute(self, agent: contract.BoardAgent) -> ReassignDialog:
+        others = [a.id for a in self.board_model.agents() if a.id != agent.id and a.state != "offline"]
+        others = others or [a.id for a in self.board_model.agents() if a.id != agent.id]
+        text = self.tr("Redistribute %1's queue: %2 cases, %3.").replace("%1", agent.display_name or agent.username)
+        text = text.replace("%2", str(agent.queue_size)).replace("%3", money(agent.queue_value_minor))
+        return self.open_reassign(source_agent_id=agent.id, description=text, mode="even", targets=others)
+
+    def redistribute_selected(self) -> ReassignDialog | None:
+        agent = self._selected_agent()
+        if agent is None:
+            self.message.emit(self.tr("Select the absent agent on the board first."))
+            return None
+        return self.redistribute(agent)
+
+    def _after_reassign(self, result: contract.ReassignResult) -> None:
+        self.message.emit(self.tr("%1 cases moved. \"Undo last reassignment\" gives them back.")
+                          .replace("%1", f"{result.total_cases:,}"))
+        self.reassigned.emit(result)
+        self._update_undo()
+        self.session.sync.nudge()
+        self.refresh_board()
+
+    def undo_last(self) -> None:
+        lead = self.lead
+
+        def done(result: contract.UndoResult) -> None:
+            text = self.tr("%1 cases given back.").replace("%1", f"{result.restored:,}")
+            if result.skipped:
+                text += " " + self.tr("%1 changed since the move and stay where they are.").replace(
+                    "%1", str(result.skipped))
+            self.message.emit(text)
+            self._update_undo()
+            self.session.sync.nudge()
+            self.refresh_board()
+            self.undone.emit(result)
+
+        self.undoButton.setEnabled(False)
+        self.tasks.run(lead.undo, done, lambda exc: (self._update_undo(), self._report(exc)))
+
+    def _update_undo(self) -> None:
+        self.undoButton.setEnabled(bool(self.lead.last_reassignment()))
+
+    # --- review ---------------------------------------------------------------------------------
+
+    def load_review(self) -> None:
+        lead = self.lead
+        self.tasks.run(lambda: (lead.flagged(), lead.rejected(), lead.numbers()), self._review_arrived, self._report)
+
+    def _review_arrived(self, pages: tuple[Any, Any, Any]) -> None:
+        flagged, rejected, numbers = pages
+        self.flagged_model.set_items(flagged.items)
+        self.rejected_model.set_items(rejected.items)
+        self.numbers_model.set_items(numbers.items)
+        for view in (self.flaggedView, self.rejectedView, self.numbersView):
+            view.resizeColumnsToContents()
+        self.reviewTabs.setTabText(0, self.tr("Flagged attempts (%1)").replace("%1", str(flagged.total)))
+        self.reviewTabs.setTabText(1, self.tr("Rejected changes (%1)").replace("%1", str(rejected.total)))
+        self.reviewTabs.setTabText(2, self.tr("Numbers to verify (%1)").replace("%1", str(numbers.total)))
+        self.reviewSummary.setText(self.tr("%1 items wait for you.").replace(
+            "%1", str(flagged.total + rejected.total + numbers.total)))
+        self._numbers_selection()
+        self.review_loaded.emit()
+
+    def _numbers_selection(self) -> None:
+        has = bool(self.numbersView.selectionModel().selectedRows())
+        self.approveNumberButton.setEnabled(has)
+        self.rejectNumberButton.setEnabled(has)
+
+    def verify_selected(self, approve: bool) -> None:
+        rows = self.numbersView.selectionModel().selectedRows()
+        number = self.numbers_model.item_at(rows[0].row()) if rows else None
+        if number is None:
+            return
+        lead = self.lead
+
+        def done(status: contract.ContactPointStatus) -> None:
+            self.message.emit(self.tr("Number approved.") if status.status == "valid" else self.tr("Number rejected."))
+            self.load_review()
+
+        self.tasks.run(lambda: lead.verify_number(number.id, approve), done, self._report)
+
+    # --- charts ---------------------------------------------------------------------------------
+
+    def load_charts(self) -> None:
+        lead, days = self.lead, int(self.daysCombo.currentData() or 30)
+
+        def arrived(reports: Any) -> None:
+            self.charts.show_reports(reports)
+            self.chartsHint.setText(self.tr("Last %1 days, the team's own cases").replace("%1", str(days)))
+            self.charts_loaded.emit()
+
+        self.tasks.run(lambda: lead.reports(days), arrived, self._report)
+
+    # --- export ---------------------------------------------------------------------------------
+
+    def _ask_export(self, what: str) -> None:
+        name = "team-board.xlsx" if what == "board" else "team-cases.xlsx"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), str(Path.home() / name),
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            (self.export_board if what == "board" else self.export_grid)(Path(path))
+
+    def export_board(self, path: Path) -> None:
+        model = self.board_model
+        headers = model.headers()
+        rows = [[model.cell(a, c) for c in range(model.columnCount())] for a in model.agents()]
+        title = self.tr("Team board")
+        self.tasks.run(lambda: write_table(path, title, headers, rows), lambda n: self._exported(path, n),
+                       self._report)
+
+    def export_grid(self, path: Path) -> None:
+        """Every filtered case (not only the loaded pages), read and written off the GUI thread."""
+        model, grid, ids = self.cases_model, self.lead.grid, self.cases_model.ids()
+        headers = model.headers()
+        columns = range(model.columnCount())
+        title = self.tr("Team cases")
+
+        def rows() -> Any:
+            for start in range(0, len(ids), 2000):
+                for row in grid.rows(ids[start:start + 2000]):
+                    yield [row.overdue_minor / 100 if c == TeamCasesModel.OVERDUE else model.cell(row, c)
+                           for c in columns]
+
+        self.tasks.run(lambda: write_table(path, title, headers, rows()), lambda n: self._exported(path, n),
+                       self._report)
+
+    def _exported(self, path: Path, rows: int) -> None:
+        self.message.emit(self.tr("Exported %1 rows to %2").replace("%1", f"{rows:,}").replace("%2", str(path)))
+        self.exported.emit(str(path))
+
+    # --- language and errors --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self._fill_filters()
+        self.charts.retitle()
+        for model in (self.board_model, self.cases_model):
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+
+    def _report(self, exc: BaseException) -> None:
+        if isinstance(exc, ReassignProblem):
+            self.message.emit(self.tr("There is no reassignment to undo."))
+        elif isinstance(exc, errors.ClientError):
+            self.message.emit(str(exc))
+        else:
+            log.error("lead console: unexpected failure", exc_info=exc)
+            self.message.emit(self.tr("Unexpected error: %1").replace("%1", type(exc).__name__))
+
+    def shutdown(self) -> None:
+        for timer in (self.board_timer, self._change_timer, self._filter_timer):
+            timer.stop()

@@ -1,0 +1,96 @@
+"""Lender files over HTTP: leads and admins upload placements and payment feeds.
+
+The file is read and checked before the database transaction starts (on SQLite every
+transaction holds the write lock), then written in one transaction. No `from __future__
+import annotations` here: FastAPI must resolve the Depends annotations.
+"""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, UploadFile
+
+from agentdesk import contract
+from agentdesk.server import intake
+from agentdesk.server.access import audit, lead_team
+from agentdesk.server.db import Database
+from agentdesk.server.errors import ApiError
+from agentdesk.server.models import AuditEntry, User
+
+MAX_UPLOAD = 50 * 1024 * 1024
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": contract.ErrorBody} for code in (401, 403, 404, 413, 422)
+}
+
+
+def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
+                  current_user: Callable[..., User]) -> APIRouter:
+    router = APIRouter(prefix="/v1/intake", responses=ERRORS, tags=["intake"])
+    Caller = Annotated[User, Depends(current_user)]
+
+    def _read(upload: UploadFile) -> bytes:
+        data = upload.file.read(MAX_UPLOAD + 1)
+        if len(data) > MAX_UPLOAD:
+            raise ApiError(413, "file_too_large", f"The file is over {MAX_UPLOAD // 2**20} MB; split it.")
+        return data
+
+    def _team(user: User, team_id: str | None, action: str) -> str | None:
+        try:
+            with db.transaction() as s:
+                return lead_team(s, user, team_id, action)
+        except ApiError as exc:
+            if exc.audit:
+                with db.transaction() as s:
+                    s.add(AuditEntry(**exc.audit))
+            raise
+
+    @router.post("/cases", response_model=contract.ImportReport)
+    def intake_cases(
+        user: Caller,
+        file: Annotated[UploadFile, File(description="CSV (UTF-8 or GB18030) or XLSX; header row first")],
+        lender: Annotated[str, Form(min_length=1, max_length=100)],
+        team_id: Annotated[str | None, Form(max_length=64)] = None,
+        accept_good_rows: Annotated[bool, Form()] = False,
+    ) -> contract.ImportReport:
+        """A lender's placement file: new cases land unassigned in the team; known accounts get new balances.
+
+        With problems and without accept_good_rows nothing is imported and the report lists them.
+        """
+        team = _team(user, team_id, "intake.cases")
+        if team is None:
+            raise ApiError(422, "team_required", "Give team_id: the team whose leads will assign the new cases.")
+        data = _read(file)
+        try:
+            with db.transaction() as s:
+                result = intake.import_cases(s, data, file.filename or "", lender, team, accept_good_rows)
+                audit(s, user, "intake.cases", "team", team, created=result.report.created,
+                      updated=result.report.updated, rows=result.report.rows, imported=result.report.imported)
+        except intake.IntakeError as exc:
+            raise ApiError(422, "unreadable_file", str(exc)) from exc
+        if result.touched_agents or result.touched_teams:
+            poke(result.touched_agents, result.touched_teams)
+        return result.report
+
+    @router.post("/payments", response_model=contract.PaymentsReport)
+    def intake_payments(
+        user: Caller,
+        file: Annotated[UploadFile, File(description="columns account_no, amount, paid_on (CSV or XLSX)")],
+        lender: Annotated[str | None, Form(max_length=100)] = None,
+        accept_good_rows: Annotated[bool, Form()] = False,
+    ) -> contract.PaymentsReport:
+        """The lender's payments feed: adds payments once each and settles promises (kept / broken)."""
+        team = _team(user, None, "intake.payments")
+        data = _read(file)
+        try:
+            with db.transaction() as s:
+                result = intake.import_payments(s, data, file.filename or "", lender, accept_good_rows,
+                                                team_id=team)
+                audit(s, user, "intake.payments", "team", team, added=result.report.payments_added,
+                      kept=result.report.promises_kept, broken=result.report.promises_broken)
+        except intake.IntakeError as exc:
+            raise ApiError(422, "unreadable_file", str(exc)) from exc
+        if result.touched_agents or result.touched_teams:
+            poke(result.touched_agents, result.touched_teams)
+        return result.report
+
+    return router

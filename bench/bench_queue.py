@@ -1,0 +1,109 @@
+"""Queue refresh and case opening at an agent's largest scope: 5,000 cases, 100,000 attempts.
+
+Why: the queue is rebuilt after every sync and every wrap-up, and opening a case happens
+150-300 times a day; both must feel instant. Measures build_queue cold (empty cache),
+warm (nothing changed), after one case changed (one local write: the common refresh),
+and case_detail's median and p95. Targets: refresh < 100 ms, case_detail p95 < 50 ms.
+
+Run: .venv/bin/python bench/bench_queue.py [cases] [attempts]
+No keyring or server is needed: the store gets a random key and synthetic documents.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from agentdesk import contract
+from agentdesk.client.api import ApiClient
+from agentdesk.client.credentials import SecretStore
+from agentdesk.client.session import ClientSession
+from agentdesk.client.store import LocalStore
+from agentdesk.client.views import OutcomeDraft
+
+NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)  # 11:00 in Beijing: calls allowed
+OUTCOMES = (("nobody", "no_answer"), ("nobody", "busy"), ("right_party", "refusal"),
+            ("third_party", "message_left"), ("right_party", "callback_requested"))
+
+
+def synthetic_case(rnd: random.Random, i: int, attempts: int) -> dict[str, Any]:
+    case_id = str(uuid.UUID(int=rnd.getrandbits(128)))
+    phone = str(uuid.UUID(int=rnd.getrandbits(128)))
+    dpd = rnd.randrange(1, 400)
+    overdue = rnd.randrange(50_000, 3_000_000)
+    history = []
+    for _ in range(attempts):
+        reached, outcome = rnd.choice(OUTCOMES)
+        started = NOW - timedelta(days=rnd.randrange(0, 120), hours=rnd.randrange(0, 10), minutes=rnd.randrange(60))
+        history.append({"id": str(uuid.UUID(int=rnd.getrandbits(128))), "started_at": started.isoformat(),
+                        "ended_at": None, "channel": "call", "contact_point_id": phone, "reached": reached,
+                        "outcome": outcome, "agent": "agent01", "note": "已跟进", "compliance_flag": None,
+                        "talk_track_id": None, "talk_track_version": None})
+    return {
+        "id": case_id, "seq": i + 1, "lender": "示例消费金融", "status": "open", "hold_reason": None,
+        "assigned_agent_id": "u1", "assigned_agent": "agent01", "team_id": "t1", "consent_late_calls": False,
+        "debtor": {"id": f"d{i}", "name": f"债务人{i:05d}", "national_id_masked": "110***********1234",
+                   "birth_date": "1985-01-01", "province": "北京", "city": "北京", "time_zone": "Asia/Shanghai"},
+        "accounts": [{"id": f"a{i}", "account_no": f"AC{i:08d}", "product": "现金贷", "currency": "CNY",
+                      "principal_minor": overdue * 2, "outstanding_minor": overdue * 2, "overdue_minor": overdue,
+                      "fees_minor": 0, "due_date": (date(2026, 11, 27) - timedelta(days=dpd)).isoformat(),
+                      "days_past_due": dpd, "bucket": f"M{min(4, 1 + dpd // 30)}" if dpd < 120 else "M4+"}],
+        "contact_points": [{"id": phone, "kind": "phone", "value_masked": "138****0000", "owner": "debtor",
+                            "relation": None, "contact_name": None, "status": "valid", "source": "lender"}],
+        "attempts": history, "promises": [], "callbacks": [], "notes": [], "payments": [],
+    }
+
+
+def timed(fn: Any) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = fn()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def main() -> None:
+    n_cases = int(sys.argv[1]) if len(sys.argv) > 1 else 5_000
+    n_attempts = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+    rnd = random.Random(11)
+    with tempfile.TemporaryDirectory(prefix="agentdesk-bench-") as tmp:
+        store = LocalStore(Path(tmp) / "client.db", secrets.token_hex(32))
+        per_case = n_attempts // n_cases
+        docs = [synthetic_case(rnd, i, per_case) for i in range(n_cases)]
+        for start in range(0, n_cases, 1000):
+            store.apply_changes([contract.Change(entity="case", op="upsert", id=d["id"], data=d)
+                                 for d in docs[start:start + 1000]], str(start + 1000))
+        user = contract.UserInfo(id="u1", username="agent01", display_name="坐席一号", role="agent", team_id="t1")
+        session = ClientSession(ApiClient("http://127.0.0.1:9"), store,
+                                SecretStore("http://127.0.0.1:9", "agent01", memory_only=True), user)
+
+        cold, rows = timed(lambda: session.queue(NOW))
+        warm = statistics.median(timed(lambda: session.queue(NOW))[0] for _ in range(5))
+        one_change = []
+        for i in range(5):
+            case_id = rows[i].case_id
+            session.record_outcome(OutcomeDraft(case_id=case_id, reached="nobody", outcome="no_answer",
+                                                started_at=datetime.now(UTC)))
+            one_change.append(timed(lambda: session.queue(NOW))[0])
+        ids = [d["id"] for d in rnd.sample(docs, min(300, n_cases))]
+        details = sorted(timed(lambda cid=cid: session.case_detail(cid))[0] for cid in ids)
+        session.sync.store.close()
+        session.api.close()
+
+    p95 = details[int(len(details) * 0.95) - 1]
+    print(f"store: {n_cases} cases, {per_case * n_cases} attempts")
+    print(f"build_queue cold          : {cold:7.1f} ms ({len(rows)} rows)")
+    print(f"build_queue warm          : {warm:7.1f} ms (median of 5)")
+    print(f"build_queue after 1 change: {statistics.median(one_change):7.1f} ms (median of 5; target < 100)")
+    print(f"case_detail               : median {statistics.median(details):5.1f} ms, p95 {p95:5.1f} ms "
+          f"(target p95 < 50)")
+
+
+if __name__ == "__main__":
+    main()
