@@ -19,7 +19,7 @@ from agentdesk.client import caseview
 from agentdesk.client import queue as queue_mod
 from agentdesk.client.api import ApiClient
 from agentdesk.client.credentials import SecretStore
-from agentdesk.client.errors import InvalidOutcome, NoCachedData, ServerUnreachable
+from agentdesk.client.errors import ClientError, InvalidOutcome, NoCachedData, ServerUnreachable
 from agentdesk.client.store import LocalStore, overlay
 from agentdesk.client.sync import ChangeSet, SyncEngine
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow, SyncStatus
@@ -130,9 +130,21 @@ class ClientSession:
     def add_change_listener(self, fn: Any) -> None:
         self.sync.add_change_listener(fn)
 
-    def logout(self, wipe_local_data: bool = False) -> None:
-        """End the session: the server revokes the token, the keyring forgets it."""
+    def logout(self, wipe_local_data: bool = False) -> bool:
+        """End the session: the server revokes the token, the keyring forgets it.
+
+        With `wipe_local_data` (an admin's choice for shared desks) the local store and its
+        key go too, but only once nothing waits in the outbox: a last push is tried first,
+        and if writes are still undelivered the store is kept, so the next sign-in on this
+        desk sends them. Returns whether the store was wiped.
+        """
         self.sync.stop()
+        if wipe_local_data and self.store.outbox_counts()[0]:
+            try:
+                self.sync.sync_once()
+            except ClientError as exc:
+                log.warning("last push before wiping failed: %s", exc)
+        undelivered = self.store.outbox_counts()[0]
         try:
             self.api.logout()
         except ServerUnreachable:
@@ -140,10 +152,15 @@ class ClientSession:
         self.secrets.forget_refresh_token()
         self.api.close()
         self.store.close()
-        if wipe_local_data:
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(self.store.path) + suffix).unlink(missing_ok=True)
-            self.secrets.forget_store_key()
+        if not wipe_local_data:
+            return False
+        if undelivered:
+            log.warning("local store kept at sign-out: %d writes not yet delivered", undelivered)
+            return False
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.store.path) + suffix).unlink(missing_ok=True)
+        self.secrets.forget_store_key()
+        return True
 
     # --- reads ---------------------------------------------------------------------------
 

@@ -243,7 +243,7 @@ def load_admin_config(path: Path | None = None) -> AdminConfig:
 # --- applying it ----------------------------------------------------------------------------
 
 # Administrator key -> the desktop setting it decides (agentdesk.desktop.settings.SETTINGS).
-DESKTOP_SETTING_FOR = {"server_url": "server_url", "dialer": "dialer_url"}
+DESKTOP_SETTING_FOR = {"server_url": "server_url", "dialer": "dialer_url", "wipe_on_logout": "wipe_on_logout"}
 
 
 def desktop_overrides(config: AdminConfig) -> dict[str, Any]:

@@ -125,4 +125,6 @@ def setup_logging(level: int = logging.INFO, *, console: bool = True) -> Path:
     # httpx logs every request at INFO; the sync engine already says what matters.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # The embedded demo server migrates its database at start; its step-by-step log is noise here.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     return path

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.rules = SessionRules(session)
         self.current_case: str | None = None
         self._queue_generation = 0
+        self._opened_first = False
         self._queue_dirty = False
         self._reselect_after_load: str | None = None
         self._is_lead = session.user.role in ("lead", "admin")
@@ -260,6 +261,11 @@ class MainWindow(QMainWindow):
         self.queue_model.set_rows(rows)
         self.queueCount.setText(self.tr("%1 cases").replace("%1", str(len(rows))))
         row = self.queue_model.row_of(selected) if selected else None
+        if selected is None and rows and not self._opened_first:
+            # The day starts on the case worth calling now, not on an empty panel.
+            self._opened_first = True
+            first = next_callable(rows, None, datetime.now(UTC)) or rows[0].case_id
+            row = self.queue_model.row_of(first)
         if row is not None:
             self.queueView.selectionModel().setCurrentIndex(
                 self.queue_model.index(row, 0),
@@ -493,6 +499,6 @@ class MainWindow(QMainWindow):
             self.lead_console.shutdown()
         self.tasks.wait_idle(5000)
         if logout:
-            self.session.logout()
+            self.session.logout(wipe_local_data=bool(self.settings.get("wipe_on_logout")))
         else:
             self.session.stop()

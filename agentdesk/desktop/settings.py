@@ -50,6 +50,12 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("remember_me", bool, True, "Keep the sign-in (refresh token in the keyring)."),
         Setting("dialer_url", str, "tel:{number}", "Link that hands a number to the softphone."),
+        Setting(
+            "wipe_on_logout",
+            bool,
+            False,
+            "Delete the local copy of the cases at sign-out (shared desks); kept while writes wait to be sent.",
+        ),
     )
 }
 

@@ -15,6 +15,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
@@ -213,16 +214,21 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
             poke(outcome.touched_agents, outcome.touched_teams)
         return contract.PushResponse(results=outcome.results)
 
-    @app.get("/v1/events", responses=errors, response_class=StreamingResponse)
-    async def events(request: Request) -> StreamingResponse:
-        header = request.headers.get("authorization", "")
-        token = header[7:] if header.lower().startswith("bearer ") else ""
+    def _subscriber_identity(token: str) -> tuple[str, str | None, str]:
+        """Runs in a worker thread: a database read on the event loop would stall every stream."""
         with db.transaction() as s:
             try:
                 user = auth.user_for_access_token(s, token)
             except auth.AuthError as exc:
                 raise ApiError(401, exc.code, str(exc)) from exc
-            sub = hub.subscribe(user.id, user.team_id, user.role)
+            return user.id, user.team_id, user.role
+
+    @app.get("/v1/events", responses=errors, response_class=StreamingResponse)
+    async def events(request: Request) -> StreamingResponse:
+        header = request.headers.get("authorization", "")
+        token = header[7:] if header.lower().startswith("bearer ") else ""
+        user_id, team_id, role = await run_in_threadpool(_subscriber_identity, token)
+        sub = hub.subscribe(user_id, team_id, role)
         return StreamingResponse(
             hub.stream(sub),
             media_type="text/event-stream",

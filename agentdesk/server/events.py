@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 log = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 15.0
+CLOSING_CHECK_SECONDS = 1.0
 
 
 @dataclass(eq=False)
@@ -73,12 +74,18 @@ class EventHub:
     async def stream(self, sub: Subscriber) -> AsyncIterator[str]:
         yield "event: hello\ndata: {}\n\n"
         try:
+            idle = 0.0
             while not self.closing:
+                # Wake every second so a shutting-down server does not wait out a heartbeat.
                 try:
-                    message = await asyncio.wait_for(sub.queue.get(), timeout=HEARTBEAT_SECONDS)
+                    message = await asyncio.wait_for(sub.queue.get(), timeout=CLOSING_CHECK_SECONDS)
                 except TimeoutError:
-                    yield ": keep-alive\n\n"
+                    idle += CLOSING_CHECK_SECONDS
+                    if idle >= HEARTBEAT_SECONDS:
+                        idle = 0.0
+                        yield ": keep-alive\n\n"
                     continue
+                idle = 0.0
                 yield f"event: poke\ndata: {message}\n\n"
         finally:
             self.unsubscribe(sub)

@@ -39,6 +39,30 @@ DEMO_PASSWORD = "demo"
 LENDERS = ("星河消费金融", "青禾小额贷款", "锦程银行信用卡中心", "安盈普惠金融")
 PRODUCTS = ("现金贷", "分期消费贷", "信用卡", "汽车分期", "小微经营贷")
 RELATIONS = ("配偶", "父亲", "母亲", "兄弟", "姐妹", "同事", "朋友")
+# Real provinces with real cities in them: Faker draws the two independently, and an agent
+# who reads "青海省 通辽" (a city of Inner Mongolia) stops trusting the demo data.
+PLACES: dict[str, tuple[str, ...]] = {
+    "广东省": ("广州市", "深圳市", "东莞市", "佛山市", "珠海市"),
+    "江苏省": ("南京市", "苏州市", "无锡市", "徐州市"),
+    "浙江省": ("杭州市", "宁波市", "温州市", "金华市"),
+    "山东省": ("济南市", "青岛市", "烟台市", "潍坊市"),
+    "河南省": ("郑州市", "洛阳市", "南阳市", "新乡市"),
+    "四川省": ("成都市", "绵阳市", "宜宾市", "南充市"),
+    "湖北省": ("武汉市", "宜昌市", "襄阳市"),
+    "湖南省": ("长沙市", "株洲市", "衡阳市"),
+    "河北省": ("石家庄市", "保定市", "唐山市"),
+    "福建省": ("福州市", "厦门市", "泉州市"),
+    "安徽省": ("合肥市", "芜湖市", "蚌埠市"),
+    "陕西省": ("西安市", "宝鸡市", "咸阳市"),
+    "辽宁省": ("沈阳市", "大连市", "鞍山市"),
+    "江西省": ("南昌市", "赣州市", "九江市"),
+    "广西壮族自治区": ("南宁市", "柳州市", "桂林市"),
+    "云南省": ("昆明市", "曲靖市", "大理白族自治州"),
+    "北京市": ("北京市",),
+    "上海市": ("上海市",),
+    "重庆市": ("重庆市",),
+    "新疆维吾尔自治区": ("乌鲁木齐市", "喀什地区", "伊犁哈萨克自治州"),
+}
 NOTE_LINES = (
     "客户表示本周发工资后还款。",
     "客户称已失业，正在找工作，请求延期。",
@@ -97,11 +121,12 @@ def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
     for i in range(cases):
         agent = agents[i % len(agents)]
         debtor_id, case_id = new_id(), new_id()
-        province = fake.province()
+        province = rng.choice(tuple(PLACES))
+        city = rng.choice(PLACES[province])
         born = fake.date_of_birth(minimum_age=22, maximum_age=60)
         rows[Debtor].append(dict(
             id=debtor_id, name=fake.name(), national_id=fake.ssn(min_age=22, max_age=60),
-            birth_date=born, province=province, city=fake.city_name(),
+            birth_date=born, province=province, city=city,
             time_zone="Asia/Urumqi" if province.startswith("新疆") else "Asia/Shanghai",
         ))
         lender = rng.choice(LENDERS)
@@ -141,7 +166,7 @@ def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
                                status="valid", source="application",
                                created_at=now - timedelta(days=dpd)))
         points.append(dict(id=new_id(), case_id=case_id, position=20, kind="address",
-                           value=fake.address(), owner="debtor", relation=None, contact_name=None,
+                           value=_street_address(fake, province, city), owner="debtor", relation=None, contact_name=None,
                            status="unverified", source="lender", created_at=now - timedelta(days=dpd)))
         rows[ContactPoint].extend(points)
         attempt_count += _history(rows, rng, fake, now, case_id, agent.id, points, dpd,
@@ -205,3 +230,9 @@ def _history(rows: dict[type, list[dict[str, Any]]], rng: random.Random, fake: F
         rows[Note].append(dict(id=new_id(), case_id=case_id, author_id=agent_id,
                                text=rng.choice(NOTE_LINES), written_at=now - timedelta(days=rng.randint(1, 20))))
     return count
+
+
+def _street_address(fake: Any, province: str, city: str) -> str:
+    """A made-up street in the debtor's real province and city (municipalities named once)."""
+    place = city if province == city else f"{province}{city}"
+    return f"{place}{fake.street_name()}{fake.random_int(1, 899)}号"

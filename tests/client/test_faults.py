@@ -278,3 +278,25 @@ def test_without_the_event_stream_polling_still_brings_changes(
     assert case_id not in {row.case_id for row in session.queue()}
     assert session.status().state == "online", "no event stream is not an error the agent must see"
     session.stop()
+
+
+def test_wipe_at_sign_out_keeps_the_store_while_writes_wait_and_wipes_once_they_are_sent(
+        live_server: EmbeddedServer, proxy: FaultProxy, secret_service: Any, tmp_path: Path) -> None:
+    from agentdesk.client.session import store_path
+
+    session = ClientSession.login(proxy.url, "agent01", "demo", data_root=tmp_path)
+    session.sync_now()
+    case_id = open_cases(session, 1)[0]
+    proxy.offline = True
+    proxy.cut_all()
+    kept = session.record_outcome(no_answer(session, case_id, note="共享座席"))
+    assert session.logout(wipe_local_data=True) is False, "an undelivered write must stop the wipe"
+    path = store_path(proxy.url, "agent01", tmp_path)
+    assert path.exists()
+
+    proxy.offline = False
+    again = ClientSession.login(proxy.url, "agent01", "demo", data_root=tmp_path)
+    again.record_outcome(no_answer(again, case_id, note="第二次"))
+    assert again.logout(wipe_local_data=True) is True, "the last push delivers both, then the wipe goes ahead"
+    assert not path.exists()
+    assert attempts_on_server(live_server.database, [kept]) == {kept: 1}
