@@ -77,10 +77,18 @@ def test_every_desktop_target_is_a_declared_desktop_setting() -> None:
 
 
 def test_unset_keys_change_nothing() -> None:
-    config = parse_admin_config("[agentdesk]\nwipe_on_logout = true\n")
+    config = parse_admin_config("[agentdesk]\nverify_tls = true\n")
     env: dict[str, str] = {}
     admin_config.apply_to_environment(config, env)
     assert env == {} and admin_config.desktop_overrides(config) == {}
+
+
+def test_wipe_on_logout_becomes_the_desks_setting(tmp_path: Path) -> None:
+    config = parse_admin_config("[agentdesk]\nwipe_on_logout = yes\n")
+    settings = Settings(tmp_path / "desktop.json")
+    assert settings.get("wipe_on_logout") is False
+    admin_config.apply_to_settings(settings, config)
+    assert settings.get("wipe_on_logout") is True
 
 
 @pytest.mark.parametrize(
