@@ -13,11 +13,11 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from starlette.concurrency import run_in_threadpool
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from agentdesk import __version__, contract
 from agentdesk.server import auth, sync
@@ -196,8 +196,9 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
         s: Annotated[Session, Depends(session)],
         cursor: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL_LIMIT)] = 500,
-    ) -> contract.PullResponse:
-        return sync.pull(s, user, cursor, limit)
+    ) -> Response:
+        # Already JSON text in the PullResponse shape (see sync.pull_json): sent as it is.
+        return Response(sync.pull_json(s, user, cursor, limit), media_type="application/json")
 
     @app.get("/v1/sync/counts", responses=errors)
     def counts(

@@ -71,6 +71,9 @@ class Database:
         self.url = normalize_url(url)
         self.engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        from agentdesk.server import documents
+
+        documents.install(self.sessions)
 
     @property
     def is_postgres(self) -> bool:

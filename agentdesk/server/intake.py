@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.domain.money import Money, MoneyFormatError
+from agentdesk.server import documents
 from agentdesk.server.models import Account, Case, ContactPoint, Debtor, Payment, PromiseToPay, new_id
 from agentdesk.server.sync import next_seqs, touch
 
@@ -448,6 +449,7 @@ def _create(session: Session, fresh: list[CaseRow], lender: str, team_id: str | 
     for model, batch in ((Debtor, debtors), (Case, cases), (Account, accounts), (ContactPoint, points)):
         if batch:
             session.execute(insert(model), batch)
+    documents.mark_stale(session, [c["id"] for c in cases])
     return len(accounts)
 
 

@@ -24,4 +24,15 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
+    """Upgrade the schema, then build any case documents an older version left unbuilt."""
     command.upgrade(alembic_config(url), revision)
+    if revision == "head":
+        from agentdesk.server.db import Database
+        from agentdesk.server.documents import fill_missing
+
+        db = Database(url)
+        try:
+            with db.transaction() as session:
+                fill_missing(session)
+        finally:
+            db.dispose()

@@ -121,6 +121,8 @@ class Case(Base):
     consent_late_calls: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The case's history serialized for pulls (agentdesk.server.documents); NULL = build on read.
+    doc_cache: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     debtor: Mapped[Debtor] = relationship()
     assigned_agent: Mapped[User | None] = relationship()

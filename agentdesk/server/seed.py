@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Reached
+from agentdesk.server import documents
 from agentdesk.server.auth import hash_password
 from agentdesk.server.models import (
     Account,
@@ -166,7 +167,8 @@ def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
                                status="valid", source="application",
                                created_at=now - timedelta(days=dpd)))
         points.append(dict(id=new_id(), case_id=case_id, position=20, kind="address",
-                           value=_street_address(fake, province, city), owner="debtor", relation=None, contact_name=None,
+                           value=_street_address(fake, province, city), owner="debtor", relation=None,
+                           contact_name=None,
                            status="unverified", source="lender", created_at=now - timedelta(days=dpd)))
         rows[ContactPoint].extend(points)
         attempt_count += _history(rows, rng, fake, now, case_id, agent.id, points, dpd,
@@ -174,6 +176,7 @@ def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
     for model in (Debtor, Case, Account, ContactPoint, ContactAttempt, PromiseToPay, Callback, Payment, Note):
         if rows[model]:
             session.execute(insert(model), rows[model])
+    documents.mark_stale(session, [row["id"] for row in rows[Case]])
     return SeedSummary(teams=len(teams), agents=len(agents), leads=len(teams), cases=cases,
                        attempts=attempt_count)
 

@@ -8,6 +8,7 @@ so a mutation delivered twice is applied once and answered "duplicate".
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
@@ -18,12 +19,11 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import exists, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from agentdesk import contract
-from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
-from agentdesk.domain.money import bucket_for
 from agentdesk.domain.outcomes import HOLD_FOR_OUTCOME, Outcome, OutcomeError, Reached, check_outcome
+from agentdesk.server import documents
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
     AppliedMutation,
@@ -71,6 +71,7 @@ def touch(session: Session, cases: Sequence[Case]) -> None:
     """Give each changed case a fresh change number so every client in scope pulls it."""
     for case, seq in zip(cases, next_seqs(session, len(cases)), strict=True):
         case.seq = seq
+    documents.mark_stale(session, [case.id for case in cases])
 
 
 # --- scope ---------------------------------------------------------------------------------
@@ -104,114 +105,6 @@ def was_in_scope(session: Session, user: User, case: Case) -> bool:
 # --- pull ----------------------------------------------------------------------------------
 
 
-def case_document(case: Case) -> dict[str, Any]:
-    """The client's replica of one case; phone numbers and the national ID arrive masked."""
-    d = case.debtor
-    names = {}
-    for a in case.attempts:
-        if a.agent is not None:
-            names[a.agent_id] = a.agent.username
-    return {
-        "id": case.id,
-        "seq": case.seq,
-        "lender": case.lender,
-        "status": case.status,
-        "hold_reason": case.hold_reason,
-        "assigned_agent_id": case.assigned_agent_id,
-        "assigned_agent": case.assigned_agent.username if case.assigned_agent else None,
-        "team_id": case.team_id,
-        "consent_late_calls": case.consent_late_calls,
-        "debtor": {
-            "id": d.id,
-            "name": d.name,
-            "national_id_masked": mask_national_id(d.national_id),
-            "birth_date": d.birth_date.isoformat() if d.birth_date else None,
-            "province": d.province,
-            "city": d.city,
-            "time_zone": d.time_zone,
-        },
-        "accounts": [
-            {
-                "id": a.id,
-                "account_no": a.account_no,
-                "product": a.product,
-                "currency": a.currency,
-                "principal_minor": a.principal_minor,
-                "outstanding_minor": a.outstanding_minor,
-                "overdue_minor": a.overdue_minor,
-                "fees_minor": a.fees_minor,
-                "due_date": a.due_date.isoformat(),
-                "days_past_due": a.days_past_due,
-                "bucket": bucket_for(a.days_past_due),
-            }
-            for a in case.accounts
-        ],
-        "contact_points": [
-            {
-                "id": p.id,
-                "kind": p.kind,
-                "value_masked": mask_phone(p.value) if p.kind == "phone" else mask_address(p.value),
-                "owner": p.owner,
-                "relation": p.relation,
-                "contact_name": p.contact_name,
-                "status": p.status,
-                "source": p.source,
-            }
-            for p in case.contact_points
-        ],
-        "attempts": [
-            {
-                "id": a.id,
-                "started_at": a.started_at.isoformat(),
-                "ended_at": a.ended_at.isoformat() if a.ended_at else None,
-                "channel": a.channel,
-                "contact_point_id": a.contact_point_id,
-                "reached": a.reached,
-                "outcome": a.outcome,
-                "agent": names.get(a.agent_id, ""),
-                "note": a.note,
-                "compliance_flag": a.compliance_flag,
-                "talk_track_id": a.talk_track_id,
-                "talk_track_version": a.talk_track_version,
-            }
-            for a in case.attempts
-        ],
-        "promises": [
-            {
-                "id": p.id,
-                "attempt_id": p.attempt_id,
-                "amount_minor": p.amount_minor,
-                "currency": p.currency,
-                "due_date": p.due_date.isoformat(),
-                "status": p.status,
-                "created_at": p.created_at.isoformat(),
-            }
-            for p in case.promises
-        ],
-        "callbacks": [
-            {"id": c.id, "due_at": c.due_at.isoformat(), "status": c.status} for c in case.callbacks
-        ],
-        "notes": [
-            {
-                "id": n.id,
-                "text": n.text,
-                "author": n.author.username if n.author else "",
-                "written_at": n.written_at.isoformat(),
-            }
-            for n in case.notes
-        ],
-        "payments": [
-            {
-                "id": p.id,
-                "amount_minor": p.amount_minor,
-                "currency": p.currency,
-                "paid_on": p.paid_on.isoformat(),
-            }
-            for p in case.payments
-        ],
-    }
-
-
 def parse_cursor(cursor: str | None) -> int:
     if not cursor:
         return 0
@@ -239,46 +132,59 @@ def _user_change(user: User) -> contract.Change:
     )
 
 
-def pull(session: Session, user: User, cursor: str | None, limit: int) -> contract.PullResponse:
+def pull_json(session: Session, user: User, cursor: str | None, limit: int) -> str:
+    """One page of the caller's changes as the JSON text of a `contract.PullResponse`.
+
+    Written as text, not through pydantic: the case documents are mostly ready-made JSON
+    (agentdesk.server.documents), and validating and re-serializing 2,000 of them per page
+    would cost more than reading them.
+    """
     after = parse_cursor(cursor)
     limit = max(1, min(limit, MAX_PULL_LIMIT))
-    cases = session.scalars(
-        select(Case)
+    rows = session.execute(
+        select(Case.id, Case.seq, Case.lender, Case.status, Case.hold_reason, Case.assigned_agent_id,
+               Case.team_id, Case.consent_late_calls, Case.doc_cache)
         .where(scope_clause(user), Case.seq > after)
         .order_by(Case.seq)
         .limit(limit + 1)
-        .options(
-            selectinload(Case.debtor),
-            selectinload(Case.assigned_agent),
-            selectinload(Case.accounts),
-            selectinload(Case.contact_points),
-            selectinload(Case.attempts).selectinload(ContactAttempt.agent),
-            selectinload(Case.promises),
-            selectinload(Case.callbacks),
-            selectinload(Case.notes).selectinload(Note.author),
-            selectinload(Case.payments),
-        )
     ).all()
     exit_filter = ScopeExit.agent_id == user.id
     if user.role == "lead":
         exit_filter = ScopeExit.team_id == user.team_id
-    exits: Sequence[ScopeExit] = []
+    exits: Sequence[Any] = []
     if user.role != "admin":
-        exits = session.scalars(
-            select(ScopeExit).where(exit_filter, ScopeExit.seq > after).order_by(ScopeExit.seq).limit(limit + 1)
+        exits = session.execute(
+            select(ScopeExit.seq, ScopeExit.case_id).where(exit_filter, ScopeExit.seq > after)
+            .order_by(ScopeExit.seq).limit(limit + 1)
         ).all()
-    merged: list[tuple[int, contract.Change]] = [
-        (c.seq, contract.Change(entity="case", op="upsert", id=c.id, data=case_document(c))) for c in cases
-    ]
-    merged += [(e.seq, contract.Change(entity="case", op="remove", id=e.case_id)) for e in exits]
-    merged.sort(key=lambda item: item[0])
+    merged: list[tuple[int, int, Any]] = [(r.seq, 0, r) for r in rows] + [(e.seq, 1, e) for e in exits]
+    merged.sort(key=lambda item: (item[0], item[1]))
     has_more = len(merged) > limit
     page = merged[:limit]
     new_cursor = page[-1][0] if page else after
-    changes = [change for _, change in page]
+
+    upserts = [r for _seq, kind, r in page if kind == 0]
+    missing = [r.id for r in upserts if r.doc_cache is None]
+    built = {c.id: documents.history_json(c) for c in documents.load_for_documents(session, missing)}
+    usernames = {uid: name for uid, name in session.execute(select(User.id, User.username))} if upserts else {}
+    parts: list[str] = []
     if after == 0:
-        changes = _people_in_scope(session, user) + changes
-    return contract.PullResponse(changes=changes, cursor=str(new_cursor), has_more=has_more)
+        parts += [change.model_dump_json() for change in _people_in_scope(session, user)]
+    for _seq, kind, r in page:
+        if kind == 1:
+            parts.append('{"entity":"case","op":"remove","id":' + json.dumps(r.case_id) + ',"data":{}}')
+            continue
+        scalars = documents.case_scalars(r.id, r.seq, r.lender, r.status, r.hold_reason, r.assigned_agent_id,
+                                         usernames.get(r.assigned_agent_id), r.team_id, r.consent_late_calls)
+        doc = documents.assemble(scalars, r.doc_cache if r.doc_cache is not None else built[r.id])
+        parts.append('{"entity":"case","op":"upsert","id":' + json.dumps(r.id) + ',"data":' + doc + "}")
+    return ('{"changes":[' + ",".join(parts) + '],"cursor":' + json.dumps(str(new_cursor))
+            + ',"has_more":' + ("true" if has_more else "false") + "}")
+
+
+def pull(session: Session, user: User, cursor: str | None, limit: int) -> contract.PullResponse:
+    """`pull_json` as a model, for callers inside Python."""
+    return contract.PullResponse.model_validate_json(pull_json(session, user, cursor, limit))
 
 
 def _people_in_scope(session: Session, user: User) -> list[contract.Change]:
@@ -565,7 +471,6 @@ def record_scope_exit(session: Session, case: Case, seq: int, agent_id: str | No
 __all__ = [
     "CursorError",
     "PushOutcome",
-    "case_document",
     "next_seqs",
     "pull",
     "push",

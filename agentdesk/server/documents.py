@@ -1,0 +1,235 @@
+"""Case documents kept ready to send: the history part of each case, serialized at write time.
+
+A pull hands out whole case documents. Building one means loading the case's debtor,
+accounts, contact points, attempts, promises, callbacks, notes and payments through the
+ORM and turning them into JSON; for a first sync of 20,000 cases that work, not the
+network or the client, was the bottleneck (bench/bench_first_sync.py). A case's history
+changes far less often than it is read (an agent's desktop, a second desktop, the lead's
+console all pull it), so the history part is serialized once, when a transaction that
+changed it commits, and stored beside the case (`cases.doc_cache`).
+
+The case's own columns (owner, team, status, hold, change number) are *not* cached: a
+reassignment of 10,000 cases updates them in bulk and must not rebuild 10,000 histories.
+`assemble()` joins the live columns and the cached history into the document at pull time
+with string operations only.
+
+Every write path that changes a case's history calls `sync.touch()` (it must, or clients
+would never pull the change); `touch()` marks the case here, and the session's
+before-commit hook rebuilds the marked documents inside the same transaction, so a
+committed case never has a stale cache. A case without a cache (an old database, bulk
+inserts) is built on the fly by the pull and filled by `fill_missing()` at migrate time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
+from agentdesk.domain.money import bucket_for
+from agentdesk.server.models import Case, ContactAttempt, Note
+
+STALE_KEY = "agentdesk_stale_documents"
+CHUNK = 500
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def history(case: Case) -> dict[str, Any]:
+    """The part of a case's document that only changes when its history does."""
+    d = case.debtor
+    names = {a.agent_id: a.agent.username for a in case.attempts if a.agent is not None}
+    return {
+        "debtor": {
+            "id": d.id,
+            "name": d.name,
+            "national_id_masked": mask_national_id(d.national_id),
+            "birth_date": d.birth_date.isoformat() if d.birth_date else None,
+            "province": d.province,
+            "city": d.city,
+            "time_zone": d.time_zone,
+        },
+        "accounts": [
+            {
+                "id": a.id,
+                "account_no": a.account_no,
+                "product": a.product,
+                "currency": a.currency,
+                "principal_minor": a.principal_minor,
+                "outstanding_minor": a.outstanding_minor,
+                "overdue_minor": a.overdue_minor,
+                "fees_minor": a.fees_minor,
+                "due_date": a.due_date.isoformat(),
+                "days_past_due": a.days_past_due,
+                "bucket": bucket_for(a.days_past_due),
+            }
+            for a in case.accounts
+        ],
+        "contact_points": [
+            {
+                "id": p.id,
+                "kind": p.kind,
+                "value_masked": mask_phone(p.value) if p.kind == "phone" else mask_address(p.value),
+                "owner": p.owner,
+                "relation": p.relation,
+                "contact_name": p.contact_name,
+                "status": p.status,
+                "source": p.source,
+            }
+            for p in case.contact_points
+        ],
+        "attempts": [
+            {
+                "id": a.id,
+                "started_at": a.started_at.isoformat(),
+                "ended_at": a.ended_at.isoformat() if a.ended_at else None,
+                "channel": a.channel,
+                "contact_point_id": a.contact_point_id,
+                "reached": a.reached,
+                "outcome": a.outcome,
+                "agent": names.get(a.agent_id, ""),
+                "note": a.note,
+                "compliance_flag": a.compliance_flag,
+                "talk_track_id": a.talk_track_id,
+                "talk_track_version": a.talk_track_version,
+            }
+            for a in case.attempts
+        ],
+        "promises": [
+            {
+                "id": p.id,
+                "attempt_id": p.attempt_id,
+                "amount_minor": p.amount_minor,
+                "currency": p.currency,
+                "due_date": p.due_date.isoformat(),
+                "status": p.status,
+                "created_at": p.created_at.isoformat(),
+            }
+            for p in case.promises
+        ],
+        "callbacks": [{"id": c.id, "due_at": c.due_at.isoformat(), "status": c.status} for c in case.callbacks],
+        "notes": [
+            {
+                "id": n.id,
+                "text": n.text,
+                "author": n.author.username if n.author else "",
+                "written_at": n.written_at.isoformat(),
+            }
+            for n in case.notes
+        ],
+        "payments": [
+            {"id": p.id, "amount_minor": p.amount_minor, "currency": p.currency, "paid_on": p.paid_on.isoformat()}
+            for p in case.payments
+        ],
+    }
+
+
+def history_json(case: Case) -> str:
+    """The history as the *members* of a JSON object (no braces), ready to splice."""
+    return _dumps(history(case))[1:-1]
+
+
+def assemble(scalars: dict[str, Any], history_members: str) -> str:
+    """A whole case document as JSON text: the live case columns, then the cached history."""
+    return "{" + _dumps(scalars)[1:-1] + "," + history_members + "}"
+
+
+def case_scalars(case_id: str, seq: int, lender: str, status: str, hold_reason: str | None,
+                 agent_id: str | None, agent_name: str | None, team_id: str | None,
+                 consent_late_calls: bool) -> dict[str, Any]:
+    return {
+        "id": case_id,
+        "seq": seq,
+        "lender": lender,
+        "status": status,
+        "hold_reason": hold_reason,
+        "assigned_agent_id": agent_id,
+        "assigned_agent": agent_name,
+        "team_id": team_id,
+        "consent_late_calls": bool(consent_late_calls),
+    }
+
+
+def case_document(case: Case) -> dict[str, Any]:
+    """The whole document of one loaded case, as a dict (tests and tools)."""
+    scalars = case_scalars(case.id, case.seq, case.lender, case.status, case.hold_reason, case.assigned_agent_id,
+                           case.assigned_agent.username if case.assigned_agent else None, case.team_id,
+                           case.consent_late_calls)
+    return {**scalars, **history(case)}
+
+
+def load_for_documents(session: Session, case_ids: Sequence[str], *, fresh: bool = False) -> list[Case]:
+    """Cases with everything their history needs, in as few queries as the ORM allows."""
+    found: list[Case] = []
+    for start in range(0, len(case_ids), CHUNK):
+        query = (
+            select(Case)
+            .where(Case.id.in_(case_ids[start:start + CHUNK]))
+            .options(
+                selectinload(Case.debtor),
+                selectinload(Case.accounts),
+                selectinload(Case.contact_points),
+                selectinload(Case.attempts).selectinload(ContactAttempt.agent),
+                selectinload(Case.promises),
+                selectinload(Case.callbacks),
+                selectinload(Case.notes).selectinload(Note.author),
+                selectinload(Case.payments),
+            )
+        )
+        if fresh:
+            query = query.execution_options(populate_existing=True)
+        found.extend(session.scalars(query))
+    return found
+
+
+def mark_stale(session: Session, case_ids: Iterable[str]) -> None:
+    """Rebuild these cases' documents when `session` commits."""
+    session.info.setdefault(STALE_KEY, set()).update(case_ids)
+
+
+def rebuild(session: Session, case_ids: Iterable[str]) -> int:
+    """Serialize the histories of `case_ids` from what the database holds now."""
+    ids = sorted(set(case_ids))
+    if not ids:
+        return 0
+    rows = [{"id": case.id, "doc_cache": history_json(case)} for case in load_for_documents(session, ids, fresh=True)]
+    if rows:
+        session.execute(update(Case), rows)
+    return len(rows)
+
+
+def _before_commit(session: Session) -> None:
+    stale = session.info.pop(STALE_KEY, None)
+    if stale:
+        session.flush()
+        rebuild(session, stale)
+
+
+def _after_transaction_end(session: Session, transaction: Any) -> None:
+    # Only the outermost transaction's end forgets the marks: a rolled-back savepoint
+    # (one rejected mutation in a push) must not drop the marks of the applied ones.
+    if transaction.parent is None:
+        session.info.pop(STALE_KEY, None)
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    """Attach the before-commit rebuild to the server's session factory."""
+    event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "after_transaction_end", _after_transaction_end)
+
+
+def fill_missing(session: Session, batch: int = 2000) -> int:
+    """Build every missing document (an upgraded database); returns how many were built."""
+    total = 0
+    while True:
+        ids = list(session.scalars(select(Case.id).where(Case.doc_cache.is_(None)).limit(batch)))
+        if not ids:
+            return total
+        total += rebuild(session, ids)
+        session.flush()
