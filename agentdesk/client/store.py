@@ -12,7 +12,6 @@ unreadable. WAL lets the GUI thread read while the sync thread writes.
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from collections.abc import Iterable, Iterator
@@ -22,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     JSON,
     Engine,
@@ -132,23 +132,24 @@ class AppliedPull:
 
 
 def case_summary(doc: dict[str, Any]) -> dict[str, Any]:
-    """The queue's columns, derived from a case document (server's or locally amended)."""
+    """The queue's columns, derived from a case document (server's or locally amended).
+
+    Runs for every case of a first sync (20,000 and more), hence single passes and no sorts.
+    """
     accounts = doc.get("accounts", [])
-    attempts = sorted(doc.get("attempts", []), key=lambda a: a["started_at"])
-    last = attempts[-1] if attempts else None
-    open_callbacks = sorted(c["due_at"] for c in doc.get("callbacks", []) if c.get("status") == "open")
-    promises = sorted(doc.get("promises", []), key=lambda p: p["created_at"])
-    live = [p for p in promises if p["status"] in ("pending", "broken", "kept")]
-    promise = live[-1] if live else None
+    last = _latest(doc.get("attempts", ()), "started_at")
+    open_callbacks = [c["due_at"] for c in doc.get("callbacks", ()) if c.get("status") == "open"]
+    promise = _latest((p for p in doc.get("promises", ()) if p["status"] in _LIVE_PROMISE), "created_at")
     debtor = doc.get("debtor", {})
-    tails = " ".join(p["value_masked"][-4:] for p in doc.get("contact_points", []) if p["kind"] == "phone")
+    name = debtor.get("name", "")
+    tails = " ".join(p["value_masked"][-4:] for p in doc.get("contact_points", ()) if p["kind"] == "phone")
     account_nos = " ".join(a["account_no"] for a in accounts)
     return dict(
         id=doc["id"],
         seq=doc.get("seq", 0),
         status=doc.get("status", "open"),
-        debtor_name=debtor.get("name", ""),
-        search_text=f"{debtor.get('name', '')} {tails} {account_nos}".lower(),
+        debtor_name=name,
+        search_text=f"{name} {tails} {account_nos}".lower(),
         lender=doc.get("lender", ""),
         assigned_agent=doc.get("assigned_agent"),
         overdue_minor=sum(a["overdue_minor"] for a in accounts),
@@ -158,11 +159,23 @@ def case_summary(doc: dict[str, Any]) -> dict[str, Any]:
         bucket=max((a["bucket"] for a in accounts), default="M0"),
         last_outcome=last["outcome"] if last else None,
         last_attempt_at=last["started_at"] if last else None,
-        callback_due_at=open_callbacks[0] if open_callbacks else None,
+        callback_due_at=min(open_callbacks) if open_callbacks else None,
         promise_due=promise["due_date"] if promise else None,
         promise_status=promise["status"] if promise else None,
         doc=doc,
     )
+
+
+_LIVE_PROMISE = frozenset(("pending", "broken", "kept"))
+
+
+def _latest(items: Iterable[dict[str, Any]], field: str) -> dict[str, Any] | None:
+    """The item with the greatest `field`; among equals the later one (as a stable sort's last)."""
+    best = None
+    for item in items:
+        if best is None or item[field] >= best[field]:
+            best = item
+    return best
 
 
 _CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
@@ -172,16 +185,35 @@ _UPSERT_CASES = (
 )
 
 
+# SQLCipher encrypts and authenticates page by page; 16 KiB pages instead of its 4 KiB
+# default cut a first sync's write cost almost in half (each case document is ~2.6 KB,
+# bench/bench_first_sync.py). Fixed when a store is created; older stores keep theirs.
+CIPHER_PAGE_SIZE = 16384
+
+
 def _connect_engine(path: Path, key: str | None) -> Engine:
     if key is None:
         engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
     else:
         import sqlcipher3
 
-        def creator() -> Any:
+        def open_with(page_size: int | None) -> Any:
             conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30)
             # A raw 256-bit key: no passphrase derivation, the key is random already.
             conn.execute(f"PRAGMA key = \"x'{key}'\"")
+            if page_size:
+                conn.execute(f"PRAGMA cipher_page_size = {page_size}")
+            return conn
+
+        def creator() -> Any:
+            conn = open_with(CIPHER_PAGE_SIZE)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlcipher3.DatabaseError:
+                # A store written before the larger pages (or with another key: then the
+                # default opens nothing either, and the caller reports the key problem).
+                conn.close()
+                conn = open_with(None)
             return conn
 
         # An explicit QueuePool: for a "sqlite://" URL SQLAlchemy would pick SingletonThreadPool,
@@ -289,7 +321,7 @@ class LocalStore:
                 # One executemany of plain tuples with the documents serialized once: the ORM's
                 # per-row bookkeeping and JSON type processing cost more than SQLite itself on a
                 # first sync of thousands of cases (bench/bench_first_sync.py).
-                values = [tuple(json.dumps(r[c], ensure_ascii=False) if c == "doc" else r[c] for c in _CASE_COLUMNS)
+                values = [tuple(orjson.dumps(r[c]).decode() if c == "doc" else r[c] for c in _CASE_COLUMNS)
                           for r in case_rows]
                 s.connection().exec_driver_sql(_UPSERT_CASES, values)
             if removed:
