@@ -14,10 +14,12 @@ reassignment of 10,000 cases updates them in bulk and must not rebuild 10,000 hi
 with string operations only.
 
 Every write path that changes a case's history calls `sync.touch()` (it must, or clients
-would never pull the change); `touch()` marks the case here, and the session's
-before-commit hook rebuilds the marked documents inside the same transaction, so a
-committed case never has a stale cache. A case without a cache (an old database, bulk
-inserts) is built on the fly by the pull and filled by `fill_missing()` at migrate time.
+would never pull the change); `touch()` clears the case's cache and marks it here, and
+the session's before-commit hook rebuilds the marked documents inside the same
+transaction. A push defers that to one rebuild after its whole batch (`defer_rebuilds`).
+Either way a committed case has a correct cache or none: a case without one (between a
+push's commits and its rebuild, an old database, bulk inserts) is built on the fly by
+the pull, and `fill_missing()` fills what is left at migrate time.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import bindparam, event, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
@@ -34,6 +36,7 @@ from agentdesk.domain.money import bucket_for
 from agentdesk.server.models import Case, ContactAttempt, Note
 
 STALE_KEY = "agentdesk_stale_documents"
+DEFER_KEY = "agentdesk_defer_documents"
 CHUNK = 500
 
 
@@ -189,7 +192,7 @@ def load_for_documents(session: Session, case_ids: Sequence[str], *, fresh: bool
 
 
 def mark_stale(session: Session, case_ids: Iterable[str]) -> None:
-    """Rebuild these cases' documents when `session` commits."""
+    """Rebuild these cases' documents when `session` commits (or later: `defer_rebuilds`)."""
     session.info.setdefault(STALE_KEY, set()).update(case_ids)
 
 
@@ -206,9 +209,47 @@ def rebuild(session: Session, case_ids: Iterable[str]) -> int:
 
 def _before_commit(session: Session) -> None:
     stale = session.info.pop(STALE_KEY, None)
-    if stale:
-        session.flush()
-        rebuild(session, stale)
+    if not stale:
+        return
+    deferred = session.info.get(DEFER_KEY)
+    if deferred is not None:
+        deferred.update(stale)  # the caller rebuilds after its batch (see `rebuild_later`)
+        return
+    session.flush()
+    rebuild(session, stale)
+
+
+def defer_rebuilds(session: Session, collector: set[str]) -> None:
+    """Collect this session's stale cases into `collector` instead of rebuilding at commit.
+
+    A push commits each mutation on its own; rebuilding a case's history after each of
+    500 mutations would cost more than the mutations. `touch()` has already cleared the
+    cache, so until `rebuild_later` runs, a pull builds those documents itself.
+    """
+    session.info[DEFER_KEY] = collector
+
+
+def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
+    """Fill the caches a batch of commits left empty, unless a case changed again since.
+
+    Reads and writes in one new transaction; the update only lands where the change number
+    is still the one read and the cache still empty, so a concurrent writer's newer
+    state is never overwritten with this older one.
+    """
+    ids = sorted(set(case_ids))
+    if not ids:
+        return
+    table = Case.__table__
+    stmt = (
+        update(table)
+        .where(table.c.id == bindparam("b_id"), table.c.seq == bindparam("b_seq"), table.c.doc_cache.is_(None))
+        .values(doc_cache=bindparam("b_doc"))
+    )
+    with db.transaction() as session:
+        rows = [{"b_id": c.id, "b_seq": c.seq, "b_doc": history_json(c)}
+                for c in load_for_documents(session, ids, fresh=True)]
+        if rows:
+            session.connection().execute(stmt, rows)
 
 
 def _after_transaction_end(session: Session, transaction: Any) -> None:

@@ -71,6 +71,7 @@ def touch(session: Session, cases: Sequence[Case]) -> None:
     """Give each changed case a fresh change number so every client in scope pulls it."""
     for case, seq in zip(cases, next_seqs(session, len(cases)), strict=True):
         case.seq = seq
+        case.doc_cache = None
     documents.mark_stale(session, [case.id for case in cases])
 
 
@@ -218,25 +219,31 @@ class PushOutcome:
 
 
 def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation]) -> PushOutcome:
+    """Apply each mutation in its own transaction; rebuild touched documents once at the end."""
     outcome = PushOutcome(results=[])
-    for mutation in mutations:
-        result, case = _apply_one(db, user_id, mutation)
-        outcome.results.append(result)
-        if case is not None and result.status == "applied":
-            if case[0]:
-                outcome.touched_agents.add(case[0])
-            if case[1]:
-                outcome.touched_teams.add(case[1])
+    stale: set[str] = set()
+    try:
+        for mutation in mutations:
+            result, case = _apply_one(db, user_id, mutation, stale)
+            outcome.results.append(result)
+            if case is not None and result.status == "applied":
+                if case[0]:
+                    outcome.touched_agents.add(case[0])
+                if case[1]:
+                    outcome.touched_teams.add(case[1])
+    finally:
+        documents.rebuild_later(db, stale)
     return outcome
 
 
 def _apply_one(
-    db: Database, user_id: str, mutation: contract.Mutation
+    db: Database, user_id: str, mutation: contract.Mutation, stale: set[str]
 ) -> tuple[contract.MutationResult, tuple[str | None, str | None] | None]:
     mid = str(mutation.id)
     reason: str | None = None
     try:
         with db.transaction() as session:
+            documents.defer_rebuilds(session, stale)
             seen = session.get(AppliedMutation, mid)
             if seen is not None:
                 return _answer_again(mutation.id, seen), None

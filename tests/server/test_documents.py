@@ -50,6 +50,9 @@ def test_a_pushed_note_and_call_reach_the_pulled_document_and_a_rejected_one_spo
     results = api.post("/v1/sync/push", json={"mutations": mutations}, headers=agent).json()["results"]
     assert [r["status"] for r in results] == ["applied", "applied", "rejected"]
 
+    with db.sessions() as s:
+        cached = {cid: doc for cid, doc in s.execute(select(Case.id, Case.doc_cache).where(Case.id.in_([first, second])))}
+    assert all(cached.values()), "the push rebuilt the touched documents once it was done"
     after = pulled_documents(api, agent)
     assert "客户称月底还款" in [n["text"] for n in after[first]["notes"]]
     assert len(after[second]["attempts"]) == len(held[second]["attempts"]) + 1
