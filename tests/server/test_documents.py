@@ -51,7 +51,8 @@ def test_a_pushed_note_and_call_reach_the_pulled_document_and_a_rejected_one_spo
     assert [r["status"] for r in results] == ["applied", "applied", "rejected"]
 
     with db.sessions() as s:
-        cached = {cid: doc for cid, doc in s.execute(select(Case.id, Case.doc_cache).where(Case.id.in_([first, second])))}
+        touched = select(Case.id, Case.doc_cache).where(Case.id.in_([first, second]))
+        cached = {cid: doc for cid, doc in s.execute(touched)}
     assert all(cached.values()), "the push rebuilt the touched documents once it was done"
     after = pulled_documents(api, agent)
     assert "客户称月底还款" in [n["text"] for n in after[first]["notes"]]
