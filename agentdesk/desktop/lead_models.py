@@ -1,10 +1,10 @@
 """Qt table models of the lead console: the board, the team's cases, a preview, review lists.
 
-`TeamCasesModel` holds only the ordered id list of the filtered grid and fetches rows a
-page at a time (`canFetchMore`/`fetchMore`), so 100,000 cases cost one id query and a few
-hundred row reads, not 100,000 objects. Cases drag out as a list of ids
-(`CASE_IDS_MIME`); `BoardModel` accepts them on an agent's row and emits `cases_dropped`,
-which the console turns into a reassignment preview.
+`TeamCasesModel` shows a `TeamCases` snapshot (the team's cases as compact column arrays,
+see agentdesk/client/lead.py) through the row order a filter and sort produced: 100,000
+cases cost one int per shown row and nothing per cell until a cell is painted. Cases
+drag out as a list of ids (`CASE_IDS_MIME`); `BoardModel` accepts them on an agent's row
+and emits `cases_dropped`, which the console turns into a reassignment preview.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 
 from agentdesk import contract
-from agentdesk.client.lead import PAGE_ROWS, GridRow
+from agentdesk.client.lead import GridRow, TeamCases
 from agentdesk.desktop import labels, theme
 from agentdesk.domain.money import Money
 
@@ -33,6 +33,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_CASE_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDragEnabled
 translate = QCoreApplication.translate
 
 
@@ -169,63 +174,154 @@ def case_ids_from_mime(data: QMimeData) -> list[str]:
     return [str(i) for i in ids] if isinstance(ids, list) else []
 
 
+class CaseTexts:
+    """What the grid shows for one snapshot's cases in the current language.
+
+    Immutable once made (a new language or snapshot makes a new one), so an export on a
+    worker thread can use it while the view goes on painting with its successor.
+    """
+
+    DEBTOR, AGENT, OVERDUE, DPD, STATUS, LAST_OUTCOME, PROMISE, LENDER = range(8)
+
+    def __init__(self, cases: TeamCases) -> None:
+        c = cases.columns
+        outcomes, statuses = labels.outcome_labels(), labels.case_status_labels()
+        unassigned = translate("LeadConsole", "(unassigned)")
+        self.debtor = c["debtor_name"]
+        self.overdue = c["overdue_minor"]
+        self.dpd = c["days_past_due"]
+        self.bucket = c["bucket"]
+        self.currency = c["currency"]
+        self.promise_due = c["promise_due"]
+        self.promise_codes = c["promise_status"].codes
+        self.promise_text = [labels.label(promise_labels(), v) if v else "" for v in c["promise_status"].values]
+        # Coded columns: a label per code, looked up by the row's code.
+        self.coded = {
+            self.AGENT: (c["assigned_agent"].codes, [a or unassigned for a in c["assigned_agent"].values]),
+            self.STATUS: (c["status"].codes, [labels.label(statuses, v) for v in c["status"].values]),
+            self.LAST_OUTCOME: (c["last_outcome"].codes,
+                                [labels.label(outcomes, v) if v else "" for v in c["last_outcome"].values]),
+            self.LENDER: (c["lender"].codes, [v or "" for v in c["lender"].values]),
+        }
+
+    def formatted(self, i: int, col: int) -> str:
+        """The text of a column that needs formatting (amount, days past due, promise)."""
+        if col == self.OVERDUE:
+            return money(self.overdue[i], self.currency[i] or "CNY")
+        if col == self.DPD:
+            return f"{self.dpd[i]} · {self.bucket[i] or ''}"
+        text = self.promise_text[self.promise_codes[i]]
+        due = self.promise_due[i]
+        return f"{text} · {due}" if text and due else text
+
+    def text(self, i: int, col: int) -> str:
+        if col == self.DEBTOR:
+            return self.debtor[i]
+        coded = self.coded.get(col)
+        if coded is not None:
+            return coded[1][coded[0][i]]
+        return self.formatted(i, col)
+
+    def export_row(self, i: int) -> list[Any]:
+        """The exported values of case position `i` (the amount as a number in major units)."""
+        return [self.overdue[i] / 100 if col == self.OVERDUE else self.text(i, col) for col in range(8)]
+
+
 class TeamCasesModel(QAbstractTableModel):
-    """The filtered grid: an ordered id list, rows read a page at a time from the replica."""
+    """The filtered grid over `TeamCases` columns: one int per shown row, nothing per cell.
+
+    `set_view` swaps in a snapshot and the row order the filter and sort produced (both
+    computed off the GUI thread). `data()` reads the columns directly: labels of coded
+    columns (agent, status, outcome, lender) come from per-code tables, and the few texts
+    that need formatting (amount, days past due, promise) are made once per case, when a
+    row is first painted, and kept until the next snapshot or language.
+    """
 
     DEBTOR, AGENT, OVERDUE, DPD, STATUS, LAST_OUTCOME, PROMISE, LENDER = range(8)
     SORT_KEYS = ("debtor", "agent", "overdue", "dpd", "status", "last_outcome", "promise", "lender")
 
-    def __init__(self, load_rows: Callable[[Sequence[str]], list[GridRow]], parent: Any = None) -> None:
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._load_rows = load_rows
-        self._ids: list[str] = []
-        self._rows: list[GridRow | None] = []
-        self._outcomes = labels.outcome_labels()
-        self._statuses = labels.case_status_labels()
+        self._order: list[int] = []
+        self._bind(TeamCases.empty())
 
-    def set_ids(self, ids: Sequence[str]) -> None:
+    def _bind(self, cases: TeamCases) -> None:
+        self._cases = cases
+        self._ids = cases.ids
+        self._status_codes = cases.columns["status"].codes
+        values = cases.columns["status"].values
+        self._open_code = values.index("open") if "open" in values else -1
+        self._relabel()
+
+    def _relabel(self) -> None:
+        self._texts = CaseTexts(self._cases)
+        self._debtor = self._texts.debtor
+        self._coded = self._texts.coded
+        self._cache: dict[int, dict[int, str]] = {self.OVERDUE: {}, self.DPD: {}, self.PROMISE: {}}
+
+    def relabel(self) -> None:
+        """The language changed: new labels, same data."""
+        self._relabel()
+        if self._order:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._order) - 1, self.columnCount() - 1))
+
+    def set_view(self, cases: TeamCases, order: list[int]) -> None:
         self.beginResetModel()
-        self._ids = list(ids)
-        self._rows = []
-        self._outcomes = labels.outcome_labels()
-        self._statuses = labels.case_status_labels()
+        if cases is not self._cases:
+            self._bind(cases)
+        self._order = order
         self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+
+    def cases(self) -> TeamCases:
+        return self._cases
+
+    def order(self) -> list[int]:
+        return self._order
+
+    def texts(self) -> CaseTexts:
+        return self._texts
 
     def ids(self) -> list[str]:
-        return list(self._ids)
+        """The shown case ids, in display order."""
+        ids = self._ids
+        return [ids[i] for i in self._order]
 
-    def loaded(self) -> int:
-        return len(self._rows)
+    def case_id(self, row: int) -> str | None:
+        return self._ids[self._order[row]] if 0 <= row < len(self._order) else None
 
     def row_at(self, row: int) -> GridRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._cases.row(self._order[row]) if 0 <= row < len(self._order) else None
 
     def ids_of_rows(self, rows: Sequence[int]) -> list[str]:
-        return [self._ids[r] for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
+        ids, order, n = self._ids, self._order, len(self._order)
+        return [ids[order[r]] for r in sorted(set(rows)) if 0 <= r < n]
 
-    # --- lazy loading -----------------------------------------------------------------------
+    def ids_of_spans(self, spans: Sequence[tuple[int, int]]) -> list[str]:
+        """Ids of the rows in the inclusive (first, last) spans, e.g. a selection's ranges."""
+        ids, order = self._ids, self._order
+        return [ids[i] for first, last in spans for i in order[first:last + 1]]
 
-    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < len(self._ids)
+    def rows_of(self, case_ids: set[str]) -> list[int]:
+        ids = self._ids
+        return [row for row, i in enumerate(self._order) if ids[i] in case_ids]
 
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
-        if parent.isValid():
-            return
-        start = len(self._rows)
-        page = self._ids[start:start + PAGE_ROWS]
-        if not page:
-            return
-        found = {r.case_id: r for r in self._load_rows(page)}
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self._rows.extend(found.get(i) for i in page)  # None: left the replica meanwhile
-        self.endInsertRows()
+    def text(self, i: int, col: int) -> str:
+        """The shown text of case position `i` in column `col` (formatted once, then cached)."""
+        if col == self.DEBTOR:
+            return self._debtor[i]
+        coded = self._coded.get(col)
+        if coded is not None:
+            return coded[1][coded[0][i]]
+        cache = self._cache[col]
+        text = cache.get(i)
+        if text is None:
+            text = cache[i] = self._texts.formatted(i, col)
+        return text
 
     # --- Qt interface ------------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else 8
@@ -245,39 +341,21 @@ class TeamCasesModel(QAbstractTableModel):
             return _RIGHT if section in (self.OVERDUE, self.DPD) else None
         return None
 
-    def cell(self, row: GridRow, col: int) -> Any:
-        promise = ""
-        if row.promise_status:
-            promise = labels.label(promise_labels(), row.promise_status)
-            if row.promise_due:
-                promise += f" · {row.promise_due}"
-        return [
-            row.debtor_name, row.agent or translate("LeadConsole", "(unassigned)"),
-            money(row.overdue_minor, row.currency), f"{row.days_past_due} · {row.bucket}",
-            labels.label(self._statuses, row.status),
-            labels.label(self._outcomes, row.last_outcome) if row.last_outcome else "",
-            promise, row.lender,
-        ][col]
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
+        # Called for every role of every painted cell: the common roles are answered first,
+        # with list lookups only.
+        if role == _DISPLAY or role == _ACCESSIBLE:
+            return self.text(self._order[index.row()], index.column())
+        if role == _ALIGN:
+            return _RIGHT if index.column() in (self.OVERDUE, self.DPD) else None
+        if role == _FOREGROUND:
+            return theme.color("faint") if self._status_codes[self._order[index.row()]] != self._open_code else None
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        if row is None:
-            return "—" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cell(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (self.OVERDUE, self.DPD):
-            return _RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and row.status != "open":
-            return theme.color("faint")
+            return self._ids[self._order[index.row()]]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+        return _CASE_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [CASE_IDS_MIME]

@@ -43,7 +43,8 @@ def desktop(styled_app: QApplication, live_server: EmbeddedServer) -> Iterator[D
 
 
 def sign_in_demo(qtbot, desktop: DesktopApp, username: str = "agent01") -> MainWindow:  # noqa: ANN001
-    """Sign in through the real dialog by picking a demo account; wait for the queue."""
+    """Sign in through the real dialog by picking a demo account; wait for the queue
+    (a lead's on the "Case work" tab, where it is ranked)."""
     dialog = desktop.show_login()
     qtbot.addWidget(dialog)
     dialog.demoCombo.setCurrentIndex(dialog.demoCombo.findData(username))
@@ -53,6 +54,8 @@ def sign_in_demo(qtbot, desktop: DesktopApp, username: str = "agent01") -> MainW
     window: MainWindow = ready.args[0]
     window.setAttribute(_delete_on_close(), False)
     qtbot.addWidget(window)
+    if window.lead_console is not None:  # a lead's queue is ranked once "Case work" is open
+        window.lead_console.tabs.setCurrentWidget(window.mainSplitter)
     qtbot.waitUntil(lambda: window.queue_model.rowCount() > 0, timeout=GUI_TIMEOUT_MS)
     return window
 

@@ -8,6 +8,8 @@ import pytest
 from agentdesk.desktop.app import DesktopApp
 from tests.desktop.conftest import GUI_TIMEOUT_MS, sign_in_demo
 
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
 
 @pytest.mark.parametrize("wipe", [True, False])
 def test_sign_out_wipes_the_local_cases_only_when_the_desk_is_set_to(qtbot, desktop: DesktopApp,  # noqa: ANN001
