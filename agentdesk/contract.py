@@ -439,3 +439,37 @@ class PaymentsReport(BaseModel):
     promises_kept: int
     promises_broken: int
     problems: list[RowProblem]
+
+
+# --- rules in force: compliance preset and queue strategy (GET /v1/rules, PUT /v1/strategy) ---
+
+
+class StrategyInfo(BaseModel):
+    """The queue's weights in force; `version` grows by one with every change."""
+
+    name: str
+    version: int
+    weights: dict[str, float]  # every weight, defaults filled in (agentdesk.domain.strategy)
+    changed_at: datetime | None = None  # None: the documented default, never changed
+    changed_by: str | None = None  # username of the lead or admin who saved it
+
+
+class Rules(BaseModel):
+    """What every client must apply the same way: the compliance preset and the strategy.
+
+    `version` changes whenever either does (it is also the response's ETag), so a client
+    compares it with the one it stored instead of re-reading everything.
+    """
+
+    version: str
+    policy: str  # the preset's name in resources/policies (e.g. "china", "us")
+    strategy: StrategyInfo
+
+
+class StrategyUpdate(_Strict):
+    """A lead's or admin's new weights; weights left out take their documented default."""
+
+    name: Annotated[str, Field(min_length=1, max_length=64)]
+    weights: Annotated[dict[Annotated[str, Field(max_length=64)], float], Field(max_length=64)]
+    # The version the editor started from: saving over someone else's newer change is refused (409).
+    expected_version: Annotated[int | None, Field(ge=1)] = None

@@ -202,6 +202,19 @@ class ApiClient:
     def counts(self) -> dict[str, int]:
         return dict(self._authed("GET", "/v1/sync/counts"))
 
+    def rules(self, known_version: str | None = None) -> contract.Rules | None:
+        """The compliance preset and queue strategy in force; None when `known_version` is
+        still current (the server answers 304 to the ETag, with no body)."""
+        headers = {"If-None-Match": f'"{known_version}"'} if known_version else {}
+        response = self._authed_response("GET", "/v1/rules", headers=headers)
+        if response.status_code == 304:
+            return None
+        return contract.Rules.model_validate(self._check(response))
+
+    def put_strategy(self, update: contract.StrategyUpdate) -> contract.Rules:
+        """Replace the queue strategy (leads and admins); the answer is the rules now in force."""
+        return contract.Rules.model_validate(self._authed("PUT", "/v1/strategy", json=update.model_dump(mode="json")))
+
     def events(self, stop: threading.Event) -> Iterator[str]:
         """Yield event names from /v1/events until the stream ends, `stop` is set or
         `close_events()` cuts it (the sync engine's stop must not wait for a heartbeat)."""

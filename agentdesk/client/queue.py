@@ -110,11 +110,18 @@ _LIGHT_COLUMNS = [c for c in CaseRow.__table__.columns if c.name != "doc"]
 
 
 def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str = "all",
-                search: str = "", me: str = "", cache: QueueCache | None = None) -> list[QueueRow]:
-    """The ranked queue for `now`. Pass the session's `cache` so a refresh costs what changed."""
+                search: str = "", me: str = "", cache: QueueCache | None = None, *,
+                strategy: priority.Strategy | None = None) -> list[QueueRow]:
+    """The ranked queue for `now` under `policy` and `strategy` (default: the documented one).
+
+    Pass the session's `cache` so a refresh costs what changed; its entries carry the rules
+    they were made under, so new rules from the server re-evaluate every case.
+    """
     if filter not in FILTERS:
         raise ValueError(f"unknown queue filter '{filter}': use one of {', '.join(FILTERS)}")
     cache = cache if cache is not None else QueueCache()
+    strategy = strategy or priority.default_strategy()
+    rules_tag = (policy.name, strategy.name, strategy.version, tuple(sorted(strategy.weights.items())))
     needle = search.strip().lower()
     with store.sessions() as s:
         # The queue's columns without the documents: documents are read only for cases whose
@@ -149,13 +156,17 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     for row in rows:
         cf = facts_by_id[row.id]
         hit = ranked_cache.get(row.id)
-        if hit is not None and hit[0] == (cf.key, minute):
+        if hit is not None and hit[0] == (cf.key, minute, policy.name):
             pf = hit[1]
         else:
             verdict = compliance.evaluate(cf.planned, cf.past, policy, now)
             callable_from = None if verdict.allowed else (verdict.next_allowed_at or datetime.max.replace(tzinfo=UTC))
             pf = _facts(row, cf, now, callable_from)
-            new_ranked[row.id] = ((cf.key, minute), pf)
+            if hit is not None and hit[1] == pf:
+                # Unchanged in the new minute: keep the object, and with it the ranking's memo
+                # of its score (priority.rank), so the next rank need not recompute it.
+                pf = hit[1]
+            new_ranked[row.id] = ((cf.key, minute, policy.name), pf)
         pfacts.append(pf)
     with cache._lock:
         cache._ranked.update(new_ranked)
@@ -165,10 +176,11 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
             cache._prior_gen += 1
         prior, generation = cache._prior, cache._prior_gen
         rows_cache = dict(cache._rows)
-    stamps = {r.id: (facts_by_id[r.id].key, minute, generation) for r in rows}
+    stamps = {r.id: (facts_by_id[r.id].key, minute, generation, rules_tag) for r in rows}
     unexplained = sum(1 for r in rows if (done := rows_cache.get(r.id)) is None or done[0] != stamps[r.id])
     explain_all = unexplained > _EXPLAIN_ONE_BY_ONE
-    ranked = priority.rank(pfacts, now, portfolio_rpc_by_hour=prior, explain_top=None if explain_all else 0)
+    ranked = priority.rank(pfacts, now, strategy, portfolio_rpc_by_hour=prior,
+                           explain_top=None if explain_all else 0)
     by_id = {r.id: r for r in rows}
     pf_by_id = {pf.case_id: pf for pf in pfacts}
     out: list[QueueRow] = []
@@ -181,7 +193,8 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
                 queue_row = replace(queue_row, score=r.score, callable_from=r.callable_from)
             out.append(queue_row)
             continue
-        factors = r.factors if explain_all else priority.explain_case(pf_by_id[r.case_id], now, prior).factors
+        factors = r.factors if explain_all else priority.explain_case(pf_by_id[r.case_id], now, prior,
+                                                                       strategy).factors
         row = by_id[r.case_id]
         queue_row = QueueRow(
             case_id=row.id, debtor_name=row.debtor_name, lender=row.lender,

@@ -17,6 +17,7 @@ from typing import Any
 from agentdesk import contract
 from agentdesk.client import caseview
 from agentdesk.client import queue as queue_mod
+from agentdesk.client import rules as rules_mod
 from agentdesk.client.api import ApiClient
 from agentdesk.client.credentials import SecretStore
 from agentdesk.client.errors import ClientError, InvalidOutcome, NoCachedData, ServerUnreachable
@@ -25,6 +26,7 @@ from agentdesk.client.sync import ChangeSet, SyncEngine
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow, SyncStatus
 from agentdesk.domain import compliance, talktracks
 from agentdesk.domain.outcomes import Outcome, OutcomeError, Reached, check_outcome
+from agentdesk.domain.strategy import Strategy
 from agentdesk.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -39,15 +41,20 @@ def store_path(server_url: str, username: str, base: Path | None = None) -> Path
 
 
 class ClientSession:
+    """`policy_name` is the compliance preset used until the server has sent its own rules
+    (a fresh store opened offline); afterwards the stored rules decide (see client.rules)."""
+
     def __init__(self, api: ApiClient, store: LocalStore, secrets: SecretStore, user: contract.UserInfo,
-                 *, policy_name: str = "china") -> None:
+                 *, policy_name: str = rules_mod.DEFAULT_POLICY) -> None:
         self.api = api
         self.store = store
         self.secrets = secrets
         self.user = user
         self.server_url = api.base_url
         self.sync = SyncEngine(api, store)
-        self.policy = compliance.load_policy(policy_name)
+        self._fallback_policy = policy_name
+        self.rules = rules_mod.load(store, policy_name)
+        self.sync.add_change_listener(self._rules_changed)
         self._tracks: list[talktracks.TalkTrack] | None = None
         self.offline_start = False
         # Queue facts per case, so refreshing the queue after one change recomputes one case.
@@ -103,6 +110,23 @@ class ClientSession:
         session.offline_start = True
         return session
 
+    # --- rules in force ---------------------------------------------------------------------
+
+    @property
+    def policy(self) -> compliance.ContactPolicy:
+        """The compliance preset the dial verdicts and promise checks use now."""
+        return self.rules.policy
+
+    @property
+    def strategy(self) -> Strategy:
+        """The queue strategy the queue is ordered by now."""
+        return self.rules.strategy
+
+    def _rules_changed(self, changes: ChangeSet) -> None:
+        # One attribute, replaced whole: a queue built meanwhile uses the old or the new rules, never a mix.
+        if changes.rules:
+            self.rules = rules_mod.load(self.store, self._fallback_policy)
+
     # --- sync ----------------------------------------------------------------------------
 
     def start_sync(self) -> None:
@@ -114,7 +138,7 @@ class ClientSession:
         A session opened from the cache has no access token yet: the first call's 401 makes
         the API client refresh it, inside the cycle, so a failure shows in the status.
         """
-        return self.sync.sync_once()
+        return self.sync.sync_once(check_rules=True)
 
     def stop(self) -> None:
         self.sync.stop()
@@ -165,8 +189,9 @@ class ClientSession:
     # --- reads ---------------------------------------------------------------------------
 
     def queue(self, now: datetime | None = None, filter: str = "all", search: str = "") -> list[QueueRow]:
-        return queue_mod.build_queue(self.store, self.policy, now or datetime.now(UTC), filter, search,
-                                     self.user.username, self.queue_cache)
+        rules = self.rules
+        return queue_mod.build_queue(self.store, rules.policy, now or datetime.now(UTC), filter, search,
+                                     self.user.username, self.queue_cache, strategy=rules.strategy)
 
     def case_detail(self, case_id: str) -> CaseDetail | None:
         doc = self.store.case_doc(case_id)

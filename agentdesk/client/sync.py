@@ -2,6 +2,10 @@
 
 One worker thread does push-then-pull cycles: when woken by a local write, by a poke
 from /v1/events, or by the polling timer (the fallback when events cannot get through).
+The cycle also asks for the rules in force (GET /v1/rules with the stored version as
+ETag, so an unchanged answer is an empty 304) and keeps them in the local store: on the
+first cycle, on an explicit sync, after any poke (a lead's strategy change pokes
+everyone), and on every cycle while the event stream is down and pokes cannot arrive.
 Failures back off exponentially with jitter and nothing is lost: the outbox is only
 cleared for mutations the server answered. Listeners are plain callables, called on the
 worker thread; the desktop turns them into Qt signals.
@@ -19,8 +23,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from agentdesk import contract
+from agentdesk.client import rules as rules_mod
 from agentdesk.client.api import ApiClient
-from agentdesk.client.errors import ClientError, ClientTooOld, SessionExpired
+from agentdesk.client.errors import ClientError, ClientTooOld, ServerError, SessionExpired
 from agentdesk.client.store import LocalStore
 from agentdesk.client.views import SyncStatus
 
@@ -35,13 +40,15 @@ CONNECT_SETTLE_SECONDS = 0.25
 
 @dataclass(frozen=True)
 class ChangeSet:
-    """Case ids a sync touched: views refresh only these."""
+    """Case ids a sync touched: views refresh only these. `rules`: the compliance preset or
+    the queue strategy changed, so every case's place and verdict may have moved."""
 
     upserted: frozenset[str]
     removed: frozenset[str]
+    rules: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.upserted or self.removed)
+        return bool(self.upserted or self.removed or self.rules)
 
 
 def backoff_delay(failures: int, rng: random.Random | None = None, cap: float = MAX_BACKOFF) -> float:
@@ -75,6 +82,8 @@ class SyncEngine:
         self._failures = 0
         self.events_connected = threading.Event()  # set while /v1/events is streaming
         self._cycle_tried = threading.Event()  # the worker's first cycle has ended (either way)
+        self._rules_due = threading.Event()  # the rules may have changed: ask at the next cycle
+        self._rules_due.set()
         last = store.get_meta("last_sync_at")
         self._last_sync_at = datetime.fromisoformat(last) if last else None
 
@@ -114,16 +123,21 @@ class SyncEngine:
 
     # --- one cycle -----------------------------------------------------------------------
 
-    def sync_once(self) -> ChangeSet:
+    def sync_once(self, *, check_rules: bool = False) -> ChangeSet:
         """Push everything pending, then pull everything new. Raises ClientError on failure.
 
+        `check_rules` asks for the rules in force even without a poke (an explicit sync).
         A failure leaves the state "offline" with the error's sentence, whoever called.
         """
+        if check_rules:
+            self._rules_due.set()
         with self._cycle_lock:
             self._set_state("syncing", self._last_error)
             try:
                 self._push_all()
                 changes = self._pull_all()
+                if self._rules_due.is_set() and self._refresh_rules():
+                    changes = ChangeSet(changes.upserted, changes.removed, rules=True)
                 self.store.forget_applied()
             except ClientError as exc:
                 self._set_state("offline", str(exc))
@@ -181,6 +195,40 @@ class SyncEngine:
                 raise
         return ChangeSet(frozenset(upserted), frozenset(removed))
 
+    def _refresh_rules(self) -> bool:
+        """Fetch the rules if the server has others than the stored ones; True if they changed.
+
+        A server without /v1/rules (older than this client) leaves the stored rules or the
+        defaults in force; other failures fail the cycle and the next one asks again.
+        """
+        known = rules_mod.stored(self.store)
+        self._rules_due.clear()
+        try:
+            fresh = self.api.rules(known.version if known else None)
+        except ServerError as exc:
+            if exc.status != 404:
+                self._rules_due.set()
+                raise
+            log.info("the server does not distribute rules; the stored or default ones stay in force")
+            return False
+        except BaseException:
+            self._rules_due.set()
+            raise
+        if fresh is None or (known is not None and fresh.version == known.version):
+            return False
+        rules_mod.save(self.store, fresh)
+        log.info("rules in force changed: version %s", fresh.version)
+        return True
+
+    def adopt_rules(self, rules: contract.Rules) -> None:
+        """Rules this desk just saved (a lead's strategy change): store and announce them now,
+        without waiting for the poke to come back."""
+        known = rules_mod.stored(self.store)
+        if known is not None and known.version == rules.version:
+            return
+        rules_mod.save(self.store, rules)
+        self._emit_changes(ChangeSet(frozenset(), frozenset(), rules=True))
+
     def self_check(self) -> bool:
         """Compare case counts with the server; on a mismatch the next pull is a full one."""
         expected = self.api.counts().get("case", 0)
@@ -229,12 +277,16 @@ class SyncEngine:
         while not self._stop.is_set():
             # Cleared before the cycle: a wake during the cycle (a write, a poke) runs another one.
             self._wake.clear()
+            if not self.events_connected.is_set():
+                self._rules_due.set()  # no pokes can arrive: ask each time instead
             try:
                 self.sync_once()
                 cycles += 1
                 if cycles % 20 == 1:
                     with self._cycle_lock:
                         self.self_check()
+                if cycles % 20 == 0:
+                    self._rules_due.set()  # now and then, in case a poke was missed
                 self._failures = 0
                 # With a live event stream pokes do the work and polling is only a safety net.
                 delay = self.poll_seconds * (4 if self.events_connected.is_set() else 1)
@@ -287,6 +339,9 @@ class SyncEngine:
                     if event_name == "hello":
                         self.events_connected.set()
                     if event_name in ("poke", "hello"):
+                        # A poke may be a strategy change; a hello follows a gap in which
+                        # pokes were lost. Either way the next cycle asks for the rules too.
+                        self._rules_due.set()
                         self._wake.set()
             except ClientError as exc:
                 log.debug("event stream: %s", type(exc).__name__)

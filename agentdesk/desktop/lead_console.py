@@ -1,10 +1,12 @@
-"""The team lead's console (ui/leadconsole.ui): Board | Team cases | Review | Charts.
+"""The team lead's console (ui/leadconsole.ui): Board | Team cases | Review | Charts | Strategy.
 
-It reads the team's cases from the lead's local replica (`TeamGrid`, SQL with the filters
-and the sort in the query, rows fetched a page at a time) and asks the server for the
-board, previews, reassignments, review lists and reports through `TeamLead`, always on
-the background helper. The board refreshes by itself: on a timer, and soon after any
-sync that brought changes (a reassignment, an agent's outcome, a state change poke).
+It reads the team's cases from the lead's local replica as compact columns (`TeamCases`,
+loaded once off the GUI thread, then patched with each sync's changed rows); every filter
+and sort is a pass over those columns on the background helper, so the grid stays fluid
+at 100,000 cases (bench/bench_lead_grid.py). It asks the server for the board, previews,
+reassignments, review lists and reports through `TeamLead`, always on the background
+helper. The board refreshes by itself: on a timer, and soon after any sync that brought
+changes (a reassignment, an agent's outcome, a state change poke).
 Moving cases always goes through `ReassignDialog`, so nothing moves without a preview.
 """
 
@@ -15,13 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QSpinBox, QTableView, QWidget
 
 from agentdesk import contract
 from agentdesk.client import errors
-from agentdesk.client.lead import BUCKETS, CASE_STATUSES, GridFilter, ReassignProblem, TeamLead
+from agentdesk.client.lead import BUCKETS, CASE_STATUSES, GridFilter, GridView, ReassignProblem, TeamCases, TeamLead
 from agentdesk.client.views import SyncStatus
 from agentdesk.desktop import labels, uiload
 from agentdesk.desktop.lead_charts import ChartsPanel
@@ -33,6 +35,7 @@ from agentdesk.desktop.lead_models import (
     promise_labels,
 )
 from agentdesk.desktop.reassign_dialog import ReassignDialog
+from agentdesk.desktop.strategy_editor import StrategyEditor
 from agentdesk.desktop.tasks import Tasks
 from agentdesk.desktop.xlsx_export import write_table
 
@@ -61,13 +64,21 @@ class LeadConsole(QWidget):
         self.tasks = tasks
         self.lead = TeamLead(session)
         self.dialog: ReassignDialog | None = None
-        self._grid_generation = 0
         self._board_busy = False
         self._sort = ("overdue", True)
+        # The grid: the latest snapshot of the team's cases, the sync's changes not yet in
+        # it, and one background run at a time (requests meanwhile fold into one more run).
+        self._cases: TeamCases | None = None
+        self._changed: set[str] = set()
+        self._removed: set[str] = set()
+        self._grid_busy = False
+        self._grid_wanted = False
+        self._in_flight: tuple[set[str], set[str]] = (set(), set())
+        self._totals = (0, 0)
 
         self.board_model = BoardModel(self)
         self.board_model.cases_dropped.connect(self._cases_dropped)
-        self.cases_model = TeamCasesModel(self.lead.grid.rows, self)
+        self.cases_model = TeamCasesModel(self)
         self._setup_view(self.boardView, self.board_model, drops=True)
         self._setup_view(self.dropView, self.board_model, drops=True)
         self.dropView.setColumnHidden(BoardModel.VALUE, True)
@@ -79,6 +90,9 @@ class LeadConsole(QWidget):
         self.casesSplitter.setSizes([900, 330])
         self._setup_review()
         self.charts = ChartsPanel(self.chartsGrid, self.chartsPage)
+        self.strategy_editor = StrategyEditor(session, tasks, self)  # a fifth tab: the queue's weights
+        self.strategy_editor.message.connect(self.message)
+        self.tabs.addTab(self.strategy_editor, self.strategy_editor.tab_title())
         self._fill_filters()
         self._connect()
 
@@ -126,7 +140,11 @@ class LeadConsole(QWidget):
             header.setSectionsClickable(True)
             header.setSortIndicator(TeamCasesModel.OVERDUE, Qt.SortOrder.DescendingOrder)
             header.sortIndicatorChanged.connect(self._sort_changed)
-            for col, width in enumerate((150, 110, 110, 90, 80, 130, 150)):
+            # The header asks its selection model whether each column is wholly selected,
+            # which is one flags() call per row: 1.6 s after Ctrl+A on 100,000 rows. Its
+            # sections are never highlighted, so it gets a selection model of its own.
+            header.setSelectionModel(QItemSelectionModel(model, header))
+            for col, width in enumerate((140, 100, 110, 90, 80, 150, 175)):  # promise: "Pending · 2026-12-01"
                 view.setColumnWidth(col, width)
 
     def _setup_review(self) -> None:
@@ -172,7 +190,7 @@ class LeadConsole(QWidget):
             combo.blockSignals(False)
 
         agents = [(a.username, a.username) for a in self.board_model.agents()] or [
-            (u, u) for u in self.lead.grid.agents()]
+            (u, u) for u in (self._cases.agents() if self._cases is not None else [])]
         fill(self.agentFilter, [*agents, ("", self.tr("(unassigned)"))], self.tr("All agents"))
         fill(self.bucketFilter, [(b, b) for b in BUCKETS], self.tr("All buckets"))
         statuses = labels.case_status_labels()
@@ -198,7 +216,7 @@ class LeadConsole(QWidget):
 
     def _connect(self) -> None:
         for combo in (self.agentFilter, self.bucketFilter, self.statusFilter, self.outcomeFilter, self.promiseFilter):
-            combo.currentIndexChanged.connect(lambda _i: self._filter_timer.start())
+            combo.currentIndexChanged.connect(lambda _i: self.reload_grid())  # a pick: at once
         for spin in (self.minDpdSpin, self.maxDpdSpin, self.minAmountSpin, self.maxAmountSpin):
             spin.valueChanged.connect(lambda _v, s=spin: (s.setProperty("touched", True), self._filter_timer.start()))
         self.searchFilter.textChanged.connect(lambda _t: self._filter_timer.start())
@@ -224,6 +242,10 @@ class LeadConsole(QWidget):
 
     def cases_changed(self, upserted: frozenset, removed: frozenset) -> None:
         if upserted or removed:
+            self._changed |= upserted
+            self._changed -= removed
+            self._removed |= removed
+            self._removed -= upserted
             self._change_timer.start()
 
     def sync_status(self, status: SyncStatus) -> None:
@@ -236,8 +258,14 @@ class LeadConsole(QWidget):
         self.reload_grid()
 
     def _refresh_current(self) -> None:
-        index = self.tabs.currentIndex()
-        (self.refresh_board, self.reload_grid, self.load_review, self.load_charts)[index]()
+        """F5 refreshes the tab in view; a tab added by the window (Case work) has its own."""
+        pages = (self.boardPage, self.casesPage, self.reviewPage, self.chartsPage)
+        actions = dict(zip(pages, (self.refresh_board, self.reload_grid, self.load_review, self.load_charts),
+                           strict=True))
+        actions[self.strategy_editor] = self.strategy_editor.load
+        action = actions.get(self.tabs.currentWidget())
+        if action is not None:
+            action()
 
     def _tab_shown(self, index: int) -> None:
         if index in self._loaded_tabs:
@@ -304,50 +332,119 @@ class LeadConsole(QWidget):
         )
 
     def clear_filters(self) -> None:
-        for combo in (self.agentFilter, self.bucketFilter, self.statusFilter, self.outcomeFilter, self.promiseFilter):
+        boxes = (self.agentFilter, self.bucketFilter, self.statusFilter, self.outcomeFilter, self.promiseFilter,
+                 self.minDpdSpin, self.maxDpdSpin, self.minAmountSpin, self.maxAmountSpin, self.searchFilter)
+        for box in boxes:
+            box.blockSignals(True)
+        for combo in boxes[:5]:
             combo.setCurrentIndex(0)
-        for box in (self.minDpdSpin, self.maxDpdSpin, self.minAmountSpin, self.maxAmountSpin):
-            box.setValue(-1)
+        for spin in boxes[5:9]:
+            spin.setValue(-1)
         self.searchFilter.clear()
+        for box in boxes:
+            box.blockSignals(False)
+        self._filter_timer.stop()
+        self.reload_grid()
 
     def reload_grid(self) -> None:
-        """Ask the replica for the filtered, sorted id list off the GUI thread; newest wins."""
-        self._grid_generation += 1
-        generation = self._grid_generation
-        grid, f = self.lead.grid, self.grid_filter()
-        sort, descending = self._sort
-        self.tasks.run(lambda: (grid.ids(f, sort, descending), grid.totals(f)),
-                       lambda result: self._grid_arrived(generation, *result))
+        """Show the grid for the current filters and sort, computed on the background helper.
 
-    def _grid_arrived(self, generation: int, ids: list[str], totals: tuple[int, int]) -> None:
-        if generation != self._grid_generation:
+        The first run reads the replica's columns; later runs patch in the rows a sync
+        changed and filter and sort in memory. One run at a time: a request while one runs
+        makes exactly one more run afterwards, with the newest filters, so results never
+        arrive out of order and `grid_loaded` always describes what is on screen.
+        """
+        self._grid_wanted = True
+        if not self._grid_busy:
+            self._run_grid()
+
+    def _run_grid(self) -> None:
+        self._grid_wanted = False
+        self._grid_busy = True
+        grid, cases, f = self.lead.grid, self._cases, self.grid_filter()
+        changed, removed = self._changed, self._removed
+        self._changed, self._removed = set(), set()
+        self._in_flight = (changed, removed)
+        sort, descending = self._sort
+
+        def work() -> tuple[TeamCases, GridView]:
+            if cases is None:
+                fresh = grid.snapshot()
+            elif changed or removed:
+                fresh = grid.refreshed(cases, changed, removed)
+            else:
+                fresh = cases
+            return fresh, fresh.select(f, sort, descending)
+
+        self.tasks.run(work, self._grid_arrived, self._grid_failed)
+
+    def _grid_arrived(self, result: tuple[TeamCases, GridView]) -> None:
+        self._grid_busy = False
+        cases, view = result
+        first = self._cases is None
+        self._cases = cases
+        if first and not self.board_model.agents():
+            self._fill_filters()
+        if self._grid_wanted:  # the filters or the data changed meanwhile: this view is stale
+            self._run_grid()
             return
         keep = set(self.selected_case_ids())
-        self.cases_model.set_ids(ids)
-        self._totals = totals
+        self.cases_model.set_view(cases, view.order)
+        self._totals = (view.count, view.overdue_minor)
         if keep:
-            selection = self.casesView.selectionModel()
-            for row in range(self.cases_model.loaded()):
-                if ids[row] in keep:
-                    selection.select(self.cases_model.index(row, 0),
-                                     QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            self._select_rows(self.cases_model.rows_of(keep))
         self._update_counts()
-        self.grid_loaded.emit(len(ids))
+        self.grid_loaded.emit(view.count)
+
+    def _grid_failed(self, exc: BaseException) -> None:
+        self._grid_busy = False
+        changed, removed = self._in_flight  # not in the snapshot yet: keep them for the next run
+        self._changed |= changed - self._removed
+        self._removed |= removed - self._changed
+        self._report(exc)
+        if self._grid_wanted:
+            self._run_grid()
+
+    def _select_rows(self, rows: list[int]) -> None:
+        """Select `rows` (ascending) as a few contiguous ranges, in one call."""
+        model, selection = self.cases_model, QItemSelection()
+        last_col = model.columnCount() - 1
+        start = prev = None
+        for row in [*rows, None]:
+            if row is not None and prev is not None and row == prev + 1:
+                prev = row
+                continue
+            if start is not None:
+                selection.select(model.index(start, 0), model.index(prev, last_col))
+            start = prev = row
+        self.casesView.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select
+                                               | QItemSelectionModel.SelectionFlag.Rows)
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         self._sort = (TeamCasesModel.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
         self.reload_grid()
 
+    def _selected_spans(self) -> list[tuple[int, int]]:
+        """The selected rows as merged, inclusive (first, last) spans: cheap even for select-all,
+        where asking Qt for `selectedRows()` would make 100,000 index objects."""
+        spans = sorted((r.top(), r.bottom()) for r in self.casesView.selectionModel().selection())
+        merged: list[tuple[int, int]] = []
+        for top, bottom in spans:
+            if merged and top <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+            else:
+                merged.append((top, bottom))
+        return merged
+
     def selected_case_ids(self) -> list[str]:
-        rows = [i.row() for i in self.casesView.selectionModel().selectedRows()]
-        return self.cases_model.ids_of_rows(rows)
+        return self.cases_model.ids_of_spans(self._selected_spans())
 
     def _update_counts(self) -> None:
-        count, total = getattr(self, "_totals", (0, 0))
-        selected = len(self.casesView.selectionModel().selectedRows())
+        count, total = self._totals
+        selected = sum(last - first + 1 for first, last in self._selected_spans())
         text = self.tr("%1 cases · %2 overdue").replace("%1", f"{count:,}").replace("%2", money(total))
         if selected:
-            text += " · " + self.tr("%1 selected").replace("%1", str(selected))
+            text += " · " + self.tr("%1 selected").replace("%1", f"{selected:,}")
         self.casesCount.setText(text)
         self.reassignSelectedButton.setEnabled(bool(selected))
         self.reassignFilteredButton.setEnabled(bool(count))
@@ -376,7 +473,7 @@ class LeadConsole(QWidget):
         ids = self.cases_model.ids()
         if not ids:
             return None
-        count, total = getattr(self, "_totals", (len(ids), 0))
+        count, total = self._totals
         return self.open_reassign(case_ids=ids, description=self.tr("Move all %1 filtered cases (%2 overdue).")
                                   .replace("%1", f"{count:,}").replace("%2", money(total)))
 
@@ -498,20 +595,12 @@ class LeadConsole(QWidget):
                        self._report)
 
     def export_grid(self, path: Path) -> None:
-        """Every filtered case (not only the loaded pages), read and written off the GUI thread."""
-        model, grid, ids = self.cases_model, self.lead.grid, self.cases_model.ids()
-        headers = model.headers()
-        columns = range(model.columnCount())
+        """Every filtered case (not only what is on screen), formatted and written off the GUI thread."""
+        model = self.cases_model
+        texts, order, headers = model.texts(), model.order(), model.headers()
         title = self.tr("Team cases")
-
-        def rows() -> Any:
-            for start in range(0, len(ids), 2000):
-                for row in grid.rows(ids[start:start + 2000]):
-                    yield [row.overdue_minor / 100 if c == TeamCasesModel.OVERDUE else model.cell(row, c)
-                           for c in columns]
-
-        self.tasks.run(lambda: write_table(path, title, headers, rows()), lambda n: self._exported(path, n),
-                       self._report)
+        self.tasks.run(lambda: write_table(path, title, headers, (texts.export_row(i) for i in order)),
+                       lambda n: self._exported(path, n), self._report)
 
     def _exported(self, path: Path, rows: int) -> None:
         self.message.emit(self.tr("Exported %1 rows to %2").replace("%1", f"{rows:,}").replace("%2", str(path)))
@@ -521,6 +610,7 @@ class LeadConsole(QWidget):
 
     def retranslate(self) -> None:
         self._fill_filters()
+        self.cases_model.relabel()
         self.charts.retitle()
         for model in (self.board_model, self.cases_model):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)

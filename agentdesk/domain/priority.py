@@ -3,13 +3,21 @@
 Scores are sums of named factors so every case can say why it sits where it sits: the
 three largest contributions become its explanation, in Chinese and English. Weights are a
 `Strategy` the server distributes (a lead may change them; champion/challenger compares
-two), never constants buried in code.
+two), never constants buried in code. The default weights and the reason for each are
+declared once in `agentdesk.domain.strategy` (`WEIGHTS`): callbacks due 1000, promise
+follow-up 600, broken promise 400 fading over 14 days, 60 points per tenfold of expected
+value, 150 × the chance of reaching the debtor this hour, -40 per unanswered attempt and
+-10 per attempt today, -300 for a promise not yet due.
 
 Compliance is not decided here: the caller asks the guard and passes `callable_from`.
 A case the rules forbid now drops below every callable one, whatever its score.
 
-Speed matters (a lead's scope is ~100k cases and the queue re-ranks on every change), so
-the loop works on plain floats and builds only the few small objects each row needs.
+Speed matters (a lead's scope is ~100k cases and the queue re-ranks on every change).
+Most of a case's score does not depend on the clock: expected value, the debtor's reach
+in the current local hour, today's attempts. `rank` computes that part once per facts
+object, strategy, portfolio prior and local hour, and keeps it on the (immutable) facts
+object; a re-rank then only adds the clock-dependent parts (callbacks, promises) for the
+few cases that have them, sorts, and reuses the row objects whose score did not move.
 """
 
 from __future__ import annotations
@@ -19,92 +27,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from functools import lru_cache
+from typing import Any, ClassVar, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agentdesk.domain.money import Money
+from agentdesk.domain.strategy import (
+    DEFAULT_WEIGHTS,
+    WEIGHTS,
+    Strategy,
+    StrategyError,
+    WeightSpec,
+    default_strategy,
+    weight_spec,
+)
 
 _ZEROS_24: tuple[int, ...] = (0,) * 24
-
-
-class StrategyError(ValueError):
-    """A strategy with unknown or impossible weights (e.g. a typo from an admin screen)."""
-
-
-# The default weights, each with the reason it has this size. Points are comparable across
-# factors: a factor of 100 moves a case as much as any other factor of 100.
-DEFAULT_WEIGHTS: dict[str, float] = {
-    # The debtor asked for this call at this time; missing it breaks the one commitment we
-    # made, so a due callback outranks everything short of another due callback.
-    "callback_due": 1000.0,
-    # A pending promise due today (or past due with no payment seen yet): the call that
-    # turns a promise into money or into a fresh one; second only to callbacks.
-    "promise_follow_up": 600.0,
-    # A broken promise puts the case "back near the top" (DOMAIN.md); it fades over
-    # `broken_promise_fade_days` because a week-old break is no longer news to the debtor.
-    "broken_promise": 400.0,
-    "broken_promise_fade_days": 14.0,
-    # Expected value per decade: log10 keeps a ¥1,000,000 case from burying every small
-    # one (¥100 → ~120 points, ¥10,000 → ~240, ¥1,000,000 → ~360 at P=1).
-    "expected_value": 60.0,
-    # Chance of reaching the debtor in the current local hour (0..1) times this: a 40%
-    # hour adds 60 points, a 5% hour adds 7.5, enough to reorder similar-value cases.
-    "reach": 150.0,
-    # Each unanswered attempt today: re-dialling a number that keeps ringing out wastes
-    # the agent's time and drifts toward harassment.
-    "fruitless_today": -40.0,
-    # Each attempt today regardless of result: spread effort across the queue.
-    "attempts_today": -10.0,
-    # A promise not yet due: the guard blocks collection calls, and pressing before the
-    # date is what a debtor who promised resents most.
-    "promise_pending": -300.0,
-    # Empirical-Bayes prior strength, in pseudo-attempts: a debtor needs about this many
-    # attempts in an hour before their own rate outweighs the portfolio's.
-    "reach_prior_attempts": 8.0,
-    # Probability of payment by bucket. Starting values from the usual roll-rate shape of
-    # consumer portfolios; replace with the portfolio's measured rates once they exist.
-    "p_pay_M0": 0.60,
-    "p_pay_M1": 0.40,
-    "p_pay_M2": 0.22,
-    "p_pay_M3": 0.12,
-    "p_pay_M4+": 0.05,
-    # A kept promise is the best evidence of willingness to pay.
-    "kept_promise_multiplier": 1.5,
-}
-
-
-@dataclass(frozen=True)
-class Strategy:
-    """Weights for the queue; missing keys fall back to DEFAULT_WEIGHTS."""
-
-    name: str
-    weights: dict[str, float]
-    version: int = 1
-
-    def resolved(self) -> dict[str, float]:
-        """All weights, defaults filled in; raises StrategyError on unknown keys."""
-        unknown = set(self.weights) - set(DEFAULT_WEIGHTS)
-        if unknown:
-            raise StrategyError(
-                f"strategy '{self.name}' v{self.version} has unknown weights: "
-                f"{', '.join(sorted(unknown))}; known: {', '.join(sorted(DEFAULT_WEIGHTS))}"
-            )
-        merged = {**DEFAULT_WEIGHTS, **self.weights}
-        for key, value in merged.items():
-            if not math.isfinite(value):
-                raise StrategyError(f"strategy '{self.name}': weight '{key}' must be finite")
-        if merged["reach_prior_attempts"] <= 0:
-            raise StrategyError(f"strategy '{self.name}': 'reach_prior_attempts' must be > 0")
-        if merged["broken_promise_fade_days"] <= 0:
-            raise StrategyError(f"strategy '{self.name}': 'broken_promise_fade_days' must be > 0")
-        for key in ("p_pay_M0", "p_pay_M1", "p_pay_M2", "p_pay_M3", "p_pay_M4+"):
-            if not 0.0 <= merged[key] <= 1.0:
-                raise StrategyError(f"strategy '{self.name}': '{key}' must be within 0..1")
-        return merged
-
-
-def default_strategy() -> Strategy:
-    """The documented default (see DEFAULT_WEIGHTS for each weight's reason)."""
-    return Strategy(name="default", weights=dict(DEFAULT_WEIGHTS), version=1)
 
 
 @dataclass(frozen=True)
@@ -127,6 +64,12 @@ class CaseFacts:
     callable_from: datetime | None = None  # from the guard; None = callable now
     currency: str = "CNY"
 
+    # `rank`'s memo of these facts (see _FastPath): not a field, so it takes no part in
+    # equality, repr or replace(). Written with object.__setattr__: the facts are frozen;
+    # the memo is derived from them and from the key it was made under. One attribute
+    # holding one tuple, so a reader in another thread never pairs one key with another's row.
+    _rank_memo: ClassVar[_Memo | None] = None
+
 
 @dataclass(frozen=True)
 class Factor:
@@ -136,8 +79,10 @@ class Factor:
     points: float
 
 
-@dataclass(frozen=True)
-class RankedCase:
+class RankedCase(NamedTuple):
+    """One row of the ranked queue. A named tuple: `rank` makes one per case, and a tuple is
+    several times cheaper to build than a frozen dataclass at 100k rows."""
+
     case_id: str
     score: float
     factors: tuple[Factor, ...]  # largest contribution first, at most 3
@@ -158,16 +103,29 @@ def portfolio_reach_by_hour(cases: Sequence[CaseFacts]) -> list[float]:
     Hours with no attempts borrow the portfolio's overall rate, so the prior never says
     "0% reach" merely because nobody has tried that hour yet.
     """
-    rpc = [0] * 24
-    attempts = [0] * 24
-    for case in cases:
-        if case.attempts_by_hour is not _ZEROS_24:
-            for h, (r, a) in enumerate(zip(case.rpc_by_hour, case.attempts_by_hour, strict=True)):
-                rpc[h] += r
-                attempts[h] += a
+    zeros = _ZEROS_24
+    with_history = [case for case in cases if case.attempts_by_hour is not zeros]
+    rpc = _hourly_sums([case.rpc_by_hour for case in with_history])
+    attempts = _hourly_sums([case.attempts_by_hour for case in with_history])
     total_a = sum(attempts)
     overall = sum(rpc) / total_a if total_a else 0.2
     return [rpc[h] / attempts[h] if attempts[h] else overall for h in range(24)]
+
+
+def _hourly_sums(rows: Sequence[Sequence[int]]) -> list[int]:
+    """Per-hour totals of 24-count rows: columns summed in C (zip transposes), a block at a
+    time because one zip over 100k rows is slower than many over a thousand."""
+    totals = [0] * 24
+    for start in range(0, len(rows), 1024):
+        try:
+            columns = list(zip(*rows[start:start + 1024], strict=True))
+        except ValueError:
+            columns = []
+        if len(columns) != 24:
+            raise StrategyError("every case needs 24 hourly counts in rpc_by_hour and attempts_by_hour")
+        for hour, column in enumerate(columns):
+            totals[hour] += sum(column)
+    return totals
 
 
 def reach_probability(rpc: int, attempts: int, prior_rate: float, prior_attempts: float) -> float:
@@ -180,6 +138,24 @@ def _pct(p: float) -> str:
 
 
 _PROMISE_NONE, _PROMISE_FOLLOW_UP, _PROMISE_PENDING, _PROMISE_BROKEN = 0, 1, 2, 3
+
+
+_TOKENS: dict[Any, Any] = {}
+_MAX_TOKENS = 32
+
+
+def _token(key: Any) -> Any:
+    """One shared object per (weights, prior), so a memo's validity is an identity check.
+
+    Bounded: a new prior arrives with each sync; forgetting old tokens only means the
+    memos made under them are recomputed.
+    """
+    found = _TOKENS.get(key)
+    if found is None:
+        if len(_TOKENS) >= _MAX_TOKENS:
+            _TOKENS.clear()
+        found = _TOKENS[key] = key
+    return found
 
 
 class _Context:
@@ -211,6 +187,8 @@ class _Context:
         self.p_pay = (w["p_pay_M0"], w["p_pay_M1"], w["p_pay_M2"], w["p_pay_M3"], w["p_pay_M4+"])
         # Local hour and date depend only on the zone; a queue has few zones, many cases.
         self.local: dict[str, tuple[int, date, tzinfo]] = {}
+        # What a memo's clock-independent part depends on besides the facts and the hour.
+        self.token = _token((tuple(sorted(w.items())), tuple(prior)))
 
     def local_now(self, zone_name: str) -> tuple[int, date, tzinfo]:
         found = self.local.get(zone_name)
@@ -229,10 +207,11 @@ _Parts = tuple[float, float, int, float, float, float, float, float, float, int,
 
 
 def _scorer(ctx: _Context) -> Callable[[CaseFacts], _Parts]:
-    """Build the one function that scores a case; explanations are built from its output.
+    """Build the function that takes a case's score apart; explanations are built from it.
 
-    Weights are bound as closure variables and the body is flat arithmetic because it
-    runs once per case on every re-rank (dict and attribute look-ups dominate otherwise).
+    `rank` runs it only for the rows it explains; every score comes from `_FastPath`,
+    which repeats this arithmetic in the same order (the fast-path test holds them equal).
+    Weights are bound as closure variables: dict look-ups would dominate otherwise.
     """
     w = ctx.w
     now = ctx.now
@@ -312,6 +291,120 @@ def _scorer(ctx: _Context) -> Callable[[CaseFacts], _Parts]:
         return (score, callback, kind, promise, ev, reach, p_reach, fruitless, attempts, bucket, total_att)
 
     return parts
+
+
+# (key, row, parts): the key is (weights-and-prior token, local hour); the row is the case's
+# last unexplained row; parts (expected value, reach, fruitless and attempt points) only
+# when callbacks or promises make the score depend on the clock, else None.
+_Memo = tuple[tuple[Any, int], "RankedCase", "tuple[float, float, float, float] | None"]
+
+
+class _FastPath:
+    """`rank`'s per-case work, remembered on the facts object between calls.
+
+    Under a key (the weights-and-prior token and the debtor's local hour) a case keeps its
+    last unexplained row, whose score *is* the case's score when nothing in it depends on
+    the clock, and the parts (expected value, reach, fruitless and attempt points) for the
+    ~10% whose callbacks or promises make the score move with `now`, so only those few
+    re-add their clock-dependent parts. A re-rank thus builds almost no objects:
+    allocating 100k rows per call cost more in allocation and garbage collection than all
+    the arithmetic. The arithmetic and its order are `_scorer`'s, so scores are
+    bit-identical (`tests/domain/test_priority_fast_path.py` holds it to the ranking as it
+    was before this path existed).
+    """
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        # zone -> (key, local date): the key is interned, so a memo's validity is one `is`.
+        self.zones: dict[str, tuple[tuple[Any, int], date]] = {}
+
+    def zone(self, name: str) -> tuple[tuple[Any, int], date]:
+        found = self.zones.get(name)
+        if found is None:
+            hour, today, _tz = self.ctx.local_now(name)
+            found = self.zones[name] = (_token((self.ctx.token, hour)), today)
+        return found
+
+    def functions(self) -> tuple[Callable[[CaseFacts, tuple[Any, int], date, Any], tuple[float, RankedCase]],
+                                 Callable[[CaseFacts, tuple[float, float, float, float], date], float]]:
+        """(remember, clocked): compute and store a case's memo; the score of a clock-dependent case."""
+        ctx = self.ctx
+        w = ctx.w
+        now = ctx.now
+        prior = ctx.prior
+        pm = ctx.prior_mean
+        p_pay = ctx.p_pay
+        fade_seconds = ctx.fade_seconds
+        w_callback = w["callback_due"]
+        w_follow = w["promise_follow_up"]
+        w_pending = w["promise_pending"]
+        w_broken = w["broken_promise"]
+        w_ev = w["expected_value"]
+        w_reach = w["reach"]
+        w_fruitless = w["fruitless_today"]
+        w_attempts = w["attempts_today"]
+        k = w["reach_prior_attempts"]
+        kept_mult = w["kept_promise_multiplier"]
+        log10 = math.log10
+        zeros = _ZEROS_24
+        set_attr = object.__setattr__
+        new_tuple = tuple.__new__  # RankedCase((...)) without _make's length check
+
+        def clocked(case: CaseFacts, parts: tuple[float, float, float, float], today: date) -> float:
+            cb_at = case.callback_due_at
+            callback = w_callback if cb_at is not None and cb_at <= now else 0.0
+            promise = 0.0
+            status = case.promise_status
+            if status == "pending":
+                due = case.promise_due
+                if due is not None:
+                    promise = w_follow if due <= today else w_pending
+            elif status == "broken":
+                fade = 1.0
+                if case.broken_promise_at is not None:
+                    age = (now - case.broken_promise_at).total_seconds()
+                    fade = max(0.25, 1.0 - max(age, 0.0) / fade_seconds)
+                promise = w_broken * fade
+            ev, reach, fruitless, attempts = parts
+            return callback + promise + ev + reach + fruitless + attempts
+
+        def remember(case: CaseFacts, key: tuple[Any, int], today: date, gate: Any) -> tuple[float, RankedCase]:
+            hour = key[1]
+            status = case.promise_status
+            dpd = case.days_past_due  # same cut-offs as money.bucket_for, inlined for speed
+            prob = p_pay[0 if dpd <= 0 else 1 if dpd <= 30 else 2 if dpd <= 60 else 3 if dpd <= 90 else 4]
+            if status == "kept":
+                prob = min(1.0, prob * kept_mult)
+            att_h = case.attempts_by_hour
+            base = prior[hour]
+            if att_h is zeros:
+                p_reach = base
+            else:
+                rpc_h = case.rpc_by_hour
+                p_reach = (rpc_h[hour] + k * base) / (att_h[hour] + k)
+                total_att = sum(att_h)
+                if total_att:
+                    # As in _scorer: a debtor who answers pays more often than one who never does.
+                    ratio = (sum(rpc_h) + k * pm) / (total_att + k) / pm
+                    prob *= 2.0 if ratio > 2.0 else 0.5 if ratio < 0.5 else ratio
+                    if prob > 1.0:
+                        prob = 1.0
+            ev_major = case.overdue_minor * prob / 100.0
+            ev = w_ev * log10(1.0 + ev_major) if ev_major > 0 else 0.0
+            reach = w_reach * p_reach
+            fruitless = w_fruitless * case.fruitless_today
+            attempts = w_attempts * case.attempts_today
+            if case.callback_due_at is None and status != "pending" and status != "broken":
+                parts = None
+                score = ev + reach + fruitless + attempts  # = _scorer's sum with 0.0 for both
+            else:
+                parts = (ev, reach, fruitless, attempts)
+                score = clocked(case, parts, today)
+            row = new_tuple(RankedCase, (case.case_id, score, (), gate))
+            set_attr(case, "_rank_memo", (key, row, parts))
+            return score, row
+
+        return remember, clocked
 
 
 _BUCKETS = ("M0", "M1", "M2", "M3", "M4+")
@@ -400,41 +493,65 @@ def rank(
     tuple) and `explain_case` fills in any other row when it scrolls into view.
     """
     ctx = _Context(cases, now, strategy, portfolio_rpc_by_hour, display_zone)
-    parts_of = _scorer(ctx)
-    # Few allocations per case: a float score and an index in one of three groups.
-    # Sorting indices by a float key is stable, so equal scores keep input order.
-    neg_scores: list[float] = []
-    add_score = neg_scores.append
+    fast = _FastPath(ctx)
+    remember, clocked = fast.functions()
+    zones_get = fast.zones.get
+    zone_of = fast.zone
+    new_tuple = tuple.__new__
+    set_attr = object.__setattr__
+    # One pass: each case's score, its row and its index in one of three groups. Sorting
+    # indices by a float key is stable, so equal scores keep input order (reverse=True
+    # keeps it too).
+    scores: list[float] = []
+    add_score = scores.append
+    rows: list[RankedCase] = []
+    add_row = rows.append
     callable_now: list[int] = []
     later: list[int] = []
     held: list[int] = []
-    index = 0
-    for case in cases:
-        add_score(-parts_of(case)[0])
+    for index, case in enumerate(cases):
+        gate = None  # `callable_from` on the row of a case callable later
         if case.status != "open":
             held.append(index)
         elif case.callable_from is not None and case.callable_from > now:
             later.append(index)
+            gate = case.callable_from
         else:
             callable_now.append(index)
-        index += 1
-    by_score = neg_scores.__getitem__
-    callable_now.sort(key=by_score)
-    held.sort(key=by_score)
-    later.sort(key=lambda i: (cases[i].callable_from, neg_scores[i]))
+        key, today = zones_get(case.debtor_time_zone) or zone_of(case.debtor_time_zone)
+        memo = case._rank_memo
+        if memo is not None and memo[0] is key:
+            _key, row, parts = memo
+            if parts is None:  # nothing in the score depends on the clock: the row holds it
+                score = row[1]
+                if row[3] is not gate:
+                    row = new_tuple(RankedCase, (case.case_id, score, (), gate))
+                    set_attr(case, "_rank_memo", (key, row, None))
+            else:
+                score = clocked(case, parts, today)
+                if row[1] != score or row[3] is not gate:
+                    row = new_tuple(RankedCase, (case.case_id, score, (), gate))
+                    set_attr(case, "_rank_memo", (key, row, parts))
+        else:
+            score, row = remember(case, key, today, gate)
+        add_score(score)
+        add_row(row)
+    by_score = scores.__getitem__
+    callable_now.sort(key=by_score, reverse=True)
+    held.sort(key=by_score, reverse=True)
+    later.sort(key=lambda i: (cases[i].callable_from, -scores[i]))
 
     limit = len(cases) if explain_top is None else max(0, explain_top)
+    parts_of = _scorer(ctx)
     ranked: list[RankedCase] = []
-    append = ranked.append
-    position = 0
+    row_at = rows.__getitem__
     for group in (callable_now, later, held):
-        is_later = group is later
-        for i in group:
+        explained = group[:max(0, limit - len(ranked))]
+        for i in explained:
+            row = rows[i]
             case = cases[i]
-            # The explained rows re-run the scorer: cheaper than keeping every case's parts.
-            factors = _factors(case, parts_of(case), ctx) if position < limit else ()
-            append(RankedCase(case.case_id, -neg_scores[i], factors, case.callable_from if is_later else None))
-            position += 1
+            ranked.append(new_tuple(RankedCase, (row[0], row[1], _factors(case, parts_of(case), ctx), row[3])))
+        ranked.extend(map(row_at, group[len(explained):] if explained else group))
     return ranked
 
 
@@ -491,6 +608,8 @@ __all__ = [
     "RankedCase",
     "Strategy",
     "StrategyError",
+    "WEIGHTS",
+    "WeightSpec",
     "best_hour",
     "default_strategy",
     "explain",
@@ -498,4 +617,5 @@ __all__ = [
     "portfolio_reach_by_hour",
     "rank",
     "reach_probability",
+    "weight_spec",
 ]

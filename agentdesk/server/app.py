@@ -27,6 +27,7 @@ from agentdesk.server.events import EventHub, PgRelay
 from agentdesk.server.models import AuditEntry, User
 from agentdesk.server.routes_intake import intake_router
 from agentdesk.server.routes_lead import lead_router
+from agentdesk.server.routes_rules import rules_router
 
 log = logging.getLogger(__name__)
 
@@ -260,4 +261,5 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
     app.state.poke = poke
     app.include_router(lead_router(db, poke, current_user))
     app.include_router(intake_router(db, poke, current_user))
+    app.include_router(rules_router(db, poke, current_user))
     return app

@@ -442,73 +442,73 @@
 <context>
     <name>LeadCharts</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="48"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="50"/>
         <source>Promised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="49"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="51"/>
         <source>Collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="54"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="66"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="56"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="68"/>
         <source>Right-party contact rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="60"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
         <source>Right-party contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="63"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="67"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
         <source>Promise rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="75"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="77"/>
         <source>(no track)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="81"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
         <source>Promised and collected per day (¥)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="82"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
         <source>Funnel per agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
         <source>Outcome rates per talk track (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="114"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="116"/>
         <source>no data in this period yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -516,383 +516,383 @@
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="135"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="153"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="136"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="86"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="235"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="321"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="154"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="91"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="331"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="399"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="137"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="155"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="138"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="156"/>
         <source>Flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="139"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="146"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="154"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="157"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="142"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="160"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="143"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="144"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="322"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="400"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="145"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="149"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="167"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="150"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="151"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="152"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
         <source>Whose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="153"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="255"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="194"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="189"/>
         <source>(unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="194"/>
         <source>All agents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="195"/>
         <source>All buckets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="197"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="198"/>
         <source>No attempt yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="199"/>
         <source>All last outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="200"/>
         <source>All promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="204"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="195"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="213"/>
         <source>Last %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="265"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="287"/>
         <source>as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="344"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="439"/>
         <source>%1 cases · %2 overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="346"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="441"/>
         <source>%1 selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="376"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="471"/>
         <source>Move all %1 filtered cases (%2 overdue).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="380"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
         <source>Move %1 selected cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="389"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="484"/>
         <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="396"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="491"/>
         <source>Select the absent agent on the board first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="401"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="496"/>
         <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="412"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="507"/>
         <source>%1 cases given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="414"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
         <source>%1 changed since the move and stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="441"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="536"/>
         <source>Flagged attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="442"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="537"/>
         <source>Rejected changes (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="443"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="538"/>
         <source>Numbers to verify (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="444"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="539"/>
         <source>%1 items wait for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="462"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
         <source>Number approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="462"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
         <source>Number rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="474"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="569"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="483"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="578"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="484"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="579"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="492"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="501"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="595"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="513"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="600"/>
         <source>Exported %1 rows to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="526"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="614"/>
         <source>There is no reassignment to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="531"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="619"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="45"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="50"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="46"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="51"/>
         <source>On call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="47"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="52"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="48"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="49"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="91"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="87"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="87"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <source>Queue value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="88"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
         <source>Attempts today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="88"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
         <source>RPC today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="89"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="89"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>Promised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="90"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="129"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="134"/>
         <source>Drop cases here to move them to this agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="235"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="331"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="236"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="332"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="236"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="332"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="237"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="333"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="237"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="333"/>
         <source>Last outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="238"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="334"/>
         <source>Promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="238"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="334"/>
         <source>Lender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="294"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="372"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="295"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="373"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="296"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="374"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="297"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="375"/>
         <source>No promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="321"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="399"/>
         <source>Cases before → after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="322"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="400"/>
         <source>Amount before → after</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,115 +1266,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
         <source>Team lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="137"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="139"/>
         <source>Team queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="137"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="139"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="138"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="140"/>
         <source>AgentDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="142"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="144"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="170"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="172"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="463"/>
         <source>Case work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="224"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="228"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="239"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="243"/>
         <source>Demo: data not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="260"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="273"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="290"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="308"/>
         <source>No case may be called right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="322"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="340"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="376"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="394"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="388"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="406"/>
         <source>Call not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="411"/>
         <source>Call started: the wrap-up records this time as its start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="400"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="418"/>
         <source>This case was reassigned away from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="406"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="424"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="414"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="432"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="463"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="482"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="468"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="487"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="469"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="488"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,6 +1843,90 @@
     <message>
         <location filename="../../ui/reassign.ui" line="184"/>
         <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StrategyEditor</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="138"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="141"/>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="145"/>
+        <source>Queue strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="147"/>
+        <source>These weights order every agent&apos;s queue. A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="149"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="150"/>
+        <source>Documented &amp;defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="151"/>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="152"/>
+        <source>&amp;Save for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="156"/>
+        <source>Default %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="221"/>
+        <source>Version %1: the documented defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="223"/>
+        <source>Version %1, saved by %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="233"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="235"/>
+        <source>Changed, not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="254"/>
+        <source>Strategy saved as version %1; every queue now uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="268"/>
+        <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="274"/>
+        <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -442,73 +442,73 @@
 <context>
     <name>LeadCharts</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="48"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="50"/>
         <source>Promised</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="49"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="51"/>
         <source>Collected</source>
         <translation>回款金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="54"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="66"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="56"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="68"/>
         <source>Right-party contact rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
         <source>Attempts</source>
         <translation>拨打次数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="60"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
         <source>Right-party contacts</source>
         <translation>本人接通</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="63"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="67"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
         <source>Promise rate</source>
         <translation>承诺率</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="75"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="77"/>
         <source>(no track)</source>
         <translation>（无话术）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="81"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
         <source>Promised and collected per day (¥)</source>
         <translation>每日承诺与回款（¥）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="82"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation>按债务人当地时间的本人接通率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
         <source>Funnel per agent</source>
         <translation>每位催收员的转化漏斗</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
         <source>Outcome rates per talk track (%)</source>
         <translation>各话术的结果比率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="114"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="116"/>
         <source>no data in this period yet</source>
         <translation>本期暂无数据</translation>
     </message>
@@ -516,383 +516,383 @@
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="135"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="153"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="136"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="86"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="235"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="321"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="154"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="91"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="331"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="399"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="137"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="155"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="138"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="156"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="139"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="146"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="154"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="157"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="142"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="160"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="143"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="144"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="322"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="400"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="145"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="149"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="167"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="150"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="151"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="152"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="153"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="255"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="194"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="189"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="194"/>
         <source>All agents</source>
         <translation>全部催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="195"/>
         <source>All buckets</source>
         <translation>全部账龄段</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="197"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="198"/>
         <source>No attempt yet</source>
-        <translation>全部最近结果</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
-        <source>All last outcomes</source>
-        <translation>全部承诺</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
-        <source>All promises</source>
         <translation>尚无拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="199"/>
+        <source>All last outcomes</source>
+        <translation>全部最近结果</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="200"/>
+        <source>All promises</source>
+        <translation>全部承诺</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="204"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="195"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="213"/>
         <source>Last %1 days</source>
         <translation>最近 %1 天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="265"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="287"/>
         <source>as of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="344"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="439"/>
         <source>%1 cases · %2 overdue</source>
         <translation>%1 个案件 · 逾期 %2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="346"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="441"/>
         <source>%1 selected</source>
         <translation>已选 %1 个</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="376"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="471"/>
         <source>Move all %1 filtered cases (%2 overdue).</source>
         <translation>移动筛选出的全部 %1 个案件（逾期 %2）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="380"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
         <source>Move %1 selected cases.</source>
         <translation>移动所选的 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="389"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="484"/>
         <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
         <translation>重新分配 %1 的队列：%2 个案件，%3。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="396"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="491"/>
         <source>Select the absent agent on the board first.</source>
         <translation>请先在看板上选中缺勤的催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="401"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="496"/>
         <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
         <translation>已移动 %1 个案件。“撤销上次分配”可将其退回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="412"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="507"/>
         <source>%1 cases given back.</source>
         <translation>已退回 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="414"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
         <source>%1 changed since the move and stay where they are.</source>
         <translation>%1 个案件在移动后有变动，保持不变。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="441"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="536"/>
         <source>Flagged attempts (%1)</source>
         <translation>被标记的拨打（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="442"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="537"/>
         <source>Rejected changes (%1)</source>
         <translation>被拒绝的变更（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="443"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="538"/>
         <source>Numbers to verify (%1)</source>
         <translation>待核实号码（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="444"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="539"/>
         <source>%1 items wait for you.</source>
         <translation>共 %1 项待您处理。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="462"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
         <source>Number approved.</source>
         <translation>号码已核准。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="462"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
         <source>Number rejected.</source>
         <translation>号码已驳回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="474"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="569"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation>最近 %1 天，本组案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="483"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="578"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="484"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="579"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="492"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation>团队看板</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="501"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="595"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation>团队案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="513"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="600"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="526"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="614"/>
         <source>There is no reassignment to undo.</source>
         <translation>没有可撤销的分配。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="531"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="619"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="45"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="50"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="46"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="51"/>
         <source>On call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="47"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="52"/>
         <source>Wrap-up</source>
         <translation>通话小结</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="48"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="49"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="91"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="87"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="87"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <source>Queue value</source>
         <translation>队列金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="88"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
         <source>Attempts today</source>
         <translation>今日拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="88"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
         <source>RPC today</source>
         <translation>今日本人接通</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="89"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>Promises</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="89"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>Promised</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="90"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Collected</source>
         <translation>回款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="129"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="134"/>
         <source>Drop cases here to move them to this agent</source>
         <translation>将案件拖到这里即分配给该催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="235"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="331"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="236"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="332"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="236"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="332"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="237"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="333"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="237"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="333"/>
         <source>Last outcome</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="238"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="334"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="238"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="334"/>
         <source>Lender</source>
         <translation>委托方</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="294"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="372"/>
         <source>Pending</source>
         <translation>待履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="295"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="373"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="296"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="374"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="297"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="375"/>
         <source>No promise</source>
         <translation>无承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="321"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="399"/>
         <source>Cases before → after</source>
         <translation>案件数 之前 → 之后</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="322"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="400"/>
         <source>Amount before → after</source>
         <translation>金额 之前 → 之后</translation>
     </message>
@@ -1266,115 +1266,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="134"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="137"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="139"/>
         <source>Team queue</source>
         <translation>团队队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="137"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="139"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation>我的队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="138"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="140"/>
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="142"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="144"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation>无法连接服务器：正在使用本机保存的队列工作。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="170"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="172"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="463"/>
         <source>Case work</source>
         <translation>案件处理</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="224"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="228"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation>下一个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="239"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="243"/>
         <source>Demo: data not encrypted</source>
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="260"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="273"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="290"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="308"/>
         <source>No case may be called right now.</source>
         <translation>当前没有可以拨打的案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="322"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="340"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="376"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="394"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="388"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="406"/>
         <source>Call not allowed</source>
         <translation>不允许拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="411"/>
         <source>Call started: the wrap-up records this time as its start.</source>
         <translation>通话开始：小结将以此时间作为开始时间。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="400"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="418"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="406"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="424"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="414"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="432"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="463"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="482"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="468"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="487"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="469"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="488"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -1844,6 +1844,90 @@
         <location filename="../../ui/reassign.ui" line="184"/>
         <source>Reassign</source>
         <translation>确认分配</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyEditor</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="138"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="141"/>
+        <source>Strategy</source>
+        <translation>排序策略</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="145"/>
+        <source>Queue strategy</source>
+        <translation>队列排序策略</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="147"/>
+        <source>These weights order every agent&apos;s queue. A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
+        <translation>这些权重决定每位坐席的队列顺序。修改后数秒内送达所有工作台；将鼠标停在权重上或阅读其下方的说明，可了解默认值的依据。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="149"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="150"/>
+        <source>Documented &amp;defaults</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="151"/>
+        <source>&amp;Revert</source>
+        <translation>撤销修改(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="152"/>
+        <source>&amp;Save for everyone</source>
+        <translation>保存并下发(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="156"/>
+        <source>Default %1.</source>
+        <translation>默认值 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="221"/>
+        <source>Version %1: the documented defaults.</source>
+        <translation>版本 %1：文档规定的默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="223"/>
+        <source>Version %1, saved by %2 on %3.</source>
+        <translation>版本 %1，由 %2 于 %3 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="233"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="235"/>
+        <source>Changed, not saved yet.</source>
+        <translation>已修改，尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="254"/>
+        <source>Strategy saved as version %1; every queue now uses it.</source>
+        <translation>策略已保存为版本 %1，所有队列现已按其排序。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="268"/>
+        <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
+        <translation>其他人已先保存了策略。请点“撤销修改”查看其版本，再重新修改。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="274"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
     </message>
 </context>
 <context>

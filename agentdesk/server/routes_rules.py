@@ -1,0 +1,139 @@
+"""The rules every client applies: GET /v1/rules and a lead's PUT /v1/strategy.
+
+The server is the one source of the compliance preset in force (`policy_in_force`) and of
+the queue strategy, so two agents' desktops never order or guard by different rules. The
+strategy lives in the shared `server_settings` table (every API process reads the same
+row); a change is validated by the same `Strategy.resolved()` the clients rank with, gets
+the next version, is audited with the old and new weights, and pokes every connected
+client, whose sync engine then fetches the rules again.
+
+Built by `rules_router(db, poke, current_user)` and included by create_app. Like app.py,
+no `from __future__ import annotations`: FastAPI must resolve the Depends annotations.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header
+from fastapi.responses import Response
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from agentdesk import contract
+from agentdesk.domain.strategy import Strategy, StrategyError, default_strategy
+from agentdesk.server.access import audit
+from agentdesk.server.db import Database
+from agentdesk.server.errors import ApiError, denied
+from agentdesk.server.models import AuditEntry, ServerSetting, Team, User
+from agentdesk.server.policy import policy_in_force
+
+Poke = Callable[[set[str], set[str]], None]
+STRATEGY_KEY = "priority_strategy"
+EDITOR_ROLES = ("lead", "admin")
+# Agents per poke: on PostgreSQL a poke is one NOTIFY, whose payload must stay under 8000 bytes.
+POKE_BATCH = 100
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": contract.ErrorBody} for code in (401, 403, 409, 422)}
+
+
+def stored_strategy(session: Session, *, lock: bool = False) -> contract.StrategyInfo:
+    """The strategy in force: the stored one, or the documented default (version 1)."""
+    row = session.get(ServerSetting, STRATEGY_KEY, with_for_update=True if lock else None)
+    if row is None:
+        default = default_strategy()
+        return contract.StrategyInfo(name=default.name, version=default.version, weights=default.resolved())
+    return contract.StrategyInfo.model_validate_json(row.value)
+
+
+def rules_version(policy: str, strategy: contract.StrategyInfo) -> str:
+    """Changes whenever the preset or the strategy does; also the ETag of GET /v1/rules."""
+    return f"{policy}-s{strategy.version}"
+
+
+def current_rules(session: Session) -> contract.Rules:
+    policy = policy_in_force().name
+    strategy = stored_strategy(session)
+    return contract.Rules(version=rules_version(policy, strategy), policy=policy, strategy=strategy)
+
+
+def _everyone(session: Session) -> tuple[list[str], set[str]]:
+    """Every active user and every team: a strategy change concerns every queue."""
+    users = list(session.scalars(select(User.id).where(User.active.is_(True))))
+    teams = set(session.scalars(select(Team.id)))
+    return users, teams
+
+
+def rules_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> APIRouter:
+    router = APIRouter(prefix="/v1", responses=ERRORS, tags=["rules"])
+    Caller = Annotated[User, Depends(current_user)]
+
+    @contextmanager
+    def tx() -> Iterator[Session]:
+        """One transaction per request; a refusal's audit row survives the rollback."""
+        try:
+            with db.transaction() as s:
+                yield s
+        except ApiError as exc:
+            if exc.audit:
+                with db.transaction() as s:
+                    s.add(AuditEntry(**exc.audit))
+            raise
+
+    @router.get("/rules", response_model=contract.Rules)
+    def get_rules(user: Caller, if_none_match: Annotated[str | None, Header(max_length=200)] = None) -> Any:
+        """The compliance preset and queue strategy in force, for any signed-in user.
+
+        Sends `ETag: "<version>"`; with a matching `If-None-Match` the answer is 304 with
+        no body, so a client that polls after every poke pays almost nothing.
+        """
+        with db.transaction() as s:
+            rules = current_rules(s)
+        etag = f'"{rules.version}"'
+        if if_none_match is not None and etag in [tag.strip() for tag in if_none_match.split(",")]:
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(rules.model_dump_json(), media_type="application/json", headers={"ETag": etag})
+
+    @router.put("/strategy", response_model=contract.Rules)
+    def put_strategy(body: contract.StrategyUpdate, user: Caller) -> contract.Rules:
+        """Replace the queue strategy (team leads and admins). Weights left out take their
+        documented default; a weight out of its range is refused with 422 naming it."""
+        try:
+            with tx() as s:
+                if user.role not in EDITOR_ROLES:
+                    raise denied(403, "lead_only", "Only team leads and admins can change the queue strategy; "
+                                 "ask your team lead.", user.id, "strategy", None, "strategy.update")
+                try:
+                    weights = Strategy(body.name, dict(body.weights)).resolved()
+                except StrategyError as exc:
+                    code = "bad_weight" if exc.weight else "bad_strategy"
+                    raise ApiError(422, code, f"{exc} Correct it and save again.") from exc
+                current = stored_strategy(s, lock=db.is_postgres)
+                if body.expected_version is not None and body.expected_version != current.version:
+                    raise ApiError(409, "strategy_changed",
+                                   f"Someone saved the strategy meanwhile (now version {current.version}, "
+                                   f"you started from {body.expected_version}); reload it and apply your "
+                                   "change again.")
+                saved = contract.StrategyInfo(name=body.name, version=current.version + 1, weights=weights,
+                                              changed_at=datetime.now(UTC), changed_by=user.username)
+                row = s.get(ServerSetting, STRATEGY_KEY)
+                if row is None:
+                    s.add(ServerSetting(key=STRATEGY_KEY, value=saved.model_dump_json()))
+                else:
+                    row.value = saved.model_dump_json()
+                # Weights and versions are no personal data: the audit keeps what changed, old and new.
+                changed = {k: [current.weights.get(k), v] for k, v in weights.items() if current.weights.get(k) != v}
+                audit(s, user, "strategy.update", "strategy", str(saved.version),
+                      name=saved.name, previous_version=current.version, changed=changed)
+                users, teams = _everyone(s)
+                policy = policy_in_force().name
+        except IntegrityError as exc:
+            # Two first-ever saves at once on PostgreSQL: the row did not exist to be locked.
+            raise ApiError(409, "strategy_changed", "Someone saved the strategy at the same moment; "
+                           "reload it and apply your change again.") from exc
+        for start in range(0, max(len(users), 1), POKE_BATCH):
+            poke(set(users[start:start + POKE_BATCH]), teams if start == 0 else set())
+        return contract.Rules(version=rules_version(policy, saved), policy=policy, strategy=saved)
+
+    return router
