@@ -17,10 +17,11 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from _fixtures import NOW, fill_store, synthetic_case
 
 from agentdesk import contract
 from agentdesk.client.api import ApiClient
@@ -28,38 +29,6 @@ from agentdesk.client.credentials import SecretStore
 from agentdesk.client.session import ClientSession
 from agentdesk.client.store import LocalStore
 from agentdesk.client.views import OutcomeDraft
-
-NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)  # 11:00 in Beijing: calls allowed
-OUTCOMES = (("nobody", "no_answer"), ("nobody", "busy"), ("right_party", "refusal"),
-            ("third_party", "message_left"), ("right_party", "callback_requested"))
-
-
-def synthetic_case(rnd: random.Random, i: int, attempts: int) -> dict[str, Any]:
-    case_id = str(uuid.UUID(int=rnd.getrandbits(128)))
-    phone = str(uuid.UUID(int=rnd.getrandbits(128)))
-    dpd = rnd.randrange(1, 400)
-    overdue = rnd.randrange(50_000, 3_000_000)
-    history = []
-    for _ in range(attempts):
-        reached, outcome = rnd.choice(OUTCOMES)
-        started = NOW - timedelta(days=rnd.randrange(0, 120), hours=rnd.randrange(0, 10), minutes=rnd.randrange(60))
-        history.append({"id": str(uuid.UUID(int=rnd.getrandbits(128))), "started_at": started.isoformat(),
-                        "ended_at": None, "channel": "call", "contact_point_id": phone, "reached": reached,
-                        "outcome": outcome, "agent": "agent01", "note": "已跟进", "compliance_flag": None,
-                        "talk_track_id": None, "talk_track_version": None})
-    return {
-        "id": case_id, "seq": i + 1, "lender": "示例消费金融", "status": "open", "hold_reason": None,
-        "assigned_agent_id": "u1", "assigned_agent": "agent01", "team_id": "t1", "consent_late_calls": False,
-        "debtor": {"id": f"d{i}", "name": f"债务人{i:05d}", "national_id_masked": "110***********1234",
-                   "birth_date": "1985-01-01", "province": "北京", "city": "北京", "time_zone": "Asia/Shanghai"},
-        "accounts": [{"id": f"a{i}", "account_no": f"AC{i:08d}", "product": "现金贷", "currency": "CNY",
-                      "principal_minor": overdue * 2, "outstanding_minor": overdue * 2, "overdue_minor": overdue,
-                      "fees_minor": 0, "due_date": (date(2026, 11, 27) - timedelta(days=dpd)).isoformat(),
-                      "days_past_due": dpd, "bucket": f"M{min(4, 1 + dpd // 30)}" if dpd < 120 else "M4+"}],
-        "contact_points": [{"id": phone, "kind": "phone", "value_masked": "138****0000", "owner": "debtor",
-                            "relation": None, "contact_name": None, "status": "valid", "source": "lender"}],
-        "attempts": history, "promises": [], "callbacks": [], "notes": [], "payments": [],
-    }
 
 
 def timed(fn: Any) -> tuple[float, Any]:
@@ -76,9 +45,7 @@ def main() -> None:
         store = LocalStore(Path(tmp) / "client.db", secrets.token_hex(32))
         per_case = n_attempts // n_cases
         docs = [synthetic_case(rnd, i, per_case) for i in range(n_cases)]
-        for start in range(0, n_cases, 1000):
-            store.apply_changes([contract.Change(entity="case", op="upsert", id=d["id"], data=d)
-                                 for d in docs[start:start + 1000]], str(start + 1000))
+        fill_store(store, docs)
         user = contract.UserInfo(id="u1", username="agent01", display_name="坐席一号", role="agent", team_id="t1")
         session = ClientSession(ApiClient("http://127.0.0.1:9"), store,
                                 SecretStore("http://127.0.0.1:9", "agent01", memory_only=True), user)

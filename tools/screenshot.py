@@ -17,6 +17,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -182,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=600, help="demo cases to seed (default 600)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Show the times an agent in China sees, whatever the machine that takes the pictures.
+    os.environ["TZ"] = "Asia/Shanghai"
+    if hasattr(time, "tzset"):
+        time.tzset()
     with tempfile.TemporaryDirectory(prefix="agentdesk-shot-") as home:
         os.environ["AGENTDESK_HOME"] = home
         os.environ.pop("AGENTDESK_DATABASE_URL", None)

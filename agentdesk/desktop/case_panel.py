@@ -13,15 +13,23 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from agentdesk.client.views import AccountView, CaseDetail, ContactPointView
 from agentdesk.desktop import labels, theme, uiload
-from agentdesk.desktop.timeline import timeline_entries, timeline_html
+from agentdesk.desktop.timeline import TimelineEntry, timeline_entries, timeline_html
 from agentdesk.domain.compliance import ComplianceVerdict
 
 _Index = QModelIndex | QPersistentModelIndex
 _NEVER_DIAL = {"invalid", "wrong_party", "do_not_contact"}
+# A long history (hundreds of attempts) must not make opening its case slow: the newest
+# entries, more than the view holds, come with the case; older ones are appended a chunk
+# per event-loop turn, starting a frame later so the case is painted first
+# (bench/bench_workstation.py).
+TIMELINE_FIRST = 25
+TIMELINE_CHUNK = 50
+TIMELINE_LATER_MS = 16
 
 
 translate = QCoreApplication.translate
@@ -169,6 +177,11 @@ class CasePanel(QWidget):
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self._refresh_time)
         self._clock.start()
+        self._timeline_rest: list[TimelineEntry] = []
+        self._timeline_colors: dict[str, str] = {}
+        self._timeline_timer = QTimer(self)
+        self._timeline_timer.setSingleShot(True)
+        self._timeline_timer.timeout.connect(self._append_timeline)
         self.caseStack.setCurrentWidget(self.emptyPage)
 
     @property
@@ -190,6 +203,8 @@ class CasePanel(QWidget):
         same_case = detail is not None and self._detail is not None and detail.case_id == self._detail.case_id
         keep = contact_point_id or (self.selected_contact() if same_case else None)
         self._detail, self._judge, self._lang = detail, judge, lang
+        self._timeline_timer.stop()
+        self._timeline_rest = []
         if detail is None:
             self.caseStack.setCurrentWidget(self.emptyPage)
             self.contacts.set_rows([])
@@ -219,9 +234,28 @@ class CasePanel(QWidget):
         self._refresh_time()
         self.contacts.set_rows(detail.contact_points)
         self.accounts.set_rows(detail.accounts)
-        colors = theme.read_colors(self._scheme())
-        self.timelineView.setHtml(timeline_html(timeline_entries(detail), colors))
+        entries = timeline_entries(detail)
+        self._timeline_colors = theme.read_colors(self._scheme())
+        self.timelineView.setHtml(timeline_html(entries[:TIMELINE_FIRST], self._timeline_colors))
+        self._timeline_rest = entries[TIMELINE_FIRST:]
+        if self._timeline_rest:
+            self._timeline_timer.start(TIMELINE_LATER_MS)
         self._select_contact(keep or _first_dialable(detail))
+
+    def _append_timeline(self) -> None:
+        """Add the next chunk of older entries at the end; the view keeps its scroll position."""
+        chunk, self._timeline_rest = self._timeline_rest[:TIMELINE_CHUNK], self._timeline_rest[TIMELINE_CHUNK:]
+        if not chunk:
+            return
+        cursor = QTextCursor(self.timelineView.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertHtml(timeline_html(chunk, self._timeline_colors))
+        if self._timeline_rest:
+            self._timeline_timer.start(0)
+
+    def timeline_complete(self) -> bool:
+        """Whether every entry of the case is in the timeline (older ones arrive just after)."""
+        return not self._timeline_rest
 
     def _scheme(self) -> str:
         from PySide6.QtWidgets import QApplication
@@ -232,9 +266,12 @@ class CasePanel(QWidget):
     def _select_contact(self, contact_point_id: str | None) -> None:
         rows = [p.id for p in (self._detail.contact_points if self._detail else ())]
         row = rows.index(contact_point_id) if contact_point_id in rows else (0 if rows else -1)
-        if row >= 0:
+        if row >= 0 and self.contactsView.currentIndex().row() != row:
+            # Moving the selection asks the guard once (`_contact_changed`); asking again here
+            # would evaluate the same dial twice per case opened.
             self.contactsView.setCurrentIndex(self.contacts.index(row, 0))
-        self.refresh_verdict()
+        else:
+            self.refresh_verdict()
 
     def _refresh_time(self) -> None:
         if self._detail is None:

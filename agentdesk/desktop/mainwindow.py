@@ -10,6 +10,7 @@ refreshes only what it touched (the queue, and the case on screen if it changed)
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 from datetime import UTC, date, datetime
 
@@ -38,6 +39,7 @@ from agentdesk.domain.money import Money
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 200
+QUEUE_REFRESH_AFTER_SAVE_MS = 16  # a frame: the next case paints before the queue is re-ranked
 
 
 class SessionRules:
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.current_case: str | None = None
         self._queue_generation = 0
         self._opened_first = False
+        self._heap_frozen = False
         self._queue_dirty = False
         self._reselect_after_load: str | None = None
         self._is_lead = session.user.role in ("lead", "admin")
@@ -172,9 +175,21 @@ class MainWindow(QMainWindow):
         console.tabs.addTab(self.mainSplitter, self.tr("Case work"))
         self.centralLayout.addWidget(console, 1)
         console.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        # A lead's whole team can be 100,000 cases: rank them only once "Case work" is open.
+        console.tabs.currentChanged.connect(lambda _i: self._queue_dirty and self.reload_queue())
+        # The case keys (F5 dial, F2 next, Ctrl+Enter save) belong to "Case work"; on the other
+        # tabs F5 is the console's refresh, and two owners of one key would leave it dead.
+        console.tabs.currentChanged.connect(lambda _i: self._case_actions_follow(console))
+        self._case_actions_follow(console)
         self.events.cases_changed.connect(console.cases_changed)
         self.events.status_changed.connect(console.sync_status)
         self.lead_console = console
+
+    def _case_actions_follow(self, console: LeadConsole) -> None:
+        on_case_work = console.tabs.currentWidget() is self.mainSplitter
+        for action in (self.actionCall, self.actionNextCase, self.actionSaveNext, self.actionSave,
+                       self.actionSwitchTrack):
+            action.setEnabled(on_case_work)
 
     def _setup_actions(self) -> None:
         self.actionSaveNext.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
@@ -243,7 +258,16 @@ class MainWindow(QMainWindow):
     # --- queue -----------------------------------------------------------------------------
 
     def reload_queue(self) -> None:
-        """Ask the local store for the ranked queue off the GUI thread; newest request wins."""
+        """Ask the local store for the ranked queue off the GUI thread; newest request wins.
+
+        A lead's queue is the whole team's: while the "Case work" tab is hidden it is only
+        marked out of date, and ranked when the tab is shown.
+        """
+        console = self.lead_console
+        if console is not None and console.tabs.currentWidget() is not self.mainSplitter:
+            self._queue_dirty = True
+            return
+        self._queue_dirty = False
         self._queue_generation += 1
         generation = self._queue_generation
         queue_filter = self.filterCombo.currentData() or "all"
@@ -272,6 +296,13 @@ class MainWindow(QMainWindow):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
         self.queue_loaded.emit(len(rows))
+        if not self._heap_frozen:
+            # What is alive now (modules, forms, the queue's facts for every case) lives as
+            # long as the session. Freezing it keeps it out of the collector's full passes,
+            # which otherwise stop the window for ~160 ms every few dozen cases at 5,000 cases
+            # (bench_workstation.py: the max of save-and-next). `shutdown()` hands it back.
+            self._heap_frozen = True
+            gc.freeze()
 
     def _queue_row_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
         case_id = current.data(CASE_ID_ROLE) if current.isValid() else None
@@ -317,8 +348,12 @@ class MainWindow(QMainWindow):
             self.case_opened.emit(detail.case_id)
 
     def _judge(self, contact_point_id: str | None) -> ComplianceVerdict:
-        assert self.current_case is not None
-        return self.session.check_dial(self.current_case, contact_point_id)
+        """The guard's verdict for the banner, from the case on screen (re-read on every
+        change), so picking a number costs no store read; dialling itself (`_call`) asks
+        the session, which reads the store afresh."""
+        detail = self.case_panel.detail
+        assert detail is not None
+        return caseview.dial_verdict(detail, contact_point_id, self.session.policy, datetime.now(UTC))
 
     def _refresh_case(self) -> None:
         """The case on screen changed underneath (sync, save): re-read it, keep the form."""
@@ -382,11 +417,14 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Saved. It is sent to the server in the background."), 5000)
         self.outcome_recorded.emit(draft.case_id, attempt_id)
-        self.reload_queue()
         if open_next and next_callable(self.queue_model.rows(), draft.case_id, datetime.now(UTC)):
             self.open_next_case()
         else:
             self.open_case(draft.case_id)
+        # The next case goes on screen first. The queue refresh runs on the background helper
+        # but still competes with the GUI thread for the interpreter, so it starts a frame
+        # later, once the case is painted (bench_workstation.py: ~20 ms of save-and-next).
+        QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self.reload_queue)
 
     def _call(self, contact_point_id: str) -> None:
         verdict = self.session.check_dial(self.current_case or "", contact_point_id)
@@ -448,7 +486,8 @@ class MainWindow(QMainWindow):
             self.status_bar.show(self.session.status())
             if self.lead_console is not None:
                 self.lead_console.retranslate()
-                self.lead_console.tabs.setTabText(4, self.tr("Case work"))
+                tabs = self.lead_console.tabs
+                tabs.setTabText(tabs.indexOf(self.mainSplitter), self.tr("Case work"))
             if self.agent_state is not None:
                 self.agent_state.retranslate()
         super().changeEvent(event)
@@ -502,3 +541,5 @@ class MainWindow(QMainWindow):
             self.session.logout(wipe_local_data=bool(self.settings.get("wipe_on_logout")))
         else:
             self.session.stop()
+        if self._heap_frozen:
+            gc.unfreeze()  # what this window leaves behind may be collected again

@@ -3,11 +3,16 @@
 The client picks the track and fills in the case's values; this panel lays the rendered
 steps out as cards. Required lines are check boxes the agent ticks as they are said;
 branch buttons jump to the step that fits the debtor's answer; the combo switches track.
+
+Consecutive cases mostly get the same track: then the cards stay and only their texts
+change (ticks cleared, back at the first step), because building the widgets again is
+what made opening a case slow (bench/bench_workstation.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -33,7 +38,9 @@ class TalkTrackPanel(QWidget):
         super().__init__(parent)
         uiload.load_form("talktrack", self)
         self._cards: dict[str, QFrame] = {}
+        self._texts: list[QLabel] = []  # each card's heading, then its lines, in order
         self._required: list[QCheckBox] = []
+        self._shape: tuple[Any, ...] | None = None  # what the cards on screen were built for
         self._track: TalkTrack | None = None
         self._filling = False
         self.trackCombo.currentIndexChanged.connect(self._combo_changed)
@@ -59,14 +66,19 @@ class TalkTrackPanel(QWidget):
         index = self.trackCombo.findData(str(track.id)) if track is not None else -1
         self.trackCombo.setCurrentIndex(index)
         self._filling = False
-        self._clear()
         self.trackWhy.setText("" if track else translate("TalkTrackPanel", "No talk track for this case."))
         self.trackWhy.setVisible(track is None)
-        if track is None:
-            return
-        for number, step in enumerate(steps, start=1):
-            card = self._card(number, step, lang)
-            self.stepsLayout.insertWidget(self.stepsLayout.count() - 1, card)
+        shape = _shape(track, steps, lang) if track is not None else None
+        if shape is not None and shape == self._shape:
+            self._refill(steps)
+        else:
+            self._clear()
+            if track is None:
+                return
+            for number, step in enumerate(steps, start=1):
+                card = self._card(number, step, lang)
+                self.stepsLayout.insertWidget(self.stepsLayout.count() - 1, card)
+            self._shape = shape
         if self._cards:
             self.go_to(next(iter(self._cards)))
         self._update_progress()
@@ -80,8 +92,22 @@ class TalkTrackPanel(QWidget):
         for card in self._cards.values():
             card.deleteLater()
         self._cards.clear()
+        self._texts.clear()
         self._required.clear()
+        self._shape = None
         self.requiredProgress.setText("")
+
+    def _refill(self, steps: Sequence[RenderedStep]) -> None:
+        """Same track, same layout: put this case's texts into the cards and untick them."""
+        texts = iter(self._texts)
+        for number, step in enumerate(steps, start=1):
+            _set_text(next(texts), f"{number}. {step.title}")
+            for line in step.lines:
+                _set_text(next(texts), line.text)
+        for box in self._required:
+            box.blockSignals(True)  # one progress update below, as for new cards
+            box.setChecked(False)
+            box.blockSignals(False)
 
     def _card(self, number: int, step: RenderedStep, lang: str) -> QFrame:
         card = QFrame(self.stepsHost)
@@ -92,6 +118,7 @@ class TalkTrackPanel(QWidget):
         heading = QLabel(f"{number}. {step.title}", card)
         heading.setObjectName("stepTitle")
         layout.addWidget(heading)
+        self._texts.append(heading)
         for line in step.lines:
             layout.addLayout(self._line(card, line.text, line.required))
         if step.branches:
@@ -111,6 +138,7 @@ class TalkTrackPanel(QWidget):
         row = QHBoxLayout()
         row.setSpacing(6)
         label = QLabel(text, card)
+        self._texts.append(label)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if required:
@@ -137,7 +165,10 @@ class TalkTrackPanel(QWidget):
 
     def go_to(self, step_id: str) -> None:
         for key, card in self._cards.items():
-            card.setProperty("current", key == step_id)
+            current = key == step_id
+            if card.property("current") == current:
+                continue  # re-polishing a card whose look does not change costs a style pass
+            card.setProperty("current", current)
             card.style().unpolish(card)
             card.style().polish(card)
         card = self._cards.get(step_id)
@@ -165,3 +196,19 @@ class TalkTrackPanel(QWidget):
         track_id = self.trackCombo.currentData()
         if track_id and (self._track is None or str(self._track.id) != track_id):
             self.track_switched.emit(track_id)
+
+
+def _shape(track: TalkTrack, steps: Sequence[RenderedStep], lang: str) -> tuple[Any, ...]:
+    """Everything the cards' widgets depend on apart from their texts: equal shapes mean the
+    cards on screen can be refilled instead of built again."""
+    return (
+        str(track.id),
+        track.version,
+        lang,
+        tuple((s.id, tuple(line.required for line in s.lines), s.branches) for s in steps),
+    )
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)

@@ -190,4 +190,11 @@ def test_lead_sees_the_team_with_an_agent_column(qtbot, desktop: DesktopApp) -> 
     assert window.queue_model.columnCount() == 7
     agents = {row.assigned_agent for row in window.queue_model.rows()}
     assert len(agents) > 1
+    # On "Case work" F5 dials; on the board it is the board's refresh, not a dead key.
+    console = window.lead_console
+    assert console is not None and window.actionCall.isEnabled()
+    console.tabs.setCurrentIndex(0)
+    assert not window.actionCall.isEnabled() and not window.actionSaveNext.isEnabled()
+    console.tabs.setCurrentWidget(window.mainSplitter)
+    assert window.actionCall.isEnabled()
     window.close()
