@@ -194,10 +194,16 @@ def _history(rows: dict[type, list[dict[str, Any]]], rng: random.Random, fake: F
     phones = [p for p in points if p["kind"] == "phone"]
     count = rng.choices((0, 1, 2, 3, 5, 8), weights=(12, 20, 25, 20, 15, 8))[0]
     days_back = max(1, min(dpd, 30))
+    starts = []
     for _ in range(count):
         day = now - timedelta(days=rng.randint(1, days_back))
         local_hour = rng.choices(range(9, 21), weights=(3, 5, 6, 5, 3, 3, 4, 5, 5, 6, 7, 6))[0]
-        started = day.replace(hour=(local_hour - 8) % 24, minute=rng.randint(0, 59), second=0, microsecond=0)
+        starts.append(day.replace(hour=(local_hour - 8) % 24, minute=rng.randint(0, 59), second=0, microsecond=0))
+    today = _earlier_today(rng, now)
+    if today is not None and not hold and rng.random() < 0.15:
+        starts.append(today)  # the team's work so far today: the lead's board is not all zeros
+        count += 1
+    for started in sorted(starts):
         point = rng.choice(phones)
         if point["owner"] == "emergency":
             reached = rng.choices((Reached.THIRD_PARTY, Reached.NOBODY), weights=(4, 6))[0]
@@ -218,6 +224,8 @@ def _history(rows: dict[type, list[dict[str, Any]]], rng: random.Random, fake: F
         if outcome.value == "promise_to_pay":
             due = started.date() + timedelta(days=rng.randint(2, 10))
             status = "pending" if due >= now.date() else rng.choice(("kept", "broken"))
+            if due == now.date() and rng.random() < 0.5:
+                status = "kept"  # paid this morning: the board's "collected" has something today
             amount = max(10000, outstanding // rng.choice((2, 3, 4)) // 100 * 100)
             promise = dict(id=new_id(), case_id=case_id, attempt_id=attempt_id, agent_id=agent_id,
                                 amount_minor=amount, currency="CNY", due_date=due, status=status,
@@ -233,6 +241,17 @@ def _history(rows: dict[type, list[dict[str, Any]]], rng: random.Random, fake: F
         rows[Note].append(dict(id=new_id(), case_id=case_id, author_id=agent_id,
                                text=rng.choice(NOTE_LINES), written_at=now - timedelta(days=rng.randint(1, 20))))
     return count
+
+
+def _earlier_today(rng: random.Random, now: datetime) -> datetime | None:
+    """A time today between 09:00 Beijing and a few minutes ago, or None before 09:30."""
+    beijing = now + timedelta(hours=8)
+    opened = beijing.replace(hour=9, minute=0, second=0, microsecond=0)
+    latest = min(beijing - timedelta(minutes=5), beijing.replace(hour=20, minute=55))
+    if latest <= opened + timedelta(minutes=30):
+        return None
+    span = int((latest - opened).total_seconds())
+    return opened + timedelta(seconds=rng.randint(0, span)) - timedelta(hours=8)
 
 
 def _street_address(fake: Any, province: str, city: str) -> str:

@@ -48,7 +48,6 @@ FORBIDDEN = (
     "psycopg_binary",
     "argon2",
     "jwt",
-    "openpyxl",
 )
 
 
