@@ -1,9 +1,11 @@
 """The local replica: one SQLCipher database per server and user, plus the outbox.
 
-Each case is kept as the server's document (JSON) beside the columns the queue sorts
-and searches on. Local writes never edit the document: they are outbox rows, and views
-merge pending rows over the document, so what the agent typed is visible at once and a
-later pull cannot hide it. The pull cursor is stored in the same transaction as the
+Each case is kept as the server's document (JSON, table `case_docs`) and, in its own
+table `cases`, the columns the queue sorts and searches on: the documents are ~2.6 KB
+each, and reading the summary columns must not decrypt and read every document's pages.
+Local writes never edit the document: they are outbox rows, and views merge pending rows
+over the document, so what the agent typed is visible at once and a later pull cannot
+hide it. The pull cursor is stored in the same transaction as the
 changes it covers.
 
 The database key comes from the OS keyring (see credentials.py); without it the file is
@@ -42,7 +44,10 @@ from agentdesk.client.errors import StoreLocked
 
 log = logging.getLogger(__name__)
 
-SCHEMA_MAJOR = 1
+# 2: the documents moved out of `cases` into `case_docs`. A store of an older layout is
+# opened by rebuilding its replica (emptied, pulled again in full); the outbox, drafts and
+# notices are kept.
+SCHEMA_MAJOR = 2
 
 
 class Base(DeclarativeBase):
@@ -74,6 +79,22 @@ class CaseRow(Base):
     callback_due_at: Mapped[str | None] = mapped_column(String(32))
     promise_due: Mapped[str | None] = mapped_column(String(10))
     promise_status: Mapped[str | None] = mapped_column(String(8))
+
+    @property
+    def doc(self) -> dict[str, Any]:
+        """The case document, when loaded with the row (`LocalStore.case_rows`)."""
+        try:
+            return self.__dict__["_doc"]  # type: ignore[no-any-return]
+        except KeyError:
+            raise AttributeError("the document is not loaded with this row; use LocalStore.case_doc") from None
+
+
+class CaseDoc(Base):
+    """A case's server document, apart from its summary row (same id) so that reading the
+    summary columns does not read the documents."""
+
+    __tablename__ = "case_docs"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
     doc: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
@@ -162,7 +183,7 @@ def case_summary(doc: dict[str, Any]) -> dict[str, Any]:
         callback_due_at=min(open_callbacks) if open_callbacks else None,
         promise_due=promise["due_date"] if promise else None,
         promise_status=promise["status"] if promise else None,
-        doc=doc,
+        doc=doc,  # not a column of `cases`: the document goes to `case_docs`
     )
 
 
@@ -183,6 +204,7 @@ _UPSERT_CASES = (
     f"INSERT OR REPLACE INTO cases ({', '.join(_CASE_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _CASE_COLUMNS)})"
 )
+_UPSERT_DOCS = "INSERT OR REPLACE INTO case_docs (id, doc) VALUES (?, ?)"
 
 
 # SQLCipher encrypts and authenticates page by page; 16 KiB pages instead of its 4 KiB
@@ -255,13 +277,28 @@ class LocalStore:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         with self.transaction() as s:
             major = s.get(Meta, "schema_major")
-            if major is None:
-                s.add(Meta(key="schema_major", value=str(SCHEMA_MAJOR)))
-            elif int(major.value) > SCHEMA_MAJOR:
+            if major is not None and int(major.value) > SCHEMA_MAJOR:
+                self.engine.dispose()
                 raise StoreLocked(
                     f"The local store was written by a newer AgentDesk (schema {major.value}); "
                     "update AgentDesk on this computer."
                 )
+            conn = s.connection()
+            old_layout = any(col[1] == "doc" for col in conn.exec_driver_sql("PRAGMA table_info(cases)"))
+            if old_layout or (major is not None and int(major.value) < SCHEMA_MAJOR):
+                self._rebuild_replica(s, major.value if major is not None else "?")
+            s.merge(Meta(key="schema_major", value=str(SCHEMA_MAJOR)))
+
+    @staticmethod
+    def _rebuild_replica(s: Session, old: str) -> None:
+        """An older layout: drop the replica's tables and the cursor, so the next pull is a full
+        one. The outbox, drafts and notices stay (pending writes are sent and shown as before)."""
+        log.info("local store schema %s -> %s: rebuilding the replica (full pull next)", old, SCHEMA_MAJOR)
+        conn = s.connection()
+        conn.exec_driver_sql("DROP TABLE IF EXISTS cases")
+        conn.exec_driver_sql("DELETE FROM case_docs")
+        CaseRow.__table__.create(conn)  # type: ignore[attr-defined]
+        s.execute(delete(Meta).where(Meta.key == "cursor"))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -297,9 +334,11 @@ class LocalStore:
         removed: set[str] = set()
         with self.transaction() as s:
             case_rows: list[dict[str, Any]] = []
+            docs: dict[str, dict[str, Any]] = {}
             for ch in changes:
                 if ch.entity == "case" and ch.op == "upsert":
                     case_rows.append(case_summary(ch.data))
+                    docs[ch.data["id"]] = ch.data
                     upserted.add(ch.id)
                 elif ch.entity == "case" and ch.op == "remove":
                     removed.add(ch.id)
@@ -314,19 +353,20 @@ class LocalStore:
                 if local:
                     me = (s.get(Meta, "username") or Meta(value="")).value
                     case_rows = [
-                        {**case_summary(overlay(r["doc"], local[r["id"]], me)), "doc": r["doc"]}
-                        if r["id"] in local else r
+                        case_summary(overlay(docs[r["id"]], local[r["id"]], me)) if r["id"] in local else r
                         for r in case_rows
                     ]
-                # One executemany of plain tuples with the documents serialized once: the ORM's
+                # Executemanys of plain tuples with the documents serialized once: the ORM's
                 # per-row bookkeeping and JSON type processing cost more than SQLite itself on a
                 # first sync of thousands of cases (bench/bench_first_sync.py).
-                values = [tuple(orjson.dumps(r[c]).decode() if c == "doc" else r[c] for c in _CASE_COLUMNS)
-                          for r in case_rows]
-                s.connection().exec_driver_sql(_UPSERT_CASES, values)
+                conn = s.connection()
+                conn.exec_driver_sql(_UPSERT_CASES, [tuple(r[c] for c in _CASE_COLUMNS) for r in case_rows])
+                conn.exec_driver_sql(_UPSERT_DOCS, [(r["id"], orjson.dumps(docs[r["id"]]).decode())
+                                                    for r in case_rows])
             if removed:
                 present = set(s.scalars(select(CaseRow.id).where(CaseRow.id.in_(removed))))
                 s.execute(delete(CaseRow).where(CaseRow.id.in_(removed)))
+                s.execute(delete(CaseDoc).where(CaseDoc.id.in_(removed)))
                 for case_id in present:
                     s.add(Notice(kind="reassigned", case_id=None, created_at=_now_iso(),
                                  text=f"A case was reassigned away from you ({case_id[:8]})."))
@@ -346,10 +386,11 @@ class LocalStore:
     def refresh_summary(self, s: Session, case_id: str, me: str) -> None:
         """Recompute a case's queue columns with its local writes (same transaction as the write)."""
         row = s.get(CaseRow, case_id)
-        if row is None:
+        doc = s.scalar(select(CaseDoc.doc).where(CaseDoc.id == case_id))
+        if row is None or doc is None:
             return
         local = self._local_rows(s, [case_id]).get(case_id, [])
-        summary = case_summary(overlay(row.doc, local, me))
+        summary = case_summary(overlay(doc, local, me))
         summary.pop("doc")
         for key, value in summary.items():
             setattr(row, key, value)
@@ -359,6 +400,7 @@ class LocalStore:
         with self.transaction() as s:
             s.execute(delete(Meta).where(Meta.key == "cursor"))
             s.execute(delete(CaseRow))
+            s.execute(delete(CaseDoc))
 
     def case_count(self) -> int:
         with self.sessions() as s:
@@ -416,13 +458,21 @@ class LocalStore:
     # --- reads ---------------------------------------------------------------------------
 
     def case_rows(self) -> list[CaseRow]:
+        """Every case's summary row with its document (`row.doc`): for checks and tools; the
+        queue and the lead's grid read only the summary columns."""
         with self.sessions() as s:
-            return list(s.scalars(select(CaseRow)))
+            rows = list(s.scalars(select(CaseRow)))
+            docs = {case_id: doc for case_id, doc in s.execute(select(CaseDoc.id, CaseDoc.doc))}
+        for row in rows:
+            row.__dict__["_doc"] = docs.get(row.id, {})
+        return rows
 
     def case_doc(self, case_id: str) -> dict[str, Any] | None:
         with self.sessions() as s:
-            row = s.get(CaseRow, case_id)
-            return dict(row.doc) if row else None
+            if s.scalar(select(CaseRow.id).where(CaseRow.id == case_id)) is None:
+                return None
+            doc = s.scalar(select(CaseDoc.doc).where(CaseDoc.id == case_id))
+            return dict(doc) if doc is not None else None
 
     def people(self) -> list[PersonRow]:
         with self.sessions() as s:
@@ -457,7 +507,7 @@ class LocalStore:
             s.execute(delete(Draft).where(Draft.case_id == case_id))
 
 
-__all__ = ["LocalStore", "CaseRow", "OutboxRow", "AppliedPull", "case_summary"]
+__all__ = ["LocalStore", "CaseRow", "CaseDoc", "OutboxRow", "AppliedPull", "case_summary"]
 
 
 def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str, Any]:

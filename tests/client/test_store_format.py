@@ -71,3 +71,72 @@ def test_a_pull_page_is_parsed_and_a_garbled_one_is_named() -> None:
         parse_pull(_page([], cursor=None))
     with pytest.raises(ValueError):
         parse_pull(b"<html>proxy error</html>")
+
+
+def _old_layout(store: LocalStore) -> None:
+    """Turn a fresh store into one of schema 1: documents inside `cases`, no `case_docs`."""
+    columns = ", ".join(f"{c} TEXT" for c in store_mod._CASE_COLUMNS if c != "id")
+    with store.transaction() as s:
+        conn = s.connection()
+        conn.exec_driver_sql("DROP TABLE cases")
+        conn.exec_driver_sql("DROP TABLE case_docs")
+        conn.exec_driver_sql(f"CREATE TABLE cases (id VARCHAR(36) PRIMARY KEY, {columns}, doc JSON)")
+        conn.exec_driver_sql("CREATE INDEX ix_cases_status ON cases (status)")
+        conn.exec_driver_sql("INSERT INTO cases (id, status, doc) VALUES ('c-old', 'open', '{}')")
+        conn.exec_driver_sql("UPDATE meta SET value = '1' WHERE key = 'schema_major'")
+
+
+def test_a_store_of_the_old_layout_opens_with_its_replica_rebuilt_and_its_outbox_kept(tmp_path: Path) -> None:
+    from tests.support.lead_cases import random_specs, upsert
+
+    key = secrets.token_hex(32)
+    specs = random_specs(5, seed=3)
+    store = LocalStore(tmp_path / "old.db", key)
+    store.set_meta("username", "agent01")
+    upsert(store, specs, "41")
+    target = specs[0].id
+    with store.transaction() as s:
+        store.enqueue(s, "callback.add", {"callback_id": "cb-1", "due_at": "2026-12-01T02:00:00+00:00"}, target)
+    store.save_draft(target, {"note": "下午再打"})
+    _old_layout(store)
+    store.close()
+
+    reopened = LocalStore(tmp_path / "old.db", key)
+    try:
+        assert reopened.get_meta("schema_major") == str(store_mod.SCHEMA_MAJOR)
+        assert reopened.cursor is None, "the next pull is a full one"
+        assert reopened.case_count() == 0 and reopened.case_doc("c-old") is None
+        assert [r.case_id for r in reopened.pending()] == [target], "undelivered writes survive"
+        assert reopened.load_draft(target) == {"note": "下午再打"}
+        assert reopened.get_meta("username") == "agent01"
+
+        upsert(reopened, specs, "42")  # the full pull refills the replica
+        assert reopened.case_count() == len(specs) and reopened.cursor == "42"
+        rows = {r.id: r for r in reopened.case_rows()}
+        assert rows[target].callback_due_at == "2026-12-01T02:00:00+00:00", "the pending write is overlaid"
+        assert rows[target].doc["id"] == target and reopened.case_doc(target) == rows[target].doc
+    finally:
+        reopened.close()
+    again = LocalStore(tmp_path / "old.db", key)  # the new layout is not rebuilt again
+    try:
+        assert again.case_count() == len(specs) and again.cursor == "42"
+    finally:
+        again.close()
+
+
+def test_summary_rows_and_documents_stay_paired_through_upserts_and_removals(tmp_path: Path) -> None:
+    from tests.support.lead_cases import random_specs, remove, upsert
+
+    store = LocalStore(tmp_path / "s.db", None)
+    try:
+        specs = random_specs(6, seed=9)
+        upsert(store, specs)
+        remove(store, [specs[0].id])
+        with store.sessions() as s:
+            doc_ids = set(s.scalars(store_mod.select(store_mod.CaseDoc.id)))
+        assert doc_ids == {sp.id for sp in specs[1:]} == {r.id for r in store.case_rows()}
+        assert store.case_doc(specs[0].id) is None and store.case_doc(specs[1].id)["id"] == specs[1].id
+        store.reset_replica()
+        assert store.case_count() == 0 and store.case_doc(specs[1].id) is None
+    finally:
+        store.close()
