@@ -35,6 +35,9 @@ PUSH_BATCH = 100
 PULL_PAGE = 1000  # fastest of 500/1,000/2,000 in bench_first_sync; a page commits in ~60 ms
 POLL_SECONDS = 30.0  # polling while the event stream is down; four times that while it is up
 MAX_BACKOFF = 60.0
+# While saved outcomes wait in the outbox the retries stay close together: after a long
+# outage an agent's work should reach the server within seconds of its return, not a minute.
+PENDING_BACKOFF = 15.0
 CONNECT_SETTLE_SECONDS = 0.25
 
 
@@ -295,7 +298,7 @@ class SyncEngine:
                 delay = self.max_backoff
             except ClientError:
                 self._failures += 1
-                delay = backoff_delay(self._failures, rng, self.max_backoff)
+                delay = backoff_delay(self._failures, rng, self.retry_cap())
             except Exception:  # a bug: keep the outbox, show it, retry later
                 log.exception("sync cycle failed")
                 self._failures += 1
@@ -304,6 +307,14 @@ class SyncEngine:
             if self._stop.is_set():
                 return
             self._wake.wait(delay)
+
+    def retry_cap(self) -> float:
+        """The longest wait between failed cycles: shorter while writes wait to be sent."""
+        try:
+            waiting = self.store.outbox_counts()[0]
+        except Exception:  # the store is closing: the longer wait does no harm
+            waiting = 0
+        return min(self.max_backoff, PENDING_BACKOFF) if waiting else self.max_backoff
 
     def _settle_before_connecting(self) -> None:
         """Wait for a running cycle to end, then a moment for the server to commit it.

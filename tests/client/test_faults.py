@@ -300,3 +300,22 @@ def test_wipe_at_sign_out_keeps_the_store_while_writes_wait_and_wipes_once_they_
     assert again.logout(wipe_local_data=True) is True, "the last push delivers both, then the wipe goes ahead"
     assert not path.exists()
     assert attempts_on_server(live_server.database, [kept]) == {kept: 1}
+
+
+def test_retries_stay_close_together_while_outcomes_wait_to_be_sent(
+        live_server: EmbeddedServer, proxy: FaultProxy, secret_service: Any, tmp_path: Path) -> None:
+    from agentdesk.client.sync import MAX_BACKOFF, PENDING_BACKOFF
+
+    session = ClientSession.login(proxy.url, "agent01", "demo", data_root=tmp_path)
+    session.sync_now()
+    assert session.sync.retry_cap() == MAX_BACKOFF, "nothing waiting: a long outage is retried lazily"
+    proxy.offline = True
+    proxy.cut_all()
+    session.record_outcome(no_answer(session, open_cases(session, 1)[0]))
+    with pytest.raises(errors.ServerUnreachable):
+        session.sync_now()
+    assert session.sync.retry_cap() == PENDING_BACKOFF < MAX_BACKOFF, "a saved outcome waits at most 15 s"
+    proxy.offline = False
+    session.sync_now()
+    assert session.status().pending == 0 and session.sync.retry_cap() == MAX_BACKOFF
+    session.stop()
