@@ -158,6 +158,10 @@ def _token(key: Any) -> Any:
     return found
 
 
+_SCORE_WEIGHTS = ("callback_due", "promise_follow_up", "promise_pending", "broken_promise", "expected_value",
+                  "reach", "fruitless_today", "attempts_today", "reach_prior_attempts", "kept_promise_multiplier")
+
+
 class _Context:
     """Everything `rank` resolves once per call instead of once per case."""
 
@@ -185,6 +189,8 @@ class _Context:
         self.w = w
         self.fade_seconds = w["broken_promise_fade_days"] * 86400.0
         self.p_pay = (w["p_pay_M0"], w["p_pay_M1"], w["p_pay_M2"], w["p_pay_M3"], w["p_pay_M4+"])
+        # The scoring weights in the order both scorers unpack them into closure variables.
+        self.score_weights = tuple(w[key] for key in _SCORE_WEIGHTS)
         # Local hour and date depend only on the zone; a queue has few zones, many cases.
         self.local: dict[str, tuple[int, date, tzinfo]] = {}
         # What a memo's clock-independent part depends on besides the facts and the hour.
@@ -213,7 +219,6 @@ def _scorer(ctx: _Context) -> Callable[[CaseFacts], _Parts]:
     which repeats this arithmetic in the same order (the fast-path test holds them equal).
     Weights are bound as closure variables: dict look-ups would dominate otherwise.
     """
-    w = ctx.w
     now = ctx.now
     prior = ctx.prior
     pm = ctx.prior_mean
@@ -221,16 +226,8 @@ def _scorer(ctx: _Context) -> Callable[[CaseFacts], _Parts]:
     local_cache = ctx.local
     p_pay = ctx.p_pay
     fade_seconds = ctx.fade_seconds
-    w_callback = w["callback_due"]
-    w_follow = w["promise_follow_up"]
-    w_pending = w["promise_pending"]
-    w_broken = w["broken_promise"]
-    w_ev = w["expected_value"]
-    w_reach = w["reach"]
-    w_fruitless = w["fruitless_today"]
-    w_attempts = w["attempts_today"]
-    k = w["reach_prior_attempts"]
-    kept_mult = w["kept_promise_multiplier"]
+    (w_callback, w_follow, w_pending, w_broken, w_ev, w_reach, w_fruitless, w_attempts, k,
+     kept_mult) = ctx.score_weights
     log10 = math.log10
     zeros = _ZEROS_24
 
@@ -329,22 +326,13 @@ class _FastPath:
                                  Callable[[CaseFacts, tuple[float, float, float, float], date], float]]:
         """(remember, clocked): compute and store a case's memo; the score of a clock-dependent case."""
         ctx = self.ctx
-        w = ctx.w
         now = ctx.now
         prior = ctx.prior
         pm = ctx.prior_mean
         p_pay = ctx.p_pay
         fade_seconds = ctx.fade_seconds
-        w_callback = w["callback_due"]
-        w_follow = w["promise_follow_up"]
-        w_pending = w["promise_pending"]
-        w_broken = w["broken_promise"]
-        w_ev = w["expected_value"]
-        w_reach = w["reach"]
-        w_fruitless = w["fruitless_today"]
-        w_attempts = w["attempts_today"]
-        k = w["reach_prior_attempts"]
-        kept_mult = w["kept_promise_multiplier"]
+        (w_callback, w_follow, w_pending, w_broken, w_ev, w_reach, w_fruitless, w_attempts, k,
+         kept_mult) = ctx.score_weights
         log10 = math.log10
         zeros = _ZEROS_24
         set_attr = object.__setattr__

@@ -183,11 +183,6 @@ def pull_json(session: Session, user: User, cursor: str | None, limit: int) -> s
             + ',"has_more":' + ("true" if has_more else "false") + "}")
 
 
-def pull(session: Session, user: User, cursor: str | None, limit: int) -> contract.PullResponse:
-    """`pull_json` as a model, for callers inside Python."""
-    return contract.PullResponse.model_validate_json(pull_json(session, user, cursor, limit))
-
-
 def _people_in_scope(session: Session, user: User) -> list[contract.Change]:
     if user.role == "agent" or user.team_id is None and user.role != "admin":
         return [_user_change(user)]
@@ -479,7 +474,7 @@ __all__ = [
     "CursorError",
     "PushOutcome",
     "next_seqs",
-    "pull",
+    "pull_json",
     "push",
     "record_scope_exit",
     "scope_counts",
