@@ -85,6 +85,24 @@ class PullResponse(BaseModel):
     has_more: bool
 
 
+# A pull page in lines (newline-delimited JSON), for clients that send
+# `Accept: application/x-ndjson`; others get `PullResponse` as JSON. The lines carry the
+# same changes in the same order:
+#
+#   {"cursor": "<str>", "has_more": <bool>, "changes": <int>}        the page's envelope
+#   {"entity": "user", "op": "upsert", "id": "...", "data": {...}}   as in `Change`
+#   {"entity": "case", "op": "remove", "id": "..."}
+#   {"entity": "case", "op": "upsert", "id": "...", "queue": {...}}  then, on the next line,
+#   {...the case document, as `Change.data` would hold it...}
+#
+# `queue` holds the case's queue columns (agentdesk.domain.queue_columns), computed by the
+# server from the same document. A desktop's first sync stores 20,000 documents and
+# reads none of them: in this form it keeps each document's bytes as they came, instead
+# of parsing and re-serializing them. JSON never has a raw newline inside a value, so a
+# line is always one whole value.
+PULL_LINES_MEDIA_TYPE = "application/x-ndjson"
+
+
 # --- sync: push -------------------------------------------------------------------------
 
 

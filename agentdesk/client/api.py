@@ -16,6 +16,7 @@ import socket
 import ssl
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
@@ -33,6 +34,7 @@ from agentdesk.client.errors import (
     SessionExpired,
     TlsConfigError,
 )
+from agentdesk.domain.queue_columns import QUEUE_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -185,12 +187,17 @@ class ApiClient:
                 log.info("logout: server not reachable; the local tokens are deleted anyway")
         self.access_token = self.refresh_token = None
 
-    def pull(self, cursor: str | None, limit: int = 500) -> contract.PullResponse:
+    def pull(self, cursor: str | None, limit: int = 500) -> PulledPage:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
-        response = self._authed_response("GET", "/v1/sync/pull", params=params)
+        # Lines preferred (case documents stored without parsing them); JSON from a server
+        # that predates them.
+        headers = {"Accept": f"{contract.PULL_LINES_MEDIA_TYPE}, application/json;q=0.5"}
+        response = self._authed_response("GET", "/v1/sync/pull", params=params, headers=headers)
         try:
+            if response.headers.get("content-type", "").startswith(contract.PULL_LINES_MEDIA_TYPE):
+                return parse_pull_lines(response.content)
             return parse_pull(response.content)
         except ValueError as exc:
             raise ServerError(response.status_code, f"the pull answer was not valid: {exc}"[:300]) from exc
@@ -271,7 +278,38 @@ class ApiClient:
 _ENTITIES = frozenset(get_args(contract.EntityName))
 
 
-def parse_pull(content: bytes) -> contract.PullResponse:
+class CaseUpsert:
+    """A case upsert from a page in lines: its queue columns, and its document as the
+    server's JSON bytes, parsed only if something asks for `data` (a case with local
+    writes to lay over it); the store keeps the bytes as they came."""
+
+    __slots__ = ("id", "queue", "doc_json", "_data")
+    entity = "case"
+    op = "upsert"
+
+    def __init__(self, case_id: str, queue: dict[str, Any], doc_json: bytes) -> None:
+        self.id = case_id
+        self.queue = queue
+        self.doc_json = doc_json
+        self._data: dict[str, Any] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = orjson.loads(self.doc_json)
+        return self._data
+
+
+@dataclass(frozen=True)
+class PulledPage:
+    """One pull page, from either form of the answer (`contract.PullResponse` or lines)."""
+
+    changes: list[contract.Change | CaseUpsert]
+    cursor: str
+    has_more: bool
+
+
+def parse_pull(content: bytes) -> PulledPage:
     """A pull page from its JSON, checking the envelope of every change but not each document.
 
     A case document is free-form to the contract (`data: dict`), so pydantic would only
@@ -282,16 +320,68 @@ def parse_pull(content: bytes) -> contract.PullResponse:
     body = orjson.loads(content)
     if not isinstance(body, dict) or not isinstance(body.get("changes"), list):
         raise ValueError("expected an object with a 'changes' list")
-    changes = []
+    changes: list[contract.Change | CaseUpsert] = []
     for index, raw in enumerate(body["changes"]):
-        if not isinstance(raw, dict):
-            raise ValueError(f"change {index} is not an object")
-        entity, op, ident, data = raw.get("entity"), raw.get("op"), raw.get("id"), raw.get("data", {})
-        if entity not in _ENTITIES or op not in ("upsert", "remove") or not isinstance(ident, str) or not isinstance(
-                data, dict):
-            raise ValueError(f"change {index} has an unknown entity/op or a malformed id or data")
-        changes.append(contract.Change.model_construct(entity=entity, op=op, id=ident, data=data))
+        changes.append(_change(index, raw))
     cursor, has_more = body.get("cursor"), body.get("has_more")
     if not isinstance(cursor, str) or not isinstance(has_more, bool):
         raise ValueError("'cursor' must be a string and 'has_more' true or false")
-    return contract.PullResponse.model_construct(changes=changes, cursor=cursor, has_more=has_more)
+    return PulledPage(changes=changes, cursor=cursor, has_more=has_more)
+
+
+def parse_pull_lines(content: bytes) -> PulledPage:
+    """A pull page in lines (`contract.PULL_LINES_MEDIA_TYPE`), checking every envelope and
+    that each document line is one JSON object, without parsing the documents.
+
+    Raises ValueError naming what is wrong.
+    """
+    lines = content.rstrip(b"\n").split(b"\n")
+    try:
+        head = orjson.loads(lines[0])
+    except orjson.JSONDecodeError as exc:
+        raise ValueError(f"the first line is not JSON ({exc})") from None
+    if not isinstance(head, dict):
+        raise ValueError("the first line must be the page's envelope object")
+    cursor, has_more, count = head.get("cursor"), head.get("has_more"), head.get("changes")
+    if not isinstance(cursor, str) or not isinstance(has_more, bool) or not isinstance(count, int):
+        raise ValueError("the envelope needs 'cursor' (a string), 'has_more' (true or false) and 'changes' (a count)")
+    changes: list[contract.Change | CaseUpsert] = []
+    at, end = 1, len(lines)
+    for index in range(count):
+        if at >= end:
+            raise ValueError(f"the page ends after {index} of its {count} changes")
+        try:
+            raw = orjson.loads(lines[at])
+        except orjson.JSONDecodeError as exc:
+            raise ValueError(f"change {index} is not JSON ({exc})") from None
+        at += 1
+        if isinstance(raw, dict) and raw.get("entity") == "case" and raw.get("op") == "upsert" and "queue" in raw:
+            ident, queue = raw.get("id"), raw["queue"]
+            if not isinstance(ident, str) or not isinstance(queue, dict) or queue.get("id") != ident:
+                raise ValueError(f"change {index} has a malformed id or queue columns")
+            if not _QUEUE_KEYS <= queue.keys():
+                missing = ", ".join(sorted(_QUEUE_KEYS - queue.keys()))
+                raise ValueError(f"change {index} lacks the queue columns {missing}")
+            doc = lines[at] if at < end else b""
+            if not (doc.startswith(b"{") and doc.endswith(b"}")):
+                raise ValueError(f"change {index}'s document is missing or not one JSON object")
+            at += 1
+            changes.append(CaseUpsert(ident, queue, doc))
+        else:
+            changes.append(_change(index, raw))
+    if at != end:
+        raise ValueError(f"the page has {end - at} lines more than its {count} changes")
+    return PulledPage(changes=changes, cursor=cursor, has_more=has_more)
+
+
+def _change(index: int, raw: Any) -> contract.Change:
+    if not isinstance(raw, dict):
+        raise ValueError(f"change {index} is not an object")
+    entity, op, ident, data = raw.get("entity"), raw.get("op"), raw.get("id"), raw.get("data", {})
+    if entity not in _ENTITIES or op not in ("upsert", "remove") or not isinstance(ident, str) or not isinstance(
+            data, dict):
+        raise ValueError(f"change {index} has an unknown entity/op or a malformed id or data")
+    return contract.Change.model_construct(entity=entity, op=op, id=ident, data=data)
+
+
+_QUEUE_KEYS = frozenset(QUEUE_COLUMNS)

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import orjson
-from sqlalchemy import Text, select, type_coerce
+from sqlalchemy import select
 
 from agentdesk.client import caseview
 from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, overlay
@@ -138,9 +138,9 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
         fresh: dict[str, _CaseFacts] = {}
         for chunk in range(0, len(stale), 500):
             ids = stale[chunk:chunk + 500]
-            # The raw JSON text, parsed by orjson: about four times faster than the JSON
-            # type's stdlib decoder on a cold build (every document of the team).
-            query = select(CaseDoc.id, type_coerce(CaseDoc.doc, Text)).where(CaseDoc.id.in_(ids))
+            # The documents' JSON bytes, parsed by orjson (a cold build reads every document
+            # of the team).
+            query = select(CaseDoc.id, CaseDoc.doc).where(CaseDoc.id.in_(ids))
             docs: dict[str, dict[str, Any]] = {case_id: orjson.loads(doc) for case_id, doc in s.execute(query)}
             local = store._local_rows(s, [i for i in ids if i in signatures])
             for case_id in ids:

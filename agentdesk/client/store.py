@@ -15,6 +15,9 @@ unreadable. WAL lets the GUI thread read while the sync thread writes.
 from __future__ import annotations
 
 import logging
+import operator
+import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +31,7 @@ from sqlalchemy import (
     JSON,
     Engine,
     Integer,
+    LargeBinary,
     String,
     Text,
     create_engine,
@@ -41,13 +45,14 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 from sqlalchemy.pool import QueuePool
 
 from agentdesk.client.errors import StoreLocked
+from agentdesk.domain.queue_columns import queue_columns
 
 log = logging.getLogger(__name__)
 
 # 2: the documents moved out of `cases` into `case_docs`. A store of an older layout is
 # opened by rebuilding its replica (emptied, pulled again in full); the outbox, drafts and
 # notices are kept.
-SCHEMA_MAJOR = 2
+SCHEMA_MAJOR = 3
 
 
 class Base(DeclarativeBase):
@@ -95,7 +100,8 @@ class CaseDoc(Base):
 
     __tablename__ = "case_docs"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    doc: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The document's UTF-8 JSON, as the server sent it (orjson.loads to read it).
+    doc: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class OutboxRow(Base):
@@ -152,59 +158,13 @@ class AppliedPull:
     removed: frozenset[str]
 
 
-def case_summary(doc: dict[str, Any]) -> dict[str, Any]:
-    """The queue's columns, derived from a case document (server's or locally amended).
-
-    Runs for every case of a first sync (20,000 and more), hence single passes and no sorts.
-    """
-    accounts = doc.get("accounts", [])
-    last = _latest(doc.get("attempts", ()), "started_at")
-    open_callbacks = [c["due_at"] for c in doc.get("callbacks", ()) if c.get("status") == "open"]
-    promise = _latest((p for p in doc.get("promises", ()) if p["status"] in _LIVE_PROMISE), "created_at")
-    debtor = doc.get("debtor", {})
-    name = debtor.get("name", "")
-    tails = " ".join(p["value_masked"][-4:] for p in doc.get("contact_points", ()) if p["kind"] == "phone")
-    account_nos = " ".join(a["account_no"] for a in accounts)
-    return dict(
-        id=doc["id"],
-        seq=doc.get("seq", 0),
-        status=doc.get("status", "open"),
-        debtor_name=name,
-        search_text=f"{name} {tails} {account_nos}".lower(),
-        lender=doc.get("lender", ""),
-        assigned_agent=doc.get("assigned_agent"),
-        overdue_minor=sum(a["overdue_minor"] for a in accounts),
-        outstanding_minor=sum(a["outstanding_minor"] for a in accounts),
-        currency=accounts[0]["currency"] if accounts else "CNY",
-        days_past_due=max((a["days_past_due"] for a in accounts), default=0),
-        bucket=max((a["bucket"] for a in accounts), default="M0"),
-        last_outcome=last["outcome"] if last else None,
-        last_attempt_at=last["started_at"] if last else None,
-        callback_due_at=min(open_callbacks) if open_callbacks else None,
-        promise_due=promise["due_date"] if promise else None,
-        promise_status=promise["status"] if promise else None,
-        doc=doc,  # not a column of `cases`: the document goes to `case_docs`
-    )
-
-
-_LIVE_PROMISE = frozenset(("pending", "broken", "kept"))
-
-
-def _latest(items: Iterable[dict[str, Any]], field: str) -> dict[str, Any] | None:
-    """The item with the greatest `field`; among equals the later one (as a stable sort's last)."""
-    best = None
-    for item in items:
-        if best is None or item[field] >= best[field]:
-            best = item
-    return best
-
-
 _CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
 _UPSERT_CASES = (
     f"INSERT OR REPLACE INTO cases ({', '.join(_CASE_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _CASE_COLUMNS)})"
 )
 _UPSERT_DOCS = "INSERT OR REPLACE INTO case_docs (id, doc) VALUES (?, ?)"
+_case_row = operator.itemgetter(*_CASE_COLUMNS)  # queue columns -> the row tuple, in C
 
 
 # SQLCipher encrypts and authenticates page by page; 16 KiB pages instead of its 4 KiB
@@ -250,9 +210,86 @@ def _connect_engine(path: Path, key: str | None) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
+        # No checkpoint inside a commit: `_Checkpointer` folds the WAL in on its own thread.
+        cur.execute("PRAGMA wal_autocheckpoint=0")
         cur.close()
 
     return engine
+
+
+class _Checkpointer:
+    """Folds the WAL into the database file on a thread of its own, once writes pause.
+
+    SQLite's automatic checkpoint runs inside whichever commit crosses its threshold: on a
+    first sync that was every sixth page, 50-70 ms of copying and fsync on the sync thread
+    (and it could as well be a draft saved on the GUI thread). Here commits only append to
+    the WAL, and this thread checkpoints when no write has come for `quiet_seconds` (a
+    first sync finishes first, and the agent reads the queue while the WAL is folded in),
+    or at once when `limit_bytes` have been written since the last one, so the WAL stays
+    bounded during a long load. A PASSIVE checkpoint blocks neither writers nor readers.
+    """
+
+    def __init__(self, engine: Engine, limit_bytes: int, quiet_seconds: float) -> None:
+        self._engine = engine
+        self._limit = limit_bytes
+        self._quiet = quiet_seconds
+        self._lock = threading.Lock()
+        self._written = 0  # bytes (estimated) since the last checkpoint
+        self._dirty = False
+        self._last_write = 0.0
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self.checkpoints = 0
+        self._thread = threading.Thread(target=self._run, name="agentdesk-checkpoint", daemon=True)
+        self._thread.start()
+
+    def wrote(self, nbytes: int = 0) -> None:
+        with self._lock:
+            self._dirty = True
+            self._written += nbytes
+            self._last_write = time.monotonic()
+            if self._written >= self._limit:
+                self._wake.set()
+
+    def checkpoint(self) -> None:
+        """Fold the WAL in now (the caller's thread)."""
+        with self._lock:
+            self._dirty, self._written = False, 0
+        with self._engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        self.checkpoints += 1
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        wait = self._quiet
+        while not self._stop.is_set():
+            urgent = self._wake.wait(wait)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
+            with self._lock:
+                if not self._dirty:
+                    wait = self._quiet
+                    continue
+                quiet_for = time.monotonic() - self._last_write
+            if not urgent and quiet_for < self._quiet:
+                wait = self._quiet - quiet_for  # writes still coming: look again when they may have paused
+                continue
+            wait = self._quiet
+            try:
+                self.checkpoint()
+            except Exception:
+                log.exception("WAL checkpoint failed; retried after the next write")
+
+
+# The WAL may grow this much during a long load before a checkpoint is forced (a first
+# sync of 20,000 cases writes ~60 MB; it is folded in after the sync, in the background).
+CHECKPOINT_BYTES = 128 * 1024 * 1024
+CHECKPOINT_QUIET_SECONDS = 1.0
 
 
 class LocalStore:
@@ -288,6 +325,7 @@ class LocalStore:
             if old_layout or (major is not None and int(major.value) < SCHEMA_MAJOR):
                 self._rebuild_replica(s, major.value if major is not None else "?")
             s.merge(Meta(key="schema_major", value=str(SCHEMA_MAJOR)))
+        self.checkpointer = _Checkpointer(self.engine, CHECKPOINT_BYTES, CHECKPOINT_QUIET_SECONDS)
 
     @staticmethod
     def _rebuild_replica(s: Session, old: str) -> None:
@@ -296,17 +334,23 @@ class LocalStore:
         log.info("local store schema %s -> %s: rebuilding the replica (full pull next)", old, SCHEMA_MAJOR)
         conn = s.connection()
         conn.exec_driver_sql("DROP TABLE IF EXISTS cases")
-        conn.exec_driver_sql("DELETE FROM case_docs")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS case_docs")
         CaseRow.__table__.create(conn)  # type: ignore[attr-defined]
+        CaseDoc.__table__.create(conn)  # type: ignore[attr-defined]
         s.execute(delete(Meta).where(Meta.key == "cursor"))
 
     def close(self) -> None:
-        self.engine.dispose()
+        checkpointer = getattr(self, "checkpointer", None)
+        if checkpointer is not None:
+            checkpointer.stop()
+        self.engine.dispose()  # the last connection to close folds the WAL in
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         with self.sessions() as s, s.begin():
             yield s
+        if hasattr(self, "checkpointer"):
+            self.checkpointer.wrote()
 
     # --- meta ----------------------------------------------------------------------------
 
@@ -329,40 +373,45 @@ class LocalStore:
     # --- pull ----------------------------------------------------------------------------
 
     def apply_changes(self, changes: Iterable[Any], cursor: str) -> AppliedPull:
-        """Apply one page of pulled changes and its cursor in one transaction."""
-        upserted: set[str] = set()
+        """Apply one page of pulled changes and its cursor in one transaction.
+
+        A case upsert from a page in lines (`api.CaseUpsert`) brings its queue columns and
+        its document's bytes, stored as they came; only a case with local writes is parsed,
+        to lay them over its document.
+        """
+        upserts: dict[str, Any] = {}
         removed: set[str] = set()
         with self.transaction() as s:
-            case_rows: list[dict[str, Any]] = []
-            docs: dict[str, dict[str, Any]] = {}
             for ch in changes:
                 if ch.entity == "case" and ch.op == "upsert":
-                    case_rows.append(case_summary(ch.data))
-                    docs[ch.data["id"]] = ch.data
-                    upserted.add(ch.id)
+                    upserts[ch.id] = ch
+                    removed.discard(ch.id)  # reassigned away and back within the page
                 elif ch.entity == "case" and ch.op == "remove":
+                    upserts.pop(ch.id, None)
                     removed.add(ch.id)
-                    upserted.discard(ch.id)
-                    case_rows = [r for r in case_rows if r["id"] != ch.id]
                 elif ch.entity == "user" and ch.op == "upsert":
                     s.merge(PersonRow(**{k: ch.data[k] for k in ("id", "username", "display_name",
                                                                     "role", "team_id")}))
-            if case_rows:
-                ids = [r["id"] for r in case_rows]
-                local = self._local_rows(s, ids)
-                if local:
-                    me = (s.get(Meta, "username") or Meta(value="")).value
-                    case_rows = [
-                        case_summary(overlay(docs[r["id"]], local[r["id"]], me)) if r["id"] in local else r
-                        for r in case_rows
-                    ]
-                # Executemanys of plain tuples with the documents serialized once: the ORM's
-                # per-row bookkeeping and JSON type processing cost more than SQLite itself on a
-                # first sync of thousands of cases (bench/bench_first_sync.py).
+            if upserts:
+                local = self._local_rows(s, list(upserts))
+                me = (s.get(Meta, "username") or Meta(value="")).value if local else ""
+                case_rows: list[tuple[Any, ...]] = []
+                doc_rows: list[tuple[str, bytes]] = []
+                for case_id, ch in upserts.items():
+                    queue = getattr(ch, "queue", None)
+                    if case_id in local:
+                        queue = queue_columns(overlay(ch.data, local[case_id], me))
+                    elif queue is None:
+                        queue = queue_columns(ch.data)
+                    case_rows.append(_case_row(queue))
+                    doc_json = getattr(ch, "doc_json", None)
+                    doc_rows.append((case_id, doc_json if doc_json is not None else orjson.dumps(ch.data)))
+                # Executemanys of plain tuples: the ORM's per-row bookkeeping costs more than
+                # SQLite itself on a first sync of thousands of cases (bench/bench_first_sync.py).
                 conn = s.connection()
-                conn.exec_driver_sql(_UPSERT_CASES, [tuple(r[c] for c in _CASE_COLUMNS) for r in case_rows])
-                conn.exec_driver_sql(_UPSERT_DOCS, [(r["id"], orjson.dumps(docs[r["id"]]).decode())
-                                                    for r in case_rows])
+                conn.exec_driver_sql(_UPSERT_CASES, case_rows)
+                conn.exec_driver_sql(_UPSERT_DOCS, doc_rows)
+                written = sum(len(doc) for _id, doc in doc_rows)
             if removed:
                 present = set(s.scalars(select(CaseRow.id).where(CaseRow.id.in_(removed))))
                 s.execute(delete(CaseRow).where(CaseRow.id.in_(removed)))
@@ -372,15 +421,22 @@ class LocalStore:
                                  text=f"A case was reassigned away from you ({case_id[:8]})."))
             s.merge(Meta(key="cursor", value=cursor))
             s.merge(Meta(key="last_pull_at", value=_now_iso()))
-        return AppliedPull(frozenset(upserted), frozenset(removed))
+        if upserts:
+            self.checkpointer.wrote(written)
+        return AppliedPull(frozenset(upserts), frozenset(removed))
 
     @staticmethod
     def _local_rows(s: Session, case_ids: list[str]) -> dict[str, list[OutboxRow]]:
         found: dict[str, list[OutboxRow]] = {}
-        rows = s.scalars(select(OutboxRow).where(OutboxRow.case_id.in_(case_ids), OutboxRow.state != "applied")
-                         .order_by(OutboxRow.seq))
-        for row in rows:
-            found.setdefault(row.case_id or "", []).append(row)
+        query = select(OutboxRow).where(OutboxRow.state != "applied").order_by(OutboxRow.seq)
+        if len(case_ids) <= 50:
+            query = query.where(OutboxRow.case_id.in_(case_ids))
+        # else: the whole unsent outbox (a few rows) filtered here, not an IN of a pull
+        # page's 1,000 ids compiled into SQL for every page.
+        wanted = set(case_ids)
+        for row in s.scalars(query):
+            if row.case_id in wanted:
+                found.setdefault(row.case_id or "", []).append(row)
         return found
 
     def refresh_summary(self, s: Session, case_id: str, me: str) -> None:
@@ -390,9 +446,7 @@ class LocalStore:
         if row is None or doc is None:
             return
         local = self._local_rows(s, [case_id]).get(case_id, [])
-        summary = case_summary(overlay(doc, local, me))
-        summary.pop("doc")
-        for key, value in summary.items():
+        for key, value in queue_columns(overlay(orjson.loads(doc), local, me)).items():
             setattr(row, key, value)
 
     def reset_replica(self) -> None:
@@ -462,7 +516,7 @@ class LocalStore:
         queue and the lead's grid read only the summary columns."""
         with self.sessions() as s:
             rows = list(s.scalars(select(CaseRow)))
-            docs = {case_id: doc for case_id, doc in s.execute(select(CaseDoc.id, CaseDoc.doc))}
+            docs = {case_id: orjson.loads(doc) for case_id, doc in s.execute(select(CaseDoc.id, CaseDoc.doc))}
         for row in rows:
             row.__dict__["_doc"] = docs.get(row.id, {})
         return rows
@@ -472,7 +526,7 @@ class LocalStore:
             if s.scalar(select(CaseRow.id).where(CaseRow.id == case_id)) is None:
                 return None
             doc = s.scalar(select(CaseDoc.doc).where(CaseDoc.id == case_id))
-            return dict(doc) if doc is not None else None
+            return orjson.loads(doc) if doc is not None else None
 
     def people(self) -> list[PersonRow]:
         with self.sessions() as s:
@@ -507,7 +561,7 @@ class LocalStore:
             s.execute(delete(Draft).where(Draft.case_id == case_id))
 
 
-__all__ = ["LocalStore", "CaseRow", "CaseDoc", "OutboxRow", "AppliedPull", "case_summary"]
+__all__ = ["LocalStore", "CaseRow", "CaseDoc", "OutboxRow", "AppliedPull"]
 
 
 def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -197,7 +197,11 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
         s: Annotated[Session, Depends(session)],
         cursor: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL_LIMIT)] = 500,
+        accept: Annotated[str, Header()] = "application/json",
     ) -> Response:
+        if contract.PULL_LINES_MEDIA_TYPE in accept:
+            # The desktop's bulk form: queue columns beside documents it stores unparsed.
+            return Response(sync.pull_lines(s, user, cursor, limit), media_type=contract.PULL_LINES_MEDIA_TYPE)
         # Already JSON text in the PullResponse shape (see sync.pull_json): sent as it is.
         return Response(sync.pull_json(s, user, cursor, limit), media_type="application/json")
 

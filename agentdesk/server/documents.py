@@ -6,7 +6,9 @@ ORM and turning them into JSON; for a first sync of 20,000 cases that work, not 
 network or the client, was the bottleneck (bench/bench_first_sync.py). A case's history
 changes far less often than it is read (an agent's desktop, a second desktop, the lead's
 console all pull it), so the history part is serialized once, when a transaction that
-changed it commits, and stored beside the case (`cases.doc_cache`).
+changed it commits, and stored beside the case (`cases.doc_cache`), together with the
+queue columns derived from it (`cases.queue_cache`, agentdesk.domain.queue_columns),
+which a bulk pull sends beside each document.
 
 The case's own columns (owner, team, status, hold, change number) are *not* cached: a
 reassignment of 10,000 cases updates them in bulk and must not rebuild 10,000 histories.
@@ -28,11 +30,12 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, event, select, update
+from sqlalchemy import bindparam, event, or_, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
 from agentdesk.domain.money import bucket_for
+from agentdesk.domain.queue_columns import history_columns
 from agentdesk.server.models import Case, ContactAttempt, Note
 
 STALE_KEY = "agentdesk_stale_documents"
@@ -138,6 +141,13 @@ def history_json(case: Case) -> str:
     return _dumps(history(case))[1:-1]
 
 
+def cache_values(case: Case) -> tuple[str, str]:
+    """The two cached texts of a case: its history and the queue columns derived from it,
+    each as the *members* of a JSON object (no braces), ready to splice."""
+    hist = history(case)
+    return _dumps(hist)[1:-1], _dumps(history_columns(hist))[1:-1]
+
+
 def assemble(scalars: dict[str, Any], history_members: str) -> str:
     """A whole case document as JSON text: the live case columns, then the cached history."""
     return "{" + _dumps(scalars)[1:-1] + "," + history_members + "}"
@@ -201,7 +211,10 @@ def rebuild(session: Session, case_ids: Iterable[str]) -> int:
     ids = sorted(set(case_ids))
     if not ids:
         return 0
-    rows = [{"id": case.id, "doc_cache": history_json(case)} for case in load_for_documents(session, ids, fresh=True)]
+    rows = []
+    for case in load_for_documents(session, ids, fresh=True):
+        doc, queue = cache_values(case)
+        rows.append({"id": case.id, "doc_cache": doc, "queue_cache": queue})
     if rows:
         session.execute(update(Case), rows)
     return len(rows)
@@ -243,11 +256,13 @@ def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
     stmt = (
         update(table)
         .where(table.c.id == bindparam("b_id"), table.c.seq == bindparam("b_seq"), table.c.doc_cache.is_(None))
-        .values(doc_cache=bindparam("b_doc"))
+        .values(doc_cache=bindparam("b_doc"), queue_cache=bindparam("b_queue"))
     )
     with db.transaction() as session:
-        rows = [{"b_id": c.id, "b_seq": c.seq, "b_doc": history_json(c)}
-                for c in load_for_documents(session, ids, fresh=True)]
+        rows = []
+        for c in load_for_documents(session, ids, fresh=True):
+            doc, queue = cache_values(c)
+            rows.append({"b_id": c.id, "b_seq": c.seq, "b_doc": doc, "b_queue": queue})
         if rows:
             session.connection().execute(stmt, rows)
 
@@ -269,7 +284,8 @@ def fill_missing(session: Session, batch: int = 2000) -> int:
     """Build every missing document (an upgraded database); returns how many were built."""
     total = 0
     while True:
-        ids = list(session.scalars(select(Case.id).where(Case.doc_cache.is_(None)).limit(batch)))
+        ids = list(session.scalars(select(Case.id).where(or_(Case.doc_cache.is_(None), Case.queue_cache.is_(None)))
+                                   .limit(batch)))
         if not ids:
             return total
         total += rebuild(session, ids)

@@ -123,6 +123,9 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The case's history serialized for pulls (agentdesk.server.documents); NULL = build on read.
     doc_cache: Mapped[str | None] = mapped_column(Text, deferred=True)
+    # The history-derived queue columns (agentdesk.domain.queue_columns) as JSON object
+    # members; built and cleared together with doc_cache.
+    queue_cache: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     debtor: Mapped[Debtor] = relationship()
     assigned_agent: Mapped[User | None] = relationship()

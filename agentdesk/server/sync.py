@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 from sqlalchemy import exists, select, update
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.domain.outcomes import HOLD_FOR_OUTCOME, Outcome, OutcomeError, Reached, check_outcome
+from agentdesk.domain.queue_columns import live_columns
 from agentdesk.server import documents
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
@@ -72,6 +74,7 @@ def touch(session: Session, cases: Sequence[Case]) -> None:
     for case, seq in zip(cases, next_seqs(session, len(cases)), strict=True):
         case.seq = seq
         case.doc_cache = None
+        case.queue_cache = None
     documents.mark_stale(session, [case.id for case in cases])
 
 
@@ -133,18 +136,33 @@ def _user_change(user: User) -> contract.Change:
     )
 
 
-def pull_json(session: Session, user: User, cursor: str | None, limit: int) -> str:
-    """One page of the caller's changes as the JSON text of a `contract.PullResponse`.
+@dataclass
+class _Page:
+    """One page of the caller's changes, read once and written as JSON or as lines."""
 
-    Written as text, not through pydantic: the case documents are mostly ready-made JSON
-    (agentdesk.server.documents), and validating and re-serializing 2,000 of them per page
-    would cost more than reading them.
-    """
+    people: list[contract.Change]
+    entries: list[tuple[int, Any]]  # (0, case row) or (1, scope exit), in change order
+    built: dict[str, tuple[str, str]]  # caches built on the fly for rows that had none
+    usernames: dict[str, str]
+    cursor: str
+    has_more: bool
+
+    def scalars(self, r: Any) -> dict[str, Any]:
+        return documents.case_scalars(r.id, r.seq, r.lender, r.status, r.hold_reason, r.assigned_agent_id,
+                                      self.usernames.get(r.assigned_agent_id), r.team_id, r.consent_late_calls)
+
+    def caches(self, r: Any) -> tuple[str, str]:
+        if r.doc_cache is not None and r.queue_cache is not None:
+            return r.doc_cache, r.queue_cache
+        return self.built[r.id]
+
+
+def _read_page(session: Session, user: User, cursor: str | None, limit: int) -> _Page:
     after = parse_cursor(cursor)
     limit = max(1, min(limit, MAX_PULL_LIMIT))
     rows = session.execute(
         select(Case.id, Case.seq, Case.lender, Case.status, Case.hold_reason, Case.assigned_agent_id,
-               Case.team_id, Case.consent_late_calls, Case.doc_cache)
+               Case.team_id, Case.consent_late_calls, Case.doc_cache, Case.queue_cache)
         .where(scope_clause(user), Case.seq > after)
         .order_by(Case.seq)
         .limit(limit + 1)
@@ -162,25 +180,59 @@ def pull_json(session: Session, user: User, cursor: str | None, limit: int) -> s
     merged.sort(key=lambda item: (item[0], item[1]))
     has_more = len(merged) > limit
     page = merged[:limit]
-    new_cursor = page[-1][0] if page else after
-
     upserts = [r for _seq, kind, r in page if kind == 0]
-    missing = [r.id for r in upserts if r.doc_cache is None]
-    built = {c.id: documents.history_json(c) for c in documents.load_for_documents(session, missing)}
-    usernames = {uid: name for uid, name in session.execute(select(User.id, User.username))} if upserts else {}
-    parts: list[str] = []
-    if after == 0:
-        parts += [change.model_dump_json() for change in _people_in_scope(session, user)]
-    for _seq, kind, r in page:
+    missing = [r.id for r in upserts if r.doc_cache is None or r.queue_cache is None]
+    return _Page(
+        people=_people_in_scope(session, user) if after == 0 else [],
+        entries=[(kind, r) for _seq, kind, r in page],
+        built={c.id: documents.cache_values(c) for c in documents.load_for_documents(session, missing)},
+        usernames={uid: name for uid, name in session.execute(select(User.id, User.username))} if upserts else {},
+        cursor=str(page[-1][0] if page else after),
+        has_more=has_more,
+    )
+
+
+def pull_json(session: Session, user: User, cursor: str | None, limit: int) -> str:
+    """One page of the caller's changes as the JSON text of a `contract.PullResponse`.
+
+    Written as text, not through pydantic: the case documents are mostly ready-made JSON
+    (agentdesk.server.documents), and validating and re-serializing 2,000 of them per page
+    would cost more than reading them.
+    """
+    page = _read_page(session, user, cursor, limit)
+    parts: list[str] = [change.model_dump_json() for change in page.people]
+    for kind, r in page.entries:
         if kind == 1:
             parts.append('{"entity":"case","op":"remove","id":' + json.dumps(r.case_id) + ',"data":{}}')
             continue
-        scalars = documents.case_scalars(r.id, r.seq, r.lender, r.status, r.hold_reason, r.assigned_agent_id,
-                                         usernames.get(r.assigned_agent_id), r.team_id, r.consent_late_calls)
-        doc = documents.assemble(scalars, r.doc_cache if r.doc_cache is not None else built[r.id])
+        doc = documents.assemble(page.scalars(r), page.caches(r)[0])
         parts.append('{"entity":"case","op":"upsert","id":' + json.dumps(r.id) + ',"data":' + doc + "}")
-    return ('{"changes":[' + ",".join(parts) + '],"cursor":' + json.dumps(str(new_cursor))
-            + ',"has_more":' + ("true" if has_more else "false") + "}")
+    return ('{"changes":[' + ",".join(parts) + '],"cursor":' + json.dumps(page.cursor)
+            + ',"has_more":' + ("true" if page.has_more else "false") + "}")
+
+
+def pull_lines(session: Session, user: User, cursor: str | None, limit: int) -> bytes:
+    """The same page as `pull_json`, in the lines of `contract.PULL_LINES_MEDIA_TYPE`.
+
+    Each case's queue columns go beside its document, so the desktop stores the document's
+    bytes without parsing them. Built as one list of byte pieces joined once: a page is
+    some 2.7 MB, and every intermediate concatenation would copy it again.
+    """
+    page = _read_page(session, user, cursor, limit)
+    count = len(page.people) + len(page.entries)
+    out: list[bytes] = [orjson.dumps({"cursor": page.cursor, "has_more": page.has_more, "changes": count})]
+    for change in page.people:
+        out.append(b"\n" + orjson.dumps(change.model_dump(mode="json")))
+    for kind, r in page.entries:
+        if kind == 1:
+            out.append(b"\n" + orjson.dumps({"entity": "case", "op": "remove", "id": r.case_id}))
+            continue
+        scalars = page.scalars(r)
+        doc_members, queue_members = page.caches(r)
+        out += (b'\n{"entity":"case","op":"upsert","id":', orjson.dumps(r.id), b',"queue":',
+                orjson.dumps(live_columns(scalars))[:-1], b",", queue_members.encode(), b"}}\n",
+                orjson.dumps(scalars)[:-1], b",", doc_members.encode(), b"}")
+    return b"".join(out)
 
 
 def _people_in_scope(session: Session, user: User) -> list[contract.Change]:
