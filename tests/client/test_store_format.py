@@ -140,3 +140,44 @@ def test_summary_rows_and_documents_stay_paired_through_upserts_and_removals(tmp
         assert store.case_count() == 0 and store.case_doc(specs[1].id) is None
     finally:
         store.close()
+
+
+def _fill(store: LocalStore, n: int, seed: int, cursor: str) -> None:
+    from tests.support.lead_cases import random_specs, upsert
+
+    upsert(store, random_specs(n, seed=seed), cursor)
+
+
+def test_commits_leave_the_wal_and_it_is_folded_into_the_file_once_writes_pause(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.client.helpers import wait_until
+
+    monkeypatch.setattr(store_mod, "CHECKPOINT_QUIET_SECONDS", 1.0)
+    store = LocalStore(tmp_path / "s.db", secrets.token_hex(32))
+    try:
+        done, size = store.checkpointer.checkpoints, (tmp_path / "s.db").stat().st_size
+        _fill(store, 200, seed=2, cursor="5")
+        # The commit returned without copying anything into the database file (no
+        # checkpoint on the committing thread)...
+        assert (tmp_path / "s.db").stat().st_size == size
+        # ...and once writes pause the checkpointer does it, in the background.
+        wait_until(lambda: store.checkpointer.checkpoints > done, what="the checkpoint after the pause")
+        assert (tmp_path / "s.db").stat().st_size > size + 100_000
+        assert store.case_count() == 200
+    finally:
+        store.close()
+
+
+def test_a_long_load_is_checkpointed_without_waiting_for_a_pause(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.client.helpers import wait_until
+
+    monkeypatch.setattr(store_mod, "CHECKPOINT_QUIET_SECONDS", 300.0)
+    monkeypatch.setattr(store_mod, "CHECKPOINT_BYTES", 200_000)
+    store = LocalStore(tmp_path / "s.db", None)
+    try:
+        for page in range(4):
+            _fill(store, 100, seed=20 + page, cursor=str(page))
+        wait_until(lambda: store.checkpointer.checkpoints >= 1, what="a checkpoint forced by the WAL's size")
+    finally:
+        store.close()

@@ -11,9 +11,12 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import orjson
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 
+from agentdesk.contract import PULL_LINES_MEDIA_TYPE
+from agentdesk.domain.queue_columns import queue_columns
 from agentdesk.server import documents
 from agentdesk.server.db import Database
 from agentdesk.server.models import Case
@@ -80,12 +83,84 @@ def test_documents_missing_from_an_older_database_are_built_on_read_and_filled_a
         api: TestClient, db: Database) -> None:
     agent = login(api, "agent03")
     cached = pulled_documents(api, agent)
+    lines_before = pulled_lines(api, agent)
     with db.transaction() as s:
-        s.execute(update(Case).values(doc_cache=None))
+        s.execute(update(Case).values(doc_cache=None, queue_cache=None))
     assert pulled_documents(api, agent) == cached
+    assert pulled_lines(api, agent) == lines_before
     with db.transaction() as s:
         total = s.scalar(select(func.count()).select_from(Case))
         assert documents.fill_missing(s) == total > 0
     with db.sessions() as s:
         assert s.scalar(select(Case.id).where(Case.doc_cache.is_(None)).limit(1)) is None
+        assert s.scalar(select(Case.id).where(Case.queue_cache.is_(None)).limit(1)) is None
     assert pulled_documents(api, agent) == cached
+    assert pulled_lines(api, agent) == lines_before
+
+
+def pulled_lines(api: TestClient, headers: dict[str, str], cursor: str | None = None,
+                 limit: int = 50) -> list[tuple[dict, dict | None]]:
+    """Every change of a pull in lines, as (header, document or None), following pages."""
+    out: list[tuple[dict, dict | None]] = []
+    while True:
+        params: dict[str, object] = {"limit": limit, **({"cursor": cursor} if cursor else {})}
+        response = api.get("/v1/sync/pull", params=params, headers={**headers, "Accept": PULL_LINES_MEDIA_TYPE})
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith(PULL_LINES_MEDIA_TYPE)
+        lines = response.content.split(b"\n")
+        envelope, rest = orjson.loads(lines[0]), iter(lines[1:])
+        for _ in range(envelope["changes"]):
+            head = orjson.loads(next(rest))
+            doc = orjson.loads(next(rest)) if head["entity"] == "case" and head["op"] == "upsert" else None
+            out.append((head, doc))
+        assert next(rest, None) is None, "no line beyond the counted changes"
+        cursor = envelope["cursor"]
+        if not envelope["has_more"]:
+            return out
+
+
+def test_a_pull_in_lines_carries_the_json_pull_with_each_cases_queue_columns_beside_its_document(
+        api: TestClient, db: Database) -> None:
+    agent = login(api, "agent01")
+    held = sorted(i for i, d in pulled_documents(api, agent).items() if d["status"] == "open")
+    _, cursor = pull_all(api, agent)
+    now = datetime.now(UTC)
+    attempt_id = str(uuid.uuid4())
+    mutations = [  # give the queue columns something to derive: an outcome, a promise, a callback
+        {"id": str(uuid.uuid4()), "type": "attempt.record",
+         "payload": {"attempt_id": attempt_id, "case_id": held[0], "started_at": (now - timedelta(minutes=5))
+                     .isoformat(), "reached": "right_party", "outcome": "promise_to_pay"}},
+        {"id": str(uuid.uuid4()), "type": "promise.add",
+         "payload": {"promise_id": str(uuid.uuid4()), "case_id": held[0], "attempt_id": attempt_id,
+                     "amount_minor": 150000, "due_date": (now + timedelta(days=5)).date().isoformat()}},
+        {"id": str(uuid.uuid4()), "type": "callback.add",
+         "payload": {"callback_id": str(uuid.uuid4()), "case_id": held[1],
+                     "due_at": (now + timedelta(hours=3)).isoformat()}},
+    ]
+    results = api.post("/v1/sync/push", json={"mutations": mutations}, headers=agent).json()["results"]
+    assert [r["status"] for r in results] == ["applied"] * 3
+    with db.transaction() as s:  # one case between a push's commit and its rebuild: built on read
+        s.execute(update(Case).where(Case.id == held[2]).values(doc_cache=None, queue_cache=None))
+
+    json_changes, _ = pull_all(api, agent, limit=50)
+    lines = pulled_lines(api, agent)
+    assert [(h["entity"], h["op"], h["id"]) for h, _ in lines] == [
+        (c["entity"], c["op"], c["id"]) for c in json_changes]
+    by_id = {c["id"]: c["data"] for c in json_changes if c["entity"] == "case"}
+    for head, doc in lines:
+        if head["entity"] != "case":
+            continue
+        assert doc == by_id[head["id"]]
+        assert head["queue"] == queue_columns(doc)
+    queues = {h["id"]: h["queue"] for h, _ in lines if h["entity"] == "case"}
+    assert queues[held[0]]["last_outcome"] == "promise_to_pay" and queues[held[0]]["promise_status"] == "pending"
+    assert queues[held[1]]["callback_due_at"] is not None
+
+    # An incremental pull: the two changed cases and, for a case reassigned away, a removal
+    # with no document line.
+    lead = login(api, "lead01")
+    body = {"case_ids": [held[3]], "mode": "one", "agent_ids": [user_id(db, "agent02")]}
+    assert api.post("/v1/cases/reassign", json=body, headers=lead).status_code == 200
+    increment = pulled_lines(api, agent, cursor)
+    assert ({"entity": "case", "op": "remove", "id": held[3]}, None) in increment
+    assert {h["id"] for h, d in increment if d is not None} == {held[0], held[1]}
