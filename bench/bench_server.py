@@ -19,9 +19,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
 from fastapi.testclient import TestClient
 from sqlalchemy import insert, select
 
+from agentdesk.contract import PULL_LINES_MEDIA_TYPE
 from agentdesk.server.app import create_app
 from agentdesk.server.db import Database
 from agentdesk.server.migrate import upgrade
@@ -81,6 +83,19 @@ def pull_everything(api: TestClient, headers: dict[str, str], cursor: str | None
             return count, cursor
 
 
+def pull_lines_everything(api: TestClient, headers: dict[str, str]) -> int:
+    """The same pull in lines, the desktop's form (contract.PULL_LINES_MEDIA_TYPE)."""
+    count, cursor = 0, None
+    while True:
+        params: dict[str, Any] = {"limit": 2000, **({"cursor": cursor} if cursor else {})}
+        content = api.get("/v1/sync/pull", params=params, headers={**headers, "Accept": PULL_LINES_MEDIA_TYPE}).content
+        envelope = orjson.loads(content[:content.index(b"\n")] if b"\n" in content else content)
+        count += envelope["changes"]
+        cursor = envelope["cursor"]
+        if not envelope["has_more"]:
+            return count
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
@@ -107,6 +122,9 @@ def main() -> None:
             t_pull, n_pull = timed(lambda: pull_everything(api, lead)[0])
             print(f"pull {n_pull:,} changes (lead, pages of 2000): {t_pull:.3f} s, {n_pull / t_pull:,.0f} changes/s; "
                   f"= {t_pull / ping:,.0f} no-op requests ({t_pull / ping / n_pull:.2f} per change)")
+            t_lines, n_lines = timed(lambda: pull_lines_everything(api, lead))
+            print(f"pull {n_lines:,} changes in lines (the desktop's form): {t_lines:.3f} s, "
+                  f"{n_lines / t_lines:,.0f} changes/s; {t_lines / ping / n_lines:.2f} no-op requests per change")
 
             with db.transaction() as s:
                 ids = dict(s.execute(select(User.username, User.id)).all())
