@@ -1,15 +1,17 @@
 """The local replica: one SQLCipher database per server and user, plus the outbox.
 
-Each case is kept as the server's document (JSON, table `case_docs`) and, in its own
-table `cases`, the columns the queue sorts and searches on: the documents are ~2.6 KB
-each, and reading the summary columns must not decrypt and read every document's pages.
+Each case is kept as the server's document (its JSON bytes as sent, table `case_docs`)
+and, in its own table `cases`, the columns the queue sorts and searches on
+(agentdesk.domain.queue_columns): the documents are ~2.7 KB each, and reading the
+summary columns must not decrypt and read every document's pages.
 Local writes never edit the document: they are outbox rows, and views merge pending rows
 over the document, so what the agent typed is visible at once and a later pull cannot
 hide it. The pull cursor is stored in the same transaction as the
 changes it covers.
 
 The database key comes from the OS keyring (see credentials.py); without it the file is
-unreadable. WAL lets the GUI thread read while the sync thread writes.
+unreadable. WAL lets the GUI thread read while the sync thread writes; the WAL is folded
+into the file by a thread of its own, never inside a commit (`_Checkpointer`).
 """
 
 from __future__ import annotations
