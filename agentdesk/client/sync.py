@@ -212,9 +212,8 @@ class SyncEngine:
                 if isinstance(item, BaseException):
                     raise item
                 applied = self.store.apply_changes(item.changes, item.cursor)
-                upserted |= applied.upserted
-                removed |= applied.removed
-                upserted -= applied.removed
+                upserted = (upserted - applied.removed) | applied.upserted
+                removed = (removed - applied.upserted) | applied.removed
                 if not item.has_more:
                     break
         finally:
