@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from agentdesk.client import caseview
 from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, overlay
-from agentdesk.client.views import CaseDetail, PriorityReason, QueueRow
+from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
 from agentdesk.domain.money import Money
 
@@ -145,7 +145,7 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
             local = store._local_rows(s, [i for i in ids if i in signatures])
             for case_id in ids:
                 doc = overlay(docs[case_id], local[case_id], me) if case_id in local else docs[case_id]
-                fresh[case_id] = _case_facts(keys[case_id], caseview.case_detail(doc))
+                fresh[case_id] = _case_facts(keys[case_id], caseview.contact_facts(doc))
     minute = now.replace(second=0, microsecond=0)
     with cache._lock:
         cache._facts.update(fresh)
@@ -215,7 +215,7 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     return out
 
 
-def _case_facts(key: tuple[int, tuple[tuple[int, str], ...]], detail: CaseDetail) -> _CaseFacts:
+def _case_facts(key: tuple[int, tuple[tuple[int, str], ...]], detail: caseview.ContactHistory) -> _CaseFacts:
     zone = ZoneInfo(detail.time_zone)
     rpc = [0] * 24
     tries = [0] * 24

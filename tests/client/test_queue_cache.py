@@ -41,3 +41,34 @@ def test_a_refresh_after_a_wrap_up_shows_the_change_and_a_sync_matches_a_fresh_b
     assert _shown(cached) == _shown(fresh), "after a sync the cached queue is exactly a fresh one"
     assert not next(r for r in cached if r.case_id == case_id).has_pending
     session.stop()
+
+
+def test_the_queues_light_reading_of_a_case_gives_the_dialing_facts_of_its_full_view(
+        live_server: EmbeddedServer, secret_service: Any) -> None:
+    """The queue reads `contact_facts` (a cold start reads every case); the case view reads
+    `case_detail`. Both must give the same dial verdicts and ranking inputs, or the queue
+    would offer a case the case view then refuses to dial."""
+    from agentdesk.client import caseview
+    from agentdesk.client.queue import _case_facts
+    from agentdesk.client.store import overlay
+
+    session = ClientSession.login(live_server.url, "agent01", "demo")
+    session.sync_now()
+    some = [r.case_id for r in session.queue(datetime.now(UTC))[:3]]
+    for case_id in some:  # pending local attempts laid over the server's history
+        session.record_outcome(no_answer(session, case_id, note="本地未发送"))
+    store, me = session.store, session.user.username
+    now = datetime.now(UTC)
+    compared = with_history = 0
+    for row in store.case_rows():
+        doc = overlay(row.doc, store.local_writes(row.id), me)
+        light, full = caseview.contact_facts(doc), caseview.case_detail(doc)
+        key = (row.seq, ())
+        assert _case_facts(key, light) == _case_facts(key, full), row.id
+        for point in [None, *(p.id for p in full.contact_points)]:
+            assert (caseview.dial_verdict(light, point, session.policy, now)
+                    == caseview.dial_verdict(full, point, session.policy, now)), (row.id, point)
+        compared += 1
+        with_history += bool(full.attempts)
+    assert compared > 20 and with_history > 5
+    session.stop()
