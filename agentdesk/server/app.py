@@ -49,7 +49,7 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
         if relay:
             relay.start()
         yield
-        hub.closing = True
+        hub.close()
         if relay:
             relay.stop()
 

@@ -42,7 +42,7 @@ class EmbeddedServer:
     _thread: threading.Thread
 
     def stop(self) -> None:
-        self.hub.closing = True
+        self.hub.close()
         self._server.should_exit = True
         self._thread.join(timeout=10)
         self.database.dispose()

@@ -53,6 +53,19 @@ class EventHub:
         with self._lock:
             self._subs.discard(sub)
 
+    def close(self) -> None:
+        """End every stream now (thread-safe): a stopping server's graceful wait is short,
+        and a stream that noticed only at its next one-second check could outlast it,
+        leaving the client's connection open with nobody serving it."""
+        self.closing = True
+        with self._lock:
+            subs = list(self._subs)
+        for sub in subs:
+            try:
+                sub.loop.call_soon_threadsafe(_offer, sub.queue, "")
+            except RuntimeError:  # loop already closed
+                pass
+
     @property
     def subscriber_count(self) -> int:
         with self._lock:
@@ -85,6 +98,8 @@ class EventHub:
                         idle = 0.0
                         yield ": keep-alive\n\n"
                     continue
+                if self.closing:
+                    break
                 idle = 0.0
                 yield f"event: poke\ndata: {message}\n\n"
         finally:
