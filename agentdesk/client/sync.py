@@ -88,6 +88,7 @@ class SyncEngine:
         self._cycle_tried = threading.Event()  # the worker's first cycle has ended (either way)
         self._rules_due = threading.Event()  # the rules may have changed: ask at the next cycle
         self._rules_due.set()
+        self._server_back = threading.Event()  # a cycle got through while the stream was down
         last = store.get_meta("last_sync_at")
         self._last_sync_at = datetime.fromisoformat(last) if last else None
 
@@ -152,6 +153,8 @@ class SyncEngine:
             self._last_sync_at = datetime.now(UTC)
             self.store.set_meta("last_sync_at", self._last_sync_at.isoformat())
             self._set_state("online")
+            if not self.events_connected.is_set():
+                self._server_back.set()  # the server answers: the stream need not wait out its backoff
         self._emit_changes(changes)
         return changes
 
@@ -291,6 +294,7 @@ class SyncEngine:
         """Stop both threads promptly: the event stream is cut rather than waited out."""
         self._stop.set()
         self._wake.set()
+        self._server_back.set()
         self.api.close_events()
         for thread in self._threads:
             thread.join(timeout=5)
@@ -386,4 +390,7 @@ class SyncEngine:
             if self._stop.is_set():
                 return
             failures += 1
-            self._stop.wait(backoff_delay(failures, rng, self.max_backoff))
+            # Backing off, unless a sync cycle gets through first (the server is back after
+            # an outage that grew the backoff): then reconnect at once, so pokes flow again.
+            self._server_back.clear()
+            self._server_back.wait(backoff_delay(failures, rng, self.max_backoff))

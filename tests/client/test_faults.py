@@ -259,6 +259,33 @@ def test_background_sync_goes_offline_and_back_when_the_server_restarts_and_poke
         server.stop()
 
 
+def test_after_a_long_outage_the_event_stream_returns_with_the_first_sync_that_gets_through(
+        live_server: EmbeddedServer, proxy: FaultProxy, secret_service: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from agentdesk.client import sync as sync_mod
+
+    # Every retry waits a minute, as after a long outage: only the sync getting through
+    # can bring the stream back in time.
+    monkeypatch.setattr(sync_mod, "backoff_delay", lambda failures, rng=None, cap=60.0: 60.0)
+    session = ClientSession.login(proxy.url, "agent01", "demo")
+    session.sync_now()
+    session.sync.poll_seconds = 600.0
+    removed: list[ChangeSet] = []
+    session.add_change_listener(lambda c: removed.append(c) if c.removed else None)
+    session.start_sync()
+    wait_until(session.sync.events_connected.is_set, what="the event stream")
+    case_id = open_cases(session, 1)[0]
+
+    proxy.offline = True
+    proxy.cut_all()
+    wait_until(lambda: not session.sync.events_connected.is_set(), what="the stream to drop")
+    proxy.offline = False
+    session.sync_now()  # the agent's F5, or the worker's next cycle
+    wait_until(session.sync.events_connected.is_set, timeout=5, what="the stream back before its backoff ends")
+    _reassign_away(live_server, case_id, "agent01", "agent02")
+    wait_until(lambda: any(case_id in c.removed for c in removed), timeout=5, what="the poke's pull")
+    session.stop()
+
+
 def test_without_the_event_stream_polling_still_brings_changes(
         live_server: EmbeddedServer, proxy: FaultProxy, secret_service: Any) -> None:
     # A gateway that refuses server-sent events (some corporate proxies do).
