@@ -287,6 +287,13 @@ def _run(args: argparse.Namespace, clock: Clock, workdir: Path) -> dict[str, Any
     except errors.ClientError as exc:
         raise SmokeFailure("login", _client_error_text(exc, server)) from exc
     timings["login"] = time.perf_counter() - started
+    if session.user.role != "agent":
+        session.stop()
+        raise SmokeFailure(
+            "login",
+            f"{username} is a {session.user.role}: the smoke test works a case and records a call, "
+            "so it needs an agent's test account (--user)",
+        )
     keyring = "memory-only (unencrypted store)" if session.secrets.memory_only else "secure"
 
     started = time.perf_counter()

@@ -73,6 +73,18 @@ def test_smoke_says_which_step_failed(live_server: EmbeddedServer, agentdesk_hom
     assert json.loads(result.stdout.strip().splitlines()[-1])["step"] == "login"
 
 
+def test_smoke_with_a_leads_account_says_it_needs_an_agent(live_server: EmbeddedServer, agentdesk_home: Path) -> None:
+    result = subprocess.run(
+        [*CLI, "smoke", "--server", live_server.url, "--user", "lead01", "--allow-unencrypted", "--timeout", "90"],
+        env=_env(agentdesk_home, AGENTDESK_SMOKE_PASSWORD="demo"),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 1
+    assert "FAILED at step 'login': lead01 is a lead" in result.stderr and "agent's test account" in result.stderr
+
+
 def test_smoke_without_a_password_is_refused(agentdesk_home: Path) -> None:
     env = _env(agentdesk_home)
     env.pop("AGENTDESK_SMOKE_PASSWORD", None)
