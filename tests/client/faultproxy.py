@@ -78,6 +78,11 @@ class FaultProxy:
         with self._lock:
             return sum(f.times for f in self._faults)
 
+    def clear_faults(self) -> None:
+        """Forget the faults not yet taken: requests pass untouched from now on."""
+        with self._lock:
+            self._faults.clear()
+
     def release(self) -> None:
         self._release.set()
 

@@ -286,6 +286,43 @@ def test_after_a_long_outage_the_event_stream_returns_with_the_first_sync_that_g
     session.stop()
 
 
+def test_a_first_sync_cut_off_midway_keeps_the_pages_it_applied_and_resumes_after_them(
+        live_server: EmbeddedServer, proxy: FaultProxy, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from agentdesk.client import sync as sync_mod
+    from agentdesk.client.api import ApiClient
+    from agentdesk.client.store import LocalStore
+    from agentdesk.client.sync import SyncEngine
+
+    monkeypatch.setattr(sync_mod, "PULL_PAGE", 20)  # the demo agent's 240 cases in 12 pages
+    api = ApiClient(proxy.url)
+    api.login("agent01", "demo")
+    total = api.counts()["case"]
+    store = LocalStore(tmp_path / "agent.db", None)
+    engine = SyncEngine(api, store)
+    applied_first = store.apply_changes
+
+    def cut_after_the_first_apply(changes: Any, cursor: str) -> Any:
+        result = applied_first(changes, cursor)
+        # Every later page's connection is reset midway through its body.
+        proxy.fail_next("GET", "/v1/sync/pull", "reset_mid_body", times=100)
+        return result
+
+    store.apply_changes = cut_after_the_first_apply  # type: ignore[method-assign]
+    with pytest.raises(errors.ClientError):
+        engine.sync_once()
+    kept, cursor = store.case_count(), store.cursor
+    assert 20 <= kept < total and cursor is not None, "what was applied stays, with its cursor"
+    assert engine.status().state == "offline"
+
+    store.apply_changes = applied_first  # type: ignore[method-assign]
+    proxy.clear_faults()
+    rest = engine.sync_once()
+    assert len(rest.upserted) == total - kept, "the next sync resumes after the applied pages"
+    assert store.case_count() == total and engine.self_check()
+    store.close()
+    api.close()
+
+
 def test_without_the_event_stream_polling_still_brings_changes(
         live_server: EmbeddedServer, proxy: FaultProxy, secret_service: Any) -> None:
     # A gateway that refuses server-sent events (some corporate proxies do).
