@@ -247,11 +247,12 @@ class _Checkpointer:
 
     def wrote(self, nbytes: int = 0) -> None:
         with self._lock:
+            first = not self._dirty
             self._dirty = True
             self._written += nbytes
             self._last_write = time.monotonic()
-            if self._written >= self._limit:
-                self._wake.set()
+            if first or self._written >= self._limit:
+                self._wake.set()  # start the quiet timer, or checkpoint now
 
     def checkpoint(self) -> None:
         """Fold the WAL in now (the caller's thread)."""
@@ -267,25 +268,21 @@ class _Checkpointer:
         self._thread.join(timeout=30)
 
     def _run(self) -> None:
-        wait = self._quiet
         while not self._stop.is_set():
-            urgent = self._wake.wait(wait)
-            self._wake.clear()
-            if self._stop.is_set():
-                return
             with self._lock:
-                if not self._dirty:
-                    wait = self._quiet
-                    continue
+                dirty, urgent = self._dirty, self._written >= self._limit
                 quiet_for = time.monotonic() - self._last_write
-            if not urgent and quiet_for < self._quiet:
-                wait = self._quiet - quiet_for  # writes still coming: look again when they may have paused
+            if not dirty:
+                self._wake.wait()  # nothing written: sleep until a write
+            elif not urgent and quiet_for < self._quiet:
+                self._wake.wait(self._quiet - quiet_for)  # writes still coming: look again later
+            else:
+                try:
+                    self.checkpoint()
+                except Exception:
+                    log.exception("WAL checkpoint failed; retried after the next write")
                 continue
-            wait = self._quiet
-            try:
-                self.checkpoint()
-            except Exception:
-                log.exception("WAL checkpoint failed; retried after the next write")
+            self._wake.clear()
 
 
 # The WAL may grow this much during a long load before a checkpoint is forced (a first
