@@ -93,7 +93,7 @@ class PullResponse(BaseModel):
 #   {"entity": "user", "op": "upsert", "id": "...", "data": {...}}   as in `Change`
 #   {"entity": "case", "op": "remove", "id": "..."}
 #   {"entity": "case", "op": "upsert", "id": "...", "queue": {...}}  then, on the next line,
-#   {...the case document, as `Change.data` would hold it...}
+#   {"id": "...", ...the case document, as `Change.data` would hold it, its id first}
 #
 # `queue` holds the case's queue columns (agentdesk.domain.queue_columns), computed by the
 # server from the same document. A desktop's first sync stores 20,000 documents and

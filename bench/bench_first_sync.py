@@ -148,10 +148,12 @@ def main() -> None:
         # GIL with the client and the figures would mix both sides' costs.
         server = subprocess.Popen(
             [sys.executable, "-m", "agentdesk.server.cli", "--database-url", f"sqlite:///{folder / 'server.db'}",
-             "serve", "--port", str(port), "--log-level", "warning", "--no-migrate"],
+             "serve", "--port", str(port), "--log-level", "warning"],
         )
         url = f"http://127.0.0.1:{port}"
-        wait_for_server(url, server)
+        # Migrating first: a cache seeded by an older version gains the newer columns
+        # (and their caches) instead of failing every pull.
+        wait_for_server(url, server, seconds=600)
         syncs: list[tuple[float, float, float]] = []
         rows: list[tuple[Any, ...]] = []
         columns: list[str] = []

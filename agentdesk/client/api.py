@@ -363,8 +363,10 @@ def parse_pull_lines(content: bytes) -> PulledPage:
                 missing = ", ".join(sorted(_QUEUE_KEYS - queue.keys()))
                 raise ValueError(f"change {index} lacks the queue columns {missing}")
             doc = lines[at] if at < end else b""
-            if not (doc.startswith(b"{") and doc.endswith(b"}")):
-                raise ValueError(f"change {index}'s document is missing or not one JSON object")
+            # Not parsed, but it must be one JSON object, and this case's (lines out of step
+            # would store one case's document under another's id).
+            if not (doc.startswith(b'{"id":' + orjson.dumps(ident)) and doc.endswith(b"}")):
+                raise ValueError(f"change {index}'s document is missing, not one JSON object or not case {ident}")
             at += 1
             changes.append(CaseUpsert(ident, queue, doc))
         else:

@@ -7,6 +7,7 @@ the same code the server uses.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -21,6 +22,8 @@ from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, over
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
 from agentdesk.domain.money import Money
+
+log = logging.getLogger(__name__)
 
 FILTERS = ("all", "callbacks", "promises", "M1", "M2", "M3", "M4+")
 
@@ -141,11 +144,23 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
             # The documents' JSON bytes, parsed by orjson (a cold build reads every document
             # of the team).
             query = select(CaseDoc.id, CaseDoc.doc).where(CaseDoc.id.in_(ids))
-            docs: dict[str, dict[str, Any]] = {case_id: orjson.loads(doc) for case_id, doc in s.execute(query)}
+            docs: dict[str, dict[str, Any]] = {}
+            for case_id, raw in s.execute(query):
+                try:
+                    docs[case_id] = orjson.loads(raw)
+                except orjson.JSONDecodeError:
+                    # One unreadable document must not empty the whole queue: that case
+                    # stays out of it (and says so in the log) until a pull replaces it.
+                    log.error("case %s: its stored document is not valid JSON; left out of the queue", case_id)
             local = store._local_rows(s, [i for i in ids if i in signatures])
             for case_id in ids:
+                if case_id not in docs:
+                    continue
                 doc = overlay(docs[case_id], local[case_id], me) if case_id in local else docs[case_id]
                 fresh[case_id] = _case_facts(keys[case_id], caseview.contact_facts(doc))
+        unreadable = {i for i in stale if i not in fresh}
+        if unreadable:
+            rows = [r for r in rows if r.id not in unreadable]
     minute = now.replace(second=0, microsecond=0)
     with cache._lock:
         cache._facts.update(fresh)

@@ -85,9 +85,14 @@ class ClientSession:
         else:
             secrets.forget_refresh_token()
         store = _open_store(server_url, username, secrets, data_root)
-        store.set_meta("username", pair.user.username)
-        store.set_meta("user", pair.user.model_dump_json())
-        return cls(api, store, secrets, pair.user)
+        try:
+            store.set_meta("username", pair.user.username)
+            store.set_meta("user", pair.user.model_dump_json())
+            return cls(api, store, secrets, pair.user)
+        except Exception:
+            store.close()
+            api.close()
+            raise
 
     @classmethod
     def open_cached(cls, server_url: str, username: str, *, allow_unencrypted: bool = False,

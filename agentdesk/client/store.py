@@ -214,6 +214,9 @@ def _connect_engine(path: Path, key: str | None) -> Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         # No checkpoint inside a commit: `_Checkpointer` folds the WAL in on its own thread.
         cur.execute("PRAGMA wal_autocheckpoint=0")
+        # After a checkpoint lets the WAL start over, cut its file back to this size: a first
+        # sync's WAL must not keep its largest size on disk for the rest of the day.
+        cur.execute(f"PRAGMA journal_size_limit={WAL_FILE_LIMIT}")
         cur.close()
 
     return engine
@@ -289,6 +292,7 @@ class _Checkpointer:
 # sync of 20,000 cases writes ~60 MB; it is folded in after the sync, in the background).
 CHECKPOINT_BYTES = 128 * 1024 * 1024
 CHECKPOINT_QUIET_SECONDS = 1.0
+WAL_FILE_LIMIT = 16 * 1024 * 1024
 
 
 class LocalStore:

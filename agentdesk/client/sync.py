@@ -91,6 +91,7 @@ class SyncEngine:
         self._rules_due = threading.Event()  # the rules may have changed: ask at the next cycle
         self._rules_due.set()
         self._server_back = threading.Event()  # a cycle got through while the stream was down
+        self._closing = threading.Event()  # set while `stop()` waits for the threads
         last = store.get_meta("last_sync_at")
         self._last_sync_at = datetime.fromisoformat(last) if last else None
 
@@ -235,10 +236,14 @@ class SyncEngine:
                     done = not ready[-1].has_more
                 if failure is not None:
                     raise failure
+                if self._closing.is_set():
+                    break  # `stop()` waits: what is applied stays, the rest comes next time
         finally:
             # The fetcher ends by itself: after the last page, or at its next page once it
-            # sees `stop` (an apply failed); its late page is dropped, never applied.
+            # sees `stop` (an apply failed, the program is closing); a late page is dropped,
+            # never applied. A moment's wait lets it end before the store may be closed.
             stop.set()
+            fetcher.join(timeout=1.0)
         return ChangeSet(frozenset(upserted), frozenset(removed))
 
     def _refresh_rules(self) -> bool:
@@ -309,6 +314,7 @@ class SyncEngine:
     def stop(self) -> None:
         """Stop both threads promptly: the event stream is cut rather than waited out."""
         self._stop.set()
+        self._closing.set()
         self._wake.set()
         self._server_back.set()
         self.api.close_events()
@@ -317,6 +323,7 @@ class SyncEngine:
             if thread.is_alive():
                 log.warning("%s did not stop within 5 s", thread.name)
         self._threads.clear()
+        self._closing.clear()  # a later explicit sync (a last push at logout) runs whole
 
     def _run(self) -> None:
         rng = random.Random()
@@ -403,10 +410,11 @@ class SyncEngine:
             except Exception:
                 log.exception("event stream failed")
             self.events_connected.clear()
+            # Cleared before the stop check: `stop()` sets both, and must not be missed.
+            self._server_back.clear()
             if self._stop.is_set():
                 return
             failures += 1
             # Backing off, unless a sync cycle gets through first (the server is back after
             # an outage that grew the backoff): then reconnect at once, so pokes flow again.
-            self._server_back.clear()
             self._server_back.wait(backoff_delay(failures, rng, self.max_backoff))

@@ -52,14 +52,25 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from agentdesk.server.app import create_app
+    from agentdesk.server.events import EventHub
     from agentdesk.server.migrate import upgrade
 
     if not args.no_migrate:
         upgrade(args.database_url)
     db = Database(args.database_url)
-    app = create_app(db)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                timeout_graceful_shutdown=2)
+    hub = EventHub()
+    app = create_app(db, hub)
+
+    class _Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # End the event streams first: uvicorn waits for open connections before the
+            # app's own shutdown runs, and an open stream would sit out the graceful wait.
+            hub.close()
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level,
+                            timeout_graceful_shutdown=2)
+    _Server(config).run()
     return 0
 
 

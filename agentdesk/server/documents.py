@@ -255,7 +255,8 @@ def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
     table = Case.__table__
     stmt = (
         update(table)
-        .where(table.c.id == bindparam("b_id"), table.c.seq == bindparam("b_seq"), table.c.doc_cache.is_(None))
+        .where(table.c.id == bindparam("b_id"), table.c.seq == bindparam("b_seq"),
+               or_(table.c.doc_cache.is_(None), table.c.queue_cache.is_(None)))
         .values(doc_cache=bindparam("b_doc"), queue_cache=bindparam("b_queue"))
     )
     with db.transaction() as session:

@@ -48,10 +48,13 @@ def test_a_page_in_lines_is_parsed_without_its_documents_and_a_garbled_one_is_na
     envelope = {"cursor": "1", "has_more": False, "changes": 1}
     with pytest.raises(ValueError, match="ends after 0 of its 1 changes"):
         parse_pull_lines(_lines(envelope))
-    with pytest.raises(ValueError, match="document is missing or not one JSON object"):
+    with pytest.raises(ValueError, match="document is missing, not one JSON object"):
         parse_pull_lines(_lines(envelope, head))
-    with pytest.raises(ValueError, match="document is missing or not one JSON object"):
+    with pytest.raises(ValueError, match="document is missing, not one JSON object"):
         parse_pull_lines(_lines(envelope, head, raw=b'\n{"id": "cut off'))
+    other = case_doc(random_specs(2, seed=5)[1])
+    with pytest.raises(ValueError, match=f"not case {doc['id']}"):
+        parse_pull_lines(_lines(envelope, head, other))  # lines out of step: another case's document
     lacking = {**head, "queue": {k: v for k, v in head["queue"].items() if k != "overdue_minor"}}
     with pytest.raises(ValueError, match="lacks the queue columns overdue_minor"):
         parse_pull_lines(_lines(envelope, lacking, doc))
@@ -127,5 +130,25 @@ def test_a_pending_callback_is_laid_over_a_case_arriving_in_lines(tmp_path: Path
         assert row.callback_due_at == "2026-12-01T02:00:00+00:00", "the agent's own callback is not hidden"
         assert row.overdue_minor == queue_columns(doc)["overdue_minor"]
         assert store.case_doc(doc["id"]) == doc, "the stored document is the server's, unchanged"
+    finally:
+        store.close()
+
+
+def test_one_unreadable_stored_document_leaves_that_case_out_and_the_queue_shown(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from agentdesk.client.queue import build_queue
+    from agentdesk.domain.policy import load_policy
+
+    docs = [case_doc(s) for s in random_specs(4, seed=13)]
+    store = LocalStore(tmp_path / "s.db", None)
+    try:
+        changes = [CaseUpsert(d["id"], queue_columns(d), orjson.dumps(d)) for d in docs]
+        broken = docs[2]
+        changes[2] = CaseUpsert(broken["id"], queue_columns(broken), b'{"id":"' + broken["id"].encode() + b'",}')
+        store.apply_changes(changes, "4")
+        policy = load_policy()
+        rows = build_queue(store, policy, datetime(2026, 11, 30, 2, 0, tzinfo=UTC), me="agent01")
+        assert {r.case_id for r in rows} == {d["id"] for d in docs} - {broken["id"]}
     finally:
         store.close()
