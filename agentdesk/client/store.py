@@ -234,12 +234,13 @@ class _Checkpointer:
     bounded during a long load. A PASSIVE checkpoint blocks neither writers nor readers.
     """
 
-    def __init__(self, engine: Engine, limit_bytes: int, quiet_seconds: float) -> None:
+    def __init__(self, engine: Engine, wal_path: Path, limit_bytes: int, quiet_seconds: float) -> None:
         self._engine = engine
+        self._wal_path = wal_path
         self._limit = limit_bytes
         self._quiet = quiet_seconds
         self._lock = threading.Lock()
-        self._written = 0  # bytes (estimated) since the last checkpoint
+        self._urgent = False  # the WAL file has reached `limit_bytes`
         self._dirty = False
         self._last_write = 0.0
         self._wake = threading.Event()
@@ -248,19 +249,28 @@ class _Checkpointer:
         self._thread = threading.Thread(target=self._run, name="agentdesk-checkpoint", daemon=True)
         self._thread.start()
 
-    def wrote(self, nbytes: int = 0) -> None:
+    def wrote(self) -> None:
+        """A transaction committed: checkpoint once writes pause, or now if the WAL is large.
+
+        The WAL file's own size is the measure (it counts index pages and page overhead,
+        not only the payload); `journal_size_limit` cuts it back after each checkpoint.
+        """
+        try:
+            large = self._wal_path.stat().st_size >= self._limit
+        except OSError:
+            large = False
         with self._lock:
             first = not self._dirty
             self._dirty = True
-            self._written += nbytes
+            self._urgent = self._urgent or large
             self._last_write = time.monotonic()
-            if first or self._written >= self._limit:
+            if first or self._urgent:
                 self._wake.set()  # start the quiet timer, or checkpoint now
 
     def checkpoint(self) -> None:
         """Fold the WAL in now (the caller's thread)."""
         with self._lock:
-            self._dirty, self._written = False, 0
+            self._dirty = self._urgent = False
         with self._engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         self.checkpoints += 1
@@ -273,7 +283,7 @@ class _Checkpointer:
     def _run(self) -> None:
         while not self._stop.is_set():
             with self._lock:
-                dirty, urgent = self._dirty, self._written >= self._limit
+                dirty, urgent = self._dirty, self._urgent
                 quiet_for = time.monotonic() - self._last_write
             if not dirty:
                 self._wake.wait()  # nothing written: sleep until a write
@@ -328,7 +338,8 @@ class LocalStore:
             if old_layout or (major is not None and int(major.value) < SCHEMA_MAJOR):
                 self._rebuild_replica(s, major.value if major is not None else "?")
             s.merge(Meta(key="schema_major", value=str(SCHEMA_MAJOR)))
-        self.checkpointer = _Checkpointer(self.engine, CHECKPOINT_BYTES, CHECKPOINT_QUIET_SECONDS)
+        self.checkpointer = _Checkpointer(self.engine, path.with_name(path.name + "-wal"), CHECKPOINT_BYTES,
+                                          CHECKPOINT_QUIET_SECONDS)
 
     @staticmethod
     def _rebuild_replica(s: Session, old: str) -> None:
@@ -414,7 +425,6 @@ class LocalStore:
                 conn = s.connection()
                 conn.exec_driver_sql(_UPSERT_CASES, case_rows)
                 conn.exec_driver_sql(_UPSERT_DOCS, doc_rows)
-                written = sum(len(doc) for _id, doc in doc_rows)
             if removed:
                 present = set(s.scalars(select(CaseRow.id).where(CaseRow.id.in_(removed))))
                 s.execute(delete(CaseRow).where(CaseRow.id.in_(removed)))
@@ -424,8 +434,6 @@ class LocalStore:
                                  text=f"A case was reassigned away from you ({case_id[:8]})."))
             s.merge(Meta(key="cursor", value=cursor))
             s.merge(Meta(key="last_pull_at", value=_now_iso()))
-        if upserts:
-            self.checkpointer.wrote(written)
         return AppliedPull(frozenset(upserts), frozenset(removed))
 
     @staticmethod
