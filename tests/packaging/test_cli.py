@@ -34,14 +34,18 @@ def test_version_needs_no_display_and_no_qt(agentdesk_home: Path) -> None:
     assert result.stdout.strip() == f"AgentDesk {__version__}"
 
 
-def test_smoke_from_source(live_server: EmbeddedServer, agentdesk_home: Path) -> None:
-    result = subprocess.run(
-        [*CLI, "smoke", "--server", live_server.url, "--user", "agent04", "--allow-unencrypted", "--timeout", "90"],
-        env=_env(agentdesk_home, AGENTDESK_SMOKE_PASSWORD="demo"),
+def _smoke(server: EmbeddedServer, home: Path, user: str, password: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, "smoke", "--server", server.url, "--user", user, "--allow-unencrypted", "--timeout", "90"],
+        env=_env(home, AGENTDESK_SMOKE_PASSWORD=password),
         capture_output=True,
         text=True,
         timeout=180,
     )
+
+
+def test_smoke_from_source(live_server: EmbeddedServer, agentdesk_home: Path) -> None:
+    result = _smoke(live_server, agentdesk_home, "agent04", "demo")
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["smoke"] == "ok" and report["qt_platform"] == "offscreen"
@@ -61,26 +65,14 @@ def test_smoke_from_source(live_server: EmbeddedServer, agentdesk_home: Path) ->
 
 
 def test_smoke_says_which_step_failed(live_server: EmbeddedServer, agentdesk_home: Path) -> None:
-    result = subprocess.run(
-        [*CLI, "smoke", "--server", live_server.url, "--user", "agent04", "--allow-unencrypted"],
-        env=_env(agentdesk_home, AGENTDESK_SMOKE_PASSWORD="wrong"),
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    result = _smoke(live_server, agentdesk_home, "agent04", "wrong")
     assert result.returncode == 1
     assert "FAILED at step 'login': Wrong user name or password" in result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1])["step"] == "login"
 
 
 def test_smoke_with_a_leads_account_says_it_needs_an_agent(live_server: EmbeddedServer, agentdesk_home: Path) -> None:
-    result = subprocess.run(
-        [*CLI, "smoke", "--server", live_server.url, "--user", "lead01", "--allow-unencrypted", "--timeout", "90"],
-        env=_env(agentdesk_home, AGENTDESK_SMOKE_PASSWORD="demo"),
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    result = _smoke(live_server, agentdesk_home, "lead01", "demo")
     assert result.returncode == 1
     assert "FAILED at step 'login': lead01 is a lead" in result.stderr and "agent's test account" in result.stderr
 
