@@ -6,11 +6,14 @@ attempt is itself audited (`scope.denied`), so a lead probing another team shows
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
+from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError, denied
 from agentdesk.server.models import AuditEntry, Team, User
 
@@ -21,6 +24,20 @@ def audit(session: Session, user: User, action: str, entity: str | None = None,
           entity_id: str | None = None, **detail: Any) -> None:
     """Append one audit entry; `detail` must hold ids and counts only, never personal data."""
     session.add(AuditEntry(user_id=user.id, action=action, entity=entity, entity_id=entity_id, detail=detail))
+
+
+@contextmanager
+def audited_transaction(db: Database) -> Iterator[Session]:
+    """One transaction for a request; a refusal's audit row (`ApiError.audit`) is written in
+    a transaction of its own, so it survives the request's rollback."""
+    try:
+        with db.transaction() as s:
+            yield s
+    except ApiError as exc:
+        if exc.audit:
+            with db.transaction() as s:
+                s.add(AuditEntry(**exc.audit))
+        raise
 
 
 def lead_team(session: Session, user: User, team_id: str | None, action: str) -> str | None:

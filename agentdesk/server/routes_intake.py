@@ -12,10 +12,10 @@ from fastapi import APIRouter, Depends, File, Form, UploadFile
 
 from agentdesk import contract
 from agentdesk.server import intake
-from agentdesk.server.access import audit, lead_team
+from agentdesk.server.access import audit, audited_transaction, lead_team
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
-from agentdesk.server.models import AuditEntry, User
+from agentdesk.server.models import User
 
 MAX_UPLOAD = 50 * 1024 * 1024
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -35,14 +35,8 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
         return data
 
     def _team(user: User, team_id: str | None, action: str) -> str | None:
-        try:
-            with db.transaction() as s:
-                return lead_team(s, user, team_id, action)
-        except ApiError as exc:
-            if exc.audit:
-                with db.transaction() as s:
-                    s.add(AuditEntry(**exc.audit))
-            raise
+        with audited_transaction(db) as s:
+            return lead_team(s, user, team_id, action)
 
     @router.post("/cases", response_model=contract.ImportReport)
     def intake_cases(

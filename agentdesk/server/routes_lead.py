@@ -5,8 +5,7 @@ is audited; a lead reaches only their own team (see access.py). Like app.py, thi
 has no `from __future__ import annotations`: FastAPI must resolve the Depends annotations.
 """
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -15,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.server import reassign, reports
-from agentdesk.server.access import audit, lead_team, zone
+from agentdesk.server.access import audit, audited_transaction, lead_team, zone
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError, denied
-from agentdesk.server.models import AuditEntry, Case, ContactPoint, User
+from agentdesk.server.models import Case, ContactPoint, User
 from agentdesk.server.sync import in_scope, touch
 
 Poke = Callable[[set[str], set[str]], None]
@@ -37,23 +36,11 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     router = APIRouter(prefix="/v1", responses=ERRORS)
     Caller = Annotated[User, Depends(current_user)]
 
-    @contextmanager
-    def tx() -> Iterator[Session]:
-        """One transaction per request; a refusal's audit row survives the rollback."""
-        try:
-            with db.transaction() as s:
-                yield s
-        except ApiError as exc:
-            if exc.audit:
-                with db.transaction() as s:
-                    s.add(AuditEntry(**exc.audit))
-            raise
-
     @router.get("/team/board", response_model=contract.TeamBoard, tags=["lead"])
     def team_board(user: Caller, team_id: TeamId = None, tz: Tz = None) -> contract.TeamBoard:
         """Each agent's state, queue and today's work; the lead console polls it and refreshes on pokes."""
         zone_info = zone(tz)
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "team.board")
             audit(s, user, "team.board", "team", team)
             return reports.team_board(s, team, zone_info)
@@ -77,7 +64,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     @router.post("/cases/reassign/preview", response_model=contract.ReassignPreview, tags=["lead"])
     def reassign_preview(body: contract.ReassignRequest, user: Caller) -> contract.ReassignPreview:
         """Who would get which cases, and each agent's load before and after; writes nothing but the audit."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = _team_for_reassign(s, user, body)
             plan = reassign.plan_moves(s, team, body)
             audit(s, user, "case.reassign.preview", "team", team, mode=body.mode, cases=plan.preview.total_cases)
@@ -86,7 +73,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     @router.post("/cases/reassign", response_model=contract.ReassignResult, tags=["lead"])
     def reassign_commit(body: contract.ReassignRequest, user: Caller) -> contract.ReassignResult:
         """Move the cases in one transaction; both agents' clients are poked to pull."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = _team_for_reassign(s, user, body)
             plan = reassign.plan_moves(s, team, body, lock=db.is_postgres)
             rid = reassign.reassign_cases(s, user, plan, body.mode)
@@ -98,7 +85,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     @router.post("/cases/reassign/{reassignment_id}/undo", response_model=contract.UndoResult, tags=["lead"])
     def reassign_undo(reassignment_id: ObjectId, user: Caller) -> contract.UndoResult:
         """Give cases back to their previous owners, except those that changed since the move."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = lead_team(s, user, None, "reassign.undo")
             undone = reassign.undo_reassignment(s, user, reassignment_id, team)
             audit(s, user, "reassign.undo", "reassignment", reassignment_id,
@@ -111,7 +98,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     def review_flagged(user: Caller, team_id: TeamId = None, limit: Limit = 100,
                        offset: Offset = 0) -> contract.FlaggedPage:
         """Attempts the compliance guard flagged, newest first."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "review.flagged")
             audit(s, user, "review.flagged", "team", team)
             return reports.flagged_attempts(s, team, limit, offset)
@@ -120,7 +107,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     def review_rejected(user: Caller, team_id: TeamId = None, limit: Limit = 100,
                         offset: Offset = 0) -> contract.RejectedPage:
         """Mutations of the team's users that the server rejected, with the reason, newest first."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "review.rejected")
             audit(s, user, "review.rejected", "team", team)
             return reports.rejected_mutations(s, team, limit, offset)
@@ -129,7 +116,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     def review_numbers(user: Caller, team_id: TeamId = None, limit: Limit = 100,
                        offset: Offset = 0) -> contract.NumbersPage:
         """Numbers agents added that wait for verification, newest first (masked)."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "review.numbers")
             audit(s, user, "review.numbers", "team", team)
             return reports.numbers_to_verify(s, team, limit, offset)
@@ -145,7 +132,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     @router.post("/contact-points/{point_id}/verify", response_model=contract.ContactPointStatus, tags=["lead"])
     def verify_number(point_id: ObjectId, body: contract.VerifyRequest, user: Caller) -> contract.ContactPointStatus:
         """Approve (valid) or reject (invalid) a number an agent added; its case is pulled again."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             lead_team(s, user, None, "contact_point.verify")
             point, case = _point_and_case(s, user, point_id, "contact_point.verify")
             if point.status != "unverified":
@@ -161,7 +148,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     @router.post("/contact-points/{point_id}/reveal", response_model=contract.RevealedValue, tags=["agent"])
     def reveal_number(point_id: ObjectId, user: Caller) -> contract.RevealedValue:
         """The full value of a contact point in the caller's scope; every reveal is audited."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             point, case = _point_and_case(s, user, point_id, "pii.reveal")
             audit(s, user, "pii.reveal", "contact_point", point.id, case=case.id)
             return contract.RevealedValue(value=point.value)
@@ -170,7 +157,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     def report_daily(user: Caller, days: Days = 30, tz: Tz = None, team_id: TeamId = None) -> list[contract.DailyRow]:
         """Promises (count, amount) and money collected per local day, oldest first."""
         zone_info = zone(tz)
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "report.daily")
             audit(s, user, "report.daily", "team", team, days=days)
             return reports.daily(s, team, zone_info, days)
@@ -178,7 +165,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     @router.get("/reports/rpc-by-hour", response_model=list[contract.HourRow], tags=["reports"])
     def report_rpc_by_hour(user: Caller, days: Days = 30, team_id: TeamId = None) -> list[contract.HourRow]:
         """24 rows: attempts and right-party contacts by the debtor's local hour."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "report.rpc_by_hour")
             audit(s, user, "report.rpc_by_hour", "team", team, days=days)
             return reports.rpc_by_hour(s, team, days)
@@ -186,7 +173,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     @router.get("/reports/funnel", response_model=list[contract.FunnelRow], tags=["reports"])
     def report_funnel(user: Caller, days: Days = 30, team_id: TeamId = None) -> list[contract.FunnelRow]:
         """Per agent: attempts, right-party contacts, promises, promises kept."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "report.funnel")
             audit(s, user, "report.funnel", "team", team, days=days)
             return reports.funnel(s, team, days)
@@ -194,7 +181,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
     @router.get("/reports/talk-tracks", response_model=list[contract.TalkTrackRow], tags=["reports"])
     def report_talk_tracks(user: Caller, days: Days = 30, team_id: TeamId = None) -> list[contract.TalkTrackRow]:
         """Attempts, right-party contacts and promises per talk track and version."""
-        with tx() as s:
+        with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "report.talk_tracks")
             audit(s, user, "report.talk_tracks", "team", team, days=days)
             return reports.talk_tracks(s, team, days)

@@ -11,8 +11,7 @@ Built by `rules_router(db, poke, current_user)` and included by create_app. Like
 no `from __future__ import annotations`: FastAPI must resolve the Depends annotations.
 """
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -24,10 +23,10 @@ from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.domain.strategy import Strategy, StrategyError, default_strategy
-from agentdesk.server.access import audit
+from agentdesk.server.access import audit, audited_transaction
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError, denied
-from agentdesk.server.models import AuditEntry, ServerSetting, Team, User
+from agentdesk.server.models import ServerSetting, Team, User
 from agentdesk.server.policy import policy_in_force
 
 Poke = Callable[[set[str], set[str]], None]
@@ -69,18 +68,6 @@ def rules_router(db: Database, poke: Poke, current_user: Callable[..., User]) ->
     router = APIRouter(prefix="/v1", responses=ERRORS, tags=["rules"])
     Caller = Annotated[User, Depends(current_user)]
 
-    @contextmanager
-    def tx() -> Iterator[Session]:
-        """One transaction per request; a refusal's audit row survives the rollback."""
-        try:
-            with db.transaction() as s:
-                yield s
-        except ApiError as exc:
-            if exc.audit:
-                with db.transaction() as s:
-                    s.add(AuditEntry(**exc.audit))
-            raise
-
     @router.get("/rules", response_model=contract.Rules)
     def get_rules(user: Caller, if_none_match: Annotated[str | None, Header(max_length=200)] = None) -> Any:
         """The compliance preset and queue strategy in force, for any signed-in user.
@@ -100,7 +87,7 @@ def rules_router(db: Database, poke: Poke, current_user: Callable[..., User]) ->
         """Replace the queue strategy (team leads and admins). Weights left out take their
         documented default; a weight out of its range is refused with 422 naming it."""
         try:
-            with tx() as s:
+            with audited_transaction(db) as s:
                 if user.role not in EDITOR_ROLES:
                     raise denied(403, "lead_only", "Only team leads and admins can change the queue strategy; "
                                  "ask your team lead.", user.id, "strategy", None, "strategy.update")
