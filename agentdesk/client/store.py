@@ -11,15 +11,13 @@ changes it covers.
 
 The database key comes from the OS keyring (see credentials.py); without it the file is
 unreadable. WAL lets the GUI thread read while the sync thread writes; the WAL is folded
-into the file by a thread of its own, never inside a commit (`_Checkpointer`).
+into the file by a thread of its own, never inside a commit (checkpointer.py).
 """
 
 from __future__ import annotations
 
 import logging
 import operator
-import threading
-import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -46,6 +44,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from agentdesk.client.checkpointer import Checkpointer
 from agentdesk.client.errors import StoreLocked
 from agentdesk.domain.queue_columns import queue_columns
 
@@ -212,7 +211,7 @@ def _connect_engine(path: Path, key: str | None) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        # No checkpoint inside a commit: `_Checkpointer` folds the WAL in on its own thread.
+        # No checkpoint inside a commit: `Checkpointer` folds the WAL in on its own thread.
         cur.execute("PRAGMA wal_autocheckpoint=0")
         # After a checkpoint lets the WAL start over, cut its file back to this size: a first
         # sync's WAL must not keep its largest size on disk for the rest of the day.
@@ -220,82 +219,6 @@ def _connect_engine(path: Path, key: str | None) -> Engine:
         cur.close()
 
     return engine
-
-
-class _Checkpointer:
-    """Folds the WAL into the database file on a thread of its own, once writes pause.
-
-    SQLite's automatic checkpoint runs inside whichever commit crosses its threshold: on a
-    first sync that was every sixth page, 50-70 ms of copying and fsync on the sync thread
-    (and it could as well be a draft saved on the GUI thread). Here commits only append to
-    the WAL, and this thread checkpoints when no write has come for `quiet_seconds` (a
-    first sync finishes first, and the agent reads the queue while the WAL is folded in),
-    or at once when `limit_bytes` have been written since the last one, so the WAL stays
-    bounded during a long load. A PASSIVE checkpoint blocks neither writers nor readers.
-    """
-
-    def __init__(self, engine: Engine, wal_path: Path, limit_bytes: int, quiet_seconds: float) -> None:
-        self._engine = engine
-        self._wal_path = wal_path
-        self._limit = limit_bytes
-        self._quiet = quiet_seconds
-        self._lock = threading.Lock()
-        self._urgent = False  # the WAL file has reached `limit_bytes`
-        self._dirty = False
-        self._last_write = 0.0
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self.checkpoints = 0
-        self._thread = threading.Thread(target=self._run, name="agentdesk-checkpoint", daemon=True)
-        self._thread.start()
-
-    def wrote(self) -> None:
-        """A transaction committed: checkpoint once writes pause, or now if the WAL is large.
-
-        The WAL file's own size is the measure (it counts index pages and page overhead,
-        not only the payload); `journal_size_limit` cuts it back after each checkpoint.
-        """
-        try:
-            large = self._wal_path.stat().st_size >= self._limit
-        except OSError:
-            large = False
-        with self._lock:
-            first = not self._dirty
-            self._dirty = True
-            self._urgent = self._urgent or large
-            self._last_write = time.monotonic()
-            if first or self._urgent:
-                self._wake.set()  # start the quiet timer, or checkpoint now
-
-    def checkpoint(self) -> None:
-        """Fold the WAL in now (the caller's thread)."""
-        with self._lock:
-            self._dirty = self._urgent = False
-        with self._engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-        self.checkpoints += 1
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout=30)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            with self._lock:
-                dirty, urgent = self._dirty, self._urgent
-                quiet_for = time.monotonic() - self._last_write
-            if not dirty:
-                self._wake.wait()  # nothing written: sleep until a write
-            elif not urgent and quiet_for < self._quiet:
-                self._wake.wait(self._quiet - quiet_for)  # writes still coming: look again later
-            else:
-                try:
-                    self.checkpoint()
-                except Exception:
-                    log.exception("WAL checkpoint failed; retried after the next write")
-                continue
-            self._wake.clear()
 
 
 # The WAL may grow this much during a long load before a checkpoint is forced (a first
@@ -338,7 +261,7 @@ class LocalStore:
             if old_layout or (major is not None and int(major.value) < SCHEMA_MAJOR):
                 self._rebuild_replica(s, major.value if major is not None else "?")
             s.merge(Meta(key="schema_major", value=str(SCHEMA_MAJOR)))
-        self.checkpointer = _Checkpointer(self.engine, path.with_name(path.name + "-wal"), CHECKPOINT_BYTES,
+        self.checkpointer = Checkpointer(self.engine, path.with_name(path.name + "-wal"), CHECKPOINT_BYTES,
                                           CHECKPOINT_QUIET_SECONDS)
 
     @staticmethod
