@@ -293,7 +293,9 @@ def test_a_first_sync_cut_off_midway_keeps_the_pages_it_applied_and_resumes_afte
     from agentdesk.client.store import LocalStore
     from agentdesk.client.sync import SyncEngine
 
-    monkeypatch.setattr(sync_mod, "PULL_PAGE", 20)  # the demo agent's 240 cases in 12 pages
+    # Small pages: far more of them than the sync fetches ahead of what it has applied
+    # (PULL_AHEAD + PULL_BATCH), so some are still to fetch when the cut comes.
+    monkeypatch.setattr(sync_mod, "PULL_PAGE", 5)
     api = ApiClient(proxy.url)
     api.login("agent01", "demo")
     total = api.counts()["case"]
@@ -311,7 +313,8 @@ def test_a_first_sync_cut_off_midway_keeps_the_pages_it_applied_and_resumes_afte
     with pytest.raises(errors.ClientError):
         engine.sync_once()
     kept, cursor = store.case_count(), store.cursor
-    assert 20 <= kept < total and cursor is not None, "what was applied stays, with its cursor"
+    assert total > 5 * (sync_mod.PULL_AHEAD + sync_mod.PULL_BATCH + 1)
+    assert 5 <= kept < total and cursor is not None, "what was applied stays, with its cursor"
     assert engine.status().state == "offline"
 
     store.apply_changes = applied_first  # type: ignore[method-assign]
