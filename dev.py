@@ -284,8 +284,84 @@ def prepare() -> None:
             say("warning: compiling the translations failed (see above)")
 
 
+# What Qt's platform plugins link against on Debian/Ubuntu, by library file name: the
+# packages `.ci/run` installs too. ldd names a missing one "not found"; Qt itself only says
+# "xcb-cursor0 or libxcb-cursor0 is needed", whatever is really missing.
+QT_SYSTEM_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1", "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0", "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-shape.so.0": "libxcb-shape0", "libxcb-xfixes.so.0": "libxcb-xfixes0", "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb-sync.so.1": "libxcb-sync1", "libxcb-shm.so.0": "libxcb-shm0", "libxcb-glx.so.0": "libxcb-glx0",
+    "libxcb-util.so.1": "libxcb-util1", "libxcb-render.so.0": "libxcb-render0", "libxcb.so.1": "libxcb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0", "libxkbcommon.so.0": "libxkbcommon0",
+    "libX11-xcb.so.1": "libx11-xcb1", "libX11.so.6": "libx11-6", "libXext.so.6": "libxext6",
+    "libXrender.so.1": "libxrender1", "libXi.so.6": "libxi6", "libSM.so.6": "libsm6", "libICE.so.6": "libice6",
+    "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libOpenGL.so.0": "libopengl0", "libGLX.so.0": "libglx0",
+    "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6", "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
+    "libgssapi_krb5.so.2": "libgssapi-krb5-2", "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0", "libwayland-egl.so.1": "libwayland-egl1",
+}
+
+
+def qt_platform_plugin() -> Path | None:
+    """The platform plugin Qt will load here: offscreen when asked, else xcb (X11)."""
+    found = list((VENV / "lib").glob("python3*/site-packages/PySide6/Qt/plugins/platforms"))
+    if not found:
+        return None
+    name = "libqoffscreen.so" if os.environ.get("QT_QPA_PLATFORM") == "offscreen" else "libqxcb.so"
+    plugin = found[0] / name
+    return plugin if plugin.exists() else None
+
+
+def missing_system_libraries(plugin: Path) -> list[str]:
+    """Library file names the plugin (and the Qt libraries it loads) cannot find, via ldd."""
+    if shutil.which("ldd") is None:
+        return []
+    result = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True)
+    missing = []
+    for line in result.stdout.splitlines():
+        name, _, where = line.strip().partition(" => ")
+        if where.strip() == "not found" and name not in missing:
+            missing.append(name)
+    return missing
+
+
+def ensure_qt_libraries() -> None:
+    """Before the demo starts Qt: check the platform plugin's system libraries, install the
+    missing ones when running as root (as `.ci/run` does), or print the exact apt-get line."""
+    if WINDOWS or sys.platform == "darwin":
+        return
+    plugin = qt_platform_plugin()
+    if plugin is None:
+        return
+    missing = missing_system_libraries(plugin)
+    if not missing:
+        return
+    packages = sorted({QT_SYSTEM_LIBRARIES[name] for name in missing if name in QT_SYSTEM_LIBRARIES})
+    unknown = [name for name in missing if name not in QT_SYSTEM_LIBRARIES]
+    say(f"Qt's {plugin.name} cannot find these system libraries: {', '.join(missing)}")
+    install = ["apt-get", "install", "-y", "--no-install-recommends", *packages]
+    if packages and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say("installing them: " + " ".join(install))
+        run_quietly(["apt-get", "update", "-q"], "apt-get update")
+        run_quietly(install, "apt-get install")
+        still = missing_system_libraries(plugin)
+        if not still:
+            return
+        fail(f"still missing after the install: {', '.join(still)}")
+    lines = []
+    if packages:
+        lines.append("install them with:  sudo " + " ".join(install))
+    if unknown:
+        lines.append(f"and find the package that provides {', '.join(unknown)} (e.g. apt-file search NAME)")
+    fail("the demo cannot open a window yet; " + "; ".join(lines))
+
+
 def cmd_demo(args: list[str]) -> int:
     prepare()
+    ensure_qt_libraries()
     program = venv_executable("agentdesk")
     if not program.exists():
         fail(f"{program} is missing; the editable install did not create the console script")

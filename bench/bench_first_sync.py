@@ -149,6 +149,7 @@ def main() -> None:
         server = subprocess.Popen(
             [sys.executable, "-m", "agentdesk.server.cli", "--database-url", f"sqlite:///{folder / 'server.db'}",
              "serve", "--port", str(port), "--log-level", "warning"],
+            env={k: v for k, v in os.environ.items() if k != "AGENTDESK_NOW"},  # a production server: real clock
         )
         url = f"http://127.0.0.1:{port}"
         # Migrating first: a cache seeded by an older version gains the newer columns

@@ -140,12 +140,13 @@ def lead_session(path: Path, key: str) -> Any:
     with store.sessions() as s:
         from sqlalchemy import func, select
 
+        from agentdesk import clock
         from agentdesk.client.store import CaseRow
         for agent, n, total in s.execute(select(CaseRow.assigned_agent, func.count(), func.sum(CaseRow.overdue_minor))
                                          .group_by(CaseRow.assigned_agent)):
             counts[agent or ""] = (int(n), int(total or 0))
     states = ("available", "on_call", "wrap_up", "break", "offline")
-    board = {"as_of": datetime.now(UTC).isoformat(), "agents": [
+    board = {"as_of": clock.now().isoformat(), "agents": [
         {"id": f"u-{a}", "username": a, "display_name": f"坐席{i + 1:02d}", "state": states[i % 5],
          "queue_size": counts.get(a, (0, 0))[0], "queue_value_minor": counts.get(a, (0, 0))[1],
          "attempts_today": 120 + i, "rpc_today": 30 + i, "promises_today": 5 + i % 4,

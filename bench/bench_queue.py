@@ -17,13 +17,12 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from _fixtures import NOW, fill_store, synthetic_case
 
-from agentdesk import contract
+from agentdesk import clock, contract
 from agentdesk.client.api import ApiClient
 from agentdesk.client.credentials import SecretStore
 from agentdesk.client.session import ClientSession
@@ -56,7 +55,7 @@ def main() -> None:
         for i in range(5):
             case_id = rows[i].case_id
             session.record_outcome(OutcomeDraft(case_id=case_id, reached="nobody", outcome="no_answer",
-                                                started_at=datetime.now(UTC)))
+                                                started_at=clock.now()))
             one_change.append(timed(lambda: session.queue(NOW))[0])
         ids = [d["id"] for d in rnd.sample(docs, min(300, n_cases))]
         details = sorted(timed(lambda cid=cid: session.case_detail(cid))[0] for cid in ids)

@@ -15,7 +15,7 @@ import statistics
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ import orjson
 from fastapi.testclient import TestClient
 from sqlalchemy import insert, select
 
+from agentdesk import clock
 from agentdesk.contract import PULL_LINES_MEDIA_TYPE
 from agentdesk.server.app import create_app
 from agentdesk.server.db import Database
@@ -39,7 +40,7 @@ def fill(db: Database, cases: int) -> None:
     with db.transaction() as s:
         agent = s.scalar(select(User).where(User.username == "agent01"))
         assert agent is not None
-        now = datetime.now(UTC)
+        now = clock.now()
         rows: dict[type, list[dict[str, Any]]] = {Debtor: [], Case: [], Account: [], ContactPoint: []}
         for i, seq in enumerate(next_seqs(s, cases)):
             debtor, case = new_id(), new_id()

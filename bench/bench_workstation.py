@@ -52,7 +52,7 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from collections.abc import Callable  # noqa: E402
-from datetime import UTC, datetime, timedelta  # noqa: E402
+from datetime import timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -84,9 +84,10 @@ def build_store(folder: Path, n_cases: int, n_attempts: int, uniform: bool = Fal
     some old ones), unless `uniform`: then every case has the same number."""
     from _fixtures import daytime_zone, fill_store, spread_attempts, synthetic_case
 
+    from agentdesk import clock
     from agentdesk.client.store import LocalStore
 
-    now = datetime.now(UTC)
+    now = clock.now()
     zone = daytime_zone(now)
     rnd = random.Random(11)
     counts = [n_attempts // n_cases] * n_cases if uniform else spread_attempts(n_attempts, n_cases)
@@ -346,7 +347,9 @@ def fill_form(window: Any, reached: str, outcome: str, amount: str, note: str) -
     form.reachedCombo.setCurrentIndex(form.reachedCombo.findData(reached))
     form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData(outcome))
     if amount:
-        form.set_promise(amount, (datetime.now() + timedelta(days=3)).date())
+        from agentdesk import clock
+
+        form.set_promise(amount, (clock.now() + timedelta(days=3)).date())
     form.noteEdit.setPlainText(note)
 
 

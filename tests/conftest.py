@@ -12,12 +12,16 @@ from __future__ import annotations
 import os
 import secrets
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
+
+from agentdesk.clock import Clock, RunningClock, clock_from_environment, parse_instant, set_process_clock
+from tests.support.times import next_local
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -45,6 +49,44 @@ def pytest_report_header(config: pytest.Config) -> str:
     postgres = "set" if os.environ.get(POSTGRES_ENV) else "not set"
     mode = "required" if services_required() else "optional (skipped when missing)"
     return f"agentdesk services: {mode}; {POSTGRES_ENV} {postgres}"
+
+
+@pytest.fixture(autouse=True)
+def process_clock() -> Iterator[Clock]:
+    """Every test starts with the clock the run asked for: AGENTDESK_NOW's instant (the
+    clock starts there again for each test and runs on), or the machine's clock.
+
+    Tests about a particular time pin it with `set_clock` instead.
+    """
+    clock = clock_from_environment()
+    previous = set_process_clock(clock)
+    try:
+        yield clock
+    finally:
+        set_process_clock(previous)
+
+
+@pytest.fixture
+def set_clock(process_clock: Clock) -> Callable[[str | datetime], RunningClock]:
+    """Pin the process clock for this test: `set_clock("2026-12-02T02:00:00Z")` starts a
+    clock at that instant that runs on (timers and waits still work); every part of the
+    program in this process (server, client, desktop) reads it."""
+
+    def pin(at: str | datetime) -> RunningClock:
+        instant = parse_instant(at) if isinstance(at, str) else at
+        clock = RunningClock(instant)
+        set_process_clock(clock)
+        return clock
+
+    return pin
+
+
+@pytest.fixture
+def daytime(process_clock: Clock, set_clock: Callable[[str | datetime], RunningClock]) -> RunningClock:
+    """Working hours for tests of a working day (calls the contact-hour rules allow): the
+    run's clock moved on to the next 10:00 in Beijing. Moving forward keeps the demo
+    portfolio, seeded at the run's "now", in the past, as it would be in real life."""
+    return set_clock(next_local(process_clock.now(), 10))
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,38 @@ def test_dev_redacts_passwords_in_summary() -> None:
         == "postgresql+psycopg://ci@127.0.0.1:54329/agentdesk_test"
     )
     assert dev.redacted_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+# --- the demo's check of Qt's system libraries (issue 17: a fresh machine) ---------------------
+
+
+def test_demo_names_the_apt_packages_for_the_libraries_qt_lacks(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dev = load_dev()
+    plugin = tmp_path / "libqxcb.so"
+    plugin.write_bytes(b"")
+    monkeypatch.setattr(dev, "qt_platform_plugin", lambda: plugin)
+    monkeypatch.setattr(dev, "missing_system_libraries", lambda _p: ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"])
+    monkeypatch.setattr(dev.os, "geteuid", lambda: 1000)  # not root: say, do not install
+    with pytest.raises(SystemExit) as stopped:
+        dev.ensure_qt_libraries()
+    assert stopped.value.code == 1
+    err = capsys.readouterr().err
+    assert "sudo apt-get install -y --no-install-recommends libxcb-icccm4 libxcb-keysyms1" in err
+
+
+@pytest.mark.skipif(sys.platform != "linux" or not shutil.which("cc") or not shutil.which("ldd"),
+                    reason="needs a C compiler and ldd to build a library with a missing dependency")
+def test_ldd_reports_a_library_that_is_not_there(tmp_path: Path) -> None:
+    dev = load_dev()
+    (tmp_path / "gone.c").write_text("int gone(void) { return 1; }\n")
+    (tmp_path / "plugin.c").write_text("int gone(void); int plugin(void) { return gone(); }\n")
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", tmp_path / "libagentdeskgone.so.1", tmp_path / "gone.c",
+                    "-Wl,-soname,libagentdeskgone.so.1"], check=True)
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", tmp_path / "libqfake.so", tmp_path / "plugin.c",
+                    f"-L{tmp_path}", "-l:libagentdeskgone.so.1"], check=True)
+    assert dev.missing_system_libraries(tmp_path / "libqfake.so") == ["libagentdeskgone.so.1"]
+    present = dev.qt_platform_plugin()
+    if present is not None:  # this machine runs the suite: its Qt plugin has what it needs
+        assert dev.missing_system_libraries(present) == []

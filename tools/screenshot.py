@@ -18,8 +18,10 @@ import os
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
+
+from agentdesk.clock import local_today
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -102,7 +104,7 @@ def shoot(server_url: str, language: str, scheme: str, out: Path) -> None:
     form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("right_party"))
     form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("promise_to_pay"))
     form.promiseAmountEdit.setText("1,500.00")
-    due = date.today() + timedelta(days=5)
+    due = local_today("Asia/Shanghai") + timedelta(days=5)
     form.promiseDateEdit.setDate(QDate(due.year, due.month, due.day))
     form.noteEdit.setPlainText(
         "客户确认身份，承诺五天内先还 1,500 元，其余下月结清。"

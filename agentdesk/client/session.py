@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from agentdesk.client.errors import ClientError, InvalidOutcome, NoCachedData, S
 from agentdesk.client.store import LocalStore, overlay
 from agentdesk.client.sync import ChangeSet, SyncEngine
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow, SyncStatus
+from agentdesk.clock import PROCESS, Clock, local_today
 from agentdesk.domain import compliance, talktracks
 from agentdesk.domain.outcomes import Outcome, OutcomeError, Reached, check_outcome
 from agentdesk.domain.strategy import Strategy
@@ -45,13 +46,15 @@ class ClientSession:
     (a fresh store opened offline); afterwards the stored rules decide (see client.rules)."""
 
     def __init__(self, api: ApiClient, store: LocalStore, secrets: SecretStore, user: contract.UserInfo,
-                 *, policy_name: str = rules_mod.DEFAULT_POLICY) -> None:
+                 *, policy_name: str = rules_mod.DEFAULT_POLICY, clock: Clock | None = None) -> None:
         self.api = api
+        # Every "now" of the session (verdicts, the debtor's today, times written) comes from here.
+        self.clock = clock or PROCESS
         self.store = store
         self.secrets = secrets
         self.user = user
         self.server_url = api.base_url
-        self.sync = SyncEngine(api, store)
+        self.sync = SyncEngine(api, store, clock=self.clock)
         self._fallback_policy = policy_name
         self.rules = rules_mod.load(store, policy_name)
         self.sync.add_change_listener(self._rules_changed)
@@ -66,7 +69,7 @@ class ClientSession:
     @classmethod
     def login(cls, server_url: str, username: str, password: str, *, remember: bool = True,
               allow_unencrypted: bool = False, verify_tls: bool = True,
-              data_root: Path | None = None) -> ClientSession:
+              data_root: Path | None = None, clock: Clock | None = None) -> ClientSession:
         """Log in over the network and open (or create) the local replica.
 
         `allow_unencrypted` is the explicit developer/demo switch for machines without a
@@ -84,11 +87,11 @@ class ClientSession:
             api.on_new_refresh_token = secrets.save_refresh_token
         else:
             secrets.forget_refresh_token()
-        store = _open_store(server_url, username, secrets, data_root)
+        store = _open_store(server_url, username, secrets, data_root, clock)
         try:
             store.set_meta("username", pair.user.username)
             store.set_meta("user", pair.user.model_dump_json())
-            return cls(api, store, secrets, pair.user)
+            return cls(api, store, secrets, pair.user, clock=clock)
         except Exception:
             store.close()
             api.close()
@@ -96,7 +99,8 @@ class ClientSession:
 
     @classmethod
     def open_cached(cls, server_url: str, username: str, *, allow_unencrypted: bool = False,
-                    verify_tls: bool = True, data_root: Path | None = None) -> ClientSession:
+                    verify_tls: bool = True, data_root: Path | None = None,
+                    clock: Clock | None = None) -> ClientSession:
         """Open the cached queue without the network (the server is down or unreachable).
 
         The remembered refresh token lets the sync engine reconnect by itself later.
@@ -104,14 +108,14 @@ class ClientSession:
         secrets = _secret_store(server_url, username, allow_unencrypted)
         if not _store_file(store_path(server_url, username, data_root), secrets).exists():
             raise NoCachedData(server_url, username)
-        store = _open_store(server_url, username, secrets, data_root)
+        store = _open_store(server_url, username, secrets, data_root, clock)
         raw = store.get_meta("user")
         if raw is None:
             store.close()
             raise NoCachedData(server_url, username)
         api = ApiClient(server_url, verify_tls=verify_tls, on_new_refresh_token=secrets.save_refresh_token)
         api.refresh_token = secrets.refresh_token()
-        session = cls(api, store, secrets, contract.UserInfo.model_validate_json(raw))
+        session = cls(api, store, secrets, contract.UserInfo.model_validate_json(raw), clock=clock)
         session.offline_start = True
         return session
 
@@ -195,7 +199,7 @@ class ClientSession:
 
     def queue(self, now: datetime | None = None, filter: str = "all", search: str = "") -> list[QueueRow]:
         rules = self.rules
-        return queue_mod.build_queue(self.store, rules.policy, now or datetime.now(UTC), filter, search,
+        return queue_mod.build_queue(self.store, rules.policy, now or self.clock.now(), filter, search,
                                      self.user.username, self.queue_cache, strategy=rules.strategy)
 
     def case_detail(self, case_id: str) -> CaseDetail | None:
@@ -227,7 +231,7 @@ class ClientSession:
         detail = self.case_detail(case_id)
         if detail is None:
             raise KeyError(case_id)
-        return caseview.dial_verdict(detail, contact_point_id, self.policy, now or datetime.now(UTC))
+        return caseview.dial_verdict(detail, contact_point_id, self.policy, now or self.clock.now())
 
     # --- writes --------------------------------------------------------------------------
 
@@ -248,7 +252,7 @@ class ClientSession:
         if has_promise:
             assert draft.promise_amount is not None and draft.promise_date is not None
             problem = caseview.promise_problem(detail, draft.promise_amount.minor, draft.promise_date,
-                                               self.policy, date.today())
+                                               self.policy, local_today(detail.time_zone, self.clock))
             if problem:
                 raise InvalidOutcome(problem)
         if draft.callback_at is not None and draft.callback_at.tzinfo is None:
@@ -258,7 +262,7 @@ class ClientSession:
         payload = contract.AttemptRecordPayload(
             attempt_id=uuid.UUID(attempt_id), case_id=draft.case_id,
             contact_point_id=draft.contact_point_id, started_at=started,
-            ended_at=_utc(draft.ended_at) if draft.ended_at else datetime.now(UTC),
+            ended_at=_utc(draft.ended_at) if draft.ended_at else self.clock.now(),
             reached=reached, outcome=outcome, note=draft.note.strip(),
             talk_track_id=draft.talk_track_id, talk_track_version=draft.talk_track_version,
         )
@@ -290,7 +294,7 @@ class ClientSession:
             raise InvalidOutcome("the note is empty")
         note_id = uuid.uuid4()
         payload = contract.NoteAddPayload(case_id=case_id, text=text, note_id=note_id,
-                                          written_at=datetime.now(UTC))
+                                          written_at=self.clock.now())
         with self.store.transaction() as s:
             self.store.enqueue(s, "note.add", payload.model_dump(mode="json"), case_id)
         self.sync.nudge()
@@ -327,12 +331,13 @@ def _secret_store(server_url: str, username: str, allow_unencrypted: bool) -> Se
     return SecretStore(server_url, username, memory_only=memory_only)
 
 
-def _open_store(server_url: str, username: str, secrets: SecretStore, data_root: Path | None) -> LocalStore:
+def _open_store(server_url: str, username: str, secrets: SecretStore, data_root: Path | None,
+                clock: Clock | None = None) -> LocalStore:
     path = _store_file(store_path(server_url, username, data_root), secrets)
     if secrets.memory_only:
         log.warning("no secure keyring: the local store is NOT encrypted (explicit developer switch)")
-        return LocalStore(path, None)
-    return LocalStore(path, secrets.store_key())
+        return LocalStore(path, None, clock or PROCESS)
+    return LocalStore(path, secrets.store_key(), clock or PROCESS)
 
 
 def _store_file(path: Path, secrets: SecretStore) -> Path:

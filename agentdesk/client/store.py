@@ -22,7 +22,6 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,7 @@ from sqlalchemy.pool import QueuePool
 
 from agentdesk.client.checkpointer import Checkpointer
 from agentdesk.client.errors import StoreLocked
+from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.queue_columns import queue_columns
 
 log = logging.getLogger(__name__)
@@ -149,10 +149,6 @@ class Notice(Base):
     created_at: Mapped[str] = mapped_column(String(32))
 
 
-def _now_iso() -> str:
-    return datetime.now(UTC).isoformat()
-
-
 @dataclass(frozen=True)
 class AppliedPull:
     upserted: frozenset[str]
@@ -231,8 +227,9 @@ WAL_FILE_LIMIT = 16 * 1024 * 1024
 class LocalStore:
     """The replica for one user on one server. Thread-safe: each call uses its own session."""
 
-    def __init__(self, path: Path, key: str | None) -> None:
+    def __init__(self, path: Path, key: str | None, clock: Clock = PROCESS) -> None:
         self.path = path
+        self.clock = clock
         self.encrypted = key is not None
         path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = _connect_engine(path, key)
@@ -288,6 +285,9 @@ class LocalStore:
             yield s
         if hasattr(self, "checkpointer"):
             self.checkpointer.wrote()
+
+    def _now_iso(self) -> str:
+        return self.clock.now().isoformat()
 
     # --- meta ----------------------------------------------------------------------------
 
@@ -353,10 +353,10 @@ class LocalStore:
                 s.execute(delete(CaseRow).where(CaseRow.id.in_(removed)))
                 s.execute(delete(CaseDoc).where(CaseDoc.id.in_(removed)))
                 for case_id in present:
-                    s.add(Notice(kind="reassigned", case_id=None, created_at=_now_iso(),
+                    s.add(Notice(kind="reassigned", case_id=None, created_at=self._now_iso(),
                                  text=f"A case was reassigned away from you ({case_id[:8]})."))
             s.merge(Meta(key="cursor", value=cursor))
-            s.merge(Meta(key="last_pull_at", value=_now_iso()))
+            s.merge(Meta(key="last_pull_at", value=self._now_iso()))
         return AppliedPull(frozenset(upserts), frozenset(removed))
 
     @staticmethod
@@ -399,7 +399,7 @@ class LocalStore:
     def enqueue(self, s: Session, type_: str, payload: dict[str, Any], case_id: str | None,
                 mutation_id: str | None = None) -> str:
         mid = mutation_id or str(uuid.uuid4())
-        s.add(OutboxRow(id=mid, type=type_, case_id=case_id, payload=payload, created_at=_now_iso()))
+        s.add(OutboxRow(id=mid, type=type_, case_id=case_id, payload=payload, created_at=self._now_iso()))
         return mid
 
     def pending(self, limit: int = 100) -> list[OutboxRow]:
@@ -416,7 +416,7 @@ class LocalStore:
                 else:
                     s.execute(update(OutboxRow).where(OutboxRow.id == mid)
                               .values(state="rejected", reason=reason or "rejected by the server"))
-                    s.add(Notice(kind="rejected", case_id=None, created_at=_now_iso(),
+                    s.add(Notice(kind="rejected", case_id=None, created_at=self._now_iso(),
                                  text=reason or "rejected by the server"))
 
     def forget_applied(self) -> None:
@@ -476,7 +476,7 @@ class LocalStore:
 
     def save_draft(self, case_id: str, fields: dict[str, Any]) -> None:
         with self.transaction() as s:
-            s.merge(Draft(case_id=case_id, fields=fields, saved_at=_now_iso()))
+            s.merge(Draft(case_id=case_id, fields=fields, saved_at=self._now_iso()))
 
     def load_draft(self, case_id: str) -> dict[str, Any] | None:
         with self.sessions() as s:

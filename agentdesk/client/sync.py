@@ -21,7 +21,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from agentdesk import contract
 from agentdesk.client import rules as rules_mod
@@ -29,6 +29,7 @@ from agentdesk.client.api import ApiClient, PulledPage
 from agentdesk.client.errors import ClientError, ClientTooOld, ServerError, SessionExpired
 from agentdesk.client.store import LocalStore
 from agentdesk.client.views import SyncStatus
+from agentdesk.clock import PROCESS, Clock
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +73,9 @@ class SyncEngine:
     """
 
     def __init__(self, api: ApiClient, store: LocalStore, *, poll_seconds: float = POLL_SECONDS,
-                 max_backoff: float = MAX_BACKOFF) -> None:
+                 max_backoff: float = MAX_BACKOFF, clock: Clock = PROCESS) -> None:
         self.api = api
+        self.clock = clock
         self.store = store
         self.poll_seconds = poll_seconds
         self.max_backoff = max_backoff
@@ -153,7 +155,7 @@ class SyncEngine:
             except Exception as exc:
                 self._set_state("offline", f"unexpected error: {type(exc).__name__}")
                 raise
-            self._last_sync_at = datetime.now(UTC)
+            self._last_sync_at = self.clock.now()
             self.store.set_meta("last_sync_at", self._last_sync_at.isoformat())
             self._set_state("online")
             if not self.events_connected.is_set():

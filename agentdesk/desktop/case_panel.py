@@ -9,7 +9,7 @@ hands it a `CaseDetail` and a function that judges a dial (the client's guard).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -17,6 +17,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from agentdesk.client.views import AccountView, CaseDetail, ContactPointView
+from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme, uiload
 from agentdesk.desktop.timeline import TimelineEntry, timeline_entries, timeline_html
 from agentdesk.domain.compliance import ComplianceVerdict
@@ -149,9 +150,10 @@ class CasePanel(QWidget):
     contact_selected = Signal(str)  # contact point id
     call_requested = Signal(str)  # contact point id
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock = PROCESS) -> None:
         super().__init__(parent)
         uiload.load_form("casepanel", self)
+        self._clock = clock
         self._detail: CaseDetail | None = None
         self._judge: Callable[[str | None], ComplianceVerdict] | None = None
         self._lang = "zh"
@@ -173,10 +175,10 @@ class CasePanel(QWidget):
         self.contactsView.selectionModel().currentRowChanged.connect(self._contact_changed)
         self.contactsView.doubleClicked.connect(lambda _i: self.request_call())
         self.callButton.clicked.connect(self.request_call)
-        self._clock = QTimer(self)
-        self._clock.setInterval(30_000)
-        self._clock.timeout.connect(self._refresh_time)
-        self._clock.start()
+        self._minute_timer = QTimer(self)
+        self._minute_timer.setInterval(30_000)
+        self._minute_timer.timeout.connect(self._refresh_time)
+        self._minute_timer.start()
         self._timeline_rest: list[TimelineEntry] = []
         self._timeline_colors: dict[str, str] = {}
         self._timeline_timer = QTimer(self)
@@ -236,7 +238,7 @@ class CasePanel(QWidget):
         self.accounts.set_rows(detail.accounts)
         entries = timeline_entries(detail)
         self._timeline_colors = theme.read_colors(self._scheme())
-        self.timelineView.setHtml(timeline_html(entries[:TIMELINE_FIRST], self._timeline_colors))
+        self.timelineView.setHtml(timeline_html(entries[:TIMELINE_FIRST], self._timeline_colors, self._clock.now()))
         self._timeline_rest = entries[TIMELINE_FIRST:]
         if self._timeline_rest:
             self._timeline_timer.start(TIMELINE_LATER_MS)
@@ -249,7 +251,7 @@ class CasePanel(QWidget):
             return
         cursor = QTextCursor(self.timelineView.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertHtml(timeline_html(chunk, self._timeline_colors))
+        cursor.insertHtml(timeline_html(chunk, self._timeline_colors, self._clock.now()))
         if self._timeline_rest:
             self._timeline_timer.start(0)
 
@@ -276,7 +278,7 @@ class CasePanel(QWidget):
     def _refresh_time(self) -> None:
         if self._detail is None:
             return
-        now = datetime.now(UTC)
+        now = self._clock.now()
         place = " ".join(x for x in (self._detail.province, self._detail.city) if x)
         self.placeLine.setText(
             translate("CasePanel", "%1 · debtor's local time %2")
@@ -295,7 +297,7 @@ class CasePanel(QWidget):
         if self._detail is None or self._judge is None:
             return
         self._verdict = self._judge(self.selected_contact())
-        tone, title, detail = verdict_text(self._verdict, self._lang, datetime.now(UTC))
+        tone, title, detail = verdict_text(self._verdict, self._lang, self._clock.now())
         self.complianceTitle.setText(title)
         self.complianceDetail.setText(detail)
         self.complianceDetail.setVisible(bool(detail))

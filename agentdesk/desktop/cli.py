@@ -3,6 +3,8 @@
     agentdesk                      sign in to the server remembered in the settings
     agentdesk --server URL         sign in to another server (remembered after sign-in)
     agentdesk demo [--as USER]     start a local demo server and sign in as USER (agent01)
+    agentdesk demo --at "2026-12-02 10:00"
+                                   the demo as if it were that time (Beijing; AGENTDESK_NOW too)
     agentdesk smoke --server URL --user USER   (password in AGENTDESK_SMOKE_PASSWORD)
                                    check this installation end to end and exit (smoke.py)
     agentdesk --version
@@ -29,15 +31,18 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
-from agentdesk import __version__
+from agentdesk import __version__, clock
 from agentdesk.desktop import smoke
 from agentdesk.desktop.settings import SETTINGS
 
 log = logging.getLogger(__name__)
 
 EXIT_CONFIG_ERROR = 2
+DEMO_ZONE = ZoneInfo("Asia/Shanghai")
 CONSOLE_WORDS = {"--version", "-h", "--help", "smoke"}
 
 
@@ -57,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="demo account: agent01…agent10, lead01, lead02 (password: demo)",
     )
     demo.add_argument("--login", action="store_true", help="show the sign-in dialog with the demo accounts")
+    demo.add_argument(
+        "--at",
+        metavar="TIME",
+        type=demo_instant,
+        help="run the demo as if it were TIME, e.g. \"2026-12-02 10:00\" (Beijing time unless an offset "
+        "such as +00:00 is given); the demo's clock starts there and runs on. AGENTDESK_NOW does the "
+        "same. Demo only: a real server always runs on the machine's clock.",
+    )
     smoke.add_arguments(
         sub.add_parser(
             "smoke",
@@ -64,6 +77,33 @@ def build_parser() -> argparse.ArgumentParser:
         )
     )
     return parser
+
+
+def demo_instant(text: str) -> datetime:
+    """`--at`: an instant with an offset, or a Beijing wall-clock time (the demo's debtors' zone)."""
+    cleaned = text.strip().replace("T", " ")
+    for layout in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(cleaned, layout).replace(tzinfo=DEMO_ZONE).astimezone(UTC)
+        except ValueError:
+            continue
+    try:
+        return clock.parse_instant(text)
+    except clock.ClockError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{exc}; or give a Beijing time such as \"2026-12-02 10:00\""
+        ) from None
+
+
+def choose_clock(args: argparse.Namespace) -> None:
+    """The process clock: `--at` for the demo; AGENTDESK_NOW (agentdesk.clock) moves it for
+    any desk the tests or the demo start, with a warning in the log outside the demo, since a
+    desk working to a moved clock misjudges contact hours (the server still judges by its own)."""
+    if args.command == "demo" and getattr(args, "at", None) is not None:
+        clock.set_process_clock(clock.RunningClock(args.at))
+    elif clock.shifted_by_environment() and args.command != "demo":
+        log.warning("%s moves this desk's clock to %s: for tests and the demo only",
+                    clock.NOW_ENV, clock.now().isoformat(timespec="seconds"))
 
 
 def attach_console(argv: Sequence[str]) -> None:
@@ -110,12 +150,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     attach_console(arguments)
     args = build_parser().parse_args(arguments)
-    clock = smoke.Clock() if args.command == "smoke" else None
+    stopwatch = smoke.Stopwatch() if args.command == "smoke" else None
 
     from agentdesk.desktop import admin_config, logging_setup
 
     log_path = logging_setup.setup_logging()
     log.info("AgentDesk %s starting (%s); log %s", __version__, args.command or "desktop", log_path)
+    choose_clock(args)
     try:
         admin = admin_config.load_admin_config()
     except admin_config.AdminConfigError as exc:
@@ -130,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         crash.CrashHandler().install()  # a report, no dialog: nobody watches a smoke run
         if admin.is_set("server_url"):
             args.default_server = admin.values["server_url"]
-        return smoke.run(args, clock)
+        return smoke.run(args, stopwatch)
 
     # Qt is imported only now, so `agentdesk --version` works without a display.
     from PySide6.QtWidgets import QApplication

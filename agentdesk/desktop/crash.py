@@ -22,12 +22,11 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from agentdesk import __version__, paths
+from agentdesk import __version__, clock, paths
 from agentdesk.desktop.logging_setup import scrub
 
 log = logging.getLogger(__name__)
@@ -79,7 +78,7 @@ def write_report(
     """Write a crash report into the log folder (or `folder`) and return its path."""
     folder = folder or paths.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    now = datetime.now(UTC)
+    now = clock.now()
     path = folder / f"{REPORT_PREFIX}{now:%Y%m%d-%H%M%S-%f}.txt"
     body = [
         "AgentDesk crash report (personal data removed: no frame locals, messages masked)",

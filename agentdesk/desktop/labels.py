@@ -112,12 +112,12 @@ def local_time(value: datetime) -> datetime:
     return value.astimezone()
 
 
-def short_time(value: datetime | None, now: datetime | None = None) -> str:
+def short_time(value: datetime | None, now: datetime) -> str:
     """'14:05' today, 'Tomorrow 09:00', else '03-12 14:05' (agent's local time)."""
     if value is None:
         return ""
     here = local_time(value)
-    today = local_time(now or datetime.now(value.tzinfo)).date()
+    today = local_time(now).date()
     if here.date() == today:
         return here.strftime("%H:%M")
     if here.date() == today + timedelta(days=1):

@@ -22,13 +22,14 @@ from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
+from agentdesk.clock import local_today
 from agentdesk.desktop import i18n, labels, theme, uiload
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.case_panel import CasePanel
 from agentdesk.desktop.lead_console import LeadConsole
 from agentdesk.desktop.noteform import NoteForm
-from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_callable
+from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_to_open
 from agentdesk.desktop.settings import Settings
 from agentdesk.desktop.status import SyncStatusBar
 from agentdesk.desktop.talktrack_panel import TalkTrackPanel
@@ -49,7 +50,8 @@ class SessionRules:
         self._session = session
 
     def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> str | None:
-        return caseview.promise_problem(detail, amount.minor, due, self._session.policy, date.today())
+        return caseview.promise_problem(detail, amount.minor, due, self._session.policy,
+                                        local_today(detail.time_zone, self._session.clock))
 
     def verdict_at(self, detail: CaseDetail, contact_point_id: str | None, when: datetime) -> ComplianceVerdict:
         return caseview.dial_verdict(detail, contact_point_id, self._session.policy, when.astimezone(UTC))
@@ -86,17 +88,18 @@ class MainWindow(QMainWindow):
         self._reselect_after_load: str | None = None
         self._is_lead = session.user.role in ("lead", "admin")
 
-        self.case_panel = CasePanel(self.casePane)
+        self.case_panel = CasePanel(self.casePane, clock=session.clock)
         self.casePaneLayout.addWidget(self.case_panel)
         self.track_panel = TalkTrackPanel(self.scriptPane)
         self.scriptPaneLayout.addWidget(self.track_panel)
-        self.note_form = NoteForm(self.formPane)
+        self.note_form = NoteForm(self.formPane, clock=session.clock)
         self.formPaneLayout.addWidget(self.note_form)
 
-        self.queue_model = QueueModel(i18n.short_code(language), show_agent=self._is_lead, parent=self)
+        self.queue_model = QueueModel(i18n.short_code(language), show_agent=self._is_lead, parent=self,
+                                      clock=session.clock)
         self.queueView.setModel(self.queue_model)
         self._setup_queue_view()
-        self.status_bar = SyncStatusBar(self.statusBar())
+        self.status_bar = SyncStatusBar(self.statusBar(), clock=session.clock)
         self._setup_actions()
         self._fill_filters()
 
@@ -288,8 +291,8 @@ class MainWindow(QMainWindow):
         if selected is None and rows and not self._opened_first:
             # The day starts on the case worth calling now, not on an empty panel.
             self._opened_first = True
-            first = next_callable(rows, None, datetime.now(UTC)) or rows[0].case_id
-            row = self.queue_model.row_of(first)
+            first = next_to_open(rows, None, self.session.clock.now())
+            row = self.queue_model.row_of(first.case_id if first else rows[0].case_id)
         if row is not None:
             self.queueView.selectionModel().setCurrentIndex(
                 self.queue_model.index(row, 0),
@@ -323,12 +326,20 @@ class MainWindow(QMainWindow):
         return True
 
     def open_next_case(self) -> None:
-        case_id = next_callable(self.queue_model.rows(), self.current_case, datetime.now(UTC))
-        if case_id is None:
-            self.statusBar().showMessage(self.tr("No case may be called right now."), 6000)
+        now = self.session.clock.now()
+        row = next_to_open(self.queue_model.rows(), self.current_case, now)
+        if row is None:
+            self.statusBar().showMessage(self.tr("No other open case in the queue."), 6000)
             return
-        self.select_case(case_id)
+        self.select_case(row.case_id)
         self.note_form.reachedCombo.setFocus()
+        if row.callable_from is not None and row.callable_from > now:
+            # Quiet hours: the case is open to prepare; the banner says from when it may be called.
+            when = labels.short_time(row.callable_from, now)
+            self.statusBar().showMessage(
+                self.tr("No case may be called right now: opened the first one callable, from %1.").replace("%1", when),
+                10000,
+            )
 
     # --- case ------------------------------------------------------------------------------
 
@@ -353,7 +364,7 @@ class MainWindow(QMainWindow):
         the session, which reads the store afresh."""
         detail = self.case_panel.detail
         assert detail is not None
-        return caseview.dial_verdict(detail, contact_point_id, self.session.policy, datetime.now(UTC))
+        return caseview.dial_verdict(detail, contact_point_id, self.session.policy, self.session.clock.now())
 
     def _refresh_case(self) -> None:
         """The case on screen changed underneath (sync, save): re-read it, keep the form."""
@@ -417,7 +428,7 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Saved. It is sent to the server in the background."), 5000)
         self.outcome_recorded.emit(draft.case_id, attempt_id)
-        if open_next and next_callable(self.queue_model.rows(), draft.case_id, datetime.now(UTC)):
+        if open_next and next_to_open(self.queue_model.rows(), draft.case_id, self.session.clock.now()):
             self.open_next_case()
         else:
             self.open_case(draft.case_id)

@@ -8,12 +8,13 @@ with a Discard button. It emits `submitted(draft, open_next)`; the window record
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.client.views import CaseDetail
+from agentdesk.clock import PROCESS, Clock, local_today
 from agentdesk.desktop import labels, uiload
 from agentdesk.desktop.wrapup import (
     RuleChecks,
@@ -32,9 +33,10 @@ class NoteForm(QWidget):
     draft_changed = Signal(str, dict)  # case id, fields
     draft_discarded = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock = PROCESS) -> None:
         super().__init__(parent)
         uiload.load_form("noteform", self)
+        self._clock = clock
         self._detail: CaseDetail | None = None
         self._rules: RuleChecks | None = None
         self._lang = "zh"
@@ -81,14 +83,18 @@ class NoteForm(QWidget):
             self._fill_reached()
             self._fill_contacts(detail)
             self.promiseAmountEdit.clear()
-            today = QDate.currentDate()
+            instant = self._clock.now()
+            # A promise date is a day in the debtor's calendar, not the agent's.
+            debtor_today = local_today(detail.time_zone, self._clock) if detail is not None else instant.date()
+            today = QDate(debtor_today.year, debtor_today.month, debtor_today.day)
             self.promiseDateEdit.setMinimumDate(today)
             self.promiseDateEdit.setDate(today.addDays(3))
-            now = QDateTime.currentDateTime()
+            # The callback editor shows the agent's wall clock.
+            now = QDateTime(instant.astimezone().replace(tzinfo=None, microsecond=0))
             self.callbackEdit.setMinimumDateTime(now)
             self.callbackEdit.setDateTime(now.addSecs(3600))
             self.noteEdit.clear()
-            self._started_at = datetime.now(UTC).isoformat()
+            self._started_at = instant.isoformat()
             if contact_point_id:
                 self.select_contact(contact_point_id)
             restored = detail is not None and draft is not None
@@ -102,7 +108,7 @@ class NoteForm(QWidget):
 
     def mark_call_started(self) -> None:
         """The agent dialled: the attempt starts now, not when the case opened."""
-        self._started_at = datetime.now(UTC).isoformat()
+        self._started_at = self._clock.now().isoformat()
 
     def select_contact(self, contact_point_id: str) -> None:
         index = self.contactCombo.findData(contact_point_id)
@@ -243,7 +249,7 @@ class NoteForm(QWidget):
         """Check the fields; on success emit `submitted` and return True."""
         if self._detail is None or self._rules is None or not self.isEnabled():
             return False
-        check = check_fields(self.fields(), self._detail, self._rules, self._lang)
+        check = check_fields(self.fields(), self._detail, self._rules, self._lang, self._clock.now())
         if check.draft is None:
             self.show_errors(check.errors)
             return False

@@ -9,12 +9,13 @@ highest-ranked open case that may be called now, other than the one on screen.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from agentdesk.client.views import QueueRow
+from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,11 +44,27 @@ def is_callable(row: QueueRow, now: datetime) -> bool:
 
 
 def next_callable(rows: Sequence[QueueRow], current: str | None, now: datetime) -> str | None:
-    """The case id "Next case" opens: the top callable open case that is not on screen."""
+    """The top open case that may be called now and is not on screen."""
     for row in rows:
         if row.case_id != current and is_callable(row, now):
             return row.case_id
     return None
+
+
+def next_to_open(rows: Sequence[QueueRow], current: str | None, now: datetime) -> QueueRow | None:
+    """The case "Next case" opens: the top one callable now; when none is (at night, in the
+    quiet hours), the top one of those that become callable first, so the agent can prepare
+    it and sees from when it may be called instead of an empty panel."""
+    soonest: QueueRow | None = None
+    soonest_at: datetime | None = None
+    for row in rows:
+        if row.case_id == current or row.status != "open":
+            continue
+        if is_callable(row, now):
+            return row
+        if row.callable_from is not None and (soonest_at is None or row.callable_from < soonest_at):
+            soonest, soonest_at = row, row.callable_from
+    return soonest
 
 
 class QueueModel(QAbstractTableModel):
@@ -55,13 +72,15 @@ class QueueModel(QAbstractTableModel):
 
     DEBTOR, OVERDUE, DPD, LAST_OUTCOME, NEXT_CALL, WHY, AGENT = range(7)
 
-    def __init__(self, lang: str = "zh", show_agent: bool = False, parent: Any = None) -> None:
+    def __init__(self, lang: str = "zh", show_agent: bool = False, parent: Any = None,
+                 clock: Clock = PROCESS) -> None:
         super().__init__(parent)
+        self._clock = clock
         self._rows: list[QueueRow] = []
         self._index: dict[str, int] = {}
         self._lang = lang
         self._show_agent = show_agent
-        self._now = datetime.now(UTC)
+        self._now = clock.now()
         self._outcomes = labels.outcome_labels()
 
     # --- data in -------------------------------------------------------------------------
@@ -70,7 +89,7 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._index = {row.case_id: i for i, row in enumerate(self._rows)}
-        self._now = now or datetime.now(UTC)
+        self._now = now or self._clock.now()
         self._outcomes = labels.outcome_labels()
         self.endResetModel()
 

@@ -29,11 +29,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from agentdesk import __version__, paths
+from agentdesk.clock import local_today
 from agentdesk.desktop.logging_setup import scrub
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ def process_age() -> float | None:
     return None
 
 
-class Clock:
+class Stopwatch:
     """Wall-clock seconds since process start (or since this object, when unknown)."""
 
     def __init__(self) -> None:
@@ -209,9 +210,9 @@ def _client_error_text(exc: BaseException, url: str) -> str:
     return login_error_message(exc, url)
 
 
-def run(args: argparse.Namespace, clock: Clock | None = None) -> int:
+def run(args: argparse.Namespace, clock: Stopwatch | None = None) -> int:
     """The smoke run; returns the exit code. Prints one JSON line either way."""
-    clock = clock or Clock()
+    clock = clock or Stopwatch()
     workdir = Path(tempfile.mkdtemp(prefix="agentdesk-smoke-"))
     result: dict[str, Any] = {"smoke": "failed", "version": __version__, "frozen": bool(getattr(sys, "frozen", False))}
     try:
@@ -239,7 +240,7 @@ def run(args: argparse.Namespace, clock: Clock | None = None) -> int:
     return code
 
 
-def _run(args: argparse.Namespace, clock: Clock, workdir: Path) -> dict[str, Any]:
+def _run(args: argparse.Namespace, clock: Stopwatch, workdir: Path) -> dict[str, Any]:
     timings: dict[str, float] = {}
     deadline = time.monotonic() + args.timeout
 
@@ -327,11 +328,12 @@ def _run(args: argparse.Namespace, clock: Clock, workdir: Path) -> dict[str, Any
             case_id=case_id,
             reached="right_party",
             outcome="promise_to_pay",
-            started_at=datetime.now(UTC) - timedelta(minutes=2),
+            started_at=session.clock.now() - timedelta(minutes=2),
             contact_point_id=phone,
             note=NOTE,
             promise_amount=Money.parse(PROMISE_AMOUNT),
-            promise_date=date.today() + timedelta(days=PROMISE_DAYS),
+            promise_date=local_today(session.case_detail(case_id).time_zone, session.clock)
+            + timedelta(days=PROMISE_DAYS),
         )
         started = time.perf_counter()
         try:
@@ -344,7 +346,8 @@ def _run(args: argparse.Namespace, clock: Clock, workdir: Path) -> dict[str, Any
         timings["push"] = time.perf_counter() - started
         status = session.status()
         if status.rejected:
-            raise SmokeFailure("push", f"the server rejected {status.rejected} mutation(s): {status.last_error}")
+            reasons = "; ".join(sorted({row.reason or "no reason given" for row in session.store.rejected()}))
+            raise SmokeFailure("push", f"the server rejected {status.rejected} mutation(s): {reasons}")
     finally:
         # Sign out (the server revokes the token) and stop sync before the temporary
         # store folder is deleted; the window is dropped without the close path, which

@@ -6,20 +6,20 @@ labels with a tone the stylesheet colours.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from agentdesk.client.views import SyncStatus
+from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme
 
 translate = QCoreApplication.translate
 
 
-def sync_summary(status: SyncStatus, now: datetime | None = None) -> tuple[str, str, str, str]:
+def sync_summary(status: SyncStatus, now: datetime) -> tuple[str, str, str, str]:
     """(tone, state text, pending text, last sync text)."""
-    now = now or datetime.now(UTC)
     if status.state == "syncing":
         tone, state = "", translate("SyncStatusBar", "⟳ Syncing…")
     elif status.state == "online":
@@ -48,7 +48,8 @@ def sync_summary(status: SyncStatus, now: datetime | None = None) -> tuple[str, 
 class SyncStatusBar:
     """Fills a QStatusBar with the sync labels; one instance per main window."""
 
-    def __init__(self, bar: QStatusBar) -> None:
+    def __init__(self, bar: QStatusBar, clock: Clock = PROCESS) -> None:
+        self._clock = clock
         self.state = QLabel(bar)
         self.pending = QLabel(bar)
         self.last = QLabel(bar)
@@ -64,7 +65,7 @@ class SyncStatusBar:
 
     def show(self, status: SyncStatus) -> None:
         self.status = status
-        tone, state, pending, last = sync_summary(status)
+        tone, state, pending, last = sync_summary(status, self._clock.now())
         self.state.setText(state)
         if status.last_error and status.state == "offline":
             self.state.setToolTip(status.last_error)

@@ -104,7 +104,7 @@ def timeline_entries(detail: CaseDetail) -> list[TimelineEntry]:
     return entries
 
 
-def timeline_html(entries: list[TimelineEntry], colors: dict[str, str], now: datetime | None = None) -> str:
+def timeline_html(entries: list[TimelineEntry], colors: dict[str, str], now: datetime) -> str:
     if not entries:
         empty = translate("Timeline", "No contact with this debtor yet.")
         return f"<p style='color:{colors['muted']}'>{html.escape(empty)}</p>"

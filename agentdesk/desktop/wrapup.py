@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -129,10 +129,9 @@ def check_fields(
     detail: CaseDetail,
     rules: RuleChecks,
     lang: str,
-    now: datetime | None = None,
+    now: datetime,
 ) -> FormCheck:
     """Validate what the agent entered; return a draft to record or messages per field."""
-    now = now or datetime.now(UTC)
     errors: dict[str, str] = {}
     if not fields.reached:
         errors["outcome"] = translate("Wrapup", "Choose who was reached.")

@@ -8,7 +8,6 @@ slow query never stalls the event loop that serves the event streams.
 import logging
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from agentdesk import __version__, contract
+from agentdesk.clock import PROCESS, Clock
 from agentdesk.server import auth, sync
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
@@ -40,8 +40,10 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
+def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = None) -> FastAPI:
+    """`clock` decides every "now" of the server (default: the process clock; see agentdesk.clock)."""
     hub = hub or EventHub()
+    clock = clock or PROCESS
     relay = PgRelay(db.psycopg_dsn(), hub) if db.is_postgres else None
 
     @asynccontextmanager
@@ -67,6 +69,7 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.db = db
+    app.state.clock = clock
     app.state.hub = hub
     app.state.poke = None  # set below; reassignment and intake use it too
     bearer = HTTPBearer(auto_error=False)
@@ -117,7 +120,7 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
             raise ApiError(401, "not_authenticated", "Log in first: send Authorization: Bearer <token>.")
         with db.transaction() as s:
             try:
-                user = auth.user_for_access_token(s, creds.credentials)
+                user = auth.user_for_access_token(s, creds.credentials, clock.now())
             except auth.AuthError as exc:
                 raise ApiError(401, exc.code, str(exc)) from exc
             s.expunge(user)
@@ -150,14 +153,14 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
         return contract.ServerInfo(
             api_version=contract.API_VERSION,
             min_client_version=contract.MIN_CLIENT_VERSION,
-            server_time=datetime.now(UTC),
+            server_time=clock.now(),
         )
 
     @app.post("/v1/auth/login", response_model=contract.TokenPair, responses=errors)
     def login(body: contract.LoginRequest) -> contract.TokenPair:
         with db.sessions() as s:
             try:
-                issued = auth.login(s, body.username, body.password)
+                issued = auth.login(s, body.username, body.password, clock.now())
             except auth.AuthError as exc:
                 s.commit()  # the failed-login count must survive the refusal
                 status = 423 if exc.code == "account_locked" else 401
@@ -172,7 +175,7 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
     def refresh(body: contract.RefreshRequest) -> contract.TokenPair:
         with db.sessions() as s:
             try:
-                pair = tokens(auth.refresh(s, body.refresh_token))
+                pair = tokens(auth.refresh(s, body.refresh_token, clock.now()))
             except auth.AuthError as exc:
                 s.commit()  # a reused token revokes the whole family; that must stick
                 raise ApiError(401, exc.code, str(exc)) from exc
@@ -182,7 +185,7 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
     @app.post("/v1/auth/logout", status_code=204)
     def logout(body: contract.RefreshRequest) -> None:
         with db.transaction() as s:
-            auth.revoke(s, body.refresh_token)
+            auth.revoke(s, body.refresh_token, clock.now())
 
     @app.get("/v1/me", response_model=contract.UserInfo, responses=errors)
     def me(user: Annotated[User, Depends(current_user)]) -> contract.UserInfo:
@@ -215,7 +218,7 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
     def push(
         body: contract.PushRequest, user: Annotated[User, Depends(current_user)]
     ) -> contract.PushResponse:
-        outcome = sync.push(db, user.id, body.mutations)
+        outcome = sync.push(db, user.id, body.mutations, clock)
         if outcome.touched_agents or outcome.touched_teams:
             poke(outcome.touched_agents, outcome.touched_teams)
         return contract.PushResponse(results=outcome.results)
@@ -224,7 +227,7 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
         """Runs in a worker thread: a database read on the event loop would stall every stream."""
         with db.transaction() as s:
             try:
-                user = auth.user_for_access_token(s, token)
+                user = auth.user_for_access_token(s, token, clock.now())
             except auth.AuthError as exc:
                 raise ApiError(401, exc.code, str(exc)) from exc
             return user.id, user.team_id, user.role
@@ -263,7 +266,7 @@ def create_app(db: Database, hub: EventHub | None = None) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.state.poke = poke
-    app.include_router(lead_router(db, poke, current_user))
-    app.include_router(intake_router(db, poke, current_user))
-    app.include_router(rules_router(db, poke, current_user))
+    app.include_router(lead_router(db, poke, current_user, clock))
+    app.include_router(intake_router(db, poke, current_user, clock))
+    app.include_router(rules_router(db, poke, current_user, clock))
     return app

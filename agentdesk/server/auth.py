@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import jwt
 from argon2 import PasswordHasher
@@ -84,8 +84,7 @@ def _issue(session: Session, user: User, now: datetime) -> IssuedTokens:
     return IssuedTokens(access, refresh, int(ACCESS_TTL.total_seconds()), user)
 
 
-def login(session: Session, username: str, password: str, now: datetime | None = None) -> IssuedTokens:
-    now = now or datetime.now(UTC)
+def login(session: Session, username: str, password: str, now: datetime) -> IssuedTokens:
     user = session.scalar(select(User).where(User.username == username))
     if user is None or not user.active:
         # Hash anyway so a missing user takes as long as a wrong password.
@@ -109,8 +108,7 @@ def login(session: Session, username: str, password: str, now: datetime | None =
     return _issue(session, user, now)
 
 
-def refresh(session: Session, token: str, now: datetime | None = None) -> IssuedTokens:
-    now = now or datetime.now(UTC)
+def refresh(session: Session, token: str, now: datetime) -> IssuedTokens:
     row = session.scalar(select(RefreshToken).where(RefreshToken.token_hash == _hash_token(token)))
     if row is None:
         raise AuthError("invalid_refresh", "The session has ended: log in again.")
@@ -126,29 +124,37 @@ def refresh(session: Session, token: str, now: datetime | None = None) -> Issued
     return _issue(session, user, now)
 
 
-def revoke(session: Session, token: str, now: datetime | None = None) -> None:
+def revoke(session: Session, token: str, now: datetime) -> None:
     session.execute(
         update(RefreshToken)
         .where(RefreshToken.token_hash == _hash_token(token), RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=now or datetime.now(UTC))
+        .values(revoked_at=now)
     )
 
 
-def revoke_all(session: Session, user_id: str, now: datetime | None = None) -> None:
+def revoke_all(session: Session, user_id: str, now: datetime) -> None:
     session.execute(
         update(RefreshToken)
         .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=now or datetime.now(UTC))
+        .values(revoked_at=now)
     )
 
 
-def user_for_access_token(session: Session, token: str) -> User:
+def user_for_access_token(session: Session, token: str, now: datetime) -> User:
+    """The active user an access token names, judged at `now` (the server's clock: PyJWT's
+    own expiry check would read the wall clock, so the times are checked here)."""
     try:
-        claims = jwt.decode(token, signing_key(session), algorithms=["HS256"])
-    except jwt.ExpiredSignatureError as exc:
-        raise AuthError("token_expired", "The access token has expired: refresh it.") from exc
+        claims = jwt.decode(
+            token, signing_key(session), algorithms=["HS256"],
+            options={"verify_exp": False, "verify_iat": False, "verify_nbf": False, "require": ["exp", "iat"]},
+        )
     except jwt.InvalidTokenError as exc:
         raise AuthError("invalid_token", "The access token is not valid: log in again.") from exc
+    exp, iat = claims.get("exp"), claims.get("iat")
+    if not isinstance(exp, int | float) or not isinstance(iat, int | float):
+        raise AuthError("invalid_token", "The access token is not valid: log in again.")
+    if exp <= now.timestamp():
+        raise AuthError("token_expired", "The access token has expired: refresh it.")
     user = session.get(User, claims.get("sub"))
     if user is None or not user.active:
         raise AuthError("invalid_token", "The account is disabled.")

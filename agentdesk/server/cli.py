@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from typing import Any
 
-from agentdesk import __version__
+from agentdesk import __version__, clock
 from agentdesk.server.db import Database, default_database_url
 
 
@@ -48,6 +49,27 @@ def _cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+class ShiftedClockRefused(SystemExit):
+    """AGENTDESK_NOW is set for a command that acts on real data."""
+
+
+def production_clock(command: str) -> clock.SystemClock:
+    """The real clock for commands that act on a real database; refuse a moved one.
+
+    AGENTDESK_NOW is for the test suite and the demo (agentdesk.clock): a server judging
+    contact hours or stamping imports by a made-up time would break the rules it enforces.
+    """
+    if clock.shifted_by_environment():
+        print(
+            f"agentdesk-server {command}: refused: {clock.NOW_ENV} is set "
+            f"({os.environ.get(clock.NOW_ENV)!r}). It moves the clock for tests and the demo only; "
+            f"unset it (e.g. `env -u {clock.NOW_ENV} agentdesk-server {command} ...`).",
+            file=sys.stderr,
+        )
+        raise ShiftedClockRefused(2)
+    return clock.SystemClock()
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -55,11 +77,13 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from agentdesk.server.events import EventHub
     from agentdesk.server.migrate import upgrade
 
+    real_clock = production_clock("serve")
+    clock.set_process_clock(real_clock)
     if not args.no_migrate:
         upgrade(args.database_url)
     db = Database(args.database_url)
     hub = EventHub()
-    app = create_app(db, hub)
+    app = create_app(db, hub, real_clock)
 
     class _Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
@@ -113,6 +137,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from agentdesk.server import intake
     from agentdesk.server.models import Team
 
+    now = clock.now()  # the process clock: AGENTDESK_NOW moves it for tests, like the demo's
     data = Path(args.file).read_bytes()
     db = Database(args.database_url)
     try:
@@ -126,9 +151,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
                         return 2
                     team_id = team.id
                 report: Any = intake.import_cases(s, data, args.file, args.lender, team_id,
-                                                  args.accept_good_rows).report
+                                                  args.accept_good_rows, now=now).report
             else:
-                report = intake.import_payments(s, data, args.file, args.lender, args.accept_good_rows).report
+                report = intake.import_payments(s, data, args.file, args.lender, args.accept_good_rows,
+                                                now=now).report
     except intake.IntakeError as exc:
         print(f"not imported: {exc}", file=sys.stderr)
         return 1

@@ -18,7 +18,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -198,8 +198,9 @@ class CaseRow:
     emergency: list[tuple[str, str, str]] = field(default_factory=list)  # (name, phone, relation)
 
 
-def _local_today() -> date:
-    return datetime.now(UTC).astimezone(ZoneInfo("Asia/Shanghai")).date()
+def _local_today(now: datetime) -> date:
+    """The lenders' business day: their files are dated in China time."""
+    return now.astimezone(ZoneInfo("Asia/Shanghai")).date()
 
 
 def _missing_columns(mapped: dict[int, str], required: Iterable[str],
@@ -211,9 +212,8 @@ def _missing_columns(mapped: dict[int, str], required: Iterable[str],
 
 
 def parse_case_rows(headers: list[str], rows: list[list[Any]],
-                    today: date | None = None) -> tuple[list[CaseRow], list[contract.RowProblem], int]:
+                    today: date) -> tuple[list[CaseRow], list[contract.RowProblem], int]:
     """Checked rows, the problems found, and how many data rows there were (blank rows skipped)."""
-    today = today or _local_today()
     mapped = map_headers(headers, _CASE_HEADERS)
     problems = _missing_columns(mapped, CASE_REQUIRED, _CASE_HEADERS)
     if "days_past_due" not in mapped.values() and "due_date" not in mapped.values():
@@ -346,10 +346,10 @@ class CaseImport:
 
 
 def import_cases(session: Session, data: bytes, filename: str, lender: str, team_id: str | None,
-                 accept_good_rows: bool = False) -> CaseImport:
+                 accept_good_rows: bool = False, *, now: datetime) -> CaseImport:
     """Create new cases (unassigned, in `team_id`) and update balances of known accounts."""
     headers, rows = read_table(data, filename)
-    good, problems, count = parse_case_rows(headers, rows)
+    good, problems, count = parse_case_rows(headers, rows, _local_today(now))
     bad_rows = len({p.row for p in problems if p.row > 1})
     file_level = any(p.row == 1 for p in problems)
     if file_level or (problems and not accept_good_rows):
@@ -382,7 +382,7 @@ def import_cases(session: Session, data: bytes, filename: str, lender: str, team
             setattr(account, k, v)
         updated += 1
         changed_cases[case.id] = case
-    created = _create(session, fresh, lender, team_id, changed_cases)
+    created = _create(session, fresh, lender, team_id, changed_cases, now)
     session.flush()
     touch(session, list(changed_cases.values()))
     result = CaseImport(contract.ImportReport(imported=True, rows=count, created=created, updated=updated,
@@ -398,7 +398,7 @@ def import_cases(session: Session, data: bytes, filename: str, lender: str, team
 
 
 def _create(session: Session, fresh: list[CaseRow], lender: str, team_id: str | None,
-            changed_cases: dict[str, Case]) -> int:
+            changed_cases: dict[str, Case], now: datetime) -> int:
     """New accounts: onto the debtor's open case with this lender if there is one, else a new case."""
     if not fresh:
         return 0
@@ -416,7 +416,6 @@ def _create(session: Session, fresh: list[CaseRow], lender: str, team_id: str | 
     new_debtors = [nid for nid in by_debtor if nid not in open_cases]
     seqs = iter(next_seqs(session, len(new_debtors))) if new_debtors else iter(())
     debtors, cases, accounts, points = [], [], [], []
-    now = datetime.now(UTC)
     ref = f"{lender[:20]}-{now:%Y%m%d}"
     for nid, group in by_debtor.items():
         first = group[0]
@@ -465,9 +464,9 @@ class PaymentImport:
 
 def import_payments(session: Session, data: bytes, filename: str, lender: str | None = None,
                     accept_good_rows: bool = False, today: date | None = None,
-                    team_id: str | None = None) -> PaymentImport:
+                    team_id: str | None = None, *, now: datetime) -> PaymentImport:
     """Add the feed's payments (once each) and settle promises: kept when paid, broken when due and unpaid."""
-    today = today or _local_today()
+    today = today or _local_today(now)
     headers, rows = read_table(data, filename)
     mapped = map_headers(headers, _PAYMENT_HEADERS)
     problems = _missing_columns(mapped, PAYMENT_REQUIRED, _PAYMENT_HEADERS)

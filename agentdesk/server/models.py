@@ -28,13 +28,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from agentdesk import clock
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Column defaults: the process clock (agentdesk.clock), like every other server "now"."""
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -245,9 +245,8 @@ def plan_moves(session: Session, team_id: str, request: contract.ReassignRequest
     return Plan(team_id=team_id, moves=moves, targets=targets, preview=preview)
 
 
-def reassign_cases(session: Session, user: User, plan: Plan, mode: str) -> str:
+def reassign_cases(session: Session, user: User, plan: Plan, mode: str, now: datetime) -> str:
     """Write the plan: owners, change numbers, scope exits, the undo record and the audit trail."""
-    now = datetime.now(UTC)
     record = Reassignment(team_id=plan.team_id, user_id=user.id, mode=mode, case_count=len(plan.moves),
                           created_at=now)
     session.add(record)
@@ -285,7 +284,8 @@ class Undone:
     team_id: str | None
 
 
-def undo_reassignment(session: Session, user: User, reassignment_id: str, team_id: str | None) -> Undone:
+def undo_reassignment(session: Session, user: User, reassignment_id: str, team_id: str | None,
+                      now: datetime) -> Undone:
     """Give each case back to its previous owner unless it changed since (then it is skipped)."""
     record = session.get(Reassignment, reassignment_id, with_for_update=session.get_bind().dialect.name
                          == "postgresql")
@@ -300,7 +300,6 @@ def undo_reassignment(session: Session, user: User, reassignment_id: str, team_i
         .where(ReassignmentItem.reassignment_id == record.id)
     ).all()
     back = [(r[0], r[2], r[1]) for r in rows if r[4] == r[3] and r[5] == r[2]]
-    now = datetime.now(UTC)
     if back:
         seqs = next_seqs(session, len(back))
         _move(session, [(cid, frm, to, seq) for (cid, frm, to), seq in zip(back, seqs, strict=True)])

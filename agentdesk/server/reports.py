@@ -47,9 +47,8 @@ def _rpc() -> Any:
     return func.coalesce(func.sum(sql_case((ContactAttempt.reached == "right_party", 1), else_=0)), 0)
 
 
-def team_board(session: Session, team_id: str | None, tz: ZoneInfo, now: datetime | None = None) -> contract.TeamBoard:
+def team_board(session: Session, team_id: str | None, tz: ZoneInfo, now: datetime) -> contract.TeamBoard:
     """Each agent's state, queue and today's work ("today" in `tz`)."""
-    now = now or datetime.now(UTC)
     start, end = _day_bounds(now.astimezone(tz).date(), tz)
     agents = _team_agents(session, team_id)
     ids = [a.id for a in agents]
@@ -143,9 +142,9 @@ def numbers_to_verify(session: Session, team_id: str | None, limit: int, offset:
 
 
 def daily(session: Session, team_id: str | None, tz: ZoneInfo, days: int,
-          now: datetime | None = None) -> list[contract.DailyRow]:
+          now: datetime) -> list[contract.DailyRow]:
     """Promises made and money collected per local day, oldest first, every day present."""
-    today = (now or datetime.now(UTC)).astimezone(tz).date()
+    today = now.astimezone(tz).date()
     first = today - timedelta(days=days - 1)
     start, _ = _day_bounds(first, tz)
     per_day = {first + timedelta(days=i): [0, 0, 0] for i in range(days)}
@@ -167,9 +166,9 @@ def daily(session: Session, team_id: str | None, tz: ZoneInfo, days: int,
 
 
 def rpc_by_hour(session: Session, team_id: str | None, days: int,
-                now: datetime | None = None) -> list[contract.HourRow]:
+                now: datetime) -> list[contract.HourRow]:
     """Attempts and right-party contacts by the debtor's local hour: when calls get answered."""
-    since = (now or datetime.now(UTC)) - timedelta(days=days)
+    since = now - timedelta(days=days)
     hours = [[0, 0] for _ in range(24)]
     zones: dict[str, ZoneInfo] = {}
     rows = session.execute(
@@ -189,9 +188,9 @@ def rpc_by_hour(session: Session, team_id: str | None, days: int,
     return [contract.HourRow(hour=h, attempts=v[0], rpc=v[1]) for h, v in enumerate(hours)]
 
 
-def funnel(session: Session, team_id: str | None, days: int, now: datetime | None = None) -> list[contract.FunnelRow]:
+def funnel(session: Session, team_id: str | None, days: int, now: datetime) -> list[contract.FunnelRow]:
     """Per agent: attempts → right-party contacts → promises → promises kept, over `days`."""
-    since = (now or datetime.now(UTC)) - timedelta(days=days)
+    since = now - timedelta(days=days)
     agents = _team_agents(session, team_id)
     ids = [a.id for a in agents]
     tried = {r[0]: (int(r[1]), int(r[2])) for r in session.execute(
@@ -209,9 +208,9 @@ def funnel(session: Session, team_id: str | None, days: int, now: datetime | Non
 
 
 def talk_tracks(session: Session, team_id: str | None, days: int,
-                now: datetime | None = None) -> list[contract.TalkTrackRow]:
+                now: datetime) -> list[contract.TalkTrackRow]:
     """Outcome counts per talk track and version, so a lead sees which script works."""
-    since = (now or datetime.now(UTC)) - timedelta(days=days)
+    since = now - timedelta(days=days)
     promises = func.coalesce(func.sum(sql_case((ContactAttempt.outcome == "promise_to_pay", 1), else_=0)), 0)
     rows = session.execute(
         select(ContactAttempt.talk_track_id, ContactAttempt.talk_track_version, func.count(ContactAttempt.id),

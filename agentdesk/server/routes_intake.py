@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 
 from agentdesk import contract
+from agentdesk.clock import Clock
 from agentdesk.server import intake
 from agentdesk.server.access import audit, audited_transaction, lead_team
 from agentdesk.server.db import Database
@@ -24,7 +25,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
-                  current_user: Callable[..., User]) -> APIRouter:
+                  current_user: Callable[..., User], clock: Clock) -> APIRouter:
     router = APIRouter(prefix="/v1/intake", responses=ERRORS, tags=["intake"])
     Caller = Annotated[User, Depends(current_user)]
 
@@ -56,7 +57,8 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
         data = _read(file)
         try:
             with db.transaction() as s:
-                result = intake.import_cases(s, data, file.filename or "", lender, team, accept_good_rows)
+                result = intake.import_cases(s, data, file.filename or "", lender, team, accept_good_rows,
+                                             now=clock.now())
                 audit(s, user, "intake.cases", "team", team, created=result.report.created,
                       updated=result.report.updated, rows=result.report.rows, imported=result.report.imported)
         except intake.IntakeError as exc:
@@ -78,7 +80,7 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
         try:
             with db.transaction() as s:
                 result = intake.import_payments(s, data, file.filename or "", lender, accept_good_rows,
-                                                team_id=team)
+                                                team_id=team, now=clock.now())
                 audit(s, user, "intake.payments", "team", team, added=result.report.payments_added,
                       kept=result.report.promises_kept, broken=result.report.promises_broken)
         except intake.IntakeError as exc:

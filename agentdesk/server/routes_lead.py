@@ -6,13 +6,13 @@ has no `from __future__ import annotations`: FastAPI must resolve the Depends an
 """
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
+from agentdesk.clock import Clock
 from agentdesk.server import reassign, reports
 from agentdesk.server.access import audit, audited_transaction, lead_team, zone
 from agentdesk.server.db import Database
@@ -32,7 +32,7 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 ObjectId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
-def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> APIRouter:
+def lead_router(db: Database, poke: Poke, current_user: Callable[..., User], clock: Clock) -> APIRouter:
     router = APIRouter(prefix="/v1", responses=ERRORS)
     Caller = Annotated[User, Depends(current_user)]
 
@@ -43,7 +43,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
         with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "team.board")
             audit(s, user, "team.board", "team", team)
-            return reports.team_board(s, team, zone_info)
+            return reports.team_board(s, team, zone_info, clock.now())
 
     @router.post("/agent/state", status_code=204, tags=["agent"])
     def set_agent_state(body: contract.AgentStateRequest, user: Caller) -> None:
@@ -53,7 +53,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
             assert me is not None
             previous = me.agent_state
             me.agent_state = body.state
-            me.agent_state_at = datetime.now(UTC)
+            me.agent_state_at = clock.now()
             audit(s, user, "agent.state", "user", user.id, state=body.state, previous=previous)
         poke(set(), {user.team_id} if user.team_id else set())
 
@@ -76,7 +76,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
         with audited_transaction(db) as s:
             team = _team_for_reassign(s, user, body)
             plan = reassign.plan_moves(s, team, body, lock=db.is_postgres)
-            rid = reassign.reassign_cases(s, user, plan, body.mode)
+            rid = reassign.reassign_cases(s, user, plan, body.mode, clock.now())
             audit(s, user, "reassign", "reassignment", rid, mode=body.mode, cases=plan.preview.total_cases)
         if plan.moves:
             poke(plan.touched_agents, {team})
@@ -87,7 +87,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
         """Give cases back to their previous owners, except those that changed since the move."""
         with audited_transaction(db) as s:
             team = lead_team(s, user, None, "reassign.undo")
-            undone = reassign.undo_reassignment(s, user, reassignment_id, team)
+            undone = reassign.undo_reassignment(s, user, reassignment_id, team, clock.now())
             audit(s, user, "reassign.undo", "reassignment", reassignment_id,
                   restored=undone.restored, skipped=undone.skipped)
         if undone.restored:
@@ -160,7 +160,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
         with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "report.daily")
             audit(s, user, "report.daily", "team", team, days=days)
-            return reports.daily(s, team, zone_info, days)
+            return reports.daily(s, team, zone_info, days, clock.now())
 
     @router.get("/reports/rpc-by-hour", response_model=list[contract.HourRow], tags=["reports"])
     def report_rpc_by_hour(user: Caller, days: Days = 30, team_id: TeamId = None) -> list[contract.HourRow]:
@@ -168,7 +168,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
         with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "report.rpc_by_hour")
             audit(s, user, "report.rpc_by_hour", "team", team, days=days)
-            return reports.rpc_by_hour(s, team, days)
+            return reports.rpc_by_hour(s, team, days, clock.now())
 
     @router.get("/reports/funnel", response_model=list[contract.FunnelRow], tags=["reports"])
     def report_funnel(user: Caller, days: Days = 30, team_id: TeamId = None) -> list[contract.FunnelRow]:
@@ -176,7 +176,7 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
         with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "report.funnel")
             audit(s, user, "report.funnel", "team", team, days=days)
-            return reports.funnel(s, team, days)
+            return reports.funnel(s, team, days, clock.now())
 
     @router.get("/reports/talk-tracks", response_model=list[contract.TalkTrackRow], tags=["reports"])
     def report_talk_tracks(user: Caller, days: Days = 30, team_id: TeamId = None) -> list[contract.TalkTrackRow]:
@@ -184,6 +184,6 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> 
         with audited_transaction(db) as s:
             team = lead_team(s, user, team_id, "report.talk_tracks")
             audit(s, user, "report.talk_tracks", "team", team, days=days)
-            return reports.talk_tracks(s, team, days)
+            return reports.talk_tracks(s, team, days, clock.now())
 
     return router

@@ -12,7 +12,6 @@ no `from __future__ import annotations`: FastAPI must resolve the Depends annota
 """
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header
@@ -22,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
+from agentdesk.clock import Clock
 from agentdesk.domain.strategy import Strategy, StrategyError, default_strategy
 from agentdesk.server.access import audit, audited_transaction
 from agentdesk.server.db import Database
@@ -64,7 +64,7 @@ def _everyone(session: Session) -> tuple[list[str], set[str]]:
     return users, teams
 
 
-def rules_router(db: Database, poke: Poke, current_user: Callable[..., User]) -> APIRouter:
+def rules_router(db: Database, poke: Poke, current_user: Callable[..., User], clock: Clock) -> APIRouter:
     router = APIRouter(prefix="/v1", responses=ERRORS, tags=["rules"])
     Caller = Annotated[User, Depends(current_user)]
 
@@ -103,7 +103,7 @@ def rules_router(db: Database, poke: Poke, current_user: Callable[..., User]) ->
                                    f"you started from {body.expected_version}); reload it and apply your "
                                    "change again.")
                 saved = contract.StrategyInfo(name=body.name, version=current.version + 1, weights=weights,
-                                              changed_at=datetime.now(UTC), changed_by=user.username)
+                                              changed_at=clock.now(), changed_by=user.username)
                 row = s.get(ServerSetting, STRATEGY_KEY)
                 if row is None:
                     s.add(ServerSetting(key=STRATEGY_KEY, value=saved.model_dump_json()))

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from faker import Faker
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from agentdesk import clock
 from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Reached
 from agentdesk.server import documents
 from agentdesk.server.auth import hash_password
@@ -89,9 +90,10 @@ class SeedSummary:
 
 def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
               now: datetime | None = None) -> SeedSummary:
+    """The demo portfolio as of `now` (default: the process clock, which AGENTDESK_NOW moves)."""
     if session.scalar(select(func.count()).select_from(User)):
         raise AlreadySeeded("the database already has users; seed a fresh database instead")
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     rng = random.Random(2026)
     fake = Faker("zh_CN")
     fake.seed_instance(2026)

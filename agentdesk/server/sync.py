@@ -13,7 +13,7 @@ import logging
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
+from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.outcomes import HOLD_FOR_OUTCOME, Outcome, OutcomeError, Reached, check_outcome
 from agentdesk.domain.queue_columns import live_columns
 from agentdesk.server import documents
@@ -283,13 +284,13 @@ class PushOutcome:
     touched_teams: set[str] = field(default_factory=set)
 
 
-def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation]) -> PushOutcome:
+def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation], clock: Clock = PROCESS) -> PushOutcome:
     """Apply each mutation in its own transaction; rebuild touched documents once at the end."""
     outcome = PushOutcome(results=[])
     stale: set[str] = set()
     try:
         for mutation in mutations:
-            result, case = _apply_one(db, user_id, mutation, stale)
+            result, case = _apply_one(db, user_id, mutation, stale, clock)
             outcome.results.append(result)
             if case is not None and result.status == "applied":
                 if case[0]:
@@ -302,7 +303,7 @@ def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation]) -> 
 
 
 def _apply_one(
-    db: Database, user_id: str, mutation: contract.Mutation, stale: set[str]
+    db: Database, user_id: str, mutation: contract.Mutation, stale: set[str], clock: Clock
 ) -> tuple[contract.MutationResult, tuple[str | None, str | None] | None]:
     mid = str(mutation.id)
     reason: str | None = None
@@ -316,7 +317,7 @@ def _apply_one(
             assert user is not None
             try:
                 with session.begin_nested():
-                    case = _apply(session, user, mutation)
+                    case = _apply(session, user, mutation, clock.now())
             except Rejected as exc:
                 # The savepoint undid whatever the mutation had started; only the refusal stays.
                 reason = str(exc)
@@ -396,7 +397,7 @@ def db_locks(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def _apply(session: Session, user: User, mutation: contract.Mutation) -> Case:
+def _apply(session: Session, user: User, mutation: contract.Mutation, now: datetime) -> Case:
     payload = _validated(mutation)
     if isinstance(payload, contract.NoteAddPayload):
         case = _case_for_write(session, user, payload.case_id, decision=False)
@@ -406,7 +407,7 @@ def _apply(session: Session, user: User, mutation: contract.Mutation) -> Case:
                 case_id=case.id,
                 author_id=user.id,
                 text=payload.text,
-                written_at=payload.written_at or datetime.now(UTC),
+                written_at=payload.written_at or now,
             )
         )
     elif isinstance(payload, contract.AttemptRecordPayload):
@@ -414,7 +415,7 @@ def _apply(session: Session, user: User, mutation: contract.Mutation) -> Case:
         _record_attempt(session, user, case, payload)
     elif isinstance(payload, contract.PromiseAddPayload):
         case = _case_for_write(session, user, payload.case_id, decision=True)
-        _add_promise(session, user, case, payload)
+        _add_promise(session, user, case, payload, now)
     elif isinstance(payload, contract.CallbackAddPayload):
         case = _case_for_write(session, user, payload.case_id, decision=True)
         if case.status != "open":
@@ -486,7 +487,8 @@ def _record_attempt(
             point.status = "do_not_contact"
 
 
-def _add_promise(session: Session, user: User, case: Case, p: contract.PromiseAddPayload) -> None:
+def _add_promise(session: Session, user: User, case: Case, p: contract.PromiseAddPayload,
+                 now: datetime) -> None:
     if case.status != "open":
         raise Rejected(f"the case is on hold ({case.hold_reason}); a promise cannot be recorded")
     outstanding = sum(a.outstanding_minor for a in case.accounts)
@@ -495,7 +497,7 @@ def _add_promise(session: Session, user: User, case: Case, p: contract.PromiseAd
             f"the promised amount {p.amount_minor / 100:,.2f} exceeds the outstanding balance "
             f"{outstanding / 100:,.2f}"
         )
-    today = datetime.now(UTC).date()
+    today = now.date()
     horizon = promise_horizon_days()
     if p.due_date < today - timedelta(days=1) or p.due_date > today + timedelta(days=horizon):
         raise Rejected(f"the promise date must be between today and {horizon} days from now")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from agentdesk import clock
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import OutcomeDraft
 from agentdesk.server.db import Database
@@ -29,7 +30,7 @@ def no_answer(session: ClientSession, case_id: str, note: str = "", minutes_ago:
     assert detail is not None
     phone = next((p.id for p in detail.contact_points if p.owner == "debtor" and p.kind == "phone"), None)
     return OutcomeDraft(case_id=case_id, reached="nobody", outcome="no_answer",
-                        started_at=datetime.now(UTC) - timedelta(minutes=minutes_ago),
+                        started_at=clock.now() - timedelta(minutes=minutes_ago),
                         contact_point_id=phone, note=note)
 
 

@@ -6,9 +6,9 @@ What the agent notices: after a wrap-up the case's row changes at once (its new 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
+from agentdesk import clock
 from agentdesk.client.queue import QueueCache, build_queue
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import QueueRow
@@ -24,7 +24,7 @@ def test_a_refresh_after_a_wrap_up_shows_the_change_and_a_sync_matches_a_fresh_b
         live_server: EmbeddedServer, secret_service: Any) -> None:
     session = ClientSession.login(live_server.url, "agent01", "demo")
     session.sync_now()
-    now = datetime.now(UTC)
+    now = clock.now()
     first = session.queue(now)
     assert len(session.queue_cache) == len(first)
     assert _shown(session.queue(now)) == _shown(first), "a refresh with nothing changed shows the same queue"
@@ -54,11 +54,11 @@ def test_the_queues_light_reading_of_a_case_gives_the_dialing_facts_of_its_full_
 
     session = ClientSession.login(live_server.url, "agent01", "demo")
     session.sync_now()
-    some = [r.case_id for r in session.queue(datetime.now(UTC))[:3]]
+    some = [r.case_id for r in session.queue(clock.now())[:3]]
     for case_id in some:  # pending local attempts laid over the server's history
         session.record_outcome(no_answer(session, case_id, note="本地未发送"))
     store, me = session.store, session.user.username
-    now = datetime.now(UTC)
+    now = clock.now()
     compared = with_history = 0
     for row in store.case_rows():
         doc = overlay(row.doc, store.local_writes(row.id), me)

@@ -8,12 +8,12 @@ reached the server still has a queue and a guard (the documented defaults).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select
 
-from agentdesk import contract
+from agentdesk import clock, contract
 from agentdesk.client import errors
 from agentdesk.client import rules as rules_mod
 from agentdesk.client.queue import QueueCache, build_queue
@@ -43,7 +43,7 @@ def test_a_lead_changes_a_weight_and_the_agents_queue_follows(live_server: Embed
     lead = _login(live_server, "lead01")
     try:
         assert agent.rules.version == "china-s1" and agent.strategy.weights == DEFAULT_WEIGHTS
-        now = datetime.now(UTC)
+        now = clock.now()
         before = _order(agent, now)
         agent.start_sync()
         wait_until(agent.sync.events_connected.is_set, what="the agent's event stream")

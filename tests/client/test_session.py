@@ -7,16 +7,18 @@ reaches the server exactly once, and survives restarts of both sides.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from agentdesk import clock
 from agentdesk.client import errors
 from agentdesk.client.session import ClientSession, store_path
 from agentdesk.client.views import OutcomeDraft
+from agentdesk.clock import local_today
 from agentdesk.domain.money import Money
 from agentdesk.server.embedded import EmbeddedServer, start_embedded_server
 from agentdesk.server.models import ContactAttempt, PromiseToPay
@@ -28,9 +30,9 @@ def _promise_draft(session: ClientSession, case_id: str) -> OutcomeDraft:
     phone = next(p.id for p in detail.contact_points if p.owner == "debtor" and p.kind == "phone")
     return OutcomeDraft(
         case_id=case_id, reached="right_party", outcome="promise_to_pay",
-        started_at=datetime.now(UTC) - timedelta(minutes=3), contact_point_id=phone,
+        started_at=clock.now() - timedelta(minutes=3), contact_point_id=phone,
         note="客户承诺五天内还款 1500 元", promise_amount=Money.parse("1,500.00"),
-        promise_date=date.today() + timedelta(days=5),
+        promise_date=local_today("Asia/Shanghai") + timedelta(days=5),
     )
 
 
@@ -135,12 +137,12 @@ def test_an_invalid_outcome_is_refused_before_it_is_written(live_server: Embedde
     session.sync_now()
     case_id = _open_case_with_room(session)
     too_much = OutcomeDraft(case_id=case_id, reached="right_party", outcome="promise_to_pay",
-                            started_at=datetime.now(UTC), promise_amount=Money(10**11),
-                            promise_date=date.today() + timedelta(days=2))
+                            started_at=clock.now(), promise_amount=Money(10**11),
+                            promise_date=local_today("Asia/Shanghai") + timedelta(days=2))
     with pytest.raises(errors.InvalidOutcome, match="exceeds the outstanding balance"):
         session.record_outcome(too_much)
     mismatch = OutcomeDraft(case_id=case_id, reached="nobody", outcome="promise_to_pay",
-                            started_at=datetime.now(UTC))
+                            started_at=clock.now())
     with pytest.raises(errors.InvalidOutcome, match="cannot follow"):
         session.record_outcome(mismatch)
     assert session.status().pending == 0

@@ -9,7 +9,7 @@ import pytest
 
 from agentdesk.client.views import PriorityReason, QueueRow, SyncStatus
 from agentdesk.desktop import i18n, theme
-from agentdesk.desktop.queue_model import QueueModel, next_callable, reason_text
+from agentdesk.desktop.queue_model import QueueModel, next_callable, next_to_open, reason_text
 from agentdesk.desktop.settings import Settings
 from agentdesk.desktop.status import sync_summary
 from agentdesk.desktop.wrapup import WrapupFields, outcomes_for, rule_message
@@ -44,6 +44,17 @@ def test_next_case_skips_the_open_one_held_and_not_yet_callable() -> None:
     assert next_callable(rows, None, NOW) == "a"
     assert next_callable(rows, "a", NOW) == "d"
     assert next_callable(rows[:3], "a", NOW) is None
+
+
+def test_in_the_quiet_hours_next_case_opens_the_first_one_callable_at_all() -> None:
+    later, latest = NOW + timedelta(hours=2), NOW + timedelta(hours=9)
+    rows = [_row("a", callable_from=latest), _row("b", status="on_hold"), _row("c", callable_from=later),
+            _row("d", callable_from=later)]
+    chosen = next_to_open(rows, None, NOW)
+    assert chosen is not None and chosen.case_id == "c", "the soonest, then the higher ranked"
+    assert next_to_open(rows, "c", NOW).case_id == "d"
+    assert next_to_open([*rows, _row("e")], "c", NOW).case_id == "e", "a case callable now comes first"
+    assert next_to_open([_row("b", status="on_hold")], None, NOW) is None
 
 
 def test_queue_model_shows_money_bucket_and_strongest_reason(qapp) -> None:  # noqa: ANN001

@@ -9,12 +9,13 @@ comes back on the same port and database; all five reach it with no user action 
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
+from agentdesk.clock import local_today
 from agentdesk.desktop.app import DesktopApp
 from agentdesk.desktop.mainwindow import MainWindow
 from agentdesk.server.embedded import EmbeddedServer, start_embedded_server
@@ -23,7 +24,11 @@ from agentdesk.server.models import ContactAttempt, PromiseToPay
 from .conftest import GUI_TIMEOUT_MS, sign_in_demo
 
 # The offscreen platform (CI, screenshots) says this for every top-level window it shows.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+# A working day: the calls this test makes happen inside the contact hours.
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"),
+    pytest.mark.usefixtures("daytime"),
+]
 
 # The client's sync backs off (production cap: a minute) while the server is away; the
 # first retry after the restart may wait that long, so recovery gets more than that.
@@ -111,7 +116,8 @@ def test_a_day_with_the_server_away_sends_everything_when_it_is_back(
     _choose(qtbot, window, "right_party", "promise_to_pay", "")
     assert form.promiseAmountEdit.isEnabled() and not form.callbackEdit.isEnabled()
     qtbot.keyClicks(form.promiseAmountEdit, "1,500.00")
-    due = date.today() + timedelta(days=5)
+    assert window.case_panel.detail is not None
+    due = local_today(window.case_panel.detail.time_zone) + timedelta(days=5)  # the debtor's calendar
     form.promiseDateEdit.setDate(QDate(due.year, due.month, due.day))
     form.noteEdit.insertPlainText(PROMISE_NOTE_CN)  # as an input method commits it (keyClicks is ASCII only)
     qtbot.keyClicks(form.noteEdit, " / promised 1,500 within five days")

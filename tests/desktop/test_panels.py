@@ -112,7 +112,7 @@ def test_another_track_builds_new_cards(qapp: QApplication) -> None:
 
 def test_timeline_is_short_tables_with_every_entry(qapp: QApplication) -> None:
     detail = _detail(3, attempts=30)
-    markup = timeline_html(timeline_entries(detail), theme.read_colors("light"))
+    markup = timeline_html(timeline_entries(detail), theme.read_colors("light"), NOW)
     assert markup.count("<table") == 4 and markup.count("<tr>") == 30
     assert all(f"第 {i} 次" in markup for i in range(30))
 

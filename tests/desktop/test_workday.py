@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
 from agentdesk.client.session import ClientSession
+from agentdesk.clock import local_today
 from agentdesk.desktop.app import DesktopApp
 from agentdesk.desktop.mainwindow import MainWindow
 from agentdesk.server.embedded import EmbeddedServer, free_port
@@ -23,7 +24,11 @@ from agentdesk.server.models import ContactAttempt, PromiseToPay
 from .conftest import GUI_TIMEOUT_MS, sign_in_demo
 
 # The offscreen platform (CI, screenshots) says this for every top-level window it shows.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+# A working day: the calls these tests make happen inside the contact hours.
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"),
+    pytest.mark.usefixtures("daytime"),
+]
 
 NOTE = "客户承诺五天内还款 1500 元 / promised 1,500 within five days"
 
@@ -42,16 +47,19 @@ def _open_case_with_room(qtbot, window: MainWindow) -> str:  # noqa: ANN001
     return row.case_id
 
 
-def _fill_promise(qtbot, window: MainWindow, amount: str = "1,500.00") -> None:  # noqa: ANN001
+def _fill_promise(qtbot, window: MainWindow, amount: str = "1,500.00") -> date:  # noqa: ANN001
     form = window.note_form
     form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("right_party"))
     form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("promise_to_pay"))
     assert form.promiseAmountEdit.isEnabled() and not form.callbackEdit.isEnabled()
     qtbot.keyClicks(form.promiseAmountEdit, amount)
-    due = date.today() + timedelta(days=5)
+    detail = window.case_panel.detail
+    assert detail is not None
+    due = local_today(detail.time_zone) + timedelta(days=5)  # the debtor's calendar
     form.promiseDateEdit.setDate(QDate(due.year, due.month, due.day))
     form.noteEdit.setFocus()
     form.noteEdit.setPlainText(NOTE)
+    return due
 
 
 def test_agent_records_a_promise_and_the_server_holds_it(
@@ -65,7 +73,7 @@ def test_agent_records_a_promise_and_the_server_holds_it(
     assert window.case_panel.overdueAmount.text().startswith("¥")
     assert window.case_panel.complianceTitle.text()
 
-    _fill_promise(qtbot, window)
+    due = _fill_promise(qtbot, window)
     window.activateWindow()
     with qtbot.waitSignal(window.outcome_recorded, timeout=GUI_TIMEOUT_MS) as recorded:
         qtbot.keyClick(window.note_form.noteEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -80,7 +88,7 @@ def test_agent_records_a_promise_and_the_server_holds_it(
         attempt = s.scalars(select(ContactAttempt).where(ContactAttempt.id == attempt_id)).one()
         assert attempt.note == NOTE and attempt.reached == "right_party"
         promise = s.scalars(select(PromiseToPay).where(PromiseToPay.attempt_id == attempt_id)).one()
-        assert promise.amount_minor == 150_000 and promise.due_date == date.today() + timedelta(days=5)
+        assert promise.amount_minor == 150_000 and promise.due_date == due
 
     # The same agent elsewhere (a second client) gets it from the server.
     other = ClientSession.login(

@@ -25,6 +25,7 @@ import httpx
 import pytest
 
 from agentdesk import __version__
+from tests.support.times import production_env
 
 BUNDLE_ENV = "AGENTDESK_BUNDLE"
 REPORT_ENV = "AGENTDESK_SMOKE_REPORT"
@@ -131,7 +132,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, bundle: Path) -> Iterat
     scripts = Path(sys.executable).parent
     command = str(scripts / ("agentdesk-server.exe" if WINDOWS else "agentdesk-server"))
     folder = tmp_path_factory.mktemp("bundle-server")
-    env = dict(os.environ, AGENTDESK_DATABASE_URL=f"sqlite:///{(folder / 'server.db').as_posix()}")
+    env = dict(production_env(), AGENTDESK_DATABASE_URL=f"sqlite:///{(folder / 'server.db').as_posix()}")
     seeded = subprocess.run([command, "seed", "--demo"], env=env, capture_output=True, text=True, timeout=300)
     assert seeded.returncode == 0, seeded.stdout + seeded.stderr
     port = _free_port()

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from agentdesk import clock
+from agentdesk.clock import local_today
 from agentdesk.server.app import create_app
 from agentdesk.server.db import Database
 from agentdesk.server.migrate import upgrade
 from agentdesk.server.models import Case, ContactAttempt, PromiseToPay, User
 from agentdesk.server.seed import seed_demo
+from tests.support.times import last_local
 
 
 @pytest.fixture
@@ -60,7 +63,7 @@ def pull_all(api: TestClient, headers: dict[str, str], cursor: str | None = None
 def attempt_mutation(case_id: str, **extra: object) -> dict:
     payload = {
         "attempt_id": str(uuid.uuid4()), "case_id": case_id,
-        "started_at": datetime.now(UTC).replace(hour=3).isoformat(),  # 11:00 Beijing time
+        "started_at": last_local(clock.now(), 11).isoformat(),  # 11:00 Beijing time
         "reached": "right_party", "outcome": "promise_to_pay", "note": "答应周五还款",
     }
     payload.update(extra)
@@ -127,7 +130,7 @@ def test_push_applies_once_and_answers_duplicate_on_retry(api: TestClient, db: D
         "id": str(uuid.uuid4()), "type": "promise.add",
         "payload": {"promise_id": str(uuid.uuid4()), "case_id": case_id,
                     "attempt_id": attempt["payload"]["attempt_id"], "amount_minor": 150000,
-                    "currency": "CNY", "due_date": (date.today() + timedelta(days=5)).isoformat()},
+                    "currency": "CNY", "due_date": (local_today("Asia/Shanghai") + timedelta(days=5)).isoformat()},
     }
     note = {"id": str(uuid.uuid4()), "type": "note.add", "payload": {"case_id": case_id, "text": "客户配合"}}
     body = {"mutations": [attempt, promise, note]}
@@ -155,7 +158,7 @@ def test_a_promise_on_a_case_on_hold_is_rejected_with_a_reason(api: TestClient) 
     promise = {
         "id": str(uuid.uuid4()), "type": "promise.add",
         "payload": {"promise_id": str(uuid.uuid4()), "case_id": case_id, "amount_minor": 10000,
-                    "due_date": (date.today() + timedelta(days=3)).isoformat()},
+                    "due_date": (local_today("Asia/Shanghai") + timedelta(days=3)).isoformat()},
     }
     results = api.post("/v1/sync/push", json={"mutations": [dispute, promise]}, headers=headers).json()["results"]
     assert results[0]["status"] == "applied"
@@ -180,7 +183,7 @@ def test_an_attempt_at_night_is_stored_and_flagged(api: TestClient, db: Database
     changes, _ = pull_all(api, headers)
     case = next(c["data"] for c in changes if c["entity"] == "case" and c["data"]["status"] == "open"
                 and c["data"]["debtor"]["time_zone"] == "Asia/Shanghai")
-    night = datetime.now(UTC).replace(hour=15, minute=0)  # 23:00 Beijing time
+    night = last_local(clock.now(), 23)  # 23:00 Beijing time
     mutation = attempt_mutation(case["id"], started_at=night.isoformat(), reached="nobody", outcome="no_answer")
     result = api.post("/v1/sync/push", json={"mutations": [mutation]}, headers=headers).json()["results"][0]
     assert result["status"] == "applied"

@@ -9,12 +9,13 @@ with one built afresh from the database.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import orjson
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 
+from agentdesk import clock
 from agentdesk.contract import PULL_LINES_MEDIA_TYPE
 from agentdesk.domain.queue_columns import queue_columns
 from agentdesk.server import documents
@@ -39,7 +40,7 @@ def test_a_pushed_note_and_call_reach_the_pulled_document_and_a_rejected_one_spo
     agent = login(api, "agent01")
     held = pulled_documents(api, agent)
     first, second = sorted(held)[:2]
-    now = datetime.now(UTC)
+    now = clock.now()
     mutations = [
         {"id": str(uuid.uuid4()), "type": "note.add", "payload": {"case_id": first, "text": "客户称月底还款"}},
         {"id": str(uuid.uuid4()), "type": "attempt.record",
@@ -124,7 +125,7 @@ def test_a_pull_in_lines_carries_the_json_pull_with_each_cases_queue_columns_bes
     agent = login(api, "agent01")
     held = sorted(i for i, d in pulled_documents(api, agent).items() if d["status"] == "open")
     _, cursor = pull_all(api, agent)
-    now = datetime.now(UTC)
+    now = clock.now()
     attempt_id = str(uuid.uuid4())
     mutations = [  # give the queue columns something to derive: an outcome, a promise, a callback
         {"id": str(uuid.uuid4()), "type": "attempt.record",

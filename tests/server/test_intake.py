@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import io
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from agentdesk import clock
+from agentdesk.clock import local_today
 from agentdesk.server import cli
 from agentdesk.server.db import Database
 from agentdesk.server.models import Account, Case, ContactPoint, Payment, PromiseToPay
@@ -139,14 +141,14 @@ def test_cli_imports_cases_and_payments_settle_promises(db: Database, tmp_path: 
                      "--team", "催收一组"]) == 0
     with db.transaction() as s:
         accounts = {a.account_no: a for a in s.scalars(select(Account).where(Account.account_no.like("HT-%")))}
-        today = datetime.now(UTC).date()
-        created = datetime.now(UTC) - timedelta(days=10)
+        today = local_today("Asia/Shanghai")
+        created = clock.now() - timedelta(days=10)
         # Promise 1 is due and fully paid: kept. Promise 2 is due and short: broken. Promise 3 is not yet due.
         for i, (amount, due) in enumerate(((50000, today - timedelta(days=2)), (50000, today - timedelta(days=1)),
                                            (50000, today + timedelta(days=5))), start=1):
             s.add(PromiseToPay(id=str(uuid.uuid4()), case_id=accounts[f"HT-{i:05d}"].case_id, amount_minor=amount,
                                due_date=due, created_at=created))
-    pay_day = (datetime.now(UTC) - timedelta(days=3)).date().isoformat()
+    pay_day = (local_today("Asia/Shanghai") - timedelta(days=3)).isoformat()
     payments = tmp_path / "payments.csv"
     payments.write_text(f"合同号,还款金额,还款日期\nHT-00001,500.00,{pay_day}\nHT-00002,100,{pay_day}\n",
                         encoding="utf-8")

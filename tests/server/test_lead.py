@@ -4,19 +4,23 @@ preview and undo, review lists, number verification, reveals and the charts' fig
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from agentdesk import clock
+from agentdesk.clock import local_today
 from agentdesk.server.db import Database
 from agentdesk.server.models import AuditEntry, Case, ContactPoint, Team, User
 from tests.server.helpers import case_ids, login, pull_all, user_id
+from tests.support.times import last_local
 
 
 def _attempt(case_id: str, **extra: object) -> dict:
     payload = {"attempt_id": str(uuid.uuid4()), "case_id": case_id,
-               "started_at": datetime.now(UTC).isoformat(), "reached": "right_party",
+               "started_at": clock.now().isoformat(), "reached": "right_party",
                "outcome": "promise_to_pay"}
     payload.update(extra)
     return {"id": str(uuid.uuid4()), "type": "attempt.record", "payload": payload}
@@ -40,7 +44,7 @@ def test_board_shows_state_queue_and_todays_work(api: TestClient, db: Database) 
     promise = {"id": str(uuid.uuid4()), "type": "promise.add",
                "payload": {"promise_id": str(uuid.uuid4()), "case_id": case["id"],
                            "attempt_id": attempt["payload"]["attempt_id"], "amount_minor": 12345,
-                           "due_date": (date.today() + timedelta(days=3)).isoformat()}}
+                           "due_date": (local_today("Asia/Shanghai") + timedelta(days=3)).isoformat()}}
     results = api.post("/v1/sync/push", json={"mutations": [attempt, promise]}, headers=agent).json()["results"]
     assert [r["status"] for r in results] == ["applied", "applied"]
 
@@ -211,17 +215,18 @@ def test_filters_pick_the_right_cases(api: TestClient, db: Database) -> None:
     assert moved({"promise_status": "kept"}) == kept
 
 
+@pytest.mark.usefixtures("daytime")  # the attempt made "now" must be allowed
 def test_review_lists_and_number_verification(api: TestClient, db: Database) -> None:
     agent = login(api, "agent01")
     changes, cursor = pull_all(api, agent)
     cases = [c["data"] for c in changes if c["entity"] == "case" and c["data"]["status"] == "open"
              and c["data"]["debtor"]["time_zone"] == "Asia/Shanghai"]
-    night = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)  # 23:00 in Beijing
+    night = last_local(clock.now(), 23)  # 23:00 in Beijing, inside the quiet hours
     flagged = _attempt(cases[0]["id"], started_at=night.isoformat(), reached="nobody", outcome="no_answer")
     dispute = _attempt(cases[1]["id"], outcome="dispute")
     promise = {"id": str(uuid.uuid4()), "type": "promise.add",
                "payload": {"promise_id": str(uuid.uuid4()), "case_id": cases[1]["id"], "amount_minor": 100,
-                           "due_date": (date.today() + timedelta(days=2)).isoformat()}}
+                           "due_date": (local_today("Asia/Shanghai") + timedelta(days=2)).isoformat()}}
     point_id = str(uuid.uuid4())
     add = {"id": str(uuid.uuid4()), "type": "contact_point.add",
            "payload": {"point_id": point_id, "case_id": cases[2]["id"], "kind": "phone", "value": "139-0011-2233",
@@ -301,6 +306,7 @@ def test_reveal_gives_the_full_number_in_scope_and_is_audited(api: TestClient, d
     assert denied == 1
 
 
+@pytest.mark.usefixtures("daytime")  # the attempt made "now" falls in the calling hours
 def test_report_figures_for_the_charts(api: TestClient, db: Database) -> None:
     agent = login(api, "agent01")
     case = _open_case(api, agent)
@@ -309,7 +315,7 @@ def test_report_figures_for_the_charts(api: TestClient, db: Database) -> None:
                     headers=agent).json()["results"][0]["status"] == "applied"
     lead = login(api, "lead01")
     daily = api.get("/v1/reports/daily", params={"days": 30}, headers=lead).json()
-    assert len(daily) == 30 and daily[-1]["day"] == datetime.now(UTC).astimezone().date().isoformat() or True
+    assert len(daily) == 30 and daily[-1]["day"] == local_today("Asia/Shanghai").isoformat()
     assert sum(d["promises"] for d in daily) > 0 and sum(d["collected_minor"] for d in daily) > 0
     assert [d["day"] for d in daily] == sorted(d["day"] for d in daily)
     hours = api.get("/v1/reports/rpc-by-hour", headers=lead).json()

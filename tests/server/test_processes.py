@@ -22,6 +22,7 @@ import pytest
 
 from agentdesk.server.embedded import free_port, prepare_database
 from tests.conftest import fresh_postgres_database
+from tests.support.times import production_env
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,8 @@ def two_processes(postgres_url: str) -> Iterator[tuple[str, str]]:
                 port = free_port()
                 processes.append(subprocess.Popen(
                     [sys.executable, "-m", "agentdesk.server.cli", "--database-url", url, "serve",
-                     "--port", str(port), "--log-level", "warning", "--no-migrate"], cwd=ROOT))
+                     "--port", str(port), "--log-level", "warning", "--no-migrate"], cwd=ROOT,
+                    env=production_env()))
                 urls.append(f"http://127.0.0.1:{port}")
             for base, process in zip(urls, processes, strict=True):
                 _wait_up(base, process)

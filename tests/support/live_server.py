@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from agentdesk.clock import clock_from_environment, set_process_clock
 from agentdesk.server.embedded import EmbeddedServer, prepare_database, start_embedded_server
 
 DEMO_CASES = 600
@@ -20,7 +21,13 @@ DEMO_CASES = 600
 @pytest.fixture(scope="session")
 def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo-template") / "server.db"
-    prepare_database(f"sqlite:///{path}", seed=True, cases=DEMO_CASES).dispose()
+    # Seeded as of the instant each test's clock starts at (AGENTDESK_NOW's, or the real
+    # clock's now), so the portfolio's "today" is every test's today.
+    previous = set_process_clock(clock_from_environment())
+    try:
+        prepare_database(f"sqlite:///{path}", seed=True, cases=DEMO_CASES).dispose()
+    finally:
+        set_process_clock(previous)
     return path
 
 
