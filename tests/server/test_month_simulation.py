@@ -234,7 +234,8 @@ def simulate(database_url: str, preset: str, monkeypatch: pytest.MonkeyPatch, *,
                     if desk.current in desk.docs and rng.random() < 0.5:
                         case_id = desk.current
                     else:
-                        shared = sorted(i for i in desk.docs if facts["cases_of_person"][facts["person_of_case"][i]] > 1)
+                        two_loans = facts["cases_of_person"]
+                        shared = sorted(i for i in desk.docs if two_loans[facts["person_of_case"][i]] > 1)
                         case_id = rng.choice(shared if shared and rng.random() < 0.5 else sorted(desk.docs))
                     doc = desk.docs[case_id]
                     phones = [p for p in doc["contact_points"] if p["kind"] == "phone"]
