@@ -26,7 +26,7 @@ from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.outcomes import HOLD_FOR_OUTCOME, Outcome, OutcomeError, Reached, check_outcome
 from agentdesk.domain.queue_columns import live_columns
-from agentdesk.server import documents
+from agentdesk.server import documents, recordings
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
     AppliedMutation,
@@ -467,9 +467,11 @@ def _record_attempt(
             ended_at=p.ended_at, reached=p.reached.value, outcome=p.outcome.value, note=p.note,
             recording_ref=p.recording_ref, talk_track_id=p.talk_track_id,
             talk_track_version=p.talk_track_version,
-            compliance_flag="; ".join(flags) or None,
+            compliance_flag="; ".join(flags) or None, sip_call_id=p.sip_call_id,
         )
     )
+    session.flush()
+    recordings.link_new_attempt(session, session.get(ContactAttempt, str(p.attempt_id)))  # type: ignore[arg-type]
     if flags:
         session.add(
             AuditEntry(user_id=user.id, action="attempt.flagged", entity="case", entity_id=case.id,
