@@ -39,8 +39,7 @@ def archived_digests(db: Database, ids: Iterable[str]) -> dict[str, tuple[int, s
 
 def record_calls(session: ClientSession, n: int) -> list[str]:
     """`n` unanswered calls on the agent's open cases (several per case when needed)."""
-    cases = open_cases(session, 1)
-    cases = [row.case_id for row in session.queue() if row.status == "open"]
+    cases = open_cases(session, 1) and [row.case_id for row in session.queue() if row.status == "open"]
     return [session.record_outcome(no_answer(session, cases[i % len(cases)], note=f"录音 {i}")) for i in range(n)]
 
 
