@@ -112,8 +112,10 @@ class RecordingsTab(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
-        known = agents if agents is not None else [self.agentFilter.itemData(i) for i in
-                                                    range(1, self.agentFilter.count())]
+        if agents is None:
+            # The team's agents from the lead's replica (a few rows), then any seen in a list.
+            agents = [p.username for p in self.session.store.people() if p.role == "agent"]
+        known = sorted(set(agents) | {self.agentFilter.itemData(i) for i in range(1, self.agentFilter.count())})
         fill(self.agentFilter, [(a, a) for a in known], self.tr("All agents"))
         fill(self.outcomeFilter, list(labels.outcome_labels().items()), self.tr("All outcomes"))
         if not self.fromDate.property("set"):
@@ -190,9 +192,7 @@ class RecordingsTab(QWidget):
             return
         keep = self.current.id if self.current else None
         self.model.set_items(page.items)
-        agents = sorted({i.agent for i in page.items if i.agent} | {
-            self.agentFilter.itemData(i) for i in range(1, self.agentFilter.count())})
-        self._fill_filters(agents)
+        self._fill_filters([i.agent for i in page.items if i.agent])
         scored = [i.score for i in page.items if i.score is not None]
         text = self.tr("%1 recorded calls").replace("%1", f"{page.total:,}")
         if scored:
