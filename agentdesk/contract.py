@@ -500,6 +500,8 @@ class StrategyUpdate(_Strict):
 Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 MediaType = Annotated[str, Field(pattern=r"^audio/[a-z0-9.+-]{1,30}$")]
 UPLOAD_OFFSET_HEADER = "Upload-Offset"
+# The first piece of an upload may open it: the RecordingUpload JSON, base64, in this header.
+UPLOAD_METADATA_HEADER = "Upload-Metadata"
 
 
 class RecordingUpload(_Strict):

@@ -22,6 +22,7 @@ normally reaches the server before its recording.
 
 from __future__ import annotations
 
+import base64
 import logging
 import random
 import threading
@@ -44,7 +45,7 @@ from agentdesk.domain.media import UnknownAudio, sniff_media_type
 
 log = logging.getLogger(__name__)
 
-CHUNK_BYTES = 4 * 1024 * 1024
+CHUNK_BYTES = 8 * 1024 * 1024  # a piece per request; a cut link resends at most one
 OUTCOMES_FIRST_SECONDS = 2.0  # the longest a piece waits for the outbox's writes to go first
 CHECKSUM_RETRIES = 3  # full resends after a checksum mismatch before the recording is set aside
 
@@ -65,6 +66,7 @@ class RecordingUploads:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._tried: set[str] = set()  # recordings this run has started sending
         self.tidy()
 
     # --- queueing ------------------------------------------------------------------------------
@@ -166,22 +168,33 @@ class RecordingUploads:
             started_at=datetime.fromisoformat(row.started_at) if row.started_at else None,
             ended_at=datetime.fromisoformat(row.ended_at) if row.ended_at else None)
         path = f"/v1/recordings/{row.id}"
+        opening = body.model_dump_json().encode()
         mismatches = 0
         try:
-            state = self._state(self.api.call("PUT", path, json=body.model_dump(mode="json")))
+            # A recording not tried before in this run: its first piece opens the upload as it
+            # goes (one round trip for a short call; if the server already holds some of it,
+            # after a crash, it answers 409 and we ask). A retry asks where the server stands.
+            first = row.id not in self._tried
+            self._tried.add(row.id)
+            if first:
+                state = contract.RecordingState(id=row.id, state="receiving", size=row.size, received=0,
+                                                sha256=row.sha256)
+            else:
+                state = self._state(self.api.call("PUT", path, json=body.model_dump(mode="json")))
             while state.state == "receiving":
                 self._outcomes_first()
                 if self._stop.is_set():
                     return False
                 data = self.vault.read(row.id, state.received, CHUNK_BYTES, row.size)
+                headers = {contract.UPLOAD_OFFSET_HEADER: str(state.received),
+                           "Content-Type": "application/offset+octet-stream"}
+                if first:
+                    headers[contract.UPLOAD_METADATA_HEADER] = base64.b64encode(opening).decode()
                 try:
-                    state = self._state(self.api.call(
-                        "PATCH", f"{path}/content", content=data,
-                        headers={contract.UPLOAD_OFFSET_HEADER: str(state.received),
-                                 "Content-Type": "application/offset+octet-stream"}))
+                    state = self._state(self.api.call("PATCH", f"{path}/content", content=data, headers=headers))
                 except ServerError as exc:
-                    if exc.code in ("offset_mismatch", "recording_archived"):
-                        # A retried piece the server had already taken, or its answer was lost.
+                    if exc.code in ("offset_mismatch", "recording_archived", "upload_not_found"):
+                        # A piece the server already had (its answer was lost), or a retry.
                         state = self._state(self.api.call("PUT", path, json=body.model_dump(mode="json")))
                     elif exc.code == "checksum_mismatch" and mismatches + 1 < CHECKSUM_RETRIES:
                         mismatches += 1
@@ -189,6 +202,7 @@ class RecordingUploads:
                         state = self._state(self.api.call("PUT", path, json=body.model_dump(mode="json")))
                     else:
                         raise
+                first = False
         except RecordingUnreadable as exc:
             self._set_aside(row, str(exc))
             return False
@@ -208,13 +222,11 @@ class RecordingUploads:
         return contract.RecordingState.model_validate(answer)
 
     def _confirmed(self, row: RecordingUploadRow) -> None:
-        # First the row says "confirmed" (committed), then the file goes, then the row: a
-        # program killed in between leaves a confirmed row that `tidy()` finishes.
-        with self.store.transaction() as s:
-            s.query(RecordingUploadRow).filter(RecordingUploadRow.id == row.id).update({"state": "confirmed"})
-        self.vault.remove(row.id)
+        # The row goes first, then the file: a program killed in between leaves a sealed
+        # file no row names, which `tidy()` removes (the server has confirmed it).
         with self.store.transaction() as s:
             s.query(RecordingUploadRow).filter(RecordingUploadRow.id == row.id).delete()
+        self.vault.remove(row.id)
         log.info("recording %s archived by the server; the desk's copy is deleted", row.id)
 
     def _set_aside(self, row: RecordingUploadRow, reason: str) -> None:

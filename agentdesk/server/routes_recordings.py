@@ -7,6 +7,8 @@ until `agentdesk-server recordings purge` removes them after their retention. Li
 this module has no `from __future__ import annotations` (FastAPI resolves Depends).
 """
 
+import base64
+import binascii
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -44,6 +46,14 @@ def _content_length(request: Request, ceiling: int) -> int:
     return length
 
 
+def _metadata(header: str) -> contract.RecordingUpload:
+    try:
+        return contract.RecordingUpload.model_validate_json(base64.b64decode(header, validate=True))
+    except (ValueError, binascii.Error) as exc:
+        raise ApiError(422, "bad_upload_metadata", "Upload-Metadata must be the upload's JSON in base64 "
+                                                   "(the body of PUT /v1/recordings/{id}).") from exc
+
+
 def recordings_router(db: Database, archive: RecordingArchive, current_user: Callable[..., User],
                       clock: Clock) -> APIRouter:
     router = APIRouter(prefix="/v1", responses=ERRORS, tags=["recordings"])
@@ -64,14 +74,19 @@ def recordings_router(db: Database, archive: RecordingArchive, current_user: Cal
                       "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
     async def upload_chunk(recording_id: uuid.UUID, request: Request, user: Caller,
                            upload_offset: Annotated[int, Header(alias=contract.UPLOAD_OFFSET_HEADER, ge=0)],
+                           upload_metadata: Annotated[str | None, Header(alias=contract.UPLOAD_METADATA_HEADER,
+                                                                         max_length=4096)] = None,
                            ) -> contract.RecordingState:
         """The next bytes of an upload, at exactly the offset the server holds (else 409 with
         that offset). The last chunk's answer is `archived` once the whole file's SHA-256
-        matched, or 422 `checksum_mismatch` (the bytes were dropped: send again from 0)."""
+        matched, or 422 `checksum_mismatch` (the bytes were dropped: send again from 0).
+        The first piece may carry the upload's metadata (`Upload-Metadata`: the
+        RecordingUpload JSON in base64), which opens the upload in the same request."""
         _content_length(request, MAX_CHUNK_BYTES)
+        opening = _metadata(upload_metadata) if upload_metadata else None
         data = await request.body()
         return await run_in_threadpool(recordings.receive_chunk, db, archive, user, str(recording_id),
-                                       upload_offset, data, clock.now())
+                                       upload_offset, data, clock.now(), opening)
 
     # --- a PBX's recordings --------------------------------------------------------------------
 
