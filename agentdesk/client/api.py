@@ -126,7 +126,8 @@ class ApiClient:
             raise AuthenticationFailed(message or "Wrong username or password.")
         if response.status_code == 401:
             raise SessionExpired()
-        raise ServerError(response.status_code, message or json.dumps(body)[:300], code if isinstance(code, str) else "")
+        raise ServerError(response.status_code, message or json.dumps(body)[:300],
+                          code if isinstance(code, str) else "")
 
     def _authed_response(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """Send with the access token; on 401 refresh once and resend. Errors raise ClientError."""

@@ -73,7 +73,7 @@ class RecordingLibrary:
         self.api = session.api
         self._sheet: contract.ScoreSheetInfo | None = None
 
-    def list(self, query: RecordingQuery = RecordingQuery()) -> contract.RecordingPage:
+    def recordings(self, query: RecordingQuery = RecordingQuery()) -> contract.RecordingPage:
         return contract.RecordingPage.model_validate(self.api.call("GET", "/v1/recordings", params=query.params()))
 
     def fetch(self, recording_id: str, piece: int = FETCH_PIECE) -> FetchedRecording:

@@ -78,7 +78,8 @@ class MyScoresDialog(QDialog):
         marks = {"pass": self.tr("Pass"), "fail": self.tr("Fail"), "na": self.tr("Not applicable")}
         texts = {i.id: i.text[self.language] for i in self.sheet.items} if self.sheet else {}
         rows = "".join(
-            f"<tr><td>{html.escape(texts.get(item_id, item_id))}</td><td><b>{html.escape(marks.get(a, a))}</b></td></tr>"
+            f"<tr><td>{html.escape(texts.get(item_id, item_id))}</td>"
+            f"<td><b>{html.escape(marks.get(a, a))}</b></td></tr>"
             for item_id, a in score.answers.items())
         comment = f"<p>{html.escape(score.comment)}</p>" if score.comment else ""
         title = self.tr("Score %1").replace("%1", str(score.score))

@@ -23,11 +23,11 @@ from agentdesk import contract
 from agentdesk.client import errors
 from agentdesk.client.recordings import FetchedRecording, RecordingLibrary, RecordingQuery
 from agentdesk.clock import PROCESS, Clock
-from agentdesk.domain import qa
-from agentdesk.domain.media import extension
 from agentdesk.desktop import labels, uiload
 from agentdesk.desktop.lead_models import RecordsModel
 from agentdesk.desktop.tasks import Tasks
+from agentdesk.domain import qa
+from agentdesk.domain.media import extension
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,7 @@ class RecordingsTab(QWidget):
         first = self.sheet is None
 
         def work() -> tuple[contract.RecordingPage, contract.ScoreSheetInfo | None]:
-            return library.list(query), library.sheet() if first else None
+            return library.recordings(query), library.sheet() if first else None
 
         self.tasks.run(work, self._arrived, self._failed)
 
@@ -244,7 +244,8 @@ class RecordingsTab(QWidget):
             self._player.stop()
         self.playButton.setEnabled(False)
         self.positionSlider.setEnabled(False)
-        self.callTitle.setText(self.tr("%1 · %2").replace("%1", item.agent or "").replace("%2", _local(item.started_at)))
+        self.callTitle.setText(self.tr("%1 · %2").replace("%1", item.agent or "")
+                               .replace("%2", _local(item.started_at)))
         self.callDetail.setText(self.tr("Loading the recording…"))
         self._show_score(item)
         library = self.library

@@ -145,7 +145,8 @@ def test_the_server_drops_bytes_that_do_not_match_the_declared_checksum(
     early = http.patch(f"/v1/recordings/{rid}/content", content=data[10:],
                        headers={**auth, contract.UPLOAD_OFFSET_HEADER: "10"})
     assert early.status_code == 409 and early.json()["code"] == "offset_mismatch"
-    good = http.patch(f"/v1/recordings/{rid}/content", content=data, headers={**auth, contract.UPLOAD_OFFSET_HEADER: "0"})
+    good = http.patch(f"/v1/recordings/{rid}/content", content=data,
+                      headers={**auth, contract.UPLOAD_OFFSET_HEADER: "0"})
     assert good.json()["state"] == "archived"
     assert archived_digests(live_server.database, [rid]) == {rid: (1, hashlib.sha256(data).hexdigest())}
     http.close()
