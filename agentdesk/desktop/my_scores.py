@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMenu, QWidget
 
@@ -88,7 +88,7 @@ class MyScoresDialog(QDialog):
 
 def add_menu_action(menu: QMenu, session: Any, tasks: Tasks, window: QWidget, language: str) -> QAction:
     """"My QA scores…" in `menu`: opens the dialog over `window`."""
-    action = QAction(window.tr("My QA scores…"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "My QA scores…"), window)
     action.setObjectName("actionMyScores")
 
     def open_dialog() -> None:

@@ -256,6 +256,8 @@ def recordings_page(session: Session, user: User, team_id: str | None, f: Record
     """Archived recordings a lead (their team), an admin (all or one team) or an agent (their
     own calls) may hear, newest call first, with each call's outcome and QA score."""
     agent = aliased(User)
+    # When the call was: the recording's own start (the answer), else its attempt's.
+    call_at = func.coalesce(Recording.started_at, ContactAttempt.started_at)
     where: list[Any] = [Recording.state == "archived"]
     if user.role == "agent":
         where.append(ContactAttempt.agent_id == user.id)
@@ -264,9 +266,9 @@ def recordings_page(session: Session, user: User, team_id: str | None, f: Record
     if f.agent:
         where.append(agent.username == f.agent)
     if f.since is not None:
-        where.append(ContactAttempt.started_at >= f.since)
+        where.append(call_at >= f.since)
     if f.until is not None:
-        where.append(ContactAttempt.started_at < f.until)
+        where.append(call_at < f.until)
     if f.outcome:
         where.append(ContactAttempt.outcome == f.outcome)
     if f.flagged is not None:
@@ -285,7 +287,7 @@ def recordings_page(session: Session, user: User, team_id: str | None, f: Record
             .outerjoin(QaScore, QaScore.recording_id == Recording.id)
             .where(*where))
     total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    rows = session.execute(base.order_by(ContactAttempt.started_at.desc(), Recording.id).limit(limit).offset(offset))
+    rows = session.execute(base.order_by(call_at.desc(), Recording.id).limit(limit).offset(offset))
     return contract.RecordingPage(total=int(total), items=[
         contract.RecordingItem(
             id=rec.id, attempt_id=att.id, case_id=att.case_id, agent=name, started_at=rec.started_at or att.started_at,
