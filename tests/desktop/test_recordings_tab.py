@@ -39,8 +39,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def uploaded(live_server: EmbeddedServer, tmp_path: Path) -> Iterator[tuple[ClientSession, dict[str, Path]]]:
-    """agent01's desk with two recorded calls archived: 3 s and 9 s long."""
+def uploaded(daytime, live_server: EmbeddedServer,  # noqa: ANN001 - daytime: calls the rules allow
+             tmp_path: Path) -> Iterator[tuple[ClientSession, dict[str, Path]]]:
+    """agent01's desk with two recorded calls archived: 3 s and 9 s long, made in working hours."""
     agent = ClientSession.login(live_server.url, "agent01", "demo", remember=False, allow_unencrypted=True)
     agent.sync_now()
     attempts = record_calls(agent, 2)

@@ -265,7 +265,7 @@ def test_a_lead_scores_a_call_the_agent_sees_it_and_the_report_averages_it(
 
 
 def test_the_lead_s_list_filters_by_agent_date_outcome_flag_and_duration(
-        api: TestClient, db: Database, call_audio: bytes) -> None:
+        daytime, api: TestClient, db: Database, call_audio: bytes) -> None:  # noqa: ANN001 - calls the rules allow
     one, two = login(api, "agent01"), login(api, "agent02")
     short_attempt, _ = _push_call(api, one, seconds=20, minutes_ago=30)
     long_attempt, _ = _push_call(api, two, seconds=300, minutes_ago=10)
