@@ -11,7 +11,7 @@ the same hash lets the desk delete its copy.
 
 Write-once: nothing here changes an archived recording's bytes or metadata, and there is
 no deletion except `purge`, which takes only recordings past `retain_until`, fixed when
-they were archived (the call's date plus the preset's retention, recording_config.py).
+they were archived (the call's date plus the preset's `recording_retention_days`).
 
 A recording is linked to its attempt by id (the desk's upload) or by SIP call id (a PBX's
 file); either may arrive before the attempt does, and the attempt's arrival links it then
@@ -39,7 +39,7 @@ from agentdesk.server.errors import ApiError, denied
 from agentdesk.server.models import AuditEntry, Case, ContactAttempt, QaScore, Recording, User
 from agentdesk.server.policy import policy_in_force
 from agentdesk.server.recording_archive import RecordingArchive
-from agentdesk.server.recording_config import MAX_RECORDING_BYTES, retention_days
+from agentdesk.server.recording_config import MAX_RECORDING_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +150,7 @@ def _archived(s: Session, rec: Recording, now: datetime) -> None:
     rec.state = "archived"
     rec.received = rec.size
     rec.archived_at = now
-    rec.retain_until = (rec.started_at or now) + timedelta(days=retention_days(policy_in_force().name))
+    rec.retain_until = (rec.started_at or now) + timedelta(days=policy_in_force().recording_retention_days)
     _link(s, rec)
 
 

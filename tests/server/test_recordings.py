@@ -20,6 +20,7 @@ from agentdesk import clock, contract
 from agentdesk.server import cli
 from agentdesk.server.db import Database
 from agentdesk.server.models import AuditEntry, ContactAttempt, Recording
+from agentdesk.server.policy import policy_in_force
 from agentdesk.server.recording_archive import RecordingArchive
 from agentdesk.server.recording_config import recordings_dir
 from tests.server.helpers import login, pull_all
@@ -155,17 +156,18 @@ def test_recordings_are_kept_for_the_preset_s_retention_then_purged_with_a_log_l
     old = _upload(api, agent, old_attempt, shared, started_at=start.isoformat())
     with db.transaction() as s:
         retain_until = s.get(Recording, rid).retain_until  # type: ignore[union-attr]
-    assert retain_until is not None and (retain_until - start).days == 731, "two years (China preset)"
+    days = policy_in_force().recording_retention_days
+    assert retain_until is not None and (retain_until - start).days == days == 1095, "three years (China preset)"
 
     archive = RecordingArchive(recordings_dir())
     monkeypatch.delenv(clock.NOW_ENV, raising=False)  # the purge command refuses a moved clock
-    set_clock(start + timedelta(days=730))
+    set_clock(start + timedelta(days=days - 1))
     assert cli.main(["--database-url", db.url, "recordings", "purge"]) == 0
     assert "purged 0 recordings" in capsys.readouterr().out
-    agent = login(api, "agent01")  # two years on: a new day's sign-in
+    agent = login(api, "agent01")  # three years on: a new day's sign-in
     assert api.get(f"/v1/recordings/{rid}/content", headers=agent).status_code == 200, "still within retention"
 
-    set_clock(start + timedelta(days=731, minutes=1))
+    set_clock(start + timedelta(days=days, minutes=1))
     agent = login(api, "agent01")
     # The same bytes as `old`, recorded a day later: their file must outlive `old`'s purge.
     young = _upload(api, agent, young_attempt, shared, started_at=(start + timedelta(days=1)).isoformat())
