@@ -1,7 +1,8 @@
 """Recording upload throughput, beside a raw HTTP upload of the same bytes in the same run.
 
-One real server (the AgentDesk app on uvicorn, 127.0.0.1, SQLite in a temp folder) with one
-extra route for the baseline, `POST /bench/sink`, which reads the body and throws it away.
+One real server in a process of its own, as in production (the AgentDesk app on uvicorn,
+127.0.0.1, SQLite in a temp folder), with one extra route for the baseline,
+`POST /bench/sink`, which reads the body and throws it away.
 The desk side is the real client: an encrypted local store, its vault (AES-GCM), and
 `RecordingUploads.upload_all()`: open each upload, decrypt each piece, send it at its
 offset; the server writes and fsyncs it, hashes the whole file when complete, archives it
@@ -19,9 +20,10 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import socket
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -45,29 +47,26 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["AGENTDESK_HOME"] = home
         os.environ.pop("AGENTDESK_DATABASE_URL", None)
         import httpx
-        import uvicorn
 
         from agentdesk.client import uploads
         from agentdesk.client.api import ApiClient
         from agentdesk.client.recording_vault import RecordingVault, derive_key
         from agentdesk.client.store import LocalStore
-        from agentdesk.server.app import create_app
         from agentdesk.server.embedded import free_port, prepare_database
-        from agentdesk.server.events import EventHub
 
-        db = prepare_database(f"sqlite:///{Path(home) / 'server.db'}", seed=True, cases=50)
-        app = create_app(db, EventHub())
-
-        @app.post("/bench/sink")
-        async def sink(request: Request) -> dict[str, int]:
-            return {"n": len(await request.body())}
-
+        db_url = f"sqlite:///{Path(home) / 'server.db'}"
+        prepare_database(db_url, seed=True, cases=50).dispose()
         port = free_port()
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.02)
+        server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), db_url], env=os.environ.copy())
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("the bench server did not start") from None
+                time.sleep(0.05)
         url = f"http://127.0.0.1:{port}"
         api = ApiClient(url)
         api.login("agent01", "demo")
@@ -128,11 +127,30 @@ def main(argv: list[str] | None = None) -> int:
         raw.close()
         store.close()
         api.close()
-        server.should_exit = True
-        thread.join(timeout=10)
-        db.dispose()
+        server.terminate()
+        server.wait(timeout=10)
     return 0
 
 
+def serve(port: int, db_url: str) -> None:
+    """The bench's server process: the real app, plus the baseline's sink."""
+    import uvicorn
+
+    from agentdesk.server.app import create_app
+    from agentdesk.server.db import Database
+    from agentdesk.server.events import EventHub
+
+    app = create_app(Database(db_url), EventHub())
+
+    @app.post("/bench/sink")
+    async def sink(request: Request) -> dict[str, int]:
+        return {"n": len(await request.body())}
+
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    if sys.argv[1:2] == ["--serve"]:
+        serve(int(sys.argv[2]), sys.argv[3])
+    else:
+        raise SystemExit(main())
