@@ -19,7 +19,7 @@ from agentdesk.client.uploads import InvalidRecording
 from agentdesk.server.embedded import EmbeddedServer
 from agentdesk.server.models import ContactAttempt, Recording
 from tests.client.faultproxy import FaultProxy
-from tests.client.helpers import outbox_size
+from tests.client.helpers import outbox_size, wait_until
 from tests.client.recording_helpers import archived_digests, record_calls, vault_files
 from tests.support.audio import sha256_file, write_call, write_wav
 
@@ -150,3 +150,35 @@ def test_the_server_drops_bytes_that_do_not_match_the_declared_checksum(
     assert good.json()["state"] == "archived"
     assert archived_digests(live_server.database, [rid]) == {rid: (1, hashlib.sha256(data).hexdigest())}
     http.close()
+
+
+def test_a_recording_waiting_at_sign_out_survives_a_wipe_request_and_goes_up_at_the_next_sign_in(
+        live_server: EmbeddedServer, secret_service: Any, tmp_path: Path) -> None:
+    from agentdesk.client.session import store_path
+
+    proxy = FaultProxy(live_server.port)
+    try:
+        session = ClientSession.login(proxy.url, "agent01", "demo", data_root=tmp_path / "desk")
+        session.sync_now()
+        (attempt,) = record_calls(session, 1)
+        session.sync_now()
+        source = write_call(tmp_path / "late.ogg", 1.0, seed=4)
+        digest = sha256_file(source)
+        proxy.offline = True  # the network is gone when the agent signs out
+        rid = session.attach_recording(attempt, source)
+        assert session.logout(wipe_local_data=True) is False, "a waiting recording stops the wipe"
+        assert store_path(proxy.url, "agent01", tmp_path / "desk").exists()
+        (kept,) = (store_path(proxy.url, "agent01", tmp_path / "desk").with_name(
+            store_path(proxy.url, "agent01", tmp_path / "desk").stem + "-recordings")).glob("*.rec")
+        assert kept.stem == rid
+
+        proxy.offline = False
+        again = ClientSession.login(proxy.url, "agent01", "demo", data_root=tmp_path / "desk")
+        assert [row.id for row in again.uploads.waiting()] == [rid], "the queue is there at the next sign-in"
+        again.start_sync()  # the background uploader, as the desktop starts it
+        wait_until(lambda: not again.uploads.waiting(), timeout=20, what="the background upload")
+        assert archived_digests(live_server.database, [rid]) == {rid: (1, digest)}
+        assert again.logout(wipe_local_data=True) is True, "nothing waits any more: the wipe goes ahead"
+        assert not kept.parent.exists()
+    finally:
+        proxy.close()
