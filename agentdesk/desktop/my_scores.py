@@ -8,6 +8,7 @@ helper when the dialog opens; the menu action lives in the Case menu.
 from __future__ import annotations
 
 import html
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -87,12 +88,21 @@ class MyScoresDialog(QDialog):
 
 
 def add_menu_action(menu: QMenu, session: Any, tasks: Tasks, window: QWidget, language: str) -> QAction:
-    """"My QA scores…" in `menu`: opens the dialog over `window`."""
+    """"My QA scores…" in `menu`: opens the dialog over `window`.
+
+    The slot holds the window and the session weakly: a strong reference from a child
+    action's connection back to its window keeps a closed window's wrapper alive into
+    Qt's own teardown of it.
+    """
     action = QAction(QCoreApplication.translate("MainWindow", "My QA scores…"), window)
     action.setObjectName("actionMyScores")
+    window_ref, session_ref, tasks_ref = weakref.ref(window), weakref.ref(session), weakref.ref(tasks)
 
     def open_dialog() -> None:
-        dialog = MyScoresDialog(session, tasks, window, language=language)
+        parent, live_session, live_tasks = window_ref(), session_ref(), tasks_ref()
+        if parent is None or live_session is None or live_tasks is None:
+            return
+        dialog = MyScoresDialog(live_session, live_tasks, parent, language=language)
         dialog.setObjectName("myScoresDialog")
         dialog.open()
 

@@ -62,6 +62,10 @@ class RecordingsTab(QWidget):
         self._buffer: QBuffer | None = None
         self._busy = self._wanted = False
         self._seeking = False
+        # The team's agents, from the lead's replica once (a few rows): the filter offers them
+        # before any list arrives. Never read again from a language change, which can reach a
+        # console whose session has ended.
+        self._team_agents = [p.username for p in session.store.people() if p.role == "agent"]
 
         self.model = RecordsModel([
             (lambda: self.tr("Call"), lambda r: _local(r.started_at)),
@@ -112,10 +116,8 @@ class RecordingsTab(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
-        if agents is None:
-            # The team's agents from the lead's replica (a few rows), then any seen in a list.
-            agents = [p.username for p in self.session.store.people() if p.role == "agent"]
-        known = sorted(set(agents) | {self.agentFilter.itemData(i) for i in range(1, self.agentFilter.count())})
+        known = sorted(set(agents or ()) | set(self._team_agents)
+                       | {self.agentFilter.itemData(i) for i in range(1, self.agentFilter.count())})
         fill(self.agentFilter, [(a, a) for a in known], self.tr("All agents"))
         fill(self.outcomeFilter, list(labels.outcome_labels().items()), self.tr("All outcomes"))
         if not self.fromDate.property("set"):
