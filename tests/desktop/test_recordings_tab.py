@@ -59,7 +59,7 @@ def uploaded(live_server: EmbeddedServer, tmp_path: Path) -> Iterator[tuple[Clie
 
 
 def test_the_lead_filters_plays_seeks_and_scores_a_call_and_the_agent_sees_the_score(
-        qtbot, styled_app: QApplication, live_server: EmbeddedServer, uploaded) -> None:  # noqa: ANN001
+        qtbot, qapp: QApplication, live_server: EmbeddedServer, uploaded) -> None:  # noqa: ANN001
     agent, files = uploaded
     short_id = next(rid for rid, path in files.items() if "copy-3" in path.name)
     lead = ClientSession.login(live_server.url, "lead01", "demo", remember=False, allow_unencrypted=True)
