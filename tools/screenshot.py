@@ -21,6 +21,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from agentdesk import clock
 from agentdesk.clock import local_today
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +34,29 @@ VARIANTS = {
     "en-dark": ("en", "dark", "main-window-en-dark.png"),
 }
 # The team lead's console (lead01): the board, a reassignment preview, the charts.
-LEAD_SHOTS = ("board", "reassign", "charts")
-LEAD_FILES = {"board": "lead-board.png", "reassign": "lead-reassign-preview.png", "charts": "lead-charts.png"}
+LEAD_SHOTS = ("board", "reassign", "charts", "recordings")
+LEAD_FILES = {"board": "lead-board.png", "reassign": "lead-reassign-preview.png", "charts": "lead-charts.png",
+              "recordings": "lead-recordings.png"}
+
+
+def _record_calls(server_url: str, folder: Path) -> None:
+    """agent01 and agent02 record a few calls each and their desks upload the recordings
+    (real Ogg/Opus files: tests/support/audio.py)."""
+    from agentdesk.client.session import ClientSession
+    from tests.client.recording_helpers import record_calls
+    from tests.support.audio import write_call
+
+    for username, lengths in (("agent01", (48, 95, 31, 140)), ("agent02", (62, 210, 17))):
+        desk = ClientSession.login(server_url, username, "demo", remember=False, allow_unencrypted=True)
+        desk.sync_now()
+        attempts = record_calls(desk, len(lengths))
+        desk.sync_now()
+        for n, (attempt, seconds) in enumerate(zip(attempts, lengths, strict=True)):
+            path = write_call(folder / f"{username}-{n}.ogg", seconds, seed=n + len(username))
+            ended = clock.now() - timedelta(hours=n + 1)
+            desk.attach_recording(attempt, path, started_at=ended - timedelta(seconds=seconds), ended_at=ended)
+        desk.upload_recordings()
+        desk.stop()
 
 
 def _wait(signal_owner_check, timeout_ms: int = 20_000) -> None:  # noqa: ANN001
@@ -140,6 +162,8 @@ def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which
         agent = ClientSession.login(server_url, username, "demo", remember=False, allow_unencrypted=True)
         agent.api.call("POST", "/v1/agent/state", json={"state": state})
         agent.stop()
+    if "recordings" in which:
+        _record_calls(server_url, Path(os.environ["AGENTDESK_HOME"]))
     session = ClientSession.login(server_url, "lead01", "demo", remember=False, allow_unencrypted=True)
     session.sync_now()
     tasks = Tasks()
@@ -174,6 +198,21 @@ def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which
         console.tabs.setCurrentIndex(3)
         _wait(lambda: bool(loaded))
         save(window, "charts")
+    if "recordings" in which:
+        tab = console.recordings
+        listed: list[int] = []
+        tab.loaded.connect(listed.append)
+        console.tabs.setCurrentWidget(tab)
+        _wait(lambda: bool(listed))
+        ready: list[str] = []
+        tab.playback_ready.connect(ready.append)
+        tab.select_row(1)
+        _wait(lambda: bool(ready) and tab.player.duration() > 0)
+        tab.set_answer("courteous_close", "fail")
+        tab.commentEdit.setPlainText("开场和录音告知规范；结束时没有说明下一步安排。")
+        tab.player.setPosition(21_000)
+        _wait(lambda: tab.player.position() >= 21_000)
+        save(window, "recordings")
     window.close()
     tasks.wait_idle()
 

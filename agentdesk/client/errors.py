@@ -38,8 +38,11 @@ class ClientTooOld(ClientError):
 
 
 class ServerError(ClientError):
-    def __init__(self, status: int, message: str) -> None:
+    """`code` is the server's machine code for the refusal (contract.ErrorBody), "" if none."""
+
+    def __init__(self, status: int, message: str, code: str = "") -> None:
         self.status = status
+        self.code = code
         super().__init__(f"The server answered {status}: {message}")
 
 

@@ -22,7 +22,7 @@ from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
-from agentdesk.desktop import i18n, labels, rule_text, theme, uiload
+from agentdesk.desktop import i18n, labels, my_scores, rule_text, theme, uiload
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.case_panel import CasePanel
@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
             self.outcome_recorded.connect(lambda _c, _a: state.on_event("outcome_saved"))
             self.case_opened.connect(lambda _c: state.on_event("case_opened"))
             self.agent_state = state
+            # The agent's own QA scores (issue 13), from the Case menu.
+            self.actionMyScores = my_scores.add_menu_action(self.menuCase, session, tasks, self, language)
         self.events.attach(session)
 
         self._search_timer = QTimer(self)
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         self._case_actions_follow(console)
         self.events.cases_changed.connect(console.cases_changed)
         self.events.status_changed.connect(console.sync_status)
+        console.recordings.set_language(self.language)
         self.lead_console = console
 
     def _case_actions_follow(self, console: LeadConsole) -> None:
@@ -500,6 +503,8 @@ class MainWindow(QMainWindow):
     def set_language(self, language: str) -> None:
         self.settings.set("language", language)
         i18n.install_translators(language)  # Qt sends LanguageChange; changeEvent re-labels
+        if self.lead_console is not None:
+            self.lead_console.recordings.set_language(language)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "queue_model"):

@@ -2114,4 +2114,256 @@
         <translation>该时间不允许拨打：%1</translation>
     </message>
 </context>
+<context>
+    <name>LeadCharts</name>
+    <message>
+        <source>Average QA score</source>
+        <translation>平均质检得分</translation>
+    </message>
+    <message>
+        <source>Average QA score per agent (scored calls)</source>
+        <translation>各坐席平均质检得分（已评分通话数）</translation>
+    </message>
+    <message>
+        <source>Average QA score per talk track (scored calls)</source>
+        <translation>各话术平均质检得分（已评分通话数）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>My QA scores…</source>
+        <translation>我的质检得分…</translation>
+    </message>
+</context>
+<context>
+    <name>MyScoresDialog</name>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Scored by</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>Loading your scores…</source>
+        <translation>正在载入您的得分…</translation>
+    </message>
+    <message>
+        <source>%1 calls scored, average %2</source>
+        <translation>已评分通话 %1 通，平均 %2 分</translation>
+    </message>
+    <message>
+        <source>None of your calls has been scored yet.</source>
+        <translation>您的通话尚未被评分。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation>得分 %1</translation>
+    </message>
+    <message>
+        <source>My QA scores</source>
+        <translation>我的质检得分</translation>
+    </message>
+    <message>
+        <source>Scored calls</source>
+        <translation>已评分的通话</translation>
+    </message>
+    <message>
+        <source>The score sheet of the selected call</source>
+        <translation>所选通话的质检表</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsTab</name>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>合规标记</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>通话录音</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>%1 recorded calls</source>
+        <translation>录音通话 %1 通</translation>
+    </message>
+    <message>
+        <source>%1 scored, average %2</source>
+        <translation>已评分 %1 通，平均 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>正在载入录音…</translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation>已标记：%1</translation>
+    </message>
+    <message>
+        <source>checksum %1…</source>
+        <translation>校验值 %1…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>The recording could not be played: %1</source>
+        <translation>录音无法播放：%1</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Critical: failing this item scores the call 0</source>
+        <translation>关键项：此项不合格，整通通话计 0 分</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>得分：%1</translation>
+    </message>
+    <message>
+        <source>(saved: %1)</source>
+        <translation>（已保存：%1）</translation>
+    </message>
+    <message>
+        <source>Score %1 saved for %2's call.</source>
+        <translation>已为 %2 的通话保存得分 %1。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Flagged calls only</source>
+        <translation>仅看被标记的通话</translation>
+    </message>
+    <message>
+        <source>Length (s)</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <source>Shortest call in seconds</source>
+        <translation>最短通话（秒）</translation>
+    </message>
+    <message>
+        <source>Longest call in seconds</source>
+        <translation>最长通话（秒）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Recorded calls</source>
+        <translation>录音通话</translation>
+    </message>
+    <message>
+        <source>Select a recorded call</source>
+        <translation>请选择一通录音</translation>
+    </message>
+    <message>
+        <source>Position in the call</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>QA score sheet</source>
+        <translation>质检评分表</translation>
+    </message>
+    <message>
+        <source>Comment for the agent</source>
+        <translation>给坐席的评语</translation>
+    </message>
+    <message>
+        <source>Save score</source>
+        <translation>保存评分</translation>
+    </message>
+</context>
 </TS>

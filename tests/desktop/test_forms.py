@@ -48,6 +48,10 @@ EXPECTED = {
          "flaggedView", "rejectedView", "numbersView", "approveNumberButton", "chartsGrid", "undoButton"],
     ),
     "reassign": (QDialog, ["oneRadio", "evenRadio", "capacityRadio", "targetsView", "previewView", "commitButton"]),
+    "recordings": (QWidget, ["agentFilter", "fromDate", "toDate", "outcomeFilter", "flaggedCheck", "minDurationSpin",
+                             "maxDurationSpin", "recordingsView", "playButton", "positionSlider", "timeLabel",
+                             "sheetForm", "commentEdit", "saveScoreButton", "summaryLabel"]),
+    "myscores": (QDialog, ["scoresView", "scoreDetail", "scoresSummary", "buttons"]),
 }
 
 
