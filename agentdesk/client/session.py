@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from agentdesk import contract
-from agentdesk.client import caseview
+from agentdesk.client import caseview, dialing
 from agentdesk.client import queue as queue_mod
 from agentdesk.client import rules as rules_mod
 from agentdesk.client.api import ApiClient
@@ -233,6 +233,23 @@ class ClientSession:
             raise KeyError(case_id)
         return caseview.dial_verdict(detail, contact_point_id, self.policy, now or self.clock.now())
 
+    # --- calls (agentdesk.client.dialing) -------------------------------------------------
+
+    def begin_dial(self, case_id: str, contact_point_id: str | None) -> dialing.DialTicket:
+        """The guard decides, on the store's current facts; raises `CallNotAllowed`."""
+        now = self.clock.now()
+        return dialing.begin(case_id, contact_point_id, self.check_dial(case_id, contact_point_id, now), now)
+
+    def dial_number(self, contact_point_id: str) -> str:
+        """The full number to dial (network: the server reveals it and audits the reveal)."""
+        return str(self.api.call("POST", f"/v1/contact-points/{contact_point_id}/reveal")["value"])
+
+    def dial_placed(self, ticket: dialing.DialTicket) -> None:
+        dialing.placed(self.store, ticket)
+
+    def last_dial(self, case_id: str) -> dialing.DialTicket | None:
+        return dialing.last(self.store, case_id)
+
     # --- writes --------------------------------------------------------------------------
 
     def record_outcome(self, draft: OutcomeDraft) -> str:
@@ -257,14 +274,19 @@ class ClientSession:
                 raise InvalidOutcome(problem)
         if draft.callback_at is not None and draft.callback_at.tzinfo is None:
             raise InvalidOutcome("the callback time needs a time zone")
+        ticket = dialing.check(self.store, draft.case_id, draft.contact_point_id, draft.inbound,
+                               reached is not Reached.NOBODY)
         attempt_id = str(uuid.uuid4())
         started = _utc(draft.started_at)
         payload = contract.AttemptRecordPayload(
             attempt_id=uuid.UUID(attempt_id), case_id=draft.case_id,
-            contact_point_id=draft.contact_point_id, started_at=started,
+            contact_point_id=draft.contact_point_id or (ticket.contact_point_id if ticket else None),
+            started_at=started,
             ended_at=_utc(draft.ended_at) if draft.ended_at else self.clock.now(),
             reached=reached, outcome=outcome, note=draft.note.strip(),
             talk_track_id=draft.talk_track_id, talk_track_version=draft.talk_track_version,
+            direction="inbound" if draft.inbound else "outbound", sip_call_id=draft.sip_call_id,
+            answered_at=_utc(draft.answered_at) if draft.answered_at else None, talk_seconds=draft.talk_seconds,
         )
         with self.store.transaction() as s:
             self.store.enqueue(s, "attempt.record", payload.model_dump(mode="json"), draft.case_id)
@@ -283,6 +305,8 @@ class ClientSession:
                 )
                 self.store.enqueue(s, "callback.add", callback.model_dump(mode="json"), draft.case_id)
             self.store.discard_draft(draft.case_id, session=s)
+            if ticket is not None:
+                dialing.use_up(self.store, s, draft.case_id)
             s.flush()
             self.store.refresh_summary(s, draft.case_id, self.user.username)
         self.sync.nudge()

@@ -468,6 +468,8 @@ def _record_attempt(
             recording_ref=p.recording_ref, talk_track_id=p.talk_track_id,
             talk_track_version=p.talk_track_version,
             compliance_flag="; ".join(flags) or None,
+            direction=p.direction, sip_call_id=p.sip_call_id, answered_at=p.answered_at,
+            talk_seconds=p.talk_seconds,
         )
     )
     if flags:
