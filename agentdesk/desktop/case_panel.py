@@ -242,7 +242,7 @@ class CasePanel(QWidget):
         self._timeline_rest = entries[TIMELINE_FIRST:]
         if self._timeline_rest:
             self._timeline_timer.start(TIMELINE_LATER_MS)
-        self._select_contact(keep or _first_dialable(detail))
+        self._select_contact(keep or first_dialable(detail))
 
     def _append_timeline(self) -> None:
         """Add the next chunk of older entries at the end; the view keeps its scroll position."""
@@ -310,8 +310,12 @@ class CasePanel(QWidget):
             self.call_requested.emit(point)
 
 
-def _first_dialable(detail: CaseDetail) -> str | None:
-    for point in detail.contact_points:
-        if point.owner == "debtor" and point.kind == "phone" and point.status not in _NEVER_DIAL:
-            return point.id
-    return detail.contact_points[0].id if detail.contact_points else None
+def first_dialable(detail: CaseDetail) -> str | None:
+    """The number to start on: the debtor's first callable phone, else anyone's callable
+    phone; a "never dial" number only when the case has nothing else."""
+    phones = [p for p in detail.contact_points if p.kind == "phone"]
+    for candidates in ([p for p in phones if p.owner == "debtor"], phones):
+        for point in candidates:
+            if point.status not in _NEVER_DIAL:
+                return point.id
+    return phones[0].id if phones else (detail.contact_points[0].id if detail.contact_points else None)

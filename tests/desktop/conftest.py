@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.desktop import i18n, theme
@@ -28,6 +30,56 @@ def styled_app(qapp: QApplication) -> QApplication:
     i18n.install_translators("en")
     theme.apply_theme(qapp, "light")
     return qapp
+
+
+class DialedLinks(QObject):
+    """The system's handler of tel:/sip: links for the tests: it keeps each link the desk
+    opened (`QDesktopServices.setUrlHandler`), so no test hands a number to a real program."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+@pytest.fixture(autouse=True)
+def dialed_links(qapp: QApplication) -> Iterator[DialedLinks]:
+    handler = DialedLinks()
+    for scheme in ("tel", "sip", "sips", "callto"):
+        QDesktopServices.setUrlHandler(scheme, handler, "open")
+    yield handler
+    for scheme in ("tel", "sip", "sips", "callto"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+def answer_question(yes: bool, seen: list[str] | None = None) -> None:
+    """Answer the next question box the desk asks (Yes or No), as the agent would click it;
+    its text goes to `seen`. Armed before the action that asks, since the box is modal."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        if seen is not None:
+            seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, click)
+
+
+def dial_selected(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """F5 on the case on screen through the hand-off (the desktop tests' default phone):
+    the call counts as placed once the link is opened."""
+    form = window.note_form
+    window.activateWindow()
+    window.actionCall.trigger()
+    qtbot.waitUntil(lambda: bool(form.dial_id()), timeout=GUI_TIMEOUT_MS)
 
 
 @pytest.fixture
