@@ -95,7 +95,7 @@ class AgentStateControl(QObject):
         self._report()
 
     def _report(self) -> None:
-        if self._in_flight or self.state == self.server_state:
+        if self._in_flight or self.state == self.server_state or getattr(self, "_closing", False):
             return
         state = self.state
         self._in_flight = True
@@ -114,6 +114,7 @@ class AgentStateControl(QObject):
         window waits for the background helper a few seconds before closing the session."""
         session = self.session
         self.state = "offline"
+        self._closing = True  # no report after this one: the session closes next
         self.tasks.run(lambda: set_agent_state(session, "offline"), lambda _r: None,
                        lambda exc: log.info("offline state not reported at close: %s", type(exc).__name__))
 

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._heap_frozen = False
         self._queue_dirty = False
         self._reselect_after_load: str | None = None
+        self._ask_on_leave = True
         self._is_lead = session.user.role in ("lead", "admin")
 
         self.case_panel = CasePanel(self.casePane, clock=session.clock)
@@ -206,8 +207,8 @@ class MainWindow(QMainWindow):
         self.actionNextCase.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+N")])
         for action in self.findChildren(QAction):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.actionNextCase.triggered.connect(self.open_next_case)
-        self.nextCaseButton.clicked.connect(self.open_next_case)
+        self.actionNextCase.triggered.connect(lambda: self.open_next_case())
+        self.nextCaseButton.clicked.connect(lambda: self.open_next_case())
         self.actionSaveNext.triggered.connect(lambda: self.note_form.submit(open_next=True))
         self.actionSave.triggered.connect(lambda: self.note_form.submit(open_next=False))
         self.actionCall.triggered.connect(self.case_panel.request_call)
@@ -322,7 +323,7 @@ class MainWindow(QMainWindow):
     def _queue_row_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
         case_id = current.data(CASE_ID_ROLE) if current.isValid() else None
         if case_id and case_id != self.current_case:
-            if not self.may_leave_case():
+            if self._ask_on_leave and not self.may_leave_case():
                 self._reselect_current()
                 return
             self.open_case(case_id)
@@ -359,6 +360,13 @@ class MainWindow(QMainWindow):
     def open_next_case(self, ask: bool = True) -> None:
         if ask and not self.may_leave_case():
             return
+        self._ask_on_leave = False  # asked (or just saved): moving the queue's selection must not ask again
+        try:
+            self._open_next_case()
+        finally:
+            self._ask_on_leave = True
+
+    def _open_next_case(self) -> None:
         now = self.session.clock.now()
         row = next_to_open(self.queue_model.rows(), self.current_case, now)
         if row is None:

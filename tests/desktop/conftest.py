@@ -105,7 +105,8 @@ def sign_in_demo(qtbot, desktop: DesktopApp, username: str = "agent01") -> MainW
         qtbot.mouseClick(dialog.signInButton, _left())
     window: MainWindow = ready.args[0]
     window.setAttribute(_delete_on_close(), False)
-    qtbot.addWidget(window)
+    # A test that ends mid-call or mid-wrap-up must not leave the close's question waiting.
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
     if window.lead_console is not None:  # a lead's queue is ranked once "Case work" is open
         window.lead_console.tabs.setCurrentWidget(window.mainSplitter)
     qtbot.waitUntil(lambda: window.queue_model.rowCount() > 0, timeout=GUI_TIMEOUT_MS)

@@ -94,6 +94,21 @@ class StandInPhone:
             if item.get("event") == "exited":
                 raise RuntimeError("the stand-in phone exited")
 
+    def take(self, event: str) -> dict[str, Any] | None:
+        """Without waiting: the next report named `event` received so far, or None (for a
+        caller that waits on its own event loop, e.g. a GUI test's `qtbot.waitUntil`)."""
+        while True:
+            try:
+                item = self.events.get_nowait()
+            except queue.Empty:
+                break
+            self.seen.append(item)
+        for index, item in enumerate(self.seen):
+            if item.get("event") == event and not item.get("_taken"):
+                self.seen[index] = {**item, "_taken": True}
+                return item
+        return None
+
     def stop(self) -> None:
         if self.process.poll() is None:
             try:
