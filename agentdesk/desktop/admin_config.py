@@ -67,7 +67,9 @@ def _host_port(value: str) -> str | None:
 
 
 def _sip_user(value: str) -> str | None:
-    return None if re.fullmatch(r"[A-Za-z0-9._\-+]{1,64}", value) else "must be a SIP user name (letters, digits, . _ - +)"
+    if re.fullmatch(r"[A-Za-z0-9._\-+]{1,64}", value):
+        return None
+    return "must be a SIP user name (letters, digits, . _ - +)"
 
 
 def _caller_id(value: str) -> str | None:

@@ -19,7 +19,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from agentdesk.client import errors
 from agentdesk.client.dialing import DialTicket
@@ -78,8 +78,10 @@ class CallControl(QObject):
             verdict = exc.verdict
             reason = (verdict.reason_zh if i18n.short_code(w.language) == "zh" else verdict.reason_en) \
                 if verdict is not None else self.tr("Choose the number to call.")
+            # Said where the agent looks (the status bar, beside the banner that already says
+            # why), not in a box to dismiss: a refused dial is routine at the day's edges.
+            self._say(self.tr("Call not allowed: %1").replace("%1", reason))
             self.dial_refused.emit(reason)
-            QMessageBox.warning(w, self.tr("Call not allowed"), reason)
             return
         self.ticket = ticket
         detail = w.case_panel.detail

@@ -23,9 +23,8 @@ from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
 from agentdesk.clock import local_today
-from agentdesk.desktop import i18n, labels, theme, uiload
+from agentdesk.desktop import i18n, labels, leaving, theme, uiload
 from agentdesk.desktop.agent_state import AgentStateControl
-from agentdesk.desktop import leaving
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.call_control import CallControl
 from agentdesk.desktop.case_panel import CasePanel

@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 import soundfile
-from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from agentdesk import paths
@@ -237,6 +236,8 @@ def test_a_refused_registration_is_explained_and_nothing_is_dialled(
 ) -> None:
     account = account_from_config(_admin(pbx))
     assert account is not None
+    debtor_phone.take("")  # what the phone reported so far is old news
+    before = len(debtor_phone.seen)
     secret = SipSecret(account)
     secret.set("not-the-password")
     try:
@@ -252,7 +253,7 @@ def test_a_refused_registration_is_explained_and_nothing_is_dialled(
     finally:
         secret.forget()
     debtor_phone.send("mode answer")
-    assert all(e.get("event") != "incoming" for e in _drain(debtor_phone)), "no call reached the phone"
+    assert all(e.get("event") != "incoming" for e in _drain(debtor_phone)[before:]), "no call reached the phone"
 
 
 def test_an_unreachable_pbx_means_no_registration(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001

@@ -48,7 +48,14 @@ from agentdesk.desktop.phone.base import (
     problem_for,
 )
 from agentdesk.desktop.phone.events import PhoneEvents
-from agentdesk.desktop.phone.pjlib import EndpointOptions, list_devices, set_media_ports, start_endpoint, stop_endpoint, use_devices
+from agentdesk.desktop.phone.pjlib import (
+    EndpointOptions,
+    list_devices,
+    set_media_ports,
+    start_endpoint,
+    stop_endpoint,
+    use_devices,
+)
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +245,7 @@ class PjsipPhone:
             problems = use_devices(self._ep, *self._devices)
             self._account_create()
         except (pj.Error, OSError) as exc:
-            self._start_error = RuntimeError(getattr(exc, "info", lambda: str(exc))())
+            self._start_error = RuntimeError(exc.reason if isinstance(exc, pj.Error) else str(exc))
             self._started.set()
             return
         self._started.set()
@@ -427,13 +434,14 @@ class PjsipPhone:
         answered = active.answered_at is not None
         if answered and active.ended_by != "agent":
             active.ended_by = "remote"
+        outcome = outcome_for(code, answered, active.ended_by)
         result = CallResult(
             dial_id=active.dial.dial_id, case_id=active.dial.case_id,
             contact_point_id=active.dial.contact_point_id, sip_call_id=sip_call_id,
             started_at=active.started_at, ended_at=ended, answered_at=active.answered_at,
             sip_code=code, reason=reason, ended_by=active.ended_by,
-            outcome=outcome_for(code, answered, active.ended_by),
-            problem="" if answered else problem_for(code) if outcome_for(code, answered, active.ended_by) is None else "",
+            outcome=outcome,
+            problem="" if answered or outcome is not None else problem_for(code),
         )
         wav = active.wav
         active.recorder = None  # PJSIP closes the WAV at its next poll (it defers media teardown)

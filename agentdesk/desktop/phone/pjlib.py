@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import gc
 import logging
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pjsua2 as pj
 
