@@ -60,21 +60,19 @@ def main() -> None:  # noqa: PLR0915 - one linear scenario
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from agentdesk import clock as clock_mod
     from agentdesk.client.session import ClientSession
     from agentdesk.clock import RunningClock, set_process_clock
     from agentdesk.desktop import i18n
     from agentdesk.desktop.mainwindow import MainWindow
     from agentdesk.desktop.phone import lab
-    from agentdesk.desktop.phone.engine import PjsipPhone
     from agentdesk.desktop.phone.account import SipAccount
-    from agentdesk.desktop.phone.base import CallState
+    from agentdesk.desktop.phone.engine import PjsipPhone
     from agentdesk.desktop.phone.pjlib import EndpointOptions
     from agentdesk.desktop.settings import Settings
     from agentdesk.desktop.tasks import Tasks
     from agentdesk.server.embedded import start_embedded_server
     from tests.support.times import next_local
-
-    from agentdesk import clock as clock_mod
 
     set_process_clock(RunningClock(next_local(clock_mod.now(), 10)))  # 10:00 Beijing: calls allowed
     app = QApplication([])

@@ -159,6 +159,7 @@ def shoot_call(server_url: str, language: str, out: Path) -> None:
         _wait(lambda: window.queue_model.rowCount() > 0)
         case_id = next(r.case_id for r in window.queue_model.rows()
                        if r.status == "open" and r.callable_from is None)
+        session.discard_draft(case_id)  # an earlier shot's call would show as a restored draft
         window.select_case(case_id)
         _wait(lambda: window.current_case == case_id)
         window.actionCall.trigger()

@@ -157,8 +157,12 @@ class CallControl(QObject):
     def _progress(self, progress: CallProgress) -> None:
         if self.ticket is None or progress.dial_id != self.ticket.dial_id:
             return
+        if self.phone.kind != "softphone":
+            return  # a desk phone's call is not ours to follow: nothing to show, nothing to end
         if self.window.current_case == self.ticket.case_id:
             self.bar.show_progress(progress, self._number_masked)
+            self.window.case_panel.set_call_active(True)
+            self.window.note_form.call_progress(progress.dial_id, call_text.state_text(progress.state))
 
     def _ended(self, result: CallResult) -> None:
         w = self.window
@@ -166,6 +170,7 @@ class CallControl(QObject):
             self.ticket = None
         self.last_result = result
         summary = call_text.summary(result)
+        w.case_panel.set_call_active(False)
         if w.current_case == result.case_id:
             self.bar.show_ended(result, summary)
             w.note_form.apply_call_result(result, summary)

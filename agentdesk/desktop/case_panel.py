@@ -158,6 +158,7 @@ class CasePanel(QWidget):
         self._judge: Callable[[str | None], ComplianceVerdict] | None = None
         self._lang = "zh"
         self._verdict: ComplianceVerdict | None = None
+        self._call_active = False  # one call at a time: no second dial while one is up
         self.contacts = ContactPointModel(self)
         self.accounts = AccountModel(self)
         self.contactsView.setModel(self.contacts)
@@ -301,12 +302,18 @@ class CasePanel(QWidget):
         self.complianceTitle.setText(title)
         self.complianceDetail.setText(detail)
         self.complianceDetail.setVisible(bool(detail))
-        self.callButton.setEnabled(self._verdict.allowed and self.selected_contact() is not None)
+        self.callButton.setEnabled(self._verdict.allowed and self.selected_contact() is not None
+                                   and not self._call_active)
         theme.set_tone(self.complianceBanner, tone)
+
+    def set_call_active(self, active: bool) -> None:
+        """A call is up (or over): the Call button follows, the guard's verdict still decides."""
+        self._call_active = active
+        self.refresh_verdict()
 
     def request_call(self) -> None:
         point = self.selected_contact()
-        if point is not None and self._verdict is not None and self._verdict.allowed:
+        if point is not None and self._verdict is not None and self._verdict.allowed and not self._call_active:
             self.call_requested.emit(point)
 
 

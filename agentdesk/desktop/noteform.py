@@ -144,6 +144,12 @@ class NoteForm(QWidget):
         self.select_contact(dial.contact_point_id)
         self.inboundCheck.setChecked(False)
 
+    def call_progress(self, dial_id: str, text: str) -> None:
+        """Calling, ringing, connected: the wrap-up says where its call is."""
+        if self._call.get("dial_id") == dial_id:
+            self._call["call_summary"] = text
+            self._show_call()
+
     def apply_call_result(self, result: CallResult, summary: str) -> None:
         """The call ended: its facts go on the attempt, and a no-contact result fills
         who was reached and the outcome by itself; after a conversation the agent says."""

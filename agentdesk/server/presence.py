@@ -13,7 +13,7 @@ agrees.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -55,7 +55,7 @@ def _mark(db: Database, user_id: str, gone_at: datetime | None) -> None:
 
 
 async def tracked(stream: AsyncIterator[str], db: Database, user_id: str, team_id: str | None, clock: Clock,
-                  poke: Callable[[Iterable[str], Iterable[str]], Any]) -> AsyncIterator[str]:
+                  poke: Callable[[set[str], set[str]], Any]) -> AsyncIterator[str]:
     """The event stream, noting in the database when it opens and when it ends."""
     await run_in_threadpool(_mark, db, user_id, None)
     try:

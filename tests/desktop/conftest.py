@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
+from pytestqt.exceptions import TimeoutError
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
@@ -79,7 +80,11 @@ def dial_selected(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     form = window.note_form
     window.activateWindow()
     window.actionCall.trigger()
-    qtbot.waitUntil(lambda: bool(form.dial_id()), timeout=GUI_TIMEOUT_MS)
+    try:
+        qtbot.waitUntil(lambda: bool(form.dial_id()), timeout=GUI_TIMEOUT_MS)
+    except TimeoutError as exc:  # say what the desk said instead
+        raise AssertionError(f"no call placed; the desk said: {window.statusBar().currentMessage()!r}, "
+                             f"call button enabled: {window.case_panel.callButton.isEnabled()}") from exc
 
 
 @pytest.fixture

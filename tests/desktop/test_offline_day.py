@@ -47,17 +47,19 @@ def _open_unworked_case(qtbot, window: MainWindow, worked: set[str], min_outstan
         and detail.case_id not in worked
         and detail.status == "open"
         and detail.outstanding.minor >= min_outstanding
+        and window.case_panel.callButton.isEnabled()
     ):
         return detail.case_id
-    row = next(
-        r
-        for r in window.queue_model.rows()
-        if r.case_id not in worked and r.status == "open" and r.outstanding.minor >= min_outstanding
-    )
-    with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS):
-        window.select_case(row.case_id)
-    assert window.current_case == row.case_id
-    return row.case_id
+    for row in window.queue_model.rows():
+        if (row.case_id in worked or row.status != "open" or row.outstanding.minor < min_outstanding
+                or row.callable_from is not None or row.case_id == window.current_case):
+            continue
+        with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS):
+            window.select_case(row.case_id)
+        assert window.current_case == row.case_id
+        if window.case_panel.callButton.isEnabled():  # it is dialled first
+            return row.case_id
+    raise AssertionError("no unworked case that may be called now")
 
 
 def _choose(qtbot, window: MainWindow, reached: str, outcome: str, note: str) -> None:  # noqa: ANN001

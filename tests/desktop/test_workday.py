@@ -137,6 +137,13 @@ def test_form_states_the_rule_instead_of_saving(qtbot, desktop: DesktopApp) -> N
     assert form.promiseError.isVisible()
     assert "outstanding" in form.promiseError.text()
     assert form.promiseAmountEdit.property("invalid") is True
+    assert "No call was placed" in form.formError.text(), "no dial yet: said with the other problems"
+    # Quitting with an unsaved wrap-up asks first (issue 18); 'No' keeps the window open.
+    asked: list[str] = []
+    answer_question(False, asked)
+    window.close()
+    assert asked and "not saved" in asked[0] and window.isVisible()
+    answer_question(True)
     window.close()
 
 
