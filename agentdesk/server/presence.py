@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import anyio
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
@@ -62,9 +63,11 @@ async def tracked(stream: AsyncIterator[str], db: Database, user_id: str, team_i
         async for chunk in stream:
             yield chunk
     finally:
-        try:
-            await run_in_threadpool(_mark, db, user_id, clock.now())
-            if team_id:  # the boards refresh; they show offline once GRACE has passed
-                await run_in_threadpool(poke, set(), {team_id})
-        except (SQLAlchemyError, RuntimeError) as exc:  # a server shutting down: the desk is gone anyway
-            log.info("presence not noted at stream end: %s", type(exc).__name__)
+        # A client that goes away cancels the stream; shielded, the note is still written.
+        with anyio.CancelScope(shield=True):
+            try:
+                await run_in_threadpool(_mark, db, user_id, clock.now())
+                if team_id:  # the boards refresh; they show offline once GRACE has passed
+                    await run_in_threadpool(poke, set(), {team_id})
+            except (SQLAlchemyError, RuntimeError) as exc:  # a server shutting down: the desk is gone anyway
+                log.info("presence not noted at stream end: %s", type(exc).__name__)
