@@ -70,14 +70,14 @@ def check(store: Any, case_id: str, contact_point_id: str | None, inbound: bool,
     """The dial an outcome stands on (None for an inbound call), or `NoCallPlaced`."""
     if inbound:
         if not reached_someone:
-            raise InvalidOutcome("when the debtor called in, someone was reached: choose who")
+            raise InvalidOutcome("when the debtor called in, someone was reached: choose who", "inbound_nobody")
         return None
     ticket = last(store, case_id)
     if ticket is None:
         raise NoCallPlaced("no call was placed from this desk for this case: dial first, or choose "
-                           "'the debtor called in'")
+                           "'the debtor called in'", "no_call")
     if contact_point_id and contact_point_id != ticket.contact_point_id:
-        raise NoCallPlaced("the number in the wrap-up is not the number that was called")
+        raise NoCallPlaced("the number in the wrap-up is not the number that was called", "not_the_number_called")
     return ticket
 
 

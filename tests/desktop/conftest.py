@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
-from pytestqt.exceptions import TimeoutError
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
+from pytestqt.exceptions import TimeoutError
 
 from agentdesk.desktop import i18n, theme
 from agentdesk.desktop.app import DesktopApp
