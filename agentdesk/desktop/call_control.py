@@ -16,6 +16,7 @@ the place to hand it to the recording archive.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -47,6 +48,7 @@ class CallControl(QObject):
         self._number_masked = ""
         self.last_result: CallResult | None = None
         self.recordings: dict[str, CallResult] = {}  # dial id -> finished recording
+        self._waiting: dict[str, list[Callable[[CallResult], None]]] = {}
         self.line_label = QLabel(window.statusBar())
         self.line_label.setAccessibleName(self.tr("Phone line"))
         window.statusBar().addPermanentWidget(self.line_label)
@@ -183,6 +185,18 @@ class CallControl(QObject):
     def _recorded(self, result: CallResult) -> None:
         self.recordings[result.dial_id] = result
         self.call_recorded.emit(result)
+        for callback in self._waiting.pop(result.dial_id, []):
+            callback(result)
+
+    def on_recording(self, dial_id: str, callback: Callable[[CallResult], None]) -> None:
+        """Call `callback(result)` once the recording of the call `dial_id` is complete on
+        disk: at once if it already is, else when it is. For handing the file to the
+        recording archive with the attempt it belongs to (the wrap-up's draft has `dial_id`)."""
+        done = self.recordings.get(dial_id)
+        if done is not None:
+            callback(done)
+        else:
+            self._waiting.setdefault(dial_id, []).append(callback)
 
     def _failed(self, error: PhoneError) -> None:
         self._say(call_text.error_text(error))

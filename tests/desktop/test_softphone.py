@@ -172,15 +172,19 @@ def test_a_call_from_the_case_is_talked_recorded_and_its_facts_reach_the_server(
     with live_server.database.transaction() as s:
         attempt = s.get(ContactAttempt, attempt_id)
         assert attempt is not None
+        attempt_call_id = attempt.sip_call_id
         assert attempt.sip_call_id == result.sip_call_id and attempt.talk_seconds == result.talk_seconds
         assert abs((attempt.started_at - result.started_at).total_seconds()) < 1
         assert attempt.answered_at is not None and abs((attempt.answered_at - result.answered_at).total_seconds()) < 1
         assert attempt.contact_point_id == point and attempt.direction == "outbound"
 
-    # The recording: one compressed file for the call, under the user's data folder, as long as the talk.
-    if result.dial_id not in window.calls.recordings:
-        qtbot.waitSignal(window.calls.call_recorded, timeout=GUI_TIMEOUT_MS).wait()
-    saved = window.calls.recordings[result.dial_id]
+    # The recording: one compressed file for the call, under the user's data folder, as long as the talk;
+    # handed over with the attempt's call (what the recording archive's upload takes).
+    handed: list[Any] = []
+    window.calls.on_recording(result.dial_id, handed.append)
+    qtbot.waitUntil(lambda: bool(handed), timeout=GUI_TIMEOUT_MS)
+    saved = handed[0]
+    assert saved.sip_call_id == attempt_call_id
     path = Path(saved.recording_path)
     assert path.parent == paths.data_dir() / "recordings" and path.suffix == ".ogg"
     info = soundfile.info(str(path))
