@@ -61,7 +61,8 @@ def test_full_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(admin_config.ENV_OVERRIDE, str(ini))
     config = load_admin_config()
     assert config.server_url == "https://agentdesk.example.cn"
-    assert (config.sip_server, config.sip_auth_user, config.sip_transport) == ("pbx.example.cn:5060", "agent-8001", "tcp")
+    assert (config.sip_server, config.sip_auth_user, config.sip_transport) == (
+        "pbx.example.cn:5060", "agent-8001", "tcp")
     assert config.verify_tls is False and config.wipe_on_logout is True
     assert config.explicit == frozenset(ADMIN_SETTINGS)
 
