@@ -149,11 +149,15 @@ class AttemptRecordPayload(_Strict):
     talk_track_id: Annotated[str, Field(max_length=64)] | None = None
     talk_track_version: Annotated[int, Field(ge=1)] | None = None
     recording_ref: Annotated[str, Field(max_length=200)] | None = None
-    # The call's SIP Call-ID, so a PBX's recording of it finds this attempt (issue 13).
-    sip_call_id: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    # The call behind the attempt (issue 13): placed from the desk or taken when the debtor
+    # called in; the PBX's SIP Call-ID, when it was answered and how long they talked.
+    direction: Literal["outbound", "inbound"] = "outbound"
+    sip_call_id: Annotated[str, Field(max_length=200)] | None = None
+    answered_at: datetime | None = None
+    talk_seconds: Annotated[int, Field(ge=0, le=86_400)] | None = None
     conduct_override: ConductOverride | None = None
 
-    _aware = field_validator("started_at", "ended_at")(_require_aware)
+    _aware = field_validator("started_at", "ended_at", "answered_at")(_require_aware)
 
 
 class PromiseAddPayload(_Strict):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from agentdesk import contract
-from agentdesk.client import caseview
+from agentdesk.client import caseview, dialing
 from agentdesk.client import queue as queue_mod
 from agentdesk.client import rules as rules_mod
 from agentdesk.client.api import ApiClient
@@ -266,6 +266,23 @@ class ClientSession:
         return caseview.contact_budget(detail, contact_point_id, self.policy, now or self.clock.now(),
                                        self.siblings(case_id), channel)
 
+    # --- calls (agentdesk.client.dialing) -------------------------------------------------
+
+    def begin_dial(self, case_id: str, contact_point_id: str | None) -> dialing.DialTicket:
+        """The guard decides, on the store's current facts; raises `CallNotAllowed`."""
+        now = self.clock.now()
+        return dialing.begin(case_id, contact_point_id, self.check_dial(case_id, contact_point_id, now), now)
+
+    def dial_number(self, contact_point_id: str) -> str:
+        """The full number to dial (network: the server reveals it and audits the reveal)."""
+        return str(self.api.call("POST", f"/v1/contact-points/{contact_point_id}/reveal")["value"])
+
+    def dial_placed(self, ticket: dialing.DialTicket) -> None:
+        dialing.placed(self.store, ticket)
+
+    def last_dial(self, case_id: str) -> dialing.DialTicket | None:
+        return dialing.last(self.store, case_id)
+
     # --- writes --------------------------------------------------------------------------
 
     def record_outcome(self, draft: OutcomeDraft) -> str:
@@ -298,16 +315,21 @@ class ClientSession:
                 casewrites.check_callback(state, draft.callback_at, now)
         except casewrites.CaseWriteError as exc:
             raise InvalidOutcome.from_rule(exc) from exc
+        ticket = dialing.check(self.store, draft.case_id, draft.contact_point_id, draft.inbound,
+                               reached is not Reached.NOBODY)
         attempt_id = str(uuid.uuid4())
         started = _utc(draft.started_at)
         payload = contract.AttemptRecordPayload(
             attempt_id=uuid.UUID(attempt_id), case_id=draft.case_id,
-            contact_point_id=draft.contact_point_id, started_at=started,
+            contact_point_id=draft.contact_point_id or (ticket.contact_point_id if ticket else None),
+            started_at=started,
             ended_at=_utc(draft.ended_at) if draft.ended_at else now,
             reached=reached, outcome=outcome, note=draft.note.strip(),
             talk_track_id=draft.talk_track_id, talk_track_version=draft.talk_track_version,
             conduct_override=(contract.ConductOverride.model_validate(draft.conduct_override)
                               if draft.conduct_override else None),
+            direction="inbound" if draft.inbound else "outbound", sip_call_id=draft.sip_call_id,
+            answered_at=_utc(draft.answered_at) if draft.answered_at else None, talk_seconds=draft.talk_seconds,
         )
         with self.store.transaction() as s:
             self.store.enqueue(s, "attempt.record", payload.model_dump(mode="json"), draft.case_id)
@@ -332,6 +354,8 @@ class ClientSession:
                 )
                 self.store.enqueue(s, "consent.record", consent.model_dump(mode="json"), draft.case_id)
             self.store.discard_draft(draft.case_id, session=s)
+            if ticket is not None:
+                dialing.use_up(self.store, s, draft.case_id)
             s.flush()
             self.store.refresh_summary(s, draft.case_id, self.user.username)
         self.sync.nudge()

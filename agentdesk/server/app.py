@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from agentdesk import __version__, contract
 from agentdesk.clock import PROCESS, Clock
-from agentdesk.server import auth, sync
+from agentdesk.server import auth, presence, sync
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
@@ -244,7 +244,7 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         user_id, team_id, role = await run_in_threadpool(_subscriber_identity, token)
         sub = hub.subscribe(user_id, team_id, role)
         return StreamingResponse(
-            hub.stream(sub),
+            presence.tracked(hub.stream(sub), db, user_id, team_id, clock, poke),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )

@@ -83,6 +83,8 @@ class User(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     agent_state: Mapped[str] = mapped_column(String(12), default="offline")
     agent_state_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the user's last event stream ended (NULL while one is open): presence.py.
+    events_gone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     team: Mapped[Team | None] = relationship()
@@ -206,8 +208,11 @@ class ContactAttempt(Base):
     talk_track_version: Mapped[int | None] = mapped_column(Integer)
     compliance_flag: Mapped[str | None] = mapped_column(String(200))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # The call's SIP Call-ID: a PBX's recording is matched to its attempt by it (issue 13).
+    # The call (migration 0007): direction, the PBX's Call-ID, answer time, talk time.
+    direction: Mapped[str] = mapped_column(String(8), default="outbound", server_default="outbound")
     sip_call_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    talk_seconds: Mapped[int | None] = mapped_column(Integer)
     # The agent saved a note whose words the conduct check flagged: the phrases and the
     # agent's reason, for the lead's review (agentdesk.domain.disclosure).
     conduct_override: Mapped[dict[str, Any] | None] = mapped_column(JSON)

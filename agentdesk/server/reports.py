@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from agentdesk import contract
 from agentdesk.domain.masking import mask_address, mask_phone
+from agentdesk.server import presence
 from agentdesk.server.models import (
     Account,
     AppliedMutation,
@@ -81,8 +82,8 @@ def team_board(session: Session, team_id: str | None, tz: ZoneInfo, now: datetim
     for a in agents:
         q, t, p = queue.get(a.id, (0, 0)), attempts.get(a.id, (0, 0)), promises.get(a.id, (0, 0))
         rows.append(contract.BoardAgent(
-            id=a.id, username=a.username, display_name=a.display_name, state=a.agent_state,
-            state_since=a.agent_state_at, queue_size=q[0], queue_value_minor=q[1], attempts_today=t[0],
+            id=a.id, username=a.username, display_name=a.display_name, state=presence.shown_state(a, now),
+            state_since=presence.state_since(a, now), queue_size=q[0], queue_value_minor=q[1], attempts_today=t[0],
             rpc_today=t[1], promises_today=p[0], promised_minor_today=p[1],
             collected_minor_today=collected.get(a.id, 0)))
     return contract.TeamBoard(as_of=now, agents=rows)

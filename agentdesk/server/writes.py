@@ -87,7 +87,7 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
         talk_track_version=p.talk_track_version,
         compliance_flag="; ".join(flags)[:200] or None,
         conduct_override=p.conduct_override.model_dump() if p.conduct_override else None,
-        sip_call_id=p.sip_call_id,
+        direction=p.direction, sip_call_id=p.sip_call_id, answered_at=p.answered_at, talk_seconds=p.talk_seconds,
     ))
     session.flush()
     # A recording (the desk's or the PBX's) may have arrived before its attempt (issue 13).

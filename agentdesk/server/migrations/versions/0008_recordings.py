@@ -1,7 +1,7 @@
 """recording archive: recordings, QA scores, and the SIP call id of an attempt
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-02 03:00:00
 
 `contact_attempts.sip_call_id` is also what the softphone's branch adds (issue 13): it is
@@ -13,7 +13,7 @@ from alembic import op
 import agentdesk.server.models
 
 revision = '0008'
-down_revision = '0005'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
