@@ -29,7 +29,7 @@ from agentdesk.desktop.call_control import CallControl
 from agentdesk.desktop.case_panel import CasePanel
 from agentdesk.desktop.lead_console import LeadConsole
 from agentdesk.desktop.noteform import NoteForm
-from agentdesk.desktop.phone.base import Phone
+from agentdesk.desktop.phone.base import CallResult, Phone
 from agentdesk.desktop.phone.handoff import HandoffPhone
 from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_to_open
 from agentdesk.desktop.settings import Settings
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
     case_opened = Signal(str)  # case id, once the case is on screen
     outcome_recorded = Signal(str, str)  # case id, attempt id
     queue_loaded = Signal(int)  # rows
+    recording_queued = Signal(str)  # attempt id whose call recording went to the upload queue
 
     def __init__(
         self,
@@ -498,6 +499,11 @@ class MainWindow(QMainWindow):
             self.note_form.show_errors({field_name: text})
             return
         self.statusBar().showMessage(self.tr("Saved. It is sent to the server in the background."), 5000)
+        if draft.dial_id:
+            # The call's recording goes to the archive with its attempt, once the file is
+            # complete (it may still be compressing); encrypting and queueing it is file work,
+            # so it runs on the background helper.
+            self.calls.on_recording(draft.dial_id, lambda result: self._archive(attempt_id, result))
         self.outcome_recorded.emit(draft.case_id, attempt_id)
         if open_next and next_to_open(self.queue_model.rows(), draft.case_id, self.session.clock.now()):
             self.open_next_case(ask=False)
@@ -507,6 +513,19 @@ class MainWindow(QMainWindow):
         # but still competes with the GUI thread for the interpreter, so it starts a frame
         # later, once the case is painted (bench_workstation.py: ~20 ms of save-and-next).
         QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self.reload_queue)
+
+    def _archive(self, attempt_id: str, result: CallResult) -> None:
+        """Hand a finished call's recording to the archive's upload queue (issue 13)."""
+        if result.recording_path is None:
+            return
+        session, path = self.session, result.recording_path
+        self.tasks.run(
+            lambda: session.attach_recording(attempt_id, path, sip_call_id=result.sip_call_id or None,
+                                             started_at=result.answered_at or result.started_at,
+                                             ended_at=result.ended_at),
+            lambda _recording_id: self.recording_queued.emit(attempt_id),
+            self._report,
+        )
 
     def _call(self, contact_point_id: str) -> None:
         """Every way of dialling ends here; the guard decides first (call_control)."""
