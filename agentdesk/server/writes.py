@@ -73,7 +73,8 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
     point = session.get(ContactPoint, p.contact_point_id) if p.contact_point_id else None
     if p.contact_point_id and (point is None or point.case_id != case.id):
         raise Rejected("the contact point does not belong to this case")
-    flags = flag_attempt(session, case, point, p.started_at, p.channel)
+    # A call the debtor made is no contact we placed: contact hours and limits do not apply.
+    flags = [] if p.direction == "inbound" else flag_attempt(session, case, point, p.started_at, p.channel)
     if not in_scope:
         flags.append("recorded after the case was reassigned")
     if p.conduct_override is not None:
