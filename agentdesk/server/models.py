@@ -139,6 +139,7 @@ class Case(Base):
     promises: Mapped[list[PromiseToPay]] = relationship(order_by="PromiseToPay.created_at")
     callbacks: Mapped[list[Callback]] = relationship(order_by="Callback.due_at")
     payments: Mapped[list[Payment]] = relationship(order_by="Payment.paid_on")
+    sms_messages: Mapped[list[SmsMessage]] = relationship(order_by="SmsMessage.created_at")  # sms/models.py
 
     __table_args__ = (
         Index("ix_cases_agent_seq", "assigned_agent_id", "seq"),
@@ -324,3 +325,8 @@ class ServerSetting(Base):
     __tablename__ = "server_settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The SMS tables live in their own module (issue 19); imported here so that every user of
+# the metadata (create_all, Alembic, the relationship above) sees them.
+from agentdesk.server.sms.models import SmsMessage  # noqa: E402
