@@ -96,6 +96,7 @@ class PresetSmsRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    lang: Literal["zh", "en"]  # the language of messages nobody chose one for (the cadence's)
     signature_required: bool
     opt_out_required: bool
     opt_out: _Texts

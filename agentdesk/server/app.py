@@ -28,6 +28,7 @@ from agentdesk.server.models import AuditEntry, User
 from agentdesk.server.routes_intake import intake_router
 from agentdesk.server.routes_lead import lead_router
 from agentdesk.server.routes_rules import rules_router
+from agentdesk.server.sms.routes import sms_router
 
 log = logging.getLogger(__name__)
 
@@ -269,4 +270,5 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     app.include_router(lead_router(db, poke, current_user, clock))
     app.include_router(intake_router(db, poke, current_user, clock))
     app.include_router(rules_router(db, poke, current_user, clock))
+    app.include_router(sms_router(db, current_user, clock))
     return app

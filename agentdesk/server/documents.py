@@ -37,6 +37,7 @@ from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
 from agentdesk.domain.money import bucket_for
 from agentdesk.domain.queue_columns import history_columns
 from agentdesk.server.models import Case, ContactAttempt, Note
+from agentdesk.server.sms.outbox import sms_history
 
 STALE_KEY = "agentdesk_stale_documents"
 DEFER_KEY = "agentdesk_defer_documents"
@@ -133,6 +134,7 @@ def history(case: Case) -> dict[str, Any]:
             {"id": p.id, "amount_minor": p.amount_minor, "currency": p.currency, "paid_on": p.paid_on.isoformat()}
             for p in case.payments
         ],
+        "sms": sms_history(case),
     }
 
 
@@ -193,6 +195,7 @@ def load_for_documents(session: Session, case_ids: Sequence[str], *, fresh: bool
                 selectinload(Case.callbacks),
                 selectinload(Case.notes).selectinload(Note.author),
                 selectinload(Case.payments),
+                selectinload(Case.sms_messages),
             )
         )
         if fresh:

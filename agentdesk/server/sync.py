@@ -42,6 +42,7 @@ from agentdesk.server.models import (
     User,
 )
 from agentdesk.server.policy import flag_attempt, promise_horizon_days
+from agentdesk.server.sms import outbox as sms_outbox
 
 log = logging.getLogger(__name__)
 
@@ -437,6 +438,12 @@ def _apply(session: Session, user: User, mutation: contract.Mutation, now: datet
         # Do-not-contact is the strictest status: a later mark never lifts it.
         if point.status != "do_not_contact":
             point.status = payload.status
+    elif isinstance(payload, contract.SmsSendPayload):
+        case = _case_for_write(session, user, payload.case_id, decision=True)
+        try:
+            sms_outbox.accept_send(session, user, case, payload, now)
+        except sms_outbox.SmsRefused as exc:
+            raise Rejected(str(exc)) from exc
     else:  # pragma: no cover - MUTATION_TYPES and this dispatch are kept in step
         raise Rejected(f"unknown mutation type {mutation.type}")
     session.flush()

@@ -77,6 +77,7 @@ class Kannel:
     def __post_init__(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         self._procs: dict[str, subprocess.Popen[bytes]] = {}
+        self._parts: dict[tuple[str, int], dict[int, str]] = {}
         self._lock = threading.Lock()
         self._arrived = threading.Condition(self._lock)
         self.conf = self.folder / "kannel.conf"
@@ -184,10 +185,35 @@ get-url = "http://127.0.0.1:9/unused?text=%a"
             if len(parts) < 4:
                 continue
             sender, receiver, kind, data = parts
-            text = data if kind == "text" else _decode_data(data)
+            if kind == "udh":
+                # One part of a concatenated message: the phone joins the parts, so does this.
+                # "udh <udh> data <body>" (the body's own kind word follows the header).
+                udh_text, _, body = data.partition(" ")
+                body_kind, _, body = body.partition(" ")
+                udh = _unquote(udh_text)
+                part = body if body_kind == "text" else _decode_data(body)
+                whole = self._join(receiver, udh, part)
+                if whole is None:
+                    continue
+                text = whole
+            else:
+                text = data if kind == "text" else _decode_data(data)
             with self._arrived:
                 self.received.append(Received(sender, receiver, text))
                 self._arrived.notify_all()
+
+    def _join(self, receiver: str, udh: bytes, part: str) -> str | None:
+        # UDH information element 0x00: concatenation with an 8-bit reference (ref, total, seq).
+        if len(udh) < 6 or udh[1] != 0x00:
+            return part
+        ref, total, seq = udh[3], udh[4], udh[5]
+        key = (receiver, ref)
+        parts = self._parts.setdefault(key, {})
+        parts[seq] = part
+        if len(parts) < total:
+            return None
+        del self._parts[key]
+        return "".join(parts[i] for i in sorted(parts))
 
     def wait_received(self, count: int, timeout: float) -> list[Received]:
         deadline = time.monotonic() + timeout
@@ -225,6 +251,10 @@ get-url = "http://127.0.0.1:9/unused?text=%a"
 
 # "DEBUG: Got message 7: <10690000 13800000001 ucs-2 0%10%5B...>"
 _GOT = re.compile(r"Got message \d+: <(.*)>\s*$")
+
+
+def _unquote(data: str) -> bytes:
+    return unquote_to_bytes(data.replace("+", "%20"))
 
 
 def _decode_data(data: str) -> str:

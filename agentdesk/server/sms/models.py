@@ -49,6 +49,8 @@ class SmsMessage(Base):
     created_by: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # A cadence message meant for one day is cancelled, not sent late, after this.
+    send_by: Mapped[datetime | None] = mapped_column(UTCDateTime)
     state: Mapped[str] = mapped_column(String(10), default="queued", index=True)
     state_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     tries: Mapped[int] = mapped_column(Integer, default=0)

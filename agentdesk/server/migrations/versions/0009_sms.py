@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column('created_by', sa.String(36)),
         sa.Column('created_at', UTCDateTime(), nullable=False),
         sa.Column('not_before', UTCDateTime(), nullable=False, index=True),
+        sa.Column('send_by', UTCDateTime()),
         sa.Column('state', sa.String(10), nullable=False, index=True),
         sa.Column('state_at', UTCDateTime(), nullable=False),
         sa.Column('tries', sa.Integer(), nullable=False),
