@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain import sms_templates
@@ -152,10 +152,14 @@ class Dispatcher:
                 query = query.with_for_update(skip_locked=True)
             due = list(s.scalars(query))
             key = outbox.callback_key(s)
+            # Load what the guard reads for all of them at once, not case by case.
+            messages = {m.id: m for m in s.scalars(select(SmsMessage).where(SmsMessage.id.in_(due)))}
+            s.scalars(select(Case).where(Case.id.in_({m.case_id for m in messages.values()})).options(
+                selectinload(Case.contact_points), selectinload(Case.promises), selectinload(Case.debtor),
+                selectinload(Case.accounts))).all()
             claimed: list[tuple[str, str, OutboundSms]] = []
             for mid in due:
-                message = s.get(SmsMessage, mid)
-                assert message is not None
+                message = messages[mid]
                 verdict_problem = self._judge(s, message, now)
                 if verdict_problem == "cancelled":
                     report.cancelled += 1
@@ -242,7 +246,8 @@ class Dispatcher:
             # is no longer "sending" and this update changes nothing.
             moved = _move(s, mid, ("sending",), now, held_by=claim, **values)
             _event(s, mid, now, kind, detail=detail[:200], applied=moved)
-            if moved and values["state"] in ("submitted", "rejected"):
+            # "submitted" is not news for the desk (the delivery report will be); a refusal is.
+            if moved and values["state"] == "rejected":
                 message = s.get(SmsMessage, mid)
                 if message is not None:
                     _touch(s, message.case_id)
