@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,3 +21,23 @@ def kannel(tmp_path: Path) -> Iterator[Kannel]:
         yield gateway
     finally:
         gateway.stop()
+
+
+@pytest.fixture
+def make_kannel(tmp_path: Path) -> Iterator[Callable[..., Kannel]]:
+    """Start a Kannel whose sms-service forwards phones' replies to `inbound_url`."""
+    started: list[Kannel] = []
+
+    def start(inbound_url: str) -> Kannel:
+        missing = kannel_available()
+        if missing:
+            service_unavailable(missing)
+        gateway = Kannel(tmp_path / f"kannel{len(started)}", inbound_url=inbound_url).start()
+        started.append(gateway)
+        return gateway
+
+    try:
+        yield start
+    finally:
+        for gateway in started:
+            gateway.stop()

@@ -29,9 +29,11 @@ class Sendable:
 
 
 def sendable_cases(db: Database, template_id: str = "payment_reminder", limit: int = 1000,
-                   agents: tuple[str, ...] | None = None) -> list[Sendable]:
-    """Cases whose debtor's verified number the guard lets `template_id` reach right now,
-    one per number (a number shared by two debtors would be limited by the other)."""
+                   agents: tuple[str, ...] | None = None, zone: str | None = None,
+                   check: bool = True) -> list[Sendable]:
+    """Cases whose debtor's verified number the guard lets `template_id` reach right now
+    (all such cases when not `check`), one per number (a number shared by two debtors
+    would be limited by the other); `zone`: only debtors in that time zone."""
     template = sms_templates.latest(outbox.templates(), template_id)
     now = clock.now()
     found: list[Sendable] = []
@@ -39,15 +41,18 @@ def sendable_cases(db: Database, template_id: str = "payment_reminder", limit: i
     with db.transaction() as s:
         users = {u.id: u.username for u in s.scalars(select(User))}
         cases = s.scalars(select(Case).where(Case.status == "open", Case.assigned_agent_id.is_not(None))
-                          .order_by(Case.id).options(selectinload(Case.contact_points))).all()
+                          .order_by(Case.id).options(selectinload(Case.contact_points),
+                                                     selectinload(Case.debtor))).all()
         for case in cases:
             if agents and users.get(case.assigned_agent_id or "") not in agents:
+                continue
+            if zone and case.debtor.time_zone != zone:
                 continue
             point = next((p for p in case.contact_points if p.kind == "phone" and p.owner == "debtor"
                           and p.status == "valid"), None)
             if point is None or outbox.normalized(point.value) in seen:
                 continue
-            if not outbox.verdict_for(s, case, point, template, now).allowed:
+            if check and not outbox.verdict_for(s, case, point, template, now).allowed:
                 continue
             seen.add(outbox.normalized(point.value))
             found.append(Sendable(case.id, point.id, point.value, users[case.assigned_agent_id or ""]))

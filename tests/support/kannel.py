@@ -73,6 +73,8 @@ class Kannel:
     password: str = "kannel-test-pw"
     admin_password: str = "kannel-admin-pw"
     received: list[Received] = field(default_factory=list)
+    # Where smsbox sends replies from phones (Kannel `get-url` escapes: %p sender, %a text).
+    inbound_url: str = "http://127.0.0.1:9/unused?from=%p&text=%a"
 
     def __post_init__(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -119,6 +121,8 @@ smsc-id = FAKE
 port = {self.smsc_port}
 our-host = 127.0.0.1
 connect-allow-ip = "127.0.0.1"
+# Numbers starting 1700000 have no route: how a test gets a real "not delivered" report.
+denied-prefix = "1700000"
 
 group = smsbox
 bearerbox-host = 127.0.0.1
@@ -142,7 +146,8 @@ group = sms-service
 keyword = default
 catch-all = true
 max-messages = 0
-get-url = "http://127.0.0.1:9/unused?text=%a"
+get-url = "{self.inbound_url}"
+omit-empty = true
 """
 
     # --- processes ----------------------------------------------------------------------
@@ -174,6 +179,28 @@ get-url = "http://127.0.0.1:9/unused?text=%a"
         proc = self._spawn("fakesmsc", [FAKESMSC, "-H", "127.0.0.1", "-r", str(self.smsc_port), "-i", "1000",
                                         "-m", "0", "100 200 text unused"])
         threading.Thread(target=self._read_fakesmsc, args=(proc,), name="fakesmsc-reader", daemon=True).start()
+
+    def reply_from_phone(self, sender: str, text: str) -> None:
+        """A phone's reply (mobile-originated): fakesmsc sends it to bearerbox, which gives
+        it to smsbox's sms-service. One fakesmsc client is served at a time, so the
+        receiving one steps aside while the reply goes in, and comes back after."""
+        self._stop("fakesmsc")
+        proc = subprocess.Popen([FAKESMSC, "-H", "127.0.0.1", "-r", str(self.smsc_port), "-i", "0.1", "-m", "1",
+                                 f"{sender} 10690000 text {text}"], cwd=self.folder, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            # It keeps running after its one message; its log says when the message left.
+            assert proc.stderr is not None
+            deadline = time.monotonic() + 20
+            for raw in proc.stderr:
+                if b"Sent message" in raw or b"sent message" in raw:
+                    break
+                if time.monotonic() > deadline:
+                    raise TimeoutError("fakesmsc did not send the reply")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+        self.start_fakesmsc()
 
     def _read_fakesmsc(self, proc: subprocess.Popen[bytes]) -> None:
         assert proc.stderr is not None

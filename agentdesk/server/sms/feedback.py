@@ -66,7 +66,8 @@ def record_report(session: Session, message_id: str, signature: str, status: int
             return "delivered"
         return "duplicate"
     if status & (DLR_FAILED | DLR_SMSC_REJECTED):
-        if message.state not in FINAL_STATES:
+        # "rejected" (the gateway said no) becomes "failed" when its report confirms it.
+        if message.state not in FINAL_STATES or message.state == "rejected" and message.failed_at is None:
             message.state, message.state_at, message.failed_at = "failed", now, now
             message.last_error = f"delivery report {status}"
             _number_failed(session, message, now)
