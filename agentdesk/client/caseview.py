@@ -19,6 +19,7 @@ from agentdesk.client.views import (
     NoteView,
     PaymentView,
     PromiseView,
+    SmsView,
 )
 from agentdesk.domain import compliance, talktracks
 from agentdesk.domain.money import Money
@@ -80,6 +81,18 @@ def case_detail(doc: dict[str, Any]) -> CaseDetail:
                     paid_on=date.fromisoformat(p["paid_on"]))
         for p in doc.get("payments", [])
     )
+    sms = tuple(
+        SmsView(
+            id=m["id"], template_id=m["template_id"], template_version=m["template_version"],
+            contact_point_id=m.get("contact_point_id"), contact_label=label(m.get("contact_point_id")),
+            state=m["state"], origin=m.get("origin", "agent"), text=m.get("text", ""),
+            created_at=_dt(m["created_at"]), sent_at=_dt(m["sent_at"]) if m.get("sent_at") else None,
+            delivered_at=_dt(m["delivered_at"]) if m.get("delivered_at") else None,
+            opened_at=_dt(m["opened_at"]) if m.get("opened_at") else None,
+            pending=bool(m.get("pending")), rejected_reason=m.get("rejected_reason"),
+        )
+        for m in sorted(doc.get("sms", []), key=lambda m: m["created_at"], reverse=True)
+    )
     return CaseDetail(
         case_id=doc["id"], lender=doc.get("lender", ""), status=doc.get("status", "open"),
         hold_reason=doc.get("hold_reason"), debtor_name=d["name"],
@@ -94,7 +107,7 @@ def case_detail(doc: dict[str, Any]) -> CaseDetail:
                              status=p["status"], source=p.get("source", ""))
             for p in doc.get("contact_points", [])
         ),
-        attempts=attempts, promises=promises, notes=notes, payments=payments,
+        attempts=attempts, promises=promises, notes=notes, payments=payments, sms=sms,
     )
 
 
@@ -151,6 +164,12 @@ class ContactFacts:
     contact_points: tuple[_Point, ...]
     attempts: tuple[_Attempt, ...]
     promises: tuple[_Promise, ...]
+    engaged_at: datetime | None = None  # the latest open of a link in one of our SMS
+
+
+def _last_open(doc: dict[str, Any]) -> datetime | None:
+    opens = [m["opened_at"] for m in doc.get("sms", ()) if m.get("opened_at")]
+    return _dt(max(opens)) if opens else None
 
 
 def contact_facts(doc: dict[str, Any]) -> ContactFacts:
@@ -170,6 +189,7 @@ def contact_facts(doc: dict[str, Any]) -> ContactFacts:
             for a in sorted(doc.get("attempts", []), key=lambda a: a["started_at"], reverse=True)
         ),
         promises=tuple(_Promise(p["status"], date.fromisoformat(p["due_date"])) for p in doc.get("promises", [])),
+        engaged_at=_last_open(doc),
     )
 
 

@@ -45,6 +45,7 @@ from sqlalchemy.pool import QueuePool
 
 from agentdesk.client.checkpointer import Checkpointer
 from agentdesk.client.errors import StoreLocked
+from agentdesk.client.sms import overlay_sms
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.queue_columns import queue_columns
 
@@ -530,4 +531,6 @@ def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str
         elif row.type == "callback.add" and p["callback_id"] not in known["callbacks"]:
             doc["callbacks"].append({"id": p["callback_id"], "due_at": p["due_at"],
                                      "status": "open" if row.state != "rejected" else "rejected", **flags})
+        elif row.type == "sms.send":
+            doc["sms"] = overlay_sms(doc.get("sms", []), row, flags)
     return doc

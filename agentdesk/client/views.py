@@ -86,6 +86,26 @@ class AttemptView:
 
 
 @dataclass(frozen=True)
+class SmsView:
+    """One SMS on the case: from the desk or the cadence, and what became of it."""
+
+    id: str
+    template_id: str
+    template_version: int
+    contact_point_id: str | None
+    contact_label: str
+    state: str  # queued | sending | uncertain | submitted | delivered | failed | cancelled | rejected
+    origin: str  # "agent" | "cadence:<rule>"
+    text: str
+    created_at: datetime
+    sent_at: datetime | None
+    delivered_at: datetime | None
+    opened_at: datetime | None
+    pending: bool = False  # still in the desk's outbox
+    rejected_reason: str | None = None
+
+
+@dataclass(frozen=True)
 class PromiseView:
     id: str
     amount: Money
@@ -131,6 +151,12 @@ class CaseDetail:
     promises: tuple[PromiseView, ...]
     notes: tuple[NoteView, ...]
     payments: tuple[PaymentView, ...] = field(default_factory=tuple)
+    sms: tuple[SmsView, ...] = field(default_factory=tuple)  # newest first
+
+    @property
+    def engaged_at(self) -> datetime | None:
+        """The latest open of a link in one of our SMS (the queue's priority reads it)."""
+        return max((m.opened_at for m in self.sms if m.opened_at is not None), default=None)
 
     @property
     def overdue(self) -> Money:

@@ -21,12 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from agentdesk.domain.money import Money
 from agentdesk.domain.sms_text import SegmentCount, count_segments
 from agentdesk.domain.talktracks import BANNED_PHRASES, THIRD_PARTY_BANNED
 from agentdesk.paths import resources_dir
@@ -35,6 +37,7 @@ __all__ = [
     "DEBT_VARIABLES",
     "LANGUAGES",
     "VARIABLES",
+    "case_values",
     "PresetSmsRules",
     "RenderedSms",
     "SmsRules",
@@ -322,6 +325,19 @@ def latest(templates: Sequence[SmsTemplate], template_id: str, version: int | No
         what = f"{template_id} v{version}" if version is not None else template_id
         raise SmsTemplateError(f"no SMS template {what}; known: {', '.join(sorted({t.id for t in templates}))}")
     return max(matching, key=lambda t: t.version)
+
+
+def case_values(debtor_name: str, overdue: Money, promise: tuple[Money, date] | None,
+                earliest_due: date | None) -> dict[str, str]:
+    """The variables a template takes from a case: one function, so the desk's preview and
+    the server's message say the same. A live promise (pending, or broken and not yet
+    replaced) names its own amount and date; otherwise the overdue amount and the account's
+    earliest due date."""
+    if promise is not None:
+        amount, due = promise
+        return {"debtor_name": debtor_name, "amount_due": amount.format(), "due_date": due.isoformat()}
+    return {"debtor_name": debtor_name, "amount_due": overdue.format(),
+            "due_date": earliest_due.isoformat() if earliest_due else ""}
 
 
 def render(template: SmsTemplate, lang: str, values: Mapping[str, str], rules: SmsRules,

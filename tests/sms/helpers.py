@@ -15,7 +15,7 @@ from agentdesk.domain import sms_templates
 from agentdesk.server.db import Database
 from agentdesk.server.models import Case, User
 from agentdesk.server.sms import outbox
-from agentdesk.server.sms.dispatcher import DispatchSettings, Dispatcher
+from agentdesk.server.sms.dispatcher import Dispatcher, DispatchSettings
 from agentdesk.server.sms.gateway import KannelConfig, KannelGateway
 from tests.support.kannel import Kannel
 

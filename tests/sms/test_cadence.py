@@ -17,7 +17,7 @@ from agentdesk.server.db import Database
 from agentdesk.server.migrate import upgrade
 from agentdesk.server.models import Case, ContactPoint, PromiseToPay
 from agentdesk.server.seed import seed_demo
-from agentdesk.server.sms.dispatcher import DispatchSettings, Dispatcher
+from agentdesk.server.sms.dispatcher import Dispatcher, DispatchSettings
 from agentdesk.server.sms.gateway import NoGateway
 from agentdesk.server.sms.models import SmsMessage
 from agentdesk.server.sms.scheduler import schedule_cadence

@@ -81,17 +81,12 @@ def token_hash(token: str) -> str:
 
 
 def case_values(case: Case, lang: str) -> dict[str, str]:
-    """The variables a template takes from a case (agentdesk.domain.sms_templates.VARIABLES)."""
+    """The variables a template takes from a case (agentdesk.domain.sms_templates.case_values)."""
     currency = case.accounts[0].currency if case.accounts else "CNY"
-    overdue = sum(a.overdue_minor for a in case.accounts)
-    pending = sorted((p for p in case.promises if p.status in ("pending", "broken")), key=lambda p: p.created_at)
-    if pending:
-        promise = pending[-1]
-        amount, due = Money(promise.amount_minor, promise.currency).format(), promise.due_date
-    else:
-        amount = Money(overdue, currency).format()
-        due = min((a.due_date for a in case.accounts), default=None)  # type: ignore[assignment]
-    return {"debtor_name": case.debtor.name, "amount_due": amount, "due_date": due.isoformat() if due else ""}
+    live = sorted((p for p in case.promises if p.status in ("pending", "broken")), key=lambda p: p.created_at)
+    promise = (Money(live[-1].amount_minor, live[-1].currency), live[-1].due_date) if live else None
+    return sms_templates.case_values(case.debtor.name, Money(sum(a.overdue_minor for a in case.accounts), currency),
+                                     promise, min((a.due_date for a in case.accounts), default=None))
 
 
 def guard_inputs(session: Session, case: Case, exclude: str | None = None, include_queued: bool = True,
