@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import compress, repeat
 from operator import contains
 from typing import Any
@@ -572,6 +572,8 @@ class TeamLead:
                                                                                 params=params)],
             tracks=[contract.TalkTrackRow.model_validate(r) for r in self.api.call("GET", "/v1/reports/talk-tracks",
                                                                                    params=params)],
+            sms=[contract.SmsTemplateRow.model_validate(r) for r in self.api.call("GET", "/v1/reports/sms-templates",
+                                                                                  params=params)],
         )
 
 
@@ -581,6 +583,7 @@ class Reports:
     by_hour: list[contract.HourRow]
     funnel: list[contract.FunnelRow]
     tracks: list[contract.TalkTrackRow]
+    sms: list[contract.SmsTemplateRow] = field(default_factory=list)
 
 
 def set_agent_state(session: Any, state: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -92,6 +92,32 @@ def previews(detail: CaseDetail, contact_point_id: str, lang: str, policy: compl
             verdict = sms_guard.SmsVerdict(False, "template", str(exc), str(exc), None)
         out.append(SmsPreview(template, text, segments, verdict))
     return out
+
+
+def suggested(detail: CaseDetail, contact_point_id: str, previews_: Sequence[SmsPreview], today: date) -> int:
+    """Which preview to offer first: the one written for the case's situation (a broken
+    promise, a promise due tomorrow, else the plain reminder; a neutral one for a number
+    that is not the debtor's verified one), if the guard allows it; else the first allowed."""
+    point = next((p for p in detail.contact_points if p.id == contact_point_id), None)
+    live = sorted((p for p in detail.promises if p.status in ("pending", "broken")), key=lambda p: p.created_at)
+    if point is None or point.owner != "debtor" or point.status != "valid":
+        purpose = "locate"
+    elif live and live[-1].status == "broken":
+        purpose = "broken_promise"
+    elif live and (live[-1].due_date - today).days <= 1:
+        purpose = "promise_reminder"
+    else:
+        purpose = "reminder"
+    for want in (lambda p: p.template.purpose == purpose and p.verdict.allowed, lambda p: p.verdict.allowed):
+        for index, preview in enumerate(previews_):
+            if want(preview):
+                return index
+    return 0
+
+
+def default_lang(policy: compliance.ContactPolicy) -> str:
+    """The language of the debtor's messages under the preset (not the agent's UI language)."""
+    return rules().for_preset(policy.name).lang
 
 
 def send_payload(message_id: str, case_id: str, contact_point_id: str, template: SmsTemplate,

@@ -1,8 +1,10 @@
 """The lead's charts (QtCharts): what works, from the server's reports.
 
-Four charts: promises and collections per day; right-party contact rate by the debtor's
+Five charts: promises and collections per day; right-party contact rate by the debtor's
 local hour (when to call); a funnel per agent (attempts → contacts → promises → kept);
-right-party and promise rates per talk track and version. `chart_series()` turns the
+right-party and promise rates per talk track and version; and per SMS template and
+version, how many were sent, delivered, had their link opened, and were followed by a
+payment within 7 days (counts on the bars). `chart_series()` turns the
 reports into plain numbers (tested headless); `ChartsPanel` only draws them.
 """
 
@@ -22,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
 
+from agentdesk.client import sms as client_sms
 from agentdesk.client.lead import Reports, rate
 from agentdesk.desktop import theme
 
@@ -35,6 +38,7 @@ class BarData:
     categories: list[str]
     sets: list[tuple[str, list[float]]]
     unit: str = ""
+    counts_on_bars: bool = False
 
 
 def chart_series(reports: Reports) -> dict[str, BarData]:
@@ -44,6 +48,7 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
     by_hour = sorted(reports.by_hour, key=lambda r: r.hour)
     funnel = sorted(reports.funnel, key=lambda r: r.username)
     tracks = sorted(reports.tracks, key=lambda r: (r.talk_track_id or "", r.version or 0))
+    sms = sorted(reports.sms, key=lambda r: (r.template_id, r.version))
     return {
         "daily": BarData(
             days,
@@ -69,7 +74,22 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
              (translate("LeadCharts", "Promise rate"), [rate(r.promises, r.attempts) for r in tracks])],
             "%",
         ),
+        "sms": BarData(
+            [sms_label(r.template_id, r.version) for r in sms],
+            [(translate("LeadCharts", "Sent"), [float(r.sent) for r in sms]),
+             (translate("LeadCharts", "Delivered"), [float(r.delivered) for r in sms]),
+             (translate("LeadCharts", "Link opened"), [float(r.opened) for r in sms]),
+             (translate("LeadCharts", "Paid within 7 days"), [float(r.paid_7d) for r in sms])],
+            counts_on_bars=True,
+        ),
     }
+
+
+def sms_label(template_id: str, version: int) -> str:
+    """The template's title in the UI's language, with its version."""
+    lang = "zh" if translate("LeadCharts", "Sent") != "Sent" else "en"
+    titles = {(t.id, t.version): t.title[lang] for t in client_sms.templates()}
+    return f"{titles.get((template_id, version), template_id)} v{version}"
 
 
 def track_label(track_id: str | None, version: int | None) -> str:
@@ -84,6 +104,7 @@ def chart_titles() -> dict[str, str]:
         "hours": translate("LeadCharts", "Right-party contact rate by debtor's local hour (%)"),
         "funnel": translate("LeadCharts", "Funnel per agent"),
         "tracks": translate("LeadCharts", "Outcome rates per talk track (%)"),
+        "sms": translate("LeadCharts", "SMS per template: sent, delivered, link opened, paid within 7 days"),
     }
 
 
@@ -91,9 +112,9 @@ SERIES_COLORS = ("#1F63D6", "#137A4E", "#C07A00", "#8E44AD")
 
 
 class ChartsPanel:
-    """Four QChartViews in the console's chart grid; `show_reports()` redraws them."""
+    """Five QChartViews in the console's chart grid; `show_reports()` redraws them."""
 
-    KEYS = ("daily", "hours", "funnel", "tracks")
+    KEYS = ("daily", "hours", "funnel", "tracks", "sms")
 
     def __init__(self, grid: QGridLayout, host: QWidget) -> None:
         self.views: dict[str, QChartView] = {}
@@ -102,7 +123,10 @@ class ChartsPanel:
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumSize(320, 220)
             view.setAccessibleName(chart_titles()[key])
-            grid.addWidget(view, i // 2, i % 2)
+            if key == "sms":
+                grid.addWidget(view, i // 2, 0, 1, 2)  # the last one takes the whole row
+            else:
+                grid.addWidget(view, i // 2, i % 2)
             self.views[key] = view
         self.data: dict[str, BarData] = {}
 
@@ -145,6 +169,10 @@ def _bar_chart(title: str, data: BarData, dark: bool, sparse_labels: bool = Fals
         bar_set.append(values)
         series.append(bar_set)
         top = max([top, *values])
+    if data.counts_on_bars:
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(list(data.categories) or [""])

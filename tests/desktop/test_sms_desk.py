@@ -1,0 +1,91 @@
+"""The desk, as an agent and a lead use it (offscreen Qt, real widgets, real server):
+Ctrl+M opens the SMS dialog on the open case, the preview is the template filled for this
+debtor with its segment count, the demo says on the button that nothing is sent, sending
+puts the SMS in the timeline at once; a neutral template is the only choice for an
+emergency contact; the lead's charts show the per-template counts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from agentdesk.desktop.app import DesktopApp
+from agentdesk.desktop.mainwindow import MainWindow
+from agentdesk.server.embedded import EmbeddedServer
+from agentdesk.server.sms.models import SmsMessage
+from tests.desktop.conftest import GUI_TIMEOUT_MS, sign_in_demo
+from tests.sms.helpers import sendable_cases
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+def _open(qtbot, window: MainWindow, case_id: str) -> None:  # noqa: ANN001
+    window.open_case(case_id)
+    qtbot.waitUntil(lambda: window.current_case == case_id, timeout=GUI_TIMEOUT_MS)
+
+
+def test_ctrl_m_previews_and_sends_an_sms_from_the_case(qtbot, desktop: DesktopApp,  # noqa: ANN001
+                                                        live_server: EmbeddedServer, daytime: object) -> None:
+    target = sendable_cases(live_server.database, limit=1, agents=("agent01",), zone="Asia/Shanghai")[0]
+    window = sign_in_demo(qtbot, desktop)
+    qtbot.waitUntil(lambda: window.session.sms_gateway() == "none", timeout=GUI_TIMEOUT_MS)
+    _open(qtbot, window, target.case_id)
+
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.sms.dialog is not None and window.sms.dialog.isVisible(), timeout=GUI_TIMEOUT_MS)
+    dialog = window.sms.dialog
+    assert dialog is not None
+    detail = window.session.case_detail(target.case_id)
+    assert detail is not None
+    assert dialog.numberCombo.currentData() == target.point_id
+    assert dialog.previewText.toPlainText().startswith("【安信服务中心】" + detail.debtor_name)
+    assert "2 SMS" in dialog.segmentsLabel.text() and "UCS-2" in dialog.segmentsLabel.text()
+    assert dialog.sendButton.isEnabled() and "demo: not sent" in dialog.sendButton.text()
+    assert "not sent to any phone" in dialog.gatewayLabel.text()
+
+    qtbot.keyClick(dialog.sendButton, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.sms.dialog is None, timeout=GUI_TIMEOUT_MS)
+    shown = window.session.case_detail(target.case_id)
+    chosen = dialog.templates_model.item(dialog.templateList.currentIndex().row()).data(Qt.ItemDataRole.UserRole + 1)
+    assert shown is not None and shown.sms and shown.sms[0].template_id == chosen.template.id
+    assert f"SMS: {chosen.template.title['en']}" in window.case_panel.timelineView.toPlainText()
+
+    def stored() -> bool:
+        with live_server.database.transaction() as s:
+            return s.scalar(select(SmsMessage.id).where(SmsMessage.case_id == target.case_id)) is not None
+
+    window.session.sync_now()
+    qtbot.waitUntil(stored, timeout=GUI_TIMEOUT_MS)
+
+    # A second message to the same number today: the dialog says why not and cannot send.
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.sms.dialog is not None and window.sms.dialog.isVisible(), timeout=GUI_TIMEOUT_MS)
+    again = window.sms.dialog
+    assert again is not None and not again.sendButton.isEnabled()
+    assert "already got 1 SMS today" in again.verdictLabel.text()
+    again.reject()
+
+
+def test_an_emergency_contact_may_get_only_the_neutral_template(qtbot, desktop: DesktopApp,  # noqa: ANN001
+                                                                live_server: EmbeddedServer,
+                                                                daytime: object) -> None:
+    window = sign_in_demo(qtbot, desktop)
+    rows = window.queue_model.rows()
+    case_id, point_id = next(
+        (r.case_id, p.id) for r in rows if r.status == "open"
+        for p in (window.session.case_detail(r.case_id).contact_points)  # type: ignore[union-attr]
+        if p.owner == "emergency" and p.kind == "phone")
+    _open(qtbot, window, case_id)
+    window.sms.open_dialog()
+    dialog = window.sms.dialog
+    assert dialog is not None
+    dialog.numberCombo.setCurrentIndex(dialog.numberCombo.findData(point_id))
+    model = dialog.templates_model
+    by_id = {model.item(i).data(Qt.ItemDataRole.UserRole + 1).template.id: model.item(i).data(
+        Qt.ItemDataRole.UserRole + 1) for i in range(model.rowCount())}
+    assert not by_id["payment_reminder"].verdict.allowed
+    assert "verified number" in by_id["payment_reminder"].verdict.reason_en
+    neutral = by_id["please_call_back"]
+    assert all(word not in neutral.text for word in ("欠", "还款", "逾期", "¥"))
+    dialog.reject()
