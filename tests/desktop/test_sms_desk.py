@@ -89,3 +89,34 @@ def test_an_emergency_contact_may_get_only_the_neutral_template(qtbot, desktop: 
     neutral = by_id["please_call_back"]
     assert all(word not in neutral.text for word in ("欠", "还款", "逾期", "¥"))
     dialog.reject()
+
+
+def test_the_leads_chart_counts_sms_per_template(qtbot, desktop: DesktopApp,  # noqa: ANN001
+                                                 live_server: EmbeddedServer, daytime: object) -> None:
+    from datetime import timedelta
+
+    from agentdesk import clock
+    from agentdesk.server.sms import feedback
+    from tests.sms.helpers import login, push, send_mutation
+
+    targets = sendable_cases(live_server.database, limit=5, agents=("agent01", "agent02"))
+    for target in targets:
+        push(live_server.url, login(live_server.url, target.agent), [send_mutation(target)])
+    with live_server.database.transaction() as s:
+        messages = s.scalars(select(SmsMessage)).all()
+        for index, message in enumerate(messages):
+            message.state, message.sent_at = ("delivered" if index < 4 else "failed"), clock.now()
+            if index < 2:
+                message.opened_at = clock.now() + timedelta(minutes=5)
+    window = sign_in_demo(qtbot, desktop, "lead01")
+    console = window.lead_console
+    assert console is not None
+    with qtbot.waitSignal(console.charts_loaded, timeout=GUI_TIMEOUT_MS):
+        console.tabs.setCurrentWidget(console.chartsPage)
+    data = console.charts.data["sms"]
+    assert data.categories == ["Payment reminder v1"]
+    with live_server.database.transaction() as s:  # payments come from the seeded portfolio
+        paid = feedback.template_report(s, None, 30, clock.now())[0].paid_7d
+    assert {name: values for name, values in data.sets} == {
+        "Sent": [5.0], "Delivered": [4.0], "Link opened": [2.0], "Paid within 7 days": [float(paid)]}
+    assert console.charts.views["sms"].chart().series()[0].isLabelsVisible()
