@@ -167,6 +167,7 @@ def _bar_chart(title: str, data: BarData, dark: bool, sparse_labels: bool = Fals
         bar_set.setColor(QColor(SERIES_COLORS[i % len(SERIES_COLORS)]))
         bar_set.setBorderColor(QColor(SERIES_COLORS[i % len(SERIES_COLORS)]))
         bar_set.append(values)
+        bar_set.setLabelColor(theme.color("text"))  # counts above the bars, readable on the chart's surface
         series.append(bar_set)
         top = max([top, *values])
     if data.counts_on_bars:

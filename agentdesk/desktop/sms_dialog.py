@@ -30,9 +30,9 @@ def segments_text(preview: client_sms.SmsPreview) -> str:
     count = preview.segments
     encoding = "UCS-2" if count.encoding == "ucs2" else "GSM-7"
     if count.segments == 1:
-        return (translate("SmsDialog", "1 SMS · %1 of %2 characters (%3)")
+        return (translate("SmsDialog", "1 SMS · %1 of %2 characters · %3")
                 .replace("%1", str(count.units)).replace("%2", str(count.per_segment)).replace("%3", encoding))
-    return (translate("SmsDialog", "%1 SMS (one message on the phone) · %2 characters, %3 per part (%4)")
+    return (translate("SmsDialog", "%1 SMS, joined on the phone · %2 characters, %3 a part · %4")
             .replace("%1", str(count.segments)).replace("%2", str(count.units))
             .replace("%3", str(count.per_segment)).replace("%4", encoding))
 
