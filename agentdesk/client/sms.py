@@ -62,18 +62,27 @@ def values_for(detail: CaseDetail) -> dict[str, str]:
                                      min((a.due_date for a in detail.accounts), default=None))
 
 
-def sent_so_far(detail: CaseDetail) -> list[sms_guard.PastSms]:
-    return [sms_guard.PastSms(m.sent_at or m.created_at, m.contact_point_id)
-            for m in detail.sms if m.state in _COUNTED and not m.rejected_reason]
+def history_with_sms(detail: CaseDetail, siblings: Sequence[Any] = ()) -> list[compliance.PastContact]:
+    """What the guard counts for an SMS on this case: the person's and the numbers' contacts
+    (caseview.past_contacts) and this case's SMS, as contacts of channel "sms". The server
+    counts the person's SMS on other cases as well, and has the last word."""
+    numbers = {p.id: getattr(p, "number_key", None) for p in detail.contact_points}
+    owners = {p.id: p.owner for p in detail.contact_points}
+    history = caseview.past_contacts(detail, siblings)
+    for m in detail.sms:
+        if m.state in _COUNTED and not m.rejected_reason:
+            point = m.contact_point_id or ""
+            history.append(sms_guard.sms_contact(m.sent_at or m.created_at, m.contact_point_id, numbers.get(point),
+                                                 owners.get(point, "debtor")))
+    return history
 
 
 def previews(detail: CaseDetail, contact_point_id: str, lang: str, policy: compliance.ContactPolicy,
-             now: datetime, server_url: str) -> list[SmsPreview]:
+             now: datetime, server_url: str, siblings: Sequence[Any] = ()) -> list[SmsPreview]:
     """Every template written for the preset in force, filled for this number, with its verdict."""
     preset = rules().for_preset(policy.name)
     planned = caseview.planned(detail, contact_point_id, channel="sms")
-    calls = caseview.past_contacts(detail)
-    sent = sent_so_far(detail)
+    history = history_with_sms(detail, siblings)
     values = values_for(detail)
     values["link"] = server_url.rstrip("/") + LINK_STAND_IN
     out: list[SmsPreview] = []
@@ -83,7 +92,7 @@ def previews(detail: CaseDetail, contact_point_id: str, lang: str, policy: compl
                                                 or template.version > newest[template.id].version):
             newest[template.id] = template
     for template in sorted(newest.values(), key=lambda t: (t.audience != "debtor", t.id)):
-        verdict = sms_guard.check_send(template, planned, calls, sent, policy, preset, now)
+        verdict = sms_guard.check_send(template, planned, history, policy, preset, now)
         try:
             rendered = sms_templates.render(template, lang, values, rules(), policy.name)
             text, segments = rendered.text, rendered.segments
@@ -97,7 +106,8 @@ def previews(detail: CaseDetail, contact_point_id: str, lang: str, policy: compl
 def suggested(detail: CaseDetail, contact_point_id: str, previews_: Sequence[SmsPreview], today: date) -> int:
     """Which preview to offer first: the one written for the case's situation (a broken
     promise, a promise due tomorrow, else the plain reminder; a neutral one for a number
-    that is not the debtor's verified one), if the guard allows it; else the first allowed."""
+    that is not the debtor's verified one), if the guard allows it; else the first allowed;
+    else the fitting one, whose refusal is then the reason the agent reads."""
     point = next((p for p in detail.contact_points if p.id == contact_point_id), None)
     live = sorted((p for p in detail.promises if p.status in ("pending", "broken")), key=lambda p: p.created_at)
     if point is None or point.owner != "debtor" or point.status != "valid":
@@ -108,7 +118,8 @@ def suggested(detail: CaseDetail, contact_point_id: str, previews_: Sequence[Sms
         purpose = "promise_reminder"
     else:
         purpose = "reminder"
-    for want in (lambda p: p.template.purpose == purpose and p.verdict.allowed, lambda p: p.verdict.allowed):
+    for want in (lambda p: p.template.purpose == purpose and p.verdict.allowed, lambda p: p.verdict.allowed,
+                 lambda p: p.template.purpose == purpose):  # none may go: show why the fitting one may not
         for index, preview in enumerate(previews_):
             if want(preview):
                 return index

@@ -22,8 +22,7 @@ from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
-from agentdesk.clock import local_today
-from agentdesk.desktop import i18n, labels, theme, uiload
+from agentdesk.desktop import i18n, labels, rule_text, theme, uiload
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.case_panel import CasePanel
@@ -35,7 +34,8 @@ from agentdesk.desktop.status import SyncStatusBar
 from agentdesk.desktop.talktrack_panel import TalkTrackPanel
 from agentdesk.desktop.sms_dialog import SmsControl
 from agentdesk.desktop.tasks import Tasks, slow_call_watch
-from agentdesk.desktop.wrapup import rule_message
+from agentdesk.domain import casewrites
+from agentdesk.domain.casewrites import CaseWriteError
 from agentdesk.domain.compliance import ComplianceVerdict
 from agentdesk.domain.money import Money
 
@@ -50,9 +50,13 @@ class SessionRules:
     def __init__(self, session: ClientSession) -> None:
         self._session = session
 
-    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> str | None:
-        return caseview.promise_problem(detail, amount.minor, due, self._session.policy,
-                                        local_today(detail.time_zone, self._session.clock))
+    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> CaseWriteError | None:
+        try:
+            casewrites.check_promise(caseview.case_state(detail), amount.minor, amount.currency, due,
+                                     self._session.clock.now(), self._session.policy)
+        except CaseWriteError as exc:
+            return exc
+        return None
 
     def verdict_at(self, detail: CaseDetail, contact_point_id: str | None, when: datetime) -> ComplianceVerdict:
         return caseview.dial_verdict(detail, contact_point_id, self._session.policy, when.astimezone(UTC))
@@ -428,7 +432,8 @@ class MainWindow(QMainWindow):
             with slow_call_watch("record_outcome"):
                 attempt_id = self.session.record_outcome(draft)
         except errors.InvalidOutcome as exc:
-            self.note_form.show_errors({"form": rule_message(str(exc))})
+            field_name, text = rule_text.describe(exc)
+            self.note_form.show_errors({field_name: text})
             return
         self.statusBar().showMessage(self.tr("Saved. It is sent to the server in the background."), 5000)
         self.outcome_recorded.emit(draft.case_id, attempt_id)

@@ -110,7 +110,7 @@ class SmsDialog(QDialog):
             item.setData(preview, _PREVIEW_ROLE)
             item.setToolTip(f"{preview.template.id} v{preview.template.version}")
             self.templates_model.appendRow(item)
-            if preview.template.key == keep:
+            if preview.template.key == keep and preview.verdict.allowed:  # e.g. only the language changed
                 select = row
         if previews:
             self.templateList.setCurrentIndex(self.templates_model.index(select, 0))

@@ -2,15 +2,14 @@
 
 The note form collects plain values (`WrapupFields`); `check_fields()` turns them into an
 `OutcomeDraft` or into messages per field, in the agent's language. The rules themselves
-stay in one place: outcome pairs in `agentdesk.domain.outcomes`, promise limits in the
-client's `caseview.promise_problem`, allowed hours in the compliance guard. This module
+stay in one place: outcome pairs in `agentdesk.domain.outcomes`, what a write may be in
+`agentdesk.domain.casewrites` (worded by code in `rule_text`), allowed hours in the
+compliance guard. This module
 only asks them and words their answers, so a headless test reaches all of it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -18,6 +17,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication
 
 from agentdesk.client.views import CaseDetail, OutcomeDraft
+from agentdesk.desktop import rule_text
+from agentdesk.domain.casewrites import CaseWriteError
 from agentdesk.domain.compliance import ComplianceVerdict
 from agentdesk.domain.money import Money, MoneyFormatError
 from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Outcome, OutcomeError, Reached, check_outcome
@@ -28,7 +29,7 @@ translate = QCoreApplication.translate
 class RuleChecks(Protocol):
     """What the form asks the client core; `SessionRules` in mainwindow answers it."""
 
-    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> str | None: ...
+    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> CaseWriteError | None: ...
 
     def verdict_at(self, detail: CaseDetail, contact_point_id: str | None, when: datetime) -> ComplianceVerdict: ...
 
@@ -81,41 +82,6 @@ def needs_callback(outcome: str) -> bool:
     return outcome == Outcome.CALLBACK_REQUESTED.value
 
 
-# The client words its rule answers in English; these patterns give them in the agent's
-# language. An answer no pattern knows is shown as it came, never dropped.
-_RULE_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (
-        re.compile(r"the promise exceeds the outstanding balance (.+)$"),
-        lambda m: translate("Wrapup", "The promise exceeds the outstanding balance %1.").replace("%1", m.group(1)),
-    ),
-    (
-        re.compile(r"the promise date must be within (\d+) days \(by ([\d-]+)\)"),
-        lambda m: (
-            translate("Wrapup", "The promise date must be within %1 days (by %2).")
-            .replace("%1", m.group(1))
-            .replace("%2", m.group(2))
-        ),
-    ),
-    (re.compile(r"the promise date is in the past"), lambda m: translate("Wrapup", "The promise date is in the past.")),
-    (
-        re.compile(r"the promised amount must be more than zero"),
-        lambda m: translate("Wrapup", "The promised amount must be more than zero."),
-    ),
-    (
-        re.compile(r"the case is on hold \((.*)\)"),
-        lambda m: translate("Wrapup", "The case is on hold (%1): no promise can be taken.").replace("%1", m.group(1)),
-    ),
-]
-
-
-def rule_message(text: str) -> str:
-    for pattern, word in _RULE_MESSAGES:
-        match = pattern.search(text)
-        if match:
-            return word(match)
-    return text
-
-
 def _parse_dt(text: str) -> datetime | None:
     try:
         value = datetime.fromisoformat(text)
@@ -154,8 +120,9 @@ def check_fields(
             errors.setdefault("promise", translate("Wrapup", "Choose the date the debtor will pay."))
         if amount is not None and due is not None:
             problem = rules.promise_problem(detail, amount, due)
-            if problem:
-                errors["promise"] = rule_message(problem)
+            if problem is not None:
+                field_name, text = rule_text.describe(problem)
+                errors[field_name] = text
 
     callback: datetime | None = None
     if needs_callback(fields.outcome):
@@ -179,8 +146,8 @@ def check_fields(
             has_promise=amount is not None and due is not None,
             has_callback=callback is not None,
         )
-    except (OutcomeError, ValueError) as exc:
-        return FormCheck(None, {"form": str(exc)})
+    except (OutcomeError, ValueError):
+        return FormCheck(None, {"outcome": translate("Wrapup", "This outcome does not fit who was reached.")})
     started = _parse_dt(fields.started_at) or now
     draft = OutcomeDraft(
         case_id=fields.case_id,

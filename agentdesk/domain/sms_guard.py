@@ -1,17 +1,20 @@
 """May this SMS go to this number now? The gate every message passes, twice.
 
 The server asks when the agent's `sms.send` arrives (a refusal goes back to the agent)
-and again right before it hands the message to the gateway (a message queued at 21:59
-must not leave at 22:01; a stop request that came in meanwhile cancels it). The desktop
+and again right before it hands the message to the gateway (a message queued at 20:59
+must not leave at 21:01; a stop request that came in meanwhile cancels it). The desktop
 asks too, to grey out the send button with the same reason. In order:
 
 1. disclosure: a template that carries the debt goes only to a number that is the
    debtor's and verified as theirs; anything else may get only a neutral template;
 2. the number asked to stop (a T/TD/STOP reply);
 3. the compliance guard, as an SMS (`compliance.evaluate`, channel "sms": holds,
-   do-not-contact, quiet hours, a pending promise, and the preset's own SMS limits);
-4. the SMS rules of the preset (`resources/sms/rules.yaml`): per number per local day,
-   per debtor in 7 days, and the minimum gap between two messages.
+   do-not-contact, the preset's SMS hours and SMS limits per number and per person, no SMS
+   to third parties where the preset says so), on a history in which the SMS already sent
+   are contacts with channel "sms";
+4. the SMS operator's own rules for the preset (`resources/sms/rules.yaml`): per number
+   per local day, per person in 7 days, and the minimum gap between two messages. Where
+   both set a limit, the stricter one holds.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from agentdesk.domain.compliance import PastContact, PlannedContact
 from agentdesk.domain.policy import ContactPolicy
 from agentdesk.domain.sms_templates import PresetSmsRules, SmsTemplate
 
-__all__ = ["PastSms", "SmsRule", "SmsVerdict", "check_send"]
+__all__ = ["SmsRule", "SmsVerdict", "check_send", "sms_contact"]
 
 
 class SmsRule:
@@ -37,12 +40,11 @@ class SmsRule:
     MIN_GAP = "sms_min_gap"
 
 
-@dataclass(frozen=True)
-class PastSms:
-    """An SMS that left (or is about to leave) for this debtor; `at` is when it was sent."""
-
-    at: datetime
-    contact_point_id: str | None
+def sms_contact(at: datetime, contact_point_id: str | None, number: str | None, owner: str = "debtor",
+                same_person: bool = True) -> PastContact:
+    """An SMS that left (or is queued to leave), as the compliance guard counts contacts."""
+    return PastContact(contact_point_id=contact_point_id, at=at, reached="nobody", contact_owner=owner,
+                       channel="sms", number=number, same_person=same_person)
 
 
 @dataclass(frozen=True)
@@ -62,47 +64,55 @@ def _local_midnight(day: object, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)  # type: ignore[arg-type]
 
 
-def _sms_limits(planned: PlannedContact, sent: Sequence[PastSms], rules: PresetSmsRules,
+def _same_number(past: PastContact, planned: PlannedContact) -> bool:
+    if planned.number is not None and past.number is not None:
+        return past.number == planned.number
+    return past.contact_point_id is not None and past.contact_point_id == planned.contact_point_id
+
+
+def _sms_limits(planned: PlannedContact, history: Sequence[PastContact], rules: PresetSmsRules,
                 now: datetime) -> SmsVerdict | None:
     zone = ZoneInfo(planned.debtor_time_zone)
     today = now.astimezone(zone).date()
     day_start = _local_midnight(today, zone)
-    earlier = sorted(s.at for s in sent if s.at <= now)
-    to_point = [s.at for s in sent if s.at <= now and s.contact_point_id == planned.contact_point_id]
-    if sum(1 for at in to_point if at >= day_start) >= rules.max_per_number_per_day:
+    sent = [p for p in history if p.channel == "sms" and p.at <= now]
+    to_number = [p.at for p in sent if _same_number(p, planned)]
+    if sum(1 for at in to_number if at >= day_start) >= rules.max_per_number_per_day:
         return _blocked(SmsRule.PER_NUMBER_DAY,
                         f"This number already got {rules.max_per_number_per_day} SMS today.",
                         f"该号码今日已发送 {rules.max_per_number_per_day} 条短信。",
                         _local_midnight(today + timedelta(days=1), zone))
-    week = [at for at in earlier if at > now - timedelta(days=7)]
+    person = sorted(p.at for p in sent if p.same_person)
+    week = [at for at in person if at > now - timedelta(days=7)]
     if len(week) >= rules.max_per_debtor_7d:
         lift = week[len(week) - rules.max_per_debtor_7d] + timedelta(days=7)
         return _blocked(SmsRule.PER_DEBTOR_7D,
                         f"{len(week)} SMS to this debtor in 7 days (limit {rules.max_per_debtor_7d}).",
                         f"近7天已向该债务人发送 {len(week)} 条短信（上限 {rules.max_per_debtor_7d} 条）。", lift)
     gap = timedelta(hours=rules.min_hours_between)
-    if earlier and now < earlier[-1] + gap:
+    last = max([*person, *to_number], default=None)
+    if last is not None and now < last + gap:
         return _blocked(SmsRule.MIN_GAP,
                         f"The last SMS left less than {rules.min_hours_between:g} hours ago.",
-                        f"距上一条短信不足 {rules.min_hours_between:g} 小时。", earlier[-1] + gap)
+                        f"距上一条短信不足 {rules.min_hours_between:g} 小时。", last + gap)
     return None
 
 
 def check_send(
     template: SmsTemplate,
     planned: PlannedContact,
-    calls: Sequence[PastContact],
-    sent: Sequence[PastSms],
+    history: Sequence[PastContact],
     policy: ContactPolicy,
     rules: PresetSmsRules,
     now: datetime,
     *,
     opted_out: bool = False,
 ) -> SmsVerdict:
-    """Judge one SMS at `now`. `calls` is the case's contact history as the compliance
-    guard takes it; `sent` the SMS already sent to this debtor (any of their numbers).
-    A blocked verdict says when it may go (`next_allowed_at`), or None when only a person
-    can change the answer (a hold, an unverified number, a stop request)."""
+    """Judge one SMS at `now`. `history` is what the compliance guard counts for this case
+    (the person's and the numbers' contacts), with the SMS already sent among them as
+    contacts of channel "sms" (`sms_contact`). A blocked verdict says when it may go
+    (`next_allowed_at`), or None when only a person can change the answer (a hold, an
+    unverified number, a stop request)."""
     if planned.channel != "sms":
         raise compliance.ComplianceInputError("check_send judges SMS: plan the contact with channel='sms'")
     if template.audience == "debtor" and not (planned.contact_owner == "debtor" and planned.contact_status == "valid"):
@@ -116,15 +126,15 @@ def check_send(
     if opted_out:
         return _blocked(SmsRule.OPTED_OUT, "This number asked to stop receiving SMS.",
                         "该号码已回复退订，不再发送短信。", None)
-    verdict = compliance.evaluate(planned, calls, policy, now)
+    verdict = compliance.evaluate(planned, history, policy, now)
     if not verdict.allowed:
         return SmsVerdict(False, verdict.rule, verdict.reason_en, verdict.reason_zh, verdict.next_allowed_at)
-    limit = _sms_limits(planned, sent, rules, now)
+    limit = _sms_limits(planned, history, rules, now)
     if limit is None:
         return SmsVerdict(True, None, "Allowed.", "允许发送。", now)
-    # A limit lifts at some instant; the guard may still block then (quiet hours), so the
+    # A limit lifts at some instant; the guard may still block then (the SMS hours), so the
     # earliest time is the later of the two.
     if limit.next_allowed_at is not None:
-        later = compliance.next_allowed_time(planned, calls, policy, limit.next_allowed_at)
+        later = compliance.next_allowed_time(planned, history, policy, limit.next_allowed_at)
         return SmsVerdict(False, limit.rule, limit.reason_en, limit.reason_zh, later)
     return limit

@@ -30,7 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agentdesk.domain.money import Money
 from agentdesk.domain.sms_text import SegmentCount, count_segments
-from agentdesk.domain.talktracks import BANNED_PHRASES, THIRD_PARTY_BANNED
+from agentdesk.domain.disclosure import conduct_findings, disclosure_findings
+from agentdesk.domain.talktracks import BANNED_PHRASES
 from agentdesk.paths import resources_dir
 
 __all__ = [
@@ -75,14 +76,18 @@ class SmsTemplateError(ValueError):
 
 
 def disclosure_problems(text: str) -> list[str]:
-    """Words in `text` that would disclose a debt to someone who is not the debtor.
+    """Words in `text` that would disclose a debt to someone who is not the debtor: the
+    compliance lexicon's checker (agentdesk.domain.disclosure). Placeholders are not words:
+    `{debtor_name}` is not a disclosure, and the debt variables are checked separately."""
+    return [f.phrase for f in disclosure_findings(_PLACEHOLDER.sub(" ", text))]
 
-    One call, so that the integrator's disclosure lexicon (agentdesk/domain/disclosure.py,
-    issue 15) replaces this list in one place. Placeholders are not words: `{debtor_name}`
-    is not a disclosure, and the debt variables are checked separately.
-    """
-    spoken = _PLACEHOLDER.sub(" ", text.lower())
-    return [word for word in THIRD_PARTY_BANNED if re.search(rf"(?<![a-z]){re.escape(word)}", spoken)]
+
+def conduct_problems(text: str) -> list[str]:
+    """Threats, insults, shaming, fees: the conduct lexicon, plus the talk tracks' banned phrases."""
+    spoken = _PLACEHOLDER.sub(" ", text)
+    found = [f.phrase for f in conduct_findings(spoken)]
+    lowered = spoken.lower()
+    return found + [p for p in BANNED_PHRASES if p.lower() in lowered and p not in found]
 
 
 class _Texts(BaseModel):
@@ -202,10 +207,8 @@ def _sample(lang: str, rules: SmsRules) -> dict[str, str]:
 
 
 def _check_text(template_id: str, lang: str, text: str, audience: str, link: bool, fail: Any) -> None:
-    lowered = text.lower()
-    for phrase in BANNED_PHRASES:
-        if phrase.lower() in lowered:
-            fail(f"text ({lang}) contains the banned phrase '{phrase}'")
+    for phrase in conduct_problems(text):
+        fail(f"text ({lang}) contains the banned phrase '{phrase}'")
     names = _PLACEHOLDER.findall(text)
     for name in names:
         if name not in VARIABLES:

@@ -27,8 +27,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
+from agentdesk.domain.identity import normalize_national_id
 from agentdesk.domain.money import Money, MoneyFormatError
-from agentdesk.server import documents
+from agentdesk.server import documents, persons
 from agentdesk.server.models import Account, Case, ContactPoint, Debtor, Payment, PromiseToPay, new_id
 from agentdesk.server.sync import next_seqs, touch
 
@@ -415,6 +416,9 @@ def _create(session: Session, fresh: list[CaseRow], lender: str, team_id: str | 
         by_debtor.setdefault(r.national_id, []).append(r)
     new_debtors = [nid for nid in by_debtor if nid not in open_cases]
     seqs = iter(next_seqs(session, len(new_debtors))) if new_debtors else iter(())
+    # A number already marked invalid or do-not-contact on another case keeps its mark here.
+    marked = persons.marked_numbers(session, {persons.phone_number(p) for r in fresh
+                                              for p in [r.phone, *(e[1] for e in r.emergency)] if p} - {None})
     debtors, cases, accounts, points = [], [], [], []
     ref = f"{lender[:20]}-{now:%Y%m%d}"
     for nid, group in by_debtor.items():
@@ -424,7 +428,8 @@ def _create(session: Session, fresh: list[CaseRow], lender: str, team_id: str | 
             changed_cases[case_id] = open_cases[nid]
         else:
             debtor_id, case_id = new_id(), new_id()
-            debtors.append(dict(id=debtor_id, name=first.name, national_id=nid, birth_date=first.birth_date,
+            debtors.append(dict(id=debtor_id, name=first.name, national_id=nid,
+                                person_key=normalize_national_id(nid)[:32], birth_date=first.birth_date,
                                 province=first.province, city=first.city, time_zone=_time_zone(first.province)))
             cases.append(dict(id=case_id, debtor_id=debtor_id, lender=lender, placement_ref=ref, status="open",
                               hold_reason=None, assigned_agent_id=None, team_id=team_id, consent_late_calls=False,
@@ -435,10 +440,12 @@ def _create(session: Session, fresh: list[CaseRow], lender: str, team_id: str | 
                         (p, "emergency", n or None, rel or None) for n, p, rel in r.emergency]:
                     if any(p["value"] == phone and p["case_id"] == case_id for p in points):
                         continue
+                    number = persons.phone_number(phone)
                     points.append(dict(id=new_id(), case_id=case_id,
                                        position=position if owner == "debtor" else 10 + position, kind="phone",
-                                       value=phone, owner=owner, relation=relation, contact_name=name,
-                                       status="valid", source="lender" if owner == "debtor" else "application",
+                                       value=phone, number=number, owner=owner, relation=relation,
+                                       contact_name=name, status=marked.get(number or "", "valid"),
+                                       source="lender" if owner == "debtor" else "application",
                                        created_at=now, added_by=None))
                     position += 1
         for r in group:

@@ -67,28 +67,56 @@ def test_ctrl_m_previews_and_sends_an_sms_from_the_case(qtbot, desktop: DesktopA
     again.reject()
 
 
-def test_an_emergency_contact_may_get_only_the_neutral_template(qtbot, desktop: DesktopApp,  # noqa: ANN001
-                                                                live_server: EmbeddedServer,
-                                                                daytime: object) -> None:
+def test_a_number_not_verified_as_the_debtors_gets_only_the_neutral_template(  # noqa: ANN001
+        qtbot, desktop: DesktopApp, live_server: EmbeddedServer, daytime: object) -> None:
+    """Nothing about the debt reaches a number that may not be the debtor's: an unverified
+    number may get the neutral "please call back"; an emergency contact (the China preset:
+    no SMS to third parties) gets none at all, and the dialog says why."""
+    from agentdesk.server import sync
+    from agentdesk.server.models import Case, ContactPoint
+
+    target = sendable_cases(live_server.database, limit=1, agents=("agent01",), zone="Asia/Shanghai")[0]
+    with live_server.database.transaction() as s:  # the lender's number turns out to be doubtful
+        s.get(ContactPoint, target.point_id).status = "unverified"  # type: ignore[union-attr]
+        sync.touch(s, [s.get(Case, target.case_id)])  # type: ignore[list-item]
     window = sign_in_demo(qtbot, desktop)
-    rows = window.queue_model.rows()
-    case_id, point_id = next(
-        (r.case_id, p.id) for r in rows if r.status == "open"
-        for p in (window.session.case_detail(r.case_id).contact_points)  # type: ignore[union-attr]
-        if p.owner == "emergency" and p.kind == "phone")
-    _open(qtbot, window, case_id)
-    window.sms.open_dialog()
-    dialog = window.sms.dialog
-    assert dialog is not None
-    dialog.numberCombo.setCurrentIndex(dialog.numberCombo.findData(point_id))
-    model = dialog.templates_model
-    by_id = {model.item(i).data(Qt.ItemDataRole.UserRole + 1).template.id: model.item(i).data(
-        Qt.ItemDataRole.UserRole + 1) for i in range(model.rowCount())}
-    assert not by_id["payment_reminder"].verdict.allowed
-    assert "verified number" in by_id["payment_reminder"].verdict.reason_en
-    neutral = by_id["please_call_back"]
+
+    def first(owner: str, status: str) -> tuple[str, str]:
+        for row in window.queue_model.rows():
+            detail = window.session.case_detail(row.case_id)
+            if row.status != "open" or detail is None:
+                continue
+            for p in detail.contact_points:
+                if p.owner == owner and p.status == status and p.kind == "phone":
+                    return row.case_id, p.id
+        raise AssertionError(f"no open case with an {status} {owner} number")
+
+    def previews(case_id: str, point_id: str) -> dict[str, object]:
+        _open(qtbot, window, case_id)
+        window.sms.open_dialog()
+        dialog = window.sms.dialog
+        assert dialog is not None
+        dialog.numberCombo.setCurrentIndex(dialog.numberCombo.findData(point_id))
+        model = dialog.templates_model
+        found = {model.item(i).data(Qt.ItemDataRole.UserRole + 1).template.id:
+                 model.item(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(model.rowCount())}
+        shown = dialog.previewText.toPlainText(), dialog.sendButton.isEnabled(), dialog.verdictLabel.text()
+        dialog.reject()
+        return {"by_id": found, "shown": shown}
+
+    unverified = previews(*first("debtor", "unverified"))
+    by_id = unverified["by_id"]
+    assert not by_id["payment_reminder"].verdict.allowed  # type: ignore[index]
+    assert "verified number" in by_id["payment_reminder"].verdict.reason_en  # type: ignore[index]
+    neutral = by_id["please_call_back"]  # type: ignore[index]
     assert all(word not in neutral.text for word in ("欠", "还款", "逾期", "¥"))
-    dialog.reject()
+    text, enabled, _why = unverified["shown"]  # type: ignore[misc]
+    assert text == neutral.text  # the dialog offers the neutral one first for such a number
+
+    emergency = previews(*first("emergency", "valid"))
+    assert not any(p.verdict.allowed for p in emergency["by_id"].values())  # type: ignore[attr-defined]
+    _text, enabled, why = emergency["shown"]  # type: ignore[misc]
+    assert not enabled and "No text messages to emergency contacts" in why
 
 
 def test_the_leads_chart_counts_sms_per_template(qtbot, desktop: DesktopApp,  # noqa: ANN001

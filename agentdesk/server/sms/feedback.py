@@ -150,8 +150,8 @@ def _slots(case: Case, now: datetime) -> tuple[datetime, ...]:
             at = datetime.combine(day, time(hour), tzinfo=zone)
             if at < local + timedelta(hours=1):
                 continue
-            quiet = compliance._in_quiet_hours(at.time(), policy)  # noqa: SLF001 - one rule, one copy
-            if not quiet:
+            # Offered only where a call is allowed then: the callback is a call.
+            if not compliance._in_quiet_hours(at.time(), policy.quiet_start, policy.quiet_end):  # noqa: SLF001
                 found.append(at.astimezone(now.tzinfo))
             if len(found) == 3:
                 return tuple(found)

@@ -15,7 +15,9 @@ import secrets
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
@@ -23,7 +25,8 @@ from agentdesk.domain import sms_guard, sms_templates
 from agentdesk.domain.compliance import PastContact
 from agentdesk.domain.money import Money
 from agentdesk.domain.sms_templates import SmsRules, SmsTemplate
-from agentdesk.server.models import Case, ContactAttempt, ContactPoint, ServerSetting, User
+from agentdesk.server import persons
+from agentdesk.server.models import Case, ContactPoint, Debtor, ServerSetting, User
 from agentdesk.server.policy import planned_contact, policy_in_force
 from agentdesk.server.sms.models import SENT_STATES, SmsEvent, SmsMessage, SmsOptOut
 
@@ -51,15 +54,9 @@ def public_base() -> str:
 
 
 def normalized(number: str) -> str:
-    """A phone number as one key wherever it appears: digits only, without +86/0086."""
-    digits = "".join(ch for ch in number.translate(_FULLWIDTH) if ch.isdigit())
-    for prefix in ("0086", "86"):
-        if digits.startswith(prefix) and len(digits) == len(prefix) + 11:
-            return digits[len(prefix):]
-    return digits
-
-
-_FULLWIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
+    """A phone number as one key wherever it appears (full-width digits, +86, spaces): the
+    normal form of contact points' `number` column (agentdesk.domain.identity)."""
+    return persons.phone_number(number) or "".join(ch for ch in number if ch.isdigit())
 
 
 def callback_key(session: Session) -> bytes:
@@ -89,31 +86,39 @@ def case_values(case: Case, lang: str) -> dict[str, str]:
                                      promise, min((a.due_date for a in case.accounts), default=None))
 
 
-def guard_inputs(session: Session, case: Case, exclude: str | None = None, include_queued: bool = True,
-                 ) -> tuple[list[PastContact], list[sms_guard.PastSms]]:
-    """The case's calls (as the compliance guard takes them) and the SMS its debtor got.
+def guard_inputs(session: Session, case: Case, before: datetime, exclude: str | None = None,
+                 include_queued: bool = True) -> list[PastContact]:
+    """What the guard counts for an SMS on `case`: the person's and the numbers' contacts
+    (agentdesk.server.persons.history), and the SMS to the person or to one of the case's
+    numbers, as contacts of channel "sms".
 
     Taking a message in counts the queued ones too (two clicks must not queue two); the
     dispatcher counts only what left, or two queued messages would hold each other back.
     """
+    history = persons.history(session, case, before)
+    person = case.debtor.person_key
+    numbers = [p.number for p in case.contact_points if p.number]
+    states = [*SENT_STATES, "queued"] if include_queued else list(SENT_STATES)
+    conditions: list[Any] = [SmsMessage.case_id == case.id]
+    if person:
+        conditions.append(Debtor.person_key == person)
+    if numbers:
+        conditions.append(ContactPoint.number.in_(numbers))
     rows = session.execute(
-        select(ContactAttempt.contact_point_id, ContactAttempt.started_at, ContactAttempt.reached,
-               ContactAttempt.channel, ContactPoint.owner)
-        .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
-        .where(ContactAttempt.case_id == case.id)
-    ).all()
-    calls = [PastContact(contact_point_id=cp, at=at, reached=reached, contact_owner=owner or "debtor",
-                         channel=channel) for cp, at, reached, channel, owner in rows]
-    sms_rows = session.execute(
-        select(SmsMessage.id, SmsMessage.contact_point_id, SmsMessage.state, SmsMessage.sent_at,
-               SmsMessage.not_before)
+        select(SmsMessage.id, SmsMessage.case_id, SmsMessage.contact_point_id, SmsMessage.sent_at,
+               SmsMessage.not_before, ContactPoint.owner, ContactPoint.number, Debtor.person_key)
         .join(Case, Case.id == SmsMessage.case_id)
-        .where(Case.debtor_id == case.debtor_id,
-               SmsMessage.state.in_([*SENT_STATES, "queued"] if include_queued else list(SENT_STATES)))
+        .join(Debtor, Debtor.id == Case.debtor_id)
+        .outerjoin(ContactPoint, ContactPoint.id == SmsMessage.contact_point_id)
+        .where(or_(*conditions), SmsMessage.state.in_(states))
     ).all()
-    sent = [sms_guard.PastSms(at=sent_at or not_before, contact_point_id=cp)
-            for mid, cp, _state, sent_at, not_before in sms_rows if mid != exclude]
-    return calls, sent
+    for mid, case_id, point_id, sent_at, not_before, owner, number, person_key in rows:
+        if mid == exclude:
+            continue
+        same_person = case_id == case.id or (bool(person) and person_key == person)
+        history.append(sms_guard.sms_contact(sent_at or not_before, point_id if case_id == case.id else None,
+                                             number, owner or "debtor", same_person))
+    return history
 
 
 def opted_out(session: Session, number: str) -> bool:
@@ -124,12 +129,12 @@ def verdict_for(session: Session, case: Case, point: ContactPoint, template: Sms
                 exclude: str | None = None) -> sms_guard.SmsVerdict:
     """The send guard's answer for this message now, from the server's own records
     (`exclude`: the message being dispatched, which then counts only what already left)."""
-    calls, sent = guard_inputs(session, case, exclude, include_queued=exclude is None)
+    history = guard_inputs(session, case, now + timedelta(seconds=1), exclude, include_queued=exclude is None)
     debtor_points = [p for p in case.contact_points if p.owner == "debtor" and p.kind == "phone"]
     reachable = any(p.status in ("valid", "unverified") for p in debtor_points)
     planned = planned_contact(case, point, "sms", debtor_reachable=reachable)
     policy = policy_in_force()
-    return sms_guard.check_send(template, planned, calls, sent, policy, rules().for_preset(policy.name), now,
+    return sms_guard.check_send(template, planned, history, policy, rules().for_preset(policy.name), now,
                                 opted_out=opted_out(session, point.value))
 
 
