@@ -234,9 +234,8 @@ def shoot_sms(server, language: str, out_dir: Path, which: list[str]) -> None:  
     if "sms-chart" in which:
         from sqlalchemy import select
 
-        from agentdesk.server.sms.models import SmsMessage
-
         from agentdesk.client import sms as client_sms
+        from agentdesk.server.sms.models import SmsMessage
 
         for case_id, point in sendable[:40]:
             previews = session.sms_previews(case_id, point)

@@ -30,9 +30,9 @@ from agentdesk.desktop.lead_console import LeadConsole
 from agentdesk.desktop.noteform import NoteForm
 from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_to_open
 from agentdesk.desktop.settings import Settings
+from agentdesk.desktop.sms_dialog import SmsControl
 from agentdesk.desktop.status import SyncStatusBar
 from agentdesk.desktop.talktrack_panel import TalkTrackPanel
-from agentdesk.desktop.sms_dialog import SmsControl
 from agentdesk.desktop.tasks import Tasks, slow_call_watch
 from agentdesk.domain import casewrites
 from agentdesk.domain.casewrites import CaseWriteError

@@ -120,7 +120,8 @@ def sms_entries(detail: CaseDetail) -> list[TimelineEntry]:
         if m.origin.startswith("cadence:"):
             facts.append(translate("Timeline", "scheduled by the strategy"))
         if m.opened_at is not None:
-            facts.append(translate("Timeline", "link opened %1").replace("%1", labels.short_time(m.opened_at, m.opened_at)))
+            opened = labels.short_time(m.opened_at, m.opened_at)
+            facts.append(translate("Timeline", "link opened %1").replace("%1", opened))
             tone = "accent"
         out.append(TimelineEntry(
             at=m.sent_at or m.created_at, kind="sms",

@@ -23,14 +23,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NoReturn
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from agentdesk.domain.disclosure import conduct_findings, disclosure_findings
 from agentdesk.domain.money import Money
 from agentdesk.domain.sms_text import SegmentCount, count_segments
-from agentdesk.domain.disclosure import conduct_findings, disclosure_findings
 from agentdesk.domain.talktracks import BANNED_PHRASES
 from agentdesk.paths import resources_dir
 
@@ -246,7 +246,7 @@ def check_against_preset(text: str, lang: str, preset: PresetSmsRules) -> list[s
 def validate_template_data(data: Any, source: str, rules: SmsRules) -> SmsTemplate:
     """Check parsed template data against the rules of every preset it names."""
 
-    def fail(problem: str) -> None:
+    def fail(problem: str) -> NoReturn:
         raise SmsTemplateError(f"{source}: {problem}")
 
     if not isinstance(data, dict):
@@ -283,8 +283,8 @@ def validate_template_data(data: Any, source: str, rules: SmsRules) -> SmsTempla
         for preset_name in presets:
             preset = rules.presets.get(preset_name)
             if preset is None:
-                fail(f"preset '{preset_name}' has no SMS rules in rules.yaml (known: {', '.join(sorted(rules.presets))})")
-                return None  # type: ignore[unreachable]
+                known = ", ".join(sorted(rules.presets))
+                fail(f"preset '{preset_name}' has no SMS rules in rules.yaml (known: {known})")
             problems = check_against_preset(sample, lang, preset)
             if problems:
                 fail(f"text ({lang}) under preset '{preset_name}': {problems[0]}")

@@ -86,10 +86,12 @@ def push(base_url: str, headers: dict[str, str], mutations: list[dict[str, objec
 
 
 def kannel_dispatcher(db: Database, kannel: Kannel, callback_base: str, sendsms_url: str | None = None,
-                      grace: float = 600.0, timeout: float = 10.0) -> Dispatcher:
+                      grace: float = 600.0, timeout: float = 10.0, batch: int = 200,
+                      concurrency: int = 4) -> Dispatcher:
     gateway = KannelGateway(KannelConfig(
         sendsms_url=sendsms_url or kannel.sendsms_url, username=kannel.username, password=kannel.password,
         admin_url=kannel.admin_url, admin_password=kannel.admin_password, timeout=timeout))
     settings = DispatchSettings(callback_base=callback_base, uncertain_grace=timedelta(seconds=grace),
-                                backoff_max=timedelta(seconds=1), lease=timedelta(seconds=30))
+                                backoff_max=timedelta(seconds=1), lease=timedelta(seconds=30), batch=batch,
+                                concurrency=concurrency)
     return Dispatcher(db, gateway, settings)

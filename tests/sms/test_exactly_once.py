@@ -53,8 +53,7 @@ def test_500_messages_exactly_once_through_a_cut(big_server: EmbeddedServer, kan
 
     proxy = FaultProxy(upstream_port=kannel.sendsms_port, lifetime=300)
     dispatcher = kannel_dispatcher(big_server.database, kannel, big_server.url,
-                                   sendsms_url=f"{proxy.url}/cgi-bin/sendsms", grace=4.0, timeout=3.0)
-    dispatcher.settings.batch = 40
+                                   sendsms_url=f"{proxy.url}/cgi-bin/sendsms", grace=4.0, timeout=3.0, batch=40)
     try:
         deadline = time.monotonic() + 150
         while _states(big_server)["queued"] > MESSAGES - 150:

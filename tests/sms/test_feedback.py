@@ -122,8 +122,8 @@ def test_the_link_page_records_an_open_and_books_a_callback(live_server: Embedde
     assert httpx.get(f"{live_server.url}/s/AAAAAAAAAAAA", trust_env=False).status_code == 404
 
 
-def test_a_td_reply_from_the_phone_stops_every_further_sms(live_server: EmbeddedServer, make_kannel: Callable[..., Kannel],
-                                                           daytime: object) -> None:
+def test_a_td_reply_from_the_phone_stops_every_further_sms(live_server: EmbeddedServer,
+                                                           make_kannel: Callable[..., Kannel], daytime: object) -> None:
     with live_server.database.transaction() as s:
         key = outbox.sign(outbox.callback_key(s), "inbound")
     kannel = make_kannel(f"{live_server.url}/v1/sms/inbound?k={key}&from=%p&text=%a")

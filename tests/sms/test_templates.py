@@ -38,6 +38,9 @@ def test_segments_are_counted_as_the_network_bills_them(text: str, encoding: str
     assert (count.encoding, count.units, count.segments) == (encoding, units, segments)
 
 
+EN = "【{company}】{link} Reply T to unsubscribe"
+
+
 def _template(**changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": "t", "version": 1, "title": {"zh": "提醒", "en": "Reminder"}, "purpose": "reminder",
@@ -59,22 +62,23 @@ def test_every_shipped_template_passes_its_presets() -> None:
 
 
 @pytest.mark.parametrize(("change", "problem"), [
-    ({"text": {"zh": "{debtor_name}您好，账款{amount_due}：{link} 回T退订", "en": "【{company}】{link} Reply T to unsubscribe"}},
+    ({"text": {"zh": "{debtor_name}您好，账款{amount_due}：{link} 回T退订", "en": EN}},
      "text (zh) under preset 'china': no sender signature"),
-    ({"text": {"zh": "【{company}】账款{amount_due}：{link}", "en": "【{company}】{link} Reply T to unsubscribe"}},
+    ({"text": {"zh": "【{company}】账款{amount_due}：{link}", "en": EN}},
      "no opt-out line '回T退订'"),
     ({"audience": "any_party"}, "would disclose the debt"),
     ({"audience": "any_party", "link": False,
-      "text": {"zh": "【{company}】请{debtor_name}尽快还款 回T退订", "en": "【{company}】call us Reply T to unsubscribe"}},
+      "text": {"zh": "【{company}】请{debtor_name}尽快还款 回T退订",
+               "en": "【{company}】call us Reply T to unsubscribe"}},
      "contains '还款'"),
-    ({"text": {"zh": "【{company}】{nickname}您好 {link} 回T退订", "en": "【{company}】{link} Reply T to unsubscribe"}},
+    ({"text": {"zh": "【{company}】{nickname}您好 {link} 回T退订", "en": EN}},
      "unknown variable '{nickname}'"),
-    ({"text": {"zh": "【{company}】" + "您好" * 80 + "{link} 回T退订", "en": "【{company}】{link} Reply T to unsubscribe"}},
+    ({"text": {"zh": "【{company}】" + "您好" * 80 + "{link} 回T退订", "en": EN}},
      "segments (ucs2"),
     ({"presets": ["us"], "text": {"zh": "{company}：余额{amount_due} {link} 回复STOP退订",
                                   "en": "{company}: {amount_due} due {due_date} {link} Reply STOP to opt out"}},
      "the required phrase '债务催收' is missing"),
-    ({"text": {"zh": "【{company}】不还就告诉你单位 {link} 回T退订", "en": "【{company}】{link} Reply T to unsubscribe"}},
+    ({"text": {"zh": "【{company}】不还就告诉你单位 {link} 回T退订", "en": EN}},
      "banned phrase '告诉你单位'"),
 ])
 def test_a_template_that_would_break_a_rule_is_refused_with_file_and_reason(change: dict[str, Any],

@@ -14,7 +14,6 @@ import os
 import secrets
 from datetime import datetime, timedelta
 from functools import lru_cache
-
 from typing import Any
 
 from sqlalchemy import or_, select

@@ -125,7 +125,7 @@ def sms_router(db: Database, current_user: Callable[..., User], clock: Clock) ->
                     raise ValueError("bad slot")
                 booked = feedback.request_callback(s, token, chosen, clock.now())
             except feedback.LinkGone as gone:
-                return _page("zh", _WORDS["zh"]["title"], f"<p>{_WORDS['zh']['gone']}</p>", 410 if gone.expired else 404)
+                return _gone_page(gone)
             except ValueError:
                 return _page(view.lang, _WORDS[view.lang]["title"], _view_body(view, token), 409)
         w = _WORDS[view.lang]
@@ -139,7 +139,7 @@ def sms_router(db: Database, current_user: Callable[..., User], clock: Clock) ->
                 view = feedback.open_link(s, token, clock.now())
                 feedback.stop_via_link(s, token, clock.now())
             except feedback.LinkGone as gone:
-                return _page("zh", _WORDS["zh"]["title"], f"<p>{_WORDS['zh']['gone']}</p>", 410 if gone.expired else 404)
+                return _gone_page(gone)
         w = _WORDS[view.lang]
         return _page(view.lang, w["title"], f"<p>{w['stopped']}</p>")
 
@@ -156,6 +156,12 @@ def sms_router(db: Database, current_user: Callable[..., User], clock: Clock) ->
             return feedback.template_report(s, team, days, clock.now())
 
     return router
+
+
+def _gone_page(gone: feedback.LinkGone) -> HTMLResponse:
+    w = _WORDS["zh"]
+    return _page("zh", w["title"], f"<p>{w['gone'] if gone.expired else w['unknown']}</p>",
+                 410 if gone.expired else 404)
 
 
 def _view_body(view: feedback.LinkView, token: str) -> str:
