@@ -36,7 +36,7 @@ from agentdesk.desktop.talktrack_panel import TalkTrackPanel
 from agentdesk.desktop.tasks import Tasks, slow_call_watch
 from agentdesk.domain import casewrites
 from agentdesk.domain.casewrites import CaseWriteError
-from agentdesk.domain.compliance import ComplianceVerdict
+from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
 from agentdesk.domain.money import Money
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.rules = SessionRules(session)
         self.current_case: str | None = None
+        self._siblings: list = []
         self._queue_generation = 0
         self._opened_first = False
         self._heap_frozen = False
@@ -359,7 +360,10 @@ class MainWindow(QMainWindow):
                 detail = self.session.case_detail(case_id)
         self.current_case = detail.case_id if detail else None
         lang = i18n.short_code(self.language)
-        self.case_panel.show_case(detail, self._judge if detail else None, lang)
+        # The person's other cases here, and the cases sharing a number: their contacts count.
+        self._siblings = self.session.siblings(detail.case_id) if detail else []
+        self.case_panel.show_case(detail, self._judge if detail else None, lang,
+                                  budget=self._budget if detail else None)
         draft = self.session.load_draft(detail.case_id) if detail else None
         self.note_form.set_case(detail, self.rules, lang, draft, self.case_panel.selected_contact())
         self._show_track(None)
@@ -372,7 +376,16 @@ class MainWindow(QMainWindow):
         the session, which reads the store afresh."""
         detail = self.case_panel.detail
         assert detail is not None
-        return caseview.dial_verdict(detail, contact_point_id, self.session.policy, self.session.clock.now())
+        return caseview.dial_verdict(detail, contact_point_id, self.session.policy, self.session.clock.now(),
+                                     self._siblings)
+
+    def _budget(self, contact_point_id: str | None) -> tuple[ContactBudget, ContactBudget]:
+        """Calls and texts the limits leave today and this week, for the banner."""
+        detail = self.case_panel.detail
+        assert detail is not None
+        now, policy = self.session.clock.now(), self.session.policy
+        return (caseview.contact_budget(detail, contact_point_id, policy, now, self._siblings, "call"),
+                caseview.contact_budget(detail, contact_point_id, policy, now, self._siblings, "sms"))
 
     def _refresh_case(self) -> None:
         """The case on screen changed underneath (sync, save): re-read it, keep the form."""
@@ -382,7 +395,8 @@ class MainWindow(QMainWindow):
         if detail is None:
             self._case_left(self.tr("This case is no longer in your queue (reassigned or closed)."))
             return
-        self.case_panel.show_case(detail, self._judge, i18n.short_code(self.language))
+        self._siblings = self.session.siblings(detail.case_id)
+        self.case_panel.show_case(detail, self._judge, i18n.short_code(self.language), budget=self._budget)
 
     def _case_left(self, message: str) -> None:
         self.current_case = None

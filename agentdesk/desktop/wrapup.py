@@ -20,6 +20,7 @@ from agentdesk.client.views import CaseDetail, OutcomeDraft
 from agentdesk.desktop import rule_text
 from agentdesk.domain.casewrites import CaseWriteError
 from agentdesk.domain.compliance import ComplianceVerdict
+from agentdesk.domain.disclosure import Finding, conduct_findings
 from agentdesk.domain.money import Money, MoneyFormatError
 from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Outcome, OutcomeError, Reached, check_outcome
 
@@ -47,14 +48,17 @@ class WrapupFields:
     contact_point_id: str = ""
     note: str = ""
     started_at: str = ""  # ISO datetime: when the agent opened the case or dialled
+    conduct_reason: str = ""  # why flagged wording must stay (reviewed by the lead)
+    consent_late_calls: bool = False
 
     def to_draft(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_draft(cls, case_id: str, data: dict[str, Any]) -> WrapupFields:
-        known = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__ and v is not None}
+        known: dict[str, Any] = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__ and v is not None}
         known["case_id"] = case_id
+        known["consent_late_calls"] = data.get("consent_late_calls") is True
         return cls(**known)
 
     def is_blank(self) -> bool:
@@ -64,7 +68,26 @@ class WrapupFields:
 @dataclass
 class FormCheck:
     draft: OutcomeDraft | None
-    errors: dict[str, str] = field(default_factory=dict)  # field: outcome|promise|callback|form
+    errors: dict[str, str] = field(default_factory=dict)  # field: outcome|promise|callback|note|form
+    flagged: list[Finding] = field(default_factory=list)  # phrases of the note to mark
+
+
+def conduct_check(note: str, reason: str) -> tuple[list[Finding], str | None, dict[str, Any] | None]:
+    """(phrases found, the message to show or None, the override to record or None).
+
+    A note that threatens, insults, shames or deceives is stopped before it is saved, with
+    the phrases marked; the agent rephrases it, or keeps it with a reason the lead reviews.
+    """
+    found = conduct_findings(note)
+    if not found:
+        return [], None, None
+    phrases = sorted({f.phrase for f in found})
+    kinds = "、".join(sorted({f.title_zh for f in found})) + " / " + ", ".join(sorted({f.title_en for f in found}))
+    if len(reason.strip()) >= 3:
+        return found, None, {"phrases": phrases[:20], "reason": reason.strip()[:500]}
+    message = translate("Wrapup", "The note contains %1 (%2). Rephrase it, or say below why it must stay.") \
+        .replace("%1", "、".join(f"「{p}」" for p in phrases)).replace("%2", kinds)
+    return found, message, None
 
 
 def outcomes_for(reached: str) -> tuple[str, ...]:
@@ -137,8 +160,11 @@ def check_fields(
                 reason = verdict.reason_zh if lang == "zh" else verdict.reason_en
                 errors["callback"] = translate("Wrapup", "Not an allowed hour for a call: %1").replace("%1", reason)
 
+    flagged, conduct_message, override = conduct_check(fields.note, fields.conduct_reason)
+    if conduct_message:
+        errors["note"] = conduct_message
     if errors:
-        return FormCheck(None, errors)
+        return FormCheck(None, errors, flagged)
     try:
         check_outcome(
             Reached(fields.reached),
@@ -160,5 +186,7 @@ def check_fields(
         promise_amount=amount,
         promise_date=due,
         callback_at=callback,
+        consent_late_calls=fields.consent_late_calls and fields.reached == Reached.RIGHT_PARTY.value,
+        conduct_override=override,
     )
-    return FormCheck(draft)
+    return FormCheck(draft, {}, flagged)

@@ -147,6 +147,18 @@ class PolicyFile(BaseModel):
             raise ValueError("give the name in 'zh' and 'en' (and nothing else)")
         return {k: v.strip() for k, v in value.items()}
 
+    @field_validator("neutral_company_name")
+    @classmethod
+    def _says_nothing(cls, value: dict[str, str]) -> dict[str, str]:
+        from agentdesk.domain.disclosure import disclosure_findings
+
+        for lang, name in value.items():
+            found = disclosure_findings(name)
+            if found:
+                raise ValueError(f"the neutral name ({lang}) '{name}' says '{found[0].phrase}': a third party "
+                                 "who hears it learns of the debt; choose a name without it")
+        return value
+
     @field_validator("notes")
     @classmethod
     def _notes_name_fields(cls, value: dict[str, str]) -> dict[str, str]:

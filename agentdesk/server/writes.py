@@ -52,6 +52,9 @@ def add_note(session: Session, user: User, case: Case, p: contract.NoteAddPayloa
              now: datetime) -> list[Case]:
     session.add(Note(id=note_id, case_id=case.id, author_id=user.id, text=p.text, written_at=p.written_at or now,
                      conduct_override=p.conduct_override.model_dump() if p.conduct_override else None))
+    if p.conduct_override is not None:
+        session.add(AuditEntry(user_id=user.id, action="conduct.override", entity="case", entity_id=case.id,
+                               detail={"note": note_id, "phrases": p.conduct_override.phrases}))
     return [case]
 
 
@@ -73,6 +76,9 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
     flags = flag_attempt(session, case, point, p.started_at, p.channel)
     if not in_scope:
         flags.append("recorded after the case was reassigned")
+    if p.conduct_override is not None:
+        # The agent kept wording the conduct check flagged: the lead reviews it with the reason.
+        flags.append(f"conduct_override: {', '.join(p.conduct_override.phrases)} (reason: {p.conduct_override.reason})")
     session.add(ContactAttempt(
         id=str(p.attempt_id), case_id=case.id, agent_id=user.id,
         contact_point_id=p.contact_point_id, channel=p.channel, started_at=p.started_at,
