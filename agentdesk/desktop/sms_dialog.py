@@ -10,16 +10,18 @@ the message is recorded but not sent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from agentdesk.client import sms as client_sms
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail
 from agentdesk.desktop import labels, theme, uiload
+from agentdesk.desktop.tasks import Tasks
 
 translate = QCoreApplication.translate
 SHORTCUT = "Ctrl+M"
@@ -171,10 +173,11 @@ def sms_action(parent: QWidget) -> QAction:
 
 
 class SmsControl:
-    """The window's SMS action and dialog, kept out of MainWindow (it calls `attach`)."""
+    """The window's SMS action and dialog, kept out of MainWindow, which makes one."""
 
-    def __init__(self, window: QWidget, session: ClientSession, tasks: object, *, language: str,
-                 menu: object, current_case: object, selected_contact: object, after_send: object) -> None:
+    def __init__(self, window: QWidget, session: ClientSession, tasks: Tasks, *, language: str, menu: QMenu,
+                 current_case: Callable[[], str | None], selected_contact: Callable[[], str | None],
+                 after_send: Callable[[str], None]) -> None:
         self.window = window
         self.session = session
         self.language = language
@@ -185,18 +188,19 @@ class SmsControl:
         self.action = sms_action(window)
         self.action.triggered.connect(self.open_dialog)
         window.addAction(self.action)
-        menu.addAction(self.action)  # type: ignore[attr-defined]
-        # Which gateway the server has decides the button's words; asked once, off the GUI thread.
-        tasks.run(session.fetch_sms_info, None, lambda _exc: None)  # type: ignore[attr-defined]
+        menu.addAction(self.action)
+        # Which gateway the server has decides the button's words; asked once, off the GUI
+        # thread. Unknown (offline) means the words of a real gateway until it answers.
+        tasks.run(session.fetch_sms_info, None, lambda _exc: None)
 
     def open_dialog(self) -> None:
-        case_id = self._current_case()  # type: ignore[operator]
+        case_id = self._current_case()
         detail = self.session.case_detail(case_id) if case_id else None
         if detail is None:
             return
-        dialog = SmsDialog(self.session, detail, self._selected_contact(), language=self.language,  # type: ignore[operator]
+        dialog = SmsDialog(self.session, detail, self._selected_contact(), language=self.language,
                            parent=self.window)
-        dialog.sent.connect(lambda case, _message: self._after_send(case))  # type: ignore[operator]
+        dialog.sent.connect(lambda case, _message: self._after_send(case))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
