@@ -48,6 +48,8 @@ EXPECTED = {
          "flaggedView", "rejectedView", "numbersView", "approveNumberButton", "chartsGrid", "undoButton"],
     ),
     "reassign": (QDialog, ["oneRadio", "evenRadio", "capacityRadio", "targetsView", "previewView", "commitButton"]),
+    "smsdialog": (QDialog, ["numberCombo", "languageCombo", "templateList", "previewText", "segmentsLabel",
+                            "verdictLabel", "gatewayLabel", "sendButton", "cancelButton"]),
 }
 
 
