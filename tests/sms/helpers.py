@@ -50,11 +50,15 @@ def sendable_cases(db: Database, template_id: str = "payment_reminder", limit: i
                 continue
             point = next((p for p in case.contact_points if p.kind == "phone" and p.owner == "debtor"
                           and p.status == "valid"), None)
-            if point is None or outbox.normalized(point.value) in seen:
+            # One per number and one per person: a person with two loans is one debtor to the
+            # SMS limits, and a second message to them the same day is (rightly) refused.
+            person = case.debtor.person_key or case.debtor_id
+            if point is None or outbox.normalized(point.value) in seen or person in seen:
                 continue
             if check and not outbox.verdict_for(s, case, point, template, now).allowed:
                 continue
             seen.add(outbox.normalized(point.value))
+            seen.add(person)
             found.append(Sendable(case.id, point.id, point.value, users[case.assigned_agent_id or ""]))
             if len(found) >= limit:
                 break
