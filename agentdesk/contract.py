@@ -218,6 +218,22 @@ class ConsentRecordPayload(_Strict):
     _aware = field_validator("given_at")(_require_aware)
 
 
+class SmsSendPayload(_Strict):
+    """`sms.send`: send one template to one of the case's numbers, exactly once.
+
+    `message_id` is the message's idempotency key from the desk to the gateway. The server
+    fills the template itself from its own copy of the case, checks it against the send
+    guard (agentdesk.domain.sms_guard) and refuses with the reason, or queues it.
+    """
+
+    message_id: uuid.UUID
+    case_id: Annotated[str, Field(min_length=1, max_length=64)]
+    contact_point_id: Annotated[str, Field(min_length=1, max_length=64)]
+    template_id: Annotated[str, Field(min_length=1, max_length=64)]
+    template_version: Annotated[int, Field(ge=1)]
+    lang: Literal["zh", "en"] = "zh"
+
+
 MUTATION_TYPES: dict[str, type[BaseModel]] = {
     "note.add": NoteAddPayload,
     "attempt.record": AttemptRecordPayload,
@@ -226,10 +242,11 @@ MUTATION_TYPES: dict[str, type[BaseModel]] = {
     "contact_point.add": ContactPointAddPayload,
     "contact_point.mark": ContactPointMarkPayload,
     "consent.record": ConsentRecordPayload,
+    "sms.send": SmsSendPayload,
 }
 MutationType = Literal[
     "note.add", "attempt.record", "promise.add", "callback.add", "contact_point.add", "contact_point.mark",
-    "consent.record",
+    "consent.record", "sms.send",
 ]
 
 
@@ -448,6 +465,18 @@ class FunnelRow(BaseModel):
     contacts: int  # right-party contacts
     promises: int
     kept: int
+
+
+class SmsTemplateRow(BaseModel):
+    """One SMS template version's results for the lead's chart (`GET /v1/reports/sms-templates`)."""
+
+    template_id: str
+    version: int
+    sent: int
+    delivered: int
+    failed: int
+    opened: int
+    paid_7d: int  # cases with a payment within 7 days of the message
 
 
 class TalkTrackRow(BaseModel):

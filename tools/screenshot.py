@@ -59,6 +59,9 @@ def _record_calls(server_url: str, folder: Path) -> None:
         desk.stop()
 # A case during a call (issue 13): the softphone dials the local stand-in for the debtor's phone.
 CALL_SHOTS = {"call": ("zh_CN", "main-window-call.png"), "call-en": ("en", "main-window-call-en.png")}
+# SMS (issue 19): the agent's dialog on a case, and the lead's chart per template.
+SMS_SHOTS = ("sms", "sms-chart")
+SMS_FILES = {"sms": "sms-dialog.png", "sms-chart": "lead-sms-chart.png"}
 
 
 def _wait(signal_owner_check, timeout_ms: int = 20_000) -> None:  # noqa: ANN001
@@ -202,7 +205,8 @@ def shoot_call(server_url: str, language: str, out: Path) -> None:
         (out.parent / ".far.wav").unlink(missing_ok=True)
 
 
-def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which: list[str]) -> None:
+def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which: list[str],
+               files: dict[str, str] | None = None, scroll_to: str | None = None) -> None:
     from PySide6.QtWidgets import QApplication
 
     from agentdesk.client.session import ClientSession
@@ -235,7 +239,7 @@ def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which
     def save(widget, name: str) -> None:  # noqa: ANN001
         _settle()
         pixmap = widget.grab()
-        path = out_dir / LEAD_FILES[name]
+        path = out_dir / (files or LEAD_FILES)[name]
         pixmap.save(str(path))
         print(f"wrote {path} ({pixmap.width()}x{pixmap.height()}, {language}, {scheme})")
 
@@ -254,7 +258,10 @@ def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which
         console.charts_loaded.connect(lambda: loaded.append(True))
         console.tabs.setCurrentIndex(3)
         _wait(lambda: bool(loaded))
-        save(window, "charts")
+        if scroll_to:
+            save(console.charts.views[scroll_to], "charts")
+        else:
+            save(window, "charts")
     if "recordings" in which:
         tab = console.recordings
         listed: list[int] = []
@@ -274,10 +281,84 @@ def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which
     tasks.wait_idle()
 
 
+def shoot_sms(server, language: str, out_dir: Path, which: list[str]) -> None:  # noqa: ANN001
+    """The SMS dialog as an agent opens it (Ctrl+M), and the lead's per-template chart.
+
+    The demo has no gateway, so for the chart the messages' later life (delivered, link
+    opened) is written into the demo database directly, as Kannel's reports and the
+    debtors' opens would have: a picture of the chart, not a test of the path."""
+    from PySide6.QtWidgets import QApplication
+
+    from agentdesk import clock
+    from agentdesk.client.session import ClientSession
+    from agentdesk.desktop import i18n, theme
+    from agentdesk.desktop.app import demo_warning
+    from agentdesk.desktop.mainwindow import MainWindow
+    from agentdesk.desktop.settings import Settings
+    from agentdesk.desktop.tasks import Tasks
+
+    app = QApplication.instance()
+    i18n.install_translators(language)
+    theme.apply_theme(app, "light")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    session = ClientSession.login(server.url, "agent01", "demo", remember=False, allow_unencrypted=True)
+    session.sync_now()
+    session.fetch_sms_info()
+    tasks = Tasks()
+    window = MainWindow(session, Settings(), tasks, language=language, warning=demo_warning(session))
+    window.resize(1440, 900)
+    window.show()
+    _wait(lambda: window.queue_model.rowCount() > 0)
+    sendable = []
+    for row in session.queue():
+        detail = session.case_detail(row.case_id)
+        point = next((p.id for p in detail.contact_points if p.owner == "debtor" and p.status == "valid"), None) \
+            if detail else None
+        if point and any(p.verdict.allowed for p in session.sms_previews(row.case_id, point)):
+            sendable.append((row.case_id, point))
+    if "sms" in which:
+        case_id, point = sendable[0]
+        window.select_case(case_id)
+        _wait(lambda: window.current_case == case_id)
+        window.sms.open_dialog()
+        dialog = window.sms.dialog
+        _settle()
+        path = out_dir / SMS_FILES["sms"]
+        dialog.grab().save(str(path))
+        print(f"wrote {path} ({language})")
+        dialog.reject()
+    if "sms-chart" in which:
+        from sqlalchemy import select
+
+        from agentdesk.client import sms as client_sms
+        from agentdesk.server.sms.models import SmsMessage
+
+        for case_id, point in sendable[:40]:
+            previews = session.sms_previews(case_id, point)
+            detail = session.case_detail(case_id)
+            preview = previews[client_sms.suggested(detail, point, previews, local_today("Asia/Shanghai"))]
+            session.send_sms(case_id, point, preview.template.id, preview.template.version)
+        session.sync_now()
+        now = clock.now()
+        with server.database.transaction() as s:
+            for index, message in enumerate(s.scalars(select(SmsMessage).order_by(SmsMessage.id))):
+                message.sent_at = now
+                message.state = "failed" if index % 9 == 0 else "delivered"
+                if index % 3 == 0 and message.state == "delivered":
+                    message.opened_at = now
+        window.close()
+        shoot_lead(server.url, language, "light", out_dir, ["charts"], files={"charts": SMS_FILES["sms-chart"]},
+                   scroll_to="sms")
+        return
+    window.close()
+    tasks.wait_idle()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--only", choices=sorted([*VARIANTS, *LEAD_SHOTS, *CALL_SHOTS]), action="append")
+    parser.add_argument("--only", choices=sorted([*VARIANTS, *LEAD_SHOTS, *CALL_SHOTS, *SMS_SHOTS]),
+                        action="append")
     parser.add_argument("--cases", type=int, default=600, help="demo cases to seed (default 600)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -312,6 +393,9 @@ def main(argv: list[str] | None = None) -> int:
             for name in [n for n in args.only or list(CALL_SHOTS) if n in CALL_SHOTS]:
                 language, filename = CALL_SHOTS[name]
                 shoot_call(server.url, language, args.out / filename)
+            sms = [n for n in args.only or SMS_SHOTS if n in SMS_SHOTS]
+            if sms:
+                shoot_sms(server, "zh_CN", args.out, sms)
         finally:
             server.stop()
     return 0

@@ -21,6 +21,7 @@ from agentdesk.client.views import (
     PaymentView,
     PromiseView,
     RelatedContact,
+    SmsView,
 )
 from agentdesk.domain import casewrites, compliance, talktracks
 from agentdesk.domain.money import Money
@@ -82,6 +83,18 @@ def case_detail(doc: dict[str, Any]) -> CaseDetail:
                     paid_on=date.fromisoformat(p["paid_on"]))
         for p in doc.get("payments", [])
     )
+    sms = tuple(
+        SmsView(
+            id=m["id"], template_id=m["template_id"], template_version=m["template_version"],
+            contact_point_id=m.get("contact_point_id"), contact_label=label(m.get("contact_point_id")),
+            state=m["state"], origin=m.get("origin", "agent"), text=m.get("text", ""),
+            created_at=_dt(m["created_at"]), sent_at=_dt(m["sent_at"]) if m.get("sent_at") else None,
+            delivered_at=_dt(m["delivered_at"]) if m.get("delivered_at") else None,
+            opened_at=_dt(m["opened_at"]) if m.get("opened_at") else None,
+            pending=bool(m.get("pending")), rejected_reason=m.get("rejected_reason"),
+        )
+        for m in sorted(doc.get("sms", []), key=lambda m: m["created_at"], reverse=True)
+    )
     return CaseDetail(
         case_id=doc["id"], lender=doc.get("lender", ""), status=doc.get("status", "open"),
         hold_reason=doc.get("hold_reason"), debtor_name=d["name"],
@@ -96,7 +109,7 @@ def case_detail(doc: dict[str, Any]) -> CaseDetail:
                              status=p["status"], source=p.get("source", ""), number_key=p.get("number_key"))
             for p in doc.get("contact_points", [])
         ),
-        attempts=attempts, promises=promises, notes=notes, payments=payments,
+        attempts=attempts, promises=promises, notes=notes, payments=payments, sms=sms,
         person_key=d.get("person_key"), related=_related(doc),
         callbacks=tuple(
             CallbackView(id=c["id"], due_at=_dt(c["due_at"]), status=c.get("status", "open"),
@@ -176,6 +189,12 @@ class ContactFacts:
     promises: tuple[_Promise, ...]
     person_key: str | None = None
     related: tuple[RelatedContact, ...] = ()
+    engaged_at: datetime | None = None  # the latest open of a link in one of our SMS
+
+
+def _last_open(doc: dict[str, Any]) -> datetime | None:
+    opens = [m["opened_at"] for m in doc.get("sms", ()) if m.get("opened_at")]
+    return _dt(max(opens)) if opens else None
 
 
 def contact_facts(doc: dict[str, Any]) -> ContactFacts:
@@ -197,6 +216,7 @@ def contact_facts(doc: dict[str, Any]) -> ContactFacts:
         ),
         promises=tuple(_Promise(p["status"], date.fromisoformat(p["due_date"])) for p in doc.get("promises", [])),
         person_key=doc["debtor"].get("person_key"), related=_related(doc),
+        engaged_at=_last_open(doc),
     )
 
 

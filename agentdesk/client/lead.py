@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import compress, repeat
 from operator import contains
 from typing import Any
@@ -573,6 +573,8 @@ class TeamLead:
             tracks=[contract.TalkTrackRow.model_validate(r) for r in self.api.call("GET", "/v1/reports/talk-tracks",
                                                                                    params=params)],
             qa=contract.QaReport.model_validate(self.api.call("GET", "/v1/reports/qa", params=params)),
+            sms=[contract.SmsTemplateRow.model_validate(r) for r in self.api.call("GET", "/v1/reports/sms-templates",
+                                                                                  params=params)],
         )
 
 
@@ -583,6 +585,7 @@ class Reports:
     funnel: list[contract.FunnelRow]
     tracks: list[contract.TalkTrackRow]
     qa: contract.QaReport | None = None  # average QA score per agent and per talk track (issue 13)
+    sms: list[contract.SmsTemplateRow] = field(default_factory=list)
 
 
 def set_agent_state(session: Any, state: str) -> None:

@@ -66,6 +66,7 @@ class _CaseFacts:
     attempt_days: tuple[tuple[date, bool], ...]  # (debtor-local day, nobody reached) per attempt
     planned: compliance.PlannedContact
     past: tuple[compliance.PastContact, ...]
+    engaged_at: datetime | None = None  # the debtor opened an SMS link (priority.CaseFacts)
 
 
 class QueueCache:
@@ -275,7 +276,7 @@ def _case_facts(key: Any, detail: caseview.ContactHistory,
     return _CaseFacts(
         key=key, time_zone=detail.time_zone, zone=zone, rpc_by_hour=tuple(rpc), attempts_by_hour=tuple(tries),
         attempt_days=tuple(days), planned=caseview.planned(detail, phone),
-        past=tuple(caseview.past_contacts(detail, siblings or ())),
+        past=tuple(caseview.past_contacts(detail, siblings or ())), engaged_at=getattr(detail, "engaged_at", None),
     )
 
 
@@ -296,4 +297,5 @@ def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | No
         callback_due_at=_dt(row.callback_due_at), promise_due=promise_due, promise_status=row.promise_status,
         broken_promise_at=broken_at, attempts_today=attempts_today, fruitless_today=fruitless_today,
         rpc_by_hour=cf.rpc_by_hour, attempts_by_hour=cf.attempts_by_hour, callable_from=callable_from,
+        engaged_at=cf.engaged_at,
     )

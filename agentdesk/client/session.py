@@ -19,6 +19,7 @@ from agentdesk import contract
 from agentdesk.client import caseview, dialing
 from agentdesk.client import queue as queue_mod
 from agentdesk.client import rules as rules_mod
+from agentdesk.client import sms as sms_mod
 from agentdesk.client.api import ApiClient
 from agentdesk.client.credentials import SecretStore
 from agentdesk.client.errors import ClientError, InvalidOutcome, NoCachedData, ServerUnreachable, StoreLocked
@@ -392,6 +393,46 @@ class ClientSession:
             self.store.enqueue(s, "note.add", payload.model_dump(mode="json"), case_id)
         self.sync.nudge()
         return str(note_id)
+
+    # --- SMS (agentdesk.client.sms) ---------------------------------------------------------
+
+    def sms_previews(self, case_id: str, contact_point_id: str, lang: str = "zh",
+                     now: datetime | None = None) -> list[sms_mod.SmsPreview]:
+        detail = self.case_detail(case_id)
+        if detail is None:
+            raise KeyError(case_id)
+        return sms_mod.previews(detail, contact_point_id, lang, self.policy, now or self.clock.now(),
+                                self.server_url, self.siblings(case_id))
+
+    def send_sms(self, case_id: str, contact_point_id: str, template_id: str, version: int,
+                 lang: str = "zh") -> str:
+        """Queue one SMS in the outbox (exactly once to the gateway: its id is the key the
+        whole way); refused here with the guard's reason when it may not go now."""
+        preview = next((p for p in self.sms_previews(case_id, contact_point_id, lang)
+                        if p.template.id == template_id and p.template.version == version), None)
+        if preview is None:
+            raise sms_mod.SmsNotAllowed(f"no SMS template {template_id} v{version} for this preset",
+                                        f"当前规则下没有短信模板 {template_id} v{version}")
+        if not preview.verdict.allowed:
+            raise sms_mod.SmsNotAllowed(preview.verdict.reason_en, preview.verdict.reason_zh)
+        message_id = str(uuid.uuid4())
+        payload = contract.SmsSendPayload.model_validate(
+            sms_mod.send_payload(message_id, case_id, contact_point_id, preview.template, lang))
+        with self.store.transaction() as s:
+            self.store.enqueue(s, "sms.send", payload.model_dump(mode="json"), case_id)
+        self.sync.nudge()
+        return message_id
+
+    def sms_gateway(self) -> str | None:
+        """The server's SMS gateway as last heard ("none" in the demo), or None if not yet known."""
+        return self.store.get_meta("sms_gateway")
+
+    def fetch_sms_info(self) -> str:
+        """Ask the server which gateway it sends through (network: never on the GUI thread)."""
+        info = self.api.call("GET", "/v1/sms/info")
+        gateway = str(info.get("gateway", "none"))
+        self.store.set_meta("sms_gateway", gateway)
+        return gateway
 
     # --- drafts --------------------------------------------------------------------------
 

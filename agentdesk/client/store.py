@@ -47,6 +47,7 @@ from sqlalchemy.pool import QueuePool
 
 from agentdesk.client.checkpointer import Checkpointer
 from agentdesk.client.errors import StoreLocked
+from agentdesk.client.sms import overlay_sms
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain import casewrites
 from agentdesk.domain.outcomes import Outcome, Reached
@@ -592,6 +593,8 @@ def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str
         elif row.type == "callback.add" and p["callback_id"] not in known["callbacks"]:
             doc["callbacks"].append({"id": p["callback_id"], "due_at": p["due_at"],
                                      "status": "open" if row.state != "rejected" else "rejected", **flags})
+        elif row.type == "sms.send":
+            doc["sms"] = overlay_sms(doc.get("sms", []), row, flags)
         if row.type == "attempt.record" and row.state == "pending":
             _apply_effects(doc, p)
     return doc

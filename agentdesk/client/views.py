@@ -88,6 +88,26 @@ class AttemptView:
 
 
 @dataclass(frozen=True)
+class SmsView:
+    """One SMS on the case: from the desk or the cadence, and what became of it."""
+
+    id: str
+    template_id: str
+    template_version: int
+    contact_point_id: str | None
+    contact_label: str
+    state: str  # queued | sending | uncertain | submitted | delivered | failed | cancelled | rejected
+    origin: str  # "agent" | "cadence:<rule>"
+    text: str
+    created_at: datetime
+    sent_at: datetime | None
+    delivered_at: datetime | None
+    opened_at: datetime | None
+    pending: bool = False  # still in the desk's outbox
+    rejected_reason: str | None = None
+
+
+@dataclass(frozen=True)
 class RelatedContact:
     """A contact made on another case that counts for this one: the same person's (another
     lender's loan), or anyone's call to one of this case's numbers. The server sends only
@@ -159,6 +179,12 @@ class CaseDetail:
     person_key: str | None = None  # the person across cases and lenders (opaque)
     related: tuple[RelatedContact, ...] = field(default_factory=tuple)
     callbacks: tuple[CallbackView, ...] = field(default_factory=tuple)
+    sms: tuple[SmsView, ...] = field(default_factory=tuple)  # newest first
+
+    @property
+    def engaged_at(self) -> datetime | None:
+        """The latest open of a link in one of our SMS (the queue's priority reads it)."""
+        return max((m.opened_at for m in self.sms if m.opened_at is not None), default=None)
 
     @property
     def overdue(self) -> Money:

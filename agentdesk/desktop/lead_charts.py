@@ -1,9 +1,11 @@
 """The lead's charts (QtCharts): what works, from the server's reports.
 
-Six charts: promises and collections per day; right-party contact rate by the debtor's
+Seven charts: promises and collections per day; right-party contact rate by the debtor's
 local hour (when to call); a funnel per agent (attempts → contacts → promises → kept);
 right-party and promise rates per talk track and version; the average QA score of the
-calls leads scored, per agent and per talk track. `chart_series()` turns the
+calls leads scored, per agent and per talk track; and per SMS template and version, how
+many were sent, delivered, had their link opened, and were followed by a payment within
+7 days (counts on the bars). `chart_series()` turns the
 reports into plain numbers (tested headless); `ChartsPanel` only draws them.
 """
 
@@ -23,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
 
+from agentdesk.client import sms as client_sms
 from agentdesk.client.lead import Reports, rate
 from agentdesk.desktop import theme
 
@@ -36,6 +39,7 @@ class BarData:
     categories: list[str]
     sets: list[tuple[str, list[float]]]
     unit: str = ""
+    counts_on_bars: bool = False
 
 
 def chart_series(reports: Reports) -> dict[str, BarData]:
@@ -47,6 +51,7 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
     tracks = sorted(reports.tracks, key=lambda r: (r.talk_track_id or "", r.version or 0))
     qa_agents = [r for r in (reports.qa.by_agent if reports.qa else []) if r.average is not None]
     qa_tracks = list(reports.qa.by_track) if reports.qa else []
+    sms = sorted(reports.sms, key=lambda r: (r.template_id, r.version))
     return {
         "daily": BarData(
             days,
@@ -82,7 +87,22 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
             [(translate("LeadCharts", "Average QA score"), [float(r.average or 0) for r in qa_tracks])],
             "%",
         ),
+        "sms": BarData(
+            [sms_label(r.template_id, r.version) for r in sms],
+            [(translate("LeadCharts", "Sent"), [float(r.sent) for r in sms]),
+             (translate("LeadCharts", "Delivered"), [float(r.delivered) for r in sms]),
+             (translate("LeadCharts", "Link opened"), [float(r.opened) for r in sms]),
+             (translate("LeadCharts", "Paid within 7 days"), [float(r.paid_7d) for r in sms])],
+            counts_on_bars=True,
+        ),
     }
+
+
+def sms_label(template_id: str, version: int) -> str:
+    """The template's title in the UI's language, with its version."""
+    lang = "zh" if translate("LeadCharts", "Sent") != "Sent" else "en"
+    titles = {(t.id, t.version): t.title[lang] for t in client_sms.templates()}
+    return f"{titles.get((template_id, version), template_id)} v{version}"
 
 
 def track_label(track_id: str | None, version: int | None) -> str:
@@ -99,6 +119,7 @@ def chart_titles() -> dict[str, str]:
         "tracks": translate("LeadCharts", "Outcome rates per talk track (%)"),
         "qa_agents": translate("LeadCharts", "Average QA score per agent (scored calls)"),
         "qa_tracks": translate("LeadCharts", "Average QA score per talk track (scored calls)"),
+        "sms": translate("LeadCharts", "SMS per template: sent, delivered, link opened, paid within 7 days"),
     }
 
 
@@ -106,9 +127,9 @@ SERIES_COLORS = ("#1F63D6", "#137A4E", "#C07A00", "#8E44AD")
 
 
 class ChartsPanel:
-    """Six QChartViews in the console's chart grid, two a row; `show_reports()` redraws them."""
+    """Seven QChartViews in the console's chart grid, two a row; `show_reports()` redraws them."""
 
-    KEYS = ("daily", "hours", "funnel", "tracks", "qa_agents", "qa_tracks")
+    KEYS = ("daily", "hours", "funnel", "tracks", "qa_agents", "qa_tracks", "sms")
 
     def __init__(self, grid: QGridLayout, host: QWidget) -> None:
         self.views: dict[str, QChartView] = {}
@@ -117,7 +138,10 @@ class ChartsPanel:
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumSize(320, 220)
             view.setAccessibleName(chart_titles()[key])
-            grid.addWidget(view, i // 2, i % 2)
+            if key == "sms":
+                grid.addWidget(view, i // 2, 0, 1, 2)  # the last one takes the whole row
+            else:
+                grid.addWidget(view, i // 2, i % 2)
             self.views[key] = view
         self.data: dict[str, BarData] = {}
 
@@ -158,8 +182,13 @@ def _bar_chart(title: str, data: BarData, dark: bool, sparse_labels: bool = Fals
         bar_set.setColor(QColor(SERIES_COLORS[i % len(SERIES_COLORS)]))
         bar_set.setBorderColor(QColor(SERIES_COLORS[i % len(SERIES_COLORS)]))
         bar_set.append(values)
+        bar_set.setLabelColor(theme.color("text"))  # counts above the bars, readable on the chart's surface
         series.append(bar_set)
         top = max([top, *values])
+    if data.counts_on_bars:
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(list(data.categories) or [""])

@@ -33,6 +33,7 @@ from agentdesk.desktop.phone.base import CallResult, Phone
 from agentdesk.desktop.phone.handoff import HandoffPhone
 from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_to_open
 from agentdesk.desktop.settings import Settings
+from agentdesk.desktop.sms_dialog import SmsControl
 from agentdesk.desktop.status import SyncStatusBar
 from agentdesk.desktop.talktrack_panel import TalkTrackPanel
 from agentdesk.desktop.tasks import Tasks, slow_call_watch
@@ -165,6 +166,9 @@ class MainWindow(QMainWindow):
             )
         self._load_tracks()
         self.reload_queue()
+        self.sms = SmsControl(self, session, tasks, language=language, menu=self.menuCase,
+                              current_case=lambda: self.current_case,
+                              selected_contact=self.case_panel.selected_contact, after_send=self._sms_sent)
 
     # --- setup -----------------------------------------------------------------------------
 
@@ -513,6 +517,11 @@ class MainWindow(QMainWindow):
         # but still competes with the GUI thread for the interpreter, so it starts a frame
         # later, once the case is painted (bench_workstation.py: ~20 ms of save-and-next).
         QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self.reload_queue)
+
+    def _sms_sent(self, case_id: str) -> None:
+        self.statusBar().showMessage(self.tr("SMS queued. It is sent to the server in the background."), 5000)
+        if case_id == self.current_case:
+            self._refresh_case()
 
     def _archive(self, attempt_id: str, result: CallResult) -> None:
         """Hand a finished call's recording to the archive's upload queue (issue 13)."""

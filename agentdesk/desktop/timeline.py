@@ -13,6 +13,7 @@ from datetime import UTC, datetime, time
 
 from PySide6.QtCore import QCoreApplication
 
+from agentdesk.client import sms as client_sms
 from agentdesk.client.views import CaseDetail
 from agentdesk.desktop import labels
 
@@ -23,7 +24,7 @@ _ROWS_PER_TABLE = 8
 @dataclass(frozen=True)
 class TimelineEntry:
     at: datetime
-    kind: str  # attempt | note | promise | payment
+    kind: str  # attempt | note | promise | payment | sms
     title: str
     detail: str
     body: str
@@ -100,8 +101,50 @@ def timeline_entries(detail: CaseDetail) -> list[TimelineEntry]:
                 "ok",
             )
         )
+    entries.extend(sms_entries(detail))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries
+
+
+def sms_entries(detail: CaseDetail) -> list[TimelineEntry]:
+    """Each SMS with what became of it: queued, delivered, failed, link opened."""
+    states = sms_state_labels()
+    # The template's own title in the UI's language ("zh" when the Chinese catalogue is in use).
+    lang = "zh" if translate("Timeline", "SMS") != "SMS" else "en"
+    titles = {(t.id, t.version): t.title[lang] for t in client_sms.templates()}
+    out: list[TimelineEntry] = []
+    for m in detail.sms:
+        tone = {"delivered": "ok", "failed": "danger", "rejected": "danger", "cancelled": "warn"}.get(m.state, "")
+        state = labels.label(states, "pending" if m.pending else m.state)
+        facts = [state, m.contact_label]
+        if m.origin.startswith("cadence:"):
+            facts.append(translate("Timeline", "scheduled by the strategy"))
+        if m.opened_at is not None:
+            opened = labels.short_time(m.opened_at, m.opened_at)
+            facts.append(translate("Timeline", "link opened %1").replace("%1", opened))
+            tone = "accent"
+        out.append(TimelineEntry(
+            at=m.sent_at or m.created_at, kind="sms",
+            title=translate("Timeline", "SMS: %1").replace("%1", titles.get((m.template_id, m.template_version),
+                                                                           m.template_id)),
+            detail=" · ".join(x for x in facts if x), body=m.text, tone=tone, pending=m.pending,
+            problem=m.rejected_reason or "",
+        ))
+    return out
+
+
+def sms_state_labels() -> dict[str, str]:
+    return {
+        "pending": translate("Timeline", "waiting to sync"),
+        "queued": translate("Timeline", "queued"),
+        "sending": translate("Timeline", "sending"),
+        "uncertain": translate("Timeline", "sending"),
+        "submitted": translate("Timeline", "sent"),
+        "delivered": translate("Timeline", "delivered"),
+        "failed": translate("Timeline", "not delivered"),
+        "cancelled": translate("Timeline", "cancelled (not sent)"),
+        "rejected": translate("Timeline", "refused by the gateway"),
+    }
 
 
 def timeline_html(entries: list[TimelineEntry], colors: dict[str, str], now: datetime) -> str:

@@ -63,6 +63,7 @@ class CaseFacts:
     attempts_by_hour: tuple[int, ...] = field(default=_ZEROS_24)  # attempts, local hour
     callable_from: datetime | None = None  # from the guard; None = callable now
     currency: str = "CNY"
+    engaged_at: datetime | None = None  # the debtor last opened the link in one of our SMS
 
     # `rank`'s memo of these facts (see _FastPath): not a field, so it takes no part in
     # equality, repr or replace(). Written with object.__setattr__: the facts are frozen;
@@ -159,7 +160,8 @@ def _token(key: Any) -> Any:
 
 
 _SCORE_WEIGHTS = ("callback_due", "promise_follow_up", "promise_pending", "broken_promise", "expected_value",
-                  "reach", "fruitless_today", "attempts_today", "reach_prior_attempts", "kept_promise_multiplier")
+                  "reach", "fruitless_today", "attempts_today", "reach_prior_attempts", "kept_promise_multiplier",
+                  "sms_link_opened")
 
 
 class _Context:
@@ -188,6 +190,7 @@ class _Context:
         self.shown_zone = _zone(display_zone) if display_zone else None
         self.w = w
         self.fade_seconds = w["broken_promise_fade_days"] * 86400.0
+        self.engaged_seconds = w["sms_link_opened_hours"] * 3600.0
         self.p_pay = (w["p_pay_M0"], w["p_pay_M1"], w["p_pay_M2"], w["p_pay_M3"], w["p_pay_M4+"])
         # The scoring weights in the order both scorers unpack them into closure variables.
         self.score_weights = tuple(w[key] for key in _SCORE_WEIGHTS)
@@ -208,8 +211,18 @@ class _Context:
 
 # One case's contributions: (score, callback, promise kind, promise points, expected value,
 # reach points, reach probability, fruitless points, attempts points, bucket index,
-# attempts in the debtor's history).
-_Parts = tuple[float, float, int, float, float, float, float, float, float, int, int]
+# attempts in the debtor's history, link-opened points).
+_Parts = tuple[float, float, int, float, float, float, float, float, float, int, int, float]
+
+
+def _engagement(engaged_at: datetime | None, now: datetime, weight: float, lasts_seconds: float) -> float:
+    """The link-opened points: the full weight at the open, fading linearly to none."""
+    if engaged_at is None:
+        return 0.0
+    age = (now - engaged_at).total_seconds()
+    if age < 0.0 or age >= lasts_seconds:
+        return 0.0
+    return weight * (1.0 - age / lasts_seconds)
 
 
 def _scorer(ctx: _Context) -> Callable[[CaseFacts], _Parts]:
@@ -227,7 +240,8 @@ def _scorer(ctx: _Context) -> Callable[[CaseFacts], _Parts]:
     p_pay = ctx.p_pay
     fade_seconds = ctx.fade_seconds
     (w_callback, w_follow, w_pending, w_broken, w_ev, w_reach, w_fruitless, w_attempts, k,
-     kept_mult) = ctx.score_weights
+     kept_mult, w_engaged) = ctx.score_weights
+    engaged_seconds = ctx.engaged_seconds
     log10 = math.log10
     zeros = _ZEROS_24
 
@@ -284,8 +298,9 @@ def _scorer(ctx: _Context) -> Callable[[CaseFacts], _Parts]:
         reach = w_reach * p_reach
         fruitless = w_fruitless * case.fruitless_today
         attempts = w_attempts * case.attempts_today
-        score = callback + promise + ev + reach + fruitless + attempts
-        return (score, callback, kind, promise, ev, reach, p_reach, fruitless, attempts, bucket, total_att)
+        engaged = _engagement(case.engaged_at, now, w_engaged, engaged_seconds)
+        score = callback + promise + ev + reach + fruitless + attempts + engaged
+        return (score, callback, kind, promise, ev, reach, p_reach, fruitless, attempts, bucket, total_att, engaged)
 
     return parts
 
@@ -332,7 +347,8 @@ class _FastPath:
         p_pay = ctx.p_pay
         fade_seconds = ctx.fade_seconds
         (w_callback, w_follow, w_pending, w_broken, w_ev, w_reach, w_fruitless, w_attempts, k,
-         kept_mult) = ctx.score_weights
+         kept_mult, w_engaged) = ctx.score_weights
+        engaged_seconds = ctx.engaged_seconds
         log10 = math.log10
         zeros = _ZEROS_24
         set_attr = object.__setattr__
@@ -354,7 +370,8 @@ class _FastPath:
                     fade = max(0.25, 1.0 - max(age, 0.0) / fade_seconds)
                 promise = w_broken * fade
             ev, reach, fruitless, attempts = parts
-            return callback + promise + ev + reach + fruitless + attempts
+            engaged = _engagement(case.engaged_at, now, w_engaged, engaged_seconds)
+            return callback + promise + ev + reach + fruitless + attempts + engaged
 
         def remember(case: CaseFacts, key: tuple[Any, int], today: date, gate: Any) -> tuple[float, RankedCase]:
             hour = key[1]
@@ -382,7 +399,8 @@ class _FastPath:
             reach = w_reach * p_reach
             fruitless = w_fruitless * case.fruitless_today
             attempts = w_attempts * case.attempts_today
-            if case.callback_due_at is None and status != "pending" and status != "broken":
+            if (case.callback_due_at is None and status != "pending" and status != "broken"
+                    and case.engaged_at is None):
                 parts = None
                 score = ev + reach + fruitless + attempts  # = _scorer's sum with 0.0 for both
             else:
@@ -399,7 +417,7 @@ _BUCKETS = ("M0", "M1", "M2", "M3", "M4+")
 
 
 def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...]:
-    _score, callback, kind, promise, ev, reach, p_reach, fruitless, attempts, bucket, total_att = parts
+    _score, callback, kind, promise, ev, reach, p_reach, fruitless, attempts, bucket, total_att, engaged = parts
     hour, today, tz = ctx.local_now(case.debtor_time_zone)
     show_tz = ctx.shown_zone or tz
     factors: list[Factor] = []
@@ -438,6 +456,11 @@ def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...
         en, zh = "Usual reach this hour", "当前时段接通率一般"
     pct = _pct(p_reach)
     factors.append(Factor("reach", f"{en} ({pct} reach)", f"{zh}（接通率 {pct}）", reach))
+    if engaged and case.engaged_at is not None:
+        hours = max(0, int((ctx.now - case.engaged_at).total_seconds() // 3600))
+        en = "Opened the SMS link just now" if hours == 0 else f"Opened the SMS link {hours} h ago"
+        zh = "刚打开短信链接" if hours == 0 else f"{hours} 小时前打开短信链接"
+        factors.append(Factor("sms_link_opened", en, zh, engaged))
     if case.fruitless_today:
         n = case.fruitless_today
         factors.append(Factor("fruitless_today", f"{n} unanswered today", f"今日 {n} 次未接通", fruitless))

@@ -154,6 +154,17 @@ WEIGHTS: tuple[WeightSpec, ...] = (
        ("Chance of payment, M4+", "还款概率 M4+"),
        ("91+ days past due: few pay; usual roll-rate shape until measured.",
         "逾期 91 天以上：还款者少；实测前取常见迁徙率形态。")),
+    _w("sms_link_opened", 200.0, 0.0, 2000.0, 0,
+       ("Opened the SMS link", "打开了短信链接"),
+       ("A debtor who just opened the link in our SMS is thinking about the account right now: the "
+        "best moment to reach them. Worth a broken promise's half, fading to nothing over the hours below.",
+        "刚打开短信链接的客户此刻正在关注账款，是最好的联系时机。分值约为违约加分的一半，在下列小时数内逐渐降为零。")),
+    _w("sms_link_opened_hours", 6.0, 0.0, 72.0, 1,
+       ("SMS link open lasts (hours)", "短信链接加分持续（小时）"),
+       ("Hours until the link-opened weight has faded to zero; by the evening a morning's interest is "
+        "no longer news.",
+        "打开链接加分降为零所需小时数；上午的关注到晚上已不再是新消息。"),
+       exclusive_minimum=True),
     _w("kept_promise_multiplier", 1.5, 1.0, 5.0, 2,
        ("Kept promise multiplier", "已兑现承诺系数"),
        ("A kept promise is the best evidence of willingness to pay: the chance of payment is "

@@ -31,6 +31,7 @@ from agentdesk.server.routes_intake import intake_router
 from agentdesk.server.routes_lead import lead_router
 from agentdesk.server.routes_recordings import recordings_router
 from agentdesk.server.routes_rules import rules_router
+from agentdesk.server.sms.routes import sms_router
 
 log = logging.getLogger(__name__)
 
@@ -276,4 +277,5 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     app.include_router(rules_router(db, poke, current_user, clock))
     app.state.recordings = RecordingArchive(recordings_dir(recordings_folder))
     app.include_router(recordings_router(db, app.state.recordings, current_user, clock))
+    app.include_router(sms_router(db, current_user, clock))
     return app

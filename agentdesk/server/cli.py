@@ -84,6 +84,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     db = Database(args.database_url)
     hub = EventHub()
     app = create_app(db, hub, real_clock, recordings_folder=args.recordings_dir)
+    if args.sms_worker:
+        from agentdesk.server.sms.worker import start_in_background
+
+        start_in_background(db, real_clock)
 
     class _Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
@@ -170,6 +174,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0 if report.imported else 1
 
 
+def _cmd_sms(args: argparse.Namespace) -> int:
+    """The SMS worker's jobs: one cadence pass, one dispatch pass, or both forever."""
+    from agentdesk.server.sms.worker import run_sms_command
+
+    return run_sms_command(args.sms_command, Database(args.database_url), production_clock(f"sms {args.sms_command}"))
+
+
 def _safe(url: str) -> str:
     """The URL without its password, for messages and logs."""
     if "@" in url and "://" in url:
@@ -197,7 +208,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-migrate", action="store_true", help="do not upgrade the schema first")
     serve.add_argument("--recordings-dir", default=None,
                        help="the call-recording archive; default AGENTDESK_RECORDINGS_DIR or the data folder's")
+    serve.add_argument("--sms-worker", action="store_true",
+                       help="also run the SMS cadence and dispatcher in this process (AGENTDESK_SMS_GATEWAY)")
     serve.set_defaults(func=_cmd_serve)
+    sms = sub.add_parser("sms", help="SMS: schedule the cadence's messages, send queued ones (see AGENTDESK_SMS_*)")
+    sms.add_argument("sms_command", choices=("schedule", "dispatch", "run"),
+                     help="schedule: one cadence pass; dispatch: one send pass; run: both, until stopped")
+    sms.set_defaults(func=_cmd_sms)
     add = sub.add_parser("add-user", help="add a user; the password is read from the terminal or stdin")
     add.add_argument("username")
     add.add_argument("--role", choices=("agent", "lead", "admin"), required=True)

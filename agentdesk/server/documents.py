@@ -39,6 +39,7 @@ from agentdesk.domain.money import bucket_for
 from agentdesk.domain.queue_columns import history_columns
 from agentdesk.server import persons
 from agentdesk.server.models import Case, ContactAttempt, Note
+from agentdesk.server.sms.outbox import sms_history
 
 STALE_KEY = "agentdesk_stale_documents"
 DEFER_KEY = "agentdesk_defer_documents"
@@ -147,6 +148,7 @@ def history(case: Case, secret: str = "", related: list[dict[str, Any]] | None =
         # Contacts made on the person's other cases, and with this case's numbers by anyone:
         # what the desk's guard must count beside this case's own attempts.
         "related_contacts": related or [],
+        "sms": sms_history(case),
     }
 
 
@@ -210,6 +212,7 @@ def load_for_documents(session: Session, case_ids: Sequence[str], *, fresh: bool
                 selectinload(Case.callbacks),
                 selectinload(Case.notes).selectinload(Note.author),
                 selectinload(Case.payments),
+                selectinload(Case.sms_messages),
             )
         )
         if fresh:

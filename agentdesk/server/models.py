@@ -144,6 +144,7 @@ class Case(Base):
     promises: Mapped[list[PromiseToPay]] = relationship(order_by="PromiseToPay.created_at")
     callbacks: Mapped[list[Callback]] = relationship(order_by="Callback.due_at")
     payments: Mapped[list[Payment]] = relationship(order_by="Payment.paid_on")
+    sms_messages: Mapped[list[SmsMessage]] = relationship(order_by="SmsMessage.created_at")  # sms/models.py
 
     __table_args__ = (
         Index("ix_cases_agent_seq", "assigned_agent_id", "seq"),
@@ -399,3 +400,6 @@ class QaScore(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     scored_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
     scored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+# The SMS tables live in their own module (issue 19); imported here so that every user of
+# the metadata (create_all, Alembic, the relationship above) sees them.
+from agentdesk.server.sms.models import SmsMessage  # noqa: E402

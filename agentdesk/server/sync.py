@@ -35,6 +35,7 @@ from agentdesk.server.models import (
     SyncCounter,
     User,
 )
+from agentdesk.server.sms import outbox as sms_outbox
 from agentdesk.server.writes import Rejected
 
 log = logging.getLogger(__name__)
@@ -415,6 +416,13 @@ def _apply(session: Session, user: User, mutation: contract.Mutation, now: datet
     elif isinstance(payload, contract.ConsentRecordPayload):
         case = _case_for_write(session, user, payload.case_id, decision=True)
         cases = writes.record_consent(session, user, case, payload)
+    elif isinstance(payload, contract.SmsSendPayload):
+        case = _case_for_write(session, user, payload.case_id, decision=True)
+        try:
+            sms_outbox.accept_send(session, user, case, payload, now)
+        except sms_outbox.SmsRefused as exc:
+            raise Rejected(str(exc)) from exc
+        cases = [case]
     else:  # pragma: no cover - MUTATION_TYPES and this dispatch are kept in step
         raise Rejected(f"unknown mutation type {mutation.type}")
     session.flush()

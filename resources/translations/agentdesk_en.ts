@@ -698,6 +698,32 @@
         <source>no data in this period yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="90"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="80"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="81"/>
+        <source>Link opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="82"/>
+        <source>Paid within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="107"/>
+        <source>SMS per template: sent, delivered, link opened, paid within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LeadConsole</name>
@@ -1767,6 +1793,21 @@
         <source>&amp;About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="336"/>
+        <source>No other open case in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="344"/>
+        <source>No case may be called right now: opened the first one callable, from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="445"/>
+        <source>SMS queued. It is sent to the server in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NoteForm</name>
@@ -2170,6 +2211,110 @@
     </message>
 </context>
 <context>
+    <name>SmsDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="33"/>
+        <source>1 SMS · %1 of %2 characters · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="35"/>
+        <source>%1 SMS, joined on the phone · %2 characters, %3 a part · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="72"/>
+        <source>Send SMS — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="83"/>
+        <source>Demo server: no SMS gateway is connected. The message is recorded on the case and checked like a real one, but it is not sent to any phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="86"/>
+        <source>Record (demo: not sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="88"/>
+        <source>Sent once through the centre&apos;s SMS gateway; delivery and link opens show in the case&apos;s timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="91"/>
+        <location filename="../../ui/smsdialog.ui" line="104"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="132"/>
+        <source>This case has no phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="139"/>
+        <source>Allowed now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="166"/>
+        <source>Send &amp;SMS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="169"/>
+        <source>Send the open case an SMS from a template (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="7"/>
+        <source>Send SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="20"/>
+        <source>&amp;Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="26"/>
+        <source>Number to send to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="31"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="37"/>
+        <source>Language of the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="47"/>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="58"/>
+        <source>What the debtor will read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="65"/>
+        <source>Message preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="99"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StrategyEditor</name>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="138"/>
@@ -2366,6 +2511,67 @@
     <message>
         <location filename="../../agentdesk/desktop/timeline.py" line="118"/>
         <source>not yet synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="113"/>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="121"/>
+        <source>scheduled by the strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="123"/>
+        <source>link opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="127"/>
+        <source>SMS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="137"/>
+        <source>waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="140"/>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
+        <source>not delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
+        <source>cancelled (not sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="145"/>
+        <source>refused by the gateway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -702,6 +702,32 @@
         <source>no data in this period yet</source>
         <translation>本期暂无数据</translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="90"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="80"/>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="81"/>
+        <source>Link opened</source>
+        <translation>打开链接</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="82"/>
+        <source>Paid within 7 days</source>
+        <translation>7天内还款</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="107"/>
+        <source>SMS per template: sent, delivered, link opened, paid within 7 days</source>
+        <translation>各短信模板：发送、送达、打开链接、7天内还款</translation>
+    </message>
 </context>
 <context>
     <name>LeadConsole</name>
@@ -1783,6 +1809,21 @@
         <source>&amp;About AgentDesk</source>
         <translation>关于 AgentDesk(&amp;A)</translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="336"/>
+        <source>No other open case in the queue.</source>
+        <translation>队列中没有其他未结案件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="344"/>
+        <source>No case may be called right now: opened the first one callable, from %1.</source>
+        <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="445"/>
+        <source>SMS queued. It is sent to the server in the background.</source>
+        <translation>短信已排队，将在后台提交到服务器。</translation>
+    </message>
 </context>
 <context>
     <name>NoteForm</name>
@@ -2186,6 +2227,110 @@
     </message>
 </context>
 <context>
+    <name>SmsDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="33"/>
+        <source>1 SMS · %1 of %2 characters · %3</source>
+        <translation>1 条短信 · %1/%2 字 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="35"/>
+        <source>%1 SMS, joined on the phone · %2 characters, %3 a part · %4</source>
+        <translation>%1 条短信（手机上合并为一条）· %2 字，每条 %3 字 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="72"/>
+        <source>Send SMS — %1</source>
+        <translation>发送短信 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="83"/>
+        <source>Demo server: no SMS gateway is connected. The message is recorded on the case and checked like a real one, but it is not sent to any phone.</source>
+        <translation>演示服务器：未连接短信网关。短信会像真实发送一样经过检查并记录在案件中，但不会发到任何手机。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="86"/>
+        <source>Record (demo: not sent)</source>
+        <translation>记录（演示：不发送）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="88"/>
+        <source>Sent once through the centre&apos;s SMS gateway; delivery and link opens show in the case&apos;s timeline.</source>
+        <translation>经中心的短信网关只发送一次；送达和打开链接情况会显示在案件时间线中。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="91"/>
+        <location filename="../../ui/smsdialog.ui" line="104"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="132"/>
+        <source>This case has no phone number.</source>
+        <translation>此案件没有电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="139"/>
+        <source>Allowed now.</source>
+        <translation>现在可以发送。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="166"/>
+        <source>Send &amp;SMS…</source>
+        <translation>发送短信(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="169"/>
+        <source>Send the open case an SMS from a template (%1)</source>
+        <translation>用模板给当前案件发送短信（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="7"/>
+        <source>Send SMS</source>
+        <translation>发送短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="20"/>
+        <source>&amp;Number</source>
+        <translation>号码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="26"/>
+        <source>Number to send to</source>
+        <translation>发送到的号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="31"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="37"/>
+        <source>Language of the message</source>
+        <translation>短信语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="47"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="58"/>
+        <source>What the debtor will read</source>
+        <translation>债务人将看到的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="65"/>
+        <source>Message preview</source>
+        <translation>短信预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smsdialog.ui" line="99"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>StrategyEditor</name>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="138"/>
@@ -2383,6 +2528,67 @@
         <location filename="../../agentdesk/desktop/timeline.py" line="118"/>
         <source>not yet synced</source>
         <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="113"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="121"/>
+        <source>scheduled by the strategy</source>
+        <translation>由策略安排</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="123"/>
+        <source>link opened %1</source>
+        <translation>%1 打开了链接</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="127"/>
+        <source>SMS: %1</source>
+        <translation>短信：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="137"/>
+        <source>waiting to sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="140"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
+        <source>not delivered</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
+        <source>cancelled (not sent)</source>
+        <translation>已取消（未发送）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/timeline.py" line="145"/>
+        <source>refused by the gateway</source>
+        <translation>网关拒绝</translation>
     </message>
 </context>
 <context>

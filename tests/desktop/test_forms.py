@@ -60,6 +60,8 @@ EXPECTED = {
                              "sheetForm", "commentEdit", "saveScoreButton", "summaryLabel"]),
     "myscores": (QDialog, ["scoresView", "scoreDetail", "scoresSummary", "buttons"]),
     "phonesettings": (QDialog, ["microphoneCombo", "speakerCombo", "testToneButton", "passwordEdit", "buttonBox"]),
+    "smsdialog": (QDialog, ["numberCombo", "languageCombo", "templateList", "previewText", "segmentsLabel",
+                            "verdictLabel", "gatewayLabel", "sendButton", "cancelButton"]),
 }
 
 
