@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case as sql_case
+from sqlalchemy import literal as sql_literal
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -190,6 +191,7 @@ def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -
         .where(or_(*conditions), ContactAttempt.started_at >= since)
         .order_by(ContactAttempt.started_at)
     ).all()
+    rows = [*rows, *_related_sms(session, conditions, since)]
     if not rows:
         return out
     secret = identity_key(session)
@@ -212,6 +214,22 @@ def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -
                 "same_person": same_person,
             })
     return out
+
+
+def _related_sms(session: Session, conditions: list[Any], since: datetime) -> list[Any]:
+    """Text messages to the same people and numbers, as rows shaped like the attempts':
+    SMS count against SMS limits, on the desk as on the server (issue 19)."""
+    from agentdesk.server.sms.models import SmsMessage
+
+    counted = ("queued", "sending", "uncertain", "submitted", "delivered")
+    return list(session.execute(
+        select(SmsMessage.id, SmsMessage.case_id, SmsMessage.not_before, sql_literal("nobody"), sql_literal("sms"),
+               ContactPoint.owner, ContactPoint.number, Debtor.person_key)
+        .join(Case, Case.id == SmsMessage.case_id)
+        .join(Debtor, Debtor.id == Case.debtor_id)
+        .outerjoin(ContactPoint, ContactPoint.id == SmsMessage.contact_point_id)
+        .where(or_(*conditions), SmsMessage.not_before >= since, SmsMessage.state.in_(counted))
+    ).all())
 
 
 def cases_to_hold(session: Session, case: Case, person_wide: bool) -> list[Case]:

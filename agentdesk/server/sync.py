@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.queue_columns import live_columns
-from agentdesk.server import documents, writes
+from agentdesk.server import documents, persons, writes
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
     AppliedMutation,
@@ -422,7 +422,8 @@ def _apply(session: Session, user: User, mutation: contract.Mutation, now: datet
             sms_outbox.accept_send(session, user, case, payload, now)
         except sms_outbox.SmsRefused as exc:
             raise Rejected(str(exc)) from exc
-        cases = [case]
+        # The person's other cases and those sharing the number count this message too.
+        cases = [case, *persons.load_cases(session, persons.related_case_ids(session, case))]
     else:  # pragma: no cover - MUTATION_TYPES and this dispatch are kept in step
         raise Rejected(f"unknown mutation type {mutation.type}")
     session.flush()

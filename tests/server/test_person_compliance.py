@@ -208,3 +208,25 @@ def test_a_call_the_debtor_made_is_no_contact_we_placed(api: TestClient, db: Dat
     night["payload"]["direction"] = "inbound"
     _push(api, agent01, night)
     assert _flag(db, night) is None
+
+
+def test_texts_on_one_loan_count_for_the_same_number_on_the_other(
+        api: TestClient, db: Database, person: dict[str, str]) -> None:
+    from agentdesk.server.sms.models import SmsMessage
+
+    now = clock.now()
+    with db.transaction() as s:
+        case_a = s.get(Case, person["a"])
+        for k in range(2):  # two texts today to the shared number, from lender A's case
+            s.add(SmsMessage(id=str(uuid.uuid4()), case_id=person["a"], contact_point_id=person["phone_a"],
+                             to_number="x", template_id="reminder", template_version=1, lang="zh", text="提醒",
+                             segments=1, encoding="UCS2", origin="agent", not_before=now - timedelta(minutes=20 - k),
+                             state="delivered", sent_at=now - timedelta(minutes=20 - k)))
+        sync.touch(s, [case_a, s.get(Case, person["b"])])
+    doc = _docs(api, login(api, "agent04"))[person["b"]]
+    assert [r["channel"] for r in doc["related_contacts"]].count("sms") == 2
+    china = load_policy("china")
+    facts = caseview.contact_facts(doc)
+    text = caseview.dial_verdict(facts, person["phone_b"], china, now, channel="sms")
+    assert not text.allowed and text.rule == "sms_point_daily_limit"
+    assert caseview.dial_verdict(facts, person["phone_b"], china, now).allowed, "a call is still allowed"
