@@ -505,6 +505,8 @@ class ImportReport(BaseModel):
     unchanged: int
     rejected_rows: int
     problems: list[RowProblem]
+    header_row: int = 1  # the spreadsheet row the column names were found in
+    columns: dict[str, str] = Field(default_factory=dict)  # field → the file's column taken for it
 
 
 class PaymentsReport(BaseModel):
@@ -515,6 +517,8 @@ class PaymentsReport(BaseModel):
     promises_kept: int
     promises_broken: int
     problems: list[RowProblem]
+    header_row: int = 1
+    columns: dict[str, str] = Field(default_factory=dict)
 
 
 # --- rules in force: compliance preset and queue strategy (GET /v1/rules, PUT /v1/strategy) ---
