@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
 import re
 import unicodedata
 import zipfile
@@ -203,6 +204,36 @@ def _count_row_tags(archive: zipfile.ZipFile, part: str, limit: int) -> int:
                 return count
 
 
+def _first_sheet_part(archive: zipfile.ZipFile) -> str | None:
+    """The zip member of the workbook's first sheet, found as Excel does (package relationships,
+    then the workbook's): openpyxl would otherwise parse a whole sheet that declares no size
+    just to learn its size, before a single row could be counted."""
+    from defusedxml.ElementTree import fromstring
+
+    def xml(name: str) -> Any:
+        info = archive.getinfo(name)
+        if info.file_size > 4 * 1024 * 1024:
+            raise IntakeError("the workbook's structure is damaged; save it again as .xlsx or CSV")
+        return fromstring(archive.read(name))
+
+    def target(rels_name: str, base: str, rel_type: str, rel_id: str | None = None) -> str | None:
+        for rel in xml(rels_name):
+            if (rel_id is None and rel.get("Type", "").endswith(rel_type)) or (rel_id and rel.get("Id") == rel_id):
+                where = rel.get("Target", "")
+                return where.lstrip("/") if where.startswith("/") else posixpath.normpath(posixpath.join(base, where))
+        return None
+
+    book = target("_rels/.rels", "", "/officeDocument")
+    if book is None:
+        return None
+    folder, name = posixpath.split(book)
+    first = next((el for el in xml(book).iter() if el.tag.endswith("}sheet")), None)
+    if first is None:
+        return None
+    rel_id = next((v for k, v in first.attrib.items() if k.endswith("}id")), None)
+    return target(posixpath.join(folder, "_rels", name + ".rels"), folder, "/worksheet", rel_id)
+
+
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
 
@@ -211,18 +242,18 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
             raise IntakeError("the workbook unpacks to more than 400 MB; save the sheet alone as CSV or a smaller XLSX")
+        part = _first_sheet_part(archive)
+        if part and _count_row_tags(archive, part, MAX_ROWS + 1000) > MAX_ROWS + 1000:
+            raise too_many
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         if not book.worksheets:
             raise IntakeError("the workbook has no sheet")
-        sheet = book.worksheets[0]
-        part = getattr(sheet, "_worksheet_path", "")
-        if (sheet.max_row or 0) > MAX_ROWS + 1000:  # the size the sheet declares
-            raise too_many
-        if part and _count_row_tags(archive, part, MAX_ROWS + 1000) > MAX_ROWS + 1000:
+        if (book.worksheets[0].max_row or 0) > MAX_ROWS + 1000:  # the size the sheet declares
             raise too_many
     except IntakeError:
         raise
-    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, TypeError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, TypeError, EOFError, SyntaxError) as exc:
+        # SyntaxError: ElementTree's ParseError; defusedxml refuses entity tricks with a ValueError.
         raise IntakeError("the file is not a readable XLSX workbook; save it again as .xlsx or CSV") from exc
     return _sheet_rows(book)
 

@@ -13,7 +13,8 @@ from fastapi import APIRouter, Depends, File, Form, UploadFile
 
 from agentdesk import contract
 from agentdesk.clock import Clock
-from agentdesk.server import intake, intake_payments
+from agentdesk.server import intake
+from agentdesk.server import intake_payments as feed
 from agentdesk.server.access import audit, audited_transaction, lead_team
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
@@ -85,11 +86,11 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
         data = _read(file)
         today = intake.local_today(clock.now())
         try:
-            parsed = intake_payments.parse_payments(data, file.filename or "", today)
+            parsed = feed.parse_payments(data, file.filename or "", today)
         except intake.IntakeError as exc:
             raise ApiError(422, "unreadable_file", str(exc)) from exc
         with db.transaction() as s:
-            result = intake_payments.apply_payments(s, parsed, lender, accept_good_rows, today, team)
+            result = feed.apply_payments(s, parsed, lender, accept_good_rows, today, team)
             audit(s, user, "intake.payments", "team", team, added=result.report.payments_added,
                   kept=result.report.promises_kept, broken=result.report.promises_broken)
         if result.touched_agents or result.touched_teams:
