@@ -148,7 +148,10 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
 
     errors = {
         401: {"model": contract.ErrorBody},
-        429: {"model": contract.ErrorBody, "description": "too many failed logins; wait Retry-After seconds"},
+    }
+    login_errors = {
+        401: {"model": contract.ErrorBody},
+        429: {"model": contract.ErrorBody, "description": "too many failed logins: wait Retry-After seconds"},
     }
 
     @app.get("/v1/ping")
@@ -164,7 +167,7 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
             server_time=clock.now(),
         )
 
-    @app.post("/v1/auth/login", response_model=contract.TokenPair, responses=errors)
+    @app.post("/v1/auth/login", response_model=contract.TokenPair, responses=login_errors)
     def login(body: contract.LoginRequest, request: Request) -> contract.TokenPair:
         """A plain def: argon2 runs in the thread pool, never on the event loop."""
         with db.sessions() as s:
