@@ -143,8 +143,9 @@ def parse_cases(data: bytes, filename: str, today: date) -> ParsedCases:
     problems = _missing_columns(table, CASE_REQUIRED, known)
     have = set(table.mapped.values())
     if "days_past_due" not in have and "due_date" not in have:
-        problems.append(contract.RowProblem(row=table.header_row, column="days_past_due",
-                                            reason="missing column: give 逾期天数 (days_past_due) or 到期日 (due_date)"))
+        problems.append(contract.RowProblem(
+            row=table.header_row, column="days_past_due",
+            reason="missing column: give 逾期天数 (days_past_due) or 到期日 (due_date)"))
     if problems:
         return ParsedCases(table, [], problems, len(table.rows), file_level=True)
     good: list[CaseRow] = []

@@ -19,7 +19,6 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, given, settings

@@ -20,7 +20,7 @@ import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import pytest
@@ -156,7 +156,8 @@ def _fingerprint(db: Database, user: User | None) -> dict[str, Any]:
         history = [select(func.count()).select_from(model).where(model.case_id.in_(outside)).scalar_subquery()
                    for model in _HISTORY]
         history += [
-            select(func.coalesce(func.sum(Account.overdue_minor + Account.outstanding_minor + Account.days_past_due), 0))
+            select(func.coalesce(func.sum(Account.overdue_minor + Account.outstanding_minor
+                                          + Account.days_past_due), 0))
             .where(Account.case_id.in_(outside)).scalar_subquery(),
             select(func.count()).select_from(ContactPoint)
             .where(ContactPoint.case_id.in_(outside), ContactPoint.status != "valid").scalar_subquery(),
