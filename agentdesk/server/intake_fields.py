@@ -87,6 +87,8 @@ def normalize_national_id(text: str) -> str:
         return first17 + id_check_char(first17)
     if re.fullmatch(r"[\dX]+", value):
         raise FieldError("not a resident ID number: it needs 18 characters (or the old 15 digits)")
+    if re.fullmatch(r"\d{17}[A-Z]", value):
+        raise FieldError("the ID number's last character must be a digit or X")
     if not re.fullmatch(r"[0-9A-Z]{6,32}", value):
         raise FieldError("not an ID number: 18 digits for a resident ID, or 6 to 32 letters and digits")
     return value
