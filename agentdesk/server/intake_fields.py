@@ -36,8 +36,9 @@ class FieldError(ValueError):
 
 
 def halfwidth(text: str) -> str:
-    """Full-width digits, letters and signs as their ASCII forms (NFKC), spaces trimmed."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Full-width digits, letters and signs as their ASCII forms (NFKC), spaces trimmed; NULs
+    (which an old .xls can hold and no database text column takes) dropped."""
+    return unicodedata.normalize("NFKC", text.replace("\x00", "")).strip()
 
 
 def cell_text(value: Any) -> str:

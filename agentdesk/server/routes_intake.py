@@ -37,6 +37,10 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
             raise ApiError(413, "file_too_large", f"The file is over {MAX_UPLOAD // 2**20} MB; split it.")
         return data
 
+    def _lender(name: str | None) -> None:
+        if name is not None and (not name.strip() or not name.isprintable()):
+            raise ApiError(422, "bad_lender", "The lender's name must be plain text (no control characters).")
+
     def _team(user: User, team_id: str | None, action: str) -> str | None:
         with audited_transaction(db) as s:
             return lead_team(s, user, team_id, action)
@@ -54,6 +58,7 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
 
         With problems and without accept_good_rows nothing is imported and the report lists them.
         """
+        _lender(lender)
         team = _team(user, team_id, "intake.cases")
         if team is None:
             raise ApiError(422, "team_required", "Give team_id: the team whose leads will assign the new cases.")
@@ -82,6 +87,7 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
         accept_good_rows: Annotated[bool, Form()] = False,
     ) -> contract.PaymentsReport:
         """The lender's payments feed: adds payments once each and settles promises (kept / broken)."""
+        _lender(lender)
         team = _team(user, None, "intake.payments")
         data = _read(file)
         today = intake.local_today(clock.now())
