@@ -143,6 +143,13 @@ PULL_LINES_MEDIA_TYPE = "application/x-ndjson"
 # --- sync: push -------------------------------------------------------------------------
 
 
+class ConductOverride(_Strict):
+    """Phrases the conduct check flagged in a note that the agent saved anyway, with why."""
+
+    phrases: Annotated[list[Annotated[str, Field(min_length=1, max_length=100)]], Field(min_length=1, max_length=20)]
+    reason: Annotated[str, Field(min_length=3, max_length=500)]
+
+
 class NoteAddPayload(_Strict):
     """`note.add`: a free-text note on a case, outside any call."""
 
@@ -150,6 +157,7 @@ class NoteAddPayload(_Strict):
     text: Annotated[str, Field(min_length=1, max_length=4000)]
     note_id: uuid.UUID | None = None
     written_at: datetime | None = None
+    conduct_override: ConductOverride | None = None
 
     _aware = field_validator("written_at")(lambda v: _require_aware(v))
 
@@ -193,6 +201,7 @@ class AttemptRecordPayload(_Strict):
     talk_track_id: Annotated[str, Field(max_length=64)] | None = None
     talk_track_version: Annotated[int, Field(strict=True, ge=1, le=INT32_MAX)] | None = None
     recording_ref: Annotated[str, Field(max_length=200)] | None = None
+    conduct_override: ConductOverride | None = None
 
     _aware = field_validator("started_at", "ended_at")(_require_aware)
 
@@ -244,6 +253,19 @@ class ContactPointMarkPayload(_Strict):
     status: Literal["wrong_party", "invalid", "do_not_contact"]
 
 
+class ConsentRecordPayload(_Strict):
+    """`consent.record`: the debtor's own consent, given on a recorded call (the attempt),
+    e.g. to calls in the quiet hours. It covers that debtor on that case, never a third party."""
+
+    consent_id: uuid.UUID
+    case_id: Annotated[str, Field(min_length=1, max_length=64)]
+    attempt_id: uuid.UUID
+    kind: Literal["late_calls"]
+    given_at: datetime
+
+    _aware = field_validator("given_at")(_require_aware)
+
+
 MUTATION_TYPES: dict[str, type[BaseModel]] = {
     "note.add": NoteAddPayload,
     "attempt.record": AttemptRecordPayload,
@@ -251,9 +273,11 @@ MUTATION_TYPES: dict[str, type[BaseModel]] = {
     "callback.add": CallbackAddPayload,
     "contact_point.add": ContactPointAddPayload,
     "contact_point.mark": ContactPointMarkPayload,
+    "consent.record": ConsentRecordPayload,
 }
 MutationType = Literal[
-    "note.add", "attempt.record", "promise.add", "callback.add", "contact_point.add", "contact_point.mark"
+    "note.add", "attempt.record", "promise.add", "callback.add", "contact_point.add", "contact_point.mark",
+    "consent.record",
 ]
 
 

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, Protocol
 
 from agentdesk.client.views import (
     AccountView,
     AttemptView,
+    CallbackView,
     CaseDetail,
     ContactPointView,
     NoteView,
     PaymentView,
     PromiseView,
+    RelatedContact,
 )
-from agentdesk.domain import compliance, talktracks
+from agentdesk.domain import casewrites, compliance, talktracks
 from agentdesk.domain.money import Money
 
 
@@ -91,10 +93,24 @@ def case_detail(doc: dict[str, Any]) -> CaseDetail:
         contact_points=tuple(
             ContactPointView(id=p["id"], kind=p["kind"], value_masked=p["value_masked"], owner=p["owner"],
                              relation=p.get("relation"), contact_name=p.get("contact_name"),
-                             status=p["status"], source=p.get("source", ""))
+                             status=p["status"], source=p.get("source", ""), number_key=p.get("number_key"))
             for p in doc.get("contact_points", [])
         ),
         attempts=attempts, promises=promises, notes=notes, payments=payments,
+        person_key=d.get("person_key"), related=_related(doc),
+        callbacks=tuple(
+            CallbackView(id=c["id"], due_at=_dt(c["due_at"]), status=c.get("status", "open"),
+                         pending=bool(c.get("pending")))
+            for c in sorted(doc.get("callbacks", []), key=lambda c: c["due_at"])
+        ),
+    )
+
+
+def _related(doc: dict[str, Any]) -> tuple[RelatedContact, ...]:
+    return tuple(
+        RelatedContact(id=r["id"], at=_dt(r["at"]), channel=r.get("channel", "call"), number_key=r.get("number_key"),
+                       reached=r["reached"], owner=r.get("owner", "debtor"), same_person=bool(r.get("same_person")))
+        for r in doc.get("related_contacts", [])
     )
 
 
@@ -118,6 +134,10 @@ class ContactHistory(Protocol):
     def attempts(self) -> Sequence[Any]: ...  # .contact_point_id .started_at .reached .rejected_reason, newest first
     @property
     def promises(self) -> Sequence[Any]: ...  # .status .due_date
+    @property
+    def person_key(self) -> str | None: ...
+    @property
+    def related(self) -> Sequence[RelatedContact]: ...
 
 
 class _Point(NamedTuple):
@@ -125,6 +145,7 @@ class _Point(NamedTuple):
     kind: str
     owner: str
     status: str
+    number_key: str | None = None
 
 
 class _Attempt(NamedTuple):
@@ -132,6 +153,8 @@ class _Attempt(NamedTuple):
     started_at: datetime
     reached: str
     rejected_reason: str | None
+    id: str = ""
+    channel: str = "call"
 
 
 class _Promise(NamedTuple):
@@ -151,6 +174,8 @@ class ContactFacts:
     contact_points: tuple[_Point, ...]
     attempts: tuple[_Attempt, ...]
     promises: tuple[_Promise, ...]
+    person_key: str | None = None
+    related: tuple[RelatedContact, ...] = ()
 
 
 def contact_facts(doc: dict[str, Any]) -> ContactFacts:
@@ -163,24 +188,67 @@ def contact_facts(doc: dict[str, Any]) -> ContactFacts:
         case_id=doc["id"], status=doc.get("status", "open"), hold_reason=doc.get("hold_reason"),
         time_zone=doc["debtor"].get("time_zone", "Asia/Shanghai"),
         consent_late_calls=bool(doc.get("consent_late_calls")),
-        contact_points=tuple(_Point(p["id"], p["kind"], p["owner"], p["status"])
+        contact_points=tuple(_Point(p["id"], p["kind"], p["owner"], p["status"], p.get("number_key"))
                              for p in doc.get("contact_points", [])),
         attempts=tuple(
-            _Attempt(a.get("contact_point_id"), _dt(a["started_at"]), a["reached"], a.get("rejected_reason"))
+            _Attempt(a.get("contact_point_id"), _dt(a["started_at"]), a["reached"], a.get("rejected_reason"),
+                     a.get("id", ""), a.get("channel", "call"))
             for a in sorted(doc.get("attempts", []), key=lambda a: a["started_at"], reverse=True)
         ),
         promises=tuple(_Promise(p["status"], date.fromisoformat(p["due_date"])) for p in doc.get("promises", [])),
+        person_key=doc["debtor"].get("person_key"), related=_related(doc),
     )
 
 
-def past_contacts(detail: ContactHistory) -> list[compliance.PastContact]:
-    owners = {p.id: p.owner for p in detail.contact_points}
-    return [
-        compliance.PastContact(contact_point_id=a.contact_point_id, at=a.started_at, reached=a.reached,
-                               contact_owner=owners.get(a.contact_point_id or "", "debtor"))
-        for a in detail.attempts
-        if a.rejected_reason is None
+def _own_contacts(case: ContactHistory) -> list[tuple[str, compliance.PastContact]]:
+    """(attempt id, contact) for the case's own attempts, as its own numbers and owners say."""
+    points = {p.id: p for p in case.contact_points}
+    out = []
+    for a in case.attempts:
+        if a.rejected_reason is not None:
+            continue
+        point = points.get(a.contact_point_id or "")
+        out.append((a.id, compliance.PastContact(
+            contact_point_id=a.contact_point_id, at=a.started_at, reached=a.reached,
+            contact_owner=point.owner if point else "debtor", channel=a.channel,
+            number=getattr(point, "number_key", None) if point else None)))
+    return out
+
+
+def past_contacts(detail: ContactHistory, siblings: Sequence[ContactHistory] = ()) -> list[compliance.PastContact]:
+    """Everything the guard counts for a contact on `detail`: its own attempts, the contacts
+    the server says concern its person or numbers, and the attempts of the other cases this
+    desk holds for the same person or sharing a number (some still in the outbox, so the
+    server could not have sent them yet). The same attempt seen twice counts once."""
+    person = getattr(detail, "person_key", None)
+    numbers = {p.number_key for p in detail.contact_points if getattr(p, "number_key", None)}
+    seen: set[str] = set()
+    out: list[compliance.PastContact] = []
+    for attempt_id, contact in _own_contacts(detail):
+        if attempt_id:
+            seen.add(attempt_id)
+        out.append(contact)
+    related: list[tuple[str, compliance.PastContact]] = [
+        (r.id, compliance.PastContact(contact_point_id=None, at=r.at, reached=r.reached, contact_owner=r.owner,
+                                      channel=r.channel, number=r.number_key, same_person=r.same_person))
+        for r in getattr(detail, "related", ())
     ]
+    for sibling in siblings:
+        same_person = person is not None and getattr(sibling, "person_key", None) == person
+        for attempt_id, contact in _own_contacts(sibling):
+            if same_person or contact.number in numbers:
+                related.append((attempt_id, compliance.PastContact(
+                    contact_point_id=None, at=contact.at, reached=contact.reached,
+                    contact_owner=contact.contact_owner, channel=contact.channel, number=contact.number,
+                    same_person=same_person)))
+    for attempt_id, contact in related:
+        if attempt_id and attempt_id in seen:
+            continue
+        if attempt_id:
+            seen.add(attempt_id)
+        if contact.same_person or (contact.number is not None and contact.number in numbers):
+            out.append(contact)
+    return out
 
 
 def _debtor_reachable(detail: ContactHistory) -> bool:
@@ -190,6 +258,7 @@ def _debtor_reachable(detail: ContactHistory) -> bool:
 
 def planned(detail: ContactHistory, contact_point_id: str | None, channel: str = "call") -> compliance.PlannedContact:
     point = next((p for p in detail.contact_points if p.id == contact_point_id), None)
+    number = getattr(point, "number_key", None) if point else None
     pending = [p.due_date for p in detail.promises if p.status == "pending"]
     return compliance.PlannedContact(
         case_id=detail.case_id, contact_point_id=contact_point_id,
@@ -199,12 +268,23 @@ def planned(detail: ContactHistory, contact_point_id: str | None, channel: str =
         hold_reason=detail.hold_reason, consent_late_calls=detail.consent_late_calls,
         pending_promise_due=min(pending) if pending else None,
         debtor_reachable=_debtor_reachable(detail),
+        number=number,
     )
 
 
 def dial_verdict(detail: ContactHistory, contact_point_id: str | None, policy: compliance.ContactPolicy,
-                 now: datetime) -> compliance.ComplianceVerdict:
-    return compliance.evaluate(planned(detail, contact_point_id), past_contacts(detail), policy, now)
+                 now: datetime, siblings: Sequence[ContactHistory] = (), channel: str = "call",
+                 ) -> compliance.ComplianceVerdict:
+    return compliance.evaluate(planned(detail, contact_point_id, channel), past_contacts(detail, siblings),
+                               policy, now)
+
+
+def contact_budget(detail: ContactHistory, contact_point_id: str | None, policy: compliance.ContactPolicy,
+                   now: datetime, siblings: Sequence[ContactHistory] = (), channel: str = "call",
+                   ) -> compliance.ContactBudget:
+    """What is left today and this week for this channel, to the number and to the person."""
+    return compliance.budget(planned(detail, contact_point_id, channel), past_contacts(detail, siblings),
+                             policy, now)
 
 
 def primary_phone(detail: ContactHistory) -> str | None:
@@ -215,21 +295,41 @@ def primary_phone(detail: ContactHistory) -> str | None:
     return None
 
 
-def promise_problem(detail: CaseDetail, amount_minor: int, due: date, policy: compliance.ContactPolicy,
-                    today: date) -> str | None:
-    """The rule a promise breaks, in words the agent can act on; None when it is fine."""
-    if detail.status != "open":
-        return f"the case is on hold ({detail.hold_reason}): no promise can be taken"
-    if amount_minor <= 0:
-        return "the promised amount must be more than zero"
-    if amount_minor > detail.outstanding.minor:
-        return f"the promise exceeds the outstanding balance {detail.outstanding.format()}"
-    horizon = int(policy.promise_horizon_days)
-    if due < today:
-        return "the promise date is in the past"
-    if due > today + timedelta(days=horizon):
-        return f"the promise date must be within {horizon} days (by {today + timedelta(days=horizon)})"
-    return None
+def case_state(detail: CaseDetail) -> casewrites.CaseState:
+    """What the write rules (agentdesk.domain.casewrites) read of a case."""
+    return casewrites.CaseState(status=detail.status, hold_reason=detail.hold_reason,
+                                outstanding_minor=detail.outstanding.minor, currency=detail.outstanding.currency,
+                                time_zone=detail.time_zone)
+
+
+def with_person_marks(doc: dict[str, Any], siblings: Sequence[dict[str, Any]],
+                      policy: compliance.ContactPolicy) -> dict[str, Any]:
+    """The case as the person's other cases here say it is: a hold the preset makes
+    person-wide on one of them holds this one too; a number marked invalid or do-not-contact
+    on any case is marked here. The server does the same when it applies the write; this
+    shows it at once, offline included."""
+    person = doc.get("debtor", {}).get("person_key")
+    number_marks: dict[str, str] = {}
+    hold: str | None = None
+    for other in siblings:
+        if person and other.get("debtor", {}).get("person_key") == person and other.get("status") == "on_hold" \
+                and other.get("hold_reason") in policy.person_wide_holds:
+            hold = hold or other.get("hold_reason")
+        for point in other.get("contact_points", []):
+            key = point.get("number_key")
+            if key and point.get("status") in casewrites.NUMBER_WIDE_STATUSES:
+                number_marks[key] = casewrites.stricter_status(number_marks.get(key, "valid"), point["status"])
+    if hold is None and not number_marks:
+        return doc
+    doc = dict(doc)
+    if hold and doc.get("status") == "open":
+        doc["status"], doc["hold_reason"] = "on_hold", hold
+    if number_marks:
+        doc["contact_points"] = [
+            dict(p, status=casewrites.stricter_status(p["status"], number_marks[p["number_key"]]))
+            if p.get("number_key") in number_marks else p
+            for p in doc.get("contact_points", [])]
+    return doc
 
 
 def track_situation(detail: CaseDetail, third_party: bool = False) -> talktracks.TrackSituation:
@@ -244,12 +344,15 @@ def track_situation(detail: CaseDetail, third_party: bool = False) -> talktracks
     )
 
 
-def track_variables(detail: CaseDetail, agent_name: str, lang: str) -> dict[str, str]:
+def track_variables(detail: CaseDetail, agent_name: str, lang: str,
+                    policy: compliance.ContactPolicy) -> dict[str, str]:
+    """A track's values for this case; the company names come from the preset in force."""
     return {
         "debtor_name": detail.debtor_name,
         "amount_due": detail.overdue.format(),
         "days_past_due": str(detail.days_past_due),
         "lender": detail.lender,
         "agent_name": agent_name,
-        "company": "安信催收服务中心" if lang == "zh" else "AnXin Collection Services",
+        "company": policy.company_name(lang),
+        "company_neutral": policy.neutral_company_name(lang),
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ClientError(Exception):
     """A known, user-facing failure (as opposed to a bug)."""
@@ -73,7 +75,18 @@ class StoreLocked(ClientError):
 
 
 class InvalidOutcome(ClientError):
-    pass
+    """A write the rules refuse before it enters the outbox. `code` and `params` come from
+    `agentdesk.domain.casewrites.CaseWriteError` (or name a client-side check): the desk
+    words the message from them in the agent's language."""
+
+    def __init__(self, message: str, code: str = "invalid", **params: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+    @classmethod
+    def from_rule(cls, error: Any) -> InvalidOutcome:
+        return cls(str(error), getattr(error, "code", "invalid"), **getattr(error, "params", {}))
 
 
 class TlsConfigError(ClientError):

@@ -58,7 +58,7 @@ class _CaseFacts:
     it changes only when the case's change number or its local writes change.
     """
 
-    key: tuple[int, tuple[tuple[int, str], ...]]
+    key: Any  # change number, local writes, and those of the cases that share the person or a number
     time_zone: str
     zone: ZoneInfo
     rpc_by_hour: tuple[int, ...]
@@ -130,20 +130,28 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     with store.sessions() as s:
         # The queue's columns (a table without the documents): documents are read only for
         # cases whose cached facts are missing or stale.
-        rows = [r for r in s.execute(select(*_LIGHT_COLUMNS)) if _keep(r, filter, needle, now)]  # type: ignore[arg-type]
+        every = list(s.execute(select(*_LIGHT_COLUMNS)))
+        rows = [r for r in every if _keep(r, filter, needle, now)]  # type: ignore[arg-type]
         signatures: dict[str, list[tuple[int, str]]] = {}
         for case_id, seq, state in s.execute(select(OutboxRow.case_id, OutboxRow.seq, OutboxRow.state)
                                              .where(OutboxRow.state != "applied").order_by(OutboxRow.seq)):
             signatures.setdefault(case_id or "", []).append((seq, state))
-        keys = {r.id: (r.seq, tuple(signatures.get(r.id, ()))) for r in rows}
+        own = {r.id: (r.seq, tuple(signatures.get(r.id, ()))) for r in every}
+        siblings = _siblings(every)
+        # A case's facts also depend on the person's other cases and the cases sharing a
+        # number (their attempts count, their holds and marks reach it): their change
+        # numbers and local writes are part of its key.
+        keys = {r.id: (own[r.id], tuple((i, own[i]) for i in siblings.get(r.id, ())),
+                       policy.name if r.id in siblings else "") for r in rows}
         with cache._lock:
             stale = [r.id for r in rows if (f := cache._facts.get(r.id)) is None or f.key != keys[r.id]]
         fresh: dict[str, _CaseFacts] = {}
         for chunk in range(0, len(stale), 500):
             ids = stale[chunk:chunk + 500]
+            wanted = sorted(set(ids).union(*(siblings.get(i, ()) for i in ids)))
             # The documents' JSON bytes, parsed by orjson (a cold build reads every document
             # of the team).
-            query = select(CaseDoc.id, CaseDoc.doc).where(CaseDoc.id.in_(ids))
+            query = select(CaseDoc.id, CaseDoc.doc).where(CaseDoc.id.in_(wanted))
             docs: dict[str, dict[str, Any]] = {}
             for case_id, raw in s.execute(query):
                 try:
@@ -152,12 +160,17 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
                     # One unreadable document must not empty the whole queue: that case
                     # stays out of it (and says so in the log) until a pull replaces it.
                     log.error("case %s: its stored document is not valid JSON; left out of the queue", case_id)
-            local = store._local_rows(s, [i for i in ids if i in signatures])
+            local = store._local_rows(s, [i for i in wanted if i in signatures])
+            for case_id in wanted:
+                if case_id in local and case_id in docs:
+                    docs[case_id] = overlay(docs[case_id], local[case_id], me)
             for case_id in ids:
                 if case_id not in docs:
                     continue
-                doc = overlay(docs[case_id], local[case_id], me) if case_id in local else docs[case_id]
-                fresh[case_id] = _case_facts(keys[case_id], caseview.contact_facts(doc))
+                others = [docs[i] for i in siblings.get(case_id, ()) if i in docs]
+                doc = caseview.with_person_marks(docs[case_id], others, policy) if others else docs[case_id]
+                fresh[case_id] = _case_facts(keys[case_id], caseview.contact_facts(doc),
+                                             [caseview.contact_facts(o) for o in others])
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
             rows = [r for r in rows if r.id not in unreadable]
@@ -230,7 +243,24 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     return out
 
 
-def _case_facts(key: tuple[int, tuple[tuple[int, str], ...]], detail: caseview.ContactHistory) -> _CaseFacts:
+def _siblings(rows: list[Any]) -> dict[str, tuple[str, ...]]:
+    """For each case with any: the other cases of the same person or sharing a number."""
+    groups: dict[str, list[str]] = {}
+    for r in rows:
+        if r.person_key:
+            groups.setdefault("p:" + r.person_key, []).append(r.id)
+        for key in (r.number_keys or "").split():
+            groups.setdefault("n:" + key, []).append(r.id)
+    found: dict[str, set[str]] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            for case_id in members:
+                found.setdefault(case_id, set()).update(m for m in members if m != case_id)
+    return {case_id: tuple(sorted(others)) for case_id, others in found.items()}
+
+
+def _case_facts(key: Any, detail: caseview.ContactHistory,
+                siblings: list[caseview.ContactFacts] | None = None) -> _CaseFacts:
     zone = ZoneInfo(detail.time_zone)
     rpc = [0] * 24
     tries = [0] * 24
@@ -245,7 +275,7 @@ def _case_facts(key: tuple[int, tuple[tuple[int, str], ...]], detail: caseview.C
     return _CaseFacts(
         key=key, time_zone=detail.time_zone, zone=zone, rpc_by_hour=tuple(rpc), attempts_by_hour=tuple(tries),
         attempt_days=tuple(days), planned=caseview.planned(detail, phone),
-        past=tuple(caseview.past_contacts(detail)),
+        past=tuple(caseview.past_contacts(detail, siblings or ())),
     )
 
 

@@ -24,9 +24,9 @@ from agentdesk.client.errors import ClientError, InvalidOutcome, NoCachedData, S
 from agentdesk.client.store import LocalStore, overlay
 from agentdesk.client.sync import ChangeSet, SyncEngine
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow, SyncStatus
-from agentdesk.clock import PROCESS, Clock, local_today
-from agentdesk.domain import compliance, talktracks
-from agentdesk.domain.outcomes import Outcome, OutcomeError, Reached, check_outcome
+from agentdesk.clock import PROCESS, Clock
+from agentdesk.domain import casewrites, compliance, talktracks
+from agentdesk.domain.outcomes import Outcome, Reached
 from agentdesk.domain.strategy import Strategy
 from agentdesk.paths import data_dir
 
@@ -203,10 +203,23 @@ class ClientSession:
                                      self.user.username, self.queue_cache, strategy=rules.strategy)
 
     def case_detail(self, case_id: str) -> CaseDetail | None:
+        doc = self._case_doc(case_id)
+        return caseview.case_detail(doc) if doc is not None else None
+
+    def _case_doc(self, case_id: str) -> dict[str, Any] | None:
+        """The case as the agent sees it: the server's document, this desk's pending writes,
+        and what the person's other cases here say of the person and the numbers."""
         doc = self.store.case_doc(case_id)
         if doc is None:
             return None
-        return caseview.case_detail(overlay(doc, self.store.local_writes(case_id), self.user.username))
+        doc = overlay(doc, self.store.local_writes(case_id), self.user.username)
+        siblings = self.store.overlaid_docs(self.store.sibling_ids(case_id), self.user.username)
+        return caseview.with_person_marks(doc, list(siblings.values()), self.policy)
+
+    def siblings(self, case_id: str) -> list[caseview.ContactFacts]:
+        """The contact facts of the other cases here of the same person or sharing a number."""
+        docs = self.store.overlaid_docs(self.store.sibling_ids(case_id), self.user.username)
+        return [caseview.contact_facts(doc) for doc in docs.values()]
 
     def talk_tracks(self) -> list[talktracks.TalkTrack]:
         if self._tracks is None:
@@ -223,48 +236,69 @@ class ClientSession:
             track = next(t for t in tracks if t.id == track_id)
         else:
             track = talktracks.select_track(tracks, caseview.track_situation(detail, third_party))
-        variables = caseview.track_variables(detail, self.user.display_name, lang)
+        variables = caseview.track_variables(detail, self.user.display_name, lang, self.policy)
         return track, talktracks.render(track, variables, lang)
 
-    def check_dial(self, case_id: str, contact_point_id: str | None, now: datetime | None = None
-                   ) -> compliance.ComplianceVerdict:
+    def check_dial(self, case_id: str, contact_point_id: str | None, now: datetime | None = None,
+                   channel: str = "call") -> compliance.ComplianceVerdict:
+        """The guard's verdict from the store as it is now: the person's and the numbers'
+        history across every case this desk holds, pending writes included."""
         detail = self.case_detail(case_id)
         if detail is None:
             raise KeyError(case_id)
-        return caseview.dial_verdict(detail, contact_point_id, self.policy, now or self.clock.now())
+        return caseview.dial_verdict(detail, contact_point_id, self.policy, now or self.clock.now(),
+                                     self.siblings(case_id), channel)
+
+    def contact_budget(self, case_id: str, contact_point_id: str | None, channel: str = "call",
+                       now: datetime | None = None) -> compliance.ContactBudget:
+        detail = self.case_detail(case_id)
+        if detail is None:
+            raise KeyError(case_id)
+        return caseview.contact_budget(detail, contact_point_id, self.policy, now or self.clock.now(),
+                                       self.siblings(case_id), channel)
 
     # --- writes --------------------------------------------------------------------------
 
     def record_outcome(self, draft: OutcomeDraft) -> str:
-        """One local transaction: the attempt, its promise or callback, into the outbox."""
+        """One local transaction: the attempt, its promise or callback, into the outbox.
+
+        The same rules as the server's push decide (agentdesk.domain.casewrites), with the
+        debtor's calendar for dates; a refusal is an `InvalidOutcome` with the rule's code.
+        """
         try:
             reached, outcome = Reached(draft.reached), Outcome(draft.outcome)
         except ValueError as exc:
-            raise InvalidOutcome(f"unknown outcome: {exc}") from exc
+            raise InvalidOutcome(f"unknown outcome: {exc}", "unknown_outcome") from exc
         has_promise = draft.promise_amount is not None and draft.promise_date is not None
+        now = self.clock.now()
         try:
-            check_outcome(reached, outcome, has_promise=has_promise, has_callback=draft.callback_at is not None)
-        except OutcomeError as exc:
-            raise InvalidOutcome(str(exc)) from exc
+            casewrites.check_attempt(reached, outcome, has_promise=has_promise,
+                                     has_callback=draft.callback_at is not None)
+        except casewrites.CaseWriteError as exc:
+            raise InvalidOutcome.from_rule(exc) from exc
         detail = self.case_detail(draft.case_id)
         if detail is None:
-            raise InvalidOutcome("this case is no longer in your queue")
-        if has_promise:
-            assert draft.promise_amount is not None and draft.promise_date is not None
-            problem = caseview.promise_problem(detail, draft.promise_amount.minor, draft.promise_date,
-                                               self.policy, local_today(detail.time_zone, self.clock))
-            if problem:
-                raise InvalidOutcome(problem)
-        if draft.callback_at is not None and draft.callback_at.tzinfo is None:
-            raise InvalidOutcome("the callback time needs a time zone")
+            raise InvalidOutcome("this case is no longer in your queue", "case_gone")
+        state = caseview.case_state(detail)
+        try:
+            if has_promise:
+                assert draft.promise_amount is not None and draft.promise_date is not None
+                casewrites.check_promise(state, draft.promise_amount.minor, draft.promise_amount.currency,
+                                         draft.promise_date, now, self.policy)
+            if draft.callback_at is not None:
+                casewrites.check_callback(state, draft.callback_at, now)
+        except casewrites.CaseWriteError as exc:
+            raise InvalidOutcome.from_rule(exc) from exc
         attempt_id = str(uuid.uuid4())
         started = _utc(draft.started_at)
         payload = contract.AttemptRecordPayload(
             attempt_id=uuid.UUID(attempt_id), case_id=draft.case_id,
             contact_point_id=draft.contact_point_id, started_at=started,
-            ended_at=_utc(draft.ended_at) if draft.ended_at else self.clock.now(),
+            ended_at=_utc(draft.ended_at) if draft.ended_at else now,
             reached=reached, outcome=outcome, note=draft.note.strip(),
             talk_track_id=draft.talk_track_id, talk_track_version=draft.talk_track_version,
+            conduct_override=(contract.ConductOverride.model_validate(draft.conduct_override)
+                              if draft.conduct_override else None),
         )
         with self.store.transaction() as s:
             self.store.enqueue(s, "attempt.record", payload.model_dump(mode="json"), draft.case_id)
@@ -282,19 +316,27 @@ class ClientSession:
                     due_at=_utc(draft.callback_at),
                 )
                 self.store.enqueue(s, "callback.add", callback.model_dump(mode="json"), draft.case_id)
+            if draft.consent_late_calls and reached is Reached.RIGHT_PARTY:
+                consent = contract.ConsentRecordPayload(
+                    consent_id=uuid.uuid4(), case_id=draft.case_id, attempt_id=uuid.UUID(attempt_id),
+                    kind="late_calls", given_at=started,
+                )
+                self.store.enqueue(s, "consent.record", consent.model_dump(mode="json"), draft.case_id)
             self.store.discard_draft(draft.case_id, session=s)
             s.flush()
             self.store.refresh_summary(s, draft.case_id, self.user.username)
         self.sync.nudge()
         return attempt_id
 
-    def add_note(self, case_id: str, text: str) -> str:
+    def add_note(self, case_id: str, text: str, conduct_override: dict[str, Any] | None = None) -> str:
         text = text.strip()
         if not text:
             raise InvalidOutcome("the note is empty")
         note_id = uuid.uuid4()
         payload = contract.NoteAddPayload(case_id=case_id, text=text, note_id=note_id,
-                                          written_at=self.clock.now())
+                                          written_at=self.clock.now(),
+                                          conduct_override=(contract.ConductOverride.model_validate(conduct_override)
+                                                            if conduct_override else None))
         with self.store.transaction() as s:
             self.store.enqueue(s, "note.add", payload.model_dump(mode="json"), case_id)
         self.sync.nudge()

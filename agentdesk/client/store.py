@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    or_,
     select,
     update,
 )
@@ -46,14 +48,16 @@ from sqlalchemy.pool import QueuePool
 from agentdesk.client.checkpointer import Checkpointer
 from agentdesk.client.errors import StoreLocked
 from agentdesk.clock import PROCESS, Clock
+from agentdesk.domain import casewrites
+from agentdesk.domain.outcomes import Outcome, Reached
 from agentdesk.domain.queue_columns import queue_columns
 
 log = logging.getLogger(__name__)
 
-# 2: the documents moved out of `cases` into `case_docs`. A store of an older layout is
-# opened by rebuilding its replica (emptied, pulled again in full); the outbox, drafts and
-# notices are kept.
-SCHEMA_MAJOR = 3
+# 2: the documents moved out of `cases` into `case_docs`. 4: the person and number keys
+# (issue 15). A store of an older layout is opened by rebuilding its replica (emptied,
+# pulled again in full); the outbox, drafts and notices are kept.
+SCHEMA_MAJOR = 4
 
 
 class Base(DeclarativeBase):
@@ -85,6 +89,8 @@ class CaseRow(Base):
     callback_due_at: Mapped[str | None] = mapped_column(String(32))
     promise_due: Mapped[str | None] = mapped_column(String(10))
     promise_status: Mapped[str | None] = mapped_column(String(8))
+    person_key: Mapped[str | None] = mapped_column(String(32), index=True)
+    number_keys: Mapped[str] = mapped_column(Text, default="")
 
     @property
     def doc(self) -> dict[str, Any]:
@@ -455,6 +461,32 @@ class LocalStore:
             row.__dict__["_doc"] = docs.get(row.id, {})
         return rows
 
+    def sibling_ids(self, case_id: str) -> list[str]:
+        """The other cases here of the same person, or sharing one of the case's numbers."""
+        with self.sessions() as s:
+            row = s.execute(select(CaseRow.person_key, CaseRow.number_keys).where(CaseRow.id == case_id)).first()
+            if row is None:
+                return []
+            return [i for i in self._siblings(s, row[0], row[1]) if i != case_id]
+
+    @staticmethod
+    def _siblings(s: Session, person_key: str | None, number_keys: str | None) -> list[str]:
+        clauses: list[Any] = [CaseRow.person_key == person_key] if person_key else []
+        clauses += [CaseRow.number_keys.contains(key) for key in (number_keys or "").split()]
+        if not clauses:
+            return []
+        return list(s.scalars(select(CaseRow.id).where(or_(*clauses))))
+
+    def overlaid_docs(self, case_ids: list[str], me: str) -> dict[str, dict[str, Any]]:
+        """Documents with their pending writes laid over them, for several cases at once."""
+        if not case_ids:
+            return {}
+        with self.sessions() as s:
+            docs = {i: orjson.loads(d) for i, d in s.execute(select(CaseDoc.id, CaseDoc.doc)
+                                                              .where(CaseDoc.id.in_(case_ids)))}
+            local = self._local_rows(s, list(docs))
+        return {i: overlay(doc, local.get(i, []), me) for i, doc in docs.items()}
+
     def case_doc(self, case_id: str) -> dict[str, Any] | None:
         with self.sessions() as s:
             if s.scalar(select(CaseRow.id).where(CaseRow.id == case_id)) is None:
@@ -530,4 +562,35 @@ def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str
         elif row.type == "callback.add" and p["callback_id"] not in known["callbacks"]:
             doc["callbacks"].append({"id": p["callback_id"], "due_at": p["due_at"],
                                      "status": "open" if row.state != "rejected" else "rejected", **flags})
+        if row.type == "attempt.record" and row.state == "pending":
+            _apply_effects(doc, p)
     return doc
+
+
+def _apply_effects(doc: dict[str, Any], p: dict[str, Any]) -> None:
+    """What a pending attempt does to its case, shown at once (casewrites decides, as on
+    the server): the hold it starts, its number's new mark, the callbacks it answers."""
+    try:
+        effects = casewrites.attempt_effects(
+            Reached(p["reached"]), Outcome(p["outcome"]), started_at=_parse_time(p["started_at"]),
+            time_zone=doc.get("debtor", {}).get("time_zone", "Asia/Shanghai"), policy=None,
+            has_contact_point=bool(p.get("contact_point_id")))
+    except (ValueError, casewrites.CaseWriteError):
+        return
+    if effects.hold and doc.get("status") == "open":
+        doc["status"], doc["hold_reason"] = "on_hold", effects.hold
+    status = effects.point_status or effects.number_status
+    if status:
+        doc["contact_points"] = [
+            dict(cp, status=casewrites.stricter_status(cp["status"], status)) if cp["id"] == p.get("contact_point_id")
+            else cp for cp in doc.get("contact_points", [])]
+    if effects.fulfils_callbacks_before is not None:
+        before = effects.fulfils_callbacks_before
+        doc["callbacks"] = [
+            dict(c, status="done") if c.get("status") == "open" and _parse_time(c["due_at"]) < before else c
+            for c in doc.get("callbacks", [])]
+
+
+def _parse_time(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from agentdesk.domain.money import Money
 
@@ -67,6 +68,7 @@ class ContactPointView:
     contact_name: str | None
     status: str  # unverified | valid | invalid | wrong_party | do_not_contact
     source: str
+    number_key: str | None = None  # the number across cases (opaque), for per-number limits
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,21 @@ class AttemptView:
     compliance_flag: str | None
     pending: bool  # still in the outbox
     rejected_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class RelatedContact:
+    """A contact made on another case that counts for this one: the same person's (another
+    lender's loan), or anyone's call to one of this case's numbers. The server sends only
+    what the rules read, nothing of the other case itself."""
+
+    id: str
+    at: datetime
+    channel: str
+    number_key: str | None
+    reached: str
+    owner: str  # debtor | emergency, on the case it was made on
+    same_person: bool
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,14 @@ class PaymentView:
 
 
 @dataclass(frozen=True)
+class CallbackView:
+    id: str
+    due_at: datetime
+    status: str  # open | done
+    pending: bool = False
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     case_id: str
     lender: str
@@ -131,6 +156,9 @@ class CaseDetail:
     promises: tuple[PromiseView, ...]
     notes: tuple[NoteView, ...]
     payments: tuple[PaymentView, ...] = field(default_factory=tuple)
+    person_key: str | None = None  # the person across cases and lenders (opaque)
+    related: tuple[RelatedContact, ...] = field(default_factory=tuple)
+    callbacks: tuple[CallbackView, ...] = field(default_factory=tuple)
 
     @property
     def overdue(self) -> Money:
@@ -163,6 +191,11 @@ class OutcomeDraft:
     callback_at: datetime | None = None
     talk_track_id: str | None = None
     talk_track_version: int | None = None
+    # The debtor agreed on this recorded call to be called in the quiet hours (their own
+    # consent: it never covers a third party).
+    consent_late_calls: bool = False
+    # The note's flagged phrases and the agent's reason for keeping them (the lead reviews it).
+    conduct_override: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from agentdesk.client.views import AccountView, CaseDetail, ContactPointView
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme, uiload
 from agentdesk.desktop.timeline import TimelineEntry, timeline_entries, timeline_html
-from agentdesk.domain.compliance import ComplianceVerdict
+from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
 
 _Index = QModelIndex | QPersistentModelIndex
 _NEVER_DIAL = {"invalid", "wrong_party", "do_not_contact"}
@@ -156,6 +156,7 @@ class CasePanel(QWidget):
         self._clock = clock
         self._detail: CaseDetail | None = None
         self._judge: Callable[[str | None], ComplianceVerdict] | None = None
+        self._budget: Callable[[str | None], tuple[ContactBudget, ContactBudget]] | None = None
         self._lang = "zh"
         self._verdict: ComplianceVerdict | None = None
         self.contacts = ContactPointModel(self)
@@ -200,11 +201,14 @@ class CasePanel(QWidget):
         judge: Callable[[str | None], ComplianceVerdict] | None,
         lang: str,
         contact_point_id: str | None = None,
+        budget: Callable[[str | None], tuple[ContactBudget, ContactBudget]] | None = None,
     ) -> None:
-        """Show `detail`; `judge(contact_point_id)` returns the guard's verdict for a dial."""
+        """Show `detail`; `judge(contact_point_id)` returns the guard's verdict for a dial and
+        `budget(contact_point_id)` what the limits leave (calls, texts) to that number and person."""
         same_case = detail is not None and self._detail is not None and detail.case_id == self._detail.case_id
         keep = contact_point_id or (self.selected_contact() if same_case else None)
         self._detail, self._judge, self._lang = detail, judge, lang
+        self._budget = budget
         self._timeline_timer.stop()
         self._timeline_rest = []
         if detail is None:
@@ -303,6 +307,9 @@ class CasePanel(QWidget):
         self.complianceDetail.setVisible(bool(detail))
         self.callButton.setEnabled(self._verdict.allowed and self.selected_contact() is not None)
         theme.set_tone(self.complianceBanner, tone)
+        line = labels.budget_text(*self._budget(self.selected_contact())) if self._budget is not None else ""
+        self.budgetLine.setText(line)
+        self.budgetLine.setVisible(bool(line))
 
     def request_call(self) -> None:
         point = self.selected_contact()

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication
 
+from agentdesk.domain.compliance import ContactBudget
 from agentdesk.domain.outcomes import Outcome, Reached
 
 translate = QCoreApplication.translate
@@ -140,3 +141,25 @@ def next_call_text(callable_from: datetime | None, now: datetime) -> str:
     if callable_from is None or callable_from <= now:
         return translate("Labels", "Now")
     return short_time(callable_from, now)
+
+
+def budget_text(calls: ContactBudget, texts: ContactBudget) -> str:
+    """What the limits leave, e.g. 'Left today: this number 4 calls, 2 texts · the debtor 2 texts
+    · this week 5 calls'. Limits the preset does not set are left out; empty when none."""
+    def part(label: str, call_left: int | None, sms_left: int | None) -> str:
+        pieces = []
+        if call_left is not None:
+            pieces.append(translate("Labels", "%n call(s)", "", call_left))
+        if sms_left is not None:
+            pieces.append(translate("Labels", "%n text(s)", "", sms_left))
+        return f"{label} " + ", ".join(pieces) if pieces else ""
+
+    parts = [p for p in (
+        part(translate("Labels", "this number"), calls.number_today, texts.number_today),
+        part(translate("Labels", "the debtor"), calls.person_today, texts.person_today),
+    ) if p]
+    week = part(translate("Labels", "this week"), calls.person_week, texts.person_week)
+    if not parts and not week:
+        return ""
+    text = translate("Labels", "Left today: %1").replace("%1", " · ".join(parts)) if parts else ""
+    return " · ".join(x for x in (text, week) if x)

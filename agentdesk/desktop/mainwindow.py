@@ -22,8 +22,7 @@ from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
-from agentdesk.clock import local_today
-from agentdesk.desktop import i18n, labels, theme, uiload
+from agentdesk.desktop import i18n, labels, rule_text, theme, uiload
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.case_panel import CasePanel
@@ -34,8 +33,9 @@ from agentdesk.desktop.settings import Settings
 from agentdesk.desktop.status import SyncStatusBar
 from agentdesk.desktop.talktrack_panel import TalkTrackPanel
 from agentdesk.desktop.tasks import Tasks, slow_call_watch
-from agentdesk.desktop.wrapup import rule_message
-from agentdesk.domain.compliance import ComplianceVerdict
+from agentdesk.domain import casewrites
+from agentdesk.domain.casewrites import CaseWriteError
+from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
 from agentdesk.domain.money import Money
 
 log = logging.getLogger(__name__)
@@ -49,9 +49,13 @@ class SessionRules:
     def __init__(self, session: ClientSession) -> None:
         self._session = session
 
-    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> str | None:
-        return caseview.promise_problem(detail, amount.minor, due, self._session.policy,
-                                        local_today(detail.time_zone, self._session.clock))
+    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> CaseWriteError | None:
+        try:
+            casewrites.check_promise(caseview.case_state(detail), amount.minor, amount.currency, due,
+                                     self._session.clock.now(), self._session.policy)
+        except CaseWriteError as exc:
+            return exc
+        return None
 
     def verdict_at(self, detail: CaseDetail, contact_point_id: str | None, when: datetime) -> ComplianceVerdict:
         return caseview.dial_verdict(detail, contact_point_id, self._session.policy, when.astimezone(UTC))
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.rules = SessionRules(session)
         self.current_case: str | None = None
+        self._siblings: list = []
         self._queue_generation = 0
         self._opened_first = False
         self._heap_frozen = False
@@ -351,7 +356,10 @@ class MainWindow(QMainWindow):
                 detail = self.session.case_detail(case_id)
         self.current_case = detail.case_id if detail else None
         lang = i18n.short_code(self.language)
-        self.case_panel.show_case(detail, self._judge if detail else None, lang)
+        # The person's other cases here, and the cases sharing a number: their contacts count.
+        self._siblings = self.session.siblings(detail.case_id) if detail else []
+        self.case_panel.show_case(detail, self._judge if detail else None, lang,
+                                  budget=self._budget if detail else None)
         draft = self.session.load_draft(detail.case_id) if detail else None
         self.note_form.set_case(detail, self.rules, lang, draft, self.case_panel.selected_contact())
         self._show_track(None)
@@ -364,7 +372,16 @@ class MainWindow(QMainWindow):
         the session, which reads the store afresh."""
         detail = self.case_panel.detail
         assert detail is not None
-        return caseview.dial_verdict(detail, contact_point_id, self.session.policy, self.session.clock.now())
+        return caseview.dial_verdict(detail, contact_point_id, self.session.policy, self.session.clock.now(),
+                                     self._siblings)
+
+    def _budget(self, contact_point_id: str | None) -> tuple[ContactBudget, ContactBudget]:
+        """Calls and texts the limits leave today and this week, for the banner."""
+        detail = self.case_panel.detail
+        assert detail is not None
+        now, policy = self.session.clock.now(), self.session.policy
+        return (caseview.contact_budget(detail, contact_point_id, policy, now, self._siblings, "call"),
+                caseview.contact_budget(detail, contact_point_id, policy, now, self._siblings, "sms"))
 
     def _refresh_case(self) -> None:
         """The case on screen changed underneath (sync, save): re-read it, keep the form."""
@@ -374,7 +391,8 @@ class MainWindow(QMainWindow):
         if detail is None:
             self._case_left(self.tr("This case is no longer in your queue (reassigned or closed)."))
             return
-        self.case_panel.show_case(detail, self._judge, i18n.short_code(self.language))
+        self._siblings = self.session.siblings(detail.case_id)
+        self.case_panel.show_case(detail, self._judge, i18n.short_code(self.language), budget=self._budget)
 
     def _case_left(self, message: str) -> None:
         self.current_case = None
@@ -424,7 +442,8 @@ class MainWindow(QMainWindow):
             with slow_call_watch("record_outcome"):
                 attempt_id = self.session.record_outcome(draft)
         except errors.InvalidOutcome as exc:
-            self.note_form.show_errors({"form": rule_message(str(exc))})
+            field_name, text = rule_text.describe(exc)
+            self.note_form.show_errors({field_name: text})
             return
         self.statusBar().showMessage(self.tr("Saved. It is sent to the server in the background."), 5000)
         self.outcome_recorded.emit(draft.case_id, attempt_id)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from agentdesk.client.views import CaseDetail
 from agentdesk.clock import PROCESS, Clock, local_today
-from agentdesk.desktop import labels, uiload
+from agentdesk.desktop import labels, theme, uiload
 from agentdesk.desktop.wrapup import (
     RuleChecks,
     WrapupFields,
@@ -56,6 +57,8 @@ class NoteForm(QWidget):
             self.callbackEdit.dateTimeChanged,
             self.contactCombo.currentIndexChanged,
             self.noteEdit.textChanged,
+            self.conductReasonEdit.textChanged,
+            self.consentCheck.toggled,
         ):
             signal.connect(self._changed)
         self.saveButton.clicked.connect(lambda: self.submit(open_next=False))
@@ -94,6 +97,8 @@ class NoteForm(QWidget):
             self.callbackEdit.setMinimumDateTime(now)
             self.callbackEdit.setDateTime(now.addSecs(3600))
             self.noteEdit.clear()
+            self.conductReasonEdit.clear()
+            self.consentCheck.setChecked(False)
             self._started_at = instant.isoformat()
             if contact_point_id:
                 self.select_contact(contact_point_id)
@@ -164,6 +169,8 @@ class NoteForm(QWidget):
             contact_point_id=self.contactCombo.currentData() or "",
             note=self.noteEdit.toPlainText(),
             started_at=self._started_at,
+            conduct_reason=self.conductReasonEdit.text() if self.conductBox.isVisible() else "",
+            consent_late_calls=self.consentCheck.isChecked() and self.consentCheck.isEnabled(),
         )
 
     def _apply(self, fields: WrapupFields) -> None:
@@ -182,6 +189,8 @@ class NoteForm(QWidget):
         if fields.contact_point_id:
             self.select_contact(fields.contact_point_id)
         self.noteEdit.setPlainText(fields.note)
+        self.conductReasonEdit.setText(fields.conduct_reason)
+        self.consentCheck.setChecked(fields.consent_late_calls)
         if fields.started_at:
             self._started_at = fields.started_at
 
@@ -214,6 +223,8 @@ class NoteForm(QWidget):
             widget.setEnabled(promise)
         for widget in (self.callbackEdit, self.callbackLabel):
             widget.setEnabled(callback)
+        # Only the debtor can consent, and only on a call where they were reached.
+        self.consentCheck.setEnabled((self.reachedCombo.currentData() or "") == "right_party")
 
     def _changed(self) -> None:
         if self._loading:
@@ -252,6 +263,7 @@ class NoteForm(QWidget):
         check = check_fields(self.fields(), self._detail, self._rules, self._lang, self._clock.now())
         if check.draft is None:
             self.show_errors(check.errors)
+            self._mark(check.flagged)
             return False
         self._draft_timer.stop()
         self.submitted.emit(check.draft, open_next)
@@ -263,6 +275,7 @@ class NoteForm(QWidget):
             "outcome": (self.formError, [self.reachedCombo, self.outcomeCombo]),
             "promise": (self.promiseError, [self.promiseAmountEdit, self.promiseDateEdit]),
             "callback": (self.callbackError, [self.callbackEdit]),
+            "note": (self.conductLabel, [self.noteEdit]),
             "form": (self.formError, []),
         }
         first = None
@@ -270,16 +283,40 @@ class NoteForm(QWidget):
             label, widgets = targets.get(key, targets["form"])
             label.setText(message)
             label.setVisible(True)
+            if key == "note":
+                self.conductBox.setVisible(True)
             for widget in widgets:
                 _set_invalid(widget, True)
                 first = first or widget
         if first is not None:
             first.setFocus()
 
+    def _mark(self, findings: list) -> None:
+        """Underline the flagged phrases in the note, where the agent is typing."""
+        selections = []
+        for finding in findings:
+            selection = QTextEdit.ExtraSelection()
+            cursor = self.noteEdit.textCursor()
+            cursor.setPosition(finding.start)
+            cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format.setBackground(theme.color("danger_bg"))
+            selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            selection.format.setUnderlineColor(theme.color("danger"))
+            selections.append(selection)
+        self.noteEdit.setExtraSelections(selections)
+
+    def marked_phrases(self) -> list[str]:
+        """The note's phrases marked now (tests, accessibility)."""
+        return [s.cursor.selectedText() for s in self.noteEdit.extraSelections()]
+
     def _clear_errors(self) -> None:
-        for label in (self.formError, self.promiseError, self.callbackError):
+        for label in (self.formError, self.promiseError, self.callbackError, self.conductLabel):
             label.setVisible(False)
             label.clear()
+        if not self.conductReasonEdit.text():
+            self.conductBox.setVisible(False)
+        self.noteEdit.setExtraSelections([])
         for widget in (
             self.reachedCombo,
             self.outcomeCombo,

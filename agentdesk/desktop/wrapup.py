@@ -2,15 +2,14 @@
 
 The note form collects plain values (`WrapupFields`); `check_fields()` turns them into an
 `OutcomeDraft` or into messages per field, in the agent's language. The rules themselves
-stay in one place: outcome pairs in `agentdesk.domain.outcomes`, promise limits in the
-client's `caseview.promise_problem`, allowed hours in the compliance guard. This module
+stay in one place: outcome pairs in `agentdesk.domain.outcomes`, what a write may be in
+`agentdesk.domain.casewrites` (worded by code in `rule_text`), allowed hours in the
+compliance guard. This module
 only asks them and words their answers, so a headless test reaches all of it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -18,7 +17,10 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication
 
 from agentdesk.client.views import CaseDetail, OutcomeDraft
+from agentdesk.desktop import rule_text
+from agentdesk.domain.casewrites import CaseWriteError
 from agentdesk.domain.compliance import ComplianceVerdict
+from agentdesk.domain.disclosure import Finding, conduct_findings
 from agentdesk.domain.money import Money, MoneyFormatError
 from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Outcome, OutcomeError, Reached, check_outcome
 
@@ -28,7 +30,7 @@ translate = QCoreApplication.translate
 class RuleChecks(Protocol):
     """What the form asks the client core; `SessionRules` in mainwindow answers it."""
 
-    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> str | None: ...
+    def promise_problem(self, detail: CaseDetail, amount: Money, due: date) -> CaseWriteError | None: ...
 
     def verdict_at(self, detail: CaseDetail, contact_point_id: str | None, when: datetime) -> ComplianceVerdict: ...
 
@@ -46,14 +48,17 @@ class WrapupFields:
     contact_point_id: str = ""
     note: str = ""
     started_at: str = ""  # ISO datetime: when the agent opened the case or dialled
+    conduct_reason: str = ""  # why flagged wording must stay (reviewed by the lead)
+    consent_late_calls: bool = False
 
     def to_draft(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_draft(cls, case_id: str, data: dict[str, Any]) -> WrapupFields:
-        known = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__ and v is not None}
+        known: dict[str, Any] = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__ and v is not None}
         known["case_id"] = case_id
+        known["consent_late_calls"] = data.get("consent_late_calls") is True
         return cls(**known)
 
     def is_blank(self) -> bool:
@@ -63,7 +68,26 @@ class WrapupFields:
 @dataclass
 class FormCheck:
     draft: OutcomeDraft | None
-    errors: dict[str, str] = field(default_factory=dict)  # field: outcome|promise|callback|form
+    errors: dict[str, str] = field(default_factory=dict)  # field: outcome|promise|callback|note|form
+    flagged: list[Finding] = field(default_factory=list)  # phrases of the note to mark
+
+
+def conduct_check(note: str, reason: str) -> tuple[list[Finding], str | None, dict[str, Any] | None]:
+    """(phrases found, the message to show or None, the override to record or None).
+
+    A note that threatens, insults, shames or deceives is stopped before it is saved, with
+    the phrases marked; the agent rephrases it, or keeps it with a reason the lead reviews.
+    """
+    found = conduct_findings(note)
+    if not found:
+        return [], None, None
+    phrases = sorted({f.phrase for f in found})
+    kinds = "、".join(sorted({f.title_zh for f in found})) + " / " + ", ".join(sorted({f.title_en for f in found}))
+    if len(reason.strip()) >= 3:
+        return found, None, {"phrases": phrases[:20], "reason": reason.strip()[:500]}
+    message = translate("Wrapup", "The note contains %1 (%2). Rephrase it, or say below why it must stay.") \
+        .replace("%1", "、".join(f"「{p}」" for p in phrases)).replace("%2", kinds)
+    return found, message, None
 
 
 def outcomes_for(reached: str) -> tuple[str, ...]:
@@ -79,41 +103,6 @@ def needs_promise(outcome: str) -> bool:
 
 def needs_callback(outcome: str) -> bool:
     return outcome == Outcome.CALLBACK_REQUESTED.value
-
-
-# The client words its rule answers in English; these patterns give them in the agent's
-# language. An answer no pattern knows is shown as it came, never dropped.
-_RULE_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (
-        re.compile(r"the promise exceeds the outstanding balance (.+)$"),
-        lambda m: translate("Wrapup", "The promise exceeds the outstanding balance %1.").replace("%1", m.group(1)),
-    ),
-    (
-        re.compile(r"the promise date must be within (\d+) days \(by ([\d-]+)\)"),
-        lambda m: (
-            translate("Wrapup", "The promise date must be within %1 days (by %2).")
-            .replace("%1", m.group(1))
-            .replace("%2", m.group(2))
-        ),
-    ),
-    (re.compile(r"the promise date is in the past"), lambda m: translate("Wrapup", "The promise date is in the past.")),
-    (
-        re.compile(r"the promised amount must be more than zero"),
-        lambda m: translate("Wrapup", "The promised amount must be more than zero."),
-    ),
-    (
-        re.compile(r"the case is on hold \((.*)\)"),
-        lambda m: translate("Wrapup", "The case is on hold (%1): no promise can be taken.").replace("%1", m.group(1)),
-    ),
-]
-
-
-def rule_message(text: str) -> str:
-    for pattern, word in _RULE_MESSAGES:
-        match = pattern.search(text)
-        if match:
-            return word(match)
-    return text
 
 
 def _parse_dt(text: str) -> datetime | None:
@@ -154,8 +143,9 @@ def check_fields(
             errors.setdefault("promise", translate("Wrapup", "Choose the date the debtor will pay."))
         if amount is not None and due is not None:
             problem = rules.promise_problem(detail, amount, due)
-            if problem:
-                errors["promise"] = rule_message(problem)
+            if problem is not None:
+                field_name, text = rule_text.describe(problem)
+                errors[field_name] = text
 
     callback: datetime | None = None
     if needs_callback(fields.outcome):
@@ -170,8 +160,11 @@ def check_fields(
                 reason = verdict.reason_zh if lang == "zh" else verdict.reason_en
                 errors["callback"] = translate("Wrapup", "Not an allowed hour for a call: %1").replace("%1", reason)
 
+    flagged, conduct_message, override = conduct_check(fields.note, fields.conduct_reason)
+    if conduct_message:
+        errors["note"] = conduct_message
     if errors:
-        return FormCheck(None, errors)
+        return FormCheck(None, errors, flagged)
     try:
         check_outcome(
             Reached(fields.reached),
@@ -179,8 +172,8 @@ def check_fields(
             has_promise=amount is not None and due is not None,
             has_callback=callback is not None,
         )
-    except (OutcomeError, ValueError) as exc:
-        return FormCheck(None, {"form": str(exc)})
+    except (OutcomeError, ValueError):
+        return FormCheck(None, {"outcome": translate("Wrapup", "This outcome does not fit who was reached.")})
     started = _parse_dt(fields.started_at) or now
     draft = OutcomeDraft(
         case_id=fields.case_id,
@@ -193,5 +186,7 @@ def check_fields(
         promise_amount=amount,
         promise_date=due,
         callback_at=callback,
+        consent_late_calls=fields.consent_late_calls and fields.reached == Reached.RIGHT_PARTY.value,
+        conduct_override=override,
     )
-    return FormCheck(draft)
+    return FormCheck(draft, {}, flagged)

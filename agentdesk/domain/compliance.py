@@ -5,9 +5,18 @@ reason) and enforces on the server (every pushed attempt is re-evaluated against
 server's full history and flagged for the lead when it breaks a rule). Keeping one copy of
 the rules is the point: a second, slightly different copy would let the two disagree.
 
+The units of compliance are the **person** and the **number** (DOMAIN.md), not the case:
+the history handed in is the person's, across all their cases and lenders, plus every
+contact with the numbers involved, whoever they were made for. Each `PastContact` says
+whether it concerned this person and which number it used; the counts here are per
+number (any person) and per person (any number), each channel against its own limits.
+`docs/compliance.md` lists every rule with its source and the choices made where a source
+gives no number.
+
 Rules are data (`resources/policies/*.yaml`, see `agentdesk.domain.policy`); this module
-only knows how to apply them. Counting happens in the debtor's local day because that is
-the day the sources talk about ("no more than 6 dial attempts a day").
+only knows how to apply them. Days are the debtor's calendar days (midnight to midnight in
+their zone), which is how both the Chinese guidelines ("6 dial attempts a day") and the
+CFPB's commentary on Regulation F's 7-in-7 count them.
 """
 
 from __future__ import annotations
@@ -24,11 +33,13 @@ from agentdesk.domain.policy import ContactPolicy, PolicyError, load_policy
 __all__ = [
     "ComplianceInputError",
     "ComplianceVerdict",
+    "ContactBudget",
     "ContactPolicy",
     "PastContact",
     "PlannedContact",
     "PolicyError",
     "Rule",
+    "budget",
     "check_promise_date",
     "evaluate",
     "load_policy",
@@ -36,8 +47,8 @@ __all__ = [
 ]
 
 _UTC = UTC
-_SEVEN_DAYS = timedelta(days=7)
 _ONE_DAY = timedelta(days=1)
+_WEEK_DAYS = 7
 # next_allowed_time walks from one blocking rule's end to the next; real data needs a
 # handful of steps, so hitting this bound means inconsistent input, not a long wait.
 _MAX_STEPS = 64
@@ -58,6 +69,7 @@ class Rule(StrEnum):
     THIRD_PARTY_NOT_REGISTERED = "third_party_not_registered"
     THIRD_PARTY_DEBTOR_REACHABLE = "third_party_debtor_reachable"
     THIRD_PARTY_ONCE = "third_party_once"
+    THIRD_PARTY_CHANNEL = "third_party_channel"
     QUIET_HOURS = "quiet_hours"
     PROMISE_PENDING = "promise_pending"
     WAIT_AFTER_CONVERSATION = "wait_after_conversation"
@@ -65,6 +77,9 @@ class Rule(StrEnum):
     DEBTOR_DAILY_LIMIT = "debtor_daily_limit"
     DEBTOR_7D_LIMIT = "debtor_7d_limit"
     THIRD_PARTY_DAILY_LIMIT = "third_party_daily_limit"
+    SMS_POINT_DAILY_LIMIT = "sms_point_daily_limit"
+    SMS_DEBTOR_DAILY_LIMIT = "sms_debtor_daily_limit"
+    SMS_DEBTOR_7D_LIMIT = "sms_debtor_7d_limit"
 
 
 class ComplianceInputError(ValueError):
@@ -73,7 +88,12 @@ class ComplianceInputError(ValueError):
 
 @dataclass(frozen=True)
 class PlannedContact:
-    """A contact the agent is about to make (or, on the server, one that was made)."""
+    """A contact the agent is about to make (or, on the server, one that was made).
+
+    `number` identifies the number across cases and persons (its normal form, or the
+    opaque key a desk gets); None when the contact names no number, which is then counted
+    against every number of the person, the cautious reading.
+    """
 
     case_id: str
     contact_point_id: str | None
@@ -83,20 +103,28 @@ class PlannedContact:
     debtor_time_zone: str  # IANA name, e.g. "Asia/Shanghai"
     case_status: str  # "open" | "on_hold" | "closed"
     hold_reason: str | None
-    consent_late_calls: bool = False
+    consent_late_calls: bool = False  # the debtor's own recorded consent; never covers a third party
     pending_promise_due: date | None = None
     debtor_reachable: bool = True
+    number: str | None = None
 
 
 @dataclass(frozen=True)
 class PastContact:
-    """One earlier attempt on the same case; `at` is aware (UTC preferred)."""
+    """One earlier attempt that concerns this person or one of the numbers; `at` is aware.
+
+    `same_person` is False for a contact with another person who shares a number with this
+    one (it counts for the number, not for the person); `contact_owner` is who the number
+    belonged to on the case the contact was made on.
+    """
 
     contact_point_id: str | None
     at: datetime
     reached: str  # "right_party" | "third_party" | "nobody"
     contact_owner: str = DEBTOR
     channel: str = "call"
+    number: str | None = None
+    same_person: bool = True
 
 
 @dataclass(frozen=True)
@@ -114,6 +142,16 @@ class ComplianceVerdict:
     next_allowed_at: datetime | None
     warnings: tuple[str, ...] = ()
     warnings_zh: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContactBudget:
+    """What is left today and this week for one channel (None: the preset sets no limit)."""
+
+    channel: str
+    number_today: int | None
+    person_today: int | None
+    person_week: int | None
 
 
 @dataclass(frozen=True)
@@ -145,8 +183,11 @@ def _local_midnight(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone).astimezone(_UTC)
 
 
-def _in_quiet_hours(local_time: time, policy: ContactPolicy) -> bool:
-    start, end = policy.quiet_start, policy.quiet_end
+def _quiet_window(channel: str, policy: ContactPolicy) -> tuple[time, time]:
+    return policy.sms_quiet() if channel == "sms" else (policy.quiet_start, policy.quiet_end)
+
+
+def _in_quiet_hours(local_time: time, start: time, end: time) -> bool:
     if start == end:
         return False
     if start > end:  # the usual case: the window spans midnight (22:00-08:00)
@@ -154,10 +195,10 @@ def _in_quiet_hours(local_time: time, policy: ContactPolicy) -> bool:
     return start <= local_time < end
 
 
-def _quiet_end_after(local_now: datetime, policy: ContactPolicy, zone: tzinfo) -> datetime:
-    end_today = datetime.combine(local_now.date(), policy.quiet_end, tzinfo=zone)
-    if local_now.time() >= policy.quiet_end:
-        end_today = datetime.combine(local_now.date() + _ONE_DAY, policy.quiet_end, tzinfo=zone)
+def _quiet_end_after(local_now: datetime, end: time, zone: tzinfo) -> datetime:
+    end_today = datetime.combine(local_now.date(), end, tzinfo=zone)
+    if local_now.time() >= end:
+        end_today = datetime.combine(local_now.date() + _ONE_DAY, end, tzinfo=zone)
     return end_today.astimezone(_UTC)
 
 
@@ -168,7 +209,7 @@ def _fmt_local(instant: datetime, zone: tzinfo, now: datetime) -> str:
     return local.strftime("%Y-%m-%d %H:%M")
 
 
-def _permanent_blocks(attempt: PlannedContact) -> list[_Block]:
+def _permanent_blocks(attempt: PlannedContact, policy: ContactPolicy) -> list[_Block]:
     """Rules no amount of waiting lifts: they hold until a person changes the case."""
     blocks: list[_Block] = []
     if attempt.case_status == "closed":
@@ -201,16 +242,84 @@ def _permanent_blocks(attempt: PlannedContact) -> list[_Block]:
                 None,
             )
         )
-    elif attempt.contact_owner == EMERGENCY and attempt.debtor_reachable:
-        blocks.append(
-            _Block(
-                Rule.THIRD_PARTY_DEBTOR_REACHABLE,
-                "Emergency contacts are called only when the debtor cannot be reached.",
-                "仅在无法联系到债务人本人时，才可联系紧急联系人。",
-                None,
+    elif attempt.contact_owner == EMERGENCY:
+        if attempt.channel == "sms" and not policy.sms_to_third_parties:
+            blocks.append(
+                _Block(
+                    Rule.THIRD_PARTY_CHANNEL,
+                    "No text messages to emergency contacts: they are only called, to locate the debtor.",
+                    "不得向紧急联系人发送短信，仅可致电以联系债务人本人。",
+                    None,
+                )
             )
-        )
+        if attempt.debtor_reachable:
+            blocks.append(
+                _Block(
+                    Rule.THIRD_PARTY_DEBTOR_REACHABLE,
+                    "Emergency contacts are called only when the debtor cannot be reached.",
+                    "仅在无法联系到债务人本人时，才可联系紧急联系人。",
+                    None,
+                )
+            )
     return blocks
+
+
+@dataclass
+class _Counts:
+    """The person's and the number's contacts before `now`, in the debtor's days."""
+
+    number_today: int = 0
+    person_today: int = 0
+    third_today: int = 0
+    person_week_days: list[date] | None = None
+    last_conversation_day: date | None = None
+    third_party_conversations: int = 0
+
+
+def _same_number(past: PastContact, attempt: PlannedContact) -> bool:
+    if attempt.number is not None and past.number is not None:
+        return past.number == attempt.number
+    if attempt.contact_point_id is not None and past.contact_point_id is not None and past.number is None \
+            and attempt.number is None:
+        return past.contact_point_id == attempt.contact_point_id
+    # A contact that names no number could have been to any of the person's numbers: it
+    # counts against each of them (never as a fresh number that escapes the daily limit).
+    return past.same_person
+
+
+def _count(attempt: PlannedContact, history: Sequence[PastContact], channel: str, now: datetime,
+           zone: tzinfo, today: date) -> _Counts:
+    counts = _Counts(person_week_days=[])
+    week_start = today - timedelta(days=_WEEK_DAYS - 1)
+    is_debtor = attempt.contact_owner == DEBTOR
+    for past in history:
+        # Only contacts before `now` count: the server re-evaluates an attempt made offline
+        # against a history that may already hold later attempts.
+        if past.at > now:
+            continue
+        day = past.at.astimezone(zone).date()
+        same_number = _same_number(past, attempt)
+        if past.channel == channel:
+            if day == today:
+                if same_number:
+                    counts.number_today += 1
+                if past.same_person and past.contact_owner == DEBTOR:
+                    counts.person_today += 1
+                if past.same_person and past.contact_owner == EMERGENCY:
+                    counts.third_today += 1
+            if past.same_person and past.contact_owner == DEBTOR and week_start <= day <= today:
+                assert counts.person_week_days is not None
+                counts.person_week_days.append(day)
+        # Conversations are spoken: only calls (and visits) start the wait after one.
+        if past.channel == "sms":
+            continue
+        talked = (is_debtor and past.same_person and past.reached == "right_party") or (
+            not is_debtor and same_number and past.same_person and past.reached == "third_party")
+        if talked and (counts.last_conversation_day is None or day > counts.last_conversation_day):
+            counts.last_conversation_day = day
+        if same_number and past.same_person and past.reached == "third_party":
+            counts.third_party_conversations += 1
+    return counts
 
 
 def _timed_blocks(
@@ -225,6 +334,8 @@ def _timed_blocks(
     warnings: list[tuple[str, str]] = []
     local_now = now.astimezone(zone)
     today = local_now.date()
+    is_debtor = attempt.contact_owner == DEBTOR
+    sms = attempt.channel == "sms"
     if attempt.contact_status == "unverified":
         # New numbers from data repair may belong to someone else (DOMAIN.md).
         warnings.append(
@@ -234,19 +345,23 @@ def _timed_blocks(
             )
         )
 
-    if not attempt.consent_late_calls and _in_quiet_hours(local_now.time(), policy):
-        start, end = policy.quiet_start.strftime("%H:%M"), policy.quiet_end.strftime("%H:%M")
+    quiet_start, quiet_end = _quiet_window(attempt.channel, policy)
+    # A recorded consent covers only the person who gave it, never a third party.
+    consented = attempt.consent_late_calls and is_debtor
+    if not consented and _in_quiet_hours(local_now.time(), quiet_start, quiet_end):
+        start, end = quiet_start.strftime("%H:%M"), quiet_end.strftime("%H:%M")
+        what_en, what_zh = ("text messages", "发送短信") if sms else ("contact", "联系")
         blocks.append(
             _Block(
                 Rule.QUIET_HOURS,
-                f"Debtor's local time is {local_now:%H:%M}: no contact {start}-{end}.",
-                f"债务人当地时间 {local_now:%H:%M}，{start}至{end}不得联系。",
-                _quiet_end_after(local_now, policy, zone),
+                f"Debtor's local time is {local_now:%H:%M}: no {what_en} {start}-{end}.",
+                f"债务人当地时间 {local_now:%H:%M}，{start}至{end}不得{what_zh}。",
+                _quiet_end_after(local_now, quiet_end, zone),
             )
         )
 
     due = attempt.pending_promise_due
-    if due is not None and attempt.contact_owner == DEBTOR:
+    if due is not None and is_debtor and not sms:
         first_day = due - timedelta(days=policy.promise_reminder_days)
         if today < first_day:
             blocks.append(
@@ -265,113 +380,60 @@ def _timed_blocks(
                 )
             )
 
-    if attempt.channel != "call":
-        # The numeric limits in the sources are about calls (dial attempts); other
-        # channels are still bound by hours, holds and contact-point status above.
+    if attempt.channel == "visit":
+        # The numeric limits in the sources are about calls and messages; visits are still
+        # bound by hours, holds and contact-point status above.
         return blocks, warnings
 
-    # Only contacts before `now` count: the server re-evaluates an attempt made offline
-    # against a history that may already hold later attempts.
-    day_start = _local_midnight(today, zone)
+    counts = _count(attempt, history, attempt.channel, now, zone, today)
     next_day = _local_midnight(today + _ONE_DAY, zone)
-    week_start = now - _SEVEN_DAYS
-    point_today = 0
-    debtor_today = 0
-    third_today = 0
-    debtor_week: list[datetime] = []
-    last_conversation: datetime | None = None
-    third_party_conversations = 0
-    is_debtor = attempt.contact_owner == DEBTOR
-    for past in history:
-        at = past.at
-        if at > now or past.channel != "call":
-            continue
-        same_point = attempt.contact_point_id is not None and past.contact_point_id == attempt.contact_point_id
-        if at >= day_start:
-            if same_point:
-                point_today += 1
-            if past.contact_owner == DEBTOR:
-                debtor_today += 1
-            else:
-                third_today += 1
-        if past.contact_owner == DEBTOR and at > week_start:
-            debtor_week.append(at)
-        if (
-            is_debtor
-            and past.reached == "right_party"
-            or (not is_debtor and same_point and past.reached == "third_party")
-        ):
-            if last_conversation is None or at > last_conversation:
-                last_conversation = at
-        if same_point and past.reached == "third_party":
-            third_party_conversations += 1
 
     def daily(count: int, limit: int | None, rule: Rule, en: str, zh: str) -> None:
         if limit is None:
             return
         if count >= limit:
-            blocks.append(
-                _Block(
-                    rule,
-                    f"{en} limit reached today ({count}/{limit}).",
-                    f"{zh}今日已达上限（{count}/{limit}）。",
-                    next_day,
-                )
-            )
+            blocks.append(_Block(rule, f"{en} limit reached today ({count}/{limit}).",
+                                 f"{zh}今日已达上限（{count}/{limit}）。", next_day))
         elif count == limit - 1:
-            warnings.append(
-                (
-                    f"Last allowed call today: {en.lower()} {count + 1}/{limit}.",
-                    f"今日最后一次可拨打：{zh} {count + 1}/{limit}。",
-                )
-            )
+            warnings.append((f"Last allowed today: {en.lower()} {count + 1}/{limit}.",
+                             f"今日最后一次：{zh} {count + 1}/{limit}。"))
 
-    daily(
-        point_today,
-        policy.max_dials_per_point_per_day,
-        Rule.POINT_DAILY_LIMIT,
-        "Dial attempts to this number",
-        "该号码拨打次数",
-    )
+    def weekly(days: list[date], limit: int | None, rule: Rule, en: str, zh: str) -> None:
+        if limit is None:
+            return
+        if len(days) >= limit:
+            days.sort()
+            # Calendar days in the debtor's zone: the window is today and the 6 days before.
+            # A slot frees at the local midnight after enough of the oldest days age out.
+            oldest_to_go = days[len(days) - limit]
+            lift = _local_midnight(oldest_to_go + timedelta(days=_WEEK_DAYS), zone)
+            blocks.append(_Block(rule, f"{len(days)} {en} in the last 7 days (limit {limit}).",
+                                 f"近7天已{zh} {len(days)} 次（上限 {limit} 次）。", lift))
+        elif len(days) == limit - 1:
+            warnings.append((f"Last allowed in 7 days: {en} {limit}/{limit}.",
+                             f"7天内最后一次：{limit}/{limit}。"))
+
+    week_days = counts.person_week_days or []
+    if sms:
+        daily(counts.number_today, policy.max_sms_per_point_per_day, Rule.SMS_POINT_DAILY_LIMIT,
+              "Text messages to this number", "该号码短信条数")
+        if is_debtor:
+            daily(counts.person_today, policy.max_sms_per_debtor_per_day, Rule.SMS_DEBTOR_DAILY_LIMIT,
+                  "Text messages to the debtor", "对债务人的短信条数")
+            weekly(week_days, policy.max_sms_per_debtor_7d, Rule.SMS_DEBTOR_7D_LIMIT, "messages", "发送短信")
+        return blocks, warnings
+
+    daily(counts.number_today, policy.max_dials_per_point_per_day, Rule.POINT_DAILY_LIMIT,
+          "Dial attempts to this number", "该号码拨打次数")
     if is_debtor:
-        daily(
-            debtor_today,
-            policy.max_calls_per_debtor_per_day,
-            Rule.DEBTOR_DAILY_LIMIT,
-            "Calls to the debtor",
-            "对债务人的拨打次数",
-        )
-        limit_7d = policy.max_calls_per_debtor_7d
-        if limit_7d is not None:
-            if len(debtor_week) >= limit_7d:
-                debtor_week.sort()
-                # The window frees a slot when enough of the oldest calls have aged out.
-                lift = debtor_week[len(debtor_week) - limit_7d] + _SEVEN_DAYS
-                blocks.append(
-                    _Block(
-                        Rule.DEBTOR_7D_LIMIT,
-                        f"{len(debtor_week)} calls in the last 7 days (limit {limit_7d}).",
-                        f"近7天已拨打 {len(debtor_week)} 次（上限 {limit_7d} 次）。",
-                        lift,
-                    )
-                )
-            elif len(debtor_week) == limit_7d - 1:
-                warnings.append(
-                    (
-                        f"Last allowed call in 7 days: {limit_7d}/{limit_7d}.",
-                        f"7天内最后一次可拨打：{limit_7d}/{limit_7d}。",
-                    )
-                )
+        daily(counts.person_today, policy.max_calls_per_debtor_per_day, Rule.DEBTOR_DAILY_LIMIT,
+              "Calls to the debtor", "对债务人的拨打次数")
+        weekly(week_days, policy.max_calls_per_debtor_7d, Rule.DEBTOR_7D_LIMIT, "calls", "拨打")
     else:
-        daily(
-            third_today,
-            policy.third_party_max_per_day,
-            Rule.THIRD_PARTY_DAILY_LIMIT,
-            "Calls to emergency contacts",
-            "紧急联系人拨打次数",
-        )
+        daily(counts.third_today, policy.third_party_max_per_day, Rule.THIRD_PARTY_DAILY_LIMIT,
+              "Calls to emergency contacts", "紧急联系人拨打次数")
         once = policy.third_party_max_conversations_per_point
-        if once is not None and third_party_conversations >= once:
+        if once is not None and counts.third_party_conversations >= once:
             blocks.append(
                 _Block(
                     Rule.THIRD_PARTY_ONCE,
@@ -382,18 +444,46 @@ def _timed_blocks(
             )
 
     wait = policy.wait_after_conversation
-    if wait is not None and last_conversation is not None and now < last_conversation + wait:
-        lift = last_conversation + wait
-        blocks.append(
-            _Block(
-                Rule.WAIT_AFTER_CONVERSATION,
-                f"A conversation took place on {last_conversation.astimezone(zone):%Y-%m-%d}: "
-                f"wait {wait.days} days before calling again.",
-                f"已于 {last_conversation.astimezone(zone):%Y-%m-%d} 通话，需间隔 {wait.days} 天后再拨打。",
-                lift,
+    if wait is not None and counts.last_conversation_day is not None:
+        # The conversation's date counts as day 1: calls resume on day (wait + 1), at its
+        # local midnight, whatever clock change lies between.
+        lift = _local_midnight(counts.last_conversation_day + timedelta(days=wait.days), zone)
+        if now < lift:
+            blocks.append(
+                _Block(
+                    Rule.WAIT_AFTER_CONVERSATION,
+                    f"A conversation took place on {counts.last_conversation_day.isoformat()}: "
+                    f"wait {wait.days} days before calling again.",
+                    f"已于 {counts.last_conversation_day.isoformat()} 通话，需间隔 {wait.days} 天后再拨打。",
+                    lift,
+                )
             )
-        )
     return blocks, warnings
+
+
+def budget(attempt: PlannedContact, history: Sequence[PastContact], policy: ContactPolicy,
+           now: datetime) -> ContactBudget:
+    """How many more contacts of the attempt's channel the limits leave today and this week,
+    to the number and to the person: what the desk shows while the agent works."""
+    zone = _validate(attempt, history, now)
+    now = now.astimezone(_UTC)
+    today = now.astimezone(zone).date()
+    counts = _count(attempt, history, attempt.channel, now, zone, today)
+    if attempt.channel == "sms":
+        limits = (policy.max_sms_per_point_per_day, policy.max_sms_per_debtor_per_day, policy.max_sms_per_debtor_7d)
+    else:
+        limits = (policy.max_dials_per_point_per_day, policy.max_calls_per_debtor_per_day,
+                  policy.max_calls_per_debtor_7d)
+
+    def left(limit: int | None, used: int) -> int | None:
+        return None if limit is None else max(0, limit - used)
+
+    return ContactBudget(
+        channel=attempt.channel,
+        number_today=left(limits[0], counts.number_today),
+        person_today=left(limits[1], counts.person_today),
+        person_week=left(limits[2], len(counts.person_week_days or [])),
+    )
 
 
 def _validate(attempt: PlannedContact, history: Sequence[PastContact], now: datetime) -> tzinfo:
@@ -416,7 +506,7 @@ def _all_blocks(
     now: datetime,
     zone: tzinfo,
 ) -> tuple[list[_Block], list[tuple[str, str]]]:
-    blocks = _permanent_blocks(attempt)
+    blocks = _permanent_blocks(attempt, policy)
     timed, warnings = _timed_blocks(attempt, history, policy, now, zone)
     return blocks + timed, warnings
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import time, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -51,6 +51,31 @@ class ContactPolicy:
     voicemail_note_zh: str = ""
     # Why each value was chosen where the sources give no number: (field, reason) pairs.
     notes: tuple[tuple[str, str], ...] = ()
+    # SMS are counted as SMS, against limits and hours of their own (None: the call hours).
+    sms_quiet_start: time | None = None
+    sms_quiet_end: time | None = None
+    max_sms_per_point_per_day: int | None = None
+    max_sms_per_debtor_per_day: int | None = None
+    max_sms_per_debtor_7d: int | None = None
+    sms_to_third_parties: bool = False
+    # Holds that bind the person (all their cases, every lender) rather than one case.
+    person_wide_holds: frozenset[str] = frozenset({"cease_contact", "deceased", "bankrupt"})
+    # The company as named to a confirmed debtor, and the neutral name a third party hears
+    # if they ask who is calling (nothing in it may say debt, loan or collection).
+    company_name_zh: str = "安信催收服务中心"
+    company_name_en: str = "AnXin Collection Services"
+    neutral_company_name_zh: str = "安信服务中心"
+    neutral_company_name_en: str = "AnXin Services"
+    recording_retention_days: int = 365 * 2
+
+    def company_name(self, lang: str) -> str:
+        return self.company_name_zh if lang == "zh" else self.company_name_en
+
+    def neutral_company_name(self, lang: str) -> str:
+        return self.neutral_company_name_zh if lang == "zh" else self.neutral_company_name_en
+
+    def sms_quiet(self) -> tuple[time, time]:
+        return (self.sms_quiet_start or self.quiet_start, self.sms_quiet_end or self.quiet_end)
 
 
 def _positive_or_none(value: int | None) -> int | None:
@@ -79,10 +104,22 @@ class PolicyFile(BaseModel):
     promise_reminder_days: Annotated[int, Field(ge=0, le=30)] = 1
     voicemail_note: dict[str, str] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
+    sms_quiet_start: str | None = None
+    sms_quiet_end: str | None = None
+    max_sms_per_point_per_day: int | None
+    max_sms_per_debtor_per_day: int | None
+    max_sms_per_debtor_7d: int | None
+    sms_to_third_parties: bool = False
+    person_wide_holds: list[Literal["cease_contact", "dispute", "hardship", "deceased", "bankrupt", "legal"]]
+    company_name: dict[str, str]
+    neutral_company_name: dict[str, str]
+    recording_retention_days: Annotated[int, Field(ge=30, le=36500)] = 730
 
-    @field_validator("quiet_start", "quiet_end")
+    @field_validator("quiet_start", "quiet_end", "sms_quiet_start", "sms_quiet_end")
     @classmethod
-    def _hhmm(cls, value: str) -> str:
+    def _hhmm(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         if not _HHMM.match(value):
             raise ValueError(f"'{value}' is not a time: write it as HH:MM, e.g. '22:00'")
         return value
@@ -94,10 +131,33 @@ class PolicyFile(BaseModel):
         "wait_after_conversation_days",
         "third_party_max_per_day",
         "third_party_max_conversations_per_point",
+        "max_sms_per_point_per_day",
+        "max_sms_per_debtor_per_day",
+        "max_sms_per_debtor_7d",
     )
     @classmethod
     def _limits(cls, value: int | None) -> int | None:
         return _positive_or_none(value)
+
+    @field_validator("company_name", "neutral_company_name")
+    @classmethod
+    def _both_languages(cls, value: dict[str, str]) -> dict[str, str]:
+        missing = [lang for lang in ("zh", "en") if not str(value.get(lang, "")).strip()]
+        if missing or set(value) - {"zh", "en"}:
+            raise ValueError("give the name in 'zh' and 'en' (and nothing else)")
+        return {k: v.strip() for k, v in value.items()}
+
+    @field_validator("neutral_company_name")
+    @classmethod
+    def _says_nothing(cls, value: dict[str, str]) -> dict[str, str]:
+        from agentdesk.domain.disclosure import disclosure_findings
+
+        for lang, name in value.items():
+            found = disclosure_findings(name)
+            if found:
+                raise ValueError(f"the neutral name ({lang}) '{name}' says '{found[0].phrase}': a third party "
+                                 "who hears it learns of the debt; choose a name without it")
+        return value
 
     @field_validator("notes")
     @classmethod
@@ -127,6 +187,18 @@ class PolicyFile(BaseModel):
             voicemail_note_en=self.voicemail_note.get("en", ""),
             voicemail_note_zh=self.voicemail_note.get("zh", ""),
             notes=tuple(sorted(self.notes.items())),
+            sms_quiet_start=time.fromisoformat(self.sms_quiet_start) if self.sms_quiet_start else None,
+            sms_quiet_end=time.fromisoformat(self.sms_quiet_end) if self.sms_quiet_end else None,
+            max_sms_per_point_per_day=self.max_sms_per_point_per_day,
+            max_sms_per_debtor_per_day=self.max_sms_per_debtor_per_day,
+            max_sms_per_debtor_7d=self.max_sms_per_debtor_7d,
+            sms_to_third_parties=self.sms_to_third_parties,
+            person_wide_holds=frozenset(self.person_wide_holds),
+            company_name_zh=self.company_name["zh"],
+            company_name_en=self.company_name["en"],
+            neutral_company_name_zh=self.neutral_company_name["zh"],
+            neutral_company_name_en=self.neutral_company_name["en"],
+            recording_retention_days=self.recording_retention_days,
         )
 
 

@@ -32,6 +32,10 @@ HISTORY_COLUMNS = (
     "callback_due_at",
     "promise_due",
     "promise_status",
+    # The person behind the case and its phone numbers, as opaque keys: the desk finds a
+    # person's other cases, and the cases sharing a number, without reading documents.
+    "person_key",
+    "number_keys",
 )
 
 QUEUE_COLUMNS = LIVE_COLUMNS + HISTORY_COLUMNS
@@ -75,6 +79,9 @@ def history_columns(history: Mapping[str, Any]) -> dict[str, Any]:
         "callback_due_at": min(open_callbacks) if open_callbacks else None,
         "promise_due": promise["due_date"] if promise else None,
         "promise_status": promise["status"] if promise else None,
+        "person_key": history.get("debtor", {}).get("person_key"),
+        "number_keys": " ".join(sorted({p["number_key"] for p in history.get("contact_points", ())
+                                        if p.get("number_key")})),
     }
 
 

@@ -33,9 +33,11 @@ from typing import Any
 from sqlalchemy import bindparam, event, or_, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from agentdesk import clock
 from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
 from agentdesk.domain.money import bucket_for
 from agentdesk.domain.queue_columns import history_columns
+from agentdesk.server import persons
 from agentdesk.server.models import Case, ContactAttempt, Note
 
 STALE_KEY = "agentdesk_stale_documents"
@@ -47,14 +49,21 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def history(case: Case) -> dict[str, Any]:
-    """The part of a case's document that only changes when its history does."""
+def history(case: Case, secret: str = "", related: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The part of a case's document that only changes when its history does (or the
+    history of the same person's other cases, or of its numbers: `related`).
+
+    `person_key` and each phone's `number_key` are opaque (agentdesk.server.persons): the
+    desk learns that two of its cases are one person, or two points one number, without
+    learning the ID or the number.
+    """
     d = case.debtor
     names = {a.agent_id: a.agent.username for a in case.attempts if a.agent is not None}
     return {
         "debtor": {
             "id": d.id,
             "name": d.name,
+            "person_key": persons.person_token(secret, d.person_key) if secret and d.person_key else None,
             "national_id_masked": mask_national_id(d.national_id),
             "birth_date": d.birth_date.isoformat() if d.birth_date else None,
             "province": d.province,
@@ -87,6 +96,7 @@ def history(case: Case) -> dict[str, Any]:
                 "contact_name": p.contact_name,
                 "status": p.status,
                 "source": p.source,
+                "number_key": persons.number_token(secret, p.number) if secret and p.number else None,
             }
             for p in case.contact_points
         ],
@@ -133,19 +143,24 @@ def history(case: Case) -> dict[str, Any]:
             {"id": p.id, "amount_minor": p.amount_minor, "currency": p.currency, "paid_on": p.paid_on.isoformat()}
             for p in case.payments
         ],
+        # Contacts made on the person's other cases, and with this case's numbers by anyone:
+        # what the desk's guard must count beside this case's own attempts.
+        "related_contacts": related or [],
     }
 
 
-def history_json(case: Case) -> str:
-    """The history as the *members* of a JSON object (no braces), ready to splice."""
-    return _dumps(history(case))[1:-1]
-
-
-def cache_values(case: Case) -> tuple[str, str]:
-    """The two cached texts of a case: its history and the queue columns derived from it,
+def build_caches(session: Session, cases: Sequence[Case]) -> dict[str, tuple[str, str]]:
+    """The two cached texts of each case: its history and the queue columns derived from it,
     each as the *members* of a JSON object (no braces), ready to splice."""
-    hist = history(case)
-    return _dumps(hist)[1:-1], _dumps(history_columns(hist))[1:-1]
+    if not cases:
+        return {}
+    secret = persons.identity_key(session)
+    related = persons.related_contacts(session, cases, clock.now() - persons.RELATED_WINDOW)
+    out = {}
+    for case in cases:
+        hist = history(case, secret, related.get(case.id))
+        out[case.id] = (_dumps(hist)[1:-1], _dumps(history_columns(hist))[1:-1])
+    return out
 
 
 def assemble(scalars: dict[str, Any], history_members: str) -> str:
@@ -169,12 +184,13 @@ def case_scalars(case_id: str, seq: int, lender: str, status: str, hold_reason: 
     }
 
 
-def case_document(case: Case) -> dict[str, Any]:
+def case_document(session: Session, case: Case) -> dict[str, Any]:
     """The whole document of one loaded case, as a dict (tests and tools)."""
     scalars = case_scalars(case.id, case.seq, case.lender, case.status, case.hold_reason, case.assigned_agent_id,
                            case.assigned_agent.username if case.assigned_agent else None, case.team_id,
                            case.consent_late_calls)
-    return {**scalars, **history(case)}
+    members, _queue = build_caches(session, [case])[case.id]
+    return json.loads(assemble(scalars, members))
 
 
 def load_for_documents(session: Session, case_ids: Sequence[str], *, fresh: bool = False) -> list[Case]:
@@ -212,9 +228,9 @@ def rebuild(session: Session, case_ids: Iterable[str]) -> int:
     if not ids:
         return 0
     rows = []
-    for case in load_for_documents(session, ids, fresh=True):
-        doc, queue = cache_values(case)
-        rows.append({"id": case.id, "doc_cache": doc, "queue_cache": queue})
+    cases = load_for_documents(session, ids, fresh=True)
+    for case_id, (doc, queue) in build_caches(session, cases).items():
+        rows.append({"id": case_id, "doc_cache": doc, "queue_cache": queue})
     if rows:
         session.execute(update(Case), rows)
     return len(rows)
@@ -261,8 +277,10 @@ def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
     )
     with db.transaction() as session:
         rows = []
-        for c in load_for_documents(session, ids, fresh=True):
-            doc, queue = cache_values(c)
+        cases = load_for_documents(session, ids, fresh=True)
+        built = build_caches(session, cases)
+        for c in cases:
+            doc, queue = built[c.id]
             rows.append({"b_id": c.id, "b_seq": c.seq, "b_doc": doc, "b_queue": queue})
         if rows:
             session.connection().execute(stmt, rows)

@@ -28,7 +28,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
-from agentdesk.server import documents
+from agentdesk.domain import identity
+from agentdesk.server import documents, persons
 from agentdesk.server.intake_fields import (
     FieldError,
     cell_text,
@@ -283,14 +284,20 @@ def _known_accounts(session: Session, lender: str, numbers: list[str]) -> dict[s
     return known
 
 
+def _person_key(national_id: str) -> str:
+    """The person behind a row (agentdesk.domain.identity), as `Debtor.person_key` holds it."""
+    return identity.normalize_national_id(national_id)[:32]
+
+
 def _debtors_elsewhere(session: Session, team_id: str, national_ids: list[str]) -> set[str]:
-    """Resident IDs of people with an open case held by another team (or by none)."""
-    ids = sorted(set(national_ids))
+    """The rows' IDs whose person has an open case held by another team (or by none)."""
+    keys = {_person_key(nid): nid for nid in national_ids}
+    wanted = sorted(keys)
     found: set[str] = set()
-    for start in range(0, len(ids), CHUNK):
-        found.update(session.scalars(
-            select(Debtor.national_id).join(Case, Case.debtor_id == Debtor.id)
-            .where(Debtor.national_id.in_(ids[start:start + CHUNK]), Case.status != "closed",
+    for start in range(0, len(wanted), CHUNK):
+        found.update(keys[k] for k in session.scalars(
+            select(Debtor.person_key).join(Case, Case.debtor_id == Debtor.id)
+            .where(Debtor.person_key.in_(wanted[start:start + CHUNK]), Case.status != "closed",
                    (Case.team_id != team_id) | Case.team_id.is_(None))))
     return found
 
@@ -300,19 +307,23 @@ def _create(session: Session, fresh: list[CaseRow], lender: str, team_id: str,
     """New accounts: onto the debtor's open case with this lender in this team if there is one, else a new case."""
     if not fresh:
         return 0
-    ids = sorted({r.national_id for r in fresh})
+    keys = {_person_key(r.national_id): r.national_id for r in fresh}
+    wanted = sorted(keys)
     open_cases: dict[str, Case] = {}
-    for start in range(0, len(ids), CHUNK):
-        for case, nid in session.execute(
-                select(Case, Debtor.national_id).join(Debtor, Debtor.id == Case.debtor_id)
+    for start in range(0, len(wanted), CHUNK):
+        for case, key in session.execute(
+                select(Case, Debtor.person_key).join(Debtor, Debtor.id == Case.debtor_id)
                 .where(Case.lender == lender, Case.status != "closed", Case.team_id == team_id,
-                       Debtor.national_id.in_(ids[start:start + CHUNK]))):
-            open_cases.setdefault(nid, case)
+                       Debtor.person_key.in_(wanted[start:start + CHUNK]))):
+            open_cases.setdefault(keys[key], case)
     by_debtor: dict[str, list[CaseRow]] = {}
     for r in fresh:
         by_debtor.setdefault(r.national_id, []).append(r)
     new_debtors = [nid for nid in by_debtor if nid not in open_cases]
     seqs = iter(next_seqs(session, len(new_debtors))) if new_debtors else iter(())
+    # A number already marked invalid or do-not-contact on another case keeps its mark here.
+    marked = persons.marked_numbers(session, {persons.phone_number(p) for r in fresh
+                                              for p in [r.phone, *(e[1] for e in r.emergency)] if p} - {None})
     debtors, cases, accounts, points = [], [], [], []
     ref = f"{lender[:20]}-{now:%Y%m%d}"
     for nid, group in by_debtor.items():
@@ -322,12 +333,13 @@ def _create(session: Session, fresh: list[CaseRow], lender: str, team_id: str,
             changed_cases[case_id] = open_cases[nid]
         else:
             debtor_id, case_id = new_id(), new_id()
-            debtors.append(dict(id=debtor_id, name=first.name, national_id=nid, birth_date=first.birth_date,
+            debtors.append(dict(id=debtor_id, name=first.name, national_id=nid,
+                                person_key=_person_key(nid), birth_date=first.birth_date,
                                 province=first.province, city=first.city, time_zone=_time_zone(first.province)))
             cases.append(dict(id=case_id, debtor_id=debtor_id, lender=lender, placement_ref=ref, status="open",
                               hold_reason=None, assigned_agent_id=None, team_id=team_id, consent_late_calls=False,
                               seq=next(seqs), created_at=now))
-            points += _contact_points(case_id, group, now)
+            points += _contact_points(case_id, group, marked, now)
         for r in group:
             accounts.append(dict(id=new_id(), case_id=case_id, account_no=r.account_no, product=r.product,
                                  currency="CNY", principal_minor=r.principal, outstanding_minor=r.outstanding,
@@ -339,8 +351,10 @@ def _create(session: Session, fresh: list[CaseRow], lender: str, team_id: str,
     return len(accounts)
 
 
-def _contact_points(case_id: str, group: list[CaseRow], now: datetime) -> list[dict[str, Any]]:
-    """The debtor's numbers first, then the emergency contacts'; each number once per case."""
+def _contact_points(case_id: str, group: list[CaseRow], marked: dict[str, str], now: datetime
+                    ) -> list[dict[str, Any]]:
+    """The debtor's numbers first, then the emergency contacts'; each number once per case.
+    A number already marked invalid or do-not-contact on another case keeps its mark here."""
     points: list[dict[str, Any]] = []
     position = 0
     for r in group:
@@ -348,9 +362,11 @@ def _contact_points(case_id: str, group: list[CaseRow], now: datetime) -> list[d
                 (p, "emergency", n or None, rel or None) for n, p, rel in r.emergency]:
             if any(p["value"] == phone for p in points):
                 continue
+            number = persons.phone_number(phone)
             points.append(dict(id=new_id(), case_id=case_id, position=position if owner == "debtor" else 10 + position,
-                               kind="phone", value=phone, owner=owner, relation=relation, contact_name=name,
-                               status="valid", source="lender" if owner == "debtor" else "application",
-                               created_at=now, added_by=None))
+                               kind="phone", value=phone, number=number, owner=owner, relation=relation,
+                               contact_name=name, status=marked.get(number or "", "valid"),
+                               source="lender" if owner == "debtor" else "application", created_at=now,
+                               added_by=None))
             position += 1
     return points

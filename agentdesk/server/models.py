@@ -105,6 +105,9 @@ class Debtor(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(100))
     national_id: Mapped[str] = mapped_column(String(32), index=True)
+    # The person behind the debtor rows of every lender: the normalised national ID
+    # (agentdesk.domain.identity). Holds and contact limits are the person's.
+    person_key: Mapped[str] = mapped_column(String(32), index=True, default="")
     birth_date: Mapped[date | None] = mapped_column(Date)
     province: Mapped[str] = mapped_column(String(50), default="")
     city: Mapped[str] = mapped_column(String(50), default="")
@@ -171,6 +174,9 @@ class ContactPoint(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     kind: Mapped[str] = mapped_column(String(10))  # phone | address | email
     value: Mapped[str] = mapped_column(String(200))
+    # A phone number's normal form (agentdesk.domain.identity): one number wherever it is
+    # written, whose invalid / do-not-contact mark and daily dials count on every case.
+    number: Mapped[str | None] = mapped_column(String(32), index=True)
     owner: Mapped[str] = mapped_column(String(10))  # debtor | emergency
     relation: Mapped[str | None] = mapped_column(String(20))
     contact_name: Mapped[str | None] = mapped_column(String(100))
@@ -200,6 +206,9 @@ class ContactAttempt(Base):
     talk_track_version: Mapped[int | None] = mapped_column(Integer)
     compliance_flag: Mapped[str | None] = mapped_column(String(200))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The agent saved a note whose words the conduct check flagged: the phrases and the
+    # agent's reason, for the lead's review (agentdesk.domain.disclosure).
+    conduct_override: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     agent: Mapped[User | None] = relationship()
 
@@ -211,8 +220,24 @@ class Note(Base):
     author_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
     text: Mapped[str] = mapped_column(Text)
     written_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    conduct_override: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     author: Mapped[User | None] = relationship()
+
+
+class Consent(Base):
+    """A debtor's recorded consent (e.g. to calls in the quiet hours): who gave it on which
+    recorded call, when, taken by whom. It covers that debtor's case only, never a third
+    party; a stop request withdraws it."""
+
+    __tablename__ = "consents"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # late_calls
+    attempt_id: Mapped[str] = mapped_column(String(36))
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class PromiseToPay(Base):

@@ -12,11 +12,11 @@ import os
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain import compliance
-from agentdesk.server.models import Case, ContactAttempt, ContactPoint
+from agentdesk.server import persons
+from agentdesk.server.models import Case, ContactPoint
 
 ENV_POLICY = "AGENTDESK_POLICY"
 
@@ -50,24 +50,19 @@ def planned_contact(
         consent_late_calls=case.consent_late_calls,
         pending_promise_due=min(pending) if pending else None,
         debtor_reachable=debtor_reachable,
+        number=point.number if point else None,
     )
 
 
 def flag_attempt(
     session: Session, case: Case, point: ContactPoint | None, at: datetime, channel: str
 ) -> list[str]:
-    """The rules this attempt broke, as plain sentences for the lead; empty when none."""
-    history_rows = session.execute(
-        select(ContactAttempt.contact_point_id, ContactAttempt.started_at, ContactAttempt.reached,
-               ContactPoint.owner)
-        .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
-        .where(ContactAttempt.case_id == case.id, ContactAttempt.started_at < at)
-    ).all()
-    history = [
-        compliance.PastContact(contact_point_id=cp, at=started, reached=reached,
-                               contact_owner=owner or "debtor")
-        for cp, started, reached, owner in history_rows
-    ]
+    """The rules this attempt broke, as plain sentences for the lead; empty when none.
+
+    Judged against the person's whole history (every case, every lender) and every contact
+    with the number, as the desk's guard is (agentdesk.server.persons.history).
+    """
+    history = persons.history(session, case, at)
     # Promises made in this same call are not yet "pending before" the attempt.
     session.flush()
     debtor_points = [p for p in case.contact_points if p.owner == "debtor" and p.kind == "phone"]

@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from agentdesk import clock
+from agentdesk.domain.identity import normalize_national_id, normalize_phone
 from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Reached
 from agentdesk.server import documents
 from agentdesk.server.auth import hash_password
@@ -135,18 +136,30 @@ def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
                                                PromiseToPay, Callback, Payment, Note)}
     seqs = next_seqs(session, cases)
     attempt_count = 0
+    earlier: list[tuple[dict[str, Any], str, str]] = []  # (debtor row, lender, debtor's phone)
     for i in range(cases):
         agent = agents[i % len(agents)]
         debtor_id, case_id = new_id(), new_id()
-        province = rng.choice(tuple(PLACES))
-        city = rng.choice(PLACES[province])
-        born = fake.date_of_birth(minimum_age=22, maximum_age=60)
-        rows[Debtor].append(dict(
-            id=debtor_id, name=fake.name(), national_id=fake.ssn(min_age=22, max_age=60),
-            birth_date=born, province=province, city=city,
-            time_zone="Asia/Urumqi" if province.startswith("新疆") else "Asia/Shanghai",
-        ))
-        lender = rng.choice(LENDERS)
+        # About one debtor in sixteen has a second loan, from another lender: one person,
+        # two cases (often with different agents), one phone number.
+        again = earlier[rng.randrange(len(earlier))] if earlier and rng.random() < 0.06 else None
+        if again is not None:
+            person, previous_lender, shared_phone = again
+            province, city = person["province"], person["city"]
+            rows[Debtor].append(dict(person, id=debtor_id))
+            lender = rng.choice([name for name in LENDERS if name != previous_lender])
+        else:
+            province = rng.choice(tuple(PLACES))
+            city = rng.choice(PLACES[province])
+            born = fake.date_of_birth(minimum_age=22, maximum_age=60)
+            national_id = fake.ssn(min_age=22, max_age=60)
+            rows[Debtor].append(dict(
+                id=debtor_id, name=fake.name(), national_id=national_id, person_key=normalize_national_id(national_id),
+                birth_date=born, province=province, city=city,
+                time_zone="Asia/Urumqi" if province.startswith("新疆") else "Asia/Shanghai",
+            ))
+            lender = rng.choice(LENDERS)
+            shared_phone = None
         dpd = _days_past_due(rng)
         hold = rng.random() < 0.04
         rows[Case].append(dict(
@@ -171,19 +184,23 @@ def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
             ))
         points = []
         for p in range(rng.choice((1, 1, 2))):
+            phone = shared_phone if (shared_phone and p == 0) else fake.phone_number()
             points.append(dict(id=new_id(), case_id=case_id, position=p, kind="phone",
-                               value=fake.phone_number(), owner="debtor", relation=None,
+                               value=phone, number=normalize_phone(phone), owner="debtor", relation=None,
                                contact_name=None,
-                               status="invalid" if rng.random() < 0.08 else "valid",
+                               status="invalid" if rng.random() < 0.08 and not shared_phone else "valid",
                                source="lender", created_at=now - timedelta(days=dpd)))
+        if again is None:
+            earlier.append((rows[Debtor][-1], lender, points[0]["value"]))
         for p in range(rng.choice((1, 2))):
+            phone = fake.phone_number()
             points.append(dict(id=new_id(), case_id=case_id, position=10 + p, kind="phone",
-                               value=fake.phone_number(), owner="emergency",
+                               value=phone, number=normalize_phone(phone), owner="emergency",
                                relation=rng.choice(RELATIONS), contact_name=fake.name(),
                                status="valid", source="application",
                                created_at=now - timedelta(days=dpd)))
         points.append(dict(id=new_id(), case_id=case_id, position=20, kind="address",
-                           value=_street_address(fake, province, city), owner="debtor", relation=None,
+                           value=_street_address(fake, province, city), number=None, owner="debtor", relation=None,
                            contact_name=None,
                            status="unverified", source="lender", created_at=now - timedelta(days=dpd)))
         rows[ContactPoint].extend(points)

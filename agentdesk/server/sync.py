@@ -13,7 +13,7 @@ import logging
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -24,25 +24,19 @@ from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
-from agentdesk.domain.outcomes import HOLD_FOR_OUTCOME, Outcome, OutcomeError, Reached, check_outcome
 from agentdesk.domain.queue_columns import live_columns
-from agentdesk.server import documents, write_scope
+from agentdesk.server import documents, write_scope, writes
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
     AppliedMutation,
     AuditEntry,
-    Callback,
     Case,
-    ContactAttempt,
-    ContactPoint,
-    Note,
-    PromiseToPay,
     ScopeExit,
     SyncCounter,
     User,
 )
-from agentdesk.server.policy import flag_attempt, promise_horizon_days
 from agentdesk.server.request_guard import safe_traceback
+from agentdesk.server.writes import Rejected
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +194,8 @@ def _read_page(session: Session, user: User, cursor: str | None, limit: int, *, 
     return _Page(
         people=_people_in_scope(session, user) if after == 0 else [],
         entries=[(kind, r) for _seq, kind, r in page],
-        built={c.id: _encoded(documents.cache_values(c)) if as_utf8 else documents.cache_values(c)
-               for c in documents.load_for_documents(session, missing)},
+        built={i: _encoded(v) if as_utf8 else v for i, v in documents.build_caches(
+            session, documents.load_for_documents(session, missing)).items()},
         usernames={uid: name for uid, name in session.execute(select(User.id, User.username))} if upserts else {},
         cursor=str(page[-1][0] if page else after),
         has_more=has_more,
@@ -274,10 +268,6 @@ def scope_counts(session: Session, user: User) -> dict[str, int]:
 # --- push ----------------------------------------------------------------------------------
 
 
-class Rejected(Exception):
-    """A mutation the server will not apply; the message goes back to the agent as the reason."""
-
-
 @dataclass
 class PushOutcome:
     results: list[contract.MutationResult]
@@ -291,13 +281,14 @@ def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation], clo
     stale: set[str] = set()
     try:
         for mutation in mutations:
-            result, case = _apply_one(db, user_id, mutation, stale, clock)
+            result, touched = _apply_one(db, user_id, mutation, stale, clock)
             outcome.results.append(result)
-            if case is not None and result.status == "applied":
-                if case[0]:
-                    outcome.touched_agents.add(case[0])
-                if case[1]:
-                    outcome.touched_teams.add(case[1])
+            if result.status == "applied":
+                for agent_id, team_id in touched or ():
+                    if agent_id:
+                        outcome.touched_agents.add(agent_id)
+                    if team_id:
+                        outcome.touched_teams.add(team_id)
     finally:
         documents.rebuild_later(db, stale)
     return outcome
@@ -305,7 +296,7 @@ def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation], clo
 
 def _apply_one(
     db: Database, user_id: str, mutation: contract.Mutation, stale: set[str], clock: Clock
-) -> tuple[contract.MutationResult, tuple[str | None, str | None] | None]:
+) -> tuple[contract.MutationResult, list[tuple[str | None, str | None]] | None]:
     mid = str(mutation.id)
     reason: str | None = None
     try:
@@ -318,7 +309,7 @@ def _apply_one(
             assert user is not None
             try:
                 with session.begin_nested():
-                    case = _apply(session, user, mutation, clock.now())
+                    cases = _apply(session, user, mutation, clock.now())
             except _SERVER_TROUBLE:
                 raise  # the database is unwell, not the mutation: the desk sends it again later
             except Exception as exc:  # noqa: BLE001 - any failure of one mutation is that mutation's rejection
@@ -331,14 +322,16 @@ def _apply_one(
                                        entity_id=case_id,
                                        detail={"mutation": mid, "type": mutation.type, "reason": reason}))
                 return contract.MutationResult(id=mutation.id, status="rejected", reason=reason), None
+            case = cases[0]
             session.add(
                 AppliedMutation(id=mid, user_id=user_id, type=mutation.type, status="applied", case_id=case.id)
             )
             session.add(
                 AuditEntry(user_id=user_id, action=mutation.type, entity="case", entity_id=case.id,
-                           detail={"mutation": mid})
+                           detail={"mutation": mid} if len(cases) == 1 else
+                           {"mutation": mid, "also_changed": [c.id for c in cases[1:]]})
             )
-            touched = (case.assigned_agent_id, case.team_id)
+            touched = [(c.assigned_agent_id, c.team_id) for c in cases]
         return contract.MutationResult(id=mutation.id, status="applied"), touched
     except IntegrityError:
         # The same id delivered twice at the same moment: the other delivery won.
@@ -420,147 +413,38 @@ def _refuse(reason: str | None) -> None:
         raise Rejected(reason)
 
 
-def _apply(session: Session, user: User, mutation: contract.Mutation, now: datetime) -> Case:
+def _apply(session: Session, user: User, mutation: contract.Mutation, now: datetime) -> list[Case]:
+    """Apply one mutation; returns the cases it changed, the one it names first (a hold or
+    a number's mark can reach the person's other cases and every case with the number)."""
     payload = _validated(mutation)
     _refuse(write_scope.late_write_refusal(session, user, payload, now))
     _refuse(write_scope.id_refusal(session, user, payload, str(mutation.id)))
     if isinstance(payload, contract.NoteAddPayload):
         case = _case_for_write(session, user, payload.case_id, decision=False)
-        session.add(
-            Note(
-                id=str(payload.note_id or mutation.id),
-                case_id=case.id,
-                author_id=user.id,
-                text=payload.text,
-                written_at=payload.written_at or now,
-            )
-        )
+        cases = writes.add_note(session, user, case, payload, str(payload.note_id or mutation.id), now)
     elif isinstance(payload, contract.AttemptRecordPayload):
         case = _case_for_write(session, user, payload.case_id, decision=False)
-        _record_attempt(session, user, case, payload)
+        cases = writes.record_attempt(session, user, case, payload, in_scope(user, case))
     elif isinstance(payload, contract.PromiseAddPayload):
         case = _case_for_write(session, user, payload.case_id, decision=True)
-        _add_promise(session, user, case, payload, now)
+        cases = writes.add_promise(session, user, case, payload, now)
     elif isinstance(payload, contract.CallbackAddPayload):
         case = _case_for_write(session, user, payload.case_id, decision=True)
-        if case.status != "open":
-            raise Rejected(f"the case is on hold ({case.hold_reason}); no callback can be booked")
-        session.add(
-            Callback(id=str(payload.callback_id), case_id=case.id,
-                     attempt_id=str(payload.attempt_id) if payload.attempt_id else None,
-                     due_at=payload.due_at)
-        )
+        cases = writes.add_callback(session, case, payload, now)
     elif isinstance(payload, contract.ContactPointAddPayload):
         case = _case_for_write(session, user, payload.case_id, decision=True)
-        _add_contact_point(session, user, case, payload)
+        cases = writes.add_contact_point(session, user, case, payload)
     elif isinstance(payload, contract.ContactPointMarkPayload):
-        # What a call showed about a number is a fact, like the attempt itself.
         case = _case_for_write(session, user, payload.case_id, decision=False)
-        point = session.get(ContactPoint, payload.contact_point_id)
-        if point is None or point.case_id != case.id:
-            raise Rejected("the contact point does not belong to this case")
-        # Do-not-contact is the strictest status: a later mark never lifts it.
-        if point.status != "do_not_contact":
-            point.status = payload.status
+        cases = writes.mark_contact_point(session, case, payload)
+    elif isinstance(payload, contract.ConsentRecordPayload):
+        case = _case_for_write(session, user, payload.case_id, decision=True)
+        cases = writes.record_consent(session, user, case, payload)
     else:  # pragma: no cover - MUTATION_TYPES and this dispatch are kept in step
         raise Rejected(f"unknown mutation type {mutation.type}")
     session.flush()
-    touch(session, [case])
-    return case
-
-
-def _record_attempt(
-    session: Session, user: User, case: Case, p: contract.AttemptRecordPayload
-) -> None:
-    try:
-        check_outcome(p.reached, p.outcome, has_promise=p.outcome is Outcome.PROMISE_TO_PAY,
-                      has_callback=p.outcome is Outcome.CALLBACK_REQUESTED)
-    except OutcomeError as exc:
-        raise Rejected(str(exc)) from exc
-    if session.get(ContactAttempt, str(p.attempt_id)) is not None:
-        raise Rejected("an attempt with this id already exists")
-    point = session.get(ContactPoint, p.contact_point_id) if p.contact_point_id else None
-    if p.contact_point_id and (point is None or point.case_id != case.id):
-        raise Rejected("the contact point does not belong to this case")
-    flags = flag_attempt(session, case, point, p.started_at, p.channel)
-    if not in_scope(user, case):
-        flags.append("recorded after the case was reassigned")
-    session.add(
-        ContactAttempt(
-            id=str(p.attempt_id), case_id=case.id, agent_id=user.id,
-            contact_point_id=p.contact_point_id, channel=p.channel, started_at=p.started_at,
-            ended_at=p.ended_at, reached=p.reached.value, outcome=p.outcome.value, note=p.note,
-            recording_ref=p.recording_ref, talk_track_id=p.talk_track_id,
-            talk_track_version=p.talk_track_version,
-            compliance_flag="; ".join(flags) or None,
-        )
-    )
-    if flags:
-        session.add(
-            AuditEntry(user_id=user.id, action="attempt.flagged", entity="case", entity_id=case.id,
-                       detail={"attempt": str(p.attempt_id), "flags": flags})
-        )
-    hold = HOLD_FOR_OUTCOME.get(p.outcome)
-    if hold and p.reached is Reached.RIGHT_PARTY and case.status == "open":
-        case.status, case.hold_reason = "on_hold", hold
-    if point is not None:
-        if p.outcome is Outcome.WRONG_NUMBER:
-            point.status = "wrong_party"
-        elif p.outcome is Outcome.INVALID_NUMBER:
-            point.status = "invalid"
-        elif p.outcome is Outcome.CEASE_CONTACT and p.reached is Reached.THIRD_PARTY:
-            point.status = "do_not_contact"
-
-
-def _add_promise(session: Session, user: User, case: Case, p: contract.PromiseAddPayload,
-                 now: datetime) -> None:
-    if case.status != "open":
-        raise Rejected(f"the case is on hold ({case.hold_reason}); a promise cannot be recorded")
-    outstanding = sum(a.outstanding_minor for a in case.accounts)
-    if p.amount_minor > outstanding:
-        raise Rejected(
-            f"the promised amount {p.amount_minor / 100:,.2f} exceeds the outstanding balance "
-            f"{outstanding / 100:,.2f}"
-        )
-    today = now.date()
-    horizon = promise_horizon_days()
-    if p.due_date < today - timedelta(days=1) or p.due_date > today + timedelta(days=horizon):
-        raise Rejected(f"the promise date must be between today and {horizon} days from now")
-    if session.get(PromiseToPay, str(p.promise_id)) is not None:
-        raise Rejected("a promise with this id already exists")
-    # A new promise replaces the pending one: only one promise is pending at a time.
-    session.execute(
-        update(PromiseToPay)
-        .where(PromiseToPay.case_id == case.id, PromiseToPay.status == "pending")
-        .values(status="replaced")
-    )
-    session.add(
-        PromiseToPay(
-            id=str(p.promise_id), case_id=case.id, agent_id=user.id,
-            attempt_id=str(p.attempt_id) if p.attempt_id else None,
-            amount_minor=p.amount_minor, currency=p.currency.upper(), due_date=p.due_date,
-        )
-    )
-
-
-def _digits(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit() or ch == "+")
-
-
-def _add_contact_point(session: Session, user: User, case: Case, p: contract.ContactPointAddPayload) -> None:
-    """A repaired number enters unverified, from source "agent"; the lead approves it before regular use."""
-    if p.owner == "emergency" and not p.relation:
-        raise Rejected("an emergency contact needs its relation to the debtor (for example 配偶)")
-    if session.get(ContactPoint, str(p.point_id)) is not None:
-        raise Rejected("a contact point with this id already exists")
-    value = _digits(p.value)
-    if any(_digits(existing.value) == value for existing in case.contact_points if existing.kind == "phone"):
-        raise Rejected("this number is already on the case")
-    position = max([cp.position for cp in case.contact_points] + [29]) + 1
-    session.add(ContactPoint(
-        id=str(p.point_id), case_id=case.id, position=position, kind=p.kind, value=value, owner=p.owner,
-        relation=p.relation, contact_name=p.contact_name, status="unverified", source="agent", added_by=user.id,
-    ))
+    touch(session, cases)
+    return cases
 
 
 def record_scope_exit(session: Session, case: Case, seq: int, agent_id: str | None, team_id: str | None) -> None:

@@ -30,6 +30,7 @@ from agentdesk import contract
 from agentdesk.server.models import (
     Callback,
     Case,
+    Consent,
     ContactAttempt,
     ContactPoint,
     Note,
@@ -47,6 +48,7 @@ _NEW_IDS: dict[type[Any], tuple[tuple[str, type[Any]], ...]] = {
     contract.PromiseAddPayload: (("promise_id", PromiseToPay),),
     contract.CallbackAddPayload: (("callback_id", Callback),),
     contract.ContactPointAddPayload: (("point_id", ContactPoint),),
+    contract.ConsentRecordPayload: (("consent_id", Consent),),
 }
 # Ids a mutation refers to, which must belong to the mutation's case.
 _REFERENCES: dict[type[Any], tuple[tuple[str, type[Any]], ...]] = {
@@ -54,9 +56,13 @@ _REFERENCES: dict[type[Any], tuple[tuple[str, type[Any]], ...]] = {
     contract.PromiseAddPayload: (("attempt_id", ContactAttempt),),
     contract.CallbackAddPayload: (("attempt_id", ContactAttempt),),
     contract.ContactPointMarkPayload: (("contact_point_id", ContactPoint),),
+    contract.ConsentRecordPayload: (("attempt_id", ContactAttempt),),
 }
+# Decisions: never taken by a former owner, however soon after the move.
+_DECISIONS = (contract.PromiseAddPayload, contract.CallbackAddPayload, contract.ContactPointAddPayload,
+              contract.ConsentRecordPayload)
 _WHAT = {Note: "note", ContactAttempt: "attempt", PromiseToPay: "promise", Callback: "callback",
-         ContactPoint: "contact point"}
+         ContactPoint: "contact point", Consent: "consent"}
 
 
 def _in_scope(user: User, case: Case) -> bool:
@@ -85,8 +91,7 @@ def late_write_refusal(session: Session, user: User, payload: Any, now: datetime
     moved, left_at = _left_at(session, user, case.id)
     if not moved:
         return None
-    if isinstance(payload, contract.PromiseAddPayload | contract.CallbackAddPayload
-                  | contract.ContactPointAddPayload):
+    if isinstance(payload, _DECISIONS):
         return "the case was reassigned to another agent; this decision was not recorded"
     if left_at is None or now - left_at > LATE_WINDOW:
         return ("the case was reassigned to another agent more than 24 hours ago; "

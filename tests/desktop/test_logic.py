@@ -8,11 +8,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from agentdesk.client.views import PriorityReason, QueueRow, SyncStatus
-from agentdesk.desktop import i18n, theme
+from agentdesk.desktop import i18n, rule_text, theme
 from agentdesk.desktop.queue_model import QueueModel, next_callable, next_to_open, reason_text
 from agentdesk.desktop.settings import Settings
 from agentdesk.desktop.status import sync_summary
-from agentdesk.desktop.wrapup import WrapupFields, outcomes_for, rule_message
+from agentdesk.desktop.wrapup import WrapupFields, outcomes_for
+from agentdesk.domain.casewrites import CaseWriteError
 from agentdesk.domain.money import Money
 
 NOW = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
@@ -118,7 +119,8 @@ def test_wrapup_helpers(qapp) -> None:  # noqa: ANN001
     assert outcomes_for("bogus") == ()
     fields = WrapupFields.from_draft("c1", {"note": "hi", "reached": "nobody", "unknown": 1})
     assert fields.case_id == "c1" and fields.note == "hi" and not fields.is_blank()
-    assert rule_message("the promise exceeds the outstanding balance ¥10.00") == (
-        "The promise exceeds the outstanding balance ¥10.00."
-    )
-    assert rule_message("something new") == "something new"
+    refused = CaseWriteError("amount_over_outstanding", "the promise exceeds the outstanding balance 10.00",
+                             outstanding_minor=1000, currency="CNY")
+    assert rule_text.describe(refused) == ("promise", "The promise exceeds the outstanding balance ¥10.00.")
+    # A code this desk does not know yet keeps the error's own sentence, under the form.
+    assert rule_text.describe(CaseWriteError("brand_new_rule", "something new")) == ("form", "something new")

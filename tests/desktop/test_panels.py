@@ -67,7 +67,8 @@ def _detail(n: int, *, attempts: int = 0, dpd: int = 20) -> CaseDetail:
 def _track(detail: CaseDetail) -> tuple[talktracks.TalkTrack, tuple[talktracks.RenderedStep, ...]]:
     tracks = talktracks.load_tracks()
     track = talktracks.select_track(tracks, caseview.track_situation(detail))
-    return track, talktracks.render(track, caseview.track_variables(detail, "坐席一号", "zh"), "zh")
+    policy = compliance.load_policy("china")
+    return track, talktracks.render(track, caseview.track_variables(detail, "坐席一号", "zh", policy), "zh")
 
 
 def test_same_track_refills_its_cards_and_starts_over(qapp: QApplication) -> None:

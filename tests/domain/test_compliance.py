@@ -126,23 +126,37 @@ def test_warning_when_one_dial_is_left() -> None:
     assert quiet.allowed and quiet.warnings == ()
 
 
-def test_us_seven_calls_in_seven_days() -> None:
+def test_us_seven_calls_in_seven_days_counts_calendar_days() -> None:
     # One call a day at 10:00 New York from the 20th to the 26th (7 calls, different numbers).
     times = [ny(2026, 11, 20 + d, 10, 0) for d in range(7)]
     history = [PastContact(f"p{d}", t, "nobody") for d, t in enumerate(times)]
-    verdict = evaluate(replace(US_CALL, contact_point_id="new"), history, US, ny(2026, 11, 27, 9, 0))
+    verdict = evaluate(replace(US_CALL, contact_point_id="new"), history, US, ny(2026, 11, 26, 18, 0))
     assert verdict.rule == Rule.DEBTOR_7D_LIMIT
-    # The slot frees when the oldest call (20th 10:00) is seven days old.
-    assert verdict.next_allowed_at == ny(2026, 11, 27, 10, 0)
-    assert evaluate(replace(US_CALL, contact_point_id="new"), history, US, ny(2026, 11, 27, 10, 0)).allowed
+    # The window is the day and the six before it, in the consumer's calendar: on the 27th
+    # the 20th has left it, from midnight; the first allowed hour that day is 08:00.
+    assert verdict.next_allowed_at == ny(2026, 11, 27, 8, 0)
+    assert evaluate(replace(US_CALL, contact_point_id="new"), history, US, ny(2026, 11, 27, 8, 0)).allowed
 
 
-def test_us_wait_after_conversation() -> None:
+def test_us_seven_in_seven_across_the_clock_change_counts_days_not_hours() -> None:
+    # Calls at 12:00 New York on 2 to 8 March 2026; the clocks go forward on Sunday the 8th.
+    history = [PastContact(f"p{d}", ny(2026, 3, 2 + d, 12, 0), "nobody") for d in range(7)]
+    call = replace(US_CALL, contact_point_id="new")
+    # On the 9th the 2nd has left the window at local midnight (168 hours after the 2nd's
+    # call would be 13:00 local, an hour late, because that week was an hour shorter).
+    assert evaluate(call, history, US, ny(2026, 3, 9, 8, 0)).allowed
+    blocked = evaluate(call, history, US, ny(2026, 3, 8, 20, 0))
+    assert blocked.rule == Rule.DEBTOR_7D_LIMIT and blocked.next_allowed_at == ny(2026, 3, 9, 8, 0)
+
+
+def test_us_wait_after_conversation_resumes_on_the_eighth_day() -> None:
     talk = [PastContact("p1", ny(2026, 11, 20, 15, 0), "right_party")]
     verdict = evaluate(US_CALL, talk, US, ny(2026, 11, 25, 12, 0))
     assert verdict.rule == Rule.WAIT_AFTER_CONVERSATION
-    assert verdict.next_allowed_at == ny(2026, 11, 27, 15, 0)
-    assert "2026-11-27 15:00" in verdict.reason_en
+    # The conversation's date is day 1; calls resume on day 8, the 27th, from its first hour.
+    assert verdict.next_allowed_at == ny(2026, 11, 27, 8, 0)
+    assert "2026-11-27 08:00" in verdict.reason_en
+    assert not evaluate(US_CALL, talk, US, ny(2026, 11, 26, 20, 59)).allowed
     # No conversation (nobody answered) does not start the wait.
     missed = [PastContact("p1", ny(2026, 11, 20, 15, 0), "nobody")]
     assert evaluate(US_CALL, missed, US, ny(2026, 11, 25, 12, 0)).allowed

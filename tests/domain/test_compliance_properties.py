@@ -125,10 +125,15 @@ def test_never_allowed_past_a_frequency_limit(
         if policy.max_calls_per_debtor_per_day is not None:
             assert len([h for h in on_today if h.contact_owner == "debtor"]) < policy.max_calls_per_debtor_per_day
         if policy.max_calls_per_debtor_7d is not None:
-            week = [h for h in past if h.contact_owner == "debtor" and h.at > now - timedelta(days=7)]
+            # Calendar days in the debtor's zone: today and the six days before.
+            first = today - timedelta(days=6)
+            week = [h for h in past if h.contact_owner == "debtor" and h.at.astimezone(zone).date() >= first]
             assert len(week) < policy.max_calls_per_debtor_7d
         if policy.wait_after_conversation is not None:
-            assert not any(h.reached == "right_party" and now < h.at + policy.wait_after_conversation for h in past)
+            # The conversation's day is day 1; calls resume on day wait + 1.
+            wait = policy.wait_after_conversation.days
+            assert not any(h.reached == "right_party" and today < h.at.astimezone(zone).date() + timedelta(days=wait)
+                           for h in past)
     else:
         if policy.third_party_max_per_day is not None:
             assert len([h for h in on_today if h.contact_owner != "debtor"]) < policy.third_party_max_per_day

@@ -92,3 +92,11 @@ def test_invalid_yaml_is_reported(tmp_path: Path) -> None:
 def test_a_tightened_copy_loads(tmp_path: Path) -> None:
     _write(tmp_path, "china", _china_data() | {"max_dials_per_point_per_day": 3})
     assert load_policy("china", tmp_path).max_dials_per_point_per_day == 3
+
+
+def test_a_neutral_company_name_that_says_collection_is_refused(tmp_path: Path) -> None:
+    data = yaml.safe_load((resources_dir() / "policies" / "china.yaml").read_text(encoding="utf-8"))
+    data["neutral_company_name"] = {"zh": "安信催收服务中心", "en": "AnXin Services"}
+    (tmp_path / "china.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PolicyError, match="neutral name .zh. '安信催收服务中心' says '催收'"):
+        load_policy("china", tmp_path)

@@ -14,13 +14,13 @@ from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Reached
 from agentdesk.domain.talktracks import (
     BANNED_PHRASES,
     DEBT_VARIABLES,
-    THIRD_PARTY_BANNED,
     TalkTrack,
     TalkTrackError,
     TrackSituation,
     load_tracks,
     render,
     select_track,
+    spoken_disclosures,
     validate_track_data,
 )
 from agentdesk.paths import resources_dir
@@ -34,6 +34,7 @@ VARS = {
     "lender": "示例银行",
     "agent_name": "李明",
     "company": "示例资产管理",
+    "company_neutral": "示例服务中心",
 }
 
 
@@ -73,10 +74,47 @@ def test_third_party_track_reveals_nothing_about_the_debt() -> None:
             for line in step.lines
         )
         assert VARS["amount_due"] not in spoken and VARS["lender"] not in spoken
-        for word in THIRD_PARTY_BANNED:
-            assert word not in spoken.lower().replace(VARS["debtor_name"], "")
+        assert spoken_disclosures(track, VARS, lang) == []
     third_party_outcomes = {o.value for o in ALLOWED_OUTCOMES[Reached.THIRD_PARTY]}
     assert {b.suggested_outcome for s in track.steps for b in s.branches} - {None} <= third_party_outcomes
+
+
+# Lines an independent audit heard third parties being told (issue 15), each placed where a
+# third party or a not-yet-confirmed person hears it.
+AUDIT_LINES = ["他拖欠了一笔钱", "关于他的借款", "He has an unpaid balance with us.", "She is in arrears.",
+               "您好，我是安信催收服务中心的李明。"]
+
+
+@pytest.mark.parametrize("line", AUDIT_LINES)
+@pytest.mark.parametrize("track_id", ["third_party", "early_reminder"])
+def test_the_disclosure_check_catches_what_the_audit_heard(track_id: str, line: str) -> None:
+    data = _raw(track_id)
+    data["steps"][0]["lines"].append({"text": {"zh": line, "en": line}, "required": False})
+    with pytest.raises(TalkTrackError, match="discloses the debt") as err:
+        validate_track_data(data, f"{track_id}.yaml")
+    assert "step 'open'" in str(err.value)
+
+
+def test_a_company_name_that_says_collection_is_caught_as_spoken() -> None:
+    # The old opening put {company} before the person was confirmed; as a placeholder it
+    # looked harmless, as spoken it was "...安信催收服务中心...".
+    data = _raw("early_reminder")
+    data["steps"][0]["lines"][0]["text"] = {"zh": "您好，我是{company}的{agent_name}。",
+                                            "en": "Hello, this is {agent_name} from {company}."}
+    with pytest.raises(TalkTrackError, match="company"):
+        validate_track_data(data, "early_reminder.yaml")
+    named = dict(VARS, company_neutral="安信催收服务中心")  # a preset whose "neutral" name is not
+    assert any("催收" in problem for problem in spoken_disclosures(BY_ID["third_party"], named, "zh"))
+
+
+def test_the_company_and_the_debt_come_only_after_the_debtor_confirmed() -> None:
+    for track in TRACKS:
+        if track.third_party:
+            continue
+        confirmed = [b for s in track.steps for b in s.branches if b.confirms_identity]
+        assert confirmed, f"{track.id} has no branch that confirms the debtor"
+        opening = " ".join(line.text["zh"] + line.text["en"] for line in track.steps[0].lines)
+        assert "{company}" not in opening and "{lender}" not in opening
 
 
 @pytest.mark.parametrize(
@@ -117,9 +155,10 @@ def test_last_outcome_rule() -> None:
 def test_render_fills_variables() -> None:
     steps = render(BY_ID["first_contact"], VARS, "zh")
     first = steps[0]
-    assert first.lines[0].text == "您好，我是示例资产管理的李明。"
+    assert first.lines[0].text == "您好，我是李明。"  # the agent's own name until the debtor is confirmed
     assert first.lines[0].required and first.lines[0].tag == "identify"
     disclose = next(s for s in steps if s.id == "disclose")
+    assert disclose.lines[0].text.startswith("示例资产管理受示例银行委托")
     assert "¥12,345.00" in disclose.lines[1].text and "45" in disclose.lines[1].text
     assert ("will_pay", "愿意还款", "promise", None) in disclose.branches
     english = render(BY_ID["first_contact"], VARS, "en")
@@ -176,7 +215,7 @@ def test_every_banned_phrase_is_caught(phrase: str) -> None:
     ("mutate", "problem"),
     [
         (lambda d: d["steps"][0]["lines"][2]["text"].update({"en": "Could {debtor_name} call us back?"}), None),
-        (lambda d: d["steps"][0]["lines"][2]["text"].update({"zh": "您欠款{amount_due}"}), "'欠款'"),
+        (lambda d: d["steps"][0]["lines"][2]["text"].update({"zh": "您欠款了"}), "'欠'"),
         (lambda d: d["steps"][0]["lines"][2]["text"].update({"en": "About {amount_due}"}), "amount_due"),
         (
             lambda d: d["steps"][0]["lines"].append(

@@ -27,7 +27,7 @@ from tests.server.helpers import login, pull_all, user_id
 def fresh_documents(db: Database, case_ids: list[str]) -> dict[str, dict]:
     with db.sessions() as s:
         cases = documents.load_for_documents(s, case_ids)
-        return {c.id: documents.case_document(c) for c in cases}
+        return {c.id: documents.case_document(s, c) for c in cases}
 
 
 def pulled_documents(api: TestClient, headers: dict[str, str]) -> dict[str, dict]:

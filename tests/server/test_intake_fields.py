@@ -116,11 +116,12 @@ def test_days_past_due() -> None:
 
 def test_header_names_come_from_the_synonym_table_and_the_report_says_which_was_taken() -> None:
     known = columns().cases
-    headers = ["序号", "借款合同号", "客户姓名", "证件号码（身份证）", "逾期总额(元)", "*逾期天数", "Mobile No.", "紧急联系人2",
-               "紧急联系人2电话", "与本人关系2"]
+    headers = ["序号", "借款合同号", "客户姓名", "证件号码（身份证）", "逾期总额(元)", "*逾期天数", "Mobile No.",
+               "紧急联系人2", "紧急联系人2电话", "与本人关系2"]
     mapped = map_headers(headers, known)
     assert {headers[i]: field for i, field in mapped.items()} == {
-        "借款合同号": "account_no", "客户姓名": "name", "证件号码（身份证）": "national_id", "逾期总额(元)": "overdue_amount",
+        "借款合同号": "account_no", "客户姓名": "name", "证件号码（身份证）": "national_id",
+        "逾期总额(元)": "overdue_amount",
         "*逾期天数": "days_past_due", "Mobile No.": "phone", "紧急联系人2": "emergency_name2",
         "紧急联系人2电话": "emergency_phone2", "与本人关系2": "emergency_relation2"}
     assert normalize_header("Ａｃｃｏｕｎｔ　Ｎｏ．") == "accountno"

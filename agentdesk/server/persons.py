@@ -1,0 +1,221 @@
+"""The person and the number on the server: their cases, their history, their marks.
+
+A debtor with loans from two lenders is two cases and one person (`Debtor.person_key`); a
+phone number written on several cases is one number (`ContactPoint.number`). This module
+answers the questions the rules ask across cases: which cases share this person or these
+numbers, what contacts concern them, and which cases a hold or a number's mark reaches.
+It is the server's side of `agentdesk.domain.compliance`'s per-person, per-number model;
+the desk's side is `agentdesk.client.caseview.person_history`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from agentdesk.domain import compliance
+from agentdesk.domain.casewrites import NUMBER_WIDE_STATUSES, stricter_status
+from agentdesk.domain.identity import IdentityError, normalize_phone, opaque_key
+from agentdesk.server.models import Case, ContactAttempt, ContactPoint, Debtor, ServerSetting
+
+# How far back a case document carries the contacts made on the person's other cases and
+# on its numbers: the longest window a rule counts in is 7 days (Regulation F), plus the
+# third-party "spoken to once" rule, which looks further; older contacts no longer change
+# a verdict the desk computes.
+RELATED_WINDOW = timedelta(days=60)
+
+
+def phone_number(value: str) -> str | None:
+    """The number's normal form for the `number` column; None for what cannot be read."""
+    try:
+        return normalize_phone(value)[:32]
+    except IdentityError:
+        return None
+
+
+def identity_key(session: Session) -> str:
+    """The secret behind the opaque person/number keys desks see (made by migration 0005)."""
+    row = session.get(ServerSetting, "identity_key")
+    if row is None:  # a database made before the migration ran: make it now
+        import secrets
+
+        row = ServerSetting(key="identity_key", value=secrets.token_urlsafe(48))
+        session.add(row)
+        session.flush()
+    return row.value
+
+
+def person_token(secret: str, person_key: str) -> str:
+    return opaque_key(secret, "person", person_key)
+
+
+def number_token(secret: str, number: str) -> str:
+    return opaque_key(secret, "number", number)
+
+
+def related_case_ids(session: Session, case: Case) -> set[str]:
+    """Other cases of the same person, and cases that carry one of this case's numbers."""
+    numbers = [p.number for p in case.contact_points if p.number]
+    clauses = [Debtor.person_key == case.debtor.person_key] if case.debtor.person_key else []
+    found: set[str] = set()
+    if clauses:
+        found |= set(session.scalars(select(Case.id).join(Debtor, Debtor.id == Case.debtor_id).where(*clauses)))
+    if numbers:
+        found |= set(session.scalars(select(ContactPoint.case_id).where(ContactPoint.number.in_(numbers))))
+    found.discard(case.id)
+    return found
+
+
+def cases_of_person(session: Session, person_key: str) -> list[Case]:
+    if not person_key:
+        return []
+    return list(session.scalars(select(Case).join(Debtor, Debtor.id == Case.debtor_id)
+                                .where(Debtor.person_key == person_key)))
+
+
+def history(session: Session, case: Case, before: datetime,
+            exclude_attempt: str | None = None) -> list[compliance.PastContact]:
+    """Every earlier contact that counts for a contact on `case`: all the person's cases
+    (any lender, any team) and every contact with one of the case's numbers (any person)."""
+    person = case.debtor.person_key
+    numbers = [p.number for p in case.contact_points if p.number]
+    conditions: list[Any] = [ContactAttempt.case_id == case.id]
+    if person:
+        conditions.append(Debtor.person_key == person)
+    if numbers:
+        conditions.append(ContactPoint.number.in_(numbers))
+    rows = session.execute(
+        select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.contact_point_id, ContactAttempt.started_at,
+               ContactAttempt.reached, ContactAttempt.channel, ContactPoint.owner, ContactPoint.number,
+               Debtor.person_key)
+        .join(Case, Case.id == ContactAttempt.case_id)
+        .join(Debtor, Debtor.id == Case.debtor_id)
+        .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
+        .where(or_(*conditions), ContactAttempt.started_at < before)
+    ).all()
+    out = []
+    for attempt_id, case_id, point_id, started, reached, channel, owner, number, person_key in rows:
+        if attempt_id == exclude_attempt:
+            continue
+        out.append(compliance.PastContact(
+            contact_point_id=point_id if case_id == case.id else None, at=started, reached=reached,
+            contact_owner=owner or "debtor", channel=channel, number=number,
+            same_person=case_id == case.id or (bool(person) and person_key == person),
+        ))
+    return out
+
+
+def mark_number(session: Session, number: str | None, point: ContactPoint, status: str,
+                person_key: str) -> list[str]:
+    """Apply a mark where it belongs; returns the ids of the cases whose points changed.
+
+    Invalid and do-not-contact belong to the number: every contact point with it, on every
+    case, takes the mark. Wrong party belongs to the person's view of the number: the points
+    with it on the same person's cases. A mark never lifts a stricter one.
+    """
+    if number is None:
+        targets = [point]
+    elif status in NUMBER_WIDE_STATUSES:
+        targets = list(session.scalars(select(ContactPoint).where(ContactPoint.number == number)))
+    else:
+        targets = list(session.scalars(
+            select(ContactPoint).join(Case, Case.id == ContactPoint.case_id).join(Debtor, Debtor.id == Case.debtor_id)
+            .where(ContactPoint.number == number, Debtor.person_key == person_key)))
+        if point not in targets:
+            targets.append(point)
+    changed = []
+    for target in targets:
+        new = stricter_status(target.status, status)
+        if new != target.status:
+            target.status = new
+            changed.append(target.case_id)
+    return changed
+
+
+def status_for_new_point(session: Session, number: str | None) -> str | None:
+    """A number that enters a case already marked invalid or do-not-contact elsewhere keeps the mark."""
+    if number is None:
+        return None
+    marks = set(session.scalars(select(ContactPoint.status).where(ContactPoint.number == number,
+                                                                 ContactPoint.status.in_(NUMBER_WIDE_STATUSES))))
+    if not marks:
+        return None
+    return "do_not_contact" if "do_not_contact" in marks else "invalid"
+
+
+def marked_numbers(session: Session, numbers: Iterable[str | None]) -> dict[str, str]:
+    """Of these numbers, those marked invalid or do-not-contact anywhere, with the stricter mark."""
+    wanted = sorted({n for n in numbers if n})
+    marks: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        for number, status in session.execute(
+                select(ContactPoint.number, ContactPoint.status)
+                .where(ContactPoint.number.in_(wanted[start:start + 500]),
+                       ContactPoint.status.in_(NUMBER_WIDE_STATUSES))):
+            marks[number] = stricter_status(marks.get(number, "valid"), status)
+    return marks
+
+
+def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -> dict[str, list[dict[str, Any]]]:
+    """For each case of a document batch: the contacts made on *other* cases that count for
+    it (the same person's, or to one of its numbers), as the document carries them — no case
+    id, agent, lender or outcome of the other case, only what the rules read."""
+    persons = {c.debtor.person_key for c in cases if c.debtor.person_key}
+    numbers = {p.number for c in cases for p in c.contact_points if p.number}
+    out: dict[str, list[dict[str, Any]]] = {c.id: [] for c in cases}
+    if not persons and not numbers:
+        return out
+    conditions: list[Any] = []
+    if persons:
+        conditions.append(Debtor.person_key.in_(sorted(persons)))
+    if numbers:
+        conditions.append(ContactPoint.number.in_(sorted(numbers)))
+    rows = session.execute(
+        select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.started_at, ContactAttempt.reached,
+               ContactAttempt.channel, ContactPoint.owner, ContactPoint.number, Debtor.person_key)
+        .join(Case, Case.id == ContactAttempt.case_id)
+        .join(Debtor, Debtor.id == Case.debtor_id)
+        .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
+        .where(or_(*conditions), ContactAttempt.started_at >= since)
+        .order_by(ContactAttempt.started_at)
+    ).all()
+    if not rows:
+        return out
+    secret = identity_key(session)
+    for case in cases:
+        person = case.debtor.person_key
+        mine = {p.number for p in case.contact_points if p.number}
+        for attempt_id, case_id, started, reached, channel, owner, number, person_key in rows:
+            if case_id == case.id:
+                continue
+            same_person = bool(person) and person_key == person
+            if not same_person and number not in mine:
+                continue
+            out[case.id].append({
+                "id": attempt_id,
+                "at": started.isoformat(),
+                "channel": channel,
+                "number_key": number_token(secret, number) if number else None,
+                "reached": reached,
+                "owner": owner or "debtor",
+                "same_person": same_person,
+            })
+    return out
+
+
+def cases_to_hold(session: Session, case: Case, person_wide: bool) -> list[Case]:
+    """The open cases a hold reaches: this one, and with a person-wide hold every open case
+    of the same person, whichever lender or team holds it."""
+    cases = [case]
+    if person_wide:
+        cases += [c for c in cases_of_person(session, case.debtor.person_key) if c.id != case.id]
+    return [c for c in cases if c.status == "open"]
+
+
+def load_cases(session: Session, ids: Iterable[str]) -> list[Case]:
+    ids = sorted(set(ids))
+    return list(session.scalars(select(Case).where(Case.id.in_(ids)))) if ids else []
