@@ -6,6 +6,9 @@
 - A nesting limit: a JSON body nested deeper than MAX_DEPTH is refused (400) before the
   parser's recursion could fail on it. The check strips strings with one regular
   expression and counts brackets of what remains, so it costs little next to parsing.
+- Every answer carries the headers OWASP's REST cheat sheet asks of an API that returns
+  personal data: no caching by intermediaries (`Cache-Control: no-store` unless the route
+  set its own), no content sniffing, no framing.
 - Unexpected failures answer a plain 500 and are logged by type and code location only:
   an exception's message can quote what the caller sent (SQL parameters, a note's text,
   a validation error's input), and personal data must never reach a log.
@@ -35,6 +38,9 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
+# Added to every answer when the route did not set them itself.
+SECURITY_HEADERS = ((b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff"),
+                    (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer"))
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
@@ -97,18 +103,22 @@ class RequestGuard:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
+                headers = list(message.get("headers", []))
+                present = {key.lower() for key, _value in headers}
+                headers += [(key, value) for key, value in SECURITY_HEADERS if key not in present]
+                message = {**message, "headers": headers}
             await send(message)
 
         try:
             await self._guarded(scope, receive, tracked_send)
         except _TooLarge:
             if not started:
-                await _answer(send, 413, "body_too_large", self._too_large(scope))
+                await _answer(tracked_send, 413, "body_too_large", self._too_large(scope))
         except Exception as exc:  # the last stop: the caller gets a plain 500, the log no request data
             log.error("unexpected failure in %s %s:\n%s", scope.get("method"), scope.get("path"),
                       safe_traceback(exc))
             if not started:
-                await _answer(send, 500, "internal_error",
+                await _answer(tracked_send, 500, "internal_error",
                               "The server failed on this request; it was logged. Try again later or tell IT.")
 
     def _limit(self, scope: Scope) -> int:

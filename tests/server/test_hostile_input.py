@@ -226,3 +226,13 @@ def test_failures_log_no_request_data(db: Database, caplog: pytest.LogCaptureFix
         response = api.get("/v1/boom")
     assert response.status_code == 500 and secret not in response.text
     assert "ValueError" in caplog.text and secret not in caplog.text
+
+
+def test_answers_are_not_cached_sniffed_or_framed(api: TestClient) -> None:
+    agent = login(api, "agent01")
+    for response in (api.get("/v1/sync/pull", headers=agent), api.get("/v1/me", headers=agent),
+                     api.get("/v1/sync/pull", params={"cursor": "x"}, headers=agent)):
+        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+    assert api.get("/v1/rules", headers=agent).headers["etag"]  # a route's own caching headers stay

@@ -6,9 +6,16 @@ account and person. Requests come from the OpenAPI document (tests/support/opena
 so a new route is covered here without this test being edited. After every request:
 
 - no 5xx, and a 429 says when to come back (Retry-After);
-- nothing outside the caller's scope changed (cases, their history and numbers, people);
-- the answer names nothing outside the caller's scope (case, account, person, number, user)
-  that the caller did not send itself.
+- nothing outside the caller's scope changed (cases' owners, teams and states, their history,
+  balances and numbers, people);
+- the answer names nothing outside the caller's scope (case, account, person, number, user,
+  call) that the caller did not send itself.
+
+Two cross-case effects are the rules' own (DOMAIN.md, "Everywhere"; issue 15), not leaks: a
+case document carries the calls made to the same person or number on other cases (their
+ids, times and channels, `related_contacts`: the limits count them), and a write gives
+those related cases a new change number (their documents changed). So a change number
+alone is not a write here, and those calls' ids are not secrets.
 
 An agent's scope is their own cases, a lead's their team's, the admin's everything,
 anonymous nothing. Runs on SQLite and on PostgreSQL.
@@ -166,7 +173,7 @@ def _fingerprint(db: Database, user: User | None) -> dict[str, Any]:
         ]
         return {
             "cases": {r[0]: tuple(r[1:]) for r in s.execute(
-                select(Case.id, Case.seq, Case.assigned_agent_id, Case.team_id, Case.status, Case.hold_reason)
+                select(Case.id, Case.assigned_agent_id, Case.team_id, Case.status, Case.hold_reason)
                 .where(_outside_cases(user)))},
             "users": {r[0]: tuple(r[1:]) for r in s.execute(
                 select(User.id, User.team_id, User.role, User.active, User.agent_state, User.password_hash)
@@ -193,13 +200,27 @@ def _secrets(db: Database, user: User | None) -> set[str]:
             return {f for f in found if f and len(f) >= 6}
 
     outside = collect(_outside_cases(user), _outside_users(user))
-    inside = collect(~_outside_cases(user), ~_outside_users(user))
+    inside = collect(~_outside_cases(user), ~_outside_users(user)) | _related_calls(db, ~_outside_cases(user))
     if user is not None:
         with db.transaction() as s:
             left = set(s.scalars(select(ScopeExit.case_id).where(
                 or_(ScopeExit.agent_id == user.id, ScopeExit.team_id == user.team_id))))
         inside |= left
     return outside - inside
+
+
+def _related_calls(db: Database, where_cases: Any) -> set[str]:
+    """Ids of calls on other cases to the same people or numbers as these cases: the documents
+    of these cases carry them (persons.related_contacts)."""
+    with db.transaction() as s:
+        cases = select(Case.id).where(where_cases)
+        people = select(Debtor.person_key).join(Case, Case.debtor_id == Debtor.id).where(where_cases)
+        numbers = select(ContactPoint.number).where(ContactPoint.case_id.in_(cases), ContactPoint.number.is_not(None))
+        by_person = select(ContactAttempt.id).join(Case, Case.id == ContactAttempt.case_id).join(
+            Debtor, Debtor.id == Case.debtor_id).where(Debtor.person_key.in_(people), Debtor.person_key != "")
+        by_number = select(ContactAttempt.id).join(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id
+                                                   ).where(ContactPoint.number.in_(numbers))
+        return set(s.scalars(by_person)) | set(s.scalars(by_number))
 
 
 def _leaked(text: str, secrets: set[str], sent: str) -> set[str]:
