@@ -208,7 +208,9 @@ def _first_sheet_part(archive: zipfile.ZipFile) -> str | None:
     """The zip member of the workbook's first sheet, found as Excel does (package relationships,
     then the workbook's): openpyxl would otherwise parse a whole sheet that declares no size
     just to learn its size, before a single row could be counted."""
-    from defusedxml.ElementTree import fromstring
+    # The standard parser: expat 2.4.1 and later refuses entity-expansion bombs itself, and
+    # (openpyxl's choice too, without defusedxml) no external entity is ever fetched.
+    from xml.etree.ElementTree import fromstring
 
     def xml(name: str) -> Any:
         info = archive.getinfo(name)
@@ -253,7 +255,7 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     except IntakeError:
         raise
     except (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, TypeError, EOFError, SyntaxError) as exc:
-        # SyntaxError: ElementTree's ParseError; defusedxml refuses entity tricks with a ValueError.
+        # SyntaxError: ElementTree's ParseError (a damaged part, or expat refusing an entity bomb).
         raise IntakeError("the file is not a readable XLSX workbook; save it again as .xlsx or CSV") from exc
     return _sheet_rows(book)
 
@@ -271,7 +273,7 @@ def _sheet_rows(book: Any) -> Iterator[tuple[int, list[Any]]]:
                     number = row
                     break
             yield number, [getattr(cell, "value", None) for cell in cells]
-    except (ValueError, KeyError, TypeError, zlib.error, zipfile.BadZipFile) as exc:
+    except (ValueError, KeyError, TypeError, SyntaxError, zlib.error, zipfile.BadZipFile) as exc:
         raise IntakeError("the XLSX workbook is damaged; save it again as .xlsx or CSV") from exc
     finally:
         book.close()

@@ -131,6 +131,14 @@ def test_a_small_file_that_unpacks_to_half_a_million_rows_is_refused_at_once(api
     assert took < 5, f"refused after {took:.1f} s"  # it took 20-33 s before
 
 
+def test_an_entity_bomb_is_refused_as_a_damaged_workbook(api: TestClient) -> None:
+    start = time.monotonic()
+    response = api.post("/v1/intake/cases", headers=login(api, "lead01"),
+                        files={"file": ("laughs.xlsx", expanding_xlsx(2, entity_bomb=True))}, data={"lender": LENDER})
+    assert response.status_code == 422 and response.json()["code"] == "unreadable_file", response.text
+    assert time.monotonic() - start < 5
+
+
 def test_a_file_cannot_reach_another_teams_accounts_or_people(api: TestClient, db: Database) -> None:
     with db.transaction() as s:
         team2 = s.scalar(select(Team.id).where(Team.name == "催收二组"))

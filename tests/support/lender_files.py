@@ -62,11 +62,18 @@ def xls(rows: Sequence[Sequence[Any]], *, title: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def expanding_xlsx(rows: int) -> bytes:
+def expanding_xlsx(rows: int, *, entity_bomb: bool = False) -> bytes:
     """A small XLSX whose one sheet holds `rows` identical rows and no size declaration: it
-    compresses to a few dozen KB and unpacks to tens of MB of XML."""
+    compresses to a few dozen KB and unpacks to tens of MB of XML. With `entity_bomb`, a
+    cell's text is a "billion laughs" entity instead (a kilobyte that expands to gigabytes)."""
     row = b"<row><c t=\"inlineStr\"><is><t>1</t></is></c></row>"
-    sheet = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+    prolog = b'<?xml version="1.0" encoding="UTF-8"?>'
+    if entity_bomb:
+        prolog += b'<!DOCTYPE worksheet [<!ENTITY a0 "laugh">' + b"".join(
+            b'<!ENTITY a%d "&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;">' % ((i,) + (i - 1,) * 10)
+            for i in range(1, 10)) + b"]>"
+        row = b"<row><c t=\"inlineStr\"><is><t>&a9;</t></is></c></row>"
+    sheet = (prolog + b'<worksheet xmlns="http://schemas.openxmlformats.org/'
              b'spreadsheetml/2006/main"><sheetData>' + row * rows + b"</sheetData></worksheet>")
     parts = {
         "[Content_Types].xml": (
