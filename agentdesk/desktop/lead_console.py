@@ -35,6 +35,7 @@ from agentdesk.desktop.lead_models import (
     promise_labels,
 )
 from agentdesk.desktop.reassign_dialog import ReassignDialog
+from agentdesk.desktop.recordings_tab import RecordingsTab
 from agentdesk.desktop.strategy_editor import StrategyEditor
 from agentdesk.desktop.tasks import Tasks
 from agentdesk.desktop.xlsx_export import write_table
@@ -93,6 +94,9 @@ class LeadConsole(QWidget):
         self.strategy_editor = StrategyEditor(session, tasks, self)  # a fifth tab: the queue's weights
         self.strategy_editor.message.connect(self.message)
         self.tabs.addTab(self.strategy_editor, self.strategy_editor.tab_title())
+        self.recordings = RecordingsTab(session, tasks, self)  # a sixth: listen to calls and score them
+        self.recordings.message.connect(self.message)
+        self.tabs.addTab(self.recordings, self.recordings.tab_title())
         self._fill_filters()
         self._connect()
 
@@ -263,6 +267,7 @@ class LeadConsole(QWidget):
         actions = dict(zip(pages, (self.refresh_board, self.reload_grid, self.load_review, self.load_charts),
                            strict=True))
         actions[self.strategy_editor] = self.strategy_editor.load
+        actions[self.recordings] = self.recordings.reload
         action = actions.get(self.tabs.currentWidget())
         if action is not None:
             action()
@@ -275,6 +280,8 @@ class LeadConsole(QWidget):
             self.load_review()
         elif index == 3:
             self.load_charts()
+        elif self.tabs.widget(index) is self.recordings:
+            self.recordings.reload()
 
     # --- board ----------------------------------------------------------------------------------
 
@@ -614,6 +621,8 @@ class LeadConsole(QWidget):
 
     def retranslate(self) -> None:
         self._fill_filters()
+        self.recordings.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.recordings), self.recordings.tab_title())
         self.cases_model.relabel()
         self.charts.retitle()
         for model in (self.board_model, self.cases_model):
@@ -631,3 +640,4 @@ class LeadConsole(QWidget):
     def shutdown(self) -> None:
         for timer in (self.board_timer, self._change_timer, self._filter_timer):
             timer.stop()
+        self.recordings.shutdown()

@@ -1,8 +1,10 @@
 """What every request passes before the routes see it, and what a failure may leave in a log.
 
-- A body limit: JSON bodies up to JSON_LIMIT, uploads (multipart) up to UPLOAD_LIMIT; a
-  larger Content-Length is refused before a byte is read, and a body that grows past the
-  limit while it streams in is cut off there (413). A 20 MB push is never parsed.
+- A body limit: JSON bodies (and bodies that name no type) up to JSON_LIMIT, form uploads
+  (multipart) up to UPLOAD_LIMIT, other binary bodies (recording pieces and imports, whose
+  routes set their own smaller limits) up to BINARY_LIMIT; a larger Content-Length is
+  refused before a byte is read, and a body that grows past the limit while it streams in
+  is cut off there (413). A 20 MB push is never parsed.
 - A nesting limit: a JSON body nested deeper than MAX_DEPTH is refused (400) before the
   parser's recursion could fail on it. The check strips strings with one regular
   expression and counts brackets of what remains, so it costs little next to parsing.
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 
 JSON_LIMIT = 4 * 1024 * 1024  # a push of 100 mutations with 4,000-character notes stays far below
 UPLOAD_LIMIT = 51 * 1024 * 1024  # a lender file of 50 MB (routes_intake.MAX_UPLOAD) and the form around it
+BINARY_LIMIT = 2 * 1024**3 + 1024**2  # a PBX's recording import (recording_config.MAX_RECORDING_BYTES)
 MAX_DEPTH = 32  # the API's deepest document nests 5 levels
 
 Scope = MutableMapping[str, Any]
@@ -80,6 +83,16 @@ def safe_traceback(exc: BaseException) -> str:
     return "\n--- caused by / during ---\n".join(parts)
 
 
+def _media_type(scope: Scope) -> str:
+    return (_header(scope, b"content-type") or "").split(";", 1)[0].strip().lower()
+
+
+def _is_json(scope: Scope) -> bool:
+    """JSON, or no type at all (FastAPI then reads a body as JSON too)."""
+    media = _media_type(scope)
+    return media in ("", "application/json") or media.endswith("+json")
+
+
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", []):
         if key.lower() == name:
@@ -89,9 +102,10 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 class RequestGuard:
     def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], json_limit: int = JSON_LIMIT,
-                 upload_limit: int = UPLOAD_LIMIT, max_depth: int = MAX_DEPTH) -> None:
+                 upload_limit: int = UPLOAD_LIMIT, binary_limit: int = BINARY_LIMIT, max_depth: int = MAX_DEPTH) -> None:
         self.app = app
-        self.json_limit, self.upload_limit, self.max_depth = json_limit, upload_limit, max_depth
+        self.json_limit, self.upload_limit, self.binary_limit = json_limit, upload_limit, binary_limit
+        self.max_depth = max_depth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -122,8 +136,8 @@ class RequestGuard:
                               "The server failed on this request; it was logged. Try again later or tell IT.")
 
     def _limit(self, scope: Scope) -> int:
-        content_type = (_header(scope, b"content-type") or "").lower()
-        return self.upload_limit if content_type.startswith("multipart/form-data") else self.json_limit
+        return self.json_limit if _is_json(scope) else (
+            self.upload_limit if _media_type(scope) == "multipart/form-data" else self.binary_limit)
 
     def _too_large(self, scope: Scope) -> str:
         return f"The request body is over {self._limit(scope) // 2**20} MB; send less at a time."
@@ -137,7 +151,7 @@ class RequestGuard:
                 return
             if int(declared) > limit:
                 raise _TooLarge
-        if limit == self.upload_limit:
+        if not _is_json(scope):  # forms and binary bodies stream on to their routes, counted
             await self.app(scope, _counting(receive, limit), send)
             return
         body = await _read_all(receive, limit)

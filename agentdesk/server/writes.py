@@ -18,7 +18,7 @@ from agentdesk import contract
 from agentdesk.domain import casewrites
 from agentdesk.domain.casewrites import CaseState, CaseWriteError
 from agentdesk.domain.outcomes import Outcome, Reached
-from agentdesk.server import persons
+from agentdesk.server import persons, recordings
 from agentdesk.server.models import (
     AuditEntry,
     Callback,
@@ -87,7 +87,11 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
         talk_track_version=p.talk_track_version,
         compliance_flag="; ".join(flags)[:200] or None,
         conduct_override=p.conduct_override.model_dump() if p.conduct_override else None,
+        direction=p.direction, sip_call_id=p.sip_call_id, answered_at=p.answered_at, talk_seconds=p.talk_seconds,
     ))
+    session.flush()
+    # A recording (the desk's or the PBX's) may have arrived before its attempt (issue 13).
+    recordings.link_new_attempt(session, session.get(ContactAttempt, str(p.attempt_id)))  # type: ignore[arg-type]
     if flags:
         session.add(AuditEntry(user_id=user.id, action="attempt.flagged", entity="case", entity_id=case.id,
                                detail={"attempt": str(p.attempt_id), "flags": flags}))

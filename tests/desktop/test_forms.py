@@ -18,6 +18,10 @@ EXPECTED = {
             "nextCaseButton",
             "actionNextCase",
             "actionSaveNext",
+            "actionHangUp",
+            "actionMute",
+            "actionHold",
+            "actionKeypad",
             "casePaneLayout",
             "scriptPaneLayout",
             "formPaneLayout",
@@ -35,11 +39,14 @@ EXPECTED = {
             "noteEdit",
             "saveButton",
             "saveNextButton",
+            "callResultLabel",
+            "inboundCheck",
         ],
     ),
     "casepanel": (
         QWidget,
-        ["debtorName", "overdueAmount", "complianceBanner", "contactsView", "accountsView", "timelineView"],
+        ["debtorName", "overdueAmount", "complianceBanner", "contactsView", "accountsView", "timelineView",
+         "callBar", "callStateLabel", "callTimerLabel", "hangUpButton", "muteButton", "holdButton", "keypad", "key0"],
     ),
     "talktrack": (QWidget, ["trackCombo", "stepsArea", "stepsLayout", "requiredProgress"]),
     "leadconsole": (
@@ -48,6 +55,11 @@ EXPECTED = {
          "flaggedView", "rejectedView", "numbersView", "approveNumberButton", "chartsGrid", "undoButton"],
     ),
     "reassign": (QDialog, ["oneRadio", "evenRadio", "capacityRadio", "targetsView", "previewView", "commitButton"]),
+    "recordings": (QWidget, ["agentFilter", "fromDate", "toDate", "outcomeFilter", "flaggedCheck", "minDurationSpin",
+                             "maxDurationSpin", "recordingsView", "playButton", "positionSlider", "timeLabel",
+                             "sheetForm", "commentEdit", "saveScoreButton", "summaryLabel"]),
+    "myscores": (QDialog, ["scoresView", "scoreDetail", "scoresSummary", "buttons"]),
+    "phonesettings": (QDialog, ["microphoneCombo", "speakerCombo", "testToneButton", "passwordEdit", "buttonBox"]),
 }
 
 
