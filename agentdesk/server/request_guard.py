@@ -102,7 +102,8 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 class RequestGuard:
     def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], json_limit: int = JSON_LIMIT,
-                 upload_limit: int = UPLOAD_LIMIT, binary_limit: int = BINARY_LIMIT, max_depth: int = MAX_DEPTH) -> None:
+                 upload_limit: int = UPLOAD_LIMIT, binary_limit: int = BINARY_LIMIT,
+                 max_depth: int = MAX_DEPTH) -> None:
         self.app = app
         self.json_limit, self.upload_limit, self.binary_limit = json_limit, upload_limit, binary_limit
         self.max_depth = max_depth

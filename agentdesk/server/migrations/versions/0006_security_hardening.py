@@ -1,7 +1,7 @@
 """security hardening: login throttle, when a case left an owner, payment transaction serials
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0008 (main's head when this branch last merged it)
 Create Date: 2026-12-02 04:00:00
 """
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 import agentdesk.server.models
 
 revision = '0006'
-down_revision = '0005'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
