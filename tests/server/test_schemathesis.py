@@ -93,7 +93,21 @@ def _hostile(draw: Callable[..., Any], case: schemathesis.Case) -> tuple[schemat
     return case, None
 
 
+_STRUCTURED = ("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _binary_bodies(document: dict[str, Any]) -> None:
+    """Raw bytes for every body type the API documents beyond JSON and forms (recording pieces,
+    imports): schemathesis has no serializer of its own for them."""
+    for item in document.get("paths", {}).values():
+        for op in item.values():
+            for media in (op.get("requestBody", {}) or {}).get("content", {}) if isinstance(op, dict) else {}:
+                if media not in _STRUCTURED and not media.endswith("+json"):
+                    schemathesis.openapi.media_type(media, st.binary(max_size=2048))
+
+
 def _fuzz(api: TestClient, strategy_for: Callable[[Any], Any], examples: int) -> tuple[int, list[str]]:
+    _binary_bodies(api.get("/openapi.json").json())
     schema = schemathesis.openapi.from_asgi("/openapi.json", api.app)
     headers = login(api, "lead01")
     failures: list[str] = []

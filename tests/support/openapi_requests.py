@@ -66,6 +66,9 @@ class RequestBuilder:
     def __init__(self, schema: dict[str, Any]) -> None:
         self.schema = schema
         self.components = schema.get("components", {}).get("schemas", {})
+        # A required uuid may be the id of a new object (an attempt's own) or name an existing
+        # one (the call a recording belongs to): each JSON request is built both ways.
+        self.reuse_ids = False
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         while "$ref" in node:
@@ -88,7 +91,7 @@ class RequestBuilder:
             if key in node:
                 options = [o for o in node[key] if self.resolve(o).get("type") != "null"]
                 return self.value(options[0], name, target, required) if options else None
-        creates = required and node.get("format") == "uuid"
+        creates = required and node.get("format") == "uuid" and not self.reuse_ids
         if name in target.pool and node.get("type") == "string" and not creates:
             return target.pool[name]
         kind = node.get("type")
@@ -142,6 +145,47 @@ class RequestBuilder:
 
     # --- requests ------------------------------------------------------------------------
 
+    def _json_requests(self, method: str, base: Request, schema: dict[str, Any], target: Target) -> list[Request]:
+        """The JSON requests of an operation with new ids, and again with the target's ids where
+        a required id may name an existing object (the call a recording or a consent belongs to)."""
+        fresh = self._json_bodies(method, base, schema, target)
+        self.reuse_ids = True
+        try:
+            reused = self._json_bodies(method, base, schema, target)
+        finally:
+            self.reuse_ids = False
+        values = set(target.pool.values())
+
+        def named(request: Request) -> set[str]:
+            return {v for v in values if v in repr(request.json)}
+
+        extra = [r for r, f in zip(reused, fresh, strict=True) if named(r) != named(f)]
+        for request in extra:
+            request.label += " (existing ids)"
+        return fresh + extra
+
+    def _json_bodies(self, method: str, base: Request, schema: dict[str, Any], target: Target) -> list[Request]:
+        variants: list[Request] = []
+        body_schema = self.resolve(schema)
+        list_of = {n: self.resolve(s.get("items", {})) for n, s in body_schema.get("properties", {}).items()
+                   if s.get("type") == "array"}
+        expanded = False
+        for name, item in list_of.items():
+            models = self.payload_models(item)
+            for type_name, model in models.items():
+                body = self.obj(body_schema, target)
+                entry = self.obj(item, target)
+                entry["type"] = type_name
+                entry["payload"] = self.obj(self.components[model], target)
+                body[name] = [entry]
+                variants.append(Request(method, base.path, f"{base.label} {type_name}", dict(base.params),
+                                        json=body))
+                expanded = True
+        if not expanded:
+            variants.append(Request(method, base.path, base.label, dict(base.params),
+                                    json=self.obj(body_schema, target)))
+        return variants
+
     def requests(self, method: str, path: str, op: dict[str, Any], target: Target) -> list[Request]:
         base = Request(method, path, f"{method} {path}")
         for param in op.get("parameters", []):
@@ -154,24 +198,7 @@ class RequestBuilder:
         content = op.get("requestBody", {}).get("content", {})
         variants: list[Request] = []
         if "application/json" in content:
-            body_schema = self.resolve(content["application/json"]["schema"])
-            list_of = {n: self.resolve(s.get("items", {})) for n, s in body_schema.get("properties", {}).items()
-                       if s.get("type") == "array"}
-            expanded = False
-            for name, item in list_of.items():
-                models = self.payload_models(item)
-                for type_name, model in models.items():
-                    body = self.obj(body_schema, target)
-                    entry = self.obj(item, target)
-                    entry["type"] = type_name
-                    entry["payload"] = self.obj(self.components[model], target)
-                    body[name] = [entry]
-                    variants.append(Request(method, base.path, f"{base.label} {type_name}", dict(base.params),
-                                            json=body))
-                    expanded = True
-            if not expanded:
-                variants.append(Request(method, base.path, base.label, dict(base.params),
-                                        json=self.obj(body_schema, target)))
+            variants += self._json_requests(method, base, content["application/json"]["schema"], target)
         elif "multipart/form-data" in content:
             form_schema = self.resolve(content["multipart/form-data"]["schema"])
             files: dict[str, tuple[str, bytes]] = {}
