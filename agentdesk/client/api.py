@@ -29,6 +29,7 @@ from agentdesk.client.errors import (
     AccountLocked,
     AuthenticationFailed,
     ClientTooOld,
+    LoginThrottled,
     ServerError,
     ServerUnreachable,
     SessionExpired,
@@ -122,6 +123,9 @@ class ApiClient:
             raise ClientTooOld(message or "This AgentDesk is too old for the server: please update it.")
         if code == "account_locked":
             raise AccountLocked(message or "The account is locked.")
+        if response.status_code == 429:
+            retry = response.headers.get("Retry-After", "")
+            raise LoginThrottled(int(retry) if retry.isascii() and retry.isdigit() else 60, message or "")
         if code == "invalid_credentials":
             raise AuthenticationFailed(message or "Wrong username or password.")
         if response.status_code == 401:

@@ -15,7 +15,15 @@ class AuthenticationFailed(ClientError):
 
 
 class AccountLocked(ClientError):
-    pass
+    """An older server's hard lock (servers now throttle instead: LoginThrottled)."""
+
+
+class LoginThrottled(ClientError):
+    """Too many failed sign-ins from here or for this name: the server says when to try again."""
+
+    def __init__(self, retry_after: int, message: str = "") -> None:
+        self.retry_after = retry_after
+        super().__init__(message or f"Too many failed logins: wait {retry_after} seconds, then try again.")
 
 
 class SessionExpired(ClientError):

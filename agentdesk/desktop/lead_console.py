@@ -595,19 +595,23 @@ class LeadConsole(QWidget):
 
     def export_board(self, path: Path) -> None:
         model = self.board_model
-        headers = model.headers()
-        rows = [[model.cell(a, c) for c in range(model.columnCount())] for a in model.agents()]
+        columns, rows = model.export_columns(), [model.export_row(a) for a in model.agents()]
         title = self.tr("Team board")
-        self.tasks.run(lambda: write_table(path, title, headers, rows), lambda n: self._exported(path, n),
+        self.tasks.run(lambda: write_table(path, title, columns, rows), lambda n: self._exported(path, n),
                        self._report)
 
     def export_grid(self, path: Path) -> None:
-        """Every filtered case (not only what is on screen), formatted and written off the GUI thread."""
-        model = self.cases_model
-        texts, order, headers = model.texts(), model.order(), model.headers()
+        """Every filtered case (not only what is on screen), typed, with its case and account ids;
+        the account numbers are read from the replica's documents off the GUI thread."""
+        model, grid = self.cases_model, self.lead.grid
+        texts, order, columns = model.texts(), model.order(), model.texts().export_columns()
         title = self.tr("Team cases")
-        self.tasks.run(lambda: write_table(path, title, headers, (texts.export_row(i) for i in order)),
-                       lambda n: self._exported(path, n), self._report)
+
+        def work() -> int:
+            accounts = grid.account_numbers([texts.ids[i] for i in order])
+            return write_table(path, title, columns, (texts.export_row(i, accounts) for i in order))
+
+        self.tasks.run(work, lambda n: self._exported(path, n), self._report)
 
     def _exported(self, path: Path, rows: int) -> None:
         self.message.emit(self.tr("Exported %1 rows to %2").replace("%1", f"{rows:,}").replace("%2", str(path)))

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from agentdesk import contract
 from agentdesk.client.lead import GridRow, TeamCases
 from agentdesk.desktop import labels, theme
+from agentdesk.desktop.xlsx_export import Column
 from agentdesk.domain.money import Money
 
 CASE_IDS_MIME = "application/x-agentdesk-case-ids"
@@ -103,12 +104,24 @@ class BoardModel(QAbstractTableModel):
         return None
 
     def cell(self, agent: contract.BoardAgent, col: int) -> Any:
-        """The exported value of a cell (numbers stay numbers; money in major units)."""
+        """A cell's value (numbers stay numbers; money in major units)."""
         return [
             f"{agent.display_name} ({agent.username})", state_labels().get(agent.state, agent.state),
             agent.queue_size, agent.queue_value_minor / 100, agent.attempts_today, agent.rpc_today,
             agent.promises_today, agent.promised_minor_today / 100, agent.collected_minor_today / 100,
         ][col]
+
+    def export_columns(self) -> list[Column]:
+        h = self.headers()
+        return [Column(h[0], width=24), Column(translate("LeadConsole", "Username")), Column(h[1]),
+                Column(h[2], "integer"), Column(h[3], "money", 16), Column(h[4], "integer"), Column(h[5], "integer"),
+                Column(h[6], "integer"), Column(h[7], "money", 16), Column(h[8], "money", 16)]
+
+    def export_row(self, agent: contract.BoardAgent) -> list[Any]:
+        """Typed values for the export (money as Money: a number with its currency's format)."""
+        return [agent.display_name, agent.username, state_labels().get(agent.state, agent.state), agent.queue_size,
+                Money(agent.queue_value_minor, "CNY"), agent.attempts_today, agent.rpc_today, agent.promises_today,
+                Money(agent.promised_minor_today, "CNY"), Money(agent.collected_minor_today, "CNY")]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -187,6 +200,8 @@ class CaseTexts:
         c = cases.columns
         outcomes, statuses = labels.outcome_labels(), labels.case_status_labels()
         unassigned = translate("LeadConsole", "(unassigned)")
+        self.ids = c["id"]
+        self.last_attempt = c["last_attempt_at"]
         self.debtor = c["debtor_name"]
         self.overdue = c["overdue_minor"]
         self.dpd = c["days_past_due"]
@@ -222,9 +237,29 @@ class CaseTexts:
             return coded[1][coded[0][i]]
         return self.formatted(i, col)
 
-    def export_row(self, i: int) -> list[Any]:
-        """The exported values of case position `i` (the amount as a number in major units)."""
-        return [self.overdue[i] / 100 if col == self.OVERDUE else self.text(i, col) for col in range(8)]
+    @staticmethod
+    def export_columns() -> list[Column]:
+        t = translate
+        return [
+            Column(t("LeadConsole", "Case ID"), width=38), Column(t("LeadConsole", "Account no."), width=22),
+            Column(t("LeadConsole", "Debtor"), width=14), Column(t("LeadConsole", "Agent")),
+            Column(t("LeadConsole", "Overdue"), "money", 16), Column(t("LeadConsole", "Days past due"), "integer"),
+            Column(t("LeadConsole", "Bucket")), Column(t("LeadConsole", "Status")),
+            Column(t("LeadConsole", "Last outcome"), width=16),
+            Column(t("LeadConsole", "Last attempt"), "datetime", 18),
+            Column(t("LeadConsole", "Promise")), Column(t("LeadConsole", "Promise due"), "date", 12),
+            Column(t("LeadConsole", "Lender"), width=16),
+        ]
+
+    def export_row(self, i: int, accounts: dict[str, str] | None = None) -> list[Any]:
+        """Typed values of case position `i` for the export (see `export_columns`)."""
+        case_id = self.ids[i]
+        return [
+            case_id, (accounts or {}).get(case_id, ""), self.debtor[i], self.text(i, self.AGENT),
+            Money(self.overdue[i], self.currency[i] or "CNY"), self.dpd[i], self.bucket[i] or "",
+            self.text(i, self.STATUS), self.text(i, self.LAST_OUTCOME), self.last_attempt[i],
+            self.promise_text[self.promise_codes[i]], self.promise_due[i], self.text(i, self.LENDER),
+        ]
 
 
 class TeamCasesModel(QAbstractTableModel):

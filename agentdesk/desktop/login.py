@@ -30,6 +30,9 @@ def login_error_message(exc: BaseException, url: str) -> str:
     """What the dialog says for a failed sign-in; unknown errors are bugs and say so."""
     if isinstance(exc, errors.AuthenticationFailed):
         return translate("LoginDialog", "Wrong user name or password. Check both and try again.")
+    if isinstance(exc, errors.LoginThrottled):
+        return translate("LoginDialog", "Too many failed sign-ins. Wait %1 seconds, then try again.").replace(
+            "%1", str(exc.retry_after))
     if isinstance(exc, errors.AccountLocked):
         return translate("LoginDialog", "This account is locked. Ask your team lead or IT to unlock it.") + f"\n{exc}"
     if isinstance(exc, errors.ServerUnreachable):

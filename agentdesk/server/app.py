@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -27,6 +28,7 @@ from agentdesk.server.events import EventHub, PgRelay
 from agentdesk.server.models import AuditEntry, User
 from agentdesk.server.recording_archive import RecordingArchive
 from agentdesk.server.recording_config import recordings_dir
+from agentdesk.server.request_guard import RequestGuard, validation_body
 from agentdesk.server.routes_intake import intake_router
 from agentdesk.server.routes_lead import lead_router
 from agentdesk.server.routes_recordings import recordings_router
@@ -39,7 +41,7 @@ log = logging.getLogger(__name__)
 def _version_tuple(text: str) -> tuple[int, ...]:
     parts = []
     for piece in text.split(".")[:3]:
-        digits = "".join(ch for ch in piece if ch.isdigit())
+        digits = "".join(ch for ch in piece if ch.isascii() and ch.isdigit())[:9]
         parts.append(int(digits) if digits else 0)
     return tuple(parts)
 
@@ -82,7 +84,12 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(status_code=exc.status, content={"code": exc.code, "message": exc.message})
+        return JSONResponse(status_code=exc.status, content={"code": exc.code, "message": exc.message},
+                            headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=422, content=validation_body(exc.errors()))
 
     @app.exception_handler(sync.CursorError)
     async def _cursor_error(_request: Request, exc: sync.CursorError) -> JSONResponse:
@@ -93,7 +100,8 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         # Input the database cannot store (NUL characters, out-of-range numbers): the caller's to fix.
         return JSONResponse(status_code=422, content={
             "code": "unstorable_input",
-            "message": "The request holds a value the database cannot store (such as a NUL character); remove it.",
+            "message": "The request holds a value the database cannot store (a number out of range, "
+                       "a NUL character or a date out of range); correct it and send it again.",
         })
 
     @app.middleware("http")
@@ -146,7 +154,10 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
 
     errors = {
         401: {"model": contract.ErrorBody},
-        423: {"model": contract.ErrorBody},
+    }
+    login_errors = {
+        401: {"model": contract.ErrorBody},
+        429: {"model": contract.ErrorBody, "description": "too many failed logins: wait Retry-After seconds"},
     }
 
     @app.get("/v1/ping")
@@ -162,15 +173,18 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
             server_time=clock.now(),
         )
 
-    @app.post("/v1/auth/login", response_model=contract.TokenPair, responses=errors)
-    def login(body: contract.LoginRequest) -> contract.TokenPair:
+    @app.post("/v1/auth/login", response_model=contract.TokenPair, responses=login_errors)
+    def login(body: contract.LoginRequest, request: Request) -> contract.TokenPair:
+        """A plain def: argon2 runs in the thread pool, never on the event loop."""
         with db.sessions() as s:
             try:
-                issued = auth.login(s, body.username, body.password, clock.now())
+                issued = auth.login(s, body.username, body.password, clock.now(),
+                                    request.client.host if request.client else None)
+            except auth.LoginThrottled as exc:
+                raise ApiError(429, exc.code, str(exc), headers={"Retry-After": str(exc.retry_after)}) from exc
             except auth.AuthError as exc:
                 s.commit()  # the failed-login count must survive the refusal
-                status = 423 if exc.code == "account_locked" else 401
-                raise ApiError(status, exc.code, str(exc)) from exc
+                raise ApiError(401, exc.code, str(exc)) from exc
             s.add(AuditEntry(user_id=issued.user.id, action="auth.login", entity="user",
                              entity_id=issued.user.id, detail={}))
             pair = tokens(issued)
@@ -278,4 +292,6 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     app.state.recordings = RecordingArchive(recordings_dir(recordings_folder))
     app.include_router(recordings_router(db, app.state.recordings, current_user, clock))
     app.include_router(sms_router(db, current_user, clock))
+    # Outermost of our middleware: body and nesting limits, and the 500 that logs no request data.
+    app.add_middleware(RequestGuard)
     return app

@@ -1,7 +1,12 @@
-"""Passwords, tokens and lockout.
+"""Passwords, tokens and login throttling.
 
-Passwords are argon2id hashes. Access tokens are short-lived JWTs signed with a key kept
-in the database, so every API process behind the load balancer accepts every other's.
+Passwords are argon2id hashes at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane:
+the Password Storage Cheat Sheet), rehashed on login when the parameters change. Failed
+logins are throttled per source address and per account name (login_throttle.py), never
+locked hard, and an unknown name, a wrong password and a throttled account cannot be told
+apart by the answer or its time. Access tokens are short-lived JWTs (`typ` at+jwt, with
+audience, issuer, `iat` and `exp`, RFC 9068) signed with a key kept in the database, so
+every API process behind the load balancer accepts every other's.
 Refresh tokens are random, stored only as SHA-256 hashes, and rotate on each use: a
 refresh token presented after it was rotated means it leaked, and every token of that
 user is revoked.
@@ -15,18 +20,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import jwt
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from agentdesk.server import login_throttle
 from agentdesk.server.models import RefreshToken, ServerSetting, User
 
 ACCESS_TTL = timedelta(minutes=15)
 REFRESH_TTL = timedelta(days=14)
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
-_hasher = PasswordHasher()
+TOKEN_TYPE = "at+jwt"  # RFC 9068: an access token, never to be taken for another kind of JWT
+AUDIENCE = "agentdesk-api"
+ISSUER = "agentdesk"
+CLOCK_SKEW = timedelta(seconds=60)
+_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, type=Type.ID)
 
 
 class AuthError(Exception):
@@ -35,6 +43,15 @@ class AuthError(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+class LoginThrottled(AuthError):
+    """Too many failed logins from this address or for this name: try again after `retry_after` s."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__("too_many_attempts",
+                         f"Too many failed logins: wait {retry_after} seconds, then try again.")
+        self.retry_after = retry_after
 
 
 def hash_password(password: str) -> str:
@@ -73,9 +90,11 @@ def _hash_token(token: str) -> str:
 def _issue(session: Session, user: User, now: datetime) -> IssuedTokens:
     key = signing_key(session)
     access = jwt.encode(
-        {"sub": user.id, "role": user.role, "iat": now, "exp": now + ACCESS_TTL},
+        {"sub": user.id, "role": user.role, "iat": now, "exp": now + ACCESS_TTL, "aud": AUDIENCE,
+         "iss": ISSUER},
         key,
         algorithm="HS256",
+        headers={"typ": TOKEN_TYPE},
     )
     refresh = secrets.token_urlsafe(32)
     session.add(
@@ -84,27 +103,29 @@ def _issue(session: Session, user: User, now: datetime) -> IssuedTokens:
     return IssuedTokens(access, refresh, int(ACCESS_TTL.total_seconds()), user)
 
 
-def login(session: Session, username: str, password: str, now: datetime) -> IssuedTokens:
+def login(session: Session, username: str, password: str, now: datetime,
+          source: str | None = None) -> IssuedTokens:
+    """Tokens for a right name and password; `source` is the caller's address (throttling).
+
+    Every refusal is the same `invalid_credentials`, after the same work (one argon2
+    verification, the same throttle writes), whether the name exists, is disabled or the
+    password is wrong. A throttled name or address is refused before any of it, alike for
+    names that exist and names that do not.
+    """
+    keys = login_throttle.keys_for(source, username)
+    wait = login_throttle.wait_seconds(session, keys, now)
+    if wait:
+        raise LoginThrottled(wait)
     user = session.scalar(select(User).where(User.username == username))
-    if user is None or not user.active:
-        # Hash anyway so a missing user takes as long as a wrong password.
-        _verify_password(_DUMMY_HASH, password)
+    known = user is not None and user.active
+    verified = _verify_password(user.password_hash if user is not None and known else _DUMMY_HASH, password)
+    if not (known and verified):
+        login_throttle.record_failure(session, keys, now)
         raise AuthError("invalid_credentials", "Wrong username or password.")
-    if user.locked_until and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise AuthError(
-            "account_locked",
-            f"Too many failed logins: the account is locked for {minutes} more minute(s). "
-            "Try again later or ask your team lead to unlock it.",
-        )
-    if not _verify_password(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-        raise AuthError("invalid_credentials", "Wrong username or password.")
-    user.failed_logins = 0
-    user.locked_until = None
+    assert user is not None
+    login_throttle.record_success(session, keys)
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)  # parameters were raised (or lowered) since
     return _issue(session, user, now)
 
 
@@ -142,20 +163,32 @@ def revoke_all(session: Session, user_id: str, now: datetime) -> None:
 
 def user_for_access_token(session: Session, token: str, now: datetime) -> User:
     """The active user an access token names, judged at `now` (the server's clock: PyJWT's
-    own expiry check would read the wall clock, so the times are checked here)."""
+    own expiry check would read the wall clock, so the times are checked here).
+
+    Required: the at+jwt type, our audience and issuer, `sub`, `iat` and `exp`, a lifetime
+    no longer than ACCESS_TTL and an `iat` not in the future: a token signed with the real
+    key but made otherwise (no expiry, another kind of token) is not an access token.
+    """
+    invalid = AuthError("invalid_token", "The access token is not valid: log in again.")
     try:
         claims = jwt.decode(
-            token, signing_key(session), algorithms=["HS256"],
-            options={"verify_exp": False, "verify_iat": False, "verify_nbf": False, "require": ["exp", "iat"]},
+            token, signing_key(session), algorithms=["HS256"], audience=AUDIENCE, issuer=ISSUER,
+            options={"verify_exp": False, "verify_iat": False, "verify_nbf": False,
+                     "require": ["exp", "iat", "sub", "aud", "iss"]},
         )
-    except jwt.InvalidTokenError as exc:
-        raise AuthError("invalid_token", "The access token is not valid: log in again.") from exc
-    exp, iat = claims.get("exp"), claims.get("iat")
-    if not isinstance(exp, int | float) or not isinstance(iat, int | float):
-        raise AuthError("invalid_token", "The access token is not valid: log in again.")
+        header = jwt.get_unverified_header(token)
+    except (jwt.InvalidTokenError, ValueError, TypeError) as exc:
+        raise invalid from exc
+    exp, iat, sub = claims.get("exp"), claims.get("iat"), claims.get("sub")
+    if header.get("typ") != TOKEN_TYPE or not isinstance(sub, str) or len(sub) > 64:
+        raise invalid
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) and abs(v) < 2**40 for v in (exp, iat)):
+        raise invalid
+    if iat > (now + CLOCK_SKEW).timestamp() or exp - iat > ACCESS_TTL.total_seconds() + 1:
+        raise invalid
     if exp <= now.timestamp():
         raise AuthError("token_expired", "The access token has expired: refresh it.")
-    user = session.get(User, claims.get("sub"))
+    user = session.get(User, sub)
     if user is None or not user.active:
         raise AuthError("invalid_token", "The account is disabled.")
     return user

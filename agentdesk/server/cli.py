@@ -142,31 +142,39 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from agentdesk.server.models import Team
 
     now = clock.now()  # the process clock: AGENTDESK_NOW moves it for tests, like the demo's
-    data = Path(args.file).read_bytes()
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"not imported: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
     db = Database(args.database_url)
     try:
         with db.transaction() as s:
+            team_id = None
+            if args.team:
+                team = s.scalar(select(Team).where(Team.name == args.team))
+                if team is None:
+                    print(f"refused: there is no team named {args.team}", file=sys.stderr)
+                    return 2
+                team_id = team.id
             if args.kind == "cases":
-                team_id = None
-                if args.team:
-                    team = s.scalar(select(Team).where(Team.name == args.team))
-                    if team is None:
-                        print(f"refused: there is no team named {args.team}", file=sys.stderr)
-                        return 2
-                    team_id = team.id
+                # A placement lands in one team and touches only that team's cases.
                 report: Any = intake.import_cases(s, data, args.file, args.lender, team_id,
                                                   args.accept_good_rows, now=now).report
             else:
                 report = intake.import_payments(s, data, args.file, args.lender, args.accept_good_rows,
-                                                now=now).report
+                                                team_id=team_id, now=now).report
     except intake.IntakeError as exc:
         print(f"not imported: {exc}", file=sys.stderr)
         return 1
     finally:
         db.dispose()
+    taken = ", ".join(f"{header} → {name}" for name, header in report.columns.items())
+    print(f"header row {report.header_row}; columns taken: {taken or 'none'}")
     for p in report.problems:
         print(f"row {p.row}, column {p.column}: {p.reason}", file=sys.stderr)
-    counts = {k: v for k, v in report.model_dump().items() if k not in ("problems", "imported")}
+    counts = {k: v for k, v in report.model_dump().items()
+              if k not in ("problems", "imported", "header_row", "columns")}
     print(("imported: " if report.imported else "nothing imported: ")
           + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()))
     if not report.imported and report.problems:
@@ -226,12 +234,14 @@ def build_parser() -> argparse.ArgumentParser:
     cases = imp_sub.add_parser("cases", help="a placement: new cases land unassigned; known accounts get new balances")
     cases.add_argument("file")
     cases.add_argument("--lender", required=True, help="the lender's name; accounts are keyed by lender and number")
-    cases.add_argument("--team", help="the team (by name) whose leads will assign the new cases")
+    cases.add_argument("--team", required=True,
+                       help="the team (by name) whose leads will assign the new cases; only its cases are updated")
     cases.add_argument("--accept-good-rows", action="store_true", help="import the good rows of a file with problems")
     cases.set_defaults(func=_cmd_import)
     pays = imp_sub.add_parser("payments", help="a payments feed (account_no, amount, paid_on); settles promises")
     pays.add_argument("file")
     pays.add_argument("--lender", help="only accounts of this lender")
+    pays.add_argument("--team", help="only accounts (and promises) of this team, by name")
     pays.add_argument("--accept-good-rows", action="store_true", help="import the good rows of a file with problems")
     pays.set_defaults(func=_cmd_import)
     from agentdesk.server.recordings_cli import add_commands

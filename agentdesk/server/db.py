@@ -2,7 +2,9 @@
 
 SQLite (the embedded default, a file in the user's data folder) gets WAL and a busy
 timeout so the API's worker threads wait for each other instead of failing with
-"database is locked". PostgreSQL URLs are used as given (psycopg 3 driver).
+"database is locked". PostgreSQL URLs are used as given (psycopg 3 driver). Both hide
+statement parameters from their errors: those hold what callers sent (notes, names), and
+an error's text may reach a log.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def make_engine(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -61,7 +64,7 @@ def make_engine(url: str) -> Engine:
             dbapi_conn.isolation_level = None
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True)
 
 
 class Database:

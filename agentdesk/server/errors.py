@@ -13,10 +13,12 @@ class ApiError(Exception):
     """`audit`, when set, is an audit_log row to keep although the request's transaction rolls back
     (a refused attempt to reach out of scope must leave a trace)."""
 
-    def __init__(self, status: int, code: str, message: str, audit: dict[str, Any] | None = None) -> None:
+    def __init__(self, status: int, code: str, message: str, audit: dict[str, Any] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
         self.audit = audit
+        self.headers = headers  # e.g. Retry-After on a 429
 
 
 def denied(status: int, code: str, message: str, user_id: str, entity: str, entity_id: str | None,

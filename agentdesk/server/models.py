@@ -279,6 +279,8 @@ class Payment(Base):
     paid_on: Mapped[date] = mapped_column(Date)
     # Set by the payments-file import: the same (account, day, amount) imported twice is one payment.
     account_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # The lender's transaction serial (交易流水号), when the feed has one: the same serial counts once.
+    txn_ref: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class ScopeExit(Base):
@@ -290,6 +292,8 @@ class ScopeExit(Base):
     case_id: Mapped[str] = mapped_column(String(36), index=True)
     agent_id: Mapped[str | None] = mapped_column(String(36), index=True)
     team_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # When the case left; a former owner's late facts are taken for a bounded time after it.
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class SyncCounter(Base):
@@ -349,6 +353,16 @@ class AuditEntry(Base):
     entity: Mapped[str | None] = mapped_column(String(20))
     entity_id: Mapped[str | None] = mapped_column(String(36))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class LoginThrottle(Base):
+    """Failed logins of one source address (`ip:...`) or one account name (`user:<sha256>`)."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ServerSetting(Base):

@@ -254,7 +254,7 @@ def reassign_cases(session: Session, user: User, plan: Plan, mode: str, now: dat
     if not plan.moves:
         return record.id
     seqs = next_seqs(session, len(plan.moves))
-    _move(session, [(c.case_id, c.agent_id, to, seq) for (c, to), seq in zip(plan.moves, seqs, strict=True)])
+    _move(session, [(c.case_id, c.agent_id, to, seq) for (c, to), seq in zip(plan.moves, seqs, strict=True)], now)
     session.execute(insert(ReassignmentItem), [
         {"reassignment_id": record.id, "case_id": c.case_id, "from_agent_id": c.agent_id, "to_agent_id": to,
          "seq_after": seq}
@@ -268,10 +268,12 @@ def reassign_cases(session: Session, user: User, plan: Plan, mode: str, now: dat
     return record.id
 
 
-def _move(session: Session, rows: list[tuple[str, str | None, str | None, int]]) -> None:
-    """(case, from, to, seq): set owners and change numbers; a scope exit for each previous owner."""
+def _move(session: Session, rows: list[tuple[str, str | None, str | None, int]], now: datetime) -> None:
+    """(case, from, to, seq): set owners and change numbers; a scope exit for each previous owner,
+    stamped `now` (the former owner's window for late facts starts there)."""
     session.execute(update(Case), [{"id": cid, "assigned_agent_id": to, "seq": seq} for cid, _f, to, seq in rows])
-    exits = [{"seq": seq, "case_id": cid, "agent_id": frm, "team_id": None} for cid, frm, _t, seq in rows if frm]
+    exits = [{"seq": seq, "case_id": cid, "agent_id": frm, "team_id": None, "left_at": now}
+             for cid, frm, _t, seq in rows if frm]
     if exits:
         session.execute(insert(ScopeExit), exits)
 
@@ -302,7 +304,7 @@ def undo_reassignment(session: Session, user: User, reassignment_id: str, team_i
     back = [(r[0], r[2], r[1]) for r in rows if r[4] == r[3] and r[5] == r[2]]
     if back:
         seqs = next_seqs(session, len(back))
-        _move(session, [(cid, frm, to, seq) for (cid, frm, to), seq in zip(back, seqs, strict=True)])
+        _move(session, [(cid, frm, to, seq) for (cid, frm, to), seq in zip(back, seqs, strict=True)], now)
         session.execute(insert(AuditEntry), [
             {"at": now, "user_id": user.id, "action": "case.reassign.undo", "entity": "case", "entity_id": cid,
              "detail": {"reassignment": record.id, "from": frm, "to": to}}

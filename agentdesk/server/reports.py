@@ -115,14 +115,18 @@ def rejected_mutations(session: Session, team_id: str | None, limit: int, offset
     where: list[Any] = [AppliedMutation.status == "rejected"]
     if team_id is not None:
         where.append(User.team_id == team_id)
-    base = select(AppliedMutation, User.username).join(User, User.id == AppliedMutation.user_id).where(*where)
+    base = (select(AppliedMutation, User.username, Case.team_id).join(User, User.id == AppliedMutation.user_id)
+            .outerjoin(Case, Case.id == AppliedMutation.case_id).where(*where))
     total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     rows = session.execute(base.order_by(AppliedMutation.received_at.desc(), AppliedMutation.id)
                            .limit(limit).offset(offset)).all()
+    # A refused write may name a case of another team (that is why it was refused): the lead
+    # sees that it happened, not that case's id.
     return contract.RejectedPage(total=int(total), items=[
         contract.RejectedMutation(mutation_id=m.id, user_id=m.user_id, username=name, type=m.type, reason=m.reason,
-                                  case_id=m.case_id, received_at=m.received_at)
-        for m, name in rows])
+                                  case_id=m.case_id if team_id is None or case_team == team_id else None,
+                                  received_at=m.received_at)
+        for m, name, case_team in rows])
 
 
 def numbers_to_verify(session: Session, team_id: str | None, limit: int, offset: int) -> contract.NumbersPage:

@@ -1,8 +1,9 @@
 """Lender files over HTTP: leads and admins upload placements and payment feeds.
 
 The file is read and checked before the database transaction starts (on SQLite every
-transaction holds the write lock), then written in one transaction. No `from __future__
-import annotations` here: FastAPI must resolve the Depends annotations.
+transaction holds the write lock), then written in one transaction. A lead's file reaches
+only the lead's team (intake.py, intake_payments.py). No `from __future__ import
+annotations` here: FastAPI must resolve the Depends annotations.
 """
 
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from fastapi import APIRouter, Depends, File, Form, UploadFile
 from agentdesk import contract
 from agentdesk.clock import Clock
 from agentdesk.server import intake
+from agentdesk.server import intake_payments as feed
 from agentdesk.server.access import audit, audited_transaction, lead_team
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
@@ -35,6 +37,10 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
             raise ApiError(413, "file_too_large", f"The file is over {MAX_UPLOAD // 2**20} MB; split it.")
         return data
 
+    def _lender(name: str | None) -> None:
+        if name is not None and (not name.strip() or not name.isprintable()):
+            raise ApiError(422, "bad_lender", "The lender's name must be plain text (no control characters).")
+
     def _team(user: User, team_id: str | None, action: str) -> str | None:
         with audited_transaction(db) as s:
             return lead_team(s, user, team_id, action)
@@ -42,7 +48,8 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
     @router.post("/cases", response_model=contract.ImportReport)
     def intake_cases(
         user: Caller,
-        file: Annotated[UploadFile, File(description="CSV (UTF-8 or GB18030) or XLSX; header row first")],
+        file: Annotated[UploadFile, File(description="CSV (UTF-8 or GB18030), XLSX or XLS; the header row is "
+                                                     "found among the top rows by its column names")],
         lender: Annotated[str, Form(min_length=1, max_length=100)],
         team_id: Annotated[str | None, Form(max_length=64)] = None,
         accept_good_rows: Annotated[bool, Form()] = False,
@@ -51,18 +58,22 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
 
         With problems and without accept_good_rows nothing is imported and the report lists them.
         """
+        _lender(lender)
         team = _team(user, team_id, "intake.cases")
         if team is None:
             raise ApiError(422, "team_required", "Give team_id: the team whose leads will assign the new cases.")
         data = _read(file)
+        now = clock.now()
         try:
-            with db.transaction() as s:
-                result = intake.import_cases(s, data, file.filename or "", lender, team, accept_good_rows,
-                                             now=clock.now())
-                audit(s, user, "intake.cases", "team", team, created=result.report.created,
-                      updated=result.report.updated, rows=result.report.rows, imported=result.report.imported)
+            parsed = intake.parse_cases(data, file.filename or "", intake.local_today(now))
         except intake.IntakeError as exc:
             raise ApiError(422, "unreadable_file", str(exc)) from exc
+        with db.transaction() as s:
+            result = intake.apply_cases(s, parsed, lender, team, accept_good_rows, now=now)
+            # refused_elsewhere: rows naming another team's account or person (an admin's lead).
+            audit(s, user, "intake.cases", "team", team, created=result.report.created,
+                  updated=result.report.updated, rows=result.report.rows, imported=result.report.imported,
+                  refused_elsewhere=result.refused_elsewhere)
         if result.touched_agents or result.touched_teams:
             poke(result.touched_agents, result.touched_teams)
         return result.report
@@ -70,21 +81,24 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
     @router.post("/payments", response_model=contract.PaymentsReport)
     def intake_payments(
         user: Caller,
-        file: Annotated[UploadFile, File(description="columns account_no, amount, paid_on (CSV or XLSX)")],
+        file: Annotated[UploadFile, File(description="columns account_no, amount, paid_on and optionally a "
+                                                     "transaction serial (CSV, XLSX or XLS)")],
         lender: Annotated[str | None, Form(max_length=100)] = None,
         accept_good_rows: Annotated[bool, Form()] = False,
     ) -> contract.PaymentsReport:
         """The lender's payments feed: adds payments once each and settles promises (kept / broken)."""
+        _lender(lender)
         team = _team(user, None, "intake.payments")
         data = _read(file)
+        today = intake.local_today(clock.now())
         try:
-            with db.transaction() as s:
-                result = intake.import_payments(s, data, file.filename or "", lender, accept_good_rows,
-                                                team_id=team, now=clock.now())
-                audit(s, user, "intake.payments", "team", team, added=result.report.payments_added,
-                      kept=result.report.promises_kept, broken=result.report.promises_broken)
+            parsed = feed.parse_payments(data, file.filename or "", today)
         except intake.IntakeError as exc:
             raise ApiError(422, "unreadable_file", str(exc)) from exc
+        with db.transaction() as s:
+            result = feed.apply_payments(s, parsed, lender, accept_good_rows, today, team)
+            audit(s, user, "intake.payments", "team", team, added=result.report.payments_added,
+                  kept=result.report.promises_kept, broken=result.report.promises_broken)
         if result.touched_agents or result.touched_teams:
             poke(result.touched_agents, result.touched_teams)
         return result.report

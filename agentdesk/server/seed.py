@@ -89,6 +89,21 @@ class SeedSummary:
     attempts: int
 
 
+_DEMO_HASHES: dict[str, str] = {}
+
+
+def _demo_hash(username: str) -> str:
+    """Each account's own argon2 hash (own salt) of the demo password: one shared hash would
+    show that the accounts share a password and let one cracking run open them all.
+
+    Kept per process and username: the test suite seeds hundreds of databases, and each
+    hash costs tens of milliseconds by design; a real seed runs once per process anyway.
+    """
+    if username not in _DEMO_HASHES:
+        _DEMO_HASHES[username] = hash_password(DEMO_PASSWORD)
+    return _DEMO_HASHES[username]
+
+
 def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
               now: datetime | None = None) -> SeedSummary:
     """The demo portfolio as of `now` (default: the process clock, which AGENTDESK_NOW moves)."""
@@ -98,7 +113,6 @@ def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
     rng = random.Random(2026)
     fake = Faker("zh_CN")
     fake.seed_instance(2026)
-    pw = hash_password(DEMO_PASSWORD)
 
     teams = [Team(id=new_id(), name="催收一组"), Team(id=new_id(), name="催收二组")]
     session.add_all(teams)
@@ -106,14 +120,14 @@ def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
     n = 0
     for t_index, team in enumerate(teams):
         session.add(User(id=new_id(), username=f"lead{t_index + 1:02d}", display_name=fake.name(),
-                         password_hash=pw, role="lead", team_id=team.id))
+                         password_hash=_demo_hash(f"lead{t_index + 1:02d}"), role="lead", team_id=team.id))
         for _ in range(agents_per_team):
             n += 1
             agent = User(id=new_id(), username=f"agent{n:02d}", display_name=fake.name(),
-                         password_hash=pw, role="agent", team_id=team.id)
+                         password_hash=_demo_hash(f"agent{n:02d}"), role="agent", team_id=team.id)
             agents.append(agent)
             session.add(agent)
-    session.add(User(id=new_id(), username="admin", display_name="系统管理员", password_hash=pw,
+    session.add(User(id=new_id(), username="admin", display_name="系统管理员", password_hash=_demo_hash("admin"),
                      role="admin", team_id=None))
     session.flush()
 

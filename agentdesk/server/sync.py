@@ -19,13 +19,13 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 from sqlalchemy import LargeBinary, cast, exists, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.queue_columns import live_columns
-from agentdesk.server import documents, persons, writes
+from agentdesk.server import documents, persons, write_scope, writes
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
     AppliedMutation,
@@ -36,6 +36,7 @@ from agentdesk.server.models import (
     User,
 )
 from agentdesk.server.sms import outbox as sms_outbox
+from agentdesk.server.request_guard import safe_traceback
 from agentdesk.server.writes import Rejected
 
 log = logging.getLogger(__name__)
@@ -105,16 +106,16 @@ def was_in_scope(session: Session, user: User, case: Case) -> bool:
 # --- pull ----------------------------------------------------------------------------------
 
 
+MAX_CURSOR = 2**63 - 1  # change numbers are BIGINT
+
+
 def parse_cursor(cursor: str | None) -> int:
+    """A cursor is the plain ASCII digits of a change number this server can hold."""
     if not cursor:
         return 0
-    try:
-        value = int(cursor)
-    except ValueError as exc:
-        raise CursorError(f"cursor '{cursor}' is not one this server gave out; pull without it") from exc
-    if value < 0:
-        raise CursorError("cursor must not be negative; pull without it to start over")
-    return value
+    if not (cursor.isascii() and cursor.isdigit()) or int(cursor) > MAX_CURSOR:
+        raise CursorError("the cursor is not one this server gave out (plain digits); pull without it to start over")
+    return int(cursor)
 
 
 def _user_change(user: User) -> contract.Change:
@@ -310,11 +311,12 @@ def _apply_one(
             try:
                 with session.begin_nested():
                     cases = _apply(session, user, mutation, clock.now())
-            except Rejected as exc:
+            except _SERVER_TROUBLE:
+                raise  # the database is unwell, not the mutation: the desk sends it again later
+            except Exception as exc:  # noqa: BLE001 - any failure of one mutation is that mutation's rejection
                 # The savepoint undid whatever the mutation had started; only the refusal stays.
-                reason = str(exc)
-                raw_case = mutation.payload.get("case_id") if isinstance(mutation.payload, dict) else None
-                case_id = str(raw_case)[:36] if raw_case else None
+                reason = write_scope.storable(_reason(exc))
+                case_id = write_scope.case_ref(mutation.payload)
                 session.add(AppliedMutation(id=mid, user_id=user_id, type=mutation.type, status="rejected",
                                             reason=reason, case_id=case_id))
                 session.add(AuditEntry(user_id=user_id, action="mutation.rejected", entity="case",
@@ -339,6 +341,22 @@ def _apply_one(
             if seen is None:
                 raise
             return _answer_again(mutation.id, seen), None
+
+
+# Failures of the server rather than of a mutation: never turned into a (final) rejection.
+_SERVER_TROUBLE = (OperationalError, InterfaceError, DisconnectionError)
+
+
+def _reason(exc: Exception) -> str:
+    """The rejection's reason: a refusal's own sentence, or what kind of input the database
+    could not take (never the exception's text, which may quote the payload)."""
+    if isinstance(exc, Rejected):
+        return str(exc)
+    if isinstance(exc, IntegrityError):
+        return "an id in this change is already used by another record; the change was not applied"
+    log.error("push: one mutation failed and was rejected:\n%s", safe_traceback(exc))
+    return ("the server cannot store a value in this change (a number or date out of range, "
+            f"or text it cannot hold): {type(exc).__name__}; correct it and record it again")
 
 
 def _answer_again(mutation_id: uuid.UUID, seen: AppliedMutation) -> contract.MutationResult:
@@ -391,10 +409,17 @@ def db_locks(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def _refuse(reason: str | None) -> None:
+    if reason:
+        raise Rejected(reason)
+
+
 def _apply(session: Session, user: User, mutation: contract.Mutation, now: datetime) -> list[Case]:
     """Apply one mutation; returns the cases it changed, the one it names first (a hold or
     a number's mark can reach the person's other cases and every case with the number)."""
     payload = _validated(mutation)
+    _refuse(write_scope.late_write_refusal(session, user, payload, now))
+    _refuse(write_scope.id_refusal(session, user, payload, str(mutation.id)))
     if isinstance(payload, contract.NoteAddPayload):
         case = _case_for_write(session, user, payload.case_id, decision=False)
         cases = writes.add_note(session, user, case, payload, str(payload.note_id or mutation.id), now)

@@ -1351,6 +1351,36 @@
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Case ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Account no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Last attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Promise due</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Leaving</name>
@@ -1500,6 +1530,11 @@
     <message>
         <location filename="../../ui/login.ui" line="131"/>
         <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="1"/>
+        <source>Too many failed sign-ins. Wait %1 seconds, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1355,6 +1355,36 @@
         <source>Period</source>
         <translation>统计期</translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Case ID</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Account no.</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Bucket</source>
+        <translation>账龄段</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Last attempt</source>
+        <translation>最近联系时间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <source>Promise due</source>
+        <translation>承诺还款日</translation>
+    </message>
 </context>
 <context>
     <name>Leaving</name>
@@ -1505,6 +1535,11 @@
         <location filename="../../ui/login.ui" line="131"/>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/login.py" line="1"/>
+        <source>Too many failed sign-ins. Wait %1 seconds, then try again.</source>
+        <translation>登录失败次数过多。请等待 %1 秒后再试。</translation>
     </message>
 </context>
 <context>

@@ -243,12 +243,19 @@ def test_export_writes_every_filtered_case(qtbot, console: LeadConsole, specs: l
     expected = matching(specs, GridFilter(bucket="M3"))
     with qtbot.waitSignal(console.exported, timeout=GUI_TIMEOUT_MS):
         console.export_grid(tmp_path / "m3.xlsx")
-    sheet = openpyxl.load_workbook(tmp_path / "m3.xlsx", read_only=True).active
+    book = openpyxl.load_workbook(tmp_path / "m3.xlsx")
+    sheet = book.active
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == len(expected) + 1
-    assert rows[0][:3] == ("Debtor", "Agent", "Overdue")
-    assert sorted(r[2] for r in rows[1:]) == sorted(s.overdue_minor / 100 for s in expected)
-    assert {r[3].split(" · ")[1] for r in rows[1:]} == {"M3"}
+    assert rows[0][:7] == ("Case ID", "Account no.", "Debtor", "Agent", "Overdue", "Days past due", "Bucket")
+    by_id = {s.id: s for s in expected}
+    assert {r[0] for r in rows[1:]} == set(by_id)  # case ids, so a row leads back to its case
+    assert all(r[1] == f"AC-{r[0][:8]}" for r in rows[1:])  # and its account
+    assert sorted(r[4] for r in rows[1:]) == sorted(s.overdue_minor / 100 for s in expected)
+    assert all(r[5] == by_id[r[0]].dpd and isinstance(r[5], int) for r in rows[1:])  # a number, not "70 · M3"
+    assert {r[6] for r in rows[1:]} == {"M3"}
+    assert sheet["E2"].number_format == '"¥"#,##0.00' and sheet["E2"].data_type == "n"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:M{len(rows)}"
 
 
 def test_lead_window_ranks_the_team_queue_only_when_case_work_opens(qtbot, styled_app: QApplication, lead) -> None:  # noqa: ANN001
