@@ -218,8 +218,9 @@ def allocate(cases: Sequence[AllocCase], collectors: Sequence[Collector],
                     lift = max(-1.0, min(1.0, (mine - team_rate) / team_rate))
                     score += RESULT_BONUS * lift
                     if lift >= 0.1:
-                        notes.append(Reason("results", f"promise rate in this segment {mine:.0%} (team {team_rate:.0%})",
-                                            f"本分群承诺率 {mine:.0%}（组内 {team_rate:.0%}）"))
+                        notes.append(Reason(
+                            "results", f"promise rate in this segment {mine:.0%} (team {team_rate:.0%})",
+                            f"本分群承诺率 {mine:.0%}（组内 {team_rate:.0%}）"))
                 table[c.id] = (score, fits, tuple(notes))
             static[(team, seg)] = table
 

@@ -142,7 +142,8 @@ class Comparison:
         name_en, name_zh = METRIC_LABELS[self.primary]
         pct = f"{CONFIDENCE:.0%}"
         if self.verdict == "challenger_better":
-            return f"挑战者更好（{name_zh}，置信度 {pct}）" if lang == "zh" else f"Challenger better at {pct} ({name_en})"
+            return f"挑战者更好（{name_zh}，置信度 {pct}）" if lang == "zh" else (
+                f"Challenger better at {pct} ({name_en})")
         if self.verdict == "champion_better":
             return f"冠军更好（{name_zh}，置信度 {pct}）" if lang == "zh" else f"Champion better at {pct} ({name_en})"
         if self.verdict == "better_but_more_flags":
@@ -300,7 +301,7 @@ def _more_cases(primary: str, main: MetricComparison, c: ArmOutcomes, x: ArmOutc
         cases = c.cases + x.cases
         units_per_case = units / cases if cases and units else 1.0
     if effect <= 0 or variance <= 0:
-        needed_units = MIN_CASES
+        needed_units = float(MIN_CASES)
     else:
         needed_units = (_Z + _Z_POWER) ** 2 * variance / effect ** 2
     needed_cases = max(float(MIN_CASES), needed_units / units_per_case)

@@ -201,7 +201,7 @@ def price_batch(batch: Sequence[BatchCase], history: Mapping[tuple[str, str, int
         counts.setdefault(case.segment, {}).setdefault(case.bucket, 0)
         counts[case.segment][case.bucket] += 1
     segments: list[SegmentPrice] = []
-    totals = [[0.0, 0.0, 0, 0.0] for _ in HORIZONS]  # amount, variance, history cases, weighted weight
+    totals = [[0.0, 0.0, 0.0, 0.0] for _ in HORIZONS]  # amount, variance, history cases, weighted weight
     all_owed = sum(case.overdue_minor for case in batch)
     order = list(names)
     for seg in sorted(groups, key=lambda k: (order.index(k) if k in order else len(order), k)):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -181,7 +181,8 @@ class SegmentRule(BaseModel):
             return None
         if p.lender in self.lenders:
             return True, Reason("lenders", f"lender {p.lender}", f"委托方 {p.lender}")
-        return False, Reason("lenders", f"lender {p.lender or '?'} is not listed", f"委托方 {p.lender or '?'} 不在列表中")
+        return False, Reason("lenders", f"lender {p.lender or '?'} is not listed",
+                             f"委托方 {p.lender or '?'} 不在列表中")
 
     def _product(self, p: CaseProfile) -> tuple[bool, Reason] | None:
         if not self.products:
@@ -189,8 +190,8 @@ class SegmentRule(BaseModel):
         hit = next((x for x in p.products if x in self.products), None)
         if hit is not None:
             return True, Reason("products", f"product {hit}", f"产品 {hit}")
-        shown = _join(p.products, "en") or "?"
-        return False, Reason("products", f"product {shown} is not listed", f"产品 {_join(p.products, 'zh') or '?'} 不在列表中")
+        shown_en, shown_zh = _join(p.products, "en") or "?", _join(p.products, "zh") or "?"
+        return False, Reason("products", f"product {shown_en} is not listed", f"产品 {shown_zh} 不在列表中")
 
     def _amount(self, p: CaseProfile) -> tuple[bool, Reason] | None:
         low, high = self.min_overdue_minor, self.max_overdue_minor
@@ -269,11 +270,14 @@ class SegmentMatch:
         return line
 
 
-class HasRule:
+class HasRule(Protocol):
     """What `match_segment` needs of a segment: its key and its rule (a Segment of the book)."""
 
-    key: str
-    rule: SegmentRule
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def rule(self) -> SegmentRule: ...
 
 
 def match_segment(segments: Sequence[HasRule], profile: CaseProfile) -> SegmentMatch:

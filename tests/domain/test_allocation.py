@@ -29,7 +29,8 @@ def teams(draw: st.DrawFn) -> list[Collector]:
         load = draw(st.integers(0, 30))
         out.append(Collector(
             id=f"a{i}", username=f"agent{i:02d}", team_id=draw(st.sampled_from(TEAMS)),
-            grade=draw(st.sampled_from(GRADES)), skills=frozenset(draw(st.lists(st.sampled_from(("法务", "协商分期"))))),
+            grade=draw(st.sampled_from(GRADES)),
+            skills=frozenset(draw(st.lists(st.sampled_from(("法务", "协商分期"))))),
             capacity=draw(st.integers(0, 40)), load_cases=load, load_minor=load * 100_000,
             available=draw(st.booleans() | st.just(True)), unavailable_why="away",
             results={s: (draw(st.integers(0, 200)), draw(st.integers(0, 40))) for s in SEGMENTS},

@@ -76,7 +76,8 @@ profiles = st.builds(
 
 
 def _book(rule_list: list[SegmentRule]) -> StrategyBook:
-    segments = [Segment(key=f"s{i}", name_zh=f"分群{i}", name_en=f"Segment {i}", rule=r) for i, r in enumerate(rule_list)]
+    segments = [Segment(key=f"s{i}", name_zh=f"分群{i}", name_en=f"Segment {i}", rule=r)
+                for i, r in enumerate(rule_list)]
     segments.append(Segment(key="rest", name_zh="其他", name_en="Everything else"))
     return parse_book(StrategyBook(segments=segments))
 
