@@ -225,7 +225,7 @@ def price_batch(batch: Sequence[BatchCase], history: Mapping[tuple[str, str, int
             horizons.append(_horizon(days, rate, sd, owed, cases_seen, weight))
             totals[h][0] += amount
             totals[h][1] += var
-            totals[h][2] += cases_seen
+            totals[h][2] = max(totals[h][2], cases_seen)  # the bucket cohorts are shared by segments
             totals[h][3] += weight_sum
         zh, en = names.get(seg, (seg, seg))
         segments.append(SegmentPrice(segment=seg, name_zh=zh, name_en=en, cases=sum(counts[seg].values()),
@@ -233,10 +233,10 @@ def price_batch(batch: Sequence[BatchCase], history: Mapping[tuple[str, str, int
                                      horizons=horizons, **_evidence(horizons, owed)))
     total = []
     for h, days in enumerate(HORIZONS):
-        amount, var, cases_seen, weight_sum = totals[h]
+        amount, var, seen, weight_sum = totals[h]
         rate = amount / all_owed if all_owed else 0.0
         sd = math.sqrt(var) / all_owed if all_owed else 0.0
-        total.append(_horizon(days, rate, sd, all_owed, int(cases_seen), weight_sum / all_owed if all_owed else 0.0))
+        total.append(_horizon(days, rate, sd, all_owed, int(seen), weight_sum / all_owed if all_owed else 0.0))
     return PlacementPrice(lender=lender, cases=len(batch), overdue_minor=all_owed, segments=segments, total=total,
                           book_version=book_version, as_of=as_of)
 
