@@ -93,7 +93,7 @@ class Challenger(BaseModel):
     cadence: Cadence | None = None
     primary_metric: Literal["recovered_per_case", "rpc_rate", "promise_rate", "kept_rate",
                             "recovered_per_call_hour"] = "recovered_per_case"
-    started_at: datetime
+    started_at: datetime | None = None  # set by the server when the challenger first runs
 
 
 class ChallengerRecord(BaseModel):
@@ -128,6 +128,8 @@ class StrategyBook(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     version: Annotated[int, Field(ge=1)] = 1
+    # The name leads give the whole (what `PUT /v1/strategy` calls the strategy's name).
+    name: Annotated[str, Field(min_length=1, max_length=64)] = "default"
     segments: Annotated[list[Segment], Field(min_length=1, max_length=50)]
     changed_at: datetime | None = None
     changed_by: Annotated[str, Field(max_length=64)] | None = None
@@ -293,10 +295,10 @@ def _check_tracks(choices: dict[str, str], known: dict[str, bool], field: str) -
                             track=track)
 
 
-def default_book(weights: dict[str, float] | None = None, version: int = 1) -> StrategyBook:
+def default_book(weights: dict[str, float] | None = None, version: int = 1, name: str = "default") -> StrategyBook:
     """The documented default: one segment for every case, with the default weights (or the
     weights of the single strategy a server had before segments existed)."""
     chosen = {k: v for k, v in (weights or {}).items() if DEFAULT_WEIGHTS.get(k) != v}
-    return StrategyBook(version=version, segments=[
+    return StrategyBook(version=version, name=name, segments=[
         Segment(key="all", name_zh="全部案件", name_en="All cases", strategy=SegmentStrategy(weights=chosen)),
     ])

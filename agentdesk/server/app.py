@@ -25,9 +25,11 @@ from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
 from agentdesk.server.models import AuditEntry, User
+from agentdesk.server.routes_allocation import allocation_router
 from agentdesk.server.routes_intake import intake_router
 from agentdesk.server.routes_lead import lead_router
 from agentdesk.server.routes_rules import rules_router
+from agentdesk.server.routes_strategy import strategy_router
 
 log = logging.getLogger(__name__)
 
@@ -269,4 +271,6 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     app.include_router(lead_router(db, poke, current_user, clock))
     app.include_router(intake_router(db, poke, current_user, clock))
     app.include_router(rules_router(db, poke, current_user, clock))
+    app.include_router(strategy_router(db, poke, current_user, clock))
+    app.include_router(allocation_router(db, poke, current_user, clock))
     return app

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, File, Form, UploadFile
 
 from agentdesk import contract
 from agentdesk.clock import Clock
-from agentdesk.server import intake
+from agentdesk.server import intake, pricing_step
 from agentdesk.server.access import audit, audited_transaction, lead_team
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
@@ -59,6 +59,11 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
             with db.transaction() as s:
                 result = intake.import_cases(s, data, file.filename or "", lender, team, accept_good_rows,
                                              now=clock.now())
+                if result.report.imported and result.report.created:
+                    # The strategy engine's step: place the new cases in segments, price the batch.
+                    result.report.pricing, placed = pricing_step.after_import(s, data, file.filename or "", lender,
+                                                                              team, clock.now())
+                    result.touched_teams |= placed.teams
                 audit(s, user, "intake.cases", "team", team, created=result.report.created,
                       updated=result.report.updated, rows=result.report.rows, imported=result.report.imported)
         except intake.IntakeError as exc:
