@@ -137,6 +137,17 @@ class CallbackView:
 
 
 @dataclass(frozen=True)
+class StrategyPlacement:
+    """Which segment the strategy engine placed the case in, why, and its challenger arm."""
+
+    segment: str
+    reason_en: str
+    reason_zh: str
+    arm: str | None = None  # "champion" | "challenger" while the segment runs an experiment
+    challenger: str | None = None
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     case_id: str
     lender: str
@@ -159,6 +170,7 @@ class CaseDetail:
     person_key: str | None = None  # the person across cases and lenders (opaque)
     related: tuple[RelatedContact, ...] = field(default_factory=tuple)
     callbacks: tuple[CallbackView, ...] = field(default_factory=tuple)
+    placement: StrategyPlacement | None = None
 
     @property
     def overdue(self) -> Money:

@@ -90,7 +90,8 @@ def strategy_router(db: Database, poke: Poke, current_user: Callable[..., User],
                                                           body.expected_version, clock.now())
                 return _saved(s, old, new)
         except IntegrityError as exc:
-            raise ApiError(409, "strategy_changed", "Someone saved the strategy at the same moment; reload it.") from exc
+            raise ApiError(409, "strategy_changed",
+                           "Someone saved the strategy at the same moment; reload it.") from exc
 
     @router.post("/segments/{segment}/challenger/{challenger}/promote", response_model=contract.Rules)
     def promote(segment: Key, challenger: Key, body: contract.ChallengerDecision, user: Caller) -> contract.Rules:

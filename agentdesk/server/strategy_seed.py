@@ -152,9 +152,8 @@ def _uplift(session: Session, rng: random.Random, now: datetime) -> None:
         outstanding[case_id] += amount
     converted, promises, payments = [], [], []
     today = (now + timedelta(hours=8)).date()
-    for attempt_id, case_id, agent_id, started, outcome in session.execute(
-            select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.agent_id, ContactAttempt.started_at,
-                   ContactAttempt.outcome)
+    for attempt_id, case_id, agent_id, started in session.execute(
+            select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.agent_id, ContactAttempt.started_at)
             .where(ContactAttempt.reached == "right_party", ContactAttempt.outcome.in_(("refusal", "claims_paid")))
             .order_by(ContactAttempt.id)):
         if case_id not in arm_cases or rng.random() >= UPLIFT_PROMISE:
