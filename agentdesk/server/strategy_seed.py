@@ -4,8 +4,9 @@ Called by `seed_demo` once the portfolio is written. It saves a strategy book wh
 segments a collection strategy manager would recognise (broken promises, debtors never
 reached, early M1, large M2–M3, late M4+, everything else), each with its cadence and
 collector profile, and a challenger in the early segment ("plan first": the reminder that
-opens with a first, partial payment, `early_reminder_plan`) started a month ago on 30% of
-the segment's new cases. It gives the agents grades, skills and capacities, marks one
+opens with a first, partial payment, `early_reminder_plan`) started a month ago on half of
+the segment's new cases (random halves; its verdict rests on the promise rate, what a
+script is meant to move). It gives the agents grades, skills and capacities, marks one
 agent away (no stand-in: the allocation shares their queue out) and one away from
 tomorrow with a stand-in. It places every case in its segment, records the arms, and
 writes the talk track each past call used; in the challenger's arm a share of the
@@ -33,7 +34,7 @@ from agentdesk.server import segmentation, strategy_store
 from agentdesk.server.models import Account, Case, ContactAttempt, ContactPoint, Payment, PromiseToPay, User, new_id
 from agentdesk.server.strategy_models import CollectorSettingsRow, StrategyBookRow
 
-CHALLENGER_SHARE = 0.3
+CHALLENGER_SHARE = 0.5
 # In the challenger's arm, this share of the answered calls that ended without a promise
 # ended with one instead, and its promises were kept this often (the seed's own rate is 50%).
 UPLIFT_PROMISE = 0.3
@@ -63,7 +64,8 @@ def demo_book(now: datetime) -> StrategyBook:
                                                          third_party_after_days=10)),
                 challenger=Challenger(id="plan_first", name="先约首付 Plan first", share=CHALLENGER_SHARE, seed=14,
                                       talk_tracks={"early_reminder": "early_reminder_plan"},
-                                      weights={"promise_follow_up": 700.0}, started_at=started)),
+                                      weights={"promise_follow_up": 700.0}, primary_metric="promise_rate",
+                                      started_at=started)),
         Segment(key="unreached", name_zh="失联待修复", name_en="Never reached",
                 rule=SegmentRule(contactability="never_reached", min_dpd=8),
                 strategy=SegmentStrategy(weights={"reach": 220.0},
