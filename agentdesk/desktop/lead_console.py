@@ -36,6 +36,7 @@ from agentdesk.desktop.lead_models import (
 )
 from agentdesk.desktop.reassign_dialog import ReassignDialog
 from agentdesk.desktop.strategy_editor import StrategyEditor
+from agentdesk.desktop.strategy_workbench import StrategyWorkbench
 from agentdesk.desktop.tasks import Tasks
 from agentdesk.desktop.xlsx_export import write_table
 
@@ -93,6 +94,9 @@ class LeadConsole(QWidget):
         self.strategy_editor = StrategyEditor(session, tasks, self)  # a fifth tab: the queue's weights
         self.strategy_editor.message.connect(self.message)
         self.tabs.addTab(self.strategy_editor, self.strategy_editor.tab_title())
+        self.workbench = StrategyWorkbench(session, tasks, self)  # segments, 分案, collectors, arms, 定价
+        self.workbench.message.connect(self.message)
+        self.tabs.addTab(self.workbench, self.workbench.tab_title())
         self._fill_filters()
         self._connect()
 
@@ -263,6 +267,7 @@ class LeadConsole(QWidget):
         actions = dict(zip(pages, (self.refresh_board, self.reload_grid, self.load_review, self.load_charts),
                            strict=True))
         actions[self.strategy_editor] = self.strategy_editor.load
+        actions[self.workbench] = self.workbench.refresh
         action = actions.get(self.tabs.currentWidget())
         if action is not None:
             action()

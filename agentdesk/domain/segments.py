@@ -39,7 +39,7 @@ __all__ = [
 Bucket = Literal["M0", "M1", "M2", "M3", "M4+"]
 BUCKETS: tuple[str, ...] = ("M0", "M1", "M2", "M3", "M4+")
 PROMISE_HISTORIES = ("any", "none", "pending", "kept", "broken")
-CONTACTABILITY = ("any", "reached", "never_reached", "no_valid_phone")
+CONTACTABILITY = ("any", "untried", "reached", "never_reached", "no_valid_phone")
 PLACEMENTS = ("any", "first", "returned")
 
 Name = Annotated[str, Field(min_length=1, max_length=100)]
@@ -51,6 +51,7 @@ _PROMISE_TEXT = {
     "broken": ("last promise broken", "上次承诺未兑现"),
 }
 _CONTACT_TEXT = {
+    "untried": ("not called yet", "尚未拨打"),
     "reached": ("debtor reached before", "曾联系到本人"),
     "never_reached": ("debtor never reached", "从未联系到本人"),
     "no_valid_phone": ("no working phone of the debtor", "本人无有效电话"),
@@ -64,9 +65,10 @@ class CaseProfile:
 
     `promise_history`: "pending" when a promise is pending, else the status of the latest
     settled promise ("kept" / "broken"), else "none". `contactability`: "no_valid_phone"
-    when the debtor has no phone that may be dialled, else "reached" once anyone reached
-    the debtor, else "never_reached". `placement`: "returned" when the same person had an
-    earlier case with this lender.
+    when the debtor has no phone that may be dialled, else "untried" before the first
+    attempt, "reached" once anyone reached the debtor, else "never_reached" (tried, never
+    reached: the cases data repair is for). `placement`: "returned" when the same person
+    had an earlier case with this lender.
     """
 
     case_id: str
@@ -76,7 +78,7 @@ class CaseProfile:
     products: tuple[str, ...] = ()
     region: str = ""
     promise_history: str = "none"
-    contactability: str = "never_reached"
+    contactability: str = "untried"
     placement: str = "first"
     currency: str = "CNY"
 
@@ -120,7 +122,7 @@ class SegmentRule(BaseModel):
     max_overdue_minor: Annotated[int, Field(ge=0, le=10**13)] | None = None
     regions: Annotated[list[Annotated[str, Field(min_length=1, max_length=50)]], Field(max_length=60)] = []
     promise_history: Literal["any", "none", "pending", "kept", "broken"] = "any"
-    contactability: Literal["any", "reached", "never_reached", "no_valid_phone"] = "any"
+    contactability: Literal["any", "untried", "reached", "never_reached", "no_valid_phone"] = "any"
     placement: Literal["any", "first", "returned"] = "any"
 
     @model_validator(mode="after")

@@ -72,7 +72,9 @@ class SegmentStrategy(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    weights: Weights = {}  # left out: the documented default
+    # Only the weights this segment sets; the rest come from the last segment's (the base),
+    # and from the documented defaults.
+    weights: Weights = {}
     # The talk track the fixed rule would pick (its id) -> the one this strategy uses instead.
     talk_tracks: TrackChoices = {}
     cadence: Cadence = Cadence()
@@ -149,10 +151,16 @@ class StrategyBook(BaseModel):
     def names(self, lang: str) -> dict[str, str]:
         return {s.key: s.name(lang) for s in self.segments}
 
+    def base_weights(self) -> dict[str, float]:
+        """The weights every segment starts from: those of the last segment, the one that takes
+        every case (today's single strategy); a segment's own weights override them."""
+        return dict(self.segments[-1].strategy.weights)
+
     def strategy_for(self, key: str | None, arm: str | None = None) -> Strategy:
-        """The queue weights of a case in segment `key` and arm `arm` (champion by default)."""
+        """The queue weights of a case in segment `key` and arm `arm` (champion by default):
+        the documented defaults, overridden by the base weights, the segment's, the arm's."""
         seg = self.segment(key)
-        weights = dict(seg.strategy.weights)
+        weights = {**self.base_weights(), **seg.strategy.weights}
         name = seg.key
         if arm == "challenger" and seg.challenger is not None:
             weights.update(seg.challenger.weights or {})

@@ -82,7 +82,7 @@ def _profiles(session: Session, rows: list[intake.CaseRow], lender: str) -> list
             .where(Case.lender == lender, Debtor.national_id.in_(ids[start:start + segmentation.CHUNK]))))
     return [CaseProfile(case_id=f"row-{r.row}", days_past_due=r.dpd, overdue_minor=r.overdue, lender=lender,
                         products=(r.product,) if r.product else (), region=r.province, promise_history="none",
-                        contactability="never_reached" if r.phone else "no_valid_phone",
+                        contactability="untried" if r.phone else "no_valid_phone",
                         placement="returned" if r.national_id in returning else "first") for r in rows]
 
 

@@ -123,7 +123,7 @@ def rules_router(db: Database, poke: Poke, current_user: Callable[..., User], cl
                 before = strategy_info(current).weights
                 changed = {k: [before.get(k), v] for k, v in weights.items() if before.get(k) != v}
                 _previous, saved_book = strategy_store.save(s, user, book, body.expected_version, clock.now(),
-                                                            action="strategy.update", changed_weights=changed)
+                                                            action="strategy.update", changed=changed)
                 saved = strategy_info(saved_book)
                 policy = policy_in_force().name
                 poke_everyone(s, poke)

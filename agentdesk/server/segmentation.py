@@ -128,8 +128,10 @@ def _load_chunk(session: Session, ids: list[str]) -> dict[str, CaseFacts]:
             contact = "no_valid_phone"
         elif row.id in reached:
             contact = "reached"
-        else:
+        elif row.id in tried:
             contact = "never_reached"
+        else:
+            contact = "untried"
         first: datetime | None = first_case.get((row.person_key, row.lender)) if row.person_key else None
         placement = "returned" if first is not None and first < row.created_at else "first"
         profile = CaseProfile(case_id=row.id, days_past_due=dpd, overdue_minor=overdue, lender=row.lender,

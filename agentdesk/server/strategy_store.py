@@ -151,7 +151,7 @@ def save(session: Session, user: User, data: dict[str, Any] | StrategyBook, expe
     session.add(StrategyBookRow(version=book.version, body=book.model_dump_json(), created_at=now,
                                 created_by=user.id))
     audit(session, user, action, "strategy", str(book.version), previous_version=current.version,
-          **describe_change(current, book), **audit_detail)
+          **{**describe_change(current, book), **audit_detail})
     return current, book
 
 

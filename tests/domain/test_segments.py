@@ -59,7 +59,7 @@ def rules(draw: st.DrawFn) -> SegmentRule:
         products=draw(_some(PRODUCTS)), min_overdue_minor=money_low, max_overdue_minor=money_high,
         regions=draw(_some(REGIONS)),
         promise_history=draw(st.sampled_from(("any", "none", "pending", "kept", "broken"))),
-        contactability=draw(st.sampled_from(("any", "reached", "never_reached", "no_valid_phone"))),
+        contactability=draw(st.sampled_from(("any", "untried", "reached", "never_reached", "no_valid_phone"))),
         placement=draw(st.sampled_from(("any", "first", "returned"))),
     )
     return rule if not rule.is_catch_all() else SegmentRule(buckets=["M1"])
@@ -70,7 +70,7 @@ profiles = st.builds(
     overdue_minor=st.integers(0, 10_000_000), lender=st.sampled_from(LENDERS),
     products=st.lists(st.sampled_from(PRODUCTS), max_size=2).map(tuple), region=st.sampled_from(REGIONS),
     promise_history=st.sampled_from(("none", "pending", "kept", "broken")),
-    contactability=st.sampled_from(("reached", "never_reached", "no_valid_phone")),
+    contactability=st.sampled_from(("untried", "reached", "never_reached", "no_valid_phone")),
     placement=st.sampled_from(("first", "returned")),
 )
 
