@@ -12,53 +12,75 @@ from PySide6.QtCore import QCoreApplication
 from agentdesk.domain.strategy_book import BookError
 
 translate = QCoreApplication.translate
-CONTEXT = "StrategyTexts"
 
 
 def promise_histories() -> dict[str, str]:
-    return {"any": translate(CONTEXT, "Any"), "none": translate(CONTEXT, "No promise yet"),
-            "pending": translate(CONTEXT, "A promise pending"), "kept": translate(CONTEXT, "Last promise kept"),
-            "broken": translate(CONTEXT, "Last promise broken")}
+    return {
+        "any": translate("StrategyTexts", "Any"),
+        "none": translate("StrategyTexts", "No promise yet"),
+        "pending": translate("StrategyTexts", "A promise pending"),
+        "kept": translate("StrategyTexts", "Last promise kept"),
+        "broken": translate("StrategyTexts", "Last promise broken"),
+    }
 
 
 def contactabilities() -> dict[str, str]:
-    return {"any": translate(CONTEXT, "Any"), "untried": translate(CONTEXT, "Not called yet"),
-            "reached": translate(CONTEXT, "Debtor reached before"),
-            "never_reached": translate(CONTEXT, "Debtor never reached"),
-            "no_valid_phone": translate(CONTEXT, "No working phone of the debtor")}
+    return {
+        "any": translate("StrategyTexts", "Any"),
+        "untried": translate("StrategyTexts", "Not called yet"),
+        "reached": translate("StrategyTexts", "Debtor reached before"),
+        "never_reached": translate("StrategyTexts", "Debtor never reached"),
+        "no_valid_phone": translate("StrategyTexts", "No working phone of the debtor"),
+    }
 
 
 def placements() -> dict[str, str]:
-    return {"any": translate(CONTEXT, "Any"), "first": translate(CONTEXT, "First placement"),
-            "returned": translate(CONTEXT, "Returned account")}
+    return {
+        "any": translate("StrategyTexts", "Any"),
+        "first": translate("StrategyTexts", "First placement"),
+        "returned": translate("StrategyTexts", "Returned account"),
+    }
 
 
 def grades() -> dict[str, str]:
-    return {"trainee": translate(CONTEXT, "Trainee (新手)"), "regular": translate(CONTEXT, "Regular (熟练)"),
-            "senior": translate(CONTEXT, "Senior (资深)"), "expert": translate(CONTEXT, "Expert (专家)")}
+    return {
+        "trainee": translate("StrategyTexts", "Trainee (新手)"),
+        "regular": translate("StrategyTexts", "Regular (熟练)"),
+        "senior": translate("StrategyTexts", "Senior (资深)"),
+        "expert": translate("StrategyTexts", "Expert (专家)"),
+    }
 
 
 def metrics() -> dict[str, str]:
-    return {"recovered_per_case": translate(CONTEXT, "Recovered per case"),
-            "rpc_rate": translate(CONTEXT, "Right-party contact rate"),
-            "promise_rate": translate(CONTEXT, "Promise rate (per right-party contact)"),
-            "kept_rate": translate(CONTEXT, "Kept-promise rate"),
-            "recovered_per_call_hour": translate(CONTEXT, "Recovered per call hour"),
-            "flags_per_1000_calls": translate(CONTEXT, "Flags and stop requests per 1,000 calls")}
+    return {
+        "recovered_per_case": translate("StrategyTexts", "Recovered per case"),
+        "rpc_rate": translate("StrategyTexts", "Right-party contact rate"),
+        "promise_rate": translate("StrategyTexts", "Promise rate (per right-party contact)"),
+        "kept_rate": translate("StrategyTexts", "Kept-promise rate"),
+        "recovered_per_call_hour": translate("StrategyTexts", "Recovered per call hour"),
+        "flags_per_1000_calls": translate("StrategyTexts", "Flags and stop requests per 1,000 calls"),
+    }
 
 
 def findings() -> dict[str, str]:
-    return {"better": translate(CONTEXT, "Challenger better"), "worse": translate(CONTEXT, "Challenger worse"),
-            "no_difference": translate(CONTEXT, "No clear difference"), "no_data": translate(CONTEXT, "No data yet")}
+    return {
+        "better": translate("StrategyTexts", "Challenger better"),
+        "worse": translate("StrategyTexts", "Challenger worse"),
+        "no_difference": translate("StrategyTexts", "No clear difference"),
+        "no_data": translate("StrategyTexts", "No data yet"),
+    }
 
 
 def sources() -> dict[str, str]:
-    return {"new": translate(CONTEXT, "New placement"), "returned": translate(CONTEXT, "Returned"),
-            "absent": translate(CONTEXT, "Collector absent")}
+    return {
+        "new": translate("StrategyTexts", "New placement"),
+        "returned": translate("StrategyTexts", "Returned"),
+        "absent": translate("StrategyTexts", "Collector absent"),
+    }
 
 
 def arms() -> dict[str, str]:
-    return {"champion": translate(CONTEXT, "Champion"), "challenger": translate(CONTEXT, "Challenger")}
+    return {"champion": translate("StrategyTexts", "Champion"), "challenger": translate("StrategyTexts", "Challenger")}
 
 
 def book_error(exc: BookError) -> str:
@@ -66,29 +88,43 @@ def book_error(exc: BookError) -> str:
     field = exc.field
     p = exc.params
     if exc.code == "bad_weight":
-        text = translate(CONTEXT, "The weight %1 is outside its allowed range.").replace("%1", str(p.get("weight")))
+        text = translate("StrategyTexts", "The weight %1 is outside its allowed range.").replace(
+            "%1", str(p.get("weight"))
+        )
     elif exc.code == "cadence_over_policy":
-        text = translate(CONTEXT, "The cadence asks for %1, but the '%2' compliance preset allows at most %3.") \
-            .replace("%1", str(p.get("asked"))).replace("%2", str(p.get("policy"))).replace("%3", str(p.get("limit")))
+        text = (
+            translate("StrategyTexts", "The cadence asks for %1, but the '%2' compliance preset allows at most %3.")
+            .replace("%1", str(p.get("asked")))
+            .replace("%2", str(p.get("policy")))
+            .replace("%3", str(p.get("limit")))
+        )
     elif exc.code == "no_catch_all":
-        text = translate(CONTEXT, "The last segment must take every case: clear its conditions, or add a last "
-                                  "'all other cases' segment.")
+        text = translate(
+            "StrategyTexts",
+            "The last segment must take every case: clear its conditions, or add a last 'all other cases' segment.",
+        )
     elif exc.code == "unreachable":
-        text = translate(CONTEXT, "This segment has no condition and takes every case, so the segments after it "
-                                  "would never be used: give it a condition or move it last.")
+        text = translate(
+            "StrategyTexts",
+            "This segment has no condition and takes every case, so the segments after it "
+            "would never be used: give it a condition or move it last.",
+        )
     elif exc.code == "duplicate_key":
-        text = translate(CONTEXT, "Another segment already has the key '%1'.").replace("%1", str(p.get("key")))
+        text = translate("StrategyTexts", "Another segment already has the key '%1'.").replace("%1", str(p.get("key")))
     elif exc.code == "duplicate_challenger":
-        text = translate(CONTEXT, "The challenger key '%1' was used before; every experiment needs a new key.") \
-            .replace("%1", str(p.get("id")))
+        text = translate(
+            "StrategyTexts", "The challenger key '%1' was used before; every experiment needs a new key."
+        ).replace("%1", str(p.get("id")))
     elif exc.code == "third_party_track":
-        text = translate(CONTEXT, "A third-party situation takes only a third-party talk track, and a debtor "
-                                  "situation only a debtor track.")
+        text = translate(
+            "StrategyTexts",
+            "A third-party situation takes only a third-party talk track, and a debtor situation only a debtor track.",
+        )
     elif exc.code == "unknown_track":
-        text = translate(CONTEXT, "There is no talk track '%1'.").replace("%1", str(p.get("track")))
+        text = translate("StrategyTexts", "There is no talk track '%1'.").replace("%1", str(p.get("track")))
     else:
-        text = translate(CONTEXT, "This value is not valid: %1").replace("%1", str(p.get("detail", exc)))
-    return translate(CONTEXT, "%1 — %2").replace("%1", field).replace("%2", text)
+        text = translate("StrategyTexts", "This value is not valid: %1").replace("%1", str(p.get("detail", exc)))
+    return translate("StrategyTexts", "%1 — %2").replace("%1", field).replace("%2", text)
 
 
 def split_list(text: str) -> list[str]:

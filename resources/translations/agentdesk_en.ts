@@ -40,6 +40,342 @@
     </message>
 </context>
 <context>
+    <name>AllocationPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="49"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
+        <source>Why waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <source>Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <source>(absent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="86"/>
+        <location filename="../../ui/allocation.ui" line="6"/>
+        <source>Allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="89"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="98"/>
+        <source>(not placed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="105"/>
+        <source>changed by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="115"/>
+        <source>Choose what to allocate and press Preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="126"/>
+        <source>Working out the allocation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="147"/>
+        <source>Worked out in %1 ms on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
+        <source>%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="188"/>
+        <source>%1 cases now go to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="202"/>
+        <source>%1 cases allocated (%2). &quot;Undo last allocation&quot; gives them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="215"/>
+        <source>%1 cases given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="217"/>
+        <source>%1 changed since and stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="235"/>
+        <source>There is no allocation to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="237"/>
+        <source>Some cases were moved or closed since the preview. Preview again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="242"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="14"/>
+        <source>Allocation (分案)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="43"/>
+        <source>Matches waiting cases to the team&apos;s collectors: their segment&apos;s profile, each collector&apos;s capacity, workload and value, results in the segment, and keeping a debtor with the collector who holds their promise. Preview, adjust, allocate; undo gives every case back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="58"/>
+        <source>Allocate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="65"/>
+        <source>New placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="72"/>
+        <source>Returned cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="79"/>
+        <source>Cases of absent collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="93"/>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="145"/>
+        <source>Each collector&apos;s load, before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="181"/>
+        <source>Give the selected cases to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="192"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="206"/>
+        <source>&amp;Undo last allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="213"/>
+        <source>&amp;Allocate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArmsPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="89"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="90"/>
+        <source>Champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="91"/>
+        <source>Challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="92"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="93"/>
+        <source>95% interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="94"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="107"/>
+        <source>Last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="118"/>
+        <location filename="../../ui/arms.ui" line="6"/>
+        <location filename="../../ui/arms.ui" line="14"/>
+        <source>Champion / challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="121"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="132"/>
+        <source>%1 · %2 (running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <source>promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="137"/>
+        <source>%1 · %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="145"/>
+        <source>No challenger runs yet: start one in Segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="161"/>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="173"/>
+        <source>%1 vs %2 cases, %3 to %4; the challenger gets %5% of the segment&apos;s new cases. The verdict rests on %6 (★), decided before the experiment; the other measures are for reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="186"/>
+        <source>Talk tracks used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="197"/>
+        <source>Rates by arm (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="243"/>
+        <source>Strategy saved as version %1; every desk uses it within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="256"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="31"/>
+        <source>Experiment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="42"/>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="53"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="144"/>
+        <source>&amp;Promote challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="151"/>
+        <source>S&amp;top challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="77"/>
@@ -172,6 +508,211 @@
     <message>
         <location filename="../../ui/casepanel.ui" line="216"/>
         <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="48"/>
+        <source>Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="49"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="50"/>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="51"/>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="52"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="53"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="54"/>
+        <source>Stand-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="75"/>
+        <location filename="../../ui/collectors.ui" line="6"/>
+        <location filename="../../ui/collectors.ui" line="14"/>
+        <source>Collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="83"/>
+        <source>Common tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="87"/>
+        <source>Away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="89"/>
+        <source>Off today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <source>covering %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="123"/>
+        <source>(none: share the queue out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="167"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="175"/>
+        <source>%1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="177"/>
+        <source>Due callbacks and promises now go to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="190"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="31"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="40"/>
+        <source>Grade, skill tags, capacity and working days decide which cases each collector is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="68"/>
+        <source>Selected collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="84"/>
+        <source>Grade:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="95"/>
+        <source>Skill tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="102"/>
+        <source>comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="122"/>
+        <source>Capacity (open cases):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="139"/>
+        <source>Working days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="148"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="155"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="162"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="169"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="176"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="183"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="190"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="199"/>
+        <source>Absence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="208"/>
+        <source>Away from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="222"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="245"/>
+        <source>Stand-in (代理催收员):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="256"/>
+        <source>While away, the collector&apos;s due callbacks and promises go to the stand-in, and come back after. Without a stand-in, the allocation shares their queue out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="278"/>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="285"/>
+        <source>&amp;Save collector</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1674,6 +2215,126 @@
     </message>
 </context>
 <context>
+    <name>PricingPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="50"/>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="51"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="52"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="53"/>
+        <source>30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="54"/>
+        <source>90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="55"/>
+        <source>180 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="66"/>
+        <source>the lender&apos;s name, as on its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="68"/>
+        <source>Choose the lender and a placement file to price it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="71"/>
+        <location filename="../../ui/pricing.ui" line="6"/>
+        <source>Pricing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="74"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="81"/>
+        <source>Give the lender first: history and segments depend on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="84"/>
+        <source>Placement file to price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="85"/>
+        <source>Lender files (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="92"/>
+        <source>Pricing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="103"/>
+        <source>%1 days: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="105"/>
+        <source>%1 cases, %2 overdue. Expected recovery: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="111"/>
+        <source>Priced with strategy version %1. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="128"/>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="131"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="12"/>
+        <source>Pricing a placement (定价)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="22"/>
+        <source>What a lender&apos;s file will recover in 30, 90 and 180 days, per segment, from this portfolio&apos;s own history (the documented defaults where there is none yet), with a 95% range. Nothing is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="37"/>
+        <source>Lender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="51"/>
+        <source>&amp;Choose a file and price it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../agentdesk/desktop/queue_model.py" line="106"/>
@@ -1847,6 +2508,483 @@
     </message>
 </context>
 <context>
+    <name>SegmentsEditor</name>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="79"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="82"/>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="88"/>
+        <source>The &apos;%1&apos; compliance preset allows at most %2 calls a day to a number and %3 texts a week; the guard still decides every call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="125"/>
+        <source>Version %1: the documented default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="127"/>
+        <source>Version %1, saved by %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="143"/>
+        <source>every other case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="183"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="185"/>
+        <source>Changed, not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="254"/>
+        <source>Running since %1 on %2% of new cases; its key, share and seed stay fixed while it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="259"/>
+        <source>Starts when saved, on new cases entering the segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="264"/>
+        <source>promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="264"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="265"/>
+        <source>%1 (%2): %3 on %4 by %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="269"/>
+        <source>Earlier challengers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="300"/>
+        <source>Strategy saved as version %1; every desk uses it within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="314"/>
+        <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="320"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="347"/>
+        <source>Version %1 is shown; save it to put it back in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="353"/>
+        <source>Export the strategy for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="355"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="371"/>
+        <source>Strategy book (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="365"/>
+        <source>Strategy written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="370"/>
+        <source>Import a strategy file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="384"/>
+        <source>Read %1: review it and save to put it in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="388"/>
+        <source>%1 is not a strategy file this program can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="128"/>
+        <source>(as the rule picks: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="313"/>
+        <source>New variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="6"/>
+        <location filename="../../ui/segments.ui" line="14"/>
+        <source>Segments and strategies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="31"/>
+        <source>Saved versions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="42"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="49"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="56"/>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="65"/>
+        <source>Cut the portfolio into segments and give each the weights, talk tracks, cadence and collectors that work for it. Every save is a new version; every desk uses it within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="110"/>
+        <source>Tried in this order; the first whose rule fits takes the case. The last takes every case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="129"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="136"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="143"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="150"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="167"/>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="173"/>
+        <source>Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="180"/>
+        <source>letters, digits, _ (e.g. early_m1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="187"/>
+        <source>Name (Chinese):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="198"/>
+        <source>Name (English):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="212"/>
+        <source>Rule: which cases (every condition given must hold; empty means any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="218"/>
+        <source>Buckets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="227"/>
+        <source>M0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="234"/>
+        <source>M1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="241"/>
+        <source>M2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="248"/>
+        <source>M3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="255"/>
+        <source>M4+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="271"/>
+        <source>Days past due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="286"/>
+        <location filename="../../ui/segments.ui" line="306"/>
+        <location filename="../../ui/segments.ui" line="337"/>
+        <location filename="../../ui/segments.ui" line="360"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="293"/>
+        <location filename="../../ui/segments.ui" line="347"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="322"/>
+        <source>Overdue amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="379"/>
+        <source>Lenders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="386"/>
+        <location filename="../../ui/segments.ui" line="400"/>
+        <location filename="../../ui/segments.ui" line="414"/>
+        <source>comma-separated; empty: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="393"/>
+        <source>Products:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="407"/>
+        <source>Regions (provinces):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="421"/>
+        <source>Promise history:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="432"/>
+        <source>Contactability:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="443"/>
+        <source>Placement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="457"/>
+        <source>Champion / challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="463"/>
+        <source>Run a challenger on part of this segment&apos;s new cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="472"/>
+        <source>Challenger key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="479"/>
+        <source>a new key for every experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="486"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="497"/>
+        <source>Share of new cases:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="517"/>
+        <source>Random seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="534"/>
+        <source>Verdict rests on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="549"/>
+        <source>Weights, talk tracks and cadence below are the:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="556"/>
+        <source>Champion&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="566"/>
+        <source>Challenger&apos;s variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="597"/>
+        <source>Promote challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="604"/>
+        <source>Stop challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="611"/>
+        <source>Compare arms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="643"/>
+        <source>Queue weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="652"/>
+        <source>Talk tracks by situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="661"/>
+        <source>Contact cadence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="667"/>
+        <source>Channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="676"/>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="683"/>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="699"/>
+        <source>Calls a day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="716"/>
+        <source>Hours between calls:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="742"/>
+        <source>Third parties after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="755"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="765"/>
+        <source>SMS a week:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="798"/>
+        <source>Collector profile (allocation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="804"/>
+        <source>Minimum grade:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="815"/>
+        <source>Required skills:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="822"/>
+        <source>comma-separated, e.g. 法务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="829"/>
+        <source>Preferred skills:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="836"/>
+        <source>comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="867"/>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="874"/>
+        <source>&amp;Save for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StrategyEditor</name>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="138"/>
@@ -1866,67 +3004,280 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="147"/>
-        <source>These weights order every agent&apos;s queue. A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="149"/>
-        <source>&amp;Name</source>
+        <source>These are the base weights of every agent&apos;s queue: each segment starts from them and may set some of its own (Strategy engine tab). A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="150"/>
-        <source>Documented &amp;defaults</source>
+        <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="151"/>
-        <source>&amp;Revert</source>
+        <source>Documented &amp;defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="152"/>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="153"/>
         <source>&amp;Save for everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="156"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="157"/>
         <source>Default %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="221"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="222"/>
         <source>Version %1: the documented defaults.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="223"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="224"/>
         <source>Version %1, saved by %2 on %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="233"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="234"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="235"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="236"/>
         <source>Changed, not saved yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="254"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="255"/>
         <source>Strategy saved as version %1; every queue now uses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="268"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="269"/>
         <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="274"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="275"/>
         <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StrategyTexts</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="18"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="24"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="18"/>
+        <source>No promise yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <source>A promise pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <source>Last promise kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="20"/>
+        <source>Last promise broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="24"/>
+        <source>Not called yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="25"/>
+        <source>Debtor reached before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="26"/>
+        <source>Debtor never reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="27"/>
+        <source>No working phone of the debtor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <source>First placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="32"/>
+        <source>Returned account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="36"/>
+        <source>Trainee (新手)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="36"/>
+        <source>Regular (熟练)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="37"/>
+        <source>Senior (资深)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="37"/>
+        <source>Expert (专家)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="41"/>
+        <source>Recovered per case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="42"/>
+        <source>Right-party contact rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="43"/>
+        <source>Promise rate (per right-party contact)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="44"/>
+        <source>Kept-promise rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="45"/>
+        <source>Recovered per call hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="46"/>
+        <source>Flags and stop requests per 1,000 calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
+        <source>Challenger better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
+        <source>Challenger worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="51"/>
+        <source>No clear difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="51"/>
+        <source>No data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="55"/>
+        <source>New placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="55"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="56"/>
+        <source>Collector absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
+        <source>Champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
+        <source>Challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="68"/>
+        <source>The weight %1 is outside its allowed range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="70"/>
+        <source>The cadence asks for %1, but the &apos;%2&apos; compliance preset allows at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="73"/>
+        <source>The last segment must take every case: clear its conditions, or add a last &apos;all other cases&apos; segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="76"/>
+        <source>This segment has no condition and takes every case, so the segments after it would never be used: give it a condition or move it last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="79"/>
+        <source>Another segment already has the key &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="81"/>
+        <source>The challenger key &apos;%1&apos; was used before; every experiment needs a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="84"/>
+        <source>A third-party situation takes only a third-party talk track, and a debtor situation only a debtor track.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="87"/>
+        <source>There is no talk track &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="89"/>
+        <source>This value is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="90"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StrategyWorkbench</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_workbench.py" line="52"/>
+        <source>Strategy engine</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

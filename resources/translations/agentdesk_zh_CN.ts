@@ -40,6 +40,342 @@
     </message>
 </context>
 <context>
+    <name>AllocationPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="49"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
+        <source>Why waiting</source>
+        <translation>待分原因</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
+        <source>From</source>
+        <translation>原催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
+        <source>To</source>
+        <translation>分给</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <source>(absent)</source>
+        <translation>（不在岗）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
+        <source>Load</source>
+        <translation>负荷</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="86"/>
+        <location filename="../../ui/allocation.ui" line="6"/>
+        <source>Allocation</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="89"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="98"/>
+        <source>(not placed)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="105"/>
+        <source>changed by you</source>
+        <translation>已由您调整</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="115"/>
+        <source>Choose what to allocate and press Preview.</source>
+        <translation>选择要分配的案件，然后点击“预览”。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="126"/>
+        <source>Working out the allocation…</source>
+        <translation>正在计算分案方案…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="147"/>
+        <source>Worked out in %1 ms on the server.</source>
+        <translation>服务器用时 %1 毫秒算出方案。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
+        <source>%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.</source>
+        <translation>待分配 %1 件（%2），%3 件无法分配。分配后每位催收员 %4–%5 件、%6–%7。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="188"/>
+        <source>%1 cases now go to %2.</source>
+        <translation>%1 件改为分给 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="202"/>
+        <source>%1 cases allocated (%2). &quot;Undo last allocation&quot; gives them back.</source>
+        <translation>已分配 %1 件（%2）。“撤销上次分案”可全部退回。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="215"/>
+        <source>%1 cases given back.</source>
+        <translation>已退回 %1 件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="217"/>
+        <source>%1 changed since and stay where they are.</source>
+        <translation>其中 %1 件此后已有变化，保持不动。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="235"/>
+        <source>There is no allocation to undo.</source>
+        <translation>没有可撤销的分案。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="237"/>
+        <source>Some cases were moved or closed since the preview. Preview again.</source>
+        <translation>预览后有案件被移动或结案，请重新预览。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="242"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="14"/>
+        <source>Allocation (分案)</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="43"/>
+        <source>Matches waiting cases to the team&apos;s collectors: their segment&apos;s profile, each collector&apos;s capacity, workload and value, results in the segment, and keeping a debtor with the collector who holds their promise. Preview, adjust, allocate; undo gives every case back.</source>
+        <translation>把待分配案件分给本组催收员：依据分群要求的催收员画像、每人的容量、案量与金额、在该分群的实际业绩，并让有未到期承诺的客户继续由原催收员跟进。先预览、可调整、再分配；撤销可全部退回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="58"/>
+        <source>Allocate:</source>
+        <translation>分配：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="65"/>
+        <source>New placements</source>
+        <translation>新委案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="72"/>
+        <source>Returned cases</source>
+        <translation>退回案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="79"/>
+        <source>Cases of absent collectors</source>
+        <translation>不在岗催收员的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="93"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="145"/>
+        <source>Each collector&apos;s load, before → after</source>
+        <translation>每位催收员的负荷，分配前 → 分配后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="181"/>
+        <source>Give the selected cases to:</source>
+        <translation>把所选案件分给：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="192"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="206"/>
+        <source>&amp;Undo last allocation</source>
+        <translation>撤销上次分案(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="213"/>
+        <source>&amp;Allocate</source>
+        <translation>分配(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ArmsPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="89"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="90"/>
+        <source>Champion</source>
+        <translation>冠军</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="91"/>
+        <source>Challenger</source>
+        <translation>挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="92"/>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="93"/>
+        <source>95% interval</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="94"/>
+        <source>Finding</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="107"/>
+        <source>Last %1 days</source>
+        <translation>最近 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="118"/>
+        <location filename="../../ui/arms.ui" line="6"/>
+        <location filename="../../ui/arms.ui" line="14"/>
+        <source>Champion / challenger</source>
+        <translation>冠军 / 挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="121"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="132"/>
+        <source>%1 · %2 (running)</source>
+        <translation>%1 · %2（进行中）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <source>promoted</source>
+        <translation>已推广</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="137"/>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="145"/>
+        <source>No challenger runs yet: start one in Segments.</source>
+        <translation>尚无挑战者：请在“分群”中启动。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="161"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="173"/>
+        <source>%1 vs %2 cases, %3 to %4; the challenger gets %5% of the segment&apos;s new cases. The verdict rests on %6 (★), decided before the experiment; the other measures are for reading.</source>
+        <translation>%1 对 %2 件，%3 至 %4；挑战者获得该分群 %5% 的新案件。结论依据试验前选定的 %6（★）；其他指标仅供参考。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="186"/>
+        <source>Talk tracks used: %1</source>
+        <translation>使用的话术：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="197"/>
+        <source>Rates by arm (%)</source>
+        <translation>两组比率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="243"/>
+        <source>Strategy saved as version %1; every desk uses it within seconds.</source>
+        <translation>策略已保存为第 %1 版，各工作台几秒内生效。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="256"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="31"/>
+        <source>Experiment:</source>
+        <translation>试验：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="42"/>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="53"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="144"/>
+        <source>&amp;Promote challenger</source>
+        <translation>推广挑战者(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="151"/>
+        <source>S&amp;top challenger</source>
+        <translation>停止挑战者(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="77"/>
@@ -173,6 +509,211 @@
         <location filename="../../ui/casepanel.ui" line="216"/>
         <source>Accounts</source>
         <translation>账户</translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="48"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="49"/>
+        <source>Grade</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="50"/>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="51"/>
+        <source>Open cases</source>
+        <translation>在催案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="52"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="53"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="54"/>
+        <source>Stand-in</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="75"/>
+        <location filename="../../ui/collectors.ui" line="6"/>
+        <location filename="../../ui/collectors.ui" line="14"/>
+        <source>Collectors</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="83"/>
+        <source>Common tags: %1</source>
+        <translation>常用标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="87"/>
+        <source>Away</source>
+        <translation>休假</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="89"/>
+        <source>Off today</source>
+        <translation>今日休息</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <source>Working</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <source>covering %1</source>
+        <translation>代理 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="123"/>
+        <source>(none: share the queue out)</source>
+        <translation>（无：案件重新分配）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="167"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="175"/>
+        <source>%1 saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="177"/>
+        <source>Due callbacks and promises now go to %1.</source>
+        <translation>到期回电与承诺现由 %1 跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="190"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="31"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="40"/>
+        <source>Grade, skill tags, capacity and working days decide which cases each collector is given.</source>
+        <translation>职级、技能标签、容量与工作日决定每位催收员分到哪些案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="68"/>
+        <source>Selected collector</source>
+        <translation>所选催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="84"/>
+        <source>Grade:</source>
+        <translation>职级：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="95"/>
+        <source>Skill tags:</source>
+        <translation>技能标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="102"/>
+        <source>comma-separated</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="122"/>
+        <source>Capacity (open cases):</source>
+        <translation>容量（在催案件上限）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="139"/>
+        <source>Working days:</source>
+        <translation>工作日：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="148"/>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="155"/>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="162"/>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="169"/>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="176"/>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="183"/>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="190"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="199"/>
+        <source>Absence:</source>
+        <translation>休假：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="208"/>
+        <source>Away from</source>
+        <translation>休假自</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="222"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="245"/>
+        <source>Stand-in (代理催收员):</source>
+        <translation>代理催收员：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="256"/>
+        <source>While away, the collector&apos;s due callbacks and promises go to the stand-in, and come back after. Without a stand-in, the allocation shares their queue out.</source>
+        <translation>休假期间，该催收员到期的回电与承诺交由代理催收员跟进，返岗后交回。未指定代理人时，分案会把其案件分给他人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="278"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="285"/>
+        <source>&amp;Save collector</source>
+        <translation>保存催收员(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +2215,126 @@
     </message>
 </context>
 <context>
+    <name>PricingPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="50"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="51"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="52"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="53"/>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="54"/>
+        <source>90 days</source>
+        <translation>90 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="55"/>
+        <source>180 days</source>
+        <translation>180 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="66"/>
+        <source>the lender&apos;s name, as on its files</source>
+        <translation>委托方名称，与其文件一致</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="68"/>
+        <source>Choose the lender and a placement file to price it.</source>
+        <translation>选择委托方和委案文件进行定价。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="71"/>
+        <location filename="../../ui/pricing.ui" line="6"/>
+        <source>Pricing</source>
+        <translation>定价</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="74"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="81"/>
+        <source>Give the lender first: history and segments depend on it.</source>
+        <translation>请先填写委托方：历史数据和分群都与之相关。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="84"/>
+        <source>Placement file to price</source>
+        <translation>要定价的委案文件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="85"/>
+        <source>Lender files (*.csv *.xlsx)</source>
+        <translation>委托方文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="92"/>
+        <source>Pricing %1…</source>
+        <translation>正在为 %1 定价…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="103"/>
+        <source>%1 days: %2</source>
+        <translation>%1 天：%2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="105"/>
+        <source>%1 cases, %2 overdue. Expected recovery: %3</source>
+        <translation>%1 件，逾期 %2。预计回收：%3</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="111"/>
+        <source>Priced with strategy version %1. Nothing was imported.</source>
+        <translation>按第 %1 版策略定价，未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="128"/>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="131"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="12"/>
+        <source>Pricing a placement (定价)</source>
+        <translation>委案定价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="22"/>
+        <source>What a lender&apos;s file will recover in 30, 90 and 180 days, per segment, from this portfolio&apos;s own history (the documented defaults where there is none yet), with a 95% range. Nothing is imported.</source>
+        <translation>按分群估算委托方文件在 30、90、180 天内的回收额，依据本资产组合自身的历史数据（尚无历史时使用默认参数），并给出 95% 区间。不会导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="37"/>
+        <source>Lender:</source>
+        <translation>委托方：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="51"/>
+        <source>&amp;Choose a file and price it…</source>
+        <translation>选择文件并定价(&amp;C)…</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../agentdesk/desktop/queue_model.py" line="106"/>
@@ -1847,6 +2508,483 @@
     </message>
 </context>
 <context>
+    <name>SegmentsEditor</name>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="79"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="82"/>
+        <source>Segments</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="88"/>
+        <source>The &apos;%1&apos; compliance preset allows at most %2 calls a day to a number and %3 texts a week; the guard still decides every call.</source>
+        <translation>“%1”合规预设每个号码每天最多拨打 %2 次、每周最多 %3 条短信；每次拨打仍由合规检查决定。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="125"/>
+        <source>Version %1: the documented default.</source>
+        <translation>第 %1 版：默认策略。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="127"/>
+        <source>Version %1, saved by %2 on %3.</source>
+        <translation>第 %1 版，由 %2 于 %3 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="143"/>
+        <source>every other case</source>
+        <translation>其余所有案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="183"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="185"/>
+        <source>Changed, not saved yet.</source>
+        <translation>已修改，尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="254"/>
+        <source>Running since %1 on %2% of new cases; its key, share and seed stay fixed while it runs.</source>
+        <translation>自 %1 起在 %2% 的新案件上运行；运行期间其标识、比例和随机种子不可更改。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="259"/>
+        <source>Starts when saved, on new cases entering the segment.</source>
+        <translation>保存后开始，作用于进入该分群的新案件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="264"/>
+        <source>promoted</source>
+        <translation>已推广</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="264"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="265"/>
+        <source>%1 (%2): %3 on %4 by %5</source>
+        <translation>%1（%2）：%4 由 %5 %3</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="269"/>
+        <source>Earlier challengers:</source>
+        <translation>以往挑战者：</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="300"/>
+        <source>Strategy saved as version %1; every desk uses it within seconds.</source>
+        <translation>策略已保存为第 %1 版，各工作台几秒内生效。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="314"/>
+        <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
+        <translation>其他人刚保存了策略。请点击“还原”查看最新版本，再重新修改。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="320"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="347"/>
+        <source>Version %1 is shown; save it to put it back in force.</source>
+        <translation>正在显示第 %1 版；保存即可重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="353"/>
+        <source>Export the strategy for review</source>
+        <translation>导出策略以供审阅</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="355"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="371"/>
+        <source>Strategy book (*.yaml *.yml)</source>
+        <translation>策略文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="365"/>
+        <source>Strategy written to %1</source>
+        <translation>策略已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="370"/>
+        <source>Import a strategy file</source>
+        <translation>导入策略文件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="384"/>
+        <source>Read %1: review it and save to put it in force.</source>
+        <translation>已读取 %1：请审阅后保存以启用。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="388"/>
+        <source>%1 is not a strategy file this program can read.</source>
+        <translation>%1 不是本程序可读取的策略文件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="128"/>
+        <source>(as the rule picks: %1)</source>
+        <translation>（按规则选择：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="313"/>
+        <source>New variant</source>
+        <translation>新变体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="6"/>
+        <location filename="../../ui/segments.ui" line="14"/>
+        <source>Segments and strategies</source>
+        <translation>分群与策略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="31"/>
+        <source>Saved versions:</source>
+        <translation>已保存版本：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="42"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="49"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="56"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="65"/>
+        <source>Cut the portfolio into segments and give each the weights, talk tracks, cadence and collectors that work for it. Every save is a new version; every desk uses it within seconds.</source>
+        <translation>把资产组合切分为若干分群，为每个分群配置最有效的排序权重、话术、联系节奏和催收员。每次保存生成新版本，各工作台几秒内生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="110"/>
+        <source>Tried in this order; the first whose rule fits takes the case. The last takes every case.</source>
+        <translation>按此顺序匹配，案件归入第一个符合规则的分群；最后一个分群接收其余所有案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="129"/>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="136"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="143"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="150"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="167"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="173"/>
+        <source>Key:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="180"/>
+        <source>letters, digits, _ (e.g. early_m1)</source>
+        <translation>小写字母、数字、下划线（如 early_m1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="187"/>
+        <source>Name (Chinese):</source>
+        <translation>中文名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="198"/>
+        <source>Name (English):</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="212"/>
+        <source>Rule: which cases (every condition given must hold; empty means any)</source>
+        <translation>规则：哪些案件（所填条件须全部满足；留空表示不限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="218"/>
+        <source>Buckets:</source>
+        <translation>账龄：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="227"/>
+        <source>M0</source>
+        <translation>M0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="234"/>
+        <source>M1</source>
+        <translation>M1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="241"/>
+        <source>M2</source>
+        <translation>M2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="248"/>
+        <source>M3</source>
+        <translation>M3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="255"/>
+        <source>M4+</source>
+        <translation>M4+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="271"/>
+        <source>Days past due:</source>
+        <translation>逾期天数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="286"/>
+        <location filename="../../ui/segments.ui" line="306"/>
+        <location filename="../../ui/segments.ui" line="337"/>
+        <location filename="../../ui/segments.ui" line="360"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="293"/>
+        <location filename="../../ui/segments.ui" line="347"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="322"/>
+        <source>Overdue amount:</source>
+        <translation>逾期金额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="379"/>
+        <source>Lenders:</source>
+        <translation>委托方：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="386"/>
+        <location filename="../../ui/segments.ui" line="400"/>
+        <location filename="../../ui/segments.ui" line="414"/>
+        <source>comma-separated; empty: any</source>
+        <translation>用逗号分隔；留空表示不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="393"/>
+        <source>Products:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="407"/>
+        <source>Regions (provinces):</source>
+        <translation>地区（省份）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="421"/>
+        <source>Promise history:</source>
+        <translation>承诺记录：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="432"/>
+        <source>Contactability:</source>
+        <translation>可联系性：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="443"/>
+        <source>Placement:</source>
+        <translation>委案类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="457"/>
+        <source>Champion / challenger</source>
+        <translation>冠军 / 挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="463"/>
+        <source>Run a challenger on part of this segment&apos;s new cases</source>
+        <translation>在该分群的部分新案件上运行挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="472"/>
+        <source>Challenger key:</source>
+        <translation>挑战者标识：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="479"/>
+        <source>a new key for every experiment</source>
+        <translation>每次试验使用新标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="486"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="497"/>
+        <source>Share of new cases:</source>
+        <translation>新案件比例：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="517"/>
+        <source>Random seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="534"/>
+        <source>Verdict rests on:</source>
+        <translation>结论依据：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="549"/>
+        <source>Weights, talk tracks and cadence below are the:</source>
+        <translation>下方的权重、话术和节奏属于：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="556"/>
+        <source>Champion&apos;s</source>
+        <translation>冠军</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="566"/>
+        <source>Challenger&apos;s variant</source>
+        <translation>挑战者变体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="597"/>
+        <source>Promote challenger</source>
+        <translation>推广挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="604"/>
+        <source>Stop challenger</source>
+        <translation>停止挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="611"/>
+        <source>Compare arms…</source>
+        <translation>比较两组…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="643"/>
+        <source>Queue weights</source>
+        <translation>队列权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="652"/>
+        <source>Talk tracks by situation</source>
+        <translation>各情形使用的话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="661"/>
+        <source>Contact cadence</source>
+        <translation>联系节奏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="667"/>
+        <source>Channels:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="676"/>
+        <source>Calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="683"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="699"/>
+        <source>Calls a day:</source>
+        <translation>每天拨打次数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="716"/>
+        <source>Hours between calls:</source>
+        <translation>两次拨打间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="742"/>
+        <source>Third parties after:</source>
+        <translation>联系第三方前需等待：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="755"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="765"/>
+        <source>SMS a week:</source>
+        <translation>每周短信条数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="798"/>
+        <source>Collector profile (allocation)</source>
+        <translation>催收员要求（分案）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="804"/>
+        <source>Minimum grade:</source>
+        <translation>最低职级：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="815"/>
+        <source>Required skills:</source>
+        <translation>必备技能：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="822"/>
+        <source>comma-separated, e.g. 法务</source>
+        <translation>用逗号分隔，如 法务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="829"/>
+        <source>Preferred skills:</source>
+        <translation>优先技能：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="836"/>
+        <source>comma-separated</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="867"/>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="874"/>
+        <source>&amp;Save for everyone</source>
+        <translation>保存并下发(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>StrategyEditor</name>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="138"/>
@@ -1866,68 +3004,281 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="147"/>
-        <source>These weights order every agent&apos;s queue. A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
-        <translation>这些权重决定每位坐席的队列顺序。修改后数秒内送达所有工作台；将鼠标停在权重上或阅读其下方的说明，可了解默认值的依据。</translation>
+        <source>These are the base weights of every agent&apos;s queue: each segment starts from them and may set some of its own (Strategy engine tab). A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
+        <translation>这些是所有坐席队列的基础权重：每个分群以此为起点，可另设部分权重（见“策略引擎”页）。修改后数秒内送达所有工作台；将鼠标停在权重上或阅读其下方的说明，可了解默认值的依据。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="149"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="150"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="150"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="151"/>
         <source>Documented &amp;defaults</source>
         <translation>恢复默认值(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="151"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="152"/>
         <source>&amp;Revert</source>
         <translation>撤销修改(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="152"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="153"/>
         <source>&amp;Save for everyone</source>
         <translation>保存并下发(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="156"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="157"/>
         <source>Default %1.</source>
         <translation>默认值 %1。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="221"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="222"/>
         <source>Version %1: the documented defaults.</source>
         <translation>版本 %1：文档规定的默认值。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="223"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="224"/>
         <source>Version %1, saved by %2 on %3.</source>
         <translation>版本 %1，由 %2 于 %3 保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="233"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="234"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="235"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="236"/>
         <source>Changed, not saved yet.</source>
         <translation>已修改，尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="254"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="255"/>
         <source>Strategy saved as version %1; every queue now uses it.</source>
         <translation>策略已保存为版本 %1，所有队列现已按其排序。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="268"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="269"/>
         <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
         <translation>其他人已先保存了策略。请点“撤销修改”查看其版本，再重新修改。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="274"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="275"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyTexts</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="18"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="24"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="18"/>
+        <source>No promise yet</source>
+        <translation>从未承诺</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <source>A promise pending</source>
+        <translation>有未到期承诺</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <source>Last promise kept</source>
+        <translation>上次承诺已兑现</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="20"/>
+        <source>Last promise broken</source>
+        <translation>上次承诺未兑现</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="24"/>
+        <source>Not called yet</source>
+        <translation>尚未拨打</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="25"/>
+        <source>Debtor reached before</source>
+        <translation>曾联系到本人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="26"/>
+        <source>Debtor never reached</source>
+        <translation>拨打过但从未联系到本人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="27"/>
+        <source>No working phone of the debtor</source>
+        <translation>本人无有效电话</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <source>First placement</source>
+        <translation>首次委案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="32"/>
+        <source>Returned account</source>
+        <translation>退回再委案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="36"/>
+        <source>Trainee (新手)</source>
+        <translation>新手</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="36"/>
+        <source>Regular (熟练)</source>
+        <translation>熟练</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="37"/>
+        <source>Senior (资深)</source>
+        <translation>资深</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="37"/>
+        <source>Expert (专家)</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="41"/>
+        <source>Recovered per case</source>
+        <translation>件均回收</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="42"/>
+        <source>Right-party contact rate</source>
+        <translation>本人接通率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="43"/>
+        <source>Promise rate (per right-party contact)</source>
+        <translation>承诺率（按本人接通）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="44"/>
+        <source>Kept-promise rate</source>
+        <translation>承诺兑现率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="45"/>
+        <source>Recovered per call hour</source>
+        <translation>每通话小时回收</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="46"/>
+        <source>Flags and stop requests per 1,000 calls</source>
+        <translation>每千通违规标记与停催请求</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
+        <source>Challenger better</source>
+        <translation>挑战者更好</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
+        <source>Challenger worse</source>
+        <translation>挑战者更差</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="51"/>
+        <source>No clear difference</source>
+        <translation>无显著差异</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="51"/>
+        <source>No data yet</source>
+        <translation>尚无数据</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="55"/>
+        <source>New placement</source>
+        <translation>新委案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="55"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="56"/>
+        <source>Collector absent</source>
+        <translation>催收员不在岗</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
+        <source>Champion</source>
+        <translation>冠军</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
+        <source>Challenger</source>
+        <translation>挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="68"/>
+        <source>The weight %1 is outside its allowed range.</source>
+        <translation>权重 %1 超出允许范围。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="70"/>
+        <source>The cadence asks for %1, but the &apos;%2&apos; compliance preset allows at most %3.</source>
+        <translation>联系节奏要求 %1，但“%2”合规预设最多允许 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="73"/>
+        <source>The last segment must take every case: clear its conditions, or add a last &apos;all other cases&apos; segment.</source>
+        <translation>最后一个分群必须接收所有案件：请清空其条件，或在最后新增“其余案件”分群。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="76"/>
+        <source>This segment has no condition and takes every case, so the segments after it would never be used: give it a condition or move it last.</source>
+        <translation>该分群没有任何条件，会接收所有案件，其后的分群将永远用不到：请为它设置条件或移到最后。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="79"/>
+        <source>Another segment already has the key &apos;%1&apos;.</source>
+        <translation>已有分群使用标识“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="81"/>
+        <source>The challenger key &apos;%1&apos; was used before; every experiment needs a new key.</source>
+        <translation>挑战者标识“%1”已被使用过；每次试验都需要新的标识。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="84"/>
+        <source>A third-party situation takes only a third-party talk track, and a debtor situation only a debtor track.</source>
+        <translation>第三方情形只能使用第三方话术，本人情形只能使用本人话术。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="87"/>
+        <source>There is no talk track &apos;%1&apos;.</source>
+        <translation>没有话术“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="89"/>
+        <source>This value is not valid: %1</source>
+        <translation>该值无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="90"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyWorkbench</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_workbench.py" line="52"/>
+        <source>Strategy engine</source>
+        <translation>策略引擎</translation>
     </message>
 </context>
 <context>
