@@ -191,6 +191,8 @@ def _shoot_strategy(console, window, which: list[str], save) -> None:  # noqa: A
         bench.tabs.setCurrentWidget(bench.segments)
         keys = [s.get("key") for s in bench.segments.working]
         bench.segments.segmentsList.setCurrentRow(keys.index("early") if "early" in keys else 0)
+        _settle(300)
+        bench.segments.formScroll.verticalScrollBar().setValue(bench.segments.challengerBox.y() - 8)
         save(window, "segments")
     if "allocation" in which:
         bench.allocation.previewed.connect(lambda _p: done.__setitem__("allocation", True))

@@ -133,6 +133,10 @@ class SegmentsEditor(QWidget):
         name = seg.get("name_zh") if self.language() == "zh" else seg.get("name_en")
         rule = seg.get("rule") or {}
         bits = list(rule.get("buckets") or [])
+        low, high = rule.get("min_dpd"), rule.get("max_dpd")
+        if low is not None or high is not None:
+            bits.append(self.tr("DPD %1–%2").replace("%1", str(low if low is not None else 0))
+                        .replace("%2", str(high) if high is not None else "∞"))
         if rule.get("min_overdue_minor") is not None:
             bits.append("≥ " + Money(int(rule["min_overdue_minor"])).format())
         for key, names in (("promise_history", words.promise_histories()), ("contactability", words.contactabilities()),

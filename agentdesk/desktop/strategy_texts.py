@@ -62,6 +62,15 @@ def metrics() -> dict[str, str]:
     }
 
 
+def metrics_short() -> dict[str, str]:
+    """Measure names short enough for a chart's axis."""
+    return {
+        "rpc_rate": translate("StrategyTexts", "Contact rate"),
+        "promise_rate": translate("StrategyTexts", "Promise rate"),
+        "kept_rate": translate("StrategyTexts", "Kept rate"),
+    }
+
+
 def findings() -> dict[str, str]:
     return {
         "better": translate("StrategyTexts", "Challenger better"),

@@ -47,15 +47,16 @@ __all__ = [
     "round_robin",
 ]
 
-# The score is counted in cases. Load: open cases scaled by capacity (a collector with
-# twice the capacity carries twice the cases at the same load), plus VALUE_CASES cases for
-# every fair share of the team's value held (so value evens out without undoing the count
-# balance: one huge case cannot stop its holder receiving any more). Fit and results are
-# worth a few cases, enough to steer work to the right people, never enough to pile it
-# on them.
-VALUE_CASES = 5.0
-PREFERRED_SKILL_BONUS = 1.0
-RESULT_BONUS = 3.0
+# The score is counted in fair shares. A collector's fair share of the team's cases and of
+# its overdue value (after this run) is in proportion to their capacity; their load is
+# COUNT_WEIGHT × cases held / fair share of cases + VALUE_WEIGHT × value held / fair share
+# of value, so both even out. Fit and results are worth a few percent of a fair share:
+# enough to steer a segment's cases to the people it wants (a preferred skill ≈ 2% more of
+# a full queue, the best results ≈ 5%), never enough to pile work on them.
+COUNT_WEIGHT = 0.5
+VALUE_WEIGHT = 0.5
+PREFERRED_SKILL_BONUS = 0.02
+RESULT_BONUS = 0.05
 RESULT_PRIOR_CALLS = 60.0
 
 
@@ -142,21 +143,21 @@ def _money(minor: int) -> str:
 class _State:
     """One collector's running load during a run."""
 
-    __slots__ = ("c", "cases", "minor", "target", "scale", "stamp")
+    __slots__ = ("c", "cases", "minor", "per_case", "per_minor", "stamp")
 
-    def __init__(self, c: Collector, target: float, mean_capacity: float) -> None:
+    def __init__(self, c: Collector, fair_cases: float, fair_minor: float) -> None:
         self.c = c
         self.cases = c.load_cases
         self.minor = c.load_minor
-        self.target = max(target, 1.0)
-        self.scale = mean_capacity / c.capacity if c.capacity > 0 else 0.0
+        self.per_case = COUNT_WEIGHT / max(fair_cases, 1.0)
+        self.per_minor = VALUE_WEIGHT / max(fair_minor, 1.0)
         self.stamp = 0
 
     def room(self) -> int:
         return self.c.capacity - self.cases
 
     def load(self) -> float:
-        return self.cases * self.scale + VALUE_CASES * self.minor / self.target
+        return self.cases * self.per_case + self.minor * self.per_minor
 
 
 def _fits(c: Collector, wants: CollectorProfile) -> bool:
@@ -180,16 +181,19 @@ def allocate(cases: Sequence[AllocCase], collectors: Sequence[Collector],
     for c in collectors:
         by_team[c.team_id].append(c)
     pending_minor: dict[str, int] = defaultdict(int)
+    pending_cases: dict[str, int] = defaultdict(int)
     for case in cases:
         pending_minor[case.team_id] += case.overdue_minor
+        pending_cases[case.team_id] += 1
     states: dict[str, _State] = {}
     for team, members in by_team.items():
         usable = [c for c in members if c.available and c.capacity > 0]
         total_cap = sum(c.capacity for c in usable) or 1
-        mean_cap = total_cap / max(1, len(usable))
+        team_cases = sum(c.load_cases for c in usable) + pending_cases.get(team, 0)
         team_minor = sum(c.load_minor for c in usable) + pending_minor.get(team, 0)
         for c in members:
-            states[c.id] = _State(c, team_minor * c.capacity / total_cap if c.available else 1.0, mean_cap)
+            share = c.capacity / total_cap if c.available else 0.0
+            states[c.id] = _State(c, team_cases * share, team_minor * share)
 
     # Static part of each collector's score per (team, segment): fit and results.
     segments_by_team: dict[str, set[str]] = defaultdict(set)
@@ -199,7 +203,7 @@ def allocate(cases: Sequence[AllocCase], collectors: Sequence[Collector],
     for team, segs in segments_by_team.items():
         usable = [c for c in by_team.get(team, []) if c.available and c.capacity > 0]
         for seg in segs:
-            want = wants.get(seg, CollectorProfile())
+            want = wants.get(seg) or CollectorProfile()
             calls = sum(c.results.get(seg, (0, 0))[0] for c in usable)
             promises = sum(c.results.get(seg, (0, 0))[1] for c in usable)
             team_rate = promises / calls if calls else 0.0
@@ -223,6 +227,13 @@ def allocate(cases: Sequence[AllocCase], collectors: Sequence[Collector],
                             f"本分群承诺率 {mine:.0%}（组内 {team_rate:.0%}）"))
                 table[c.id] = (score, fits, tuple(notes))
             static[(team, seg)] = table
+
+    # What each segment wants, worded once (pydantic models are too slow to touch per case).
+    plain = CollectorProfile()
+    wants_of: dict[str, tuple[bool, str, str]] = {}
+    for seg in {case.segment for case in cases}:
+        want = wants.get(seg, plain)
+        wants_of[seg] = (want != plain, *_wants_text(want))
 
     heaps: dict[tuple[str, str, bool], list[tuple[float, int, str]]] = {}
 
@@ -297,16 +308,14 @@ def allocate(cases: Sequence[AllocCase], collectors: Sequence[Collector],
             give(case, same_person, [Reason("same_person", f"the debtor's other new case went to {name}",
                                             f"同一客户的另一新案已分给 {name}")])
             continue
-        want = wants.get(seg, CollectorProfile())
+        particular, en, zh = wants_of[seg]
         chosen = best(team, seg, fitting=True)
         if chosen is not None:
-            if want != CollectorProfile():
-                en, zh = _wants_text(want)
+            if particular:
                 reasons.append(Reason("fit", f"fits the segment's profile ({en})", f"符合分群要求（{zh}）"))
         else:
             chosen = best(team, seg, fitting=False)
             if chosen is not None:
-                en, zh = _wants_text(want)
                 reasons.append(Reason("nearest_fit", f"no one with room meets {en}; nearest fit",
                                       f"组内无满足「{zh}」且有余量的催收员，就近分配"))
         if chosen is None:
@@ -315,8 +324,9 @@ def allocate(cases: Sequence[AllocCase], collectors: Sequence[Collector],
             continue
         st = states[chosen]
         reasons.extend(static[(team, seg)][chosen][2])
-        reasons.append(Reason("balance", f"load {st.cases}/{st.c.capacity} cases, {_money(st.minor)}",
-                              f"当前 {st.cases}/{st.c.capacity} 件，{_money(st.minor)}"))
+        held = _money(st.minor)
+        reasons.append(Reason("balance", f"load {st.cases}/{st.c.capacity} cases, {held}",
+                              f"当前 {st.cases}/{st.c.capacity} 件，{held}"))
         give(case, chosen, reasons)
 
     loads = [Load(c.id, c.username, c.capacity, c.load_cases, c.load_minor, states[c.id].cases,

@@ -26,7 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import case as sql_case
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -40,7 +40,7 @@ from agentdesk.server.access import DEFAULT_TZ, audit
 from agentdesk.server.collectors import loads, settings_of, team_agents
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
-from agentdesk.server.models import Case, ContactAttempt, Debtor, PromiseToPay, Reassignment, Team, User
+from agentdesk.server.models import Account, Case, ContactAttempt, Debtor, PromiseToPay, Reassignment, Team, User
 from agentdesk.server.strategy_models import AllocationRun
 
 ZONE = ZoneInfo(DEFAULT_TZ)
@@ -92,58 +92,71 @@ def gather(session: Session, team_id: str, sources: Sequence[str], book: Strateg
     # A lead who names a stand-in keeps the absent collector's queue; without one it is shared out.
     absent = [a.id for a in agents
               if not a.active or (settings[a.id].away_on(today) and not settings[a.id].stand_in_id)]
-    ids: list[str] = []
+    waiting: list[Any] = []
     if {"new", "returned"} & set(sources):
-        ids += list(session.scalars(select(Case.id).where(Case.team_id == team_id, Case.assigned_agent_id.is_(None),
-                                                          Case.status != "closed")))
+        waiting.append(Case.assigned_agent_id.is_(None))
     if "absent" in sources and absent:
-        ids += list(session.scalars(select(Case.id).where(Case.team_id == team_id, Case.assigned_agent_id.in_(absent),
-                                                          Case.status != "closed")))
-    facts = segmentation.load_facts(session, ids)
-    keys = sorted({f.person_key for f in facts.values() if f.person_key})
+        waiting.append(Case.assigned_agent_id.in_(absent))
+    if not waiting:
+        return Pool(team_id, today, [], collectors, {s.key: s.strategy.profile for s in book.segments})
+    # One lean read of the waiting cases: their placement is already on the case (intake,
+    # the book's changes and the morning run keep it); only a case never placed is placed here.
+    overdue = (select(func.coalesce(func.sum(Account.overdue_minor), 0)).where(Account.case_id == Case.id)
+               .correlate(Case).scalar_subquery())
+    worked = select(ContactAttempt.id).where(ContactAttempt.case_id == Case.id).correlate(Case).exists()
+    rows = session.execute(
+        select(Case.id, Case.assigned_agent_id, Case.segment, Debtor.person_key, overdue, worked)
+        .join(Debtor, Debtor.id == Case.debtor_id)
+        .where(Case.team_id == team_id, Case.status != "closed", or_(*waiting))).all()
+    unplaced = [r[0] for r in rows if r[2] is None]
+    placed_now = {cid: book.place(f.profile).key for cid, f in segmentation.load_facts(session, unplaced).items()}
+    # Who holds a live promise of a debtor: the team's pending promises are few, read them all.
     holders: dict[str, str] = {}
-    for start in range(0, len(keys), segmentation.CHUNK):
-        for person, agent in session.execute(
-                select(Debtor.person_key, Case.assigned_agent_id)
-                .join(Case, Case.debtor_id == Debtor.id).join(PromiseToPay, PromiseToPay.case_id == Case.id)
-                .where(Debtor.person_key.in_(keys[start:start + segmentation.CHUNK]), Case.team_id == team_id,
-                       PromiseToPay.status == "pending", Case.assigned_agent_id.is_not(None))):
-            if agent is not None:
-                holders.setdefault(person, agent)
+    for person, agent in session.execute(
+            select(Debtor.person_key, Case.assigned_agent_id)
+            .join(Case, Case.debtor_id == Debtor.id).join(PromiseToPay, PromiseToPay.case_id == Case.id)
+            .where(Case.team_id == team_id, PromiseToPay.status == "pending", Case.assigned_agent_id.is_not(None),
+                   Debtor.person_key != "")):
+        holders.setdefault(person, agent)
     cases = []
-    for case_id, f in facts.items():
-        if f.agent_id is None:
-            source = "returned" if f.has_history else "new"
-        else:
-            source = "absent"
+    for case_id, agent, segment, person, amount, has_history in rows:
+        source = "absent" if agent is not None else "returned" if has_history else "new"
         if source not in sources:
             continue
-        cases.append(AllocCase(case_id=case_id, team_id=team_id, segment=f.segment or book.place(f.profile).key,
-                               overdue_minor=f.profile.overdue_minor, source=source, current_agent=f.agent_id,
-                               person_key=f.person_key, promise_holder=holders.get(f.person_key)))
+        cases.append(AllocCase(case_id=case_id, team_id=team_id, segment=segment or placed_now.get(case_id, ""),
+                               overdue_minor=int(amount or 0), source=source, current_agent=agent,
+                               person_key=person or "", promise_holder=holders.get(person) if person else None))
     wants = {s.key: s.strategy.profile for s in book.segments}
     return Pool(team_id, today, cases, collectors, wants)
 
 
-def _preview(pool: Pool, result: Allocation, took: float) -> contract.AllocationPreview:
+def _preview(pool: Pool, result: Allocation, took: float) -> dict[str, Any]:
+    """The preview as plain data in the shape of `contract.AllocationPreview` (ten thousand
+    lines of our own making: built and serialized without pydantic, which cost more than
+    working them out)."""
     cases = {c.case_id: c for c in pool.cases}
-    items = [contract.AllocationItem(
-        case_id=a.case_id, segment=cases[a.case_id].segment, source=cases[a.case_id].source,
-        overdue_minor=cases[a.case_id].overdue_minor, from_agent_id=a.from_agent_id, to_agent_id=a.agent_id,
-        reasons_en=[r.text_en for r in a.reasons], reasons_zh=[r.text_zh for r in a.reasons])
-        for a in result.assignments]
-    items += [contract.AllocationItem(
-        case_id=u.case_id, segment=cases[u.case_id].segment, source=cases[u.case_id].source,
-        overdue_minor=cases[u.case_id].overdue_minor, from_agent_id=cases[u.case_id].current_agent, to_agent_id=None,
-        reasons_en=[u.reason.text_en], reasons_zh=[u.reason.text_zh]) for u in result.unplaced]
+    items = []
+    for a in result.assignments:
+        c = cases[a.case_id]
+        items.append({"case_id": a.case_id, "segment": c.segment, "source": c.source, "overdue_minor": c.overdue_minor,
+                      "from_agent_id": a.from_agent_id, "to_agent_id": a.agent_id,
+                      "reasons_en": [r.text_en for r in a.reasons], "reasons_zh": [r.text_zh for r in a.reasons]})
+    for u in result.unplaced:
+        c = cases[u.case_id]
+        items.append({"case_id": u.case_id, "segment": c.segment, "source": c.source, "overdue_minor": c.overdue_minor,
+                      "from_agent_id": c.current_agent, "to_agent_id": None, "reasons_en": [u.reason.text_en],
+                      "reasons_zh": [u.reason.text_zh]})
     by_source: dict[str, int] = defaultdict(int)
     for c in pool.cases:
         by_source[c.source] += 1
-    return contract.AllocationPreview(
-        team_id=pool.team_id, run_day=pool.day, items=items, total_cases=len(result.assignments),
-        total_minor=sum(cases[a.case_id].overdue_minor for a in result.assignments), unplaced=len(result.unplaced),
-        by_source=dict(by_source), loads=[_load(x) for x in result.loads], balance=result.balance(),
-        took_ms=round(took * 1000, 1))
+    return {
+        "team_id": pool.team_id, "run_day": pool.day.isoformat(), "items": items,
+        "total_cases": len(result.assignments),
+        "total_minor": sum(cases[a.case_id].overdue_minor for a in result.assignments),
+        "unplaced": len(result.unplaced), "by_source": dict(by_source),
+        "loads": [_load(x).model_dump() for x in result.loads], "balance": result.balance(),
+        "took_ms": round(took * 1000, 1),
+    }
 
 
 def _load(x: Any) -> contract.AllocationLoad:
@@ -152,12 +165,17 @@ def _load(x: Any) -> contract.AllocationLoad:
                                    after_cases=x.after_cases, after_minor=x.after_minor)
 
 
-def preview(session: Session, team_id: str, sources: Sequence[str], now: datetime) -> contract.AllocationPreview:
+def preview_data(session: Session, team_id: str, sources: Sequence[str], now: datetime) -> dict[str, Any]:
+    """Who would get each waiting case and why, as the JSON-ready shape of AllocationPreview."""
     started = time.monotonic()
     book = strategy_store.current_book(session)
     pool = gather(session, team_id, sources, book, now)
     result = allocate(pool.cases, pool.collectors, pool.wants)
     return _preview(pool, result, time.monotonic() - started)
+
+
+def preview(session: Session, team_id: str, sources: Sequence[str], now: datetime) -> contract.AllocationPreview:
+    return contract.AllocationPreview.model_validate(preview_data(session, team_id, sources, now))
 
 
 def commit(session: Session, user: User, team_id: str, body: contract.AllocationCommit, now: datetime, *,
@@ -259,7 +277,7 @@ def _run_team(s: Session, team: str, day: date, now: datetime) -> dict[str, Any]
     returned = standin.end_covers(s, actor, team, day, now)
     started = standin.start_covers(s, actor, team, day, now, ZONE)
     book = strategy_store.current_book(s)
-    placed = segmentation.resegment(s, book, segmentation.open_case_ids(s, team), now)
+    placed = segmentation.resegment(s, book, (), now, where=segmentation.open_cases(team))
     pool = gather(s, team, ("new", "returned", "absent"), book, now)
     result = allocate(pool.cases, pool.collectors, pool.wants)
     moved = 0

@@ -12,7 +12,9 @@ annotations`: FastAPI resolves the Depends annotations.
 from collections.abc import Callable
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import Response
 
 from agentdesk import contract
 from agentdesk.clock import Clock
@@ -67,14 +69,17 @@ def allocation_router(db: Database, poke: Poke, current_user: Callable[..., User
         return info
 
     @router.post("/allocation/preview", response_model=contract.AllocationPreview, tags=["allocation"])
-    def allocation_preview(body: contract.AllocationRequest, user: Caller) -> contract.AllocationPreview:
+    def allocation_preview(body: contract.AllocationRequest, user: Caller) -> Response:
         """Who would get each waiting case and why, and every collector's load before and after;
         writes nothing but the audit."""
         with audited_transaction(db) as s:
             team = _team(s, user, body.team_id, "allocation.preview")
-            result = allocation_run.preview(s, team, body.sources, clock.now())
-            audit(s, user, "allocation.preview", "team", team, cases=result.total_cases, unplaced=result.unplaced)
-            return result
+            result = allocation_run.preview_data(s, team, body.sources, clock.now())
+            audit(s, user, "allocation.preview", "team", team, cases=result["total_cases"],
+                  unplaced=result["unplaced"])
+        # Serialized once, as built: validating ten thousand lines again on the way out cost
+        # as much as working them out (the schema above still documents the answer).
+        return Response(orjson.dumps(result), media_type="application/json")
 
     @router.post("/allocation/commit", response_model=contract.AllocationResult, tags=["allocation"])
     def allocation_commit(body: contract.AllocationCommit, user: Caller) -> contract.AllocationResult:

@@ -41,7 +41,7 @@ def strategy_router(db: Database, poke: Poke, current_user: Callable[..., User],
     def _saved(s: Session, old: StrategyBook, new: StrategyBook) -> contract.Rules:
         """After a save: place the open cases again if the rules moved, poke every desk."""
         if strategy_store.rules_changed_segments(old, new):
-            segmentation.resegment(s, new, segmentation.open_case_ids(s), clock.now())
+            segmentation.resegment(s, new, (), clock.now(), where=segmentation.open_cases())
         poke_everyone(s, poke)
         return current_rules(s)
 

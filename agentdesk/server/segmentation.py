@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import case as sql_case
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from agentdesk.domain.segments import CaseProfile
 from agentdesk.domain.strategy_book import StrategyBook, arm_of
@@ -63,6 +64,11 @@ class CaseFacts:
     has_history: bool
 
 
+def open_cases(team_id: str | None = None) -> list[Any]:
+    """The conditions selecting the open cases (of a team): for `load_facts(where=...)`."""
+    return [Case.status != "closed"] + ([Case.team_id == team_id] if team_id is not None else [])
+
+
 def open_case_ids(session: Session, team_id: str | None = None) -> list[str]:
     query = select(Case.id).where(Case.status != "closed")
     if team_id is not None:
@@ -70,8 +76,12 @@ def open_case_ids(session: Session, team_id: str | None = None) -> list[str]:
     return list(session.scalars(query.order_by(Case.id)))
 
 
-def load_facts(session: Session, case_ids: Sequence[str]) -> dict[str, CaseFacts]:
-    """The facts of `case_ids`, in chunks small enough for any database's parameter limit."""
+def load_facts(session: Session, case_ids: Sequence[str] = (), *, where: Sequence[Any] = ()) -> dict[str, CaseFacts]:
+    """The facts of `case_ids` (in chunks small enough for any database's parameter limit),
+    or of the cases matching `where` (conditions on Case; one pass with a subquery: ten
+    thousand ids bound as parameters cost more to compile than the queries take to run)."""
+    if where:
+        return _load_chunk(session, select(Case.id).where(*where).scalar_subquery())
     out: dict[str, CaseFacts] = {}
     ids = list(dict.fromkeys(case_ids))
     for start in range(0, len(ids), CHUNK):
@@ -79,7 +89,7 @@ def load_facts(session: Session, case_ids: Sequence[str]) -> dict[str, CaseFacts
     return out
 
 
-def _load_chunk(session: Session, ids: list[str]) -> dict[str, CaseFacts]:
+def _load_chunk(session: Session, ids: Any) -> dict[str, CaseFacts]:
     cases = session.execute(
         select(Case.id, Case.lender, Case.team_id, Case.assigned_agent_id, Case.status, Case.created_at,
                Case.segment, Case.segment_reason, Case.arm, Case.challenger, Debtor.province, Debtor.person_key)
@@ -94,23 +104,24 @@ def _load_chunk(session: Session, ids: list[str]) -> dict[str, CaseFacts]:
             select(PromiseToPay.case_id, PromiseToPay.status, PromiseToPay.created_at)
             .where(PromiseToPay.case_id.in_(ids), PromiseToPay.status.in_(("pending", "kept", "broken")))):
         promises[case_id].append((created, status))
-    reached = set(session.scalars(select(ContactAttempt.case_id).where(
-        ContactAttempt.case_id.in_(ids), ContactAttempt.reached == "right_party").group_by(ContactAttempt.case_id)))
-    tried = set(session.scalars(select(ContactAttempt.case_id).where(ContactAttempt.case_id.in_(ids))
-                                .group_by(ContactAttempt.case_id)))
+    tried: set[str] = set()
+    reached: set[str] = set()
+    answered = func.max(sql_case((ContactAttempt.reached == "right_party", 1), else_=0))
+    for case_id, any_rpc in session.execute(select(ContactAttempt.case_id, answered)
+                                            .where(ContactAttempt.case_id.in_(ids)).group_by(ContactAttempt.case_id)):
+        tried.add(case_id)
+        if any_rpc:
+            reached.add(case_id)
     phones = set(session.scalars(select(ContactPoint.case_id).where(
         ContactPoint.case_id.in_(ids), ContactPoint.kind == "phone", ContactPoint.owner == "debtor",
         ContactPoint.status.in_(DIALLABLE)).group_by(ContactPoint.case_id)))
-    # Returned: the same person had an earlier case with this lender.
-    keys = sorted({row.person_key for row in cases if row.person_key})
-    first_case: dict[tuple[str, str], datetime] = {}
-    for start in range(0, len(keys), CHUNK):
-        for person, lender, earliest in session.execute(
-                select(Debtor.person_key, Case.lender, func.min(Case.created_at))
-                .join(Debtor, Debtor.id == Case.debtor_id)
-                .where(Debtor.person_key.in_(keys[start:start + CHUNK]))
-                .group_by(Debtor.person_key, Case.lender)):
-            first_case[(person, lender)] = earliest
+    # Returned: the same person had an earlier case with this lender (an index lookup per case).
+    earlier_case, earlier_debtor = aliased(Case), aliased(Debtor)
+    earlier = (select(earlier_case.id).join(earlier_debtor, earlier_debtor.id == earlier_case.debtor_id)
+               .where(earlier_debtor.person_key == Debtor.person_key, earlier_case.lender == Case.lender,
+                      earlier_case.created_at < Case.created_at).correlate(Case, Debtor).exists())
+    returned = set(session.scalars(select(Case.id).join(Debtor, Debtor.id == Case.debtor_id)
+                                   .where(Case.id.in_(ids), Debtor.person_key != "", earlier)))
     out: dict[str, CaseFacts] = {}
     for row in cases:
         accs = accounts.get(row.id, [])
@@ -132,8 +143,7 @@ def _load_chunk(session: Session, ids: list[str]) -> dict[str, CaseFacts]:
             contact = "never_reached"
         else:
             contact = "untried"
-        first: datetime | None = first_case.get((row.person_key, row.lender)) if row.person_key else None
-        placement = "returned" if first is not None and first < row.created_at else "first"
+        placement = "returned" if row.id in returned else "first"
         profile = CaseProfile(case_id=row.id, days_past_due=dpd, overdue_minor=overdue, lender=row.lender,
                               products=products, region=row.province or "", promise_history=promise,
                               contactability=contact, placement=placement,
@@ -153,22 +163,22 @@ class Resegmented:
 
 
 def resegment(session: Session, book: StrategyBook, case_ids: Sequence[str], now: datetime,
-              facts: dict[str, CaseFacts] | None = None) -> Resegmented:
-    """Place `case_ids` with `book`; write what changed with fresh change numbers."""
+              facts: dict[str, CaseFacts] | None = None, *, where: Sequence[Any] = ()) -> Resegmented:
+    """Place `case_ids` (or the cases matching `where`) with `book`; write what changed with
+    fresh change numbers."""
     from agentdesk.server.sync import next_seqs  # sync imports documents, which imports this module
 
-    facts = facts if facts is not None else load_facts(session, case_ids)
+    facts = facts if facts is not None else load_facts(session, case_ids, where=where)
     names_en, names_zh = book.names("en"), book.names("zh")
     running = {s.key: s.challenger for s in book.segments if s.challenger is not None}
     recorded: dict[tuple[str, str], str] = {}
-    wanted = list(facts)
     challenger_ids = [c.id for c in running.values()]
     if challenger_ids:
-        for start in range(0, len(wanted), CHUNK):
-            for row in session.execute(
-                    select(CaseArm.case_id, CaseArm.challenger_id, CaseArm.arm)
-                    .where(CaseArm.case_id.in_(wanted[start:start + CHUNK]),
-                           CaseArm.challenger_id.in_(challenger_ids))):
+        # Every arm the running experiments recorded: a few thousand rows, cheaper to read
+        # whole than to ask for by case id.
+        for row in session.execute(select(CaseArm.case_id, CaseArm.challenger_id, CaseArm.arm)
+                                   .where(CaseArm.challenger_id.in_(challenger_ids))):
+            if row[0] in facts:
                 recorded[(row[0], row[1])] = row[2]
     updates: list[dict[str, Any]] = []
     arms: list[dict[str, Any]] = []

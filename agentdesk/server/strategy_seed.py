@@ -186,9 +186,9 @@ def seed_strategy(session: Session, now: datetime) -> None:
     _collectors(session, now)
     session.flush()
     # The challenger started a month ago: every early case placed since is in its experiment.
-    ids = segmentation.open_case_ids(session)
-    segmentation.resegment(session, book, ids, now - timedelta(days=1))
+    every = segmentation.open_cases()
+    segmentation.resegment(session, book, (), now - timedelta(days=1), where=every)
     _situation_tracks(session, book, rng, now)
     _uplift(session, rng, now)
     session.flush()
-    segmentation.resegment(session, book, ids, now)
+    segmentation.resegment(session, book, (), now, where=every)

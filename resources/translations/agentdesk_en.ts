@@ -340,12 +340,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="243"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="244"/>
         <source>Strategy saved as version %1; every desk uses it within seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="256"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="257"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,7 +994,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_charts.py" line="56"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="68"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="70"/>
         <source>Right-party contact rate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1019,37 +1019,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
-        <source>Promise rate</source>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="71"/>
+        <source>Promises per right-party contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="77"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
         <source>(no track)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
         <source>Promised and collected per day (¥)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="87"/>
         <source>Funnel per agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="88"/>
         <source>Outcome rates per talk track (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="116"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="118"/>
         <source>no data in this period yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2536,98 +2536,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="143"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="138"/>
+        <source>DPD %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="147"/>
         <source>every other case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="183"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="187"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="185"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="189"/>
         <source>Changed, not saved yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="254"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="258"/>
         <source>Running since %1 on %2% of new cases; its key, share and seed stay fixed while it runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="259"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="263"/>
         <source>Starts when saved, on new cases entering the segment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="264"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="268"/>
         <source>promoted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="264"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="268"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="265"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="269"/>
         <source>%1 (%2): %3 on %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="269"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="273"/>
         <source>Earlier challengers:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="300"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="304"/>
         <source>Strategy saved as version %1; every desk uses it within seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="314"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="318"/>
         <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="320"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="324"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="347"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="351"/>
         <source>Version %1 is shown; save it to put it back in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="353"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="357"/>
         <source>Export the strategy for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="355"/>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="371"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="359"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="375"/>
         <source>Strategy book (*.yaml *.yml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="365"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="369"/>
         <source>Strategy written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="370"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="374"/>
         <source>Import a strategy file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="384"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="388"/>
         <source>Read %1: review it and save to put it in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="388"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="392"/>
         <source>%1 is not a strategy file this program can read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3071,204 +3076,219 @@
 <context>
     <name>StrategyTexts</name>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="18"/>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="24"/>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="29"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="39"/>
         <source>Any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="18"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="20"/>
         <source>No promise yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="21"/>
         <source>A promise pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="22"/>
         <source>Last promise kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="20"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="23"/>
         <source>Last promise broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="24"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="30"/>
         <source>Not called yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="25"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
         <source>Debtor reached before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="26"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="32"/>
         <source>Debtor never reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="27"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="33"/>
         <source>No working phone of the debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="40"/>
         <source>First placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="32"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="41"/>
         <source>Returned account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="36"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="47"/>
         <source>Trainee (新手)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="36"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="48"/>
         <source>Regular (熟练)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="37"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="49"/>
         <source>Senior (资深)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="37"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
         <source>Expert (专家)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="41"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="56"/>
         <source>Recovered per case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="42"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="57"/>
         <source>Right-party contact rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="43"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="58"/>
         <source>Promise rate (per right-party contact)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="44"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="59"/>
         <source>Kept-promise rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="45"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
         <source>Recovered per call hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="46"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="61"/>
         <source>Flags and stop requests per 1,000 calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
-        <source>Challenger better</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
-        <source>Challenger worse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="51"/>
-        <source>No clear difference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="51"/>
-        <source>No data yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="55"/>
-        <source>New placement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="55"/>
-        <source>Returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="56"/>
-        <source>Collector absent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
-        <source>Champion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
-        <source>Challenger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../agentdesk/desktop/strategy_texts.py" line="68"/>
-        <source>The weight %1 is outside its allowed range.</source>
+        <source>Contact rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="69"/>
+        <source>Promise rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_texts.py" line="70"/>
-        <source>The cadence asks for %1, but the &apos;%2&apos; compliance preset allows at most %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="73"/>
-        <source>The last segment must take every case: clear its conditions, or add a last &apos;all other cases&apos; segment.</source>
+        <source>Kept rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_texts.py" line="76"/>
-        <source>This segment has no condition and takes every case, so the segments after it would never be used: give it a condition or move it last.</source>
+        <source>Challenger better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="77"/>
+        <source>Challenger worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="78"/>
+        <source>No clear difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_texts.py" line="79"/>
-        <source>Another segment already has the key &apos;%1&apos;.</source>
+        <source>No data yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="81"/>
-        <source>The challenger key &apos;%1&apos; was used before; every experiment needs a new key.</source>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="85"/>
+        <source>New placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="84"/>
-        <source>A third-party situation takes only a third-party talk track, and a debtor situation only a debtor track.</source>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="86"/>
+        <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_texts.py" line="87"/>
+        <source>Collector absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="92"/>
+        <source>Champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="92"/>
+        <source>Challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="100"/>
+        <source>The weight %1 is outside its allowed range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="105"/>
+        <source>The cadence asks for %1, but the &apos;%2&apos; compliance preset allows at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="111"/>
+        <source>The last segment must take every case: clear its conditions, or add a last &apos;all other cases&apos; segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="116"/>
+        <source>This segment has no condition and takes every case, so the segments after it would never be used: give it a condition or move it last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="122"/>
+        <source>Another segment already has the key &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="124"/>
+        <source>The challenger key &apos;%1&apos; was used before; every experiment needs a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="128"/>
+        <source>A third-party situation takes only a third-party talk track, and a debtor situation only a debtor track.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="133"/>
         <source>There is no talk track &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="89"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="135"/>
         <source>This value is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="90"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="136"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -340,12 +340,12 @@
         <translation>两组比率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="243"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="244"/>
         <source>Strategy saved as version %1; every desk uses it within seconds.</source>
         <translation>策略已保存为第 %1 版，各工作台几秒内生效。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="256"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="257"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -994,7 +994,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_charts.py" line="56"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="68"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="70"/>
         <source>Right-party contact rate</source>
         <translation>本人接通率</translation>
     </message>
@@ -1019,37 +1019,37 @@
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
-        <source>Promise rate</source>
-        <translation>承诺率</translation>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="71"/>
+        <source>Promises per right-party contact</source>
+        <translation>承诺率（按本人接通）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="77"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
         <source>(no track)</source>
         <translation>（无话术）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
         <source>Promised and collected per day (¥)</source>
         <translation>每日承诺与回款（¥）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation>按债务人当地时间的本人接通率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="87"/>
         <source>Funnel per agent</source>
         <translation>每位催收员的转化漏斗</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="88"/>
         <source>Outcome rates per talk track (%)</source>
         <translation>各话术的结果比率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="116"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="118"/>
         <source>no data in this period yet</source>
         <translation>本期暂无数据</translation>
     </message>
@@ -2536,98 +2536,103 @@
         <translation>第 %1 版，由 %2 于 %3 保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="143"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="138"/>
+        <source>DPD %1–%2</source>
+        <translation>逾期 %1–%2 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="147"/>
         <source>every other case</source>
         <translation>其余所有案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="183"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="187"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="185"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="189"/>
         <source>Changed, not saved yet.</source>
         <translation>已修改，尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="254"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="258"/>
         <source>Running since %1 on %2% of new cases; its key, share and seed stay fixed while it runs.</source>
         <translation>自 %1 起在 %2% 的新案件上运行；运行期间其标识、比例和随机种子不可更改。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="259"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="263"/>
         <source>Starts when saved, on new cases entering the segment.</source>
         <translation>保存后开始，作用于进入该分群的新案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="264"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="268"/>
         <source>promoted</source>
         <translation>已推广</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="264"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="268"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="265"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="269"/>
         <source>%1 (%2): %3 on %4 by %5</source>
         <translation>%1（%2）：%4 由 %5 %3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="269"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="273"/>
         <source>Earlier challengers:</source>
         <translation>以往挑战者：</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="300"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="304"/>
         <source>Strategy saved as version %1; every desk uses it within seconds.</source>
         <translation>策略已保存为第 %1 版，各工作台几秒内生效。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="314"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="318"/>
         <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
         <translation>其他人刚保存了策略。请点击“还原”查看最新版本，再重新修改。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="320"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="324"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="347"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="351"/>
         <source>Version %1 is shown; save it to put it back in force.</source>
         <translation>正在显示第 %1 版；保存即可重新启用。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="353"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="357"/>
         <source>Export the strategy for review</source>
         <translation>导出策略以供审阅</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="355"/>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="371"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="359"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="375"/>
         <source>Strategy book (*.yaml *.yml)</source>
         <translation>策略文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="365"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="369"/>
         <source>Strategy written to %1</source>
         <translation>策略已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="370"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="374"/>
         <source>Import a strategy file</source>
         <translation>导入策略文件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="384"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="388"/>
         <source>Read %1: review it and save to put it in force.</source>
         <translation>已读取 %1：请审阅后保存以启用。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="388"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="392"/>
         <source>%1 is not a strategy file this program can read.</source>
         <translation>%1 不是本程序可读取的策略文件。</translation>
     </message>
@@ -3071,204 +3076,219 @@
 <context>
     <name>StrategyTexts</name>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="18"/>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="24"/>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="29"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="39"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="18"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="20"/>
         <source>No promise yet</source>
         <translation>从未承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="21"/>
         <source>A promise pending</source>
         <translation>有未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="22"/>
         <source>Last promise kept</source>
         <translation>上次承诺已兑现</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="20"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="23"/>
         <source>Last promise broken</source>
         <translation>上次承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="24"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="30"/>
         <source>Not called yet</source>
         <translation>尚未拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="25"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
         <source>Debtor reached before</source>
         <translation>曾联系到本人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="26"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="32"/>
         <source>Debtor never reached</source>
         <translation>拨打过但从未联系到本人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="27"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="33"/>
         <source>No working phone of the debtor</source>
         <translation>本人无有效电话</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="40"/>
         <source>First placement</source>
         <translation>首次委案</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="32"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="41"/>
         <source>Returned account</source>
         <translation>退回再委案</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="36"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="47"/>
         <source>Trainee (新手)</source>
         <translation>新手</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="36"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="48"/>
         <source>Regular (熟练)</source>
         <translation>熟练</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="37"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="49"/>
         <source>Senior (资深)</source>
         <translation>资深</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="37"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
         <source>Expert (专家)</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="41"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="56"/>
         <source>Recovered per case</source>
         <translation>件均回收</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="42"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="57"/>
         <source>Right-party contact rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="43"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="58"/>
         <source>Promise rate (per right-party contact)</source>
         <translation>承诺率（按本人接通）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="44"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="59"/>
         <source>Kept-promise rate</source>
         <translation>承诺兑现率</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="45"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
         <source>Recovered per call hour</source>
         <translation>每通话小时回收</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="46"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="61"/>
         <source>Flags and stop requests per 1,000 calls</source>
         <translation>每千通违规标记与停催请求</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="68"/>
+        <source>Contact rate</source>
+        <translation>接通率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="69"/>
+        <source>Promise rate</source>
+        <translation>承诺率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="70"/>
+        <source>Kept rate</source>
+        <translation>兑现率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="76"/>
         <source>Challenger better</source>
         <translation>挑战者更好</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="77"/>
         <source>Challenger worse</source>
         <translation>挑战者更差</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="51"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="78"/>
         <source>No clear difference</source>
         <translation>无显著差异</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="51"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="79"/>
         <source>No data yet</source>
         <translation>尚无数据</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="55"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="85"/>
         <source>New placement</source>
         <translation>新委案</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="55"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="86"/>
         <source>Returned</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="56"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="87"/>
         <source>Collector absent</source>
         <translation>催收员不在岗</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="92"/>
         <source>Champion</source>
         <translation>冠军</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="92"/>
         <source>Challenger</source>
         <translation>挑战者</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="68"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="100"/>
         <source>The weight %1 is outside its allowed range.</source>
         <translation>权重 %1 超出允许范围。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="70"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="105"/>
         <source>The cadence asks for %1, but the &apos;%2&apos; compliance preset allows at most %3.</source>
         <translation>联系节奏要求 %1，但“%2”合规预设最多允许 %3。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="73"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="111"/>
         <source>The last segment must take every case: clear its conditions, or add a last &apos;all other cases&apos; segment.</source>
         <translation>最后一个分群必须接收所有案件：请清空其条件，或在最后新增“其余案件”分群。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="76"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="116"/>
         <source>This segment has no condition and takes every case, so the segments after it would never be used: give it a condition or move it last.</source>
         <translation>该分群没有任何条件，会接收所有案件，其后的分群将永远用不到：请为它设置条件或移到最后。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="79"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="122"/>
         <source>Another segment already has the key &apos;%1&apos;.</source>
         <translation>已有分群使用标识“%1”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="81"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="124"/>
         <source>The challenger key &apos;%1&apos; was used before; every experiment needs a new key.</source>
         <translation>挑战者标识“%1”已被使用过；每次试验都需要新的标识。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="84"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="128"/>
         <source>A third-party situation takes only a third-party talk track, and a debtor situation only a debtor track.</source>
         <translation>第三方情形只能使用第三方话术，本人情形只能使用本人话术。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="87"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="133"/>
         <source>There is no talk track &apos;%1&apos;.</source>
         <translation>没有话术“%1”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="89"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="135"/>
         <source>This value is not valid: %1</source>
         <translation>该值无效：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_texts.py" line="90"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="136"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
