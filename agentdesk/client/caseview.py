@@ -113,7 +113,8 @@ def _placement(part: dict[str, Any] | None) -> StrategyPlacement | None:
         return None
     return StrategyPlacement(segment=part["segment"], reason_en=part.get("reason_en", ""),
                              reason_zh=part.get("reason_zh", ""), arm=part.get("arm"),
-                             challenger=part.get("challenger"))
+                             challenger=part.get("challenger"), name_en=part.get("name_en") or part["segment"],
+                             name_zh=part.get("name_zh") or part["segment"])
 
 
 def _related(doc: dict[str, Any]) -> tuple[RelatedContact, ...]:

@@ -145,6 +145,8 @@ class StrategyPlacement:
     reason_zh: str
     arm: str | None = None  # "champion" | "challenger" while the segment runs an experiment
     challenger: str | None = None
+    name_en: str = ""
+    name_zh: str = ""
 
 
 @dataclass(frozen=True)

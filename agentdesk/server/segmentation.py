@@ -43,8 +43,9 @@ def document_part(segment: str | None, reason: str | None, arm: str | None,
     if segment is None:
         return None
     why = json.loads(reason) if reason else {}
-    return {"segment": segment, "arm": arm, "challenger": challenger, "reason_en": why.get("en", ""),
-            "reason_zh": why.get("zh", ""), "book_version": why.get("book")}
+    return {"segment": segment, "name_en": why.get("name_en", segment), "name_zh": why.get("name_zh", segment),
+            "arm": arm, "challenger": challenger, "reason_en": why.get("en", ""), "reason_zh": why.get("zh", ""),
+            "book_version": why.get("book")}
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ def resegment(session: Session, book: StrategyBook, case_ids: Sequence[str], now
             continue
         match = book.place(f.profile)
         reason = json.dumps({"en": match.text("en", names_en), "zh": match.text("zh", names_zh),
+                             "name_en": names_en[match.key], "name_zh": names_zh[match.key],
                              "book": book.version}, ensure_ascii=False)
         arm: str | None = None
         ch_id: str | None = None

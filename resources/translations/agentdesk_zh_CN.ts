@@ -378,84 +378,99 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="77"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="86"/>
         <source>Phone / address</source>
         <translation>号码/地址</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="78"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="87"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="79"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="102"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="111"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="103"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="112"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="104"/>
-        <location filename="../../ui/casepanel.ui" line="94"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="113"/>
+        <location filename="../../ui/casepanel.ui" line="100"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="105"/>
-        <location filename="../../ui/casepanel.ui" line="106"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="114"/>
+        <location filename="../../ui/casepanel.ui" line="112"/>
         <source>Outstanding</source>
         <translation>剩余欠款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="106"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="115"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="107"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="116"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="108"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="117"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="132"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="143"/>
+        <source>Segment: %1</source>
+        <translation>分群：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <source>challenger arm</source>
+        <translation>挑战者组</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <source>champion arm</source>
+        <translation>冠军组</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="158"/>
         <source>Call allowed now</source>
         <translation>现在可以拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="135"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="161"/>
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="137"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="163"/>
         <source>Not now — next allowed %1</source>
         <translation>暂不可拨打 — 最早 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="201"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="239"/>
         <source>, born %1</source>
         <translation>，%1 年生</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="204"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="242"/>
         <source>ID %1%2 · %3</source>
         <translation>证件 %1%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="245"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="308"/>
         <source>%1 · debtor&apos;s local time %2</source>
         <translation>%1 · 债务人当地时间 %2</translation>
     </message>
@@ -465,48 +480,53 @@
         <translation>尚未打开案件。按 F2 打开下一个案件，或从队列中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="118"/>
+        <location filename="../../ui/casepanel.ui" line="124"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="136"/>
+        <location filename="../../ui/casepanel.ui" line="142"/>
         <source>Call permission</source>
         <translation>拨打许可</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="160"/>
+        <location filename="../../ui/casepanel.ui" line="166"/>
+        <source>Contacts left today and this week</source>
+        <translation>今日及本周剩余可联系次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="173"/>
         <source>&amp;Call</source>
         <translation>拨打(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="163"/>
+        <location filename="../../ui/casepanel.ui" line="176"/>
         <source>Dial the selected number through the softphone (F5)</source>
         <translation>通过软电话拨打所选号码 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="173"/>
-        <location filename="../../ui/casepanel.ui" line="179"/>
+        <location filename="../../ui/casepanel.ui" line="186"/>
+        <location filename="../../ui/casepanel.ui" line="192"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="193"/>
+        <location filename="../../ui/casepanel.ui" line="206"/>
         <source>&amp;Timeline</source>
         <translation>联系记录(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="201"/>
+        <location filename="../../ui/casepanel.ui" line="214"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="208"/>
+        <location filename="../../ui/casepanel.ui" line="221"/>
         <source>&amp;Accounts</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="216"/>
+        <location filename="../../ui/casepanel.ui" line="229"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
