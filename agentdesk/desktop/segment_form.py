@@ -196,8 +196,13 @@ class SegmentForm:
             ui.challengerRadio.setChecked(self.editing_challenger)
             ui.championRadio.setChecked(not self.editing_challenger)
             weights = self.weights_shown()
+            # A weight this segment (or its variant) sets itself reads in bold; the rest are inherited.
+            inherited = self.champion_weights() if self.editing_challenger else self.base()
             for key, spin in self.spins.items():
                 spin.setValue(weights[key])
+                font = self.weight_labels[key].font()
+                font.setBold(abs(weights[key] - inherited[key]) > 1e-9)
+                self.weight_labels[key].setFont(font)
             tracks = self.tracks_shown()
             for situation, combo in self.track_combos.items():
                 combo.setCurrentIndex(max(0, combo.findData(tracks.get(situation, ""))))

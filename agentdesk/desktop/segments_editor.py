@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QListWidgetItem, QWidget
 
 from agentdesk import contract
 from agentdesk.client import errors
@@ -57,6 +57,8 @@ class SegmentsEditor(QWidget):
         self.mainSplitter.setStretchFactor(0, 0)
         self.mainSplitter.setStretchFactor(1, 1)
         self.mainSplitter.setSizes([300, 800])
+        self.versionsCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.versionsCombo.setMinimumWidth(220)
         self.segmentsList.currentRowChanged.connect(self._select)
         self.addButton.clicked.connect(self.add_segment)
         self.removeButton.clicked.connect(self.remove_segment)
@@ -110,7 +112,16 @@ class SegmentsEditor(QWidget):
         self._select(0)
         self._show_source()
         self._changed()
-        self._load_versions()
+        self._versions_wanted = True
+        if self.isVisible():
+            self._load_versions()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        # The saved versions come from the server: asked for when the editor is first seen,
+        # not when the console is built (a console closed at once sends nothing).
+        if getattr(self, "_versions_wanted", False):
+            self._load_versions()
+        super().showEvent(event)
 
     def working_book(self) -> dict[str, Any]:
         return {**self.book.model_dump(mode="json", exclude={"segments", "changed_at", "changed_by"}),
@@ -134,9 +145,12 @@ class SegmentsEditor(QWidget):
         rule = seg.get("rule") or {}
         bits = list(rule.get("buckets") or [])
         low, high = rule.get("min_dpd"), rule.get("max_dpd")
-        if low is not None or high is not None:
-            bits.append(self.tr("DPD %1–%2").replace("%1", str(low if low is not None else 0))
-                        .replace("%2", str(high) if high is not None else "∞"))
+        if low is not None and high is not None:
+            bits.append(self.tr("DPD %1–%2").replace("%1", str(low)).replace("%2", str(high)))
+        elif low is not None:
+            bits.append(self.tr("DPD ≥ %1").replace("%1", str(low)))
+        elif high is not None:
+            bits.append(self.tr("DPD ≤ %1").replace("%1", str(high)))
         if rule.get("min_overdue_minor") is not None:
             bits.append("≥ " + Money(int(rule["min_overdue_minor"])).format())
         for key, names in (("promise_history", words.promise_histories()), ("contactability", words.contactabilities()),
@@ -326,6 +340,7 @@ class SegmentsEditor(QWidget):
         self.message.emit(text)
 
     def _load_versions(self) -> None:
+        self._versions_wanted = False
         desk = self.desk
         self.tasks.run(desk.versions, self._versions_arrived, lambda exc: log.info("versions not loaded: %s", exc))
 

@@ -39,12 +39,12 @@ CHALLENGER_SHARE = 0.5
 # ended with one instead, and its promises were kept this often (the seed's own rate is 50%).
 UPLIFT_PROMISE = 0.3
 UPLIFT_KEPT = 0.75
-_PROFILES = (  # grade, skills, capacity: by the agent's place in their team
-    ("senior", ["法务"], 320),
-    ("regular", ["协商分期"], 300),
-    ("trainee", [], 220),
-    ("expert", ["方言", "粤语"], 360),
-    ("regular", ["高额"], 300),
+_PROFILES = (  # grade, skills, capacity: by the agent's place in their team (the demo gives each ~240 cases)
+    ("senior", ["法务"], 400),
+    ("regular", ["协商分期"], 380),
+    ("trainee", [], 320),
+    ("expert", ["方言", "粤语"], 450),
+    ("regular", ["高额"], 380),
 )
 
 

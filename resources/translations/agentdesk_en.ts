@@ -2530,129 +2530,139 @@
 <context>
     <name>SegmentsEditor</name>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="79"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="81"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="82"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="84"/>
         <source>Segments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="88"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="90"/>
         <source>The &apos;%1&apos; compliance preset allows at most %2 calls a day to a number and %3 texts a week; the guard still decides every call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="125"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="136"/>
         <source>Version %1: the documented default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="127"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="138"/>
         <source>Version %1, saved by %2 on %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="138"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="149"/>
         <source>DPD %1–%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="147"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="151"/>
+        <source>DPD ≥ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="153"/>
+        <source>DPD ≤ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="161"/>
         <source>every other case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="187"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="201"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="189"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="203"/>
         <source>Changed, not saved yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="258"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="272"/>
         <source>Running since %1 on %2% of new cases; its key, share and seed stay fixed while it runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="263"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="277"/>
         <source>Starts when saved, on new cases entering the segment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="268"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="282"/>
         <source>promoted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="268"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="282"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="269"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="283"/>
         <source>%1 (%2): %3 on %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="273"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="287"/>
         <source>Earlier challengers:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="304"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="318"/>
         <source>Strategy saved as version %1; every desk uses it within seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="318"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="332"/>
         <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="324"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="338"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="351"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="366"/>
         <source>Version %1 is shown; save it to put it back in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="357"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="372"/>
         <source>Export the strategy for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="359"/>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="375"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="374"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="390"/>
         <source>Strategy book (*.yaml *.yml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="369"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="384"/>
         <source>Strategy written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="374"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="389"/>
         <source>Import a strategy file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="388"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="403"/>
         <source>Read %1: review it and save to put it in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="392"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="407"/>
         <source>%1 is not a strategy file this program can read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2662,7 +2672,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segment_form.py" line="313"/>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="318"/>
         <source>New variant</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2530,129 +2530,139 @@
 <context>
     <name>SegmentsEditor</name>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="79"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="81"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="82"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="84"/>
         <source>Segments</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="88"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="90"/>
         <source>The &apos;%1&apos; compliance preset allows at most %2 calls a day to a number and %3 texts a week; the guard still decides every call.</source>
         <translation>“%1”合规预设每个号码每天最多拨打 %2 次、每周最多 %3 条短信；每次拨打仍由合规检查决定。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="125"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="136"/>
         <source>Version %1: the documented default.</source>
         <translation>第 %1 版：默认策略。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="127"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="138"/>
         <source>Version %1, saved by %2 on %3.</source>
         <translation>第 %1 版，由 %2 于 %3 保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="138"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="149"/>
         <source>DPD %1–%2</source>
         <translation>逾期 %1–%2 天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="147"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="151"/>
+        <source>DPD ≥ %1</source>
+        <translation>逾期 ≥ %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="153"/>
+        <source>DPD ≤ %1</source>
+        <translation>逾期 ≤ %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="161"/>
         <source>every other case</source>
         <translation>其余所有案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="187"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="201"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="189"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="203"/>
         <source>Changed, not saved yet.</source>
         <translation>已修改，尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="258"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="272"/>
         <source>Running since %1 on %2% of new cases; its key, share and seed stay fixed while it runs.</source>
         <translation>自 %1 起在 %2% 的新案件上运行；运行期间其标识、比例和随机种子不可更改。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="263"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="277"/>
         <source>Starts when saved, on new cases entering the segment.</source>
         <translation>保存后开始，作用于进入该分群的新案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="268"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="282"/>
         <source>promoted</source>
         <translation>已推广</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="268"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="282"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="269"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="283"/>
         <source>%1 (%2): %3 on %4 by %5</source>
         <translation>%1（%2）：%4 由 %5 %3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="273"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="287"/>
         <source>Earlier challengers:</source>
         <translation>以往挑战者：</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="304"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="318"/>
         <source>Strategy saved as version %1; every desk uses it within seconds.</source>
         <translation>策略已保存为第 %1 版，各工作台几秒内生效。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="318"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="332"/>
         <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
         <translation>其他人刚保存了策略。请点击“还原”查看最新版本，再重新修改。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="324"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="338"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="351"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="366"/>
         <source>Version %1 is shown; save it to put it back in force.</source>
         <translation>正在显示第 %1 版；保存即可重新启用。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="357"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="372"/>
         <source>Export the strategy for review</source>
         <translation>导出策略以供审阅</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="359"/>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="375"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="374"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="390"/>
         <source>Strategy book (*.yaml *.yml)</source>
         <translation>策略文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="369"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="384"/>
         <source>Strategy written to %1</source>
         <translation>策略已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="374"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="389"/>
         <source>Import a strategy file</source>
         <translation>导入策略文件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="388"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="403"/>
         <source>Read %1: review it and save to put it in force.</source>
         <translation>已读取 %1：请审阅后保存以启用。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segments_editor.py" line="392"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="407"/>
         <source>%1 is not a strategy file this program can read.</source>
         <translation>%1 不是本程序可读取的策略文件。</translation>
     </message>
@@ -2662,7 +2672,7 @@
         <translation>（按规则选择：%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/segment_form.py" line="313"/>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="318"/>
         <source>New variant</source>
         <translation>新变体</translation>
     </message>

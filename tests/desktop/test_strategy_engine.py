@@ -149,7 +149,7 @@ def test_a_collector_gets_a_stand_in_from_the_form(qtbot, bench: StrategyWorkben
     names = [panel.model.item_at(r).username for r in range(panel.model.rowCount())]
     assert names == ["agent01", "agent02", "agent03", "agent04", "agent05"]
     panel.collectorsView.selectRow(0)
-    assert panel.collectorName.text().startswith("agent01") and panel.capacitySpin.value() == 320
+    assert panel.collectorName.text().startswith("agent01") and panel.capacitySpin.value() == 400
     panel.awayCheck.setChecked(True)
     panel.awayUntilEdit.setDate(panel.awayFromEdit.date().addDays(-1))
     qtbot.mouseClick(panel.saveCollectorButton, Qt.MouseButton.LeftButton)
