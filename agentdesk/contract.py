@@ -151,9 +151,15 @@ class AttemptRecordPayload(_Strict):
     talk_track_id: Annotated[str, Field(max_length=64)] | None = None
     talk_track_version: Annotated[int, Field(ge=1)] | None = None
     recording_ref: Annotated[str, Field(max_length=200)] | None = None
+    # The call behind the attempt (issue 13): placed from the desk or taken when the debtor
+    # called in; the PBX's SIP Call-ID, when it was answered and how long they talked.
+    direction: Literal["outbound", "inbound"] = "outbound"
+    sip_call_id: Annotated[str, Field(max_length=200)] | None = None
+    answered_at: datetime | None = None
+    talk_seconds: Annotated[int, Field(ge=0, le=86_400)] | None = None
     conduct_override: ConductOverride | None = None
 
-    _aware = field_validator("started_at", "ended_at")(_require_aware)
+    _aware = field_validator("started_at", "ended_at", "answered_at")(_require_aware)
 
 
 class PromiseAddPayload(_Strict):
@@ -522,3 +528,140 @@ class StrategyUpdate(_Strict):
     weights: Annotated[dict[Annotated[str, Field(max_length=64)], float], Field(max_length=64)]
     # The version the editor started from: saving over someone else's newer change is refused (409).
     expected_version: Annotated[int | None, Field(ge=1)] = None
+
+
+# --- recordings and QA (issue 13) --------------------------------------------------------
+
+Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+MediaType = Annotated[str, Field(pattern=r"^audio/[a-z0-9.+-]{1,30}$")]
+UPLOAD_OFFSET_HEADER = "Upload-Offset"
+# The first piece of an upload may open it: the RecordingUpload JSON, base64, in this header.
+UPLOAD_METADATA_HEADER = "Upload-Metadata"
+
+
+class RecordingUpload(_Strict):
+    """`PUT /v1/recordings/{id}`: open (or find again) the upload of one call's recording.
+
+    The id is the desk's, generated once, so a retried PUT finds the same upload; the
+    answer says how many bytes the server already has (`RecordingState.received`).
+    """
+
+    attempt_id: uuid.UUID
+    size: Annotated[int, Field(ge=1, le=2 * 1024**3)]
+    sha256: Sha256Hex
+    media_type: MediaType
+    sip_call_id: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    _aware = field_validator("started_at", "ended_at")(_require_aware)
+
+
+class RecordingState(BaseModel):
+    """Where an upload stands. `archived` with the same sha256 is the server's confirmation
+    that it holds the whole file: only then may the desk delete its copy."""
+
+    id: str
+    state: Literal["receiving", "archived", "purged"]
+    size: int
+    received: int
+    sha256: str
+
+
+class RecordingImported(BaseModel):
+    """A PBX's recording taken in (`POST /v1/recordings/import`, `agentdesk-server recordings import`)."""
+
+    id: str
+    sha256: str
+    size: int
+    attempt_id: str | None  # None: no attempt carries that SIP call id yet; linked when one arrives
+    duplicate: bool
+
+
+class RecordingItem(BaseModel):
+    """One archived recording in a lead's (or an agent's own) list."""
+
+    id: str
+    attempt_id: str | None
+    case_id: str | None
+    agent: str | None  # username
+    started_at: datetime | None
+    duration_ms: int | None
+    size: int
+    media_type: str
+    sha256: str
+    source: str
+    reached: str | None
+    outcome: str | None
+    compliance_flag: str | None
+    talk_track_id: str | None
+    score: int | None
+    scored_at: datetime | None
+
+
+class RecordingPage(BaseModel):
+    items: list[RecordingItem]
+    total: int
+
+
+class ScoreSheetItemInfo(BaseModel):
+    id: str
+    weight: int
+    critical: bool
+    text: dict[str, str]
+
+
+class ScoreSheetInfo(BaseModel):
+    """The QA score sheet in force (resources/qa/<preset>.yaml)."""
+
+    id: str
+    version: int
+    preset: str
+    title: dict[str, str]
+    items: list[ScoreSheetItemInfo]
+
+
+class QaScoreRequest(_Strict):
+    """`PUT /v1/recordings/{id}/score`: a lead's answers (pass / fail / na per item) and comment."""
+
+    sheet_id: Annotated[str, Field(min_length=1, max_length=64)]
+    sheet_version: Annotated[int, Field(ge=1)]
+    answers: Annotated[dict[Annotated[str, Field(max_length=48)], Literal["pass", "fail", "na"]],
+                       Field(max_length=64)]
+    comment: Annotated[str, Field(max_length=4000)] = ""
+
+
+class QaScoreInfo(BaseModel):
+    recording_id: str
+    attempt_id: str | None
+    case_id: str | None
+    agent: str | None
+    call_started_at: datetime | None
+    sheet_id: str
+    sheet_version: int
+    answers: dict[str, str]
+    score: int
+    comment: str
+    scored_by: str  # username
+    scored_at: datetime
+
+
+class QaAgentRow(BaseModel):
+    agent_id: str
+    username: str
+    scored: int
+    average: float | None
+
+
+class QaTrackRow(BaseModel):
+    talk_track_id: str | None
+    version: int | None
+    scored: int
+    average: float | None
+
+
+class QaReport(BaseModel):
+    """Average QA score per agent and per talk track, over the recordings scored in the period."""
+
+    by_agent: list[QaAgentRow]
+    by_track: list[QaTrackRow]

@@ -25,6 +25,7 @@ from _fixtures import NOW, fill_store, synthetic_case
 from agentdesk import clock, contract
 from agentdesk.client.api import ApiClient
 from agentdesk.client.credentials import SecretStore
+from agentdesk.client.dialing import DialTicket
 from agentdesk.client.session import ClientSession
 from agentdesk.client.store import LocalStore
 from agentdesk.client.views import OutcomeDraft
@@ -54,6 +55,7 @@ def main() -> None:
         one_change = []
         for i in range(5):
             case_id = rows[i].case_id
+            session.dial_placed(DialTicket(f"bench-{i}", case_id, "", clock.now()))
             session.record_outcome(OutcomeDraft(case_id=case_id, reached="nobody", outcome="no_answer",
                                                 started_at=clock.now()))
             one_change.append(timed(lambda: session.queue(NOW))[0])

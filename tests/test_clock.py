@@ -194,6 +194,7 @@ def test_with_agentdesk_now_set_the_server_and_the_client_never_use_the_machine_
                 point = next(p for p in detail.contact_points if p.owner == "debtor" and p.kind == "phone")
                 verdict = session.check_dial(row.case_id, point.id)
                 assert verdict.allowed, verdict.reason_en  # 10:00 in Beijing, whatever the machine says
+                session.dial_placed(session.begin_dial(row.case_id, point.id))
                 attempt_id = session.record_outcome(OutcomeDraft(
                     case_id=row.case_id, reached="nobody", outcome="no_answer",
                     started_at=session.clock.now() - timedelta(minutes=1), contact_point_id=point.id,

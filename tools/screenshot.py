@@ -21,6 +21,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from agentdesk import clock
 from agentdesk.clock import local_today
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,10 +34,32 @@ VARIANTS = {
     "en-dark": ("en", "dark", "main-window-en-dark.png"),
 }
 # The team lead's console (lead01): the board, a reassignment preview, the charts.
-LEAD_SHOTS = ("board", "reassign", "charts", "segments", "allocation", "arms", "collectors", "pricing")
+LEAD_SHOTS = ("board", "reassign", "charts", "recordings", "segments", "allocation", "arms", "collectors", "pricing")
 LEAD_FILES = {"board": "lead-board.png", "reassign": "lead-reassign-preview.png", "charts": "lead-charts.png",
-              "segments": "lead-segments.png", "allocation": "lead-allocation.png", "arms": "lead-arms.png",
-              "collectors": "lead-collectors.png", "pricing": "lead-pricing.png"}
+              "recordings": "lead-recordings.png", "segments": "lead-segments.png", "allocation": "lead-allocation.png",
+              "arms": "lead-arms.png", "collectors": "lead-collectors.png", "pricing": "lead-pricing.png"}
+
+
+def _record_calls(server_url: str, folder: Path) -> None:
+    """agent01 and agent02 record a few calls each and their desks upload the recordings
+    (real Ogg/Opus files: tests/support/audio.py)."""
+    from agentdesk.client.session import ClientSession
+    from tests.client.recording_helpers import record_calls
+    from tests.support.audio import write_call
+
+    for username, lengths in (("agent01", (48, 95, 31, 140)), ("agent02", (62, 210, 17))):
+        desk = ClientSession.login(server_url, username, "demo", remember=False, allow_unencrypted=True)
+        desk.sync_now()
+        attempts = record_calls(desk, len(lengths))
+        desk.sync_now()
+        for n, (attempt, seconds) in enumerate(zip(attempts, lengths, strict=True)):
+            path = write_call(folder / f"{username}-{n}.ogg", seconds, seed=n + len(username))
+            ended = clock.now() - timedelta(hours=n + 1)
+            desk.attach_recording(attempt, path, started_at=ended - timedelta(seconds=seconds), ended_at=ended)
+        desk.upload_recordings()
+        desk.stop()
+# A case during a call (issue 13): the softphone dials the local stand-in for the debtor's phone.
+CALL_SHOTS = {"call": ("zh_CN", "main-window-call.png"), "call-en": ("en", "main-window-call-en.png")}
 
 
 def _wait(signal_owner_check, timeout_ms: int = 20_000) -> None:  # noqa: ANN001
@@ -125,6 +148,61 @@ def shoot(server_url: str, language: str, scheme: str, out: Path) -> None:
     tasks.wait_idle()
 
 
+def shoot_call(server_url: str, language: str, out: Path) -> None:
+    """A case 4 s into a connected call: the call bar with its timer, the wrap-up on the number called."""
+    from PySide6.QtWidgets import QApplication
+
+    from agentdesk.client.session import ClientSession
+    from agentdesk.desktop import i18n, theme
+    from agentdesk.desktop.app import demo_warning
+    from agentdesk.desktop.mainwindow import MainWindow
+    from agentdesk.desktop.phone import lab
+    from agentdesk.desktop.phone.account import SipAccount
+    from agentdesk.desktop.phone.engine import PjsipPhone
+    from agentdesk.desktop.phone.pjlib import EndpointOptions
+    from agentdesk.desktop.settings import Settings
+    from agentdesk.desktop.tasks import Tasks
+
+    app = QApplication.instance()
+    i18n.install_translators(language)
+    theme.apply_theme(app, "light")
+    far = lab.StandInPhone(lab.spoken_wav("Hello, yes, speaking.", out.parent / ".far.wav")
+                           if lab.shutil.which("espeak-ng") else None)
+    far.mode("answer", 800)
+    phone = PjsipPhone(SipAccount(server=f"127.0.0.1:{far.port}", extension="8001", caller_id="4008001234",
+                                  register=False), None, options=EndpointOptions(bind_address="127.0.0.1"))
+    phone.start()
+    session = ClientSession.login(server_url, "agent01", "demo", remember=False, allow_unencrypted=True)
+    session.sync_now()
+    tasks = Tasks()
+    window = MainWindow(session, Settings(), tasks, language=language, warning=demo_warning(session), phone=phone)
+    window.resize(1440, 900)
+    window.show()
+    try:
+        _wait(lambda: window.queue_model.rowCount() > 0)
+        case_id = next(r.case_id for r in window.queue_model.rows()
+                       if r.status == "open" and r.callable_from is None)
+        session.discard_draft(case_id)  # an earlier shot's call would show as a restored draft
+        window.select_case(case_id)
+        _wait(lambda: window.current_case == case_id)
+        window.actionCall.trigger()
+        _wait(lambda: window.case_panel.callTimerLabel.text() >= "0:04")
+        window.note_form.noteEdit.setPlainText("客户接听，核实身份中……" if language.startswith("zh")
+                                               else "Debtor answered; confirming identity…")
+        _settle(300)
+        pixmap = window.grab()
+        pixmap.save(str(out))
+        print(f"wrote {out} ({pixmap.width()}x{pixmap.height()}, {language}, during a call)")
+        window.actionHangUp.trigger()
+        _wait(lambda: not window.calls.in_call())
+    finally:
+        window.shutdown()
+        window.close()
+        tasks.wait_idle()
+        far.stop()
+        (out.parent / ".far.wav").unlink(missing_ok=True)
+
+
 def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -142,6 +220,8 @@ def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which
         agent = ClientSession.login(server_url, username, "demo", remember=False, allow_unencrypted=True)
         agent.api.call("POST", "/v1/agent/state", json={"state": state})
         agent.stop()
+    if "recordings" in which:
+        _record_calls(server_url, Path(os.environ["AGENTDESK_HOME"]))
     session = ClientSession.login(server_url, "lead01", "demo", remember=False, allow_unencrypted=True)
     session.sync_now()
     tasks = Tasks()
@@ -176,6 +256,21 @@ def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which
         console.tabs.setCurrentIndex(3)
         _wait(lambda: bool(loaded))
         save(window, "charts")
+    if "recordings" in which:
+        tab = console.recordings
+        listed: list[int] = []
+        tab.loaded.connect(listed.append)
+        console.tabs.setCurrentWidget(tab)
+        _wait(lambda: bool(listed))
+        ready: list[str] = []
+        tab.playback_ready.connect(ready.append)
+        tab.select_row(1)
+        _wait(lambda: bool(ready) and tab.player.duration() > 0)
+        tab.set_answer("courteous_close", "fail")
+        tab.commentEdit.setPlainText("开场和录音告知规范；结束时没有说明下一步安排。")
+        tab.player.setPosition(21_000)
+        _wait(lambda: tab.player.position() >= 21_000)
+        save(window, "recordings")
     _shoot_strategy(console, window, which, save)
     window.close()
     tasks.wait_idle()
@@ -231,7 +326,7 @@ def _shoot_strategy(console, window, which: list[str], save) -> None:  # noqa: A
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    parser.add_argument("--only", choices=sorted([*VARIANTS, *LEAD_SHOTS]), action="append")
+    parser.add_argument("--only", choices=sorted([*VARIANTS, *LEAD_SHOTS, *CALL_SHOTS]), action="append")
     parser.add_argument("--cases", type=int, default=600, help="demo cases to seed (default 600)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -239,6 +334,13 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["TZ"] = "Asia/Shanghai"
     if hasattr(time, "tzset"):
         time.tzset()
+    if any(n in CALL_SHOTS for n in args.only or CALL_SHOTS) and not os.environ.get("AGENTDESK_NOW"):
+        # A call needs the contact hours: the shots are taken at 10:00 in Beijing.
+        from agentdesk import clock as clock_mod
+        from agentdesk.clock import RunningClock, set_process_clock
+        from tests.support.times import next_local
+
+        set_process_clock(RunningClock(next_local(clock_mod.now(), 10)))
     with tempfile.TemporaryDirectory(prefix="agentdesk-shot-") as home:
         os.environ["AGENTDESK_HOME"] = home
         os.environ.pop("AGENTDESK_DATABASE_URL", None)
@@ -256,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
             lead = [n for n in args.only or LEAD_SHOTS if n in LEAD_SHOTS]
             if lead:
                 shoot_lead(server.url, "zh_CN", "light", args.out, lead)
+            for name in [n for n in args.only or list(CALL_SHOTS) if n in CALL_SHOTS]:
+                language, filename = CALL_SHOTS[name]
+                shoot_call(server.url, language, args.out / filename)
         finally:
             server.stop()
     return 0

@@ -126,7 +126,8 @@ class ApiClient:
             raise AuthenticationFailed(message or "Wrong username or password.")
         if response.status_code == 401:
             raise SessionExpired()
-        raise ServerError(response.status_code, message or json.dumps(body)[:300])
+        raise ServerError(response.status_code, message or json.dumps(body)[:300],
+                          code if isinstance(code, str) else "")
 
     def _authed_response(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """Send with the access token; on 401 refresh once and resend. Errors raise ClientError."""
@@ -140,6 +141,11 @@ class ApiClient:
 
     def _authed(self, method: str, path: str, **kwargs: Any) -> Any:
         return self._check(self._authed_response(method, path, **kwargs))
+
+    def send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """An authenticated call whose answer is not JSON (a recording's bytes); 4xx/5xx raise
+        the same ClientError subclasses as `call`. Never call it on the GUI thread."""
+        return self._authed_response(method, path, **kwargs)
 
     def call(self, method: str, path: str, **kwargs: Any) -> Any:
         """An authenticated JSON call for endpoints without a typed wrapper here (lead operations).

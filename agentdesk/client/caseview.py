@@ -165,7 +165,7 @@ class _Attempt(NamedTuple):
     reached: str
     rejected_reason: str | None
     id: str = ""
-    channel: str = "call"
+    channel: str = "call"  # "inbound" for a call the debtor made (the rules' view of it)
 
 
 class _Promise(NamedTuple):
@@ -203,7 +203,7 @@ def contact_facts(doc: dict[str, Any]) -> ContactFacts:
                              for p in doc.get("contact_points", [])),
         attempts=tuple(
             _Attempt(a.get("contact_point_id"), _dt(a["started_at"]), a["reached"], a.get("rejected_reason"),
-                     a.get("id", ""), a.get("channel", "call"))
+                     a.get("id", ""), "inbound" if a.get("direction") == "inbound" else a.get("channel", "call"))
             for a in sorted(doc.get("attempts", []), key=lambda a: a["started_at"], reverse=True)
         ),
         promises=tuple(_Promise(p["status"], date.fromisoformat(p["due_date"])) for p in doc.get("promises", [])),

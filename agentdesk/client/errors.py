@@ -38,8 +38,11 @@ class ClientTooOld(ClientError):
 
 
 class ServerError(ClientError):
-    def __init__(self, status: int, message: str) -> None:
+    """`code` is the server's machine code for the refusal (contract.ErrorBody), "" if none."""
+
+    def __init__(self, status: int, message: str, code: str = "") -> None:
         self.status = status
+        self.code = code
         super().__init__(f"The server answered {status}: {message}")
 
 
@@ -83,3 +86,15 @@ class InvalidOutcome(ClientError):
 
 class TlsConfigError(ClientError):
     """The administrator's TLS settings cannot be used (a CA bundle file is missing)."""
+
+
+class CallNotAllowed(ClientError):
+    """The compliance guard blocks this dial; `verdict` says which rule (None: no number chosen)."""
+
+    def __init__(self, verdict: object, message: str) -> None:
+        self.verdict = verdict
+        super().__init__(message)
+
+
+class NoCallPlaced(InvalidOutcome):
+    """An outcome without a call placed from this desk (nor a call the debtor made)."""

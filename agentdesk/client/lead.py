@@ -561,7 +561,7 @@ class TeamLead:
             self.api.call("POST", f"/v1/contact-points/{point_id}/verify", json={"approve": approve}))
 
     def reports(self, days: int = 30) -> Reports:
-        """All four chart reports at once (the charts tab shows them together)."""
+        """All the chart reports at once (the charts tab shows them together)."""
         params = {"days": days}
         return Reports(
             daily=[contract.DailyRow.model_validate(r) for r in self.api.call("GET", "/v1/reports/daily",
@@ -572,6 +572,7 @@ class TeamLead:
                                                                                 params=params)],
             tracks=[contract.TalkTrackRow.model_validate(r) for r in self.api.call("GET", "/v1/reports/talk-tracks",
                                                                                    params=params)],
+            qa=contract.QaReport.model_validate(self.api.call("GET", "/v1/reports/qa", params=params)),
         )
 
 
@@ -581,6 +582,7 @@ class Reports:
     by_hour: list[contract.HourRow]
     funnel: list[contract.FunnelRow]
     tracks: list[contract.TalkTrackRow]
+    qa: contract.QaReport | None = None  # average QA score per agent and per talk track (issue 13)
 
 
 def set_agent_state(session: Any, state: str) -> None:

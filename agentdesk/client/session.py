@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from agentdesk import contract
-from agentdesk.client import caseview
+from agentdesk.client import caseview, dialing
 from agentdesk.client import queue as queue_mod
 from agentdesk.client import rules as rules_mod
 from agentdesk.client import strategy as strategy_mod
 from agentdesk.client.api import ApiClient
 from agentdesk.client.credentials import SecretStore
-from agentdesk.client.errors import ClientError, InvalidOutcome, NoCachedData, ServerUnreachable
+from agentdesk.client.errors import ClientError, InvalidOutcome, NoCachedData, ServerUnreachable, StoreLocked
 from agentdesk.client.store import LocalStore, overlay
 from agentdesk.client.sync import ChangeSet, SyncEngine
+from agentdesk.client.uploads import RecordingUploads
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow, SyncStatus
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain import casewrites, compliance, talktracks
@@ -64,6 +66,9 @@ class ClientSession:
         # Queue facts per case, so refreshing the queue after one change recomputes one case.
         self.queue_cache = queue_mod.QueueCache()
         self.sync.add_change_listener(self.queue_cache.invalidate)
+        # Call recordings waiting for upload, sealed with the store's key (client/uploads.py).
+        self.uploads = open_uploads(api, store, secrets, self.clock)
+        self.sync.add_status_listener(self.uploads.on_sync_status)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -141,6 +146,7 @@ class ClientSession:
 
     def start_sync(self) -> None:
         self.sync.start()
+        self.uploads.start()
 
     def sync_now(self) -> ChangeSet:
         """Push and pull now (blocking): for scripts, tests and the first load.
@@ -151,6 +157,7 @@ class ClientSession:
         return self.sync.sync_once(check_rules=True)
 
     def stop(self) -> None:
+        self.uploads.stop()
         self.sync.stop()
         self.api.close()
         self.store.close()
@@ -172,6 +179,7 @@ class ClientSession:
         and if writes are still undelivered the store is kept, so the next sign-in on this
         desk sends them. Returns whether the store was wiped.
         """
+        self.uploads.stop()
         self.sync.stop()
         if wipe_local_data and self.store.outbox_counts()[0]:
             try:
@@ -193,6 +201,7 @@ class ClientSession:
             return False
         for suffix in ("", "-wal", "-shm"):
             Path(str(self.store.path) + suffix).unlink(missing_ok=True)
+        shutil.rmtree(self.store.recordings_folder, ignore_errors=True)  # empty: nothing waited
         self.secrets.forget_store_key()
         return True
 
@@ -263,6 +272,23 @@ class ClientSession:
         return caseview.contact_budget(detail, contact_point_id, self.policy, now or self.clock.now(),
                                        self.siblings(case_id), channel)
 
+    # --- calls (agentdesk.client.dialing) -------------------------------------------------
+
+    def begin_dial(self, case_id: str, contact_point_id: str | None) -> dialing.DialTicket:
+        """The guard decides, on the store's current facts; raises `CallNotAllowed`."""
+        now = self.clock.now()
+        return dialing.begin(case_id, contact_point_id, self.check_dial(case_id, contact_point_id, now), now)
+
+    def dial_number(self, contact_point_id: str) -> str:
+        """The full number to dial (network: the server reveals it and audits the reveal)."""
+        return str(self.api.call("POST", f"/v1/contact-points/{contact_point_id}/reveal")["value"])
+
+    def dial_placed(self, ticket: dialing.DialTicket) -> None:
+        dialing.placed(self.store, ticket)
+
+    def last_dial(self, case_id: str) -> dialing.DialTicket | None:
+        return dialing.last(self.store, case_id)
+
     # --- writes --------------------------------------------------------------------------
 
     def record_outcome(self, draft: OutcomeDraft) -> str:
@@ -295,16 +321,21 @@ class ClientSession:
                 casewrites.check_callback(state, draft.callback_at, now)
         except casewrites.CaseWriteError as exc:
             raise InvalidOutcome.from_rule(exc) from exc
+        ticket = dialing.check(self.store, draft.case_id, draft.contact_point_id, draft.inbound,
+                               reached is not Reached.NOBODY)
         attempt_id = str(uuid.uuid4())
         started = _utc(draft.started_at)
         payload = contract.AttemptRecordPayload(
             attempt_id=uuid.UUID(attempt_id), case_id=draft.case_id,
-            contact_point_id=draft.contact_point_id, started_at=started,
+            contact_point_id=draft.contact_point_id or (ticket.contact_point_id if ticket else None),
+            started_at=started,
             ended_at=_utc(draft.ended_at) if draft.ended_at else now,
             reached=reached, outcome=outcome, note=draft.note.strip(),
             talk_track_id=draft.talk_track_id, talk_track_version=draft.talk_track_version,
             conduct_override=(contract.ConductOverride.model_validate(draft.conduct_override)
                               if draft.conduct_override else None),
+            direction="inbound" if draft.inbound else "outbound", sip_call_id=draft.sip_call_id,
+            answered_at=_utc(draft.answered_at) if draft.answered_at else None, talk_seconds=draft.talk_seconds,
         )
         with self.store.transaction() as s:
             self.store.enqueue(s, "attempt.record", payload.model_dump(mode="json"), draft.case_id)
@@ -329,10 +360,30 @@ class ClientSession:
                 )
                 self.store.enqueue(s, "consent.record", consent.model_dump(mode="json"), draft.case_id)
             self.store.discard_draft(draft.case_id, session=s)
+            if ticket is not None:
+                dialing.use_up(self.store, s, draft.case_id)
             s.flush()
             self.store.refresh_summary(s, draft.case_id, self.user.username)
         self.sync.nudge()
         return attempt_id
+
+    def attach_recording(self, attempt_id: str, path: Path, *, sip_call_id: str | None = None,
+                         started_at: datetime | None = None, ended_at: datetime | None = None) -> str:
+        """Queue the recording of a call (attempt `attempt_id`) for upload; returns its id.
+
+        The file is taken over: sealed into the store's vault (encrypted when the store is),
+        queued in the local store, and the plain file at `path` deleted. It is uploaded in
+        the background (after `start_sync()`), resumably, and the desk's copy is deleted
+        only once the server confirmed the whole file and its SHA-256. Raises
+        InvalidRecording (a ClientError) for a missing, empty or unknown file.
+        """
+        return self.uploads.attach(attempt_id, path, sip_call_id=sip_call_id, started_at=started_at,
+                                   ended_at=ended_at)
+
+    def upload_recordings(self) -> int:
+        """Send the waiting recordings now (blocking: scripts, tests); returns how many the
+        server confirmed. Raises ClientError if the server cannot be reached."""
+        return self.uploads.upload_all()
 
     def add_note(self, case_id: str, text: str, conduct_override: dict[str, Any] | None = None) -> str:
         text = text.strip()
@@ -391,3 +442,14 @@ def _open_store(server_url: str, username: str, secrets: SecretStore, data_root:
 def _store_file(path: Path, secrets: SecretStore) -> Path:
     return path.with_name(path.stem + "-plain.db") if secrets.memory_only else path
 
+
+
+def open_uploads(api: ApiClient, store: LocalStore, secrets: SecretStore, clock: Clock) -> RecordingUploads:
+    """The recording upload queue, its files sealed with a key derived from the store's."""
+    from agentdesk.client.recording_vault import RecordingVault, derive_key
+
+    key = None if not store.encrypted else secrets.store_key(create=False)
+    if store.encrypted and key is None:
+        raise StoreLocked("The key of the local store is gone from the keyring; sign in again.")
+    return RecordingUploads(api, store, RecordingVault(store.recordings_folder, derive_key(key) if key else None),
+                            clock=clock)

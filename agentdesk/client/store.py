@@ -129,6 +129,27 @@ class OutboxRow(Base):
     tries: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class RecordingUploadRow(Base):
+    """A call recording waiting for upload (client/uploads.py); its bytes are in the store's
+    vault folder (recording_vault.py). Deleted, with the file, only once the server has
+    confirmed the whole file and its checksum; a refused one stays, with the reason."""
+
+    __tablename__ = "recording_uploads"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    attempt_id: Mapped[str] = mapped_column(String(36), index=True)
+    sip_call_id: Mapped[str | None] = mapped_column(String(200))
+    started_at: Mapped[str | None] = mapped_column(String(32))
+    ended_at: Mapped[str | None] = mapped_column(String(32))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(10), default="pending")  # pending | rejected | confirmed
+    reason: Mapped[str | None] = mapped_column(Text)
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
 class Draft(Base):
     """A note form being typed; survives a crash and is offered back."""
 
@@ -440,9 +461,18 @@ class LocalStore:
     def outbox_counts(self) -> tuple[int, int]:
         with self.sessions() as s:
             rows = dict(s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
+            uploads = dict(s.execute(select(RecordingUploadRow.state, func.count())
+                                     .group_by(RecordingUploadRow.state)).all())
         # "applied" rows wait only for the pull that brings them back in the server's
         # documents: they are no longer waiting to be sent, so they are not counted.
-        return int(rows.get("pending", 0)), int(rows.get("rejected", 0))
+        # A recording waiting for upload is as much undelivered work as a write.
+        return (int(rows.get("pending", 0)) + int(uploads.get("pending", 0)),
+                int(rows.get("rejected", 0)) + int(uploads.get("rejected", 0)))
+
+    @property
+    def recordings_folder(self) -> Path:
+        """Where recordings wait for upload, beside the store file (client/recording_vault.py)."""
+        return self.path.with_name(self.path.stem + "-recordings")
 
     def rejected(self) -> list[OutboxRow]:
         with self.sessions() as s:
@@ -530,7 +560,7 @@ class LocalStore:
             s.execute(delete(Draft).where(Draft.case_id == case_id))
 
 
-__all__ = ["LocalStore", "CaseRow", "CaseDoc", "OutboxRow", "AppliedPull"]
+__all__ = ["LocalStore", "CaseRow", "CaseDoc", "OutboxRow", "RecordingUploadRow", "AppliedPull"]
 
 
 def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str, Any]:

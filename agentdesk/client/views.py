@@ -205,6 +205,12 @@ class OutcomeDraft:
     callback_at: datetime | None = None
     talk_track_id: str | None = None
     talk_track_version: int | None = None
+    # The call behind it (issue 13/18): the dial this desk placed, or the debtor's own call.
+    dial_id: str | None = None
+    inbound: bool = False
+    sip_call_id: str | None = None
+    answered_at: datetime | None = None
+    talk_seconds: int | None = None
     # The debtor agreed on this recorded call to be called in the quiet hours (their own
     # consent: it never covers a third party).
     consent_late_calls: bool = False

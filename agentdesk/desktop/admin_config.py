@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -57,6 +58,26 @@ def _dialer(value: str) -> str | None:
     if "{number}" not in value:
         return "must contain {number}, where the phone number goes (e.g. sip:{number}@pbx.example.cn)"
     return None
+
+
+def _host_port(value: str) -> str | None:
+    if not re.fullmatch(r"[A-Za-z0-9.\-]+(:\d{1,5})?", value):
+        return "must be a host name or address, with an optional :port (e.g. pbx.example.cn:5060)"
+    return None
+
+
+def _sip_user(value: str) -> str | None:
+    if re.fullmatch(r"[A-Za-z0-9._\-+]{1,64}", value):
+        return None
+    return "must be a SIP user name (letters, digits, . _ - +)"
+
+
+def _caller_id(value: str) -> str | None:
+    return None if re.fullmatch(r"\+?\d{3,20}", value) else "must be a phone number (digits, an optional leading +)"
+
+
+def _transport(value: str) -> str | None:
+    return None if value in ("udp", "tcp", "tls") else "must be udp, tcp or tls"
 
 
 def _proxy(value: str) -> str | None:
@@ -98,6 +119,42 @@ ADMIN_SETTINGS: dict[str, AdminSetting] = {
             "Link that hands a number to the softphone; {number} is replaced.",
             _dialer,
             "sip:{number}@pbx.example.cn",
+        ),
+        AdminSetting(
+            "sip_server",
+            str,
+            "",
+            "The PBX this desk's softphone registers with and dials through (host or host:port). "
+            "Empty: no softphone; numbers go to the dialer link.",
+            _host_port,
+            "pbx.example.cn:5060",
+        ),
+        AdminSetting("sip_extension", str, "", "This desk's extension (SIP user) on the PBX.", _sip_user, "8001"),
+        AdminSetting(
+            "sip_auth_user",
+            str,
+            "",
+            "User name for the PBX's authentication, if it differs from the extension. The SIP "
+            "password is entered once on the desk and kept in the OS keyring, never here.",
+            _sip_user,
+            "8001",
+        ),
+        AdminSetting(
+            "sip_caller_id",
+            str,
+            "",
+            "The caller ID the compliance preset requires the debtor to see (the centre's registered number).",
+            _caller_id,
+            "4008001234",
+        ),
+        AdminSetting("sip_transport", str, "udp", "SIP transport: udp, tcp or tls.", _transport, "udp"),
+        AdminSetting(
+            "sip_register",
+            bool,
+            True,
+            "Register with the PBX (false only for a PBX that takes calls from this desk's address unregistered).",
+            None,
+            "true",
         ),
         AdminSetting(
             "proxy",

@@ -34,7 +34,7 @@ def next_state(current: str, event: str) -> str:
         return current
     if event == "call_started":
         return "on_call"
-    if event == "outcome_saved":
+    if event in ("outcome_saved", "call_ended"):
         return "wrap_up"
     if event == "case_opened" and current == "wrap_up":
         return "available"
@@ -95,7 +95,7 @@ class AgentStateControl(QObject):
         self._report()
 
     def _report(self) -> None:
-        if self._in_flight or self.state == self.server_state:
+        if self._in_flight or self.state == self.server_state or getattr(self, "_closing", False):
             return
         state = self.state
         self._in_flight = True
@@ -107,6 +107,16 @@ class AgentStateControl(QObject):
         self.server_state = state
         self.reported.emit(state)
         self._report()  # the state may have moved on while this one was in flight
+
+    def report_offline(self) -> None:
+        """The desk is closing: the board shows the agent offline now, not a minute later
+        (the server's presence rule covers a desk that cannot say so). Best effort: the
+        window waits for the background helper a few seconds before closing the session."""
+        session = self.session
+        self.state = "offline"
+        self._closing = True  # no report after this one: the session closes next
+        self.tasks.run(lambda: set_agent_state(session, "offline"), lambda _r: None,
+                       lambda exc: log.info("offline state not reported at close: %s", type(exc).__name__))
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False

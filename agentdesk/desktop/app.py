@@ -8,7 +8,7 @@ for a global. The demo starts a real server in-process and signs in as a demo us
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -20,6 +20,7 @@ from agentdesk.client.session import ClientSession
 from agentdesk.desktop import i18n, theme
 from agentdesk.desktop.login import LoginDialog, LoginRequest, login_error_message, sign_in
 from agentdesk.desktop.mainwindow import MainWindow
+from agentdesk.desktop.phone.base import Phone
 from agentdesk.desktop.settings import Settings
 from agentdesk.desktop.tasks import Tasks
 
@@ -57,12 +58,17 @@ class DesktopApp(QObject):
     window_ready = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, app: QApplication, settings: Settings, *, language: str, demo: bool = False) -> None:
+    def __init__(self, app: QApplication, settings: Settings, *, language: str, demo: bool = False,
+                 admin_values: Mapping[str, Any] | None = None) -> None:
         super().__init__(app)
         self.app = app
         self.settings = settings
         self.language = language
         self.demo = demo
+        self.admin_values: Mapping[str, Any] = admin_values or {}
+        # Builds the phone of each window; tests and `demo --phone` point it at a stand-in PBX.
+        self.phone_factory: Callable[[ClientSession], Phone] = self._make_phone
+        self.phone_lab: Any = None
         self.tasks = Tasks(parent=self)
         self.server: Any = None
         self.window: MainWindow | None = None
@@ -151,7 +157,8 @@ class DesktopApp(QObject):
             return None
         warning = demo_warning(session) if self.demo else ""
         window = MainWindow(
-            session, self.settings, self.tasks, language=self.language, warning=warning, offline=offline
+            session, self.settings, self.tasks, language=self.language, warning=warning, offline=offline,
+            phone=self.phone_factory(session),
         )
         window.setWindowIcon(app_icon())
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -176,10 +183,44 @@ class DesktopApp(QObject):
 
         return closed
 
+    def _make_phone(self, session: ClientSession) -> Phone:
+        """The administrator's softphone; when it cannot start, the hand-off, and the desk says why."""
+        from agentdesk.desktop.phone import make_phone
+        from agentdesk.desktop.phone.base import PhoneError
+        from agentdesk.desktop.phone.handoff import HandoffPhone
+
+        try:
+            return make_phone(self.admin_values, self.settings, clock=session.clock)
+        except PhoneError as exc:
+            log.error("softphone not started: %s", exc)
+            return HandoffPhone(self.settings.get("dialer_url"), no_line=True)
+
+    def start_phone_lab(self) -> None:
+        """`demo --phone`: the debtor's phone stand-in on this machine, and a softphone that
+        dials it directly (no PBX, no registration), so a call can be placed and heard."""
+        from agentdesk.desktop.phone import lab
+
+        folder = paths.data_dir() / "demo-phone"
+        folder.mkdir(parents=True, exist_ok=True)
+        wav = folder / "debtor.wav"
+        if not wav.is_file():
+            try:
+                lab.spoken_wav("Hello? Yes, speaking. I know I am late with the payment. "
+                               "I can pay one thousand five hundred next Friday.", wav)
+            except (OSError, lab.subprocess.SubprocessError) as exc:
+                log.warning("no spoken WAV for the demo phone (%s): it answers silently", exc)
+                wav = None  # type: ignore[assignment]
+        self.phone_lab = lab.StandInPhone(wav)
+        self.admin_values = {**self.admin_values, "sip_server": f"127.0.0.1:{self.phone_lab.port}",
+                             "sip_extension": "demo", "sip_caller_id": "4008001234", "sip_register": False}
+
     def shutdown(self) -> None:
         if self.window is not None:
             self.window.shutdown()
         self.tasks.wait_idle(5000)
+        if self.phone_lab is not None:
+            self.phone_lab.stop()
+            self.phone_lab = None
         if self.server is not None:
             self.server.stop()
             self.server = None

@@ -176,6 +176,7 @@ class CasePanel(QWidget):
         self._budget: Callable[[str | None], tuple[ContactBudget, ContactBudget]] | None = None
         self._lang = "zh"
         self._verdict: ComplianceVerdict | None = None
+        self._call_active = False  # one call at a time: no second dial while one is up
         self.contacts = ContactPointModel(self)
         self.accounts = AccountModel(self)
         self.contactsView.setModel(self.contacts)
@@ -266,7 +267,7 @@ class CasePanel(QWidget):
         self._timeline_rest = entries[TIMELINE_FIRST:]
         if self._timeline_rest:
             self._timeline_timer.start(TIMELINE_LATER_MS)
-        self._select_contact(keep or _first_dialable(detail))
+        self._select_contact(keep or first_dialable(detail))
 
     def _append_timeline(self) -> None:
         """Add the next chunk of older entries at the end; the view keeps its scroll position."""
@@ -325,20 +326,30 @@ class CasePanel(QWidget):
         self.complianceTitle.setText(title)
         self.complianceDetail.setText(detail)
         self.complianceDetail.setVisible(bool(detail))
-        self.callButton.setEnabled(self._verdict.allowed and self.selected_contact() is not None)
+        self.callButton.setEnabled(self._verdict.allowed and self.selected_contact() is not None
+                                   and not self._call_active)
         theme.set_tone(self.complianceBanner, tone)
         line = labels.budget_text(*self._budget(self.selected_contact())) if self._budget is not None else ""
         self.budgetLine.setText(line)
         self.budgetLine.setVisible(bool(line))
 
+    def set_call_active(self, active: bool) -> None:
+        """A call is up (or over): the Call button follows, the guard's verdict still decides."""
+        self._call_active = active
+        self.refresh_verdict()
+
     def request_call(self) -> None:
         point = self.selected_contact()
-        if point is not None and self._verdict is not None and self._verdict.allowed:
+        if point is not None and self._verdict is not None and self._verdict.allowed and not self._call_active:
             self.call_requested.emit(point)
 
 
-def _first_dialable(detail: CaseDetail) -> str | None:
-    for point in detail.contact_points:
-        if point.owner == "debtor" and point.kind == "phone" and point.status not in _NEVER_DIAL:
-            return point.id
-    return detail.contact_points[0].id if detail.contact_points else None
+def first_dialable(detail: CaseDetail) -> str | None:
+    """The number to start on: the debtor's first callable phone, else anyone's callable
+    phone; a "never dial" number only when the case has nothing else."""
+    phones = [p for p in detail.contact_points if p.kind == "phone"]
+    for candidates in ([p for p in phones if p.owner == "debtor"], phones):
+        for point in candidates:
+            if point.status not in _NEVER_DIAL:
+                return point.id
+    return phones[0].id if phones else (detail.contact_points[0].id if detail.contact_points else None)

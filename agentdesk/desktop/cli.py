@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--login", action="store_true", help="show the sign-in dialog with the demo accounts")
     demo.add_argument(
+        "--phone",
+        action="store_true",
+        help="start a local stand-in for the debtor's phone (SIP, on 127.0.0.1) and dial it with the desk's "
+        "softphone: it answers and speaks, and the call is recorded. Without it the demo has no phone line "
+        "and hands numbers to the system's tel: handler.",
+    )
+    demo.add_argument(
         "--at",
         metavar="TIME",
         type=demo_instant,
@@ -193,8 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.server:
         settings.set("server_url", args.server)
     language = prepare_application(app, settings, args.lang, args.theme)
-    desktop = DesktopApp(app, settings, language=language, demo=args.command == "demo")
+    desktop = DesktopApp(app, settings, language=language, demo=args.command == "demo", admin_values=admin.values)
     instance.activate_requested.connect(lambda: bring_to_front(desktop.window))
+    if args.command == "demo" and args.phone:
+        desktop.start_phone_lab()
     if args.command == "demo":
         desktop.start_demo(None if args.login else args.user)
     else:

@@ -1,8 +1,9 @@
 """The lead's charts (QtCharts): what works, from the server's reports.
 
-Four charts: promises and collections per day; right-party contact rate by the debtor's
+Six charts: promises and collections per day; right-party contact rate by the debtor's
 local hour (when to call); a funnel per agent (attempts → contacts → promises → kept);
-right-party and promise rates per talk track and version. `chart_series()` turns the
+right-party and promise rates per talk track and version; the average QA score of the
+calls leads scored, per agent and per talk track. `chart_series()` turns the
 reports into plain numbers (tested headless); `ChartsPanel` only draws them.
 """
 
@@ -44,6 +45,8 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
     by_hour = sorted(reports.by_hour, key=lambda r: r.hour)
     funnel = sorted(reports.funnel, key=lambda r: r.username)
     tracks = sorted(reports.tracks, key=lambda r: (r.talk_track_id or "", r.version or 0))
+    qa_agents = [r for r in (reports.qa.by_agent if reports.qa else []) if r.average is not None]
+    qa_tracks = list(reports.qa.by_track) if reports.qa else []
     return {
         "daily": BarData(
             days,
@@ -71,6 +74,16 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
              (translate("LeadCharts", "Promises per right-party contact"), [rate(r.promises, r.rpc) for r in tracks])],
             "%",
         ),
+        "qa_agents": BarData(
+            [f"{r.username} ({r.scored})" for r in qa_agents],
+            [(translate("LeadCharts", "Average QA score"), [float(r.average or 0) for r in qa_agents])],
+            "%",
+        ),
+        "qa_tracks": BarData(
+            [f"{track_label(r.talk_track_id, r.version)} ({r.scored})" for r in qa_tracks],
+            [(translate("LeadCharts", "Average QA score"), [float(r.average or 0) for r in qa_tracks])],
+            "%",
+        ),
     }
 
 
@@ -86,6 +99,8 @@ def chart_titles() -> dict[str, str]:
         "hours": translate("LeadCharts", "Right-party contact rate by debtor's local hour (%)"),
         "funnel": translate("LeadCharts", "Funnel per agent"),
         "tracks": translate("LeadCharts", "Outcome rates per talk track (%)"),
+        "qa_agents": translate("LeadCharts", "Average QA score per agent (scored calls)"),
+        "qa_tracks": translate("LeadCharts", "Average QA score per talk track (scored calls)"),
     }
 
 
@@ -93,9 +108,9 @@ SERIES_COLORS = ("#1F63D6", "#137A4E", "#C07A00", "#8E44AD")
 
 
 class ChartsPanel:
-    """Four QChartViews in the console's chart grid; `show_reports()` redraws them."""
+    """Six QChartViews in the console's chart grid, two a row; `show_reports()` redraws them."""
 
-    KEYS = ("daily", "hours", "funnel", "tracks")
+    KEYS = ("daily", "hours", "funnel", "tracks", "qa_agents", "qa_tracks")
 
     def __init__(self, grid: QGridLayout, host: QWidget) -> None:
         self.views: dict[str, QChartView] = {}

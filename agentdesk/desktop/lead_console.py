@@ -35,6 +35,7 @@ from agentdesk.desktop.lead_models import (
     promise_labels,
 )
 from agentdesk.desktop.reassign_dialog import ReassignDialog
+from agentdesk.desktop.recordings_tab import RecordingsTab
 from agentdesk.desktop.strategy_editor import StrategyEditor
 from agentdesk.desktop.strategy_workbench import StrategyWorkbench
 from agentdesk.desktop.tasks import Tasks
@@ -94,6 +95,9 @@ class LeadConsole(QWidget):
         self.strategy_editor = StrategyEditor(session, tasks, self)  # a fifth tab: the queue's weights
         self.strategy_editor.message.connect(self.message)
         self.tabs.addTab(self.strategy_editor, self.strategy_editor.tab_title())
+        self.recordings = RecordingsTab(session, tasks, self)  # a sixth: listen to calls and score them
+        self.recordings.message.connect(self.message)
+        self.tabs.addTab(self.recordings, self.recordings.tab_title())
         self.workbench = StrategyWorkbench(session, tasks, self)  # segments, 分案, collectors, arms, 定价
         self.workbench.message.connect(self.message)
         self.tabs.addTab(self.workbench, self.workbench.tab_title())
@@ -267,6 +271,7 @@ class LeadConsole(QWidget):
         actions = dict(zip(pages, (self.refresh_board, self.reload_grid, self.load_review, self.load_charts),
                            strict=True))
         actions[self.strategy_editor] = self.strategy_editor.load
+        actions[self.recordings] = self.recordings.reload
         actions[self.workbench] = self.workbench.refresh
         action = actions.get(self.tabs.currentWidget())
         if action is not None:
@@ -280,6 +285,8 @@ class LeadConsole(QWidget):
             self.load_review()
         elif index == 3:
             self.load_charts()
+        elif self.tabs.widget(index) is self.recordings:
+            self.recordings.reload()
 
     # --- board ----------------------------------------------------------------------------------
 
@@ -615,6 +622,8 @@ class LeadConsole(QWidget):
 
     def retranslate(self) -> None:
         self._fill_filters()
+        self.recordings.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.recordings), self.recordings.tab_title())
         self.cases_model.relabel()
         self.charts.retitle()
         for model in (self.board_model, self.cases_model):
@@ -632,3 +641,4 @@ class LeadConsole(QWidget):
     def shutdown(self) -> None:
         for timer in (self.board_timer, self._change_timer, self._filter_timer):
             timer.stop()
+        self.recordings.shutdown()

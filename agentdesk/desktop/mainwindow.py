@@ -22,12 +22,15 @@ from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
-from agentdesk.desktop import i18n, labels, rule_text, theme, uiload
+from agentdesk.desktop import i18n, labels, leaving, my_scores, rule_text, theme, uiload
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
+from agentdesk.desktop.call_control import CallControl
 from agentdesk.desktop.case_panel import CasePanel
 from agentdesk.desktop.lead_console import LeadConsole
 from agentdesk.desktop.noteform import NoteForm
+from agentdesk.desktop.phone.base import CallResult, Phone
+from agentdesk.desktop.phone.handoff import HandoffPhone
 from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_to_open
 from agentdesk.desktop.settings import Settings
 from agentdesk.desktop.status import SyncStatusBar
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
     case_opened = Signal(str)  # case id, once the case is on screen
     outcome_recorded = Signal(str, str)  # case id, attempt id
     queue_loaded = Signal(int)  # rows
+    recording_queued = Signal(str)  # attempt id whose call recording went to the upload queue
 
     def __init__(
         self,
@@ -75,6 +79,7 @@ class MainWindow(QMainWindow):
         language: str,
         warning: str = "",
         offline: bool = False,
+        phone: Phone | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +96,7 @@ class MainWindow(QMainWindow):
         self._heap_frozen = False
         self._queue_dirty = False
         self._reselect_after_load: str | None = None
+        self._ask_on_leave = True
         self._is_lead = session.user.role in ("lead", "admin")
 
         self.case_panel = CasePanel(self.casePane, clock=session.clock)
@@ -120,6 +126,9 @@ class MainWindow(QMainWindow):
             self.outcome_recorded.connect(lambda _c, _a: state.on_event("outcome_saved"))
             self.case_opened.connect(lambda _c: state.on_event("case_opened"))
             self.agent_state = state
+            # The agent's own QA scores (issue 13), from the Case menu.
+            self.actionMyScores = my_scores.add_menu_action(self.menuCase, session, tasks, self, language)
+        self.calls = CallControl(self, phone or HandoffPhone(settings.get("dialer_url"), no_line=True))
         self.events.attach(session)
 
         self._search_timer = QTimer(self)
@@ -191,12 +200,14 @@ class MainWindow(QMainWindow):
         self._case_actions_follow(console)
         self.events.cases_changed.connect(console.cases_changed)
         self.events.status_changed.connect(console.sync_status)
+        console.recordings.set_language(self.language)
         self.lead_console = console
 
     def _case_actions_follow(self, console: LeadConsole) -> None:
         on_case_work = console.tabs.currentWidget() is self.mainSplitter
         for action in (self.actionCall, self.actionNextCase, self.actionSaveNext, self.actionSave,
-                       self.actionSwitchTrack):
+                       self.actionSwitchTrack, self.actionHangUp, self.actionMute, self.actionHold,
+                       self.actionKeypad):
             action.setEnabled(on_case_work)
 
     def _setup_actions(self) -> None:
@@ -204,11 +215,16 @@ class MainWindow(QMainWindow):
         self.actionNextCase.setShortcuts([QKeySequence("F2"), QKeySequence("Ctrl+N")])
         for action in self.findChildren(QAction):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.actionNextCase.triggered.connect(self.open_next_case)
-        self.nextCaseButton.clicked.connect(self.open_next_case)
+        self.actionNextCase.triggered.connect(lambda: self.open_next_case())
+        self.nextCaseButton.clicked.connect(lambda: self.open_next_case())
         self.actionSaveNext.triggered.connect(lambda: self.note_form.submit(open_next=True))
         self.actionSave.triggered.connect(lambda: self.note_form.submit(open_next=False))
         self.actionCall.triggered.connect(self.case_panel.request_call)
+        self.actionHangUp.triggered.connect(lambda: self.calls.hang_up())
+        self.actionMute.triggered.connect(lambda: self.calls.toggle_mute())
+        self.actionHold.triggered.connect(lambda: self.calls.toggle_hold())
+        self.actionKeypad.triggered.connect(lambda: self.calls.toggle_keypad())
+        self.actionPhoneSettings.triggered.connect(self._phone_settings)
         self.actionFind.triggered.connect(self._focus_search)
         self.actionSwitchTrack.triggered.connect(self._focus_tracks)
         self.actionFocusQueue.triggered.connect(self.queueView.setFocus)
@@ -315,7 +331,26 @@ class MainWindow(QMainWindow):
     def _queue_row_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
         case_id = current.data(CASE_ID_ROLE) if current.isValid() else None
         if case_id and case_id != self.current_case:
+            if self._ask_on_leave and not self.may_leave_case():
+                self._reselect_current()
+                return
             self.open_case(case_id)
+
+    def _reselect_current(self) -> None:
+        row = self.queue_model.row_of(self.current_case) if self.current_case else None
+        if row is None:
+            return
+        model = self.queueView.selectionModel()
+        model.blockSignals(True)
+        model.setCurrentIndex(self.queue_model.index(row, 0),
+                              QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        model.blockSignals(False)
+        self.queueView.viewport().update()
+
+    def may_leave_case(self, quitting: bool = False) -> bool:
+        """Leaving a case with a call on the line or an unsaved wrap-up asks first (issue 18);
+        the wrap-up stays as the case's draft, with the number that was called."""
+        return leaving.may_leave(self, quitting)
 
     def select_case(self, case_id: str) -> bool:
         """Select `case_id` in the queue (which opens it); open it directly if filtered out."""
@@ -330,7 +365,16 @@ class MainWindow(QMainWindow):
         self.queueView.scrollTo(self.queue_model.index(row, 0))
         return True
 
-    def open_next_case(self) -> None:
+    def open_next_case(self, ask: bool = True) -> None:
+        if ask and not self.may_leave_case():
+            return
+        self._ask_on_leave = False  # asked (or just saved): moving the queue's selection must not ask again
+        try:
+            self._open_next_case()
+        finally:
+            self._ask_on_leave = True
+
+    def _open_next_case(self) -> None:
         now = self.session.clock.now()
         row = next_to_open(self.queue_model.rows(), self.current_case, now)
         if row is None:
@@ -358,10 +402,14 @@ class MainWindow(QMainWindow):
         lang = i18n.short_code(self.language)
         # The person's other cases here, and the cases sharing a number: their contacts count.
         self._siblings = self.session.siblings(detail.case_id) if detail else []
-        self.case_panel.show_case(detail, self._judge if detail else None, lang,
-                                  budget=self._budget if detail else None)
         draft = self.session.load_draft(detail.case_id) if detail else None
-        self.note_form.set_case(detail, self.rules, lang, draft, self.case_panel.selected_contact())
+        dial = self.session.last_dial(detail.case_id) if detail else None
+        # A restored wrap-up keeps the number it was about: the panel shows that one selected.
+        about = (draft or {}).get("contact_point_id") or (dial.contact_point_id if dial else None)
+        self.case_panel.show_case(detail, self._judge if detail else None, lang, about or None,
+                                  budget=self._budget if detail else None)
+        self.note_form.set_case(detail, self.rules, lang, draft, self.case_panel.selected_contact(), dial)
+        self.calls.case_shown(detail.case_id if detail else None)
         self._show_track(None)
         if detail is not None:
             self.case_opened.emit(detail.case_id)
@@ -441,14 +489,24 @@ class MainWindow(QMainWindow):
         try:
             with slow_call_watch("record_outcome"):
                 attempt_id = self.session.record_outcome(draft)
+        except errors.NoCallPlaced:
+            self.note_form.show_errors({"call": self.tr(
+                "No call was placed from this desk for this case to this number: dial first (F5), or tick "
+                "\u201cThe debtor called in\u201d.")})
+            return
         except errors.InvalidOutcome as exc:
             field_name, text = rule_text.describe(exc)
             self.note_form.show_errors({field_name: text})
             return
         self.statusBar().showMessage(self.tr("Saved. It is sent to the server in the background."), 5000)
+        if draft.dial_id:
+            # The call's recording goes to the archive with its attempt, once the file is
+            # complete (it may still be compressing); encrypting and queueing it is file work,
+            # so it runs on the background helper.
+            self.calls.on_recording(draft.dial_id, lambda result: self._archive(attempt_id, result))
         self.outcome_recorded.emit(draft.case_id, attempt_id)
         if open_next and next_to_open(self.queue_model.rows(), draft.case_id, self.session.clock.now()):
-            self.open_next_case()
+            self.open_next_case(ask=False)
         else:
             self.open_case(draft.case_id)
         # The next case goes on screen first. The queue refresh runs on the background helper
@@ -456,16 +514,28 @@ class MainWindow(QMainWindow):
         # later, once the case is painted (bench_workstation.py: ~20 ms of save-and-next).
         QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self.reload_queue)
 
-    def _call(self, contact_point_id: str) -> None:
-        verdict = self.session.check_dial(self.current_case or "", contact_point_id)
-        if not verdict.allowed:
-            reason = verdict.reason_zh if i18n.short_code(self.language) == "zh" else verdict.reason_en
-            QMessageBox.warning(self, self.tr("Call not allowed"), reason)
+    def _archive(self, attempt_id: str, result: CallResult) -> None:
+        """Hand a finished call's recording to the archive's upload queue (issue 13)."""
+        if result.recording_path is None:
             return
-        self.note_form.mark_call_started()
-        if self.agent_state is not None:
-            self.agent_state.on_event("call_started")
-        self.statusBar().showMessage(self.tr("Call started: the wrap-up records this time as its start."), 6000)
+        session, path = self.session, result.recording_path
+        self.tasks.run(
+            lambda: session.attach_recording(attempt_id, path, sip_call_id=result.sip_call_id or None,
+                                             started_at=result.answered_at or result.started_at,
+                                             ended_at=result.ended_at),
+            lambda _recording_id: self.recording_queued.emit(attempt_id),
+            self._report,
+        )
+
+    def _call(self, contact_point_id: str) -> None:
+        """Every way of dialling ends here; the guard decides first (call_control)."""
+        if self.current_case is not None:
+            self.calls.dial(self.current_case, contact_point_id)
+
+    def _phone_settings(self) -> None:
+        from agentdesk.desktop.phone_dialog import PhoneDialog
+
+        PhoneDialog(self.calls.phone, self.settings, self).exec()
 
     # --- sync ------------------------------------------------------------------------------
 
@@ -500,6 +570,8 @@ class MainWindow(QMainWindow):
     def set_language(self, language: str) -> None:
         self.settings.set("language", language)
         i18n.install_translators(language)  # Qt sends LanguageChange; changeEvent re-labels
+        if self.lead_console is not None:
+            self.lead_console.recordings.set_language(language)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "queue_model"):
@@ -520,6 +592,7 @@ class MainWindow(QMainWindow):
                 tabs.setTabText(tabs.indexOf(self.mainSplitter), self.tr("Case work"))
             if self.agent_state is not None:
                 self.agent_state.retranslate()
+            self.calls.retranslate()
         super().changeEvent(event)
 
     def _focus_search(self) -> None:
@@ -548,11 +621,17 @@ class MainWindow(QMainWindow):
     # --- leaving ---------------------------------------------------------------------------
 
     def _logout(self) -> None:
+        if not self.may_leave_case(quitting=True):
+            return
         self.note_form.flush_draft()
         self._logging_out = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not getattr(self, "_logging_out", False) and not getattr(self, "_shut", False) \
+                and not self.may_leave_case(quitting=True):
+            event.ignore()
+            return
         self.note_form.flush_draft()
         self.shutdown(logout=getattr(self, "_logging_out", False))
         super().closeEvent(event)
@@ -566,6 +645,9 @@ class MainWindow(QMainWindow):
         self.events.blockSignals(True)
         if self.lead_console is not None:
             self.lead_console.shutdown()
+        self.calls.shutdown()
+        if self.agent_state is not None:
+            self.agent_state.report_offline()
         self.tasks.wait_idle(5000)
         if logout:
             self.session.logout(wipe_local_data=bool(self.settings.get("wipe_on_logout")))

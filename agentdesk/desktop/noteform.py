@@ -14,9 +14,12 @@ from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from agentdesk.client.dialing import DialTicket
 from agentdesk.client.views import CaseDetail
 from agentdesk.clock import PROCESS, Clock, local_today
 from agentdesk.desktop import labels, theme, uiload
+from agentdesk.desktop.case_panel import first_dialable
+from agentdesk.desktop.phone.base import CallResult
 from agentdesk.desktop.wrapup import (
     RuleChecks,
     WrapupFields,
@@ -43,6 +46,7 @@ class NoteForm(QWidget):
         self._lang = "zh"
         self._loading = False
         self._started_at = ""
+        self._call: dict[str, str] = {}  # dial_id, sip_call_id, answered_at, talk_seconds, call_summary
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -57,6 +61,7 @@ class NoteForm(QWidget):
             self.callbackEdit.dateTimeChanged,
             self.contactCombo.currentIndexChanged,
             self.noteEdit.textChanged,
+            self.inboundCheck.toggled,
             self.conductReasonEdit.textChanged,
             self.consentCheck.toggled,
         ):
@@ -75,8 +80,12 @@ class NoteForm(QWidget):
         lang: str,
         draft: dict | None = None,
         contact_point_id: str | None = None,
+        dial: DialTicket | None = None,
     ) -> None:
-        """Show an empty form for `detail` (or restore `draft`); None clears the form."""
+        """Show an empty form for `detail` (or restore `draft`); None clears the form.
+
+        `dial` is the call this desk placed for the case whose outcome is not recorded yet
+        (kept in the local store): the form stands on it even when no draft was saved."""
         self._draft_timer.stop()
         self._detail, self._rules, self._lang = detail, rules, lang
         self._loading = True
@@ -100,11 +109,17 @@ class NoteForm(QWidget):
             self.conductReasonEdit.clear()
             self.consentCheck.setChecked(False)
             self._started_at = instant.isoformat()
+            self._call = {}
+            self.inboundCheck.setChecked(False)
             if contact_point_id:
                 self.select_contact(contact_point_id)
             restored = detail is not None and draft is not None
             if restored:
                 self._apply(WrapupFields.from_draft(detail.case_id, draft))
+            if dial is not None and detail is not None and dial.case_id == detail.case_id \
+                    and not self._call.get("dial_id"):
+                self._adopt_dial(dial)
+            self._show_call()
             self.draftBanner.setVisible(restored)
             self.draftState.setText("")
             self._sync_enabled()
@@ -114,6 +129,72 @@ class NoteForm(QWidget):
     def mark_call_started(self) -> None:
         """The agent dialled: the attempt starts now, not when the case opened."""
         self._started_at = self._clock.now().isoformat()
+
+    # --- the call ----------------------------------------------------------------------------
+
+    def call_placed(self, dial: DialTicket) -> None:
+        """A call went out for this case: the wrap-up stands on it and keeps its number."""
+        if self._detail is None or dial.case_id != self._detail.case_id:
+            return
+        self._call = {}
+        self._adopt_dial(dial)
+        self._call["call_summary"] = self.tr("Calling…")
+        self._show_call()
+        self._changed()
+        self.flush_draft()
+
+    def _adopt_dial(self, dial: DialTicket) -> None:
+        self._call["dial_id"] = dial.dial_id
+        self._started_at = dial.at.isoformat()
+        self.select_contact(dial.contact_point_id)
+        self.inboundCheck.setChecked(False)
+
+    def call_progress(self, dial_id: str, text: str) -> None:
+        """Calling, ringing, connected: the wrap-up says where its call is."""
+        if self._call.get("dial_id") == dial_id:
+            self._call["call_summary"] = text
+            self._show_call()
+
+    def apply_call_result(self, result: CallResult, summary: str) -> None:
+        """The call ended: its facts go on the attempt, and a no-contact result fills
+        who was reached and the outcome by itself; after a conversation the agent says."""
+        if self._detail is None or result.case_id != self._detail.case_id \
+                or self._call.get("dial_id") != result.dial_id:
+            return
+        self._call.update(
+            sip_call_id=result.sip_call_id,
+            answered_at=result.answered_at.isoformat() if result.answered_at else "",
+            talk_seconds=str(result.talk_seconds) if result.connected else "",
+            call_summary=summary,
+        )
+        if result.outcome is not None and not self.reachedCombo.currentData():
+            self.reachedCombo.setCurrentIndex(self.reachedCombo.findData("nobody"))
+            self.outcomeCombo.setCurrentIndex(self.outcomeCombo.findData(result.outcome.value))
+        self._show_call()
+        self._changed()
+        if result.connected and not self.reachedCombo.currentData():
+            self.reachedCombo.setFocus()
+
+    def _show_call(self) -> None:
+        dialled = bool(self._call.get("dial_id"))
+        inbound = self.inboundCheck.isChecked()
+        if inbound:
+            text = self.tr("The debtor called in: no call from this desk is needed.")
+        elif dialled:
+            text = self._call.get("call_summary") or self.tr("Call placed from this desk.")
+        else:
+            text = self.tr("No call placed yet: dial first (F5).")
+        self.callResultLabel.setText(text)
+        # The attempt is about the number called: it cannot be switched to another one.
+        self.contactCombo.setEnabled(not dialled or inbound)
+        self.inboundCheck.setVisible(not dialled)
+
+    def has_unsaved(self) -> bool:
+        """Would leaving lose something? Entered fields, or a call with no outcome yet."""
+        return self._detail is not None and self.isEnabled() and self.fields().unsaved()
+
+    def dial_id(self) -> str:
+        return self._call.get("dial_id", "")
 
     def select_contact(self, contact_point_id: str) -> None:
         index = self.contactCombo.findData(contact_point_id)
@@ -151,6 +232,11 @@ class NoteForm(QWidget):
             who = labels.owner_label(point.owner, point.relation, point.contact_name)
             status = labels.label(statuses, point.status)
             self.contactCombo.addItem(f"{point.value_masked} · {who} · {status}", point.id)
+        # The default is a number that may be called (the debtor's first), never a
+        # "do not call" one while valid ones exist.
+        default = first_dialable(detail)
+        if default is not None:
+            self.select_contact(default)
 
     # --- fields ----------------------------------------------------------------------------
 
@@ -169,6 +255,9 @@ class NoteForm(QWidget):
             contact_point_id=self.contactCombo.currentData() or "",
             note=self.noteEdit.toPlainText(),
             started_at=self._started_at,
+            inbound="1" if self.inboundCheck.isChecked() else "",
+            **{k: self._call.get(k, "") for k in ("dial_id", "sip_call_id", "answered_at", "talk_seconds",
+                                                  "call_summary")},
             conduct_reason=self.conductReasonEdit.text() if self.conductBox.isVisible() else "",
             consent_late_calls=self.consentCheck.isChecked() and self.consentCheck.isEnabled(),
         )
@@ -193,6 +282,11 @@ class NoteForm(QWidget):
         self.consentCheck.setChecked(fields.consent_late_calls)
         if fields.started_at:
             self._started_at = fields.started_at
+        self._call = {k: getattr(fields, k) for k in ("dial_id", "sip_call_id", "answered_at", "talk_seconds",
+                                                       "call_summary") if getattr(fields, k)}
+        self.inboundCheck.setChecked(fields.inbound == "1")
+        if fields.contact_point_id:  # the number called, after the combo was filled
+            self.select_contact(fields.contact_point_id)
 
     def set_promise(self, amount: str, due: date) -> None:
         """Fill the promise fields (used by the talk track's quick actions and tests)."""
@@ -229,6 +323,7 @@ class NoteForm(QWidget):
     def _changed(self) -> None:
         if self._loading:
             return
+        self._show_call()
         self._sync_enabled()
         self._clear_errors()
         if self._detail is not None:
@@ -272,6 +367,7 @@ class NoteForm(QWidget):
     def show_errors(self, errors: dict[str, str]) -> None:
         self._clear_errors()
         targets = {
+            "call": (self.formError, [self.inboundCheck]),
             "outcome": (self.formError, [self.reachedCombo, self.outcomeCombo]),
             "promise": (self.promiseError, [self.promiseAmountEdit, self.promiseDateEdit]),
             "callback": (self.callbackError, [self.callbackEdit]),
@@ -279,8 +375,12 @@ class NoteForm(QWidget):
             "form": (self.formError, []),
         }
         first = None
+        shown: dict[int, str] = {}
         for key, message in errors.items():
             label, widgets = targets.get(key, targets["form"])
+            if id(label) in shown:  # two messages for one label: both, one per line
+                message = shown[id(label)] + "\n" + message
+            shown[id(label)] = message
             label.setText(message)
             label.setVisible(True)
             if key == "note":

@@ -50,6 +50,8 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("remember_me", bool, True, "Keep the sign-in (refresh token in the keyring)."),
         Setting("dialer_url", str, "tel:{number}", "Link that hands a number to the softphone."),
+        Setting("phone_microphone", str, "", "Microphone the softphone uses; empty: the system's default."),
+        Setting("phone_speaker", str, "", "Speaker or headset the softphone uses; empty: the system's default."),
         Setting(
             "wipe_on_logout",
             bool,

@@ -330,6 +330,7 @@ def _run(args: argparse.Namespace, clock: Stopwatch, workdir: Path) -> dict[str,
             outcome="promise_to_pay",
             started_at=session.clock.now() - timedelta(minutes=2),
             contact_point_id=phone,
+            inbound=True,  # a test outcome at any hour: "the debtor called in" needs no dial
             note=NOTE,
             promise_amount=Money.parse(PROMISE_AMOUNT),
             promise_date=local_today(session.case_detail(case_id).time_zone, session.clock)

@@ -48,6 +48,13 @@ class WrapupFields:
     contact_point_id: str = ""
     note: str = ""
     started_at: str = ""  # ISO datetime: when the agent opened the case or dialled
+    # The call (issue 13/18): the dial placed from this desk, or the debtor's own call.
+    dial_id: str = ""
+    inbound: str = ""  # "1" when the debtor called in (strings: the draft is JSON of strings)
+    sip_call_id: str = ""
+    answered_at: str = ""  # ISO datetime
+    talk_seconds: str = ""
+    call_summary: str = ""  # the call's result as the form showed it, for a restored draft
     conduct_reason: str = ""  # why flagged wording must stay (reviewed by the lead)
     consent_late_calls: bool = False
 
@@ -63,6 +70,11 @@ class WrapupFields:
 
     def is_blank(self) -> bool:
         return not (self.reached or self.outcome or self.promise_amount or self.note.strip())
+
+    def unsaved(self) -> bool:
+        """Something an agent would lose by leaving: what they entered, or a call placed
+        whose outcome is not recorded yet."""
+        return not self.is_blank() or bool(self.dial_id)
 
 
 @dataclass
@@ -122,6 +134,13 @@ def check_fields(
 ) -> FormCheck:
     """Validate what the agent entered; return a draft to record or messages per field."""
     errors: dict[str, str] = {}
+    inbound = fields.inbound == "1"
+    if not inbound and not fields.dial_id:
+        errors["call"] = translate(
+            "Wrapup", "No call was placed from this desk for this case: dial first (F5), or tick "
+            "\u201cThe debtor called in\u201d.")
+    elif inbound and fields.reached == Reached.NOBODY.value:
+        errors["call"] = translate("Wrapup", "When the debtor called in, someone was reached: choose who.")
     if not fields.reached:
         errors["outcome"] = translate("Wrapup", "Choose who was reached.")
     elif not fields.outcome:
@@ -186,6 +205,11 @@ def check_fields(
         promise_amount=amount,
         promise_date=due,
         callback_at=callback,
+        dial_id=None if inbound else fields.dial_id or None,
+        inbound=inbound,
+        sip_call_id=fields.sip_call_id or None,
+        answered_at=_parse_dt(fields.answered_at) if fields.answered_at else None,
+        talk_seconds=int(fields.talk_seconds) if fields.talk_seconds.isdigit() else None,
         consent_late_calls=fields.consent_late_calls and fields.reached == Reached.RIGHT_PARTY.value,
         conduct_override=override,
     )

@@ -122,6 +122,8 @@ class PastContact:
     at: datetime
     reached: str  # "right_party" | "third_party" | "nobody"
     contact_owner: str = DEBTOR
+    # "call" | "sms" | "visit", or "inbound" for a call the debtor made: it is no contact we
+    # placed (no limit counts it), but a conversation on it starts the wait after one.
     channel: str = "call"
     number: str | None = None
     same_person: bool = True

@@ -20,14 +20,17 @@ from starlette.concurrency import run_in_threadpool
 
 from agentdesk import __version__, contract
 from agentdesk.clock import PROCESS, Clock
-from agentdesk.server import auth, sync
+from agentdesk.server import auth, presence, sync
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
 from agentdesk.server.models import AuditEntry, User
 from agentdesk.server.routes_allocation import allocation_router
+from agentdesk.server.recording_archive import RecordingArchive
+from agentdesk.server.recording_config import recordings_dir
 from agentdesk.server.routes_intake import intake_router
 from agentdesk.server.routes_lead import lead_router
+from agentdesk.server.routes_recordings import recordings_router
 from agentdesk.server.routes_rules import rules_router
 from agentdesk.server.routes_strategy import strategy_router
 
@@ -42,8 +45,10 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = None) -> FastAPI:
-    """`clock` decides every "now" of the server (default: the process clock; see agentdesk.clock)."""
+def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = None,
+               recordings_folder: str | None = None) -> FastAPI:
+    """`clock` decides every "now" of the server (default: the process clock; see agentdesk.clock).
+    `recordings_folder`: the recording archive (default: recording_config.recordings_dir())."""
     hub = hub or EventHub()
     clock = clock or PROCESS
     relay = PgRelay(db.psycopg_dsn(), hub) if db.is_postgres else None
@@ -241,7 +246,7 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         user_id, team_id, role = await run_in_threadpool(_subscriber_identity, token)
         sub = hub.subscribe(user_id, team_id, role)
         return StreamingResponse(
-            hub.stream(sub),
+            presence.tracked(hub.stream(sub), db, user_id, team_id, clock, poke),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
@@ -271,6 +276,8 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     app.include_router(lead_router(db, poke, current_user, clock))
     app.include_router(intake_router(db, poke, current_user, clock))
     app.include_router(rules_router(db, poke, current_user, clock))
+    app.state.recordings = RecordingArchive(recordings_dir(recordings_folder))
+    app.include_router(recordings_router(db, app.state.recordings, current_user, clock))
     app.include_router(strategy_router(db, poke, current_user, clock))
     app.include_router(allocation_router(db, poke, current_user, clock))
     return app

@@ -83,7 +83,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         upgrade(args.database_url)
     db = Database(args.database_url)
     hub = EventHub()
-    app = create_app(db, hub, real_clock)
+    app = create_app(db, hub, real_clock, recordings_folder=args.recordings_dir)
 
     class _Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
@@ -253,6 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--no-migrate", action="store_true", help="do not upgrade the schema first")
+    serve.add_argument("--recordings-dir", default=None,
+                       help="the call-recording archive; default AGENTDESK_RECORDINGS_DIR or the data folder's")
     serve.set_defaults(func=_cmd_serve)
     add = sub.add_parser("add-user", help="add a user; the password is read from the terminal or stdin")
     add.add_argument("username")
@@ -277,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     pays.add_argument("--lender", help="only accounts of this lender")
     pays.add_argument("--accept-good-rows", action="store_true", help="import the good rows of a file with problems")
     pays.set_defaults(func=_cmd_import)
+    from agentdesk.server.recordings_cli import add_commands
+
+    add_commands(sub)
     return parser
 
 

@@ -114,6 +114,7 @@ def history(case: Case, secret: str = "", related: list[dict[str, Any]] | None =
                 "compliance_flag": a.compliance_flag,
                 "talk_track_id": a.talk_track_id,
                 "talk_track_version": a.talk_track_version,
+                **_call_facts(a),
             }
             for a in case.attempts
         ],
@@ -312,3 +313,17 @@ def fill_missing(session: Session, batch: int = 2000) -> int:
             return total
         total += rebuild(session, ids)
         session.flush()
+
+
+def _call_facts(a: ContactAttempt) -> dict[str, Any]:
+    """The call behind an attempt, only where there was one (older documents stay as they were)."""
+    facts: dict[str, Any] = {}
+    if a.direction == "inbound":
+        facts["direction"] = "inbound"
+    if a.sip_call_id:
+        facts["sip_call_id"] = a.sip_call_id
+    if a.answered_at is not None:
+        facts["answered_at"] = a.answered_at.isoformat()
+    if a.talk_seconds is not None:
+        facts["talk_seconds"] = a.talk_seconds
+    return facts

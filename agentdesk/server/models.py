@@ -83,6 +83,8 @@ class User(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     agent_state: Mapped[str] = mapped_column(String(12), default="offline")
     agent_state_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the user's last event stream ended (NULL while one is open): presence.py.
+    events_gone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     team: Mapped[Team | None] = relationship()
@@ -213,6 +215,11 @@ class ContactAttempt(Base):
     talk_track_version: Mapped[int | None] = mapped_column(Integer)
     compliance_flag: Mapped[str | None] = mapped_column(String(200))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The call (migration 0007): direction, the PBX's Call-ID, answer time, talk time.
+    direction: Mapped[str] = mapped_column(String(8), default="outbound", server_default="outbound")
+    sip_call_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    talk_seconds: Mapped[int | None] = mapped_column(Integer)
     # The agent saved a note whose words the conduct check flagged: the phrases and the
     # agent's reason, for the lead's review (agentdesk.domain.disclosure).
     conduct_override: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -356,3 +363,46 @@ class ServerSetting(Base):
     __tablename__ = "server_settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Recording(Base):
+    """A call recording in the archive (agentdesk.server.recordings): write-once.
+
+    The bytes live in the recordings folder under their SHA-256 (recording_archive.py);
+    this row says whose call they are. `state`: receiving (an upload in progress, `received`
+    bytes so far) -> archived -> purged (after `retain_until`; the row stays as the record
+    that it existed and was removed)."""
+
+    __tablename__ = "recordings"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the desk's id, or the server's for a PBX file
+    attempt_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    sip_call_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    source: Mapped[str] = mapped_column(String(8))  # desk | pbx
+    uploaded_by: Mapped[str | None] = mapped_column(String(36))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    state: Mapped[str] = mapped_column(String(10), default="receiving", index=True)
+    checksum_failures: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    duration_ms: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    retain_until: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class QaScore(Base):
+    """A lead's score sheet for one recording: the answers per item, the score and a comment."""
+
+    __tablename__ = "qa_scores"
+    recording_id: Mapped[str] = mapped_column(ForeignKey("recordings.id"), primary_key=True)
+    sheet_id: Mapped[str] = mapped_column(String(64))
+    sheet_version: Mapped[int] = mapped_column(Integer)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    score: Mapped[int] = mapped_column(Integer)  # 0-100 (agentdesk.domain.qa.score)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    scored_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    scored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import case as sql_case
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -27,6 +28,12 @@ from agentdesk.server.models import Case, ContactAttempt, ContactPoint, Debtor, 
 # third-party "spoken to once" rule, which looks further; older contacts no longer change
 # a verdict the desk computes.
 RELATED_WINDOW = timedelta(days=60)
+
+
+def _rules_channel() -> Any:
+    """The channel as the rules count it: a call the debtor made is "inbound" (no limit
+    counts it; a conversation on it still starts the wait after one)."""
+    return sql_case((ContactAttempt.direction == "inbound", "inbound"), else_=ContactAttempt.channel)
 
 
 def phone_number(value: str) -> str | None:
@@ -90,7 +97,7 @@ def history(session: Session, case: Case, before: datetime,
         conditions.append(ContactPoint.number.in_(numbers))
     rows = session.execute(
         select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.contact_point_id, ContactAttempt.started_at,
-               ContactAttempt.reached, ContactAttempt.channel, ContactPoint.owner, ContactPoint.number,
+               ContactAttempt.reached, _rules_channel(), ContactPoint.owner, ContactPoint.number,
                Debtor.person_key)
         .join(Case, Case.id == ContactAttempt.case_id)
         .join(Debtor, Debtor.id == Case.debtor_id)
@@ -176,7 +183,7 @@ def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -
         conditions.append(ContactPoint.number.in_(sorted(numbers)))
     rows = session.execute(
         select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.started_at, ContactAttempt.reached,
-               ContactAttempt.channel, ContactPoint.owner, ContactPoint.number, Debtor.person_key)
+               _rules_channel(), ContactPoint.owner, ContactPoint.number, Debtor.person_key)
         .join(Case, Case.id == ContactAttempt.case_id)
         .join(Debtor, Debtor.id == Case.debtor_id)
         .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)

@@ -7,16 +7,18 @@ hour needs time-zone arithmetic that SQLite lacks, so those rows are bucketed he
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import case as sql_case
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from agentdesk import contract
 from agentdesk.domain.masking import mask_address, mask_phone
+from agentdesk.server import presence
 from agentdesk.server.models import (
     Account,
     AppliedMutation,
@@ -26,6 +28,8 @@ from agentdesk.server.models import (
     Debtor,
     Payment,
     PromiseToPay,
+    QaScore,
+    Recording,
     User,
 )
 
@@ -78,8 +82,8 @@ def team_board(session: Session, team_id: str | None, tz: ZoneInfo, now: datetim
     for a in agents:
         q, t, p = queue.get(a.id, (0, 0)), attempts.get(a.id, (0, 0)), promises.get(a.id, (0, 0))
         rows.append(contract.BoardAgent(
-            id=a.id, username=a.username, display_name=a.display_name, state=a.agent_state,
-            state_since=a.agent_state_at, queue_size=q[0], queue_value_minor=q[1], attempts_today=t[0],
+            id=a.id, username=a.username, display_name=a.display_name, state=presence.shown_state(a, now),
+            state_since=presence.state_since(a, now), queue_size=q[0], queue_value_minor=q[1], attempts_today=t[0],
             rpc_today=t[1], promises_today=p[0], promised_minor_today=p[1],
             collected_minor_today=collected.get(a.id, 0)))
     return contract.TeamBoard(as_of=now, agents=rows)
@@ -221,3 +225,88 @@ def talk_tracks(session: Session, team_id: str | None, days: int,
         .order_by(ContactAttempt.talk_track_id, ContactAttempt.talk_track_version)).all()
     return [contract.TalkTrackRow(talk_track_id=r[0], version=r[1], attempts=int(r[2]), rpc=int(r[3]),
                                   promises=int(r[4])) for r in rows]
+
+
+def qa_scores(session: Session, team_id: str | None, days: int, now: datetime) -> contract.QaReport:
+    """Average QA score per agent and per talk track, over the team's calls of the last
+    `days` that a lead has scored: which agent needs coaching, which script leads to
+    clean calls."""
+    since = now - timedelta(days=days)
+    scored = (select(QaScore.score, ContactAttempt.agent_id, ContactAttempt.talk_track_id,
+                     ContactAttempt.talk_track_version)
+              .join(Recording, Recording.id == QaScore.recording_id)
+              .join(ContactAttempt, ContactAttempt.id == Recording.attempt_id)
+              .join(Case, Case.id == ContactAttempt.case_id)
+              .where(_team_cases(team_id), ContactAttempt.started_at >= since)).subquery()
+    per_agent = {r[0]: (int(r[1]), float(r[2])) for r in session.execute(
+        select(scored.c.agent_id, func.count(), func.avg(scored.c.score)).group_by(scored.c.agent_id))}
+    agents = _team_agents(session, team_id)
+    by_agent = [contract.QaAgentRow(agent_id=a.id, username=a.username, scored=per_agent.get(a.id, (0, 0.0))[0],
+                                    average=round(per_agent[a.id][1], 1) if a.id in per_agent else None)
+                for a in agents]
+    by_track = [contract.QaTrackRow(talk_track_id=r[0], version=r[1], scored=int(r[2]), average=round(float(r[3]), 1))
+                for r in session.execute(
+                    select(scored.c.talk_track_id, scored.c.talk_track_version, func.count(), func.avg(scored.c.score))
+                    .group_by(scored.c.talk_track_id, scored.c.talk_track_version)
+                    .order_by(scored.c.talk_track_id, scored.c.talk_track_version))]
+    return contract.QaReport(by_agent=by_agent, by_track=by_track)
+
+
+def recordings_page(session: Session, user: User, team_id: str | None, f: RecordingFilter,
+                    limit: int, offset: int) -> contract.RecordingPage:
+    """Archived recordings a lead (their team), an admin (all or one team) or an agent (their
+    own calls) may hear, newest call first, with each call's outcome and QA score."""
+    agent = aliased(User)
+    # When the call was: the recording's own start (the answer), else its attempt's.
+    call_at = func.coalesce(Recording.started_at, ContactAttempt.started_at)
+    where: list[Any] = [Recording.state == "archived"]
+    if user.role == "agent":
+        where.append(ContactAttempt.agent_id == user.id)
+    elif team_id is not None:
+        where.append(Case.team_id == team_id)
+    if f.agent:
+        where.append(agent.username == f.agent)
+    if f.since is not None:
+        where.append(call_at >= f.since)
+    if f.until is not None:
+        where.append(call_at < f.until)
+    if f.outcome:
+        where.append(ContactAttempt.outcome == f.outcome)
+    if f.flagged is not None:
+        where.append(ContactAttempt.compliance_flag.is_not(None) if f.flagged
+                     else ContactAttempt.compliance_flag.is_(None))
+    if f.min_seconds is not None:
+        where.append(Recording.duration_ms >= f.min_seconds * 1000)
+    if f.max_seconds is not None:
+        where.append(Recording.duration_ms <= f.max_seconds * 1000)
+    if f.scored is not None:
+        where.append(QaScore.recording_id.is_not(None) if f.scored else QaScore.recording_id.is_(None))
+    base = (select(Recording, ContactAttempt, agent.username, QaScore.score, QaScore.scored_at)
+            .join(ContactAttempt, ContactAttempt.id == Recording.attempt_id)
+            .join(Case, Case.id == ContactAttempt.case_id)
+            .outerjoin(agent, agent.id == ContactAttempt.agent_id)
+            .outerjoin(QaScore, QaScore.recording_id == Recording.id)
+            .where(*where))
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    rows = session.execute(base.order_by(call_at.desc(), Recording.id).limit(limit).offset(offset))
+    return contract.RecordingPage(total=int(total), items=[
+        contract.RecordingItem(
+            id=rec.id, attempt_id=att.id, case_id=att.case_id, agent=name, started_at=rec.started_at or att.started_at,
+            duration_ms=rec.duration_ms, size=rec.size, media_type=rec.media_type, sha256=rec.sha256,
+            source=rec.source, reached=att.reached, outcome=att.outcome, compliance_flag=att.compliance_flag,
+            talk_track_id=att.talk_track_id, score=score, scored_at=scored_at)
+        for rec, att, name, score, scored_at in rows])
+
+
+@dataclass(frozen=True)
+class RecordingFilter:
+    """The lead's narrowing of the recordings list; None means any."""
+
+    agent: str | None = None  # username
+    since: datetime | None = None
+    until: datetime | None = None
+    outcome: str | None = None
+    flagged: bool | None = None
+    min_seconds: int | None = None
+    max_seconds: int | None = None
+    scored: bool | None = None

@@ -18,7 +18,7 @@ from agentdesk import contract
 from agentdesk.domain import casewrites
 from agentdesk.domain.casewrites import CaseState, CaseWriteError
 from agentdesk.domain.outcomes import Outcome, Reached
-from agentdesk.server import persons
+from agentdesk.server import persons, recordings
 from agentdesk.server.models import (
     AuditEntry,
     Callback,
@@ -73,7 +73,8 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
     point = session.get(ContactPoint, p.contact_point_id) if p.contact_point_id else None
     if p.contact_point_id and (point is None or point.case_id != case.id):
         raise Rejected("the contact point does not belong to this case")
-    flags = flag_attempt(session, case, point, p.started_at, p.channel)
+    # A call the debtor made is no contact we placed: contact hours and limits do not apply.
+    flags = [] if p.direction == "inbound" else flag_attempt(session, case, point, p.started_at, p.channel)
     if not in_scope:
         flags.append("recorded after the case was reassigned")
     if p.conduct_override is not None:
@@ -87,7 +88,11 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
         talk_track_version=p.talk_track_version,
         compliance_flag="; ".join(flags)[:200] or None,
         conduct_override=p.conduct_override.model_dump() if p.conduct_override else None,
+        direction=p.direction, sip_call_id=p.sip_call_id, answered_at=p.answered_at, talk_seconds=p.talk_seconds,
     ))
+    session.flush()
+    # A recording (the desk's or the PBX's) may have arrived before its attempt (issue 13).
+    recordings.link_new_attempt(session, session.get(ContactAttempt, str(p.attempt_id)))  # type: ignore[arg-type]
     if flags:
         session.add(AuditEntry(user_id=user.id, action="attempt.flagged", entity="case", entity_id=case.id,
                                detail={"attempt": str(p.attempt_id), "flags": flags}))

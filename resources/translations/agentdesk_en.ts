@@ -376,6 +376,132 @@
     </message>
 </context>
 <context>
+    <name>CallControl</name>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="51"/>
+        <source>Phone line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="80"/>
+        <source>Choose the number to call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="83"/>
+        <source>Call not allowed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="112"/>
+        <source>Number handed to your desk phone: the wrap-up records this time as its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="118"/>
+        <source>The number could not be fetched from the server, so nothing was dialled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="122"/>
+        <source>The call could not be placed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Calls</name>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="27"/>
+        <source>Calling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="28"/>
+        <source>Ringing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="29"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="30"/>
+        <source>Call ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="41"/>
+        <source>Connected, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="48"/>
+        <source>Call ended · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="53"/>
+        <source>No phone line on this desk: the number goes to your desk phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="54"/>
+        <source>The phone line is not registered with the PBX: check the network, or ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="56"/>
+        <source>The PBX refused: check the SIP password (Phone and audio devices…), or ask IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="58"/>
+        <source>No microphone or speaker found: connect a headset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="59"/>
+        <source>A call is in progress: hang up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="60"/>
+        <source>No SIP password on this desk yet: enter it in Phone and audio devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="61"/>
+        <source>The phone could not place the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="72"/>
+        <source>No phone line · numbers go to your desk phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="74"/>
+        <source>Desk phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="76"/>
+        <source>Phone: signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="79"/>
+        <source>Phone ready · no audio device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="80"/>
+        <source>Phone ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="86"/>
@@ -460,17 +586,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="239"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="240"/>
         <source>, born %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="242"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="243"/>
         <source>ID %1%2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="308"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="309"/>
         <source>%1 · debtor&apos;s local time %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,28 +631,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="186"/>
-        <location filename="../../ui/casepanel.ui" line="192"/>
-        <source>Contact points</source>
+        <location filename="../../ui/casepanel.ui" line="187"/>
+        <source>Call in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="200"/>
+        <source>Call state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/casepanel.ui" line="206"/>
+        <source>Talk time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="218"/>
+        <source>&amp;Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="220"/>
+        <source>Mute your microphone (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="226"/>
+        <source>&amp;Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="228"/>
+        <source>Put the call on hold (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="234"/>
+        <source>&amp;Keypad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="236"/>
+        <source>Show the keypad to send tones (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="242"/>
+        <source>Hang &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="243"/>
+        <source>End the call (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="253"/>
+        <source>Keypad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="352"/>
+        <location filename="../../ui/casepanel.ui" line="358"/>
+        <source>Contact points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="372"/>
         <source>&amp;Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="214"/>
+        <location filename="../../ui/casepanel.ui" line="380"/>
         <source>Contact history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="221"/>
+        <location filename="../../ui/casepanel.ui" line="387"/>
         <source>&amp;Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="229"/>
+        <location filename="../../ui/casepanel.ui" line="395"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -739,17 +925,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/crash.py" line="181"/>
+        <location filename="../../agentdesk/desktop/crash.py" line="180"/>
         <source>AgentDesk hit an unexpected error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/crash.py" line="183"/>
+        <location filename="../../agentdesk/desktop/crash.py" line="182"/>
         <source>Your saved work is safe: notes and outcomes are written locally before they are sent. A report without personal data was saved as %1. Please send it to IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/crash.py" line="189"/>
+        <location filename="../../agentdesk/desktop/crash.py" line="188"/>
         <source>Open log folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,22 +943,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="37"/>
+        <location filename="../../agentdesk/desktop/app.py" line="38"/>
         <source>Demo mode without a secure keyring: the data on this computer is NOT encrypted and sign-ins are not remembered. Use only the demo portfolio here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="93"/>
+        <location filename="../../agentdesk/desktop/app.py" line="99"/>
         <source>Starting the demo server… (the first start seeds a demo portfolio)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="107"/>
+        <location filename="../../agentdesk/desktop/app.py" line="113"/>
         <source>Signing in as %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="119"/>
+        <location filename="../../agentdesk/desktop/app.py" line="125"/>
         <source>The demo server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,73 +1189,89 @@
 <context>
     <name>LeadCharts</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="50"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="53"/>
         <source>Promised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="51"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="54"/>
         <source>Collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="56"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="70"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="73"/>
         <source>Right-party contact rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="65"/>
         <source>Right-party contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="63"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="66"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="67"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="71"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="74"/>
         <source>Promises per right-party contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <source>Average QA score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="92"/>
         <source>(no track)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="98"/>
         <source>Promised and collected per day (¥)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="99"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="87"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="100"/>
         <source>Funnel per agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="88"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="101"/>
         <source>Outcome rates per talk track (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="118"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="102"/>
+        <source>Average QA score per agent (scored calls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="103"/>
+        <source>Average QA score per talk track (scored calls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="133"/>
         <source>no data in this period yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1199,126 +1401,126 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="287"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="293"/>
         <source>as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="439"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="445"/>
         <source>%1 cases · %2 overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="441"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="447"/>
         <source>%1 selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="471"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="477"/>
         <source>Move all %1 filtered cases (%2 overdue).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="481"/>
         <source>Move %1 selected cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="484"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="490"/>
         <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="491"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="497"/>
         <source>Select the absent agent on the board first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="496"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
         <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="507"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="513"/>
         <source>%1 cases given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="515"/>
         <source>%1 changed since the move and stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="536"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="542"/>
         <source>Flagged attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="537"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="543"/>
         <source>Rejected changes (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="538"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
         <source>Numbers to verify (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="539"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="545"/>
         <source>%1 items wait for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="563"/>
         <source>Number approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="563"/>
         <source>Number rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="569"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="578"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="579"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="593"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="595"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="601"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="600"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="606"/>
         <source>Exported %1 rows to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="614"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="620"/>
         <source>There is no reassignment to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="619"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1702,6 +1904,34 @@
     </message>
 </context>
 <context>
+    <name>Leaving</name>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="25"/>
+        <source>Call in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="26"/>
+        <source>A call is in progress. Hang up and leave this case?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="27"/>
+        <source>A call is in progress. Hang up and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="37"/>
+        <source>Wrap-up not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="38"/>
+        <source>The wrap-up of this case is not saved. It is kept as a draft (with the number called) and offered back when you open the case again. Leave it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../agentdesk/desktop/login.py" line="32"/>
@@ -1827,115 +2057,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
         <source>Team lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="139"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="151"/>
         <source>Team queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="139"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="151"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="140"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="152"/>
         <source>AgentDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="144"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="156"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="172"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="463"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="184"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="549"/>
         <source>Case work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="228"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="256"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="243"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="271"/>
         <source>Demo: data not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="273"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="301"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="308"/>
-        <source>No case may be called right now.</source>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="372"/>
+        <source>No other open case in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="340"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="380"/>
+        <source>No case may be called right now: opened the first one callable, from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="419"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="394"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="472"/>
+        <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="478"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="406"/>
-        <source>Call not allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="411"/>
-        <source>Call started: the wrap-up records this time as its start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="418"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="504"/>
         <source>This case was reassigned away from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="424"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="510"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="432"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="518"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="482"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="569"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="487"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="574"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="488"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="575"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,107 +2215,132 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="155"/>
+        <location filename="../../ui/mainwindow.ui" line="161"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="169"/>
+        <location filename="../../ui/mainwindow.ui" line="175"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="180"/>
+        <location filename="../../ui/mainwindow.ui" line="186"/>
         <source>&amp;Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="184"/>
+        <location filename="../../ui/mainwindow.ui" line="190"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="187"/>
+        <location filename="../../ui/mainwindow.ui" line="193"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="191"/>
+        <location filename="../../ui/mainwindow.ui" line="197"/>
         <source>&amp;Next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="192"/>
+        <location filename="../../ui/mainwindow.ui" line="198"/>
         <source>Open the top case you may call now (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="196"/>
+        <location filename="../../ui/mainwindow.ui" line="202"/>
         <source>&amp;Call selected number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="200"/>
-        <source>Save wrap-up and &amp;next</source>
+        <location filename="../../ui/mainwindow.ui" line="206"/>
+        <source>&amp;Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="204"/>
-        <source>&amp;Save wrap-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.ui" line="208"/>
-        <source>&amp;Find in queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.ui" line="212"/>
-        <source>Switch &amp;talk track</source>
+        <location filename="../../ui/mainwindow.ui" line="211"/>
+        <source>&amp;Mute microphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.ui" line="216"/>
-        <source>Go to &amp;queue</source>
+        <source>H&amp;old call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="220"/>
-        <source>Go to c&amp;ase</source>
+        <location filename="../../ui/mainwindow.ui" line="221"/>
+        <source>Call &amp;keypad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="224"/>
-        <source>Go to &amp;talk track</source>
+        <location filename="../../ui/mainwindow.ui" line="225"/>
+        <source>&amp;Phone and audio devices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.ui" line="228"/>
-        <source>Go to &amp;wrap-up</source>
+        <source>Save wrap-up and &amp;next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="233"/>
-        <source>Colours as the &amp;system</source>
+        <location filename="../../ui/mainwindow.ui" line="232"/>
+        <source>&amp;Save wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="237"/>
-        <source>&amp;Light</source>
+        <location filename="../../ui/mainwindow.ui" line="236"/>
+        <source>&amp;Find in queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="241"/>
-        <source>&amp;Dark</source>
+        <location filename="../../ui/mainwindow.ui" line="240"/>
+        <source>Switch &amp;talk track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="244"/>
+        <source>Go to &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="248"/>
+        <source>Go to c&amp;ase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.ui" line="252"/>
-        <source>&amp;Keyboard shortcuts</source>
+        <source>Go to &amp;talk track</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.ui" line="256"/>
+        <source>Go to &amp;wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="261"/>
+        <source>Colours as the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="265"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="269"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="280"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="284"/>
         <source>&amp;About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2093,18 +2348,39 @@
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="47"/>
-        <location filename="../../agentdesk/desktop/noteform.py" line="48"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="53"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="54"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="218"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="136"/>
+        <source>Calling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="171"/>
+        <source>The debtor called in: no call from this desk is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="173"/>
+        <source>Call placed from this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="175"/>
+        <location filename="../../ui/noteform.ui" line="70"/>
+        <source>No call placed yet: dial first (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="313"/>
         <source>Draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="225"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="320"/>
         <source>Draft saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2129,108 +2405,171 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="66"/>
-        <source>&amp;Reached</source>
+        <location filename="../../ui/noteform.ui" line="61"/>
+        <source>The call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/noteform.ui" line="72"/>
-        <source>Who was reached</source>
+        <source>Call result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/noteform.ui" line="77"/>
+        <source>The debtor &amp;called in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="78"/>
+        <source>The debtor phoned the centre: the outcome needs no call placed from this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="91"/>
+        <source>&amp;Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="97"/>
+        <source>Who was reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="102"/>
         <source>&amp;Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="83"/>
+        <location filename="../../ui/noteform.ui" line="108"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="88"/>
+        <location filename="../../ui/noteform.ui" line="113"/>
         <source>Promise &amp;amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="94"/>
+        <location filename="../../ui/noteform.ui" line="119"/>
         <source>e.g. 1,500.00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="95"/>
+        <location filename="../../ui/noteform.ui" line="120"/>
         <source>Promised amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="100"/>
+        <location filename="../../ui/noteform.ui" line="125"/>
         <source>Promise &amp;date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="108"/>
+        <location filename="../../ui/noteform.ui" line="133"/>
         <source>Promised payment date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="120"/>
+        <location filename="../../ui/noteform.ui" line="145"/>
         <source>Call&amp;back at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="128"/>
+        <location filename="../../ui/noteform.ui" line="153"/>
         <source>Callback date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="140"/>
+        <location filename="../../ui/noteform.ui" line="165"/>
         <source>&amp;Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="146"/>
+        <location filename="../../ui/noteform.ui" line="171"/>
         <source>Contact point used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="153"/>
+        <location filename="../../ui/noteform.ui" line="178"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="160"/>
+        <location filename="../../ui/noteform.ui" line="185"/>
         <source>What was said and agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="161"/>
+        <location filename="../../ui/noteform.ui" line="186"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="176"/>
+        <location filename="../../ui/noteform.ui" line="201"/>
         <source>Ctrl+Enter saves and opens the next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="188"/>
+        <location filename="../../ui/noteform.ui" line="213"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="189"/>
+        <location filename="../../ui/noteform.ui" line="214"/>
         <source>Save the wrap-up and stay on this case (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="195"/>
+        <location filename="../../ui/noteform.ui" line="220"/>
         <source>Save &amp;&amp; next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="196"/>
+        <location filename="../../ui/noteform.ui" line="221"/>
         <source>Save the wrap-up and open the next case (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhoneDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/phone_dialog.py" line="49"/>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/phone_dialog.py" line="58"/>
+        <source>Playing a tone on the speaker for about a second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="5"/>
+        <source>Phone and audio devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="18"/>
+        <source>&amp;Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="27"/>
+        <source>&amp;Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="40"/>
+        <source>&amp;Test tone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="48"/>
+        <source>SIP &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="55"/>
+        <source>Kept in this computer&apos;s credential store</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2357,47 +2696,47 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="106"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="125"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="107"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="126"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="108"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="127"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="109"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="128"/>
         <source>Last outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="110"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="129"/>
         <source>Next call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="111"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="130"/>
         <source>Why here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="112"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="131"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="163"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="182"/>
         <source>● Changes not yet on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="168"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="187"/>
         <source>Outstanding: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3377,27 +3716,27 @@
 <context>
     <name>TalkTrackPanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="63"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="69"/>
         <source>No talk track for this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="103"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="130"/>
         <source>The debtor answers this way: go to the matching step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="118"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="146"/>
         <source>Required line: tick it once you have said it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="119"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
         <source>Required line said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="156"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="187"/>
         <source>Required lines %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3417,32 +3756,32 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="49"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="50"/>
         <source>Flagged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="74"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="75"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="82"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="83"/>
         <source>Promise %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="96"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="97"/>
         <source>Payment received %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="108"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="109"/>
         <source>No contact with this debtor yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="117"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="118"/>
         <source>not yet synced</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3450,67 +3789,77 @@
 <context>
     <name>Wrapup</name>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="89"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="101"/>
         <source>The promise exceeds the outstanding balance %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="94"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="106"/>
         <source>The promise date must be within %1 days (by %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="99"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="111"/>
         <source>The promise date is in the past.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="102"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="114"/>
         <source>The promised amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="106"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="118"/>
         <source>The case is on hold (%1): no promise can be taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="138"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="150"/>
+        <source>No call was placed from this desk for this case: dial first (F5), or tick “The debtor called in”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="154"/>
+        <source>When the debtor called in, someone was reached: choose who.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="156"/>
         <source>Choose who was reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="140"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="158"/>
         <source>Choose the outcome of the call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="142"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="160"/>
         <source>This outcome does not fit who was reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="151"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="169"/>
         <source>Write the amount like 1500 or 1,500.00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="155"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="173"/>
         <source>Choose the date the debtor will pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="165"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="183"/>
         <source>Choose when to call back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="167"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="185"/>
         <source>The callback time has already passed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="172"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="190"/>
         <source>Not an allowed hour for a call: %1</source>
         <translation type="unfinished"></translation>
     </message>

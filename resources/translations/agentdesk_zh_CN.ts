@@ -376,6 +376,136 @@
     </message>
 </context>
 <context>
+    <name>CallControl</name>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="51"/>
+        <source>Phone line</source>
+        <translation>电话线路</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="80"/>
+        <source>Choose the number to call.</source>
+        <translation>请选择要拨打的号码。</translation>
+    </message>
+    <message>
+        <source>Call not allowed</source>
+        <translation type="vanished">不允许拨打</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="83"/>
+        <source>Call not allowed: %1</source>
+        <translation>不允许拨打：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="112"/>
+        <source>Number handed to your desk phone: the wrap-up records this time as its start.</source>
+        <translation>号码已交给您的桌面电话：通话小结以此时间为开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="118"/>
+        <source>The number could not be fetched from the server, so nothing was dialled: %1</source>
+        <translation>无法从服务器获取号码，未拨出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_control.py" line="122"/>
+        <source>The call could not be placed: %1</source>
+        <translation>无法拨出电话：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Calls</name>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="27"/>
+        <source>Calling…</source>
+        <translation>正在呼叫…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="28"/>
+        <source>Ringing…</source>
+        <translation>正在振铃…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="29"/>
+        <source>Connected</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="30"/>
+        <source>Call ended</source>
+        <translation>通话已结束</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="41"/>
+        <source>Connected, %1</source>
+        <translation>已接通，%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="48"/>
+        <source>Call ended · %1</source>
+        <translation>通话已结束 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="53"/>
+        <source>No phone line on this desk: the number goes to your desk phone.</source>
+        <translation>本工作台没有电话线路：号码将交给您的桌面电话。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="54"/>
+        <source>The phone line is not registered with the PBX: check the network, or ask IT.</source>
+        <translation>电话线路未在交换机注册：请检查网络，或联系 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="56"/>
+        <source>The PBX refused: check the SIP password (Phone and audio devices…), or ask IT.</source>
+        <translation>交换机拒绝：请检查 SIP 密码（电话和音频设备…），或联系 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="58"/>
+        <source>No microphone or speaker found: connect a headset.</source>
+        <translation>未找到麦克风或扬声器：请连接耳机。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="59"/>
+        <source>A call is in progress: hang up first.</source>
+        <translation>正在通话中：请先挂断。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="60"/>
+        <source>No SIP password on this desk yet: enter it in Phone and audio devices…</source>
+        <translation>本机尚未保存 SIP 密码：请在“电话和音频设备…”中输入。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="61"/>
+        <source>The phone could not place the call.</source>
+        <translation>电话无法拨出。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="72"/>
+        <source>No phone line · numbers go to your desk phone</source>
+        <translation>无电话线路 · 号码交给桌面电话</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="74"/>
+        <source>Desk phone</source>
+        <translation>桌面电话</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="76"/>
+        <source>Phone: signing in…</source>
+        <translation>电话：正在注册…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="79"/>
+        <source>Phone ready · no audio device</source>
+        <translation>电话就绪 · 无音频设备</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/call_text.py" line="80"/>
+        <source>Phone ready</source>
+        <translation>电话就绪</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="86"/>
@@ -460,17 +590,17 @@
         <translation>暂不可拨打 — 最早 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="239"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="240"/>
         <source>, born %1</source>
         <translation>，%1 年生</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="242"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="243"/>
         <source>ID %1%2 · %3</source>
         <translation>证件 %1%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="308"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="309"/>
         <source>%1 · debtor&apos;s local time %2</source>
         <translation>%1 · 债务人当地时间 %2</translation>
     </message>
@@ -505,28 +635,88 @@
         <translation>通过软电话拨打所选号码 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="186"/>
-        <location filename="../../ui/casepanel.ui" line="192"/>
+        <location filename="../../ui/casepanel.ui" line="187"/>
+        <source>Call in progress</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="200"/>
+        <source>Call state</source>
+        <translation>通话状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="206"/>
+        <source>Talk time</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="218"/>
+        <source>&amp;Mute</source>
+        <translation>静音(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="220"/>
+        <source>Mute your microphone (F7)</source>
+        <translation>麦克风静音 (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="226"/>
+        <source>&amp;Hold</source>
+        <translation>保持(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="228"/>
+        <source>Put the call on hold (F8)</source>
+        <translation>保持通话 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="234"/>
+        <source>&amp;Keypad</source>
+        <translation>拨号盘(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="236"/>
+        <source>Show the keypad to send tones (F11)</source>
+        <translation>显示拨号盘发送按键音 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="242"/>
+        <source>Hang &amp;up</source>
+        <translation>挂断(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="243"/>
+        <source>End the call (F6)</source>
+        <translation>结束通话 (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="253"/>
+        <source>Keypad</source>
+        <translation>拨号盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="352"/>
+        <location filename="../../ui/casepanel.ui" line="358"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="206"/>
+        <location filename="../../ui/casepanel.ui" line="372"/>
         <source>&amp;Timeline</source>
         <translation>联系记录(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="214"/>
+        <location filename="../../ui/casepanel.ui" line="380"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="221"/>
+        <location filename="../../ui/casepanel.ui" line="387"/>
         <source>&amp;Accounts</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="229"/>
+        <location filename="../../ui/casepanel.ui" line="395"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -739,17 +929,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/crash.py" line="181"/>
+        <location filename="../../agentdesk/desktop/crash.py" line="180"/>
         <source>AgentDesk hit an unexpected error.</source>
         <translation>AgentDesk 遇到意外错误。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/crash.py" line="183"/>
+        <location filename="../../agentdesk/desktop/crash.py" line="182"/>
         <source>Your saved work is safe: notes and outcomes are written locally before they are sent. A report without personal data was saved as %1. Please send it to IT.</source>
         <translation>已保存的工作不会丢失：备注和结果在发送前已写入本机。不含个人信息的报告已保存为 %1，请发给 IT。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/crash.py" line="189"/>
+        <location filename="../../agentdesk/desktop/crash.py" line="188"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
@@ -757,22 +947,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="37"/>
+        <location filename="../../agentdesk/desktop/app.py" line="38"/>
         <source>Demo mode without a secure keyring: the data on this computer is NOT encrypted and sign-ins are not remembered. Use only the demo portfolio here.</source>
         <translation>演示模式（本机没有安全密钥库）：本机数据未加密，登录状态不会保存。此处只可使用演示数据。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="93"/>
+        <location filename="../../agentdesk/desktop/app.py" line="99"/>
         <source>Starting the demo server… (the first start seeds a demo portfolio)</source>
         <translation>正在启动演示服务器…（首次启动会生成演示案件）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="107"/>
+        <location filename="../../agentdesk/desktop/app.py" line="113"/>
         <source>Signing in as %1…</source>
         <translation>正在以 %1 登录…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="119"/>
+        <location filename="../../agentdesk/desktop/app.py" line="125"/>
         <source>The demo server did not start: %1</source>
         <translation>演示服务器未能启动：%1</translation>
     </message>
@@ -1003,73 +1193,89 @@
 <context>
     <name>LeadCharts</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="50"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="53"/>
         <source>Promised</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="51"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="54"/>
         <source>Collected</source>
         <translation>回款金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="56"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="70"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="73"/>
         <source>Right-party contact rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
         <source>Attempts</source>
         <translation>拨打次数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="65"/>
         <source>Right-party contacts</source>
         <translation>本人接通</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="63"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="66"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="67"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="71"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="74"/>
         <source>Promises per right-party contact</source>
         <translation>承诺率（按本人接通）</translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <source>Average QA score</source>
+        <translation>平均质检得分</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="92"/>
         <source>(no track)</source>
         <translation>（无话术）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="98"/>
         <source>Promised and collected per day (¥)</source>
         <translation>每日承诺与回款（¥）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="99"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation>按债务人当地时间的本人接通率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="87"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="100"/>
         <source>Funnel per agent</source>
         <translation>每位催收员的转化漏斗</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="88"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="101"/>
         <source>Outcome rates per talk track (%)</source>
         <translation>各话术的结果比率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="118"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="102"/>
+        <source>Average QA score per agent (scored calls)</source>
+        <translation>各坐席平均质检得分（已评分通话数）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="103"/>
+        <source>Average QA score per talk track (scored calls)</source>
+        <translation>各话术平均质检得分（已评分通话数）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="133"/>
         <source>no data in this period yet</source>
         <translation>本期暂无数据</translation>
     </message>
@@ -1199,126 +1405,126 @@
         <translation>最近 %1 天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="287"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="293"/>
         <source>as of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="439"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="445"/>
         <source>%1 cases · %2 overdue</source>
         <translation>%1 个案件 · 逾期 %2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="441"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="447"/>
         <source>%1 selected</source>
         <translation>已选 %1 个</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="471"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="477"/>
         <source>Move all %1 filtered cases (%2 overdue).</source>
         <translation>移动筛选出的全部 %1 个案件（逾期 %2）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="481"/>
         <source>Move %1 selected cases.</source>
         <translation>移动所选的 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="484"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="490"/>
         <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
         <translation>重新分配 %1 的队列：%2 个案件，%3。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="491"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="497"/>
         <source>Select the absent agent on the board first.</source>
         <translation>请先在看板上选中缺勤的催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="496"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
         <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
         <translation>已移动 %1 个案件。“撤销上次分配”可将其退回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="507"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="513"/>
         <source>%1 cases given back.</source>
         <translation>已退回 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="515"/>
         <source>%1 changed since the move and stay where they are.</source>
         <translation>%1 个案件在移动后有变动，保持不变。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="536"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="542"/>
         <source>Flagged attempts (%1)</source>
         <translation>被标记的拨打（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="537"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="543"/>
         <source>Rejected changes (%1)</source>
         <translation>被拒绝的变更（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="538"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
         <source>Numbers to verify (%1)</source>
         <translation>待核实号码（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="539"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="545"/>
         <source>%1 items wait for you.</source>
         <translation>共 %1 项待您处理。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="563"/>
         <source>Number approved.</source>
         <translation>号码已核准。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="563"/>
         <source>Number rejected.</source>
         <translation>号码已驳回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="569"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation>最近 %1 天，本组案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="578"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="579"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="593"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation>团队看板</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="595"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="601"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation>团队案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="600"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="606"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="614"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="620"/>
         <source>There is no reassignment to undo.</source>
         <translation>没有可撤销的分配。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="619"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -1702,6 +1908,34 @@
     </message>
 </context>
 <context>
+    <name>Leaving</name>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="25"/>
+        <source>Call in progress</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="26"/>
+        <source>A call is in progress. Hang up and leave this case?</source>
+        <translation>正在通话中。挂断并离开此案件吗？</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="27"/>
+        <source>A call is in progress. Hang up and quit?</source>
+        <translation>正在通话中。挂断并退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="37"/>
+        <source>Wrap-up not saved</source>
+        <translation>通话小结未保存</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/leaving.py" line="38"/>
+        <source>The wrap-up of this case is not saved. It is kept as a draft (with the number called) and offered back when you open the case again. Leave it?</source>
+        <translation>此案件的通话小结尚未保存。它将作为草稿保留（含所拨号码），再次打开案件时恢复。要离开吗？</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../agentdesk/desktop/login.py" line="32"/>
@@ -1827,115 +2061,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="136"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="139"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="151"/>
         <source>Team queue</source>
         <translation>团队队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="139"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="151"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation>我的队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="140"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="152"/>
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="144"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="156"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation>无法连接服务器：正在使用本机保存的队列工作。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="172"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="463"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="184"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="549"/>
         <source>Case work</source>
         <translation>案件处理</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="228"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="256"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation>下一个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="243"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="271"/>
         <source>Demo: data not encrypted</source>
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="273"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="301"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="308"/>
-        <source>No case may be called right now.</source>
-        <translation>当前没有可以拨打的案件。</translation>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="372"/>
+        <source>No other open case in the queue.</source>
+        <translation>队列中没有其他未结案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="340"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="380"/>
+        <source>No case may be called right now: opened the first one callable, from %1.</source>
+        <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
+    </message>
+    <message>
+        <source>No case may be called right now.</source>
+        <translation type="vanished">当前没有可以拨打的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="419"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="394"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="472"/>
+        <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
+        <translation>本工作台未为此案件拨打过此号码：请先拨打 (F5)，或勾选“债务人来电”。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="478"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="406"/>
         <source>Call not allowed</source>
-        <translation>不允许拨打</translation>
+        <translation type="vanished">不允许拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="411"/>
         <source>Call started: the wrap-up records this time as its start.</source>
-        <translation>通话开始：小结将以此时间作为开始时间。</translation>
+        <translation type="vanished">通话开始：小结将以此时间作为开始时间。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="418"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="504"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="424"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="510"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="432"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="518"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="482"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="569"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="487"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="574"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="488"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="575"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -1985,107 +2231,132 @@
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="155"/>
+        <location filename="../../ui/mainwindow.ui" line="161"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="169"/>
+        <location filename="../../ui/mainwindow.ui" line="175"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="180"/>
+        <location filename="../../ui/mainwindow.ui" line="186"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="184"/>
+        <location filename="../../ui/mainwindow.ui" line="190"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="187"/>
+        <location filename="../../ui/mainwindow.ui" line="193"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="191"/>
+        <location filename="../../ui/mainwindow.ui" line="197"/>
         <source>&amp;Next case</source>
         <translation>下一个案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="192"/>
+        <location filename="../../ui/mainwindow.ui" line="198"/>
         <source>Open the top case you may call now (F2)</source>
         <translation>打开当前可拨打的最优先案件 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="196"/>
+        <location filename="../../ui/mainwindow.ui" line="202"/>
         <source>&amp;Call selected number</source>
         <translation>拨打所选号码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="200"/>
+        <location filename="../../ui/mainwindow.ui" line="206"/>
+        <source>&amp;Hang up</source>
+        <translation>挂断(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="211"/>
+        <source>&amp;Mute microphone</source>
+        <translation>麦克风静音(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="216"/>
+        <source>H&amp;old call</source>
+        <translation>保持通话(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="221"/>
+        <source>Call &amp;keypad</source>
+        <translation>拨号盘(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="225"/>
+        <source>&amp;Phone and audio devices…</source>
+        <translation>电话和音频设备(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.ui" line="228"/>
         <source>Save wrap-up and &amp;next</source>
         <translation>保存小结并下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="204"/>
+        <location filename="../../ui/mainwindow.ui" line="232"/>
         <source>&amp;Save wrap-up</source>
         <translation>保存小结(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="208"/>
+        <location filename="../../ui/mainwindow.ui" line="236"/>
         <source>&amp;Find in queue</source>
         <translation>在队列中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="212"/>
+        <location filename="../../ui/mainwindow.ui" line="240"/>
         <source>Switch &amp;talk track</source>
         <translation>切换话术(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="216"/>
+        <location filename="../../ui/mainwindow.ui" line="244"/>
         <source>Go to &amp;queue</source>
         <translation>转到队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="220"/>
+        <location filename="../../ui/mainwindow.ui" line="248"/>
         <source>Go to c&amp;ase</source>
         <translation>转到案件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="224"/>
+        <location filename="../../ui/mainwindow.ui" line="252"/>
         <source>Go to &amp;talk track</source>
         <translation>转到话术(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="228"/>
+        <location filename="../../ui/mainwindow.ui" line="256"/>
         <source>Go to &amp;wrap-up</source>
         <translation>转到小结(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="233"/>
+        <location filename="../../ui/mainwindow.ui" line="261"/>
         <source>Colours as the &amp;system</source>
         <translation>跟随系统配色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="237"/>
+        <location filename="../../ui/mainwindow.ui" line="265"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="241"/>
+        <location filename="../../ui/mainwindow.ui" line="269"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="252"/>
+        <location filename="../../ui/mainwindow.ui" line="280"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.ui" line="256"/>
+        <location filename="../../ui/mainwindow.ui" line="284"/>
         <source>&amp;About AgentDesk</source>
         <translation>关于 AgentDesk(&amp;A)</translation>
     </message>
@@ -2093,18 +2364,39 @@
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="47"/>
-        <location filename="../../agentdesk/desktop/noteform.py" line="48"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="53"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="54"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="218"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="136"/>
+        <source>Calling…</source>
+        <translation>正在呼叫…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="171"/>
+        <source>The debtor called in: no call from this desk is needed.</source>
+        <translation>债务人来电：无需从本工作台拨出。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="173"/>
+        <source>Call placed from this desk.</source>
+        <translation>已从本工作台拨出。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="175"/>
+        <location filename="../../ui/noteform.ui" line="70"/>
+        <source>No call placed yet: dial first (F5).</source>
+        <translation>尚未拨出：请先拨打 (F5)。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/noteform.py" line="313"/>
         <source>Draft…</source>
         <translation>草稿…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="225"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="320"/>
         <source>Draft saved</source>
         <translation>草稿已保存</translation>
     </message>
@@ -2129,109 +2421,172 @@
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="66"/>
+        <location filename="../../ui/noteform.ui" line="61"/>
+        <source>The call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="72"/>
+        <source>Call result</source>
+        <translation>通话结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="77"/>
+        <source>The debtor &amp;called in</source>
+        <translation>债务人来电(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="78"/>
+        <source>The debtor phoned the centre: the outcome needs no call placed from this desk</source>
+        <translation>债务人主动来电：记录结果无需从本工作台拨出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="91"/>
         <source>&amp;Reached</source>
         <translation>接通对象(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="72"/>
+        <location filename="../../ui/noteform.ui" line="97"/>
         <source>Who was reached</source>
         <translation>接通对象</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="77"/>
+        <location filename="../../ui/noteform.ui" line="102"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="83"/>
+        <location filename="../../ui/noteform.ui" line="108"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="88"/>
+        <location filename="../../ui/noteform.ui" line="113"/>
         <source>Promise &amp;amount</source>
         <translation>承诺金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="94"/>
+        <location filename="../../ui/noteform.ui" line="119"/>
         <source>e.g. 1,500.00</source>
         <translation>例如 1,500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="95"/>
+        <location filename="../../ui/noteform.ui" line="120"/>
         <source>Promised amount</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="100"/>
+        <location filename="../../ui/noteform.ui" line="125"/>
         <source>Promise &amp;date</source>
         <translation>承诺日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="108"/>
+        <location filename="../../ui/noteform.ui" line="133"/>
         <source>Promised payment date</source>
         <translation>承诺还款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="120"/>
+        <location filename="../../ui/noteform.ui" line="145"/>
         <source>Call&amp;back at</source>
         <translation>回电时间(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="128"/>
+        <location filename="../../ui/noteform.ui" line="153"/>
         <source>Callback date and time</source>
         <translation>回电日期和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="140"/>
+        <location filename="../../ui/noteform.ui" line="165"/>
         <source>&amp;Contact</source>
         <translation>联系方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="146"/>
+        <location filename="../../ui/noteform.ui" line="171"/>
         <source>Contact point used</source>
         <translation>本次使用的联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="153"/>
+        <location filename="../../ui/noteform.ui" line="178"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="160"/>
+        <location filename="../../ui/noteform.ui" line="185"/>
         <source>What was said and agreed</source>
         <translation>沟通内容和约定</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="161"/>
+        <location filename="../../ui/noteform.ui" line="186"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="176"/>
+        <location filename="../../ui/noteform.ui" line="201"/>
         <source>Ctrl+Enter saves and opens the next case</source>
         <translation>Ctrl+Enter 保存并打开下一个案件</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="188"/>
+        <location filename="../../ui/noteform.ui" line="213"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="189"/>
+        <location filename="../../ui/noteform.ui" line="214"/>
         <source>Save the wrap-up and stay on this case (Ctrl+S)</source>
         <translation>保存小结并停留在此案件 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="195"/>
+        <location filename="../../ui/noteform.ui" line="220"/>
         <source>Save &amp;&amp; next</source>
         <translation>保存并下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="196"/>
+        <location filename="../../ui/noteform.ui" line="221"/>
         <source>Save the wrap-up and open the next case (Ctrl+Enter)</source>
         <translation>保存小结并打开下一个案件 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/phone_dialog.py" line="49"/>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/phone_dialog.py" line="58"/>
+        <source>Playing a tone on the speaker for about a second.</source>
+        <translation>扬声器正在播放约一秒的测试音。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="5"/>
+        <source>Phone and audio devices</source>
+        <translation>电话和音频设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="18"/>
+        <source>&amp;Microphone</source>
+        <translation>麦克风(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="27"/>
+        <source>&amp;Speaker</source>
+        <translation>扬声器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="40"/>
+        <source>&amp;Test tone</source>
+        <translation>测试音(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="48"/>
+        <source>SIP &amp;password</source>
+        <translation>SIP 密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phonesettings.ui" line="55"/>
+        <source>Kept in this computer&apos;s credential store</source>
+        <translation>保存在本机凭据库中</translation>
     </message>
 </context>
 <context>
@@ -2357,47 +2712,47 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="106"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="125"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="107"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="126"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="108"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="127"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="109"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="128"/>
         <source>Last outcome</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="110"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="129"/>
         <source>Next call</source>
         <translation>下次可拨</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="111"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="130"/>
         <source>Why here</source>
         <translation>排序原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="112"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="131"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="163"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="182"/>
         <source>● Changes not yet on the server</source>
         <translation>● 有尚未上传到服务器的更改</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="168"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="187"/>
         <source>Outstanding: %1</source>
         <translation>剩余欠款：%1</translation>
     </message>
@@ -3377,27 +3732,27 @@
 <context>
     <name>TalkTrackPanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="63"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="69"/>
         <source>No talk track for this case.</source>
         <translation>此案件没有适用的话术。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="103"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="130"/>
         <source>The debtor answers this way: go to the matching step</source>
         <translation>债务人这样回答：转到对应步骤</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="118"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="146"/>
         <source>Required line: tick it once you have said it</source>
         <translation>必说话术：说完后勾选</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="119"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
         <source>Required line said</source>
         <translation>必说话术已说</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="156"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="187"/>
         <source>Required lines %1/%2</source>
         <translation>必说话术 %1/%2</translation>
     </message>
@@ -3417,32 +3772,32 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="49"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="50"/>
         <source>Flagged: %1</source>
         <translation>已标记：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="74"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="75"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="82"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="83"/>
         <source>Promise %1 by %2</source>
         <translation>承诺 %2 前还款 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="96"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="97"/>
         <source>Payment received %1</source>
         <translation>收到还款 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="108"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="109"/>
         <source>No contact with this debtor yet.</source>
         <translation>尚未联系过此债务人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="117"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="118"/>
         <source>not yet synced</source>
         <translation>尚未同步</translation>
     </message>
@@ -3450,69 +3805,316 @@
 <context>
     <name>Wrapup</name>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="89"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="101"/>
         <source>The promise exceeds the outstanding balance %1.</source>
         <translation>承诺金额超过剩余欠款 %1。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="94"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="106"/>
         <source>The promise date must be within %1 days (by %2).</source>
         <translation>承诺日期须在 %1 天之内（%2 之前）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="99"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="111"/>
         <source>The promise date is in the past.</source>
         <translation>承诺日期已过。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="102"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="114"/>
         <source>The promised amount must be more than zero.</source>
         <translation>承诺金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="106"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="118"/>
         <source>The case is on hold (%1): no promise can be taken.</source>
         <translation>案件已暂停催收（%1）：不能记录承诺。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="138"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="150"/>
+        <source>No call was placed from this desk for this case: dial first (F5), or tick “The debtor called in”.</source>
+        <translation>本工作台未为此案件拨出电话：请先拨打 (F5)，或勾选“债务人来电”。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="154"/>
+        <source>When the debtor called in, someone was reached: choose who.</source>
+        <translation>债务人来电时必有人接通：请选择接通对象。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="156"/>
         <source>Choose who was reached.</source>
         <translation>请选择接通对象。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="140"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="158"/>
         <source>Choose the outcome of the call.</source>
         <translation>请选择通话结果。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="142"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="160"/>
         <source>This outcome does not fit who was reached.</source>
         <translation>此结果与接通对象不符。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="151"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="169"/>
         <source>Write the amount like 1500 or 1,500.00.</source>
         <translation>金额请写成 1500 或 1,500.00。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="155"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="173"/>
         <source>Choose the date the debtor will pay.</source>
         <translation>请选择债务人的还款日期。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="165"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="183"/>
         <source>Choose when to call back.</source>
         <translation>请选择回电时间。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="167"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="185"/>
         <source>The callback time has already passed.</source>
         <translation>回电时间已过。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="172"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="190"/>
         <source>Not an allowed hour for a call: %1</source>
         <translation>该时间不允许拨打：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>My QA scores…</source>
+        <translation>我的质检得分…</translation>
+    </message>
+</context>
+<context>
+    <name>MyScoresDialog</name>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Scored by</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>Loading your scores…</source>
+        <translation>正在载入您的得分…</translation>
+    </message>
+    <message>
+        <source>%1 calls scored, average %2</source>
+        <translation>已评分通话 %1 通，平均 %2 分</translation>
+    </message>
+    <message>
+        <source>None of your calls has been scored yet.</source>
+        <translation>您的通话尚未被评分。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation>得分 %1</translation>
+    </message>
+    <message>
+        <source>My QA scores</source>
+        <translation>我的质检得分</translation>
+    </message>
+    <message>
+        <source>Scored calls</source>
+        <translation>已评分的通话</translation>
+    </message>
+    <message>
+        <source>The score sheet of the selected call</source>
+        <translation>所选通话的质检表</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsTab</name>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>合规标记</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>通话录音</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>%1 recorded calls</source>
+        <translation>录音通话 %1 通</translation>
+    </message>
+    <message>
+        <source>%1 scored, average %2</source>
+        <translation>已评分 %1 通，平均 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>正在载入录音…</translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation>已标记：%1</translation>
+    </message>
+    <message>
+        <source>checksum %1…</source>
+        <translation>校验值 %1…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>The recording could not be played: %1</source>
+        <translation>录音无法播放：%1</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Critical: failing this item scores the call 0</source>
+        <translation>关键项：此项不合格，整通通话计 0 分</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>得分：%1</translation>
+    </message>
+    <message>
+        <source>(saved: %1)</source>
+        <translation>（已保存：%1）</translation>
+    </message>
+    <message>
+        <source>Score %1 saved for %2's call.</source>
+        <translation>已为 %2 的通话保存得分 %1。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Flagged calls only</source>
+        <translation>仅看被标记的通话</translation>
+    </message>
+    <message>
+        <source>Length (s)</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <source>Shortest call in seconds</source>
+        <translation>最短通话（秒）</translation>
+    </message>
+    <message>
+        <source>Longest call in seconds</source>
+        <translation>最长通话（秒）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Recorded calls</source>
+        <translation>录音通话</translation>
+    </message>
+    <message>
+        <source>Select a recorded call</source>
+        <translation>请选择一通录音</translation>
+    </message>
+    <message>
+        <source>Position in the call</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>QA score sheet</source>
+        <translation>质检评分表</translation>
+    </message>
+    <message>
+        <source>Comment for the agent</source>
+        <translation>给坐席的评语</translation>
+    </message>
+    <message>
+        <source>Save score</source>
+        <translation>保存评分</translation>
     </message>
 </context>
 </TS>

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from agentdesk import clock
+from agentdesk.client.dialing import DialTicket
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import OutcomeDraft
 from agentdesk.server.db import Database
@@ -24,11 +26,22 @@ def wait_until(condition: Callable[[], object], timeout: float = 10.0, what: str
         time.sleep(0.02)
 
 
+def dialled(session: ClientSession, case_id: str, contact_point_id: str) -> None:
+    """The desk's phone placed a call to this number, so an outcome may follow (issue 18).
+
+    The tests of the outbox and sync run at any hour; whether the guard lets a number be
+    dialled is proven where dialling is (tests/client/test_dialing.py, the phone tests).
+    """
+    session.dial_placed(DialTicket(str(uuid.uuid4()), case_id, contact_point_id, session.clock.now()))
+
+
 def no_answer(session: ClientSession, case_id: str, note: str = "", minutes_ago: int = 1) -> OutcomeDraft:
     """A call nobody answered: a fact the server always stores, whoever owns the case now."""
     detail = session.case_detail(case_id)
     assert detail is not None
     phone = next((p.id for p in detail.contact_points if p.owner == "debtor" and p.kind == "phone"), None)
+    assert phone is not None
+    dialled(session, case_id, phone)
     return OutcomeDraft(case_id=case_id, reached="nobody", outcome="no_answer",
                         started_at=clock.now() - timedelta(minutes=minutes_ago),
                         contact_point_id=phone, note=note)

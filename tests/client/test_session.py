@@ -22,12 +22,14 @@ from agentdesk.clock import local_today
 from agentdesk.domain.money import Money
 from agentdesk.server.embedded import EmbeddedServer, start_embedded_server
 from agentdesk.server.models import ContactAttempt, PromiseToPay
+from tests.client.helpers import dialled
 
 
 def _promise_draft(session: ClientSession, case_id: str) -> OutcomeDraft:
     detail = session.case_detail(case_id)
     assert detail is not None
     phone = next(p.id for p in detail.contact_points if p.owner == "debtor" and p.kind == "phone")
+    dialled(session, case_id, phone)
     return OutcomeDraft(
         case_id=case_id, reached="right_party", outcome="promise_to_pay",
         started_at=clock.now() - timedelta(minutes=3), contact_point_id=phone,

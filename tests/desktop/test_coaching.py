@@ -12,7 +12,7 @@ from agentdesk.desktop.app import DesktopApp
 from agentdesk.server.embedded import EmbeddedServer
 from agentdesk.server.models import Case, ContactAttempt
 
-from .conftest import GUI_TIMEOUT_MS, sign_in_demo
+from .conftest import GUI_TIMEOUT_MS, dial_selected, sign_in_demo
 
 pytestmark = [
     pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"),
@@ -31,6 +31,7 @@ def test_an_abusive_note_is_stopped_marked_and_kept_only_with_a_reason_the_lead_
         qtbot, desktop: DesktopApp, live_server: EmbeddedServer) -> None:  # noqa: ANN001
     window = sign_in_demo(qtbot, desktop)
     case_id = _open_callable_case(qtbot, window)
+    dial_selected(qtbot, window)  # an outcome stands on a call placed from the desk (issue 18)
     form = window.note_form
     form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("nobody"))
     form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("no_answer"))
@@ -47,6 +48,7 @@ def test_an_abusive_note_is_stopped_marked_and_kept_only_with_a_reason_the_lead_
     assert form.marked_phrases() == []
 
     # Kept with a reason: recorded, and flagged for the lead with the phrase and the reason.
+    dial_selected(qtbot, window)
     form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("nobody"))
     form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("no_answer"))
     form.noteEdit.setPlainText("对方家属称其为老赖，原话记录")
@@ -80,6 +82,7 @@ def test_a_consent_to_late_calls_is_recorded_with_the_call(
         qtbot, desktop: DesktopApp, live_server: EmbeddedServer) -> None:  # noqa: ANN001
     window = sign_in_demo(qtbot, desktop)
     case_id = _open_callable_case(qtbot, window)
+    dial_selected(qtbot, window)
     form = window.note_form
     form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("nobody"))
     assert not form.consentCheck.isEnabled(), "nobody reached: nobody can consent"
@@ -107,8 +110,9 @@ def test_the_case_shows_what_the_limits_leave_and_a_call_spends_it(
     assert before.startswith("Left today: this number") and "text" in before and "this week" in before
     calls_left = window.session.contact_budget(panel.detail.case_id, point).number_today
     assert f"{calls_left} call" in before
+    dial_selected(qtbot, window)
     form = window.note_form
-    form.select_contact(point)
+    assert form.contactCombo.currentData() == point, "the wrap-up is about the number called"
     form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("nobody"))
     form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("no_answer"))
     with qtbot.waitSignal(window.outcome_recorded, timeout=GUI_TIMEOUT_MS):

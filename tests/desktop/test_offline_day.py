@@ -21,7 +21,7 @@ from agentdesk.desktop.mainwindow import MainWindow
 from agentdesk.server.embedded import EmbeddedServer, start_embedded_server
 from agentdesk.server.models import ContactAttempt, PromiseToPay
 
-from .conftest import GUI_TIMEOUT_MS, sign_in_demo
+from .conftest import GUI_TIMEOUT_MS, dial_selected, sign_in_demo
 
 # The offscreen platform (CI, screenshots) says this for every top-level window it shows.
 # A working day: the calls this test makes happen inside the contact hours.
@@ -47,17 +47,19 @@ def _open_unworked_case(qtbot, window: MainWindow, worked: set[str], min_outstan
         and detail.case_id not in worked
         and detail.status == "open"
         and detail.outstanding.minor >= min_outstanding
+        and window.case_panel.callButton.isEnabled()
     ):
         return detail.case_id
-    row = next(
-        r
-        for r in window.queue_model.rows()
-        if r.case_id not in worked and r.status == "open" and r.outstanding.minor >= min_outstanding
-    )
-    with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS):
-        window.select_case(row.case_id)
-    assert window.current_case == row.case_id
-    return row.case_id
+    for row in window.queue_model.rows():
+        if (row.case_id in worked or row.status != "open" or row.outstanding.minor < min_outstanding
+                or row.callable_from is not None or row.case_id == window.current_case):
+            continue
+        with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS):
+            window.select_case(row.case_id)
+        assert window.current_case == row.case_id
+        if window.case_panel.callButton.isEnabled():  # it is dialled first
+            return row.case_id
+    raise AssertionError("no unworked case that may be called now")
 
 
 def _choose(qtbot, window: MainWindow, reached: str, outcome: str, note: str) -> None:  # noqa: ANN001
@@ -89,8 +91,14 @@ def _work_case(  # noqa: PLR0913
     reached: str,
     outcome: str,
     note: str,
+    inbound: bool = False,
 ) -> tuple[str, str]:
+    """Dial the case (F5) and record the outcome; `inbound`: the debtor called in instead."""
     case_id = _open_unworked_case(qtbot, window, worked)
+    if inbound:
+        window.note_form.inboundCheck.setChecked(True)
+    else:
+        dial_selected(qtbot, window)
     _choose(qtbot, window, reached, outcome, note)
     attempt_id = _save_and_next(qtbot, window, case_id)
     worked.add(case_id)
@@ -112,6 +120,7 @@ def test_a_day_with_the_server_away_sends_everything_when_it_is_back(
     with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS):
         window.actionNextCase.trigger()  # F2, the first case of the day
     promise_case = _open_unworked_case(qtbot, window, worked, min_outstanding=PROMISE_MINOR)
+    dial_selected(qtbot, window)
     form = window.note_form
     _choose(qtbot, window, "right_party", "promise_to_pay", "")
     assert form.promiseAmountEdit.isEnabled() and not form.callbackEdit.isEnabled()
@@ -139,14 +148,21 @@ def test_a_day_with_the_server_away_sends_everything_when_it_is_back(
     live_server.stop()
     restarted: EmbeddedServer | None = None
     try:
+        # Dialling needs the full number from the server: with it away, nothing is dialled
+        # and the agent is told why; the debtors who call in are still recorded.
+        _open_unworked_case(qtbot, window, worked)
+        with qtbot.waitSignal(window.calls.dial_refused, timeout=GUI_TIMEOUT_MS) as refused:
+            window.actionCall.trigger()
+        assert "could not be fetched" in refused.args[0] and not window.note_form.dial_id()
         case_id, attempt_id = _work_case(
-            qtbot, window, worked, "right_party", "refusal", "refuses to pay while the line is down"
+            qtbot, window, worked, "right_party", "refusal", "refuses to pay while the line is down", inbound=True
         )
         expected[attempt_id] = (case_id, "right_party", "refusal")
         qtbot.waitUntil(lambda: status_bar.state.text() == OFFLINE_TEXT, timeout=GUI_TIMEOUT_MS)
         assert session.status().state == "offline"
-        case_id, attempt_id = _work_case(qtbot, window, worked, "nobody", "busy", "line busy")
-        expected[attempt_id] = (case_id, "nobody", "busy")
+        case_id, attempt_id = _work_case(qtbot, window, worked, "right_party", "hardship", "lost his job",
+                                         inbound=True)
+        expected[attempt_id] = (case_id, "right_party", "hardship")
 
         # What the agent sees: offline, and both writes kept.
         qtbot.waitUntil(lambda: status_bar.pending.text() == "2 waiting to send", timeout=GUI_TIMEOUT_MS)

@@ -21,7 +21,7 @@ from agentdesk.desktop.mainwindow import MainWindow
 from agentdesk.server.embedded import EmbeddedServer, free_port
 from agentdesk.server.models import ContactAttempt, PromiseToPay
 
-from .conftest import GUI_TIMEOUT_MS, sign_in_demo
+from .conftest import GUI_TIMEOUT_MS, DialedLinks, answer_question, dial_selected, sign_in_demo
 
 # The offscreen platform (CI, screenshots) says this for every top-level window it shows.
 # A working day: the calls these tests make happen inside the contact hours.
@@ -66,6 +66,7 @@ def test_agent_records_a_promise_and_the_server_holds_it(
     qtbot,
     desktop: DesktopApp,  # noqa: ANN001
     live_server: EmbeddedServer,
+    dialed_links: DialedLinks,
 ) -> None:
     window = sign_in_demo(qtbot, desktop)
     assert window.queue_model.columnCount() == 6, "an agent sees no Agent column"
@@ -73,6 +74,11 @@ def test_agent_records_a_promise_and_the_server_holds_it(
     assert window.case_panel.overdueAmount.text().startswith("¥")
     assert window.case_panel.complianceTitle.text()
 
+    # No phone line on this desk: F5 hands the full number to the system's tel: handler.
+    dial_selected(qtbot, window)
+    assert len(dialed_links.urls) == 1 and dialed_links.urls[0].startswith("tel:")
+    assert dialed_links.urls[0][-4:] == window.case_panel.contacts.row_at(
+        window.case_panel.contactsView.currentIndex().row()).value_masked[-4:], "the number selected was dialled"
     due = _fill_promise(qtbot, window)
     window.activateWindow()
     with qtbot.waitSignal(window.outcome_recorded, timeout=GUI_TIMEOUT_MS) as recorded:
@@ -131,6 +137,13 @@ def test_form_states_the_rule_instead_of_saving(qtbot, desktop: DesktopApp) -> N
     assert form.promiseError.isVisible()
     assert "outstanding" in form.promiseError.text()
     assert form.promiseAmountEdit.property("invalid") is True
+    assert "No call was placed" in form.formError.text(), "no dial yet: said with the other problems"
+    # Quitting with an unsaved wrap-up asks first (issue 18); 'No' keeps the window open.
+    asked: list[str] = []
+    answer_question(False, asked)
+    window.close()
+    assert asked and "not saved" in asked[0] and window.isVisible()
+    answer_question(True)
     window.close()
 
 
@@ -143,9 +156,16 @@ def test_draft_is_kept_and_offered_back(qtbot, desktop: DesktopApp) -> None:  # 
     qtbot.waitUntil(
         lambda: (window.session.load_draft(case_id) or {}).get("note") == "rang twice", timeout=GUI_TIMEOUT_MS
     )
-    # Leave the case and come back: the draft is restored and announced.
+    # Leave the case (the desk asks first) and come back: the draft is restored and announced.
+    asked: list[str] = []
+    answer_question(False, asked)
+    window.actionNextCase.trigger()
+    qtbot.waitUntil(lambda: bool(asked), timeout=GUI_TIMEOUT_MS)
+    assert window.current_case == case_id, "'No' keeps the case on screen"
+    answer_question(True, asked)
     with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS):
         window.actionNextCase.trigger()
+    assert "not saved" in asked[-1]
     with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS):
         window.select_case(case_id)
     assert form.draftBanner.isVisible()

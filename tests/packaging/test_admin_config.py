@@ -49,12 +49,20 @@ def test_full_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "no_proxy = localhost,.corp.example.cn\n"
         f"ca_bundle = {ca}\n"
         "verify_tls = no\n"
-        "wipe_on_logout = yes\n",
+        "wipe_on_logout = yes\n"
+        "sip_server = pbx.example.cn:5060\n"
+        "sip_extension = 8001\n"
+        "sip_auth_user = agent-8001\n"
+        "sip_caller_id = 4008001234\n"
+        "sip_transport = tcp\n"
+        "sip_register = yes\n",
         encoding="utf-8",
     )
     monkeypatch.setenv(admin_config.ENV_OVERRIDE, str(ini))
     config = load_admin_config()
     assert config.server_url == "https://agentdesk.example.cn"
+    assert (config.sip_server, config.sip_auth_user, config.sip_transport) == (
+        "pbx.example.cn:5060", "agent-8001", "tcp")
     assert config.verify_tls is False and config.wipe_on_logout is True
     assert config.explicit == frozenset(ADMIN_SETTINGS)
 
@@ -100,6 +108,9 @@ def test_wipe_on_logout_becomes_the_desks_setting(tmp_path: Path) -> None:
         ("[agentdesk]\ndialer = http://x/{number}\n", "dialer = 'http://x/{number}' must start with tel:"),
         ("[agentdesk]\nproxy = proxy:8080\n", "proxy = 'proxy:8080' must be a proxy address"),
         ("[agentdesk]\nca_bundle = /nowhere/ca.pem\n", "ca_bundle = '/nowhere/ca.pem' names no file"),
+        ("[agentdesk]\nsip_transport = ws\n", "sip_transport = 'ws' must be udp, tcp or tls"),
+        ("[agentdesk]\nsip_server = sip://pbx\n", "sip_server = 'sip://pbx' must be a host name"),
+        ("[agentdesk]\nsip_caller_id = 400-800\n", "sip_caller_id = '400-800' must be a phone number"),
         ("[agentdesk]\nservr_url = https://x\n", "unknown key 'servr_url'; known keys: server_url"),
         ("[AgentDesk]\nserver_url = https://x\n", "unknown section [AgentDesk]"),
         ("server_url = https://x\n", "not a valid INI file"),

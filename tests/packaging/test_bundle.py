@@ -102,6 +102,11 @@ def test_version_prints_without_a_display(program: Path, agentdesk_home: Path) -
 def test_server_and_test_packages_are_left_out(bundle: Path, program: Path) -> None:
     modules = _bundled_modules(program)
     assert "agentdesk.desktop.cli" in modules and "agentdesk.client.session" in modules
+    # The softphone goes with the desk: PJSIP's binding and the recorder's libsndfile.
+    assert {"pjsua2", "soundfile", "agentdesk.desktop.phone.engine"} <= modules
+    shipped = {p.name.lower() for p in (bundle / "_internal").rglob("*")}
+    assert any(name.startswith("_pjsua2") for name in shipped), "PJSIP's compiled binding is in the bundle"
+    assert any("sndfile" in name for name in shipped), "libsndfile is in the bundle"
     leaked = sorted(m for m in modules if any(m == f or m.startswith(f + ".") for f in FORBIDDEN))
     assert not leaked, f"server/test modules in the bundle: {leaked[:20]}"
     # Compiled parts and package metadata live as files beside the executable.

@@ -184,3 +184,27 @@ def test_a_promise_is_judged_in_the_debtors_calendar(api: TestClient, person: di
         "promise_id": str(uuid.uuid4()), "case_id": person["a"], "amount_minor": 100, "due_date": "2026-12-02"}}
     response = api.post("/v1/sync/push", json={"mutations": [promise]}, headers=agent01).json()["results"][0]
     assert response["status"] == "rejected" and "2026-12-03" in response["reason"]
+
+
+def test_a_call_the_debtor_made_is_no_contact_we_placed(api: TestClient, db: Database, person: dict[str, str],
+                                                        set_clock: Any) -> None:
+    agent01 = login(api, "agent01")
+    now = clock.now()
+    inbound = []
+    for k in range(6):
+        mutation = _attempt(person["a"], person["phone_a"], now - timedelta(minutes=30 - k), "right_party", "refusal")
+        mutation["payload"]["direction"] = "inbound"
+        inbound.append(mutation)
+    assert _push(api, agent01, *inbound) == ["applied"] * 6
+    assert all(_flag(db, m) is None for m in inbound)
+    outbound = _attempt(person["a"], person["phone_a"], now)
+    _push(api, agent01, outbound)
+    assert _flag(db, outbound) is None, "six calls the debtor made leave the six dials of the day"
+    # The debtor may call in at 23:00; the contact hours bind the calls we make.
+    late = clock.now().replace(hour=15, minute=0) + timedelta(days=1)  # 23:00 in Beijing
+    set_clock(late)
+    agent01 = login(api, "agent01")
+    night = _attempt(person["a"], person["phone_a"], late, "right_party", "refusal")
+    night["payload"]["direction"] = "inbound"
+    _push(api, agent01, night)
+    assert _flag(db, night) is None
