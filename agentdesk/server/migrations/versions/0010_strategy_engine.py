@@ -1,7 +1,7 @@
 """strategy engine: book versions, collectors, arms, allocation runs, stand-in covers
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0008
 Create Date: 2026-12-02 06:00:00
 
 Issue 14. Every version of the strategy book is a row of its own; the case carries its
@@ -14,7 +14,7 @@ from alembic import op
 import agentdesk.server.models
 
 revision = '0010'
-down_revision = '0005'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
