@@ -14,6 +14,8 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from agentdesk.contract_strategy import *  # noqa: F403 - the strategy engine's schemas are part of the contract
+from agentdesk.contract_strategy import PlacementPrice, StrategyBook
 from agentdesk.domain.outcomes import Outcome, Reached
 
 API_VERSION = "1.0"
@@ -566,6 +568,8 @@ class ImportReport(BaseModel):
     problems: list[RowProblem]
     header_row: int = 1  # the spreadsheet row the column names were found in
     columns: dict[str, str] = Field(default_factory=dict)  # field → the file's column taken for it
+    # What the batch is expected to recover (agentdesk.server.pricing_step); None when nothing was created.
+    pricing: PlacementPrice | None = None
 
 
 class PaymentsReport(BaseModel):
@@ -603,6 +607,9 @@ class Rules(BaseModel):
     version: str
     policy: str  # the preset's name in resources/policies (e.g. "china", "us")
     strategy: StrategyInfo
+    # Every segment's strategy and challenger (issue 14); `strategy` above is its last,
+    # catch-all segment's weights. None from a server without the strategy engine.
+    book: StrategyBook | None = None
 
 
 class StrategyUpdate(_Strict):

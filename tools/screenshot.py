@@ -34,9 +34,10 @@ VARIANTS = {
     "en-dark": ("en", "dark", "main-window-en-dark.png"),
 }
 # The team lead's console (lead01): the board, a reassignment preview, the charts.
-LEAD_SHOTS = ("board", "reassign", "charts", "recordings")
+LEAD_SHOTS = ("board", "reassign", "charts", "recordings", "segments", "allocation", "arms", "collectors", "pricing")
 LEAD_FILES = {"board": "lead-board.png", "reassign": "lead-reassign-preview.png", "charts": "lead-charts.png",
-              "recordings": "lead-recordings.png"}
+              "recordings": "lead-recordings.png", "segments": "lead-segments.png", "allocation": "lead-allocation.png",
+              "arms": "lead-arms.png", "collectors": "lead-collectors.png", "pricing": "lead-pricing.png"}
 
 
 def _record_calls(server_url: str, folder: Path) -> None:
@@ -277,6 +278,7 @@ def shoot_lead(server_url: str, language: str, scheme: str, out_dir: Path, which
         tab.player.setPosition(21_000)
         _wait(lambda: tab.player.position() >= 21_000)
         save(window, "recordings")
+    _shoot_strategy(console, window, which, save)
     window.close()
     tasks.wait_idle()
 
@@ -352,6 +354,51 @@ def shoot_sms(server, language: str, out_dir: Path, which: list[str]) -> None:  
         return
     window.close()
     tasks.wait_idle()
+def _shoot_strategy(console, window, which: list[str], save) -> None:  # noqa: ANN001
+    """The strategy engine's panels: segments, allocation preview, arms, collectors, pricing."""
+    bench = console.workbench
+    done: dict[str, bool] = {}
+    if set(which) & {"segments", "allocation", "arms", "collectors", "pricing"}:
+        console.tabs.setCurrentWidget(bench)
+    if "segments" in which:
+        bench.tabs.setCurrentWidget(bench.segments)
+        keys = [s.get("key") for s in bench.segments.working]
+        bench.segments.segmentsList.setCurrentRow(keys.index("early") if "early" in keys else 0)
+        _settle(300)
+        bench.segments.formScroll.verticalScrollBar().setValue(bench.segments.challengerBox.y() - 8)
+        save(window, "segments")
+    if "allocation" in which:
+        bench.allocation.previewed.connect(lambda _p: done.__setitem__("allocation", True))
+        bench.tabs.setCurrentWidget(bench.allocation)
+        bench.allocation.run_preview()
+        _wait(lambda: done.get("allocation", False))
+        bench.allocation.itemsView.selectRow(0)
+        save(window, "allocation")
+    if "arms" in which:
+        bench.arms.loaded.connect(lambda _r: done.__setitem__("arms", True))
+        bench.tabs.setCurrentWidget(bench.arms)
+        bench.arms.load()
+        _wait(lambda: done.get("arms", False))
+        save(window, "arms")
+    if "collectors" in which:
+        bench.collectors.loaded.connect(lambda _n: done.__setitem__("collectors", True))
+        bench.tabs.setCurrentWidget(bench.collectors)
+        bench.collectors.load()
+        _wait(lambda: done.get("collectors", False))
+        save(window, "collectors")
+    if "pricing" in which:
+        file = Path(tempfile.mkdtemp(prefix="agentdesk-price-")) / "星河消费金融-placement.csv"
+        rows = ["姓名,身份证号,手机号,逾期金额,逾期天数,账号,产品,省份"]
+        for i in range(300):
+            rows.append(f"客户{i},11010519900101{i:04d},1380013{i:04d},{800 + (i * 397) % 40000}.00,"
+                        f"{1 + (i * 37) % 240},PX-{i:05d},{('现金贷', '信用卡', '分期消费贷')[i % 3]},广东省")
+        file.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        bench.pricing.priced.connect(lambda _p: done.__setitem__("pricing", True))
+        bench.tabs.setCurrentWidget(bench.pricing)
+        bench.pricing.lenderCombo.setEditText("星河消费金融")
+        bench.pricing.price_file(file)
+        _wait(lambda: done.get("pricing", False))
+        save(window, "pricing")
 
 
 def main(argv: list[str] | None = None) -> int:

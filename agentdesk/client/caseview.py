@@ -22,6 +22,7 @@ from agentdesk.client.views import (
     PromiseView,
     RelatedContact,
     SmsView,
+    StrategyPlacement,
 )
 from agentdesk.domain import casewrites, compliance, talktracks
 from agentdesk.domain.money import Money
@@ -116,7 +117,17 @@ def case_detail(doc: dict[str, Any]) -> CaseDetail:
                          pending=bool(c.get("pending")))
             for c in sorted(doc.get("callbacks", []), key=lambda c: c["due_at"])
         ),
+        placement=_placement(doc.get("strategy")),
     )
+
+
+def _placement(part: dict[str, Any] | None) -> StrategyPlacement | None:
+    if not part or not part.get("segment"):
+        return None
+    return StrategyPlacement(segment=part["segment"], reason_en=part.get("reason_en", ""),
+                             reason_zh=part.get("reason_zh", ""), arm=part.get("arm"),
+                             challenger=part.get("challenger"), name_en=part.get("name_en") or part["segment"],
+                             name_zh=part.get("name_zh") or part["segment"])
 
 
 def _related(doc: dict[str, Any]) -> tuple[RelatedContact, ...]:

@@ -21,7 +21,9 @@ from agentdesk.client import caseview
 from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, overlay
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
+from agentdesk.domain.cadence import Cadence, next_call_at
 from agentdesk.domain.money import Money
+from agentdesk.domain.strategy_book import StrategyBook, default_book
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,7 @@ class _CaseFacts:
     planned: compliance.PlannedContact
     past: tuple[compliance.PastContact, ...]
     engaged_at: datetime | None = None  # the debtor opened an SMS link (priority.CaseFacts)
+    call_times: tuple[datetime, ...] = ()  # the case's own calls, for its segment's cadence
 
 
 class QueueCache:
@@ -116,8 +119,10 @@ _LIGHT_COLUMNS = list(CaseRow.__table__.columns)  # the summary row; documents a
 
 def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str = "all",
                 search: str = "", me: str = "", cache: QueueCache | None = None, *,
-                strategy: priority.Strategy | None = None) -> list[QueueRow]:
-    """The ranked queue for `now` under `policy` and `strategy` (default: the documented one).
+                strategy: priority.Strategy | None = None, book: StrategyBook | None = None) -> list[QueueRow]:
+    """The ranked queue for `now` under `policy` and the strategy `book` (each case by its
+    segment's weights and cadence, or its challenger arm's); without a book, every case by
+    `strategy` (default: the documented one).
 
     Pass the session's `cache` so a refresh costs what changed; its entries carry the rules
     they were made under, so new rules from the server re-evaluate every case.
@@ -126,7 +131,11 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
         raise ValueError(f"unknown queue filter '{filter}': use one of {', '.join(FILTERS)}")
     cache = cache if cache is not None else QueueCache()
     strategy = strategy or priority.default_strategy()
-    rules_tag = (policy.name, strategy.name, strategy.version, tuple(sorted(strategy.weights.items())))
+    if book is None:
+        book = default_book(dict(strategy.weights), strategy.version, strategy.name)
+    rules_tag = (policy.name, strategy.name, strategy.version, tuple(sorted(strategy.weights.items())),
+                 book.version, book.name)
+    placed = _Placements(book)
     needle = search.strip().lower()
     with store.sessions() as s:
         # The queue's columns (a table without the documents): documents are read only for
@@ -188,17 +197,25 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     for row in rows:
         cf = facts_by_id[row.id]
         hit = ranked_cache.get(row.id)
-        if hit is not None and hit[0] == (cf.key, minute, policy.name):
+        stamp = (cf.key, minute, policy.name, row.segment, row.arm, book.version)
+        if hit is not None and hit[0] == stamp:
             pf = hit[1]
         else:
             verdict = compliance.evaluate(cf.planned, cf.past, policy, now)
             callable_from = None if verdict.allowed else (verdict.next_allowed_at or datetime.max.replace(tzinfo=UTC))
-            pf = _facts(row, cf, now, callable_from)
+            gate = ""
+            paced = next_call_at(placed.cadence(row.segment, row.arm), cf.call_times, now, cf.zone)
+            if paced is not None and (callable_from is None or paced > callable_from):
+                # The segment's cadence holds the case back longer than the guard does.
+                after = compliance.evaluate(cf.planned, cf.past, policy, paced)
+                callable_from = paced if after.allowed else (after.next_allowed_at or paced)
+                gate = "cadence"
+            pf = _facts(row, cf, now, callable_from, gate)
             if hit is not None and hit[1] == pf:
                 # Unchanged in the new minute: keep the object, and with it the ranking's memo
                 # of its score (priority.rank), so the next rank need not recompute it.
                 pf = hit[1]
-            new_ranked[row.id] = ((cf.key, minute, policy.name), pf)
+            new_ranked[row.id] = (stamp, pf)
         pfacts.append(pf)
     with cache._lock:
         cache._ranked.update(new_ranked)
@@ -211,8 +228,13 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     stamps = {r.id: (facts_by_id[r.id].key, minute, generation, rules_tag) for r in rows}
     unexplained = sum(1 for r in rows if (done := rows_cache.get(r.id)) is None or done[0] != stamps[r.id])
     explain_all = unexplained > _EXPLAIN_ONE_BY_ONE
-    ranked = priority.rank(pfacts, now, strategy, portfolio_rpc_by_hour=prior,
-                           explain_top=None if explain_all else 0)
+    arms = {r.id: (r.segment, r.arm) for r in rows}
+
+    def strategy_of(pf: priority.CaseFacts) -> priority.Strategy:
+        return placed.strategy(*arms[pf.case_id])
+
+    ranked = priority.rank_segmented(pfacts, now, strategy_of, portfolio_rpc_by_hour=prior,
+                                     explain_top=None if explain_all else 0)
     by_id = {r.id: r for r in rows}
     pf_by_id = {pf.case_id: pf for pf in pfacts}
     out: list[QueueRow] = []
@@ -226,7 +248,7 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
             out.append(queue_row)
             continue
         factors = r.factors if explain_all else priority.explain_case(pf_by_id[r.case_id], now, prior,
-                                                                       strategy).factors
+                                                                       strategy_of(pf_by_id[r.case_id])).factors
         row = by_id[r.case_id]
         queue_row = QueueRow(
             case_id=row.id, debtor_name=row.debtor_name, lender=row.lender,
@@ -242,6 +264,29 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     with cache._lock:
         cache._rows.update(new_rows)
     return out
+
+
+class _Placements:
+    """Each (segment, arm)'s strategy and cadence from the book, made once per queue build."""
+
+    def __init__(self, book: StrategyBook) -> None:
+        self.book = book
+        self._strategies: dict[tuple[str | None, str | None], priority.Strategy] = {}
+        self._cadences: dict[tuple[str | None, str | None], Cadence] = {}
+
+    def strategy(self, segment: str | None, arm: str | None) -> priority.Strategy:
+        key = (segment, arm)
+        found = self._strategies.get(key)
+        if found is None:
+            found = self._strategies[key] = self.book.strategy_for(segment, arm)
+        return found
+
+    def cadence(self, segment: str | None, arm: str | None) -> Cadence:
+        key = (segment, arm)
+        found = self._cadences.get(key)
+        if found is None:
+            found = self._cadences[key] = self.book.cadence_for(segment, arm)
+        return found
 
 
 def _siblings(rows: list[Any]) -> dict[str, tuple[str, ...]]:
@@ -266,6 +311,7 @@ def _case_facts(key: Any, detail: caseview.ContactHistory,
     rpc = [0] * 24
     tries = [0] * 24
     days: list[tuple[date, bool]] = []
+    calls = tuple(a.started_at for a in detail.attempts if getattr(a, "channel", "call") == "call")
     for a in detail.attempts:
         local = a.started_at.astimezone(zone)
         tries[local.hour] += 1
@@ -277,10 +323,12 @@ def _case_facts(key: Any, detail: caseview.ContactHistory,
         key=key, time_zone=detail.time_zone, zone=zone, rpc_by_hour=tuple(rpc), attempts_by_hour=tuple(tries),
         attempt_days=tuple(days), planned=caseview.planned(detail, phone),
         past=tuple(caseview.past_contacts(detail, siblings or ())), engaged_at=getattr(detail, "engaged_at", None),
+        past=tuple(caseview.past_contacts(detail, siblings or ())), call_times=calls,
     )
 
 
-def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | None) -> priority.CaseFacts:
+def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | None,
+           gate: str = "") -> priority.CaseFacts:
     today_local = now.astimezone(cf.zone).date()
     attempts_today = fruitless_today = 0
     for day, fruitless in cf.attempt_days:
@@ -298,4 +346,5 @@ def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | No
         broken_promise_at=broken_at, attempts_today=attempts_today, fruitless_today=fruitless_today,
         rpc_by_hour=cf.rpc_by_hour, attempts_by_hour=cf.attempts_by_hour, callable_from=callable_from,
         engaged_at=cf.engaged_at,
+        gate=gate if callable_from is not None else "",
     )

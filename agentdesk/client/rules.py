@@ -20,6 +20,7 @@ from agentdesk import contract
 from agentdesk.client.store import LocalStore
 from agentdesk.domain import compliance
 from agentdesk.domain.strategy import Strategy, StrategyError, default_strategy
+from agentdesk.domain.strategy_book import BookError, StrategyBook, default_book, parse_book
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,13 @@ class RulesInForce:
     strategy: Strategy
     version: str | None  # the server's rules version; None: the built-in defaults
     info: contract.StrategyInfo | None = None  # who changed the strategy, and when
+    # Every segment's weights, cadence and talk tracks (issue 14); a server without segments
+    # gives one segment for every case, with `strategy`'s weights.
+    book: StrategyBook | None = None
+
+    def strategy_book(self) -> StrategyBook:
+        return self.book if self.book is not None else default_book(dict(self.strategy.weights),
+                                                                   self.strategy.version, self.strategy.name)
 
 
 @lru_cache(maxsize=8)
@@ -67,6 +75,13 @@ def in_force(rules: contract.Rules | None, fallback_policy: str = DEFAULT_POLICY
     """
     if rules is None:
         return RulesInForce(_policy(fallback_policy), default_strategy(), None)
+    book = rules.book
+    if book is not None:
+        try:
+            parse_book(book)
+        except BookError as exc:
+            log.warning("the server's strategy book cannot be applied here (%s); using one segment", exc)
+            book = None
     try:
         policy = _policy(rules.policy)
     except compliance.PolicyError as exc:
@@ -79,7 +94,7 @@ def in_force(rules: contract.Rules | None, fallback_policy: str = DEFAULT_POLICY
     except StrategyError as exc:
         log.warning("the server's queue strategy cannot be applied here (%s); using the default", exc)
         strategy = default_strategy()
-    return RulesInForce(policy, strategy, rules.version, info)
+    return RulesInForce(policy, strategy, rules.version, info, book)
 
 
 def load(store: LocalStore, fallback_policy: str = DEFAULT_POLICY) -> RulesInForce:

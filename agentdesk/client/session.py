@@ -20,6 +20,7 @@ from agentdesk.client import caseview, dialing
 from agentdesk.client import queue as queue_mod
 from agentdesk.client import rules as rules_mod
 from agentdesk.client import sms as sms_mod
+from agentdesk.client import strategy as strategy_mod
 from agentdesk.client.api import ApiClient
 from agentdesk.client.credentials import SecretStore
 from agentdesk.client.errors import ClientError, InvalidOutcome, NoCachedData, ServerUnreachable, StoreLocked
@@ -210,7 +211,8 @@ class ClientSession:
     def queue(self, now: datetime | None = None, filter: str = "all", search: str = "") -> list[QueueRow]:
         rules = self.rules
         return queue_mod.build_queue(self.store, rules.policy, now or self.clock.now(), filter, search,
-                                     self.user.username, self.queue_cache, strategy=rules.strategy)
+                                     self.user.username, self.queue_cache, strategy=rules.strategy,
+                                     book=rules.book)
 
     def case_detail(self, case_id: str) -> CaseDetail | None:
         doc = self._case_doc(case_id)
@@ -246,6 +248,10 @@ class ClientSession:
             track = next(t for t in tracks if t.id == track_id)
         else:
             track = talktracks.select_track(tracks, caseview.track_situation(detail, third_party))
+            # The case's segment (or challenger arm) may use another track for this situation.
+            where = detail.placement
+            track = strategy_mod.pick_track(tracks, track, self.rules.strategy_book(),
+                                            where.segment if where else None, where.arm if where else None)
         variables = caseview.track_variables(detail, self.user.display_name, lang, self.policy)
         return track, talktracks.render(track, variables, lang)
 

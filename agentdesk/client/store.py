@@ -56,9 +56,10 @@ from agentdesk.domain.queue_columns import queue_columns
 log = logging.getLogger(__name__)
 
 # 2: the documents moved out of `cases` into `case_docs`. 4: the person and number keys
-# (issue 15). A store of an older layout is opened by rebuilding its replica (emptied,
-# pulled again in full); the outbox, drafts and notices are kept.
-SCHEMA_MAJOR = 4
+# (issue 15). 5: the case's segment and challenger arm (issue 14). A store of an older
+# layout is opened by rebuilding its replica (emptied, pulled again in full); the outbox,
+# drafts and notices are kept.
+SCHEMA_MAJOR = 5
 
 
 class Base(DeclarativeBase):
@@ -92,6 +93,8 @@ class CaseRow(Base):
     promise_status: Mapped[str | None] = mapped_column(String(8))
     person_key: Mapped[str | None] = mapped_column(String(32), index=True)
     number_keys: Mapped[str] = mapped_column(Text, default="")
+    segment: Mapped[str | None] = mapped_column(String(40))
+    arm: Mapped[str | None] = mapped_column(String(10))
 
     @property
     def doc(self) -> dict[str, Any]:

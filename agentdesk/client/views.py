@@ -157,6 +157,19 @@ class CallbackView:
 
 
 @dataclass(frozen=True)
+class StrategyPlacement:
+    """Which segment the strategy engine placed the case in, why, and its challenger arm."""
+
+    segment: str
+    reason_en: str
+    reason_zh: str
+    arm: str | None = None  # "champion" | "challenger" while the segment runs an experiment
+    challenger: str | None = None
+    name_en: str = ""
+    name_zh: str = ""
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     case_id: str
     lender: str
@@ -185,6 +198,7 @@ class CaseDetail:
     def engaged_at(self) -> datetime | None:
         """The latest open of a link in one of our SMS (the queue's priority reads it)."""
         return max((m.opened_at for m in self.sms if m.opened_at is not None), default=None)
+    placement: StrategyPlacement | None = None
 
     @property
     def overdue(self) -> Money:

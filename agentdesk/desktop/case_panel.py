@@ -134,6 +134,23 @@ class AccountModel(_RowsModel):
         return None
 
 
+def placement_text(detail: CaseDetail, lang: str, full: bool = False) -> str:
+    """The case's segment, its challenger arm, and why (the strategy engine's placement)."""
+    p = detail.placement
+    if p is None:
+        return ""
+    name = p.name_zh if lang == "zh" else p.name_en
+    text = translate("CasePanel", "Segment: %1").replace("%1", name)
+    if p.arm:
+        arm = translate("CasePanel", "challenger arm") if p.arm == "challenger" else translate(
+            "CasePanel", "champion arm")
+        text += f" · {arm}"
+    reason = p.reason_zh if lang == "zh" else p.reason_en
+    if not full:
+        reason = reason.split("；")[0].split("; ")[0]  # the fitting conditions; the rest in the tooltip
+    return f"{text} — {reason}" if reason else text
+
+
 def verdict_text(verdict: ComplianceVerdict, lang: str, now: datetime) -> tuple[str, str, str]:
     """(tone, title, detail) for the compliance banner."""
     warnings = verdict.warnings_zh if lang == "zh" else verdict.warnings
@@ -238,6 +255,9 @@ class CasePanel(QWidget):
         self.overdueAmount.setText(detail.overdue.format())
         self.outstandingAmount.setText(detail.outstanding.format())
         self.dpdValue.setText(str(detail.days_past_due))
+        self.strategyLine.setText(placement_text(detail, lang))
+        self.strategyLine.setToolTip(placement_text(detail, lang, full=True))
+        self.strategyLine.setVisible(detail.placement is not None)
         self._refresh_time()
         self.contacts.set_rows(detail.contact_points)
         self.accounts.set_rows(detail.accounts)

@@ -149,9 +149,12 @@ def budget_text(calls: ContactBudget, texts: ContactBudget) -> str:
     def part(label: str, call_left: int | None, sms_left: int | None) -> str:
         pieces = []
         if call_left is not None:
-            pieces.append(translate("Labels", "%n call(s)", "", call_left))
+            # Two strings instead of Qt's %n plurals, which pyside6-lupdate does not mark as such.
+            pieces.append(translate("Labels", "1 call") if call_left == 1
+                          else translate("Labels", "%1 calls").replace("%1", str(call_left)))
         if sms_left is not None:
-            pieces.append(translate("Labels", "%n text(s)", "", sms_left))
+            pieces.append(translate("Labels", "1 text") if sms_left == 1
+                          else translate("Labels", "%1 texts").replace("%1", str(sms_left)))
         return f"{label} " + ", ".join(pieces) if pieces else ""
 
     parts = [p for p in (

@@ -71,10 +71,12 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
              (translate("LeadCharts", "Promises"), [float(r.promises) for r in funnel]),
              (translate("LeadCharts", "Kept"), [float(r.kept) for r in funnel])],
         ),
+        # The same rates as the champion/challenger comparison (agentdesk.domain.arms): contacts
+        # per call, promises per right-party contact.
         "tracks": BarData(
             [track_label(r.talk_track_id, r.version) for r in tracks],
             [(translate("LeadCharts", "Right-party contact rate"), [rate(r.rpc, r.attempts) for r in tracks]),
-             (translate("LeadCharts", "Promise rate"), [rate(r.promises, r.attempts) for r in tracks])],
+             (translate("LeadCharts", "Promises per right-party contact"), [rate(r.promises, r.rpc) for r in tracks])],
             "%",
         ),
         "qa_agents": BarData(

@@ -37,6 +37,7 @@ from agentdesk.desktop.lead_models import (
 from agentdesk.desktop.reassign_dialog import ReassignDialog
 from agentdesk.desktop.recordings_tab import RecordingsTab
 from agentdesk.desktop.strategy_editor import StrategyEditor
+from agentdesk.desktop.strategy_workbench import StrategyWorkbench
 from agentdesk.desktop.tasks import Tasks
 from agentdesk.desktop.xlsx_export import write_table
 
@@ -97,6 +98,9 @@ class LeadConsole(QWidget):
         self.recordings = RecordingsTab(session, tasks, self)  # a sixth: listen to calls and score them
         self.recordings.message.connect(self.message)
         self.tabs.addTab(self.recordings, self.recordings.tab_title())
+        self.workbench = StrategyWorkbench(session, tasks, self)  # segments, 分案, collectors, arms, 定价
+        self.workbench.message.connect(self.message)
+        self.tabs.addTab(self.workbench, self.workbench.tab_title())
         self._fill_filters()
         self._connect()
 
@@ -268,6 +272,7 @@ class LeadConsole(QWidget):
                            strict=True))
         actions[self.strategy_editor] = self.strategy_editor.load
         actions[self.recordings] = self.recordings.reload
+        actions[self.workbench] = self.workbench.refresh
         action = actions.get(self.tabs.currentWidget())
         if action is not None:
             action()

@@ -144,8 +144,9 @@ class StrategyEditor(QWidget):
         zh = self.language() == "zh"
         self.title.setText(self.tr("Queue strategy"))
         self.intro.setText(self.tr(
-            "These weights order every agent's queue. A change reaches every desk within seconds; "
-            "hover over a weight or read the line under it for why its default is what it is."))
+            "These are the base weights of every agent's queue: each segment starts from them and may set some of "
+            "its own (Strategy engine tab). A change reaches every desk within seconds; hover over a weight or read "
+            "the line under it for why its default is what it is."))
         self.name_label.setText(self.tr("&Name"))
         self.defaults_button.setText(self.tr("Documented &defaults"))
         self.revert_button.setText(self.tr("&Revert"))

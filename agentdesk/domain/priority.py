@@ -64,6 +64,9 @@ class CaseFacts:
     callable_from: datetime | None = None  # from the guard; None = callable now
     currency: str = "CNY"
     engaged_at: datetime | None = None  # the debtor last opened the link in one of our SMS
+    # What set `callable_from`: "" the compliance guard, "cadence" the segment's cadence
+    # (agentdesk.domain.cadence), which the explanation then names.
+    gate: str = ""
 
     # `rank`'s memo of these facts (see _FastPath): not a field, so it takes no part in
     # equality, repr or replace(). Written with object.__setattr__: the facts are frozen;
@@ -478,7 +481,11 @@ def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...
         return (held, *factors[:2])
     if case.callable_from is not None and case.callable_from > ctx.now:
         when = case.callable_from.astimezone(show_tz)
-        gate = Factor("callable_from", f"Callable from {when:%H:%M}", f"可拨打时间 {when:%H:%M}", 0.0)
+        shown = f"{when:%H:%M}" if when.date() == ctx.now.astimezone(show_tz).date() else f"{when:%m-%d %H:%M}"
+        if case.gate == "cadence":
+            gate = Factor("cadence", f"Segment cadence: next call {shown}", f"分群拨打节奏：{shown} 后再拨", 0.0)
+        else:
+            gate = Factor("callable_from", f"Callable from {when:%H:%M}", f"可拨打时间 {when:%H:%M}", 0.0)
         return (gate, *factors[:2])
     return tuple(factors[:3])
 
@@ -566,6 +573,51 @@ def rank(
     return ranked
 
 
+def rank_segmented(
+    cases: Sequence[CaseFacts],
+    now: datetime,
+    strategy_of: Callable[[CaseFacts], Strategy],
+    portfolio_rpc_by_hour: Sequence[float] | None = None,
+    display_zone: str | None = None,
+    explain_top: int | None = None,
+) -> list[RankedCase]:
+    """`rank` where each case is scored with its own strategy: its segment's weights, or its
+    challenger arm's (agentdesk.domain.strategy_book). Points are comparable across
+    strategies (each weight is points), so one queue holds them all, in `rank`'s order:
+    callable cases by score, then cases callable later, then held ones. With one strategy
+    for every case it is exactly `rank`.
+    """
+    groups: dict[tuple[str, int, tuple[tuple[str, float], ...]], tuple[Strategy, list[CaseFacts]]] = {}
+    for case in cases:
+        strategy = strategy_of(case)
+        key = (strategy.name, strategy.version, tuple(sorted(strategy.weights.items())))
+        found = groups.get(key)
+        if found is None:
+            groups[key] = (strategy, [case])
+        else:
+            found[1].append(case)
+    if len(groups) <= 1:
+        only = next(iter(groups.values()))[0] if groups else None
+        return rank(cases, now, only, portfolio_rpc_by_hour, display_zone, explain_top)
+    prior = list(portfolio_rpc_by_hour) if portfolio_rpc_by_hour is not None else portfolio_reach_by_hour(cases)
+    position_of = {case.case_id: i for i, case in enumerate(cases)}
+    status = {case.case_id: case.status for case in cases}
+    keyed: list[tuple[tuple[Any, ...], RankedCase]] = []
+    for strategy, members in groups.values():
+        for row in rank(members, now, strategy, prior, display_zone, explain_top):
+            position = position_of[row.case_id]
+            order: tuple[Any, ...]
+            if status[row.case_id] != "open":
+                order = (2, -row.score, position)
+            elif row.callable_from is not None:
+                order = (1, row.callable_from, -row.score, position)
+            else:
+                order = (0, -row.score, position)
+            keyed.append((order, row))
+    keyed.sort(key=lambda item: item[0])
+    return [row for _key, row in keyed]
+
+
 def explain_case(
     case: CaseFacts,
     now: datetime,
@@ -627,6 +679,7 @@ __all__ = [
     "explain_case",
     "portfolio_reach_by_hour",
     "rank",
+    "rank_segmented",
     "reach_probability",
     "weight_spec",
 ]

@@ -15,7 +15,7 @@ from typing import Any
 
 # Columns taken from the case's own (live) fields: they change without its history
 # changing (a reassignment, a status change), so the server never caches them.
-LIVE_COLUMNS = ("id", "seq", "status", "lender", "assigned_agent")
+LIVE_COLUMNS = ("id", "seq", "status", "lender", "assigned_agent", "segment", "arm")
 
 # Columns derived from the history part of the document (debtor, accounts, contacts,
 # attempts, promises, callbacks).
@@ -50,6 +50,9 @@ def live_columns(doc: Mapping[str, Any]) -> dict[str, Any]:
         "status": doc.get("status", "open"),
         "lender": doc.get("lender", ""),
         "assigned_agent": doc.get("assigned_agent"),
+        # The strategy engine's placement: the queue orders by the segment's (and arm's) weights.
+        "segment": (doc.get("strategy") or {}).get("segment"),
+        "arm": (doc.get("strategy") or {}).get("arm"),
     }
 
 

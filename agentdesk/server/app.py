@@ -26,6 +26,7 @@ from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
 from agentdesk.server.models import AuditEntry, User
+from agentdesk.server.routes_allocation import allocation_router
 from agentdesk.server.recording_archive import RecordingArchive
 from agentdesk.server.recording_config import recordings_dir
 from agentdesk.server.request_guard import RequestGuard, validation_body
@@ -34,6 +35,7 @@ from agentdesk.server.routes_lead import lead_router
 from agentdesk.server.routes_recordings import recordings_router
 from agentdesk.server.routes_rules import rules_router
 from agentdesk.server.sms.routes import sms_router
+from agentdesk.server.routes_strategy import strategy_router
 
 log = logging.getLogger(__name__)
 
@@ -294,4 +296,6 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     app.include_router(sms_router(db, current_user, clock))
     # Outermost of our middleware: body and nesting limits, and the 500 that logs no request data.
     app.add_middleware(RequestGuard)
+    app.include_router(strategy_router(db, poke, current_user, clock))
+    app.include_router(allocation_router(db, poke, current_user, clock))
     return app

@@ -159,8 +159,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 team_id = team.id
             if args.kind == "cases":
                 # A placement lands in one team and touches only that team's cases.
-                report: Any = intake.import_cases(s, data, args.file, args.lender, team_id,
-                                                  args.accept_good_rows, now=now).report
+                parsed = intake.parse_cases(data, args.file, intake.local_today(now))
+                report: Any = intake.apply_cases(s, parsed, args.lender, team_id, args.accept_good_rows,
+                                                 now=now).report
+                if report.imported and report.created:
+                    from agentdesk.server import pricing_step
+
+                    report.pricing, _placed = pricing_step.after_import(s, parsed.good, args.lender, team_id, now)
             else:
                 report = intake.import_payments(s, data, args.file, args.lender, args.accept_good_rows,
                                                 team_id=team_id, now=now).report
@@ -174,11 +179,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     for p in report.problems:
         print(f"row {p.row}, column {p.column}: {p.reason}", file=sys.stderr)
     counts = {k: v for k, v in report.model_dump().items()
-              if k not in ("problems", "imported", "header_row", "columns")}
+              if k not in ("problems", "imported", "header_row", "columns", "pricing")}
     print(("imported: " if report.imported else "nothing imported: ")
           + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()))
     if not report.imported and report.problems:
         print("fix the rows above, or pass --accept-good-rows to import only the good ones", file=sys.stderr)
+    for line in _pricing_lines(getattr(report, "pricing", None)):
+        print(line)
     return 0 if report.imported else 1
 
 
@@ -187,6 +194,58 @@ def _cmd_sms(args: argparse.Namespace) -> int:
     from agentdesk.server.sms.worker import run_sms_command
 
     return run_sms_command(args.sms_command, Database(args.database_url), production_clock(f"sms {args.sms_command}"))
+
+
+def _pricing_lines(price: Any) -> list[str]:
+    """The import's price (定价) as a few lines: expected recovery per horizon, then per segment."""
+    if price is None:
+        return []
+    from agentdesk.domain.money import Money
+
+    def horizons(items: Any) -> str:
+        return ", ".join(f"{h.days} d {Money(h.amount_minor).format()} ({h.rate:.1%}, 95% {h.low:.1%}–{h.high:.1%})"
+                         for h in items)
+
+    lines = [f"expected recovery of {price.cases} cases, {Money(price.overdue_minor).format()} overdue: "
+             + horizons(price.total)]
+    lines += [f"  {seg.name_en} ({seg.cases} cases): {horizons(seg.horizons)}" for seg in price.segments]
+    return lines
+
+
+def _cmd_allocate(args: argparse.Namespace) -> int:
+    """The morning run (cron): stand-in covers, segments, allocation; once per team and day."""
+    from sqlalchemy import select
+
+    from agentdesk.server.allocation_run import scheduled_run
+    from agentdesk.server.events import EventHub, PgRelay
+    from agentdesk.server.models import Team
+
+    if not args.scheduled:
+        print("allocate: pass --scheduled (a lead allocates by hand in the lead console)", file=sys.stderr)
+        return 2
+    real_clock = production_clock("allocate")
+    db = Database(args.database_url)
+    try:
+        team_ids = None
+        if args.team:
+            with db.transaction() as s:
+                found = s.scalar(select(Team.id).where(Team.name == args.team))
+            if found is None:
+                print(f"refused: there is no team named {args.team}", file=sys.stderr)
+                return 2
+            team_ids = [found]
+        # On PostgreSQL the running API processes hear of the moves (LISTEN/NOTIFY) and poke
+        # their desks; on the embedded SQLite server desks see them at their next sync.
+        relay = PgRelay(db.psycopg_dsn(), EventHub()) if db.is_postgres else None
+        results = scheduled_run(db, real_clock, team_ids, relay.publish if relay else None)
+        if relay:
+            relay.stop()
+    finally:
+        db.dispose()
+    for r in results:
+        shown = {k: v for k, v in r.items() if k not in ("agents", "team_id")}
+        print(f"team {r['team_id']}: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in shown.items()))
+    return 0
 
 
 def _safe(url: str) -> str:
@@ -229,6 +288,10 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--team")
     add.add_argument("--display-name")
     add.set_defaults(func=_cmd_add_user)
+    alloc = sub.add_parser("allocate", help="the morning allocation run (for cron): stand-ins, segments, 分案")
+    alloc.add_argument("--scheduled", action="store_true", help="run each team's scheduled allocation for today")
+    alloc.add_argument("--team", help="only this team (by name)")
+    alloc.set_defaults(func=_cmd_allocate)
     imp = sub.add_parser("import", help="import a lender file (CSV or XLSX)")
     imp_sub = imp.add_subparsers(dest="kind", required=True)
     cases = imp_sub.add_parser("cases", help="a placement: new cases land unassigned; known accounts get new balances")

@@ -37,7 +37,7 @@ from agentdesk import clock
 from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
 from agentdesk.domain.money import bucket_for
 from agentdesk.domain.queue_columns import history_columns
-from agentdesk.server import persons
+from agentdesk.server import persons, segmentation
 from agentdesk.server.models import Case, ContactAttempt, Note
 from agentdesk.server.sms.outbox import sms_history
 
@@ -173,7 +173,9 @@ def assemble(scalars: dict[str, Any], history_members: str) -> str:
 
 def case_scalars(case_id: str, seq: int, lender: str, status: str, hold_reason: str | None,
                  agent_id: str | None, agent_name: str | None, team_id: str | None,
-                 consent_late_calls: bool) -> dict[str, Any]:
+                 consent_late_calls: bool, placement: tuple[Any, ...] | None = None) -> dict[str, Any]:
+    """The live part of a document; `placement` is the case's (segment, segment_reason, arm,
+    challenger) columns, which become its "strategy" (agentdesk.server.segmentation)."""
     return {
         "id": case_id,
         "seq": seq,
@@ -184,6 +186,7 @@ def case_scalars(case_id: str, seq: int, lender: str, status: str, hold_reason: 
         "assigned_agent": agent_name,
         "team_id": team_id,
         "consent_late_calls": bool(consent_late_calls),
+        "strategy": segmentation.document_part(*placement) if placement else None,
     }
 
 
@@ -191,7 +194,7 @@ def case_document(session: Session, case: Case) -> dict[str, Any]:
     """The whole document of one loaded case, as a dict (tests and tools)."""
     scalars = case_scalars(case.id, case.seq, case.lender, case.status, case.hold_reason, case.assigned_agent_id,
                            case.assigned_agent.username if case.assigned_agent else None, case.team_id,
-                           case.consent_late_calls)
+                           case.consent_late_calls, (case.segment, case.segment_reason, case.arm, case.challenger))
     members, _queue = build_caches(session, [case])[case.id]
     return json.loads(assemble(scalars, members))
 

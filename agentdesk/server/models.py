@@ -134,6 +134,13 @@ class Case(Base):
     # The history-derived queue columns (agentdesk.domain.queue_columns) as JSON object
     # members; built and cleared together with doc_cache.
     queue_cache: Mapped[str | None] = mapped_column(Text, deferred=True)
+    # The strategy engine's live placement (agentdesk.server.segmentation): the segment, why
+    # (JSON: {"en", "zh"}), and the arm of the segment's running challenger. Like the owner,
+    # sent with the document at pull time, never cached in it.
+    segment: Mapped[str | None] = mapped_column(String(40))
+    segment_reason: Mapped[str | None] = mapped_column(Text)
+    arm: Mapped[str | None] = mapped_column(String(10))
+    challenger: Mapped[str | None] = mapped_column(String(40))
 
     debtor: Mapped[Debtor] = relationship()
     assigned_agent: Mapped[User | None] = relationship()

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, File, Form, UploadFile
 
 from agentdesk import contract
 from agentdesk.clock import Clock
-from agentdesk.server import intake
+from agentdesk.server import intake, pricing_step
 from agentdesk.server import intake_payments as feed
 from agentdesk.server.access import audit, audited_transaction, lead_team
 from agentdesk.server.db import Database
@@ -70,6 +70,10 @@ def intake_router(db: Database, poke: Callable[[set[str], set[str]], None],
             raise ApiError(422, "unreadable_file", str(exc)) from exc
         with db.transaction() as s:
             result = intake.apply_cases(s, parsed, lender, team, accept_good_rows, now=now)
+            if result.report.imported and result.report.created:
+                # The strategy engine's step: place the new cases in segments, price the batch.
+                result.report.pricing, placed = pricing_step.after_import(s, parsed.good, lender, team, now)
+                result.touched_teams |= placed.teams
             # refused_elsewhere: rows naming another team's account or person (an admin's lead).
             audit(s, user, "intake.cases", "team", team, created=result.report.created,
                   updated=result.report.updated, rows=result.report.rows, imported=result.report.imported,

@@ -2,10 +2,11 @@
 
 The server is the one source of the compliance preset in force (`policy_in_force`) and of
 the queue strategy, so two agents' desktops never order or guard by different rules. The
-strategy lives in the shared `server_settings` table (every API process reads the same
-row); a change is validated by the same `Strategy.resolved()` the clients rank with, gets
-the next version, is audited with the old and new weights, and pokes every connected
-client, whose sync engine then fetches the rules again.
+strategy is the strategy book (agentdesk.server.strategy_store: one row per version, every
+API process reads the same); `PUT /v1/strategy` changes the weights of its last segment,
+the one that takes every case. A change is validated by the same `Strategy.resolved()`
+the clients rank with, gets the next version, is audited with the old and new weights,
+and pokes every connected client, whose sync engine then fetches the rules again.
 
 Built by `rules_router(db, poke, current_user)` and included by create_app. Like app.py,
 no `from __future__ import annotations`: FastAPI must resolve the Depends annotations.
@@ -22,15 +23,16 @@ from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.clock import Clock
-from agentdesk.domain.strategy import Strategy, StrategyError, default_strategy
-from agentdesk.server.access import audit, audited_transaction
+from agentdesk.domain.strategy import DEFAULT_WEIGHTS, Strategy, StrategyError
+from agentdesk.domain.strategy_book import StrategyBook
+from agentdesk.server import strategy_store
+from agentdesk.server.access import audited_transaction
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError, denied
-from agentdesk.server.models import ServerSetting, Team, User
+from agentdesk.server.models import Team, User
 from agentdesk.server.policy import policy_in_force
 
 Poke = Callable[[set[str], set[str]], None]
-STRATEGY_KEY = "priority_strategy"
 EDITOR_ROLES = ("lead", "admin")
 # Agents per poke: on PostgreSQL a poke is one NOTIFY, whose payload must stay under 8000 bytes.
 POKE_BATCH = 100
@@ -38,12 +40,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": contract.ErrorBody} f
 
 
 def stored_strategy(session: Session, *, lock: bool = False) -> contract.StrategyInfo:
-    """The strategy in force: the stored one, or the documented default (version 1)."""
-    row = session.get(ServerSetting, STRATEGY_KEY, with_for_update=True if lock else None)
-    if row is None:
-        default = default_strategy()
-        return contract.StrategyInfo(name=default.name, version=default.version, weights=default.resolved())
-    return contract.StrategyInfo.model_validate_json(row.value)
+    """The queue strategy in force: the strategy book's last segment (the one that takes every
+    case), at the book's version (agentdesk.server.strategy_store)."""
+    return strategy_info(strategy_store.current_book(session, lock=lock))
+
+
+def strategy_info(book: StrategyBook) -> contract.StrategyInfo:
+    last = book.segments[-1]
+    weights = Strategy(book.name, dict(last.strategy.weights), book.version).resolved()
+    return contract.StrategyInfo(name=book.name, version=book.version, weights=weights, changed_at=book.changed_at,
+                                 changed_by=book.changed_by)
 
 
 def rules_version(policy: str, strategy: contract.StrategyInfo) -> str:
@@ -53,8 +59,16 @@ def rules_version(policy: str, strategy: contract.StrategyInfo) -> str:
 
 def current_rules(session: Session) -> contract.Rules:
     policy = policy_in_force().name
-    strategy = stored_strategy(session)
-    return contract.Rules(version=rules_version(policy, strategy), policy=policy, strategy=strategy)
+    book = strategy_store.current_book(session)
+    strategy = strategy_info(book)
+    return contract.Rules(version=rules_version(policy, strategy), policy=policy, strategy=strategy, book=book)
+
+
+def poke_everyone(session: Session, poke: Poke) -> None:
+    """A strategy change concerns every queue: every active user, every team (in batches)."""
+    users, teams = _everyone(session)
+    for start in range(0, max(len(users), 1), POKE_BATCH):
+        poke(set(users[start:start + POKE_BATCH]), teams if start == 0 else set())
 
 
 def _everyone(session: Session) -> tuple[list[str], set[str]]:
@@ -96,31 +110,27 @@ def rules_router(db: Database, poke: Poke, current_user: Callable[..., User], cl
                 except StrategyError as exc:
                     code = "bad_weight" if exc.weight else "bad_strategy"
                     raise ApiError(422, code, f"{exc} Correct it and save again.") from exc
-                current = stored_strategy(s, lock=db.is_postgres)
-                if body.expected_version is not None and body.expected_version != current.version:
-                    raise ApiError(409, "strategy_changed",
-                                   f"Someone saved the strategy meanwhile (now version {current.version}, "
-                                   f"you started from {body.expected_version}); reload it and apply your "
-                                   "change again.")
-                saved = contract.StrategyInfo(name=body.name, version=current.version + 1, weights=weights,
-                                              changed_at=clock.now(), changed_by=user.username)
-                row = s.get(ServerSetting, STRATEGY_KEY)
-                if row is None:
-                    s.add(ServerSetting(key=STRATEGY_KEY, value=saved.model_dump_json()))
-                else:
-                    row.value = saved.model_dump_json()
+                current = strategy_store.current_book(s, lock=db.is_postgres)
+                last = current.segments[-1]
+                # The weights of the segment that takes every case; other segments keep theirs.
+                chosen = {k: v for k, v in weights.items() if DEFAULT_WEIGHTS.get(k) != v}
+                book = current.model_copy(update={
+                    "name": body.name,
+                    "segments": [*current.segments[:-1],
+                                 last.model_copy(update={"strategy": last.strategy.model_copy(
+                                     update={"weights": chosen})})]})
                 # Weights and versions are no personal data: the audit keeps what changed, old and new.
-                changed = {k: [current.weights.get(k), v] for k, v in weights.items() if current.weights.get(k) != v}
-                audit(s, user, "strategy.update", "strategy", str(saved.version),
-                      name=saved.name, previous_version=current.version, changed=changed)
-                users, teams = _everyone(s)
+                before = strategy_info(current).weights
+                changed = {k: [before.get(k), v] for k, v in weights.items() if before.get(k) != v}
+                _previous, saved_book = strategy_store.save(s, user, book, body.expected_version, clock.now(),
+                                                            action="strategy.update", changed=changed)
+                saved = strategy_info(saved_book)
                 policy = policy_in_force().name
+                poke_everyone(s, poke)
         except IntegrityError as exc:
-            # Two first-ever saves at once on PostgreSQL: the row did not exist to be locked.
+            # Two saves at once on PostgreSQL: the second one's version already exists.
             raise ApiError(409, "strategy_changed", "Someone saved the strategy at the same moment; "
                            "reload it and apply your change again.") from exc
-        for start in range(0, max(len(users), 1), POKE_BATCH):
-            poke(set(users[start:start + POKE_BATCH]), teams if start == 0 else set())
-        return contract.Rules(version=rules_version(policy, saved), policy=policy, strategy=saved)
+        return contract.Rules(version=rules_version(policy, saved), policy=policy, strategy=saved, book=saved_book)
 
     return router

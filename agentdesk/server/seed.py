@@ -36,6 +36,7 @@ from agentdesk.server.models import (
     User,
     new_id,
 )
+from agentdesk.server.strategy_seed import seed_strategy
 from agentdesk.server.sync import next_seqs
 
 DEMO_PASSWORD = "demo"
@@ -209,6 +210,7 @@ def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
     for model in (Debtor, Case, Account, ContactPoint, ContactAttempt, PromiseToPay, Callback, Payment, Note):
         if rows[model]:
             session.execute(insert(model), rows[model])
+    seed_strategy(session, now)  # segments, collectors, a month of champion/challenger history (issue 14)
     documents.mark_stale(session, [row["id"] for row in rows[Case]])
     return SeedSummary(teams=len(teams), agents=len(agents), leads=len(teams), cases=cases,
                        attempts=attempt_count)

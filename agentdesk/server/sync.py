@@ -148,11 +148,11 @@ class _Page:
         """A case row as (id, live scalars, cached document members, cached queue members);
         the caches are bytes when the page was read `as_utf8`. Unpacks the row once: row
         attribute access dominated the writers' loops."""
-        case_id, seq, lender, status, hold, agent_id, team_id, late_calls, doc_members, queue_members = r
+        case_id, seq, lender, status, hold, agent_id, team_id, late_calls, doc_members, queue_members = r[:10]
         if doc_members is None or queue_members is None:
             doc_members, queue_members = self.built[case_id]
         scalars = documents.case_scalars(case_id, seq, lender, status, hold, agent_id, self.usernames.get(agent_id),
-                                         team_id, late_calls)
+                                         team_id, late_calls, tuple(r[10:]))
         return case_id, scalars, doc_members, queue_members
 
 
@@ -172,7 +172,8 @@ def _read_page(session: Session, user: User, cursor: str | None, limit: int, *, 
         doc_col, queue_col = _utf8(session, doc_col), _utf8(session, queue_col)
     rows = session.execute(
         select(Case.id, Case.seq, Case.lender, Case.status, Case.hold_reason, Case.assigned_agent_id,
-               Case.team_id, Case.consent_late_calls, doc_col, queue_col)
+               Case.team_id, Case.consent_late_calls, doc_col, queue_col,
+               Case.segment, Case.segment_reason, Case.arm, Case.challenger)
         .where(scope_clause(user), Case.seq > after)
         .order_by(Case.seq)
         .limit(limit + 1)

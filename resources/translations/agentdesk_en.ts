@@ -40,34 +40,370 @@
     </message>
 </context>
 <context>
+    <name>AllocationPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="49"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
+        <source>Why waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <source>Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <source>(absent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="86"/>
+        <location filename="../../ui/allocation.ui" line="6"/>
+        <source>Allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="89"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="98"/>
+        <source>(not placed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="105"/>
+        <source>changed by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="115"/>
+        <source>Choose what to allocate and press Preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="126"/>
+        <source>Working out the allocation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="147"/>
+        <source>Worked out in %1 ms on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
+        <source>%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="188"/>
+        <source>%1 cases now go to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="202"/>
+        <source>%1 cases allocated (%2). &quot;Undo last allocation&quot; gives them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="215"/>
+        <source>%1 cases given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="217"/>
+        <source>%1 changed since and stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="235"/>
+        <source>There is no allocation to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="237"/>
+        <source>Some cases were moved or closed since the preview. Preview again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="242"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="14"/>
+        <source>Allocation (分案)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="43"/>
+        <source>Matches waiting cases to the team&apos;s collectors: their segment&apos;s profile, each collector&apos;s capacity, workload and value, results in the segment, and keeping a debtor with the collector who holds their promise. Preview, adjust, allocate; undo gives every case back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="58"/>
+        <source>Allocate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="65"/>
+        <source>New placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="72"/>
+        <source>Returned cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="79"/>
+        <source>Cases of absent collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="93"/>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="145"/>
+        <source>Each collector&apos;s load, before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="181"/>
+        <source>Give the selected cases to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="192"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="206"/>
+        <source>&amp;Undo last allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="213"/>
+        <source>&amp;Allocate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArmsPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="89"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="90"/>
+        <source>Champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="91"/>
+        <source>Challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="92"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="93"/>
+        <source>95% interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="94"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="107"/>
+        <source>Last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="118"/>
+        <location filename="../../ui/arms.ui" line="6"/>
+        <location filename="../../ui/arms.ui" line="14"/>
+        <source>Champion / challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="121"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="132"/>
+        <source>%1 · %2 (running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <source>promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="137"/>
+        <source>%1 · %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="145"/>
+        <source>No challenger runs yet: start one in Segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="161"/>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="173"/>
+        <source>%1 vs %2 cases, %3 to %4; the challenger gets %5% of the segment&apos;s new cases. The verdict rests on %6 (★), decided before the experiment; the other measures are for reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="186"/>
+        <source>Talk tracks used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="197"/>
+        <source>Rates by arm (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="244"/>
+        <source>Strategy saved as version %1; every desk uses it within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="257"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="31"/>
+        <source>Experiment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="42"/>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="53"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="144"/>
+        <source>&amp;Promote challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="151"/>
+        <source>S&amp;top challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallControl</name>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="51"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="53"/>
         <source>Phone line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="80"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="82"/>
         <source>Choose the number to call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="83"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="85"/>
         <source>Call not allowed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="112"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="114"/>
         <source>Number handed to your desk phone: the wrap-up records this time as its start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="118"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="120"/>
         <source>The number could not be fetched from the server, so nothing was dialled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="122"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="124"/>
         <source>The call could not be placed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,13 +530,13 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="113"/>
-        <location filename="../../ui/casepanel.ui" line="94"/>
+        <location filename="../../ui/casepanel.ui" line="100"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="114"/>
-        <location filename="../../ui/casepanel.ui" line="106"/>
+        <location filename="../../ui/casepanel.ui" line="112"/>
         <source>Outstanding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -220,32 +556,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="141"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="143"/>
+        <source>Segment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <source>challenger arm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <source>champion arm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="158"/>
         <source>Call allowed now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="144"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="161"/>
         <source>Do not call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="146"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="163"/>
         <source>Not now — next allowed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="218"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="240"/>
         <source>, born %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="221"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="243"/>
         <source>ID %1%2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="284"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="309"/>
         <source>%1 · debtor&apos;s local time %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -255,109 +606,319 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="118"/>
+        <location filename="../../ui/casepanel.ui" line="124"/>
         <source>Days past due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="136"/>
+        <location filename="../../ui/casepanel.ui" line="142"/>
         <source>Call permission</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="160"/>
+        <location filename="../../ui/casepanel.ui" line="166"/>
+        <source>Contacts left today and this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="173"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="163"/>
+        <location filename="../../ui/casepanel.ui" line="176"/>
         <source>Dial the selected number through the softphone (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="174"/>
+        <location filename="../../ui/casepanel.ui" line="187"/>
         <source>Call in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="187"/>
+        <location filename="../../ui/casepanel.ui" line="200"/>
         <source>Call state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="193"/>
+        <location filename="../../ui/casepanel.ui" line="206"/>
         <source>Talk time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="205"/>
+        <location filename="../../ui/casepanel.ui" line="218"/>
         <source>&amp;Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="207"/>
+        <location filename="../../ui/casepanel.ui" line="220"/>
         <source>Mute your microphone (F7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="213"/>
+        <location filename="../../ui/casepanel.ui" line="226"/>
         <source>&amp;Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="215"/>
+        <location filename="../../ui/casepanel.ui" line="228"/>
         <source>Put the call on hold (F8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="221"/>
+        <location filename="../../ui/casepanel.ui" line="234"/>
         <source>&amp;Keypad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="223"/>
+        <location filename="../../ui/casepanel.ui" line="236"/>
         <source>Show the keypad to send tones (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="229"/>
+        <location filename="../../ui/casepanel.ui" line="242"/>
         <source>Hang &amp;up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="230"/>
+        <location filename="../../ui/casepanel.ui" line="243"/>
         <source>End the call (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="240"/>
+        <location filename="../../ui/casepanel.ui" line="253"/>
         <source>Keypad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="339"/>
-        <location filename="../../ui/casepanel.ui" line="345"/>
+        <location filename="../../ui/casepanel.ui" line="352"/>
+        <location filename="../../ui/casepanel.ui" line="358"/>
         <source>Contact points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="359"/>
+        <location filename="../../ui/casepanel.ui" line="372"/>
         <source>&amp;Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="367"/>
+        <location filename="../../ui/casepanel.ui" line="380"/>
         <source>Contact history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="374"/>
+        <location filename="../../ui/casepanel.ui" line="387"/>
         <source>&amp;Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="382"/>
+        <location filename="../../ui/casepanel.ui" line="395"/>
         <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="48"/>
+        <source>Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="49"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="50"/>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="51"/>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="52"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="53"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="54"/>
+        <source>Stand-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="75"/>
+        <location filename="../../ui/collectors.ui" line="6"/>
+        <location filename="../../ui/collectors.ui" line="14"/>
+        <source>Collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="83"/>
+        <source>Common tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="87"/>
+        <source>Away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="89"/>
+        <source>Off today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <source>covering %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="123"/>
+        <source>(none: share the queue out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="167"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="175"/>
+        <source>%1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="177"/>
+        <source>Due callbacks and promises now go to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="190"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="31"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="40"/>
+        <source>Grade, skill tags, capacity and working days decide which cases each collector is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="68"/>
+        <source>Selected collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="84"/>
+        <source>Grade:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="95"/>
+        <source>Skill tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="102"/>
+        <source>comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="122"/>
+        <source>Capacity (open cases):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="139"/>
+        <source>Working days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="148"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="155"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="162"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="169"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="176"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="183"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="190"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="199"/>
+        <source>Absence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="208"/>
+        <source>Away from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="222"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="245"/>
+        <source>Stand-in (代理催收员):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="256"/>
+        <source>While away, the collector&apos;s due callbacks and promises go to the stand-in, and come back after. Without a stand-in, the allocation shares their queue out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="278"/>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="285"/>
+        <source>&amp;Save collector</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -405,322 +966,378 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="22"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="23"/>
         <source>Right party (debtor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="23"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="24"/>
         <source>Third party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="24"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="25"/>
         <source>Nobody reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="30"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="31"/>
         <source>Promise to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="31"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="32"/>
         <source>Claims already paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="32"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="33"/>
         <source>Dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="33"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="34"/>
         <source>Hardship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="34"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="35"/>
         <source>Refuses to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="35"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="36"/>
         <source>Callback requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="36"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="37"/>
         <source>Wrong number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="37"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="38"/>
         <source>Asks not to be contacted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="38"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="39"/>
         <source>Deceased</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="39"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="40"/>
         <source>Bankrupt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="40"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="41"/>
         <source>Message left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="41"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="42"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="42"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="43"/>
         <source>Busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="43"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="44"/>
         <source>Switched off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="44"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="45"/>
         <source>Invalid number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="45"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="46"/>
         <source>Voicemail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="51"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="52"/>
         <source>Unverified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="52"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="53"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="53"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="54"/>
         <source>Invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="54"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="55"/>
         <source>Wrong party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="55"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="56"/>
         <source>Do not contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="61"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="62"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="62"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="63"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="63"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="64"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="69"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="70"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="70"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="71"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="71"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="72"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="77"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="78"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="78"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="79"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="79"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="80"/>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="86"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="87"/>
         <source>All cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="87"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="88"/>
         <source>Callbacks due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="88"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="89"/>
         <source>Promises due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="89"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="90"/>
         <source>Bucket M1 (1–30 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="90"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="91"/>
         <source>Bucket M2 (31–60 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="91"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="92"/>
         <source>Bucket M3 (61–90 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="92"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="93"/>
         <source>Bucket M4+ (91+ days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="105"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="106"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="107"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="108"/>
         <source>Emergency contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="124"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="125"/>
         <source>Tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="141"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="142"/>
         <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="153"/>
+        <source>1 call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="154"/>
+        <source>%1 calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="156"/>
+        <source>1 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="157"/>
+        <source>%1 texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="161"/>
+        <source>this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="162"/>
+        <source>the debtor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="164"/>
+        <source>this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="167"/>
+        <source>Left today: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LeadCharts</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="50"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="58"/>
         <source>Promised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="51"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
         <source>Collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="56"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="68"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="78"/>
         <source>Right-party contact rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="70"/>
         <source>Right-party contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="63"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="71"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="72"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
-        <source>Promise rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="77"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="112"/>
         <source>(no track)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="118"/>
         <source>Promised and collected per day (¥)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="119"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="120"/>
         <source>Funnel per agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="121"/>
         <source>Outcome rates per talk track (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="116"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="157"/>
         <source>no data in this period yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="90"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="105"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="80"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
+        <source>Promises per right-party contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="89"/>
+        <source>Average QA score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="95"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="81"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="96"/>
         <source>Link opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="82"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="97"/>
         <source>Paid within 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="107"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="122"/>
+        <source>Average QA score per agent (scored calls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="123"/>
+        <source>Average QA score per talk track (scored calls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="124"/>
         <source>SMS per template: sent, delivered, link opened, paid within 7 days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,383 +1345,383 @@
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="153"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="154"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="91"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="331"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="399"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="155"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="156"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
         <source>Flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="157"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="165"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="160"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="400"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="167"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
         <source>Whose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="194"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="189"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
         <source>(unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="194"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
         <source>All agents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="195"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="203"/>
         <source>All buckets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="197"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="205"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="198"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="206"/>
         <source>No attempt yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="199"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="207"/>
         <source>All last outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="200"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="208"/>
         <source>All promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="204"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="213"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
         <source>Last %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="293"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="305"/>
         <source>as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="445"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="457"/>
         <source>%1 cases · %2 overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="447"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="459"/>
         <source>%1 selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="477"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="489"/>
         <source>Move all %1 filtered cases (%2 overdue).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="481"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="493"/>
         <source>Move %1 selected cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="490"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
         <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="497"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
         <source>Select the absent agent on the board first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="514"/>
         <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="513"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
         <source>%1 cases given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="515"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="527"/>
         <source>%1 changed since the move and stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="542"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="554"/>
         <source>Flagged attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="543"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="555"/>
         <source>Rejected changes (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="556"/>
         <source>Numbers to verify (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="545"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
         <source>%1 items wait for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="563"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
         <source>Number approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="563"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
         <source>Number rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="596"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="593"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="604"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="601"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="613"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="606"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="622"/>
         <source>Exported %1 rows to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="620"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="638"/>
         <source>There is no reassignment to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="643"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="50"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="51"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="51"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="52"/>
         <source>On call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="52"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="55"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="91"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
         <source>Queue value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>Attempts today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>RPC today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Promised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="96"/>
         <source>Collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="134"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="147"/>
         <source>Drop cases here to move them to this agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="331"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="332"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="332"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="333"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="333"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>Last outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="334"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="334"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Lender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="372"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="407"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="373"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="374"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="375"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
         <source>No promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="399"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
         <source>Cases before → after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="400"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Amount before → after</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,33 +1969,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="116"/>
         <source>Username</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Case ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Account no.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Bucket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Last attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Promise due</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1418,42 +2010,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="34"/>
+        <location filename="../../agentdesk/desktop/login.py" line="37"/>
         <source>This account is locked. Ask your team lead or IT to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="36"/>
+        <location filename="../../agentdesk/desktop/login.py" line="39"/>
         <source>Cannot reach the server at %1. Check the address and your network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="41"/>
+        <location filename="../../agentdesk/desktop/login.py" line="44"/>
         <source>This AgentDesk is too old for the server. Install the new version, then sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="46"/>
+        <location filename="../../agentdesk/desktop/login.py" line="49"/>
         <source>No secure credential store on this computer, so AgentDesk cannot keep your data encrypted. Ask IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="54"/>
+        <location filename="../../agentdesk/desktop/login.py" line="57"/>
         <source>Unexpected error (%1). Please report it to IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="116"/>
+        <location filename="../../agentdesk/desktop/login.py" line="119"/>
         <source>Choose a demo account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="150"/>
+        <location filename="../../agentdesk/desktop/login.py" line="153"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="156"/>
+        <location filename="../../agentdesk/desktop/login.py" line="159"/>
         <source>Signing in to %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,7 +2125,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="1"/>
+        <location filename="../../agentdesk/desktop/login.py" line="34"/>
         <source>Too many failed sign-ins. Wait %1 seconds, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,115 +2133,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
         <source>Team lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="151"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
         <source>Team queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="151"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="152"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
         <source>AgentDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="156"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="165"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="184"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="549"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="601"/>
         <source>Case work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="256"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="269"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="271"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="284"/>
         <source>Demo: data not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="301"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="314"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="372"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="385"/>
         <source>No other open case in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="380"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="419"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="472"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="498"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="478"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="505"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="504"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="554"/>
         <source>This case was reassigned away from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="510"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="518"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="569"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="621"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="574"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="575"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1829,57 +2421,130 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="336"/>
-        <source>No other open case in the queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="344"/>
-        <source>No case may be called right now: opened the first one callable, from %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="445"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
         <source>SMS queued. It is sent to the server in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="97"/>
+        <source>My QA scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MyScoresDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="37"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="39"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="40"/>
+        <source>Scored by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="41"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="50"/>
+        <source>Loading your scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="62"/>
+        <source>%1 calls scored, average %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="66"/>
+        <source>None of your calls has been scored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="71"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <source>Pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <source>Fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <source>Not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="86"/>
+        <source>Score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/myscores.ui" line="6"/>
+        <source>My QA scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/myscores.ui" line="17"/>
+        <source>Scored calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/myscores.ui" line="23"/>
+        <source>The score sheet of the selected call</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="53"/>
         <location filename="../../agentdesk/desktop/noteform.py" line="54"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="55"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="136"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="141"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="171"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="182"/>
         <source>The debtor called in: no call from this desk is needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="173"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="184"/>
         <source>Call placed from this desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="175"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="186"/>
         <location filename="../../ui/noteform.ui" line="70"/>
         <source>No call placed yet: dial first (F5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="313"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="330"/>
         <source>Draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="320"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="337"/>
         <source>Draft saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1989,42 +2654,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/noteform.ui" line="176"/>
+        <source>The debtor agreed on this call to be called in the quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="177"/>
+        <source>Recorded with this call; it covers the debtor on this case only, never a third party, and a stop request withdraws it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/noteform.ui" line="178"/>
-        <source>&amp;Note</source>
+        <source>Debtor&apos;s consent to calls in the quiet hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/noteform.ui" line="185"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="192"/>
         <source>What was said and agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="186"/>
+        <location filename="../../ui/noteform.ui" line="193"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="201"/>
+        <location filename="../../ui/noteform.ui" line="214"/>
+        <source>Only if this wording is needed: why (your team lead reviews it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="215"/>
+        <source>Reason to keep the flagged wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="232"/>
         <source>Ctrl+Enter saves and opens the next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="213"/>
+        <location filename="../../ui/noteform.ui" line="244"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="214"/>
+        <location filename="../../ui/noteform.ui" line="245"/>
         <source>Save the wrap-up and stay on this case (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="220"/>
+        <location filename="../../ui/noteform.ui" line="251"/>
         <source>Save &amp;&amp; next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="221"/>
+        <location filename="../../ui/noteform.ui" line="252"/>
         <source>Save the wrap-up and open the next case (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2069,6 +2759,126 @@
     <message>
         <location filename="../../ui/phonesettings.ui" line="55"/>
         <source>Kept in this computer&apos;s credential store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PricingPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="50"/>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="51"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="52"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="53"/>
+        <source>30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="54"/>
+        <source>90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="55"/>
+        <source>180 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="66"/>
+        <source>the lender&apos;s name, as on its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="68"/>
+        <source>Choose the lender and a placement file to price it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="71"/>
+        <location filename="../../ui/pricing.ui" line="6"/>
+        <source>Pricing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="74"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="81"/>
+        <source>Give the lender first: history and segments depend on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="84"/>
+        <source>Placement file to price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="85"/>
+        <source>Lender files (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="92"/>
+        <source>Pricing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="103"/>
+        <source>%1 days: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="105"/>
+        <source>%1 cases, %2 overdue. Expected recovery: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="111"/>
+        <source>Priced with strategy version %1. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="128"/>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="131"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="12"/>
+        <source>Pricing a placement (定价)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="22"/>
+        <source>What a lender&apos;s file will recover in 30, 90 and 180 days, per segment, from this portfolio&apos;s own history (the documented defaults where there is none yet), with a 95% range. Nothing is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="37"/>
+        <source>Lender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="51"/>
+        <source>&amp;Choose a file and price it…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2246,60 +3056,823 @@
     </message>
 </context>
 <context>
+    <name>RecordingsTab</name>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="71"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="72"/>
+        <location filename="../../ui/recordings.ui" line="18"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="73"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="74"/>
+        <location filename="../../ui/recordings.ui" line="48"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="75"/>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="76"/>
+        <source>QA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="77"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="106"/>
+        <location filename="../../ui/recordings.ui" line="6"/>
+        <source>Recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="121"/>
+        <source>All agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="122"/>
+        <source>All outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="134"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="199"/>
+        <source>%1 recorded calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="201"/>
+        <source>%1 scored, average %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="249"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="251"/>
+        <source>Loading the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="272"/>
+        <source>Flagged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="273"/>
+        <source>checksum %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="305"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="305"/>
+        <location filename="../../ui/recordings.ui" line="121"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="309"/>
+        <source>The recording could not be played: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="324"/>
+        <source>Pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="325"/>
+        <source>Fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="326"/>
+        <source>Not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="333"/>
+        <source>Critical: failing this item scores the call 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="369"/>
+        <source>Score: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="371"/>
+        <source>(saved: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="384"/>
+        <source>Score %1 saved for %2&apos;s call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="411"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="24"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="36"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="54"/>
+        <source>Flagged calls only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="59"/>
+        <source>Length (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="65"/>
+        <source>Shortest call in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="71"/>
+        <source>Longest call in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="83"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="93"/>
+        <source>Recorded calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="107"/>
+        <source>Select a recorded call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="127"/>
+        <source>Position in the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="142"/>
+        <source>QA score sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="156"/>
+        <location filename="../../ui/recordings.ui" line="157"/>
+        <source>Comment for the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="163"/>
+        <source>Save score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleText</name>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="28"/>
+        <source>The case is on hold (%1): this cannot be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="30"/>
+        <source>The promised amount must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="31"/>
+        <source>The promise exceeds the outstanding balance %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="33"/>
+        <source>The case is in %1; promise in that currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="35"/>
+        <source>The promise date is before the debtor&apos;s today (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="37"/>
+        <source>The promise date must be within %1 days (by %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="40"/>
+        <source>The callback time has already passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="41"/>
+        <source>The callback time needs a time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="42"/>
+        <source>This outcome does not fit who was reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="43"/>
+        <source>Choose who was reached and the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="44"/>
+        <source>This case is no longer in your queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsEditor</name>
+    <message>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="128"/>
+        <source>(as the rule picks: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="318"/>
+        <source>New variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="81"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="84"/>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="90"/>
+        <source>The &apos;%1&apos; compliance preset allows at most %2 calls a day to a number and %3 texts a week; the guard still decides every call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="136"/>
+        <source>Version %1: the documented default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="138"/>
+        <source>Version %1, saved by %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="149"/>
+        <source>DPD %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="151"/>
+        <source>DPD ≥ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="153"/>
+        <source>DPD ≤ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="161"/>
+        <source>every other case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="201"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="203"/>
+        <source>Changed, not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="272"/>
+        <source>Running since %1 on %2% of new cases; its key, share and seed stay fixed while it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="277"/>
+        <source>Starts when saved, on new cases entering the segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="282"/>
+        <source>promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="282"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="283"/>
+        <source>%1 (%2): %3 on %4 by %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="287"/>
+        <source>Earlier challengers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="318"/>
+        <source>Strategy saved as version %1; every desk uses it within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="332"/>
+        <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="338"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="366"/>
+        <source>Version %1 is shown; save it to put it back in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="372"/>
+        <source>Export the strategy for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="374"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="390"/>
+        <source>Strategy book (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="384"/>
+        <source>Strategy written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="389"/>
+        <source>Import a strategy file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="403"/>
+        <source>Read %1: review it and save to put it in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="407"/>
+        <source>%1 is not a strategy file this program can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="6"/>
+        <location filename="../../ui/segments.ui" line="14"/>
+        <source>Segments and strategies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="31"/>
+        <source>Saved versions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="42"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="49"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="56"/>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="65"/>
+        <source>Cut the portfolio into segments and give each the weights, talk tracks, cadence and collectors that work for it. Every save is a new version; every desk uses it within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="110"/>
+        <source>Tried in this order; the first whose rule fits takes the case. The last takes every case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="129"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="136"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="143"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="150"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="167"/>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="173"/>
+        <source>Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="180"/>
+        <source>letters, digits, _ (e.g. early_m1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="187"/>
+        <source>Name (Chinese):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="198"/>
+        <source>Name (English):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="212"/>
+        <source>Rule: which cases (every condition given must hold; empty means any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="218"/>
+        <source>Buckets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="227"/>
+        <source>M0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="234"/>
+        <source>M1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="241"/>
+        <source>M2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="248"/>
+        <source>M3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="255"/>
+        <source>M4+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="271"/>
+        <source>Days past due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="286"/>
+        <location filename="../../ui/segments.ui" line="306"/>
+        <location filename="../../ui/segments.ui" line="337"/>
+        <location filename="../../ui/segments.ui" line="360"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="293"/>
+        <location filename="../../ui/segments.ui" line="347"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="322"/>
+        <source>Overdue amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="379"/>
+        <source>Lenders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="386"/>
+        <location filename="../../ui/segments.ui" line="400"/>
+        <location filename="../../ui/segments.ui" line="414"/>
+        <source>comma-separated; empty: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="393"/>
+        <source>Products:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="407"/>
+        <source>Regions (provinces):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="421"/>
+        <source>Promise history:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="432"/>
+        <source>Contactability:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="443"/>
+        <source>Placement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="457"/>
+        <source>Champion / challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="463"/>
+        <source>Run a challenger on part of this segment&apos;s new cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="472"/>
+        <source>Challenger key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="479"/>
+        <source>a new key for every experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="486"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="497"/>
+        <source>Share of new cases:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="517"/>
+        <source>Random seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="534"/>
+        <source>Verdict rests on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="549"/>
+        <source>Weights, talk tracks and cadence below are the:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="556"/>
+        <source>Champion&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="566"/>
+        <source>Challenger&apos;s variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="597"/>
+        <source>Promote challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="604"/>
+        <source>Stop challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="611"/>
+        <source>Compare arms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="643"/>
+        <source>Queue weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="652"/>
+        <source>Talk tracks by situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="661"/>
+        <source>Contact cadence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="667"/>
+        <source>Channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="676"/>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="683"/>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="699"/>
+        <source>Calls a day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="716"/>
+        <source>Hours between calls:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="742"/>
+        <source>Third parties after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="755"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="765"/>
+        <source>SMS a week:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="798"/>
+        <source>Collector profile (allocation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="804"/>
+        <source>Minimum grade:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="815"/>
+        <source>Required skills:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="822"/>
+        <source>comma-separated, e.g. 法务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="829"/>
+        <source>Preferred skills:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="836"/>
+        <source>comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="867"/>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="874"/>
+        <source>&amp;Save for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SmsDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="33"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="35"/>
         <source>1 SMS · %1 of %2 characters · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="35"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="37"/>
         <source>%1 SMS, joined on the phone · %2 characters, %3 a part · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="72"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="74"/>
         <source>Send SMS — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="83"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="85"/>
         <source>Demo server: no SMS gateway is connected. The message is recorded on the case and checked like a real one, but it is not sent to any phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="86"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="88"/>
         <source>Record (demo: not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="88"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="90"/>
         <source>Sent once through the centre&apos;s SMS gateway; delivery and link opens show in the case&apos;s timeline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="91"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="93"/>
         <location filename="../../ui/smsdialog.ui" line="104"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="132"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="134"/>
         <source>This case has no phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="139"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="141"/>
         <source>Allowed now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="166"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="168"/>
         <source>Send &amp;SMS…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="169"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="171"/>
         <source>Send the open case an SMS from a template (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,67 +3942,295 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="147"/>
-        <source>These weights order every agent&apos;s queue. A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="149"/>
-        <source>&amp;Name</source>
+        <source>These are the base weights of every agent&apos;s queue: each segment starts from them and may set some of its own (Strategy engine tab). A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="150"/>
-        <source>Documented &amp;defaults</source>
+        <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="151"/>
-        <source>&amp;Revert</source>
+        <source>Documented &amp;defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="152"/>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="153"/>
         <source>&amp;Save for everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="156"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="157"/>
         <source>Default %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="221"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="222"/>
         <source>Version %1: the documented defaults.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="223"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="224"/>
         <source>Version %1, saved by %2 on %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="233"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="234"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="235"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="236"/>
         <source>Changed, not saved yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="254"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="255"/>
         <source>Strategy saved as version %1; every queue now uses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="268"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="269"/>
         <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="274"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="275"/>
         <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StrategyTexts</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="29"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="39"/>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="20"/>
+        <source>No promise yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="21"/>
+        <source>A promise pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="22"/>
+        <source>Last promise kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="23"/>
+        <source>Last promise broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="30"/>
+        <source>Not called yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <source>Debtor reached before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="32"/>
+        <source>Debtor never reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="33"/>
+        <source>No working phone of the debtor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="40"/>
+        <source>First placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="41"/>
+        <source>Returned account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="47"/>
+        <source>Trainee (新手)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="48"/>
+        <source>Regular (熟练)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="49"/>
+        <source>Senior (资深)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
+        <source>Expert (专家)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="56"/>
+        <source>Recovered per case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="57"/>
+        <source>Right-party contact rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="58"/>
+        <source>Promise rate (per right-party contact)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="59"/>
+        <source>Kept-promise rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
+        <source>Recovered per call hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="61"/>
+        <source>Flags and stop requests per 1,000 calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="68"/>
+        <source>Contact rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="69"/>
+        <source>Promise rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="70"/>
+        <source>Kept rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="76"/>
+        <source>Challenger better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="77"/>
+        <source>Challenger worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="78"/>
+        <source>No clear difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="79"/>
+        <source>No data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="85"/>
+        <source>New placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="86"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="87"/>
+        <source>Collector absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="92"/>
+        <source>Champion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="92"/>
+        <source>Challenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="100"/>
+        <source>The weight %1 is outside its allowed range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="105"/>
+        <source>The cadence asks for %1, but the &apos;%2&apos; compliance preset allows at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="111"/>
+        <source>The last segment must take every case: clear its conditions, or add a last &apos;all other cases&apos; segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="116"/>
+        <source>This segment has no condition and takes every case, so the segments after it would never be used: give it a condition or move it last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="122"/>
+        <source>Another segment already has the key &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="124"/>
+        <source>The challenger key &apos;%1&apos; was used before; every experiment needs a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="128"/>
+        <source>A third-party situation takes only a third-party talk track, and a debtor situation only a debtor track.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="133"/>
+        <source>There is no talk track &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="135"/>
+        <source>This value is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="136"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StrategyWorkbench</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_workbench.py" line="52"/>
+        <source>Strategy engine</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2519,32 +4320,32 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="50"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="51"/>
         <source>Flagged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="75"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="76"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="83"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="84"/>
         <source>Promise %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="97"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="98"/>
         <source>Payment received %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="109"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="152"/>
         <source>No contact with this debtor yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="118"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="161"/>
         <source>not yet synced</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2559,53 +4360,53 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="123"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="124"/>
         <source>link opened %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="127"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="128"/>
         <source>SMS: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="137"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
         <source>waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
         <location filename="../../agentdesk/desktop/timeline.py" line="140"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
         <source>sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
         <source>sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
         <source>delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
         <source>not delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="145"/>
         <source>cancelled (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="145"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="146"/>
         <source>refused by the gateway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2613,77 +4414,58 @@
 <context>
     <name>Wrapup</name>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="101"/>
-        <source>The promise exceeds the outstanding balance %1.</source>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="100"/>
+        <source>The note contains %1 (%2). Rephrase it, or say below why it must stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="106"/>
-        <source>The promise date must be within %1 days (by %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="111"/>
-        <source>The promise date is in the past.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="114"/>
-        <source>The promised amount must be more than zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="118"/>
-        <source>The case is on hold (%1): no promise can be taken.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="150"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="139"/>
         <source>No call was placed from this desk for this case: dial first (F5), or tick “The debtor called in”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="154"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="143"/>
         <source>When the debtor called in, someone was reached: choose who.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="156"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="145"/>
         <source>Choose who was reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="158"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="147"/>
         <source>Choose the outcome of the call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="160"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="149"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="195"/>
         <source>This outcome does not fit who was reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="169"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="158"/>
         <source>Write the amount like 1500 or 1,500.00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="173"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="162"/>
         <source>Choose the date the debtor will pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="183"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="173"/>
         <source>Choose when to call back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="185"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="175"/>
         <source>The callback time has already passed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="190"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="180"/>
         <source>Not an allowed hour for a call: %1</source>
         <translation type="unfinished"></translation>
     </message>

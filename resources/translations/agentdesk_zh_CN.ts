@@ -40,38 +40,370 @@
     </message>
 </context>
 <context>
+    <name>AllocationPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="49"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
+        <source>Why waiting</source>
+        <translation>待分原因</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
+        <source>From</source>
+        <translation>原催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
+        <source>To</source>
+        <translation>分给</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <source>(absent)</source>
+        <translation>（不在岗）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
+        <source>Load</source>
+        <translation>负荷</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="86"/>
+        <location filename="../../ui/allocation.ui" line="6"/>
+        <source>Allocation</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="89"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="98"/>
+        <source>(not placed)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="105"/>
+        <source>changed by you</source>
+        <translation>已由您调整</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="115"/>
+        <source>Choose what to allocate and press Preview.</source>
+        <translation>选择要分配的案件，然后点击“预览”。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="126"/>
+        <source>Working out the allocation…</source>
+        <translation>正在计算分案方案…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="147"/>
+        <source>Worked out in %1 ms on the server.</source>
+        <translation>服务器用时 %1 毫秒算出方案。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
+        <source>%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.</source>
+        <translation>待分配 %1 件（%2），%3 件无法分配。分配后每位催收员 %4–%5 件、%6–%7。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="188"/>
+        <source>%1 cases now go to %2.</source>
+        <translation>%1 件改为分给 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="202"/>
+        <source>%1 cases allocated (%2). &quot;Undo last allocation&quot; gives them back.</source>
+        <translation>已分配 %1 件（%2）。“撤销上次分案”可全部退回。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="215"/>
+        <source>%1 cases given back.</source>
+        <translation>已退回 %1 件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="217"/>
+        <source>%1 changed since and stay where they are.</source>
+        <translation>其中 %1 件此后已有变化，保持不动。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="235"/>
+        <source>There is no allocation to undo.</source>
+        <translation>没有可撤销的分案。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="237"/>
+        <source>Some cases were moved or closed since the preview. Preview again.</source>
+        <translation>预览后有案件被移动或结案，请重新预览。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="242"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="14"/>
+        <source>Allocation (分案)</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="43"/>
+        <source>Matches waiting cases to the team&apos;s collectors: their segment&apos;s profile, each collector&apos;s capacity, workload and value, results in the segment, and keeping a debtor with the collector who holds their promise. Preview, adjust, allocate; undo gives every case back.</source>
+        <translation>把待分配案件分给本组催收员：依据分群要求的催收员画像、每人的容量、案量与金额、在该分群的实际业绩，并让有未到期承诺的客户继续由原催收员跟进。先预览、可调整、再分配；撤销可全部退回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="58"/>
+        <source>Allocate:</source>
+        <translation>分配：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="65"/>
+        <source>New placements</source>
+        <translation>新委案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="72"/>
+        <source>Returned cases</source>
+        <translation>退回案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="79"/>
+        <source>Cases of absent collectors</source>
+        <translation>不在岗催收员的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="93"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="145"/>
+        <source>Each collector&apos;s load, before → after</source>
+        <translation>每位催收员的负荷，分配前 → 分配后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="181"/>
+        <source>Give the selected cases to:</source>
+        <translation>把所选案件分给：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="192"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="206"/>
+        <source>&amp;Undo last allocation</source>
+        <translation>撤销上次分案(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/allocation.ui" line="213"/>
+        <source>&amp;Allocate</source>
+        <translation>分配(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ArmsPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="89"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="90"/>
+        <source>Champion</source>
+        <translation>冠军</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="91"/>
+        <source>Challenger</source>
+        <translation>挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="92"/>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="93"/>
+        <source>95% interval</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="94"/>
+        <source>Finding</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="107"/>
+        <source>Last %1 days</source>
+        <translation>最近 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="118"/>
+        <location filename="../../ui/arms.ui" line="6"/>
+        <location filename="../../ui/arms.ui" line="14"/>
+        <source>Champion / challenger</source>
+        <translation>冠军 / 挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="121"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="132"/>
+        <source>%1 · %2 (running)</source>
+        <translation>%1 · %2（进行中）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <source>promoted</source>
+        <translation>已推广</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="137"/>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="145"/>
+        <source>No challenger runs yet: start one in Segments.</source>
+        <translation>尚无挑战者：请在“分群”中启动。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="161"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="173"/>
+        <source>%1 vs %2 cases, %3 to %4; the challenger gets %5% of the segment&apos;s new cases. The verdict rests on %6 (★), decided before the experiment; the other measures are for reading.</source>
+        <translation>%1 对 %2 件，%3 至 %4；挑战者获得该分群 %5% 的新案件。结论依据试验前选定的 %6（★）；其他指标仅供参考。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="186"/>
+        <source>Talk tracks used: %1</source>
+        <translation>使用的话术：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="197"/>
+        <source>Rates by arm (%)</source>
+        <translation>两组比率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="244"/>
+        <source>Strategy saved as version %1; every desk uses it within seconds.</source>
+        <translation>策略已保存为第 %1 版，各工作台几秒内生效。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="257"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="31"/>
+        <source>Experiment:</source>
+        <translation>试验：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="42"/>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="53"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="144"/>
+        <source>&amp;Promote challenger</source>
+        <translation>推广挑战者(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arms.ui" line="151"/>
+        <source>S&amp;top challenger</source>
+        <translation>停止挑战者(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>CallControl</name>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="51"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="53"/>
         <source>Phone line</source>
         <translation>电话线路</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="80"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="82"/>
         <source>Choose the number to call.</source>
         <translation>请选择要拨打的号码。</translation>
     </message>
     <message>
-        <source>Call not allowed</source>
-        <translation type="vanished">不允许拨打</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="83"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="85"/>
         <source>Call not allowed: %1</source>
         <translation>不允许拨打：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="112"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="114"/>
         <source>Number handed to your desk phone: the wrap-up records this time as its start.</source>
         <translation>号码已交给您的桌面电话：通话小结以此时间为开始时间。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="118"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="120"/>
         <source>The number could not be fetched from the server, so nothing was dialled: %1</source>
         <translation>无法从服务器获取号码，未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/call_control.py" line="122"/>
+        <location filename="../../agentdesk/desktop/call_control.py" line="124"/>
         <source>The call could not be placed: %1</source>
         <translation>无法拨出电话：%1</translation>
     </message>
@@ -198,13 +530,13 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="113"/>
-        <location filename="../../ui/casepanel.ui" line="94"/>
+        <location filename="../../ui/casepanel.ui" line="100"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/case_panel.py" line="114"/>
-        <location filename="../../ui/casepanel.ui" line="106"/>
+        <location filename="../../ui/casepanel.ui" line="112"/>
         <source>Outstanding</source>
         <translation>剩余欠款</translation>
     </message>
@@ -224,32 +556,47 @@
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="141"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="143"/>
+        <source>Segment: %1</source>
+        <translation>分群：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <source>challenger arm</source>
+        <translation>挑战者组</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <source>champion arm</source>
+        <translation>冠军组</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="158"/>
         <source>Call allowed now</source>
         <translation>现在可以拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="144"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="161"/>
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="146"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="163"/>
         <source>Not now — next allowed %1</source>
         <translation>暂不可拨打 — 最早 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="218"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="240"/>
         <source>, born %1</source>
         <translation>，%1 年生</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="221"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="243"/>
         <source>ID %1%2 · %3</source>
         <translation>证件 %1%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="284"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="309"/>
         <source>%1 · debtor&apos;s local time %2</source>
         <translation>%1 · 债务人当地时间 %2</translation>
     </message>
@@ -259,110 +606,320 @@
         <translation>尚未打开案件。按 F2 打开下一个案件，或从队列中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="118"/>
+        <location filename="../../ui/casepanel.ui" line="124"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="136"/>
+        <location filename="../../ui/casepanel.ui" line="142"/>
         <source>Call permission</source>
         <translation>拨打许可</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="160"/>
+        <location filename="../../ui/casepanel.ui" line="166"/>
+        <source>Contacts left today and this week</source>
+        <translation>今日及本周剩余可联系次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepanel.ui" line="173"/>
         <source>&amp;Call</source>
         <translation>拨打(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="163"/>
+        <location filename="../../ui/casepanel.ui" line="176"/>
         <source>Dial the selected number through the softphone (F5)</source>
         <translation>通过软电话拨打所选号码 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="174"/>
+        <location filename="../../ui/casepanel.ui" line="187"/>
         <source>Call in progress</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="187"/>
+        <location filename="../../ui/casepanel.ui" line="200"/>
         <source>Call state</source>
         <translation>通话状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="193"/>
+        <location filename="../../ui/casepanel.ui" line="206"/>
         <source>Talk time</source>
         <translation>通话时长</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="205"/>
+        <location filename="../../ui/casepanel.ui" line="218"/>
         <source>&amp;Mute</source>
         <translation>静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="207"/>
+        <location filename="../../ui/casepanel.ui" line="220"/>
         <source>Mute your microphone (F7)</source>
         <translation>麦克风静音 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="213"/>
+        <location filename="../../ui/casepanel.ui" line="226"/>
         <source>&amp;Hold</source>
         <translation>保持(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="215"/>
+        <location filename="../../ui/casepanel.ui" line="228"/>
         <source>Put the call on hold (F8)</source>
         <translation>保持通话 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="221"/>
+        <location filename="../../ui/casepanel.ui" line="234"/>
         <source>&amp;Keypad</source>
         <translation>拨号盘(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="223"/>
+        <location filename="../../ui/casepanel.ui" line="236"/>
         <source>Show the keypad to send tones (F11)</source>
         <translation>显示拨号盘发送按键音 (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="229"/>
+        <location filename="../../ui/casepanel.ui" line="242"/>
         <source>Hang &amp;up</source>
         <translation>挂断(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="230"/>
+        <location filename="../../ui/casepanel.ui" line="243"/>
         <source>End the call (F6)</source>
         <translation>结束通话 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="240"/>
+        <location filename="../../ui/casepanel.ui" line="253"/>
         <source>Keypad</source>
         <translation>拨号盘</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="339"/>
-        <location filename="../../ui/casepanel.ui" line="345"/>
+        <location filename="../../ui/casepanel.ui" line="352"/>
+        <location filename="../../ui/casepanel.ui" line="358"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="359"/>
+        <location filename="../../ui/casepanel.ui" line="372"/>
         <source>&amp;Timeline</source>
         <translation>联系记录(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="367"/>
+        <location filename="../../ui/casepanel.ui" line="380"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="374"/>
+        <location filename="../../ui/casepanel.ui" line="387"/>
         <source>&amp;Accounts</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="382"/>
+        <location filename="../../ui/casepanel.ui" line="395"/>
         <source>Accounts</source>
         <translation>账户</translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="48"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="49"/>
+        <source>Grade</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="50"/>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="51"/>
+        <source>Open cases</source>
+        <translation>在催案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="52"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="53"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="54"/>
+        <source>Stand-in</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="75"/>
+        <location filename="../../ui/collectors.ui" line="6"/>
+        <location filename="../../ui/collectors.ui" line="14"/>
+        <source>Collectors</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="83"/>
+        <source>Common tags: %1</source>
+        <translation>常用标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="87"/>
+        <source>Away</source>
+        <translation>休假</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="89"/>
+        <source>Off today</source>
+        <translation>今日休息</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <source>Working</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <source>covering %1</source>
+        <translation>代理 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="123"/>
+        <source>(none: share the queue out)</source>
+        <translation>（无：案件重新分配）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="167"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="175"/>
+        <source>%1 saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="177"/>
+        <source>Due callbacks and promises now go to %1.</source>
+        <translation>到期回电与承诺现由 %1 跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="190"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="31"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="40"/>
+        <source>Grade, skill tags, capacity and working days decide which cases each collector is given.</source>
+        <translation>职级、技能标签、容量与工作日决定每位催收员分到哪些案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="68"/>
+        <source>Selected collector</source>
+        <translation>所选催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="84"/>
+        <source>Grade:</source>
+        <translation>职级：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="95"/>
+        <source>Skill tags:</source>
+        <translation>技能标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="102"/>
+        <source>comma-separated</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="122"/>
+        <source>Capacity (open cases):</source>
+        <translation>容量（在催案件上限）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="139"/>
+        <source>Working days:</source>
+        <translation>工作日：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="148"/>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="155"/>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="162"/>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="169"/>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="176"/>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="183"/>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="190"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="199"/>
+        <source>Absence:</source>
+        <translation>休假：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="208"/>
+        <source>Away from</source>
+        <translation>休假自</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="222"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="245"/>
+        <source>Stand-in (代理催收员):</source>
+        <translation>代理催收员：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="256"/>
+        <source>While away, the collector&apos;s due callbacks and promises go to the stand-in, and come back after. Without a stand-in, the allocation shares their queue out.</source>
+        <translation>休假期间，该催收员到期的回电与承诺交由代理催收员跟进，返岗后交回。未指定代理人时，分案会把其案件分给他人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="278"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collectors.ui" line="285"/>
+        <source>&amp;Save collector</source>
+        <translation>保存催收员(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -409,706 +966,762 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="22"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="23"/>
         <source>Right party (debtor)</source>
         <translation>本人（债务人）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="23"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="24"/>
         <source>Third party</source>
         <translation>第三方</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="24"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="25"/>
         <source>Nobody reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="30"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="31"/>
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="31"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="32"/>
         <source>Claims already paid</source>
         <translation>声称已还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="32"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="33"/>
         <source>Dispute</source>
         <translation>有异议</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="33"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="34"/>
         <source>Hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="34"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="35"/>
         <source>Refuses to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="35"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="36"/>
         <source>Callback requested</source>
         <translation>要求回电</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="36"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="37"/>
         <source>Wrong number</source>
         <translation>号码错误</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="37"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="38"/>
         <source>Asks not to be contacted</source>
         <translation>要求停止联系</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="38"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="39"/>
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="39"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="40"/>
         <source>Bankrupt</source>
         <translation>已破产</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="40"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="41"/>
         <source>Message left</source>
         <translation>已留言</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="41"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="42"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="42"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="43"/>
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="43"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="44"/>
         <source>Switched off</source>
         <translation>关机</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="44"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="45"/>
         <source>Invalid number</source>
         <translation>空号</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="45"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="46"/>
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="51"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="52"/>
         <source>Unverified</source>
         <translation>待核实</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="52"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="53"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="53"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="54"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="54"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="55"/>
         <source>Wrong party</source>
         <translation>非本人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="55"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="56"/>
         <source>Do not contact</source>
         <translation>禁止联系</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="61"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="62"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="62"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="63"/>
         <source>On hold</source>
         <translation>暂停催收</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="63"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="64"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="69"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="70"/>
         <source>Pending</source>
         <translation>待履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="70"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="71"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="71"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="72"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="77"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="78"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="78"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="79"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="79"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="80"/>
         <source>Visit</source>
         <translation>外访</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="86"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="87"/>
         <source>All cases</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="87"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="88"/>
         <source>Callbacks due</source>
         <translation>待回电</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="88"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="89"/>
         <source>Promises due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="89"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="90"/>
         <source>Bucket M1 (1–30 days)</source>
         <translation>M1（逾期 1–30 天）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="90"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="91"/>
         <source>Bucket M2 (31–60 days)</source>
         <translation>M2（逾期 31–60 天）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="91"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="92"/>
         <source>Bucket M3 (61–90 days)</source>
         <translation>M3（逾期 61–90 天）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="92"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="93"/>
         <source>Bucket M4+ (91+ days)</source>
         <translation>M4+（逾期 91 天以上）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="105"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="106"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="107"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="108"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="124"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="125"/>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="141"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="142"/>
         <source>Now</source>
         <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="153"/>
+        <source>1 call</source>
+        <translation>1 次通话</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="154"/>
+        <source>%1 calls</source>
+        <translation>%1 次通话</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="156"/>
+        <source>1 text</source>
+        <translation>1 条短信</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="157"/>
+        <source>%1 texts</source>
+        <translation>%1 条短信</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="161"/>
+        <source>this number</source>
+        <translation>此号码</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="162"/>
+        <source>the debtor</source>
+        <translation>债务人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="164"/>
+        <source>this week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="167"/>
+        <source>Left today: %1</source>
+        <translation>今日剩余：%1</translation>
     </message>
 </context>
 <context>
     <name>LeadCharts</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="50"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="58"/>
         <source>Promised</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="51"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
         <source>Collected</source>
         <translation>回款金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="56"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="68"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="78"/>
         <source>Right-party contact rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="61"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
         <source>Attempts</source>
         <translation>拨打次数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="62"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="70"/>
         <source>Right-party contacts</source>
         <translation>本人接通</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="63"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="71"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="72"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
-        <source>Promise rate</source>
-        <translation>承诺率</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="77"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="112"/>
         <source>(no track)</source>
         <translation>（无话术）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="83"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="118"/>
         <source>Promised and collected per day (¥)</source>
         <translation>每日承诺与回款（¥）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="119"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation>按债务人当地时间的本人接通率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="85"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="120"/>
         <source>Funnel per agent</source>
         <translation>每位催收员的转化漏斗</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="121"/>
         <source>Outcome rates per talk track (%)</source>
         <translation>各话术的结果比率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="116"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="157"/>
         <source>no data in this period yet</source>
         <translation>本期暂无数据</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="90"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="105"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="80"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
+        <source>Promises per right-party contact</source>
+        <translation>承诺率（按本人接通）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="95"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="81"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="96"/>
         <source>Link opened</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="82"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="97"/>
         <source>Paid within 7 days</source>
         <translation>7天内还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="107"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="124"/>
         <source>SMS per template: sent, delivered, link opened, paid within 7 days</source>
         <translation>各短信模板：发送、送达、打开链接、7天内还款</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="89"/>
+        <source>Average QA score</source>
+        <translation>平均质检得分</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="122"/>
+        <source>Average QA score per agent (scored calls)</source>
+        <translation>各坐席平均质检得分（已评分通话数）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="123"/>
+        <source>Average QA score per talk track (scored calls)</source>
+        <translation>各话术平均质检得分（已评分通话数）</translation>
     </message>
 </context>
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="153"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="154"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="91"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="331"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="399"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="155"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="156"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="157"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="165"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="160"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="400"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="167"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="194"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="189"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="194"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
         <source>All agents</source>
         <translation>全部催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="195"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="203"/>
         <source>All buckets</source>
         <translation>全部账龄段</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="197"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="205"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="198"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="206"/>
         <source>No attempt yet</source>
         <translation>尚无拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="199"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="207"/>
         <source>All last outcomes</source>
         <translation>全部最近结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="200"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="208"/>
         <source>All promises</source>
         <translation>全部承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="204"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="213"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
         <source>Last %1 days</source>
         <translation>最近 %1 天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="293"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="305"/>
         <source>as of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="445"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="457"/>
         <source>%1 cases · %2 overdue</source>
         <translation>%1 个案件 · 逾期 %2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="447"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="459"/>
         <source>%1 selected</source>
         <translation>已选 %1 个</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="477"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="489"/>
         <source>Move all %1 filtered cases (%2 overdue).</source>
         <translation>移动筛选出的全部 %1 个案件（逾期 %2）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="481"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="493"/>
         <source>Move %1 selected cases.</source>
         <translation>移动所选的 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="490"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
         <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
         <translation>重新分配 %1 的队列：%2 个案件，%3。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="497"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
         <source>Select the absent agent on the board first.</source>
         <translation>请先在看板上选中缺勤的催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="514"/>
         <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
         <translation>已移动 %1 个案件。“撤销上次分配”可将其退回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="513"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
         <source>%1 cases given back.</source>
         <translation>已退回 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="515"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="527"/>
         <source>%1 changed since the move and stay where they are.</source>
         <translation>%1 个案件在移动后有变动，保持不变。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="542"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="554"/>
         <source>Flagged attempts (%1)</source>
         <translation>被标记的拨打（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="543"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="555"/>
         <source>Rejected changes (%1)</source>
         <translation>被拒绝的变更（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="556"/>
         <source>Numbers to verify (%1)</source>
         <translation>待核实号码（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="545"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
         <source>%1 items wait for you.</source>
         <translation>共 %1 项待您处理。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="563"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
         <source>Number approved.</source>
         <translation>号码已核准。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="563"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
         <source>Number rejected.</source>
         <translation>号码已驳回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation>最近 %1 天，本组案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="596"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="593"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="604"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation>团队看板</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="601"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="613"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation>团队案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="606"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="622"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="620"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="638"/>
         <source>There is no reassignment to undo.</source>
         <translation>没有可撤销的分配。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="643"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="50"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="51"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="51"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="52"/>
         <source>On call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="52"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
         <source>Wrap-up</source>
         <translation>通话小结</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="55"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="91"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
         <source>Queue value</source>
         <translation>队列金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>Attempts today</source>
         <translation>今日拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>RPC today</source>
         <translation>今日本人接通</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Promises</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Promised</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="96"/>
         <source>Collected</source>
         <translation>回款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="134"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="147"/>
         <source>Drop cases here to move them to this agent</source>
         <translation>将案件拖到这里即分配给该催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="331"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="332"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="332"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="333"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="333"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>Last outcome</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="334"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="334"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Lender</source>
         <translation>委托方</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="372"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="407"/>
         <source>Pending</source>
         <translation>待履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="373"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="374"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="375"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
         <source>No promise</source>
         <translation>无承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="399"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
         <source>Cases before → after</source>
         <translation>案件数 之前 → 之后</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="400"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Amount before → after</source>
         <translation>金额 之前 → 之后</translation>
     </message>
@@ -1356,34 +1969,9 @@
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="116"/>
         <source>Username</source>
         <translation>用户名</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Case ID</source>
-        <translation>案件编号</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Account no.</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Bucket</source>
-        <translation>账龄段</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Last attempt</source>
-        <translation>最近联系时间</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="1"/>
-        <source>Promise due</source>
-        <translation>承诺还款日</translation>
     </message>
 </context>
 <context>
@@ -1422,42 +2010,42 @@
         <translation>用户名或密码错误，请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="34"/>
+        <location filename="../../agentdesk/desktop/login.py" line="37"/>
         <source>This account is locked. Ask your team lead or IT to unlock it.</source>
         <translation>此账户已被锁定，请联系组长或 IT 解锁。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="36"/>
+        <location filename="../../agentdesk/desktop/login.py" line="39"/>
         <source>Cannot reach the server at %1. Check the address and your network.</source>
         <translation>无法连接服务器 %1，请检查地址和网络。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="41"/>
+        <location filename="../../agentdesk/desktop/login.py" line="44"/>
         <source>This AgentDesk is too old for the server. Install the new version, then sign in.</source>
         <translation>此版本 AgentDesk 过旧，服务器不再支持。请安装新版本后再登录。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="46"/>
+        <location filename="../../agentdesk/desktop/login.py" line="49"/>
         <source>No secure credential store on this computer, so AgentDesk cannot keep your data encrypted. Ask IT.</source>
         <translation>本机没有安全凭据存储，AgentDesk 无法加密保存您的数据。请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="54"/>
+        <location filename="../../agentdesk/desktop/login.py" line="57"/>
         <source>Unexpected error (%1). Please report it to IT.</source>
         <translation>意外错误（%1），请报告 IT。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="116"/>
+        <location filename="../../agentdesk/desktop/login.py" line="119"/>
         <source>Choose a demo account…</source>
         <translation>选择演示账户…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="150"/>
+        <location filename="../../agentdesk/desktop/login.py" line="153"/>
         <source>Enter the server address, your user name and your password.</source>
         <translation>请输入服务器地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="156"/>
+        <location filename="../../agentdesk/desktop/login.py" line="159"/>
         <source>Signing in to %1…</source>
         <translation>正在登录 %1…</translation>
     </message>
@@ -1537,7 +2125,7 @@
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/login.py" line="1"/>
+        <location filename="../../agentdesk/desktop/login.py" line="34"/>
         <source>Too many failed sign-ins. Wait %1 seconds, then try again.</source>
         <translation>登录失败次数过多。请等待 %1 秒后再试。</translation>
     </message>
@@ -1545,127 +2133,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="148"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="151"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
         <source>Team queue</source>
         <translation>团队队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="151"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation>我的队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="152"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="156"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="165"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation>无法连接服务器：正在使用本机保存的队列工作。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="184"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="549"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="601"/>
         <source>Case work</source>
         <translation>案件处理</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="256"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="269"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation>下一个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="271"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="284"/>
         <source>Demo: data not encrypted</source>
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="301"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="314"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="372"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="385"/>
         <source>No other open case in the queue.</source>
         <translation>队列中没有其他未结案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="380"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
     </message>
     <message>
-        <source>No case may be called right now.</source>
-        <translation type="vanished">当前没有可以拨打的案件。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="419"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="472"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="498"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation>本工作台未为此案件拨打过此号码：请先拨打 (F5)，或勾选“债务人来电”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="478"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="505"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <source>Call not allowed</source>
-        <translation type="vanished">不允许拨打</translation>
-    </message>
-    <message>
-        <source>Call started: the wrap-up records this time as its start.</source>
-        <translation type="vanished">通话开始：小结将以此时间作为开始时间。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="504"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="554"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="510"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="518"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="569"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="621"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="574"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="575"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -1845,57 +2421,130 @@
         <translation>关于 AgentDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="336"/>
-        <source>No other open case in the queue.</source>
-        <translation>队列中没有其他未结案件。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="344"/>
-        <source>No case may be called right now: opened the first one callable, from %1.</source>
-        <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="445"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation>短信已排队，将在后台提交到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="97"/>
+        <source>My QA scores…</source>
+        <translation>我的质检得分…</translation>
+    </message>
+</context>
+<context>
+    <name>MyScoresDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="37"/>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="39"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="40"/>
+        <source>Scored by</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="41"/>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="50"/>
+        <source>Loading your scores…</source>
+        <translation>正在载入您的得分…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="62"/>
+        <source>%1 calls scored, average %2</source>
+        <translation>已评分通话 %1 通，平均 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="66"/>
+        <source>None of your calls has been scored yet.</source>
+        <translation>您的通话尚未被评分。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="71"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="86"/>
+        <source>Score %1</source>
+        <translation>得分 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/myscores.ui" line="6"/>
+        <source>My QA scores</source>
+        <translation>我的质检得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/myscores.ui" line="17"/>
+        <source>Scored calls</source>
+        <translation>已评分的通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/myscores.ui" line="23"/>
+        <source>The score sheet of the selected call</source>
+        <translation>所选通话的质检表</translation>
     </message>
 </context>
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="53"/>
         <location filename="../../agentdesk/desktop/noteform.py" line="54"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="55"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="136"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="141"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="171"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="182"/>
         <source>The debtor called in: no call from this desk is needed.</source>
         <translation>债务人来电：无需从本工作台拨出。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="173"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="184"/>
         <source>Call placed from this desk.</source>
         <translation>已从本工作台拨出。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="175"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="186"/>
         <location filename="../../ui/noteform.ui" line="70"/>
         <source>No call placed yet: dial first (F5).</source>
         <translation>尚未拨出：请先拨打 (F5)。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="313"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="330"/>
         <source>Draft…</source>
         <translation>草稿…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="320"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="337"/>
         <source>Draft saved</source>
         <translation>草稿已保存</translation>
     </message>
@@ -2005,42 +2654,67 @@
         <translation>本次使用的联系方式</translation>
     </message>
     <message>
+        <location filename="../../ui/noteform.ui" line="176"/>
+        <source>The debtor agreed on this call to be called in the quiet hours</source>
+        <translation>债务人在本次通话中同意在静默时段接听来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="177"/>
+        <source>Recorded with this call; it covers the debtor on this case only, never a third party, and a stop request withdraws it.</source>
+        <translation>随本次通话记录；仅适用于本案件的债务人本人，绝不适用于第三方；债务人要求停止联系即撤回。</translation>
+    </message>
+    <message>
         <location filename="../../ui/noteform.ui" line="178"/>
+        <source>Debtor&apos;s consent to calls in the quiet hours</source>
+        <translation>债务人同意在静默时段接听来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="185"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="185"/>
+        <location filename="../../ui/noteform.ui" line="192"/>
         <source>What was said and agreed</source>
         <translation>沟通内容和约定</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="186"/>
+        <location filename="../../ui/noteform.ui" line="193"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="201"/>
+        <location filename="../../ui/noteform.ui" line="214"/>
+        <source>Only if this wording is needed: why (your team lead reviews it)</source>
+        <translation>仅在必须使用此措辞时填写：原因（组长会审核）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="215"/>
+        <source>Reason to keep the flagged wording</source>
+        <translation>保留被标记措辞的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/noteform.ui" line="232"/>
         <source>Ctrl+Enter saves and opens the next case</source>
         <translation>Ctrl+Enter 保存并打开下一个案件</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="213"/>
+        <location filename="../../ui/noteform.ui" line="244"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="214"/>
+        <location filename="../../ui/noteform.ui" line="245"/>
         <source>Save the wrap-up and stay on this case (Ctrl+S)</source>
         <translation>保存小结并停留在此案件 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="220"/>
+        <location filename="../../ui/noteform.ui" line="251"/>
         <source>Save &amp;&amp; next</source>
         <translation>保存并下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="221"/>
+        <location filename="../../ui/noteform.ui" line="252"/>
         <source>Save the wrap-up and open the next case (Ctrl+Enter)</source>
         <translation>保存小结并打开下一个案件 (Ctrl+Enter)</translation>
     </message>
@@ -2086,6 +2760,126 @@
         <location filename="../../ui/phonesettings.ui" line="55"/>
         <source>Kept in this computer&apos;s credential store</source>
         <translation>保存在本机凭据库中</translation>
+    </message>
+</context>
+<context>
+    <name>PricingPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="50"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="51"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="52"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="53"/>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="54"/>
+        <source>90 days</source>
+        <translation>90 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="55"/>
+        <source>180 days</source>
+        <translation>180 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="66"/>
+        <source>the lender&apos;s name, as on its files</source>
+        <translation>委托方名称，与其文件一致</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="68"/>
+        <source>Choose the lender and a placement file to price it.</source>
+        <translation>选择委托方和委案文件进行定价。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="71"/>
+        <location filename="../../ui/pricing.ui" line="6"/>
+        <source>Pricing</source>
+        <translation>定价</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="74"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="81"/>
+        <source>Give the lender first: history and segments depend on it.</source>
+        <translation>请先填写委托方：历史数据和分群都与之相关。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="84"/>
+        <source>Placement file to price</source>
+        <translation>要定价的委案文件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="85"/>
+        <source>Lender files (*.csv *.xlsx)</source>
+        <translation>委托方文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="92"/>
+        <source>Pricing %1…</source>
+        <translation>正在为 %1 定价…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="103"/>
+        <source>%1 days: %2</source>
+        <translation>%1 天：%2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="105"/>
+        <source>%1 cases, %2 overdue. Expected recovery: %3</source>
+        <translation>%1 件，逾期 %2。预计回收：%3</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="111"/>
+        <source>Priced with strategy version %1. Nothing was imported.</source>
+        <translation>按第 %1 版策略定价，未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="128"/>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="131"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="12"/>
+        <source>Pricing a placement (定价)</source>
+        <translation>委案定价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="22"/>
+        <source>What a lender&apos;s file will recover in 30, 90 and 180 days, per segment, from this portfolio&apos;s own history (the documented defaults where there is none yet), with a 95% range. Nothing is imported.</source>
+        <translation>按分群估算委托方文件在 30、90、180 天内的回收额，依据本资产组合自身的历史数据（尚无历史时使用默认参数），并给出 95% 区间。不会导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="37"/>
+        <source>Lender:</source>
+        <translation>委托方：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing.ui" line="51"/>
+        <source>&amp;Choose a file and price it…</source>
+        <translation>选择文件并定价(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -2262,60 +3056,823 @@
     </message>
 </context>
 <context>
+    <name>RecordingsTab</name>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="71"/>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="72"/>
+        <location filename="../../ui/recordings.ui" line="18"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="73"/>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="74"/>
+        <location filename="../../ui/recordings.ui" line="48"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="75"/>
+        <source>Flag</source>
+        <translation>合规标记</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="76"/>
+        <source>QA</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="77"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="106"/>
+        <location filename="../../ui/recordings.ui" line="6"/>
+        <source>Recordings</source>
+        <translation>通话录音</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="121"/>
+        <source>All agents</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="122"/>
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="134"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="199"/>
+        <source>%1 recorded calls</source>
+        <translation>录音通话 %1 通</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="201"/>
+        <source>%1 scored, average %2</source>
+        <translation>已评分 %1 通，平均 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="249"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="251"/>
+        <source>Loading the recording…</source>
+        <translation>正在载入录音…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="272"/>
+        <source>Flagged: %1</source>
+        <translation>已标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="273"/>
+        <source>checksum %1…</source>
+        <translation>校验值 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="305"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="305"/>
+        <location filename="../../ui/recordings.ui" line="121"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="309"/>
+        <source>The recording could not be played: %1</source>
+        <translation>录音无法播放：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="324"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="325"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="326"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="333"/>
+        <source>Critical: failing this item scores the call 0</source>
+        <translation>关键项：此项不合格，整通通话计 0 分</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="369"/>
+        <source>Score: %1</source>
+        <translation>得分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="371"/>
+        <source>(saved: %1)</source>
+        <translation>（已保存：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="384"/>
+        <source>Score %1 saved for %2&apos;s call.</source>
+        <translation>已为 %2 的通话保存得分 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="411"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="24"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="36"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="54"/>
+        <source>Flagged calls only</source>
+        <translation>仅看被标记的通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="59"/>
+        <source>Length (s)</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="65"/>
+        <source>Shortest call in seconds</source>
+        <translation>最短通话（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="71"/>
+        <source>Longest call in seconds</source>
+        <translation>最长通话（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="83"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="93"/>
+        <source>Recorded calls</source>
+        <translation>录音通话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="107"/>
+        <source>Select a recorded call</source>
+        <translation>请选择一通录音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="127"/>
+        <source>Position in the call</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="142"/>
+        <source>QA score sheet</source>
+        <translation>质检评分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="156"/>
+        <location filename="../../ui/recordings.ui" line="157"/>
+        <source>Comment for the agent</source>
+        <translation>给坐席的评语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recordings.ui" line="163"/>
+        <source>Save score</source>
+        <translation>保存评分</translation>
+    </message>
+</context>
+<context>
+    <name>RuleText</name>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="28"/>
+        <source>The case is on hold (%1): this cannot be recorded.</source>
+        <translation>案件已暂停（%1）：无法记录。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="30"/>
+        <source>The promised amount must be more than zero.</source>
+        <translation>承诺金额必须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="31"/>
+        <source>The promise exceeds the outstanding balance %1.</source>
+        <translation>承诺金额超过剩余欠款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="33"/>
+        <source>The case is in %1; promise in that currency.</source>
+        <translation>案件币种为 %1；请以该币种承诺还款。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="35"/>
+        <source>The promise date is before the debtor&apos;s today (%1).</source>
+        <translation>承诺日期早于债务人当地的今天（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="37"/>
+        <source>The promise date must be within %1 days (by %2).</source>
+        <translation>承诺日期须在 %1 天之内（%2 之前）。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="40"/>
+        <source>The callback time has already passed.</source>
+        <translation>回电时间已过。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="41"/>
+        <source>The callback time needs a time zone.</source>
+        <translation>回拨时间需要时区。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="42"/>
+        <source>This outcome does not fit who was reached.</source>
+        <translation>此结果与接通对象不符。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="43"/>
+        <source>Choose who was reached and the outcome.</source>
+        <translation>请选择接通对象和结果。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="44"/>
+        <source>This case is no longer in your queue.</source>
+        <translation>此案件已不在您的队列中。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsEditor</name>
+    <message>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="128"/>
+        <source>(as the rule picks: %1)</source>
+        <translation>（按规则选择：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segment_form.py" line="318"/>
+        <source>New variant</source>
+        <translation>新变体</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="81"/>
+        <source>en</source>
+        <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="84"/>
+        <source>Segments</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="90"/>
+        <source>The &apos;%1&apos; compliance preset allows at most %2 calls a day to a number and %3 texts a week; the guard still decides every call.</source>
+        <translation>“%1”合规预设每个号码每天最多拨打 %2 次、每周最多 %3 条短信；每次拨打仍由合规检查决定。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="136"/>
+        <source>Version %1: the documented default.</source>
+        <translation>第 %1 版：默认策略。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="138"/>
+        <source>Version %1, saved by %2 on %3.</source>
+        <translation>第 %1 版，由 %2 于 %3 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="149"/>
+        <source>DPD %1–%2</source>
+        <translation>逾期 %1–%2 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="151"/>
+        <source>DPD ≥ %1</source>
+        <translation>逾期 ≥ %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="153"/>
+        <source>DPD ≤ %1</source>
+        <translation>逾期 ≤ %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="161"/>
+        <source>every other case</source>
+        <translation>其余所有案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="201"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="203"/>
+        <source>Changed, not saved yet.</source>
+        <translation>已修改，尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="272"/>
+        <source>Running since %1 on %2% of new cases; its key, share and seed stay fixed while it runs.</source>
+        <translation>自 %1 起在 %2% 的新案件上运行；运行期间其标识、比例和随机种子不可更改。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="277"/>
+        <source>Starts when saved, on new cases entering the segment.</source>
+        <translation>保存后开始，作用于进入该分群的新案件。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="282"/>
+        <source>promoted</source>
+        <translation>已推广</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="282"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="283"/>
+        <source>%1 (%2): %3 on %4 by %5</source>
+        <translation>%1（%2）：%4 由 %5 %3</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="287"/>
+        <source>Earlier challengers:</source>
+        <translation>以往挑战者：</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="318"/>
+        <source>Strategy saved as version %1; every desk uses it within seconds.</source>
+        <translation>策略已保存为第 %1 版，各工作台几秒内生效。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="332"/>
+        <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
+        <translation>其他人刚保存了策略。请点击“还原”查看最新版本，再重新修改。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="338"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="366"/>
+        <source>Version %1 is shown; save it to put it back in force.</source>
+        <translation>正在显示第 %1 版；保存即可重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="372"/>
+        <source>Export the strategy for review</source>
+        <translation>导出策略以供审阅</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="374"/>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="390"/>
+        <source>Strategy book (*.yaml *.yml)</source>
+        <translation>策略文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="384"/>
+        <source>Strategy written to %1</source>
+        <translation>策略已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="389"/>
+        <source>Import a strategy file</source>
+        <translation>导入策略文件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="403"/>
+        <source>Read %1: review it and save to put it in force.</source>
+        <translation>已读取 %1：请审阅后保存以启用。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/segments_editor.py" line="407"/>
+        <source>%1 is not a strategy file this program can read.</source>
+        <translation>%1 不是本程序可读取的策略文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="6"/>
+        <location filename="../../ui/segments.ui" line="14"/>
+        <source>Segments and strategies</source>
+        <translation>分群与策略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="31"/>
+        <source>Saved versions:</source>
+        <translation>已保存版本：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="42"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="49"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="56"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="65"/>
+        <source>Cut the portfolio into segments and give each the weights, talk tracks, cadence and collectors that work for it. Every save is a new version; every desk uses it within seconds.</source>
+        <translation>把资产组合切分为若干分群，为每个分群配置最有效的排序权重、话术、联系节奏和催收员。每次保存生成新版本，各工作台几秒内生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="110"/>
+        <source>Tried in this order; the first whose rule fits takes the case. The last takes every case.</source>
+        <translation>按此顺序匹配，案件归入第一个符合规则的分群；最后一个分群接收其余所有案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="129"/>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="136"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="143"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="150"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="167"/>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="173"/>
+        <source>Key:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="180"/>
+        <source>letters, digits, _ (e.g. early_m1)</source>
+        <translation>小写字母、数字、下划线（如 early_m1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="187"/>
+        <source>Name (Chinese):</source>
+        <translation>中文名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="198"/>
+        <source>Name (English):</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="212"/>
+        <source>Rule: which cases (every condition given must hold; empty means any)</source>
+        <translation>规则：哪些案件（所填条件须全部满足；留空表示不限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="218"/>
+        <source>Buckets:</source>
+        <translation>账龄：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="227"/>
+        <source>M0</source>
+        <translation>M0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="234"/>
+        <source>M1</source>
+        <translation>M1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="241"/>
+        <source>M2</source>
+        <translation>M2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="248"/>
+        <source>M3</source>
+        <translation>M3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="255"/>
+        <source>M4+</source>
+        <translation>M4+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="271"/>
+        <source>Days past due:</source>
+        <translation>逾期天数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="286"/>
+        <location filename="../../ui/segments.ui" line="306"/>
+        <location filename="../../ui/segments.ui" line="337"/>
+        <location filename="../../ui/segments.ui" line="360"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="293"/>
+        <location filename="../../ui/segments.ui" line="347"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="322"/>
+        <source>Overdue amount:</source>
+        <translation>逾期金额：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="379"/>
+        <source>Lenders:</source>
+        <translation>委托方：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="386"/>
+        <location filename="../../ui/segments.ui" line="400"/>
+        <location filename="../../ui/segments.ui" line="414"/>
+        <source>comma-separated; empty: any</source>
+        <translation>用逗号分隔；留空表示不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="393"/>
+        <source>Products:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="407"/>
+        <source>Regions (provinces):</source>
+        <translation>地区（省份）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="421"/>
+        <source>Promise history:</source>
+        <translation>承诺记录：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="432"/>
+        <source>Contactability:</source>
+        <translation>可联系性：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="443"/>
+        <source>Placement:</source>
+        <translation>委案类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="457"/>
+        <source>Champion / challenger</source>
+        <translation>冠军 / 挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="463"/>
+        <source>Run a challenger on part of this segment&apos;s new cases</source>
+        <translation>在该分群的部分新案件上运行挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="472"/>
+        <source>Challenger key:</source>
+        <translation>挑战者标识：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="479"/>
+        <source>a new key for every experiment</source>
+        <translation>每次试验使用新标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="486"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="497"/>
+        <source>Share of new cases:</source>
+        <translation>新案件比例：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="517"/>
+        <source>Random seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="534"/>
+        <source>Verdict rests on:</source>
+        <translation>结论依据：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="549"/>
+        <source>Weights, talk tracks and cadence below are the:</source>
+        <translation>下方的权重、话术和节奏属于：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="556"/>
+        <source>Champion&apos;s</source>
+        <translation>冠军</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="566"/>
+        <source>Challenger&apos;s variant</source>
+        <translation>挑战者变体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="597"/>
+        <source>Promote challenger</source>
+        <translation>推广挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="604"/>
+        <source>Stop challenger</source>
+        <translation>停止挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="611"/>
+        <source>Compare arms…</source>
+        <translation>比较两组…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="643"/>
+        <source>Queue weights</source>
+        <translation>队列权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="652"/>
+        <source>Talk tracks by situation</source>
+        <translation>各情形使用的话术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="661"/>
+        <source>Contact cadence</source>
+        <translation>联系节奏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="667"/>
+        <source>Channels:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="676"/>
+        <source>Calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="683"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="699"/>
+        <source>Calls a day:</source>
+        <translation>每天拨打次数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="716"/>
+        <source>Hours between calls:</source>
+        <translation>两次拨打间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="742"/>
+        <source>Third parties after:</source>
+        <translation>联系第三方前需等待：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="755"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="765"/>
+        <source>SMS a week:</source>
+        <translation>每周短信条数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="798"/>
+        <source>Collector profile (allocation)</source>
+        <translation>催收员要求（分案）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="804"/>
+        <source>Minimum grade:</source>
+        <translation>最低职级：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="815"/>
+        <source>Required skills:</source>
+        <translation>必备技能：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="822"/>
+        <source>comma-separated, e.g. 法务</source>
+        <translation>用逗号分隔，如 法务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="829"/>
+        <source>Preferred skills:</source>
+        <translation>优先技能：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="836"/>
+        <source>comma-separated</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="867"/>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/segments.ui" line="874"/>
+        <source>&amp;Save for everyone</source>
+        <translation>保存并下发(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>SmsDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="33"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="35"/>
         <source>1 SMS · %1 of %2 characters · %3</source>
         <translation>1 条短信 · %1/%2 字 · %3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="35"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="37"/>
         <source>%1 SMS, joined on the phone · %2 characters, %3 a part · %4</source>
         <translation>%1 条短信（手机上合并为一条）· %2 字，每条 %3 字 · %4</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="72"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="74"/>
         <source>Send SMS — %1</source>
         <translation>发送短信 — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="83"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="85"/>
         <source>Demo server: no SMS gateway is connected. The message is recorded on the case and checked like a real one, but it is not sent to any phone.</source>
         <translation>演示服务器：未连接短信网关。短信会像真实发送一样经过检查并记录在案件中，但不会发到任何手机。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="86"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="88"/>
         <source>Record (demo: not sent)</source>
         <translation>记录（演示：不发送）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="88"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="90"/>
         <source>Sent once through the centre&apos;s SMS gateway; delivery and link opens show in the case&apos;s timeline.</source>
         <translation>经中心的短信网关只发送一次；送达和打开链接情况会显示在案件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="91"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="93"/>
         <location filename="../../ui/smsdialog.ui" line="104"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="132"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="134"/>
         <source>This case has no phone number.</source>
         <translation>此案件没有电话号码。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="139"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="141"/>
         <source>Allowed now.</source>
         <translation>现在可以发送。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="166"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="168"/>
         <source>Send &amp;SMS…</source>
         <translation>发送短信(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="169"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="171"/>
         <source>Send the open case an SMS from a template (%1)</source>
         <translation>用模板给当前案件发送短信（%1）</translation>
     </message>
@@ -2385,68 +3942,296 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/strategy_editor.py" line="147"/>
-        <source>These weights order every agent&apos;s queue. A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
-        <translation>这些权重决定每位坐席的队列顺序。修改后数秒内送达所有工作台；将鼠标停在权重上或阅读其下方的说明，可了解默认值的依据。</translation>
+        <source>These are the base weights of every agent&apos;s queue: each segment starts from them and may set some of its own (Strategy engine tab). A change reaches every desk within seconds; hover over a weight or read the line under it for why its default is what it is.</source>
+        <translation>这些是所有坐席队列的基础权重：每个分群以此为起点，可另设部分权重（见“策略引擎”页）。修改后数秒内送达所有工作台；将鼠标停在权重上或阅读其下方的说明，可了解默认值的依据。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="149"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="150"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="150"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="151"/>
         <source>Documented &amp;defaults</source>
         <translation>恢复默认值(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="151"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="152"/>
         <source>&amp;Revert</source>
         <translation>撤销修改(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="152"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="153"/>
         <source>&amp;Save for everyone</source>
         <translation>保存并下发(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="156"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="157"/>
         <source>Default %1.</source>
         <translation>默认值 %1。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="221"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="222"/>
         <source>Version %1: the documented defaults.</source>
         <translation>版本 %1：文档规定的默认值。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="223"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="224"/>
         <source>Version %1, saved by %2 on %3.</source>
         <translation>版本 %1，由 %2 于 %3 保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="233"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="234"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="235"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="236"/>
         <source>Changed, not saved yet.</source>
         <translation>已修改，尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="254"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="255"/>
         <source>Strategy saved as version %1; every queue now uses it.</source>
         <translation>策略已保存为版本 %1，所有队列现已按其排序。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="268"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="269"/>
         <source>Someone saved the strategy meanwhile. Press Revert to see theirs, then make your change again.</source>
         <translation>其他人已先保存了策略。请点“撤销修改”查看其版本，再重新修改。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/strategy_editor.py" line="274"/>
+        <location filename="../../agentdesk/desktop/strategy_editor.py" line="275"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyTexts</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="19"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="29"/>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="39"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="20"/>
+        <source>No promise yet</source>
+        <translation>从未承诺</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="21"/>
+        <source>A promise pending</source>
+        <translation>有未到期承诺</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="22"/>
+        <source>Last promise kept</source>
+        <translation>上次承诺已兑现</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="23"/>
+        <source>Last promise broken</source>
+        <translation>上次承诺未兑现</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="30"/>
+        <source>Not called yet</source>
+        <translation>尚未拨打</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="31"/>
+        <source>Debtor reached before</source>
+        <translation>曾联系到本人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="32"/>
+        <source>Debtor never reached</source>
+        <translation>拨打过但从未联系到本人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="33"/>
+        <source>No working phone of the debtor</source>
+        <translation>本人无有效电话</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="40"/>
+        <source>First placement</source>
+        <translation>首次委案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="41"/>
+        <source>Returned account</source>
+        <translation>退回再委案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="47"/>
+        <source>Trainee (新手)</source>
+        <translation>新手</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="48"/>
+        <source>Regular (熟练)</source>
+        <translation>熟练</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="49"/>
+        <source>Senior (资深)</source>
+        <translation>资深</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="50"/>
+        <source>Expert (专家)</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="56"/>
+        <source>Recovered per case</source>
+        <translation>件均回收</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="57"/>
+        <source>Right-party contact rate</source>
+        <translation>本人接通率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="58"/>
+        <source>Promise rate (per right-party contact)</source>
+        <translation>承诺率（按本人接通）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="59"/>
+        <source>Kept-promise rate</source>
+        <translation>承诺兑现率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="60"/>
+        <source>Recovered per call hour</source>
+        <translation>每通话小时回收</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="61"/>
+        <source>Flags and stop requests per 1,000 calls</source>
+        <translation>每千通违规标记与停催请求</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="68"/>
+        <source>Contact rate</source>
+        <translation>接通率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="69"/>
+        <source>Promise rate</source>
+        <translation>承诺率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="70"/>
+        <source>Kept rate</source>
+        <translation>兑现率</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="76"/>
+        <source>Challenger better</source>
+        <translation>挑战者更好</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="77"/>
+        <source>Challenger worse</source>
+        <translation>挑战者更差</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="78"/>
+        <source>No clear difference</source>
+        <translation>无显著差异</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="79"/>
+        <source>No data yet</source>
+        <translation>尚无数据</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="85"/>
+        <source>New placement</source>
+        <translation>新委案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="86"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="87"/>
+        <source>Collector absent</source>
+        <translation>催收员不在岗</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="92"/>
+        <source>Champion</source>
+        <translation>冠军</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="92"/>
+        <source>Challenger</source>
+        <translation>挑战者</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="100"/>
+        <source>The weight %1 is outside its allowed range.</source>
+        <translation>权重 %1 超出允许范围。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="105"/>
+        <source>The cadence asks for %1, but the &apos;%2&apos; compliance preset allows at most %3.</source>
+        <translation>联系节奏要求 %1，但“%2”合规预设最多允许 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="111"/>
+        <source>The last segment must take every case: clear its conditions, or add a last &apos;all other cases&apos; segment.</source>
+        <translation>最后一个分群必须接收所有案件：请清空其条件，或在最后新增“其余案件”分群。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="116"/>
+        <source>This segment has no condition and takes every case, so the segments after it would never be used: give it a condition or move it last.</source>
+        <translation>该分群没有任何条件，会接收所有案件，其后的分群将永远用不到：请为它设置条件或移到最后。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="122"/>
+        <source>Another segment already has the key &apos;%1&apos;.</source>
+        <translation>已有分群使用标识“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="124"/>
+        <source>The challenger key &apos;%1&apos; was used before; every experiment needs a new key.</source>
+        <translation>挑战者标识“%1”已被使用过；每次试验都需要新的标识。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="128"/>
+        <source>A third-party situation takes only a third-party talk track, and a debtor situation only a debtor track.</source>
+        <translation>第三方情形只能使用第三方话术，本人情形只能使用本人话术。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="133"/>
+        <source>There is no talk track &apos;%1&apos;.</source>
+        <translation>没有话术“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="135"/>
+        <source>This value is not valid: %1</source>
+        <translation>该值无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_texts.py" line="136"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyWorkbench</name>
+    <message>
+        <location filename="../../agentdesk/desktop/strategy_workbench.py" line="52"/>
+        <source>Strategy engine</source>
+        <translation>策略引擎</translation>
     </message>
 </context>
 <context>
@@ -2535,32 +4320,32 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="50"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="51"/>
         <source>Flagged: %1</source>
         <translation>已标记：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="75"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="76"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="83"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="84"/>
         <source>Promise %1 by %2</source>
         <translation>承诺 %2 前还款 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="97"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="98"/>
         <source>Payment received %1</source>
         <translation>收到还款 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="109"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="152"/>
         <source>No contact with this debtor yet.</source>
         <translation>尚未联系过此债务人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="118"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="161"/>
         <source>not yet synced</source>
         <translation>尚未同步</translation>
     </message>
@@ -2575,53 +4360,53 @@
         <translation>由策略安排</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="123"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="124"/>
         <source>link opened %1</source>
         <translation>%1 打开了链接</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="127"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="128"/>
         <source>SMS: %1</source>
         <translation>短信：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="137"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
         <source>waiting to sync</source>
         <translation>等待同步</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
         <location filename="../../agentdesk/desktop/timeline.py" line="140"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
         <source>delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
         <source>not delivered</source>
         <translation>未送达</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="145"/>
         <source>cancelled (not sent)</source>
         <translation>已取消（未发送）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="145"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="146"/>
         <source>refused by the gateway</source>
         <translation>网关拒绝</translation>
     </message>
@@ -2629,331 +4414,60 @@
 <context>
     <name>Wrapup</name>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="101"/>
-        <source>The promise exceeds the outstanding balance %1.</source>
-        <translation>承诺金额超过剩余欠款 %1。</translation>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="100"/>
+        <source>The note contains %1 (%2). Rephrase it, or say below why it must stay.</source>
+        <translation>备注包含%1（%2）。请改写，或在下方说明为何必须保留。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="106"/>
-        <source>The promise date must be within %1 days (by %2).</source>
-        <translation>承诺日期须在 %1 天之内（%2 之前）。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="111"/>
-        <source>The promise date is in the past.</source>
-        <translation>承诺日期已过。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="114"/>
-        <source>The promised amount must be more than zero.</source>
-        <translation>承诺金额必须大于零。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="118"/>
-        <source>The case is on hold (%1): no promise can be taken.</source>
-        <translation>案件已暂停催收（%1）：不能记录承诺。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="150"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="139"/>
         <source>No call was placed from this desk for this case: dial first (F5), or tick “The debtor called in”.</source>
         <translation>本工作台未为此案件拨出电话：请先拨打 (F5)，或勾选“债务人来电”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="154"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="143"/>
         <source>When the debtor called in, someone was reached: choose who.</source>
         <translation>债务人来电时必有人接通：请选择接通对象。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="156"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="145"/>
         <source>Choose who was reached.</source>
         <translation>请选择接通对象。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="158"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="147"/>
         <source>Choose the outcome of the call.</source>
         <translation>请选择通话结果。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="160"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="149"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="195"/>
         <source>This outcome does not fit who was reached.</source>
         <translation>此结果与接通对象不符。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="169"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="158"/>
         <source>Write the amount like 1500 or 1,500.00.</source>
         <translation>金额请写成 1500 或 1,500.00。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="173"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="162"/>
         <source>Choose the date the debtor will pay.</source>
         <translation>请选择债务人的还款日期。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="183"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="173"/>
         <source>Choose when to call back.</source>
         <translation>请选择回电时间。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="185"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="175"/>
         <source>The callback time has already passed.</source>
         <translation>回电时间已过。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/wrapup.py" line="190"/>
+        <location filename="../../agentdesk/desktop/wrapup.py" line="180"/>
         <source>Not an allowed hour for a call: %1</source>
         <translation>该时间不允许拨打：%1</translation>
-    </message>
-</context>
-<context>
-    <name>LeadCharts</name>
-    <message>
-        <source>Average QA score</source>
-        <translation>平均质检得分</translation>
-    </message>
-    <message>
-        <source>Average QA score per agent (scored calls)</source>
-        <translation>各坐席平均质检得分（已评分通话数）</translation>
-    </message>
-    <message>
-        <source>Average QA score per talk track (scored calls)</source>
-        <translation>各话术平均质检得分（已评分通话数）</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>My QA scores…</source>
-        <translation>我的质检得分…</translation>
-    </message>
-</context>
-<context>
-    <name>MyScoresDialog</name>
-    <message>
-        <source>Call</source>
-        <translation>通话</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Scored by</source>
-        <translation>评分人</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>评语</translation>
-    </message>
-    <message>
-        <source>Loading your scores…</source>
-        <translation>正在载入您的得分…</translation>
-    </message>
-    <message>
-        <source>%1 calls scored, average %2</source>
-        <translation>已评分通话 %1 通，平均 %2 分</translation>
-    </message>
-    <message>
-        <source>None of your calls has been scored yet.</source>
-        <translation>您的通话尚未被评分。</translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>意外错误：%1</translation>
-    </message>
-    <message>
-        <source>Pass</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Fail</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <source>Score %1</source>
-        <translation>得分 %1</translation>
-    </message>
-    <message>
-        <source>My QA scores</source>
-        <translation>我的质检得分</translation>
-    </message>
-    <message>
-        <source>Scored calls</source>
-        <translation>已评分的通话</translation>
-    </message>
-    <message>
-        <source>The score sheet of the selected call</source>
-        <translation>所选通话的质检表</translation>
-    </message>
-</context>
-<context>
-    <name>RecordingsTab</name>
-    <message>
-        <source>Call</source>
-        <translation>通话</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>坐席</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <translation>合规标记</translation>
-    </message>
-    <message>
-        <source>QA</source>
-        <translation>质检</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Recordings</source>
-        <translation>通话录音</translation>
-    </message>
-    <message>
-        <source>All agents</source>
-        <translation>全部坐席</translation>
-    </message>
-    <message>
-        <source>All outcomes</source>
-        <translation>全部结果</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>%1 recorded calls</source>
-        <translation>录音通话 %1 通</translation>
-    </message>
-    <message>
-        <source>%1 scored, average %2</source>
-        <translation>已评分 %1 通，平均 %2 分</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Loading the recording…</source>
-        <translation>正在载入录音…</translation>
-    </message>
-    <message>
-        <source>Flagged: %1</source>
-        <translation>已标记：%1</translation>
-    </message>
-    <message>
-        <source>checksum %1…</source>
-        <translation>校验值 %1…</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>播放</translation>
-    </message>
-    <message>
-        <source>The recording could not be played: %1</source>
-        <translation>录音无法播放：%1</translation>
-    </message>
-    <message>
-        <source>Pass</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Fail</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <source>Critical: failing this item scores the call 0</source>
-        <translation>关键项：此项不合格，整通通话计 0 分</translation>
-    </message>
-    <message>
-        <source>Score: %1</source>
-        <translation>得分：%1</translation>
-    </message>
-    <message>
-        <source>(saved: %1)</source>
-        <translation>（已保存：%1）</translation>
-    </message>
-    <message>
-        <source>Score %1 saved for %2's call.</source>
-        <translation>已为 %2 的通话保存得分 %1。</translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>意外错误：%1</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>Flagged calls only</source>
-        <translation>仅看被标记的通话</translation>
-    </message>
-    <message>
-        <source>Length (s)</source>
-        <translation>时长（秒）</translation>
-    </message>
-    <message>
-        <source>Shortest call in seconds</source>
-        <translation>最短通话（秒）</translation>
-    </message>
-    <message>
-        <source>Longest call in seconds</source>
-        <translation>最长通话（秒）</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Recorded calls</source>
-        <translation>录音通话</translation>
-    </message>
-    <message>
-        <source>Select a recorded call</source>
-        <translation>请选择一通录音</translation>
-    </message>
-    <message>
-        <source>Position in the call</source>
-        <translation>播放位置</translation>
-    </message>
-    <message>
-        <source>QA score sheet</source>
-        <translation>质检评分表</translation>
-    </message>
-    <message>
-        <source>Comment for the agent</source>
-        <translation>给坐席的评语</translation>
-    </message>
-    <message>
-        <source>Save score</source>
-        <translation>保存评分</translation>
     </message>
 </context>
 </TS>

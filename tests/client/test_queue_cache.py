@@ -37,7 +37,8 @@ def test_a_refresh_after_a_wrap_up_shows_the_change_and_a_sync_matches_a_fresh_b
 
     session.sync_now()
     cached = session.queue(now)
-    fresh = build_queue(session.store, session.policy, now, "all", "", session.user.username, QueueCache())
+    fresh = build_queue(session.store, session.policy, now, "all", "", session.user.username, QueueCache(),
+                        strategy=session.strategy, book=session.rules.book)
     assert _shown(cached) == _shown(fresh), "after a sync the cached queue is exactly a fresh one"
     assert not next(r for r in cached if r.case_id == case_id).has_pending
     session.stop()

@@ -42,31 +42,31 @@ def test_a_lead_changes_a_weight_and_the_agents_queue_follows(live_server: Embed
     agent = _login(live_server, "agent01")
     lead = _login(live_server, "lead01")
     try:
-        assert agent.rules.version == "china-s1" and agent.strategy.weights == DEFAULT_WEIGHTS
+        assert agent.rules.version == "china-s2" and agent.strategy.weights == DEFAULT_WEIGHTS
         now = clock.now()
         before = _order(agent, now)
         agent.start_sync()
         wait_until(agent.sync.events_connected.is_set, what="the agent's event stream")
 
         saved = rules_mod.update_strategy(lead, "attempts-first", {**DEFAULT_WEIGHTS, **ATTEMPTS_FIRST},
-                                          expected_version=1)
-        assert saved.version == "china-s2" and saved.strategy.changed_by == "lead01"
-        assert lead.rules.version == "china-s2", "the lead's own desk adopts its change at once"
+                                          expected_version=2)
+        assert saved.version == "china-s3" and saved.strategy.changed_by == "lead01"
+        assert lead.rules.version == "china-s3", "the lead's own desk adopts its change at once"
 
         # The poke reaches the agent's sync engine, which fetches the rules by itself.
-        wait_until(lambda: agent.rules.version == "china-s2", what="the new strategy on the agent's desk")
+        wait_until(lambda: agent.rules.version == "china-s3", what="the new strategy on the agent's desk")
         assert agent.strategy.name == "attempts-first" and agent.strategy.weights["attempts_today"] == -1000.0
         after = _order(agent, now)
         assert sorted(after) == sorted(before) and after != before, "the queue is re-ordered by the new weights"
         fresh = build_queue(agent.store, agent.policy, now, me=agent.user.username, cache=QueueCache(),
-                            strategy=agent.strategy)
+                            strategy=agent.strategy, book=agent.rules.book)
         assert after == [row.case_id for row in fresh], "the cached queue is exactly one built with the new rules"
         attempted = [row for row in agent.queue(now) if row.status == "open" and row.callable_from is None]
         scores = [row.score for row in attempted]
         assert scores == sorted(scores, reverse=True)
         # Kept in the local store: a restart offline orders the queue the same way.
         stored = rules_mod.stored(agent.store)
-        assert stored is not None and stored.version == "china-s2"
+        assert stored is not None and stored.version == "china-s3"
     finally:
         agent.stop()
         lead.stop()
@@ -78,7 +78,7 @@ def test_an_agent_may_not_change_the_strategy(live_server: EmbeddedServer) -> No
         with pytest.raises(errors.ServerError) as refused:
             rules_mod.update_strategy(agent, "mine", {"reach": 500.0})
         assert refused.value.status == 403
-        assert agent.rules.version == "china-s1"
+        assert agent.rules.version == "china-s2"
         with live_server.database.transaction() as s:
             denied = s.scalars(select(AuditEntry).where(AuditEntry.action == "scope.denied",
                                                         AuditEntry.entity == "strategy")).all()
@@ -97,7 +97,7 @@ def test_a_bad_weight_is_refused_with_its_name(live_server: EmbeddedServer) -> N
             with pytest.raises(errors.ServerError) as refused:
                 lead.api.put_strategy(contract.StrategyUpdate(name="bad", weights=weights))
             assert refused.value.status == 422 and name in str(refused.value)
-        assert lead.api.rules("china-s1") is None, "nothing was saved: version 1 is still current"
+        assert lead.api.rules("china-s2") is None, "nothing was saved: the seed's version 2 is current"
         # The client core checks with the same domain code before sending anything.
         with pytest.raises(StrategyError, match="fruitless_today") as local:
             rules_mod.update_strategy(lead, "bad", {"fruitless_today": 5.0})
@@ -110,13 +110,13 @@ def test_saving_over_a_newer_change_is_refused(live_server: EmbeddedServer) -> N
     lead = _login(live_server, "lead01")
     admin = _login(live_server, "admin")
     try:
-        rules_mod.update_strategy(admin, "admin's", {"reach": 200.0}, expected_version=1)
+        rules_mod.update_strategy(admin, "admin's", {"reach": 200.0}, expected_version=2)
         with pytest.raises(errors.ServerError) as refused:
-            rules_mod.update_strategy(lead, "lead's", {"reach": 300.0}, expected_version=1)
-        assert refused.value.status == 409 and "version 2" in str(refused.value)
+            rules_mod.update_strategy(lead, "lead's", {"reach": 300.0}, expected_version=2)
+        assert refused.value.status == 409 and "version 3" in str(refused.value)
         with live_server.database.transaction() as s:
             entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "strategy.update")).one()
-        assert entry.detail["changed"] == {"reach": [150.0, 200.0]} and entry.entity_id == "2"
+        assert entry.detail["changed"] == {"reach": [150.0, 200.0]} and entry.entity_id == "3"
     finally:
         lead.stop()
         admin.stop()
@@ -125,7 +125,7 @@ def test_saving_over_a_newer_change_is_refused(live_server: EmbeddedServer) -> N
 def test_an_unchanged_rules_version_costs_an_empty_answer(live_server: EmbeddedServer) -> None:
     agent = _login(live_server, "agent03")
     try:
-        assert agent.api.rules("china-s1") is None
+        assert agent.api.rules("china-s2") is None
         assert agent.api.rules("china-s0") is not None
     finally:
         agent.stop()

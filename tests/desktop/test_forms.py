@@ -62,6 +62,17 @@ EXPECTED = {
     "phonesettings": (QDialog, ["microphoneCombo", "speakerCombo", "testToneButton", "passwordEdit", "buttonBox"]),
     "smsdialog": (QDialog, ["numberCombo", "languageCombo", "templateList", "previewText", "segmentsLabel",
                             "verdictLabel", "gatewayLabel", "sendButton", "cancelButton"]),
+    # The strategy engine (issue 14).
+    "segments": (QWidget, ["segmentsList", "formScroll", "keyEdit", "minDpdSpin", "maxOverdueSpin", "weightsForm",
+                           "tracksForm", "callsPerDaySpin", "minGradeCombo", "challengerCheck", "shareSpin",
+                           "saveButton", "exportButton", "importButton", "versionsCombo"]),
+    "allocation": (QWidget, ["newCheck", "returnedCheck", "absentCheck", "previewButton", "itemsView", "loadsView",
+                             "targetCombo", "commitButton", "undoAllocationButton"]),
+    "collectors": (QWidget, ["collectorsView", "gradeCombo", "skillsEdit", "capacitySpin", "day0", "day6",
+                             "awayCheck", "awayFromEdit", "awayUntilEdit", "standInCombo", "saveCollectorButton"]),
+    "arms": (QWidget, ["experimentCombo", "periodCombo", "verdictLabel", "metricsView", "chartLayout",
+                       "promoteArmButton", "stopArmButton"]),
+    "pricing": (QWidget, ["lenderCombo", "chooseFileButton", "totalLabel", "pricingView", "evidenceLabel"]),
 }
 
 

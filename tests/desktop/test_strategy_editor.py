@@ -59,12 +59,12 @@ def test_a_lead_saves_a_weight_and_an_agent_gets_it(qtbot, styled_app: QApplicat
     assert editor.save_button.isEnabled()
     with qtbot.waitSignal(editor.saved, timeout=GUI_TIMEOUT_MS) as saved:
         qtbot.mouseClick(editor.save_button, _left())
-    assert saved.args[0].strategy.weights["reach"] == 420.0 and saved.args[0].strategy.version == 2
+    assert saved.args[0].strategy.weights["reach"] == 420.0 and saved.args[0].strategy.version == 3
     assert lead.strategy.weights["reach"] == 420.0 and not editor.is_edited()
     assert "lead01" in editor.source.text()
 
     agent.sync_now()
-    assert agent.strategy.weights["reach"] == 420.0 and agent.rules.version == "china-s2"
+    assert agent.strategy.weights["reach"] == 420.0 and agent.rules.version == "china-s3"
 
 
 def test_a_refusal_is_shown_and_nothing_changes(qtbot, styled_app: QApplication, sessions,  # noqa: ANN001

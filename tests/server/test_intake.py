@@ -54,6 +54,8 @@ def test_placement_lands_unassigned_and_reimport_changes_nothing(api: TestClient
     _, cursor = pull_all(api, lead)
     data = _csv([_row(i) for i in range(1, 6)])
     report = _upload(api, lead, data)
+    pricing = report.pop("pricing")  # the strategy engine's price of the batch (tests/server/test_strategy_*.py)
+    assert pricing["cases"] == 5 and pricing["overdue_minor"] > 0
     assert {k: v for k, v in report.items() if k not in ("columns", "header_row")} == {
         "imported": True, "rows": 5, "created": 5, "updated": 0, "unchanged": 0, "rejected_rows": 0, "problems": []}
     with db.transaction() as s:

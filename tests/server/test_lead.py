@@ -328,7 +328,9 @@ def test_report_figures_for_the_charts(api: TestClient, db: Database) -> None:
     assert [f["username"] for f in funnel] == ["agent01", "agent02", "agent03"]
     assert all(f["attempts"] >= f["contacts"] >= 0 and f["promises"] >= f["kept"] for f in funnel)
     tracks = api.get("/v1/reports/talk-tracks", headers=lead).json()
-    assert tracks == [{"talk_track_id": "m1-first-contact", "version": 2, "attempts": 1, "rpc": 1, "promises": 1}]
+    assert {"talk_track_id": "m1-first-contact", "version": 2, "attempts": 1, "rpc": 1, "promises": 1} in tracks
+    # The demo's month of calls says which track each used (the strategy seed), so the chart is never empty.
+    assert {"first_contact", "early_reminder", "early_reminder_plan"} <= {t["talk_track_id"] for t in tracks}
     assert _audited(db, "report.funnel") == 1
 
 
