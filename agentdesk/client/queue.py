@@ -323,7 +323,7 @@ def _case_facts(key: Any, detail: caseview.ContactHistory,
         key=key, time_zone=detail.time_zone, zone=zone, rpc_by_hour=tuple(rpc), attempts_by_hour=tuple(tries),
         attempt_days=tuple(days), planned=caseview.planned(detail, phone),
         past=tuple(caseview.past_contacts(detail, siblings or ())), engaged_at=getattr(detail, "engaged_at", None),
-        past=tuple(caseview.past_contacts(detail, siblings or ())), call_times=calls,
+        call_times=calls,
     )
 
 

@@ -26,16 +26,16 @@ from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
 from agentdesk.server.models import AuditEntry, User
-from agentdesk.server.routes_allocation import allocation_router
 from agentdesk.server.recording_archive import RecordingArchive
 from agentdesk.server.recording_config import recordings_dir
 from agentdesk.server.request_guard import RequestGuard, validation_body
+from agentdesk.server.routes_allocation import allocation_router
 from agentdesk.server.routes_intake import intake_router
 from agentdesk.server.routes_lead import lead_router
 from agentdesk.server.routes_recordings import recordings_router
 from agentdesk.server.routes_rules import rules_router
-from agentdesk.server.sms.routes import sms_router
 from agentdesk.server.routes_strategy import strategy_router
+from agentdesk.server.sms.routes import sms_router
 
 log = logging.getLogger(__name__)
 

@@ -35,8 +35,8 @@ from agentdesk.server.models import (
     SyncCounter,
     User,
 )
-from agentdesk.server.sms import outbox as sms_outbox
 from agentdesk.server.request_guard import safe_traceback
+from agentdesk.server.sms import outbox as sms_outbox
 from agentdesk.server.writes import Rejected
 
 log = logging.getLogger(__name__)
