@@ -388,9 +388,12 @@ def _shoot_strategy(console, window, which: list[str], save) -> None:  # noqa: A
         save(window, "collectors")
     if "pricing" in which:
         file = Path(tempfile.mkdtemp(prefix="agentdesk-price-")) / "星河消费金融-placement.csv"
+        from agentdesk.domain.identity import id_check_digit
+
         rows = ["姓名,身份证号,手机号,逾期金额,逾期天数,账号,产品,省份"]
         for i in range(300):
-            rows.append(f"客户{i},11010519900101{i:04d},1380013{i:04d},{800 + (i * 397) % 40000}.00,"
+            first17 = f"11010519900101{i:03d}"
+            rows.append(f"客户{i},{first17}{id_check_digit(first17)},1380013{i:04d},{800 + (i * 397) % 40000}.00,"
                         f"{1 + (i * 37) % 240},PX-{i:05d},{('现金贷', '信用卡', '分期消费贷')[i % 3]},广东省")
         file.write_text("\n".join(rows) + "\n", encoding="utf-8")
         bench.pricing.priced.connect(lambda _p: done.__setitem__("pricing", True))

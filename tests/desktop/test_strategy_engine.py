@@ -20,6 +20,7 @@ from agentdesk.desktop.strategy_workbench import StrategyWorkbench
 from agentdesk.desktop.tasks import Tasks
 from agentdesk.server.embedded import EmbeddedServer
 from agentdesk.server.models import Case, User
+from tests.support.lender_files import resident_id
 
 from .conftest import GUI_TIMEOUT_MS
 
@@ -185,7 +186,7 @@ def test_a_file_is_priced_in_the_console(qtbot, bench: StrategyWorkbench, tmp_pa
     panel = bench.pricing
     path = tmp_path / "placement.csv"
     lines = ["姓名,身份证号,手机号,逾期金额,逾期天数,账号,产品,省份"]
-    lines += [f"客户{i},11010519900101{i:04d},1380013{i:04d},{1500 + i * 91}.00,{3 + i * 7},PX-{i:05d},现金贷,广东省"
+    lines += [f"客户{i},{resident_id(i)},1380013{i:04d},{1500 + i * 91}.00,{3 + i * 7},PX-{i:05d},现金贷,广东省"
               for i in range(30)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     panel.lenderCombo.setEditText("星河消费金融")

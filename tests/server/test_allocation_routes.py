@@ -17,6 +17,7 @@ from agentdesk.server.db import Database
 from agentdesk.server.models import Callback, Case, PromiseToPay
 from agentdesk.server.strategy_models import AllocationRun, StandInCover
 from tests.server.helpers import case_ids, login, pull_all, user_id
+from tests.support.lender_files import resident_id
 
 
 def _collectors(api: TestClient, headers: dict[str, str]) -> dict[str, dict]:
@@ -165,7 +166,7 @@ CSV_HEADER = "姓名,身份证号,手机号,逾期金额,逾期天数,账号,产
 
 
 def _placement(rows: int) -> bytes:
-    lines = [f"客户{i},11010519900101{i:04d},1380013{i:04d},{1200 + i * 37}.50,{5 + (i * 11) % 200},"
+    lines = [f"客户{i},{resident_id(i)},1380013{i:04d},{1200 + i * 37}.50,{5 + (i * 11) % 200},"
              f"PX-{i:05d},现金贷,广东省" for i in range(rows)]
     return (CSV_HEADER + "\n".join(lines) + "\n").encode("utf-8")
 
