@@ -6,6 +6,7 @@ slow query never stalls the event loop that serves the event streams.
 
 
 import logging
+import secrets
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -38,6 +39,8 @@ from agentdesk.server.routes_strategy import strategy_router
 from agentdesk.server.sms.routes import sms_router
 
 log = logging.getLogger(__name__)
+WORKER_HEADER = "X-AgentDesk-Worker"
+WORKER_NAME = secrets.token_hex(4)
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -118,7 +121,11 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
                     f"please update to {contract.MIN_CLIENT_VERSION} or newer.",
                 },
             )
-        return await call_next(request)
+        response = await call_next(request)
+        # Which API process answered (a random name per process, not its pid): for an admin
+        # reading a desk's log, and for the test that several workers really serve.
+        response.headers[WORKER_HEADER] = WORKER_NAME
+        return response
 
     def session() -> Iterator[Session]:
         with db.transaction() as s:

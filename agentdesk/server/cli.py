@@ -70,18 +70,42 @@ def production_clock(command: str) -> clock.SystemClock:
     return clock.SystemClock()
 
 
+# Idle connections stay open longer than any desk's client keeps them (httpx: 5 s), so the
+# desk always closes first and never sends a pull on a connection the server is closing.
+KEEP_ALIVE_SECONDS = 75
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from agentdesk.server import workers
     from agentdesk.server.app import create_app
     from agentdesk.server.events import EventHub
     from agentdesk.server.migrate import upgrade
 
     real_clock = production_clock("serve")
     clock.set_process_clock(real_clock)
+    db = Database(args.database_url)
+    try:
+        workers.check_workers(args.workers, db.is_postgres)
+    except ValueError as exc:
+        db.dispose()
+        print(f"refused: {exc}", file=sys.stderr)
+        return 2
     if not args.no_migrate:
         upgrade(args.database_url)
-    db = Database(args.database_url)
+    if args.workers > 1:
+        # Each worker process builds its own app (workers.app_from_env) on the same database.
+        db.dispose()
+        if args.sms_worker:
+            from agentdesk.server.sms.worker import start_in_background
+
+            start_in_background(Database(args.database_url), real_clock)
+        os.environ.update(workers.worker_environment(args.database_url, args.recordings_dir))
+        uvicorn.run("agentdesk.server.workers:app_from_env", factory=True, workers=args.workers, host=args.host,
+                    port=args.port, log_level=args.log_level, timeout_graceful_shutdown=2,
+                    timeout_keep_alive=KEEP_ALIVE_SECONDS)
+        return 0
     hub = EventHub()
     app = create_app(db, hub, real_clock, recordings_folder=args.recordings_dir)
     if args.sms_worker:
@@ -97,7 +121,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             super().handle_exit(sig, frame)
 
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level,
-                            timeout_graceful_shutdown=2)
+                            timeout_graceful_shutdown=2, timeout_keep_alive=KEEP_ALIVE_SECONDS)
     _Server(config).run()
     return 0
 
@@ -273,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--no-migrate", action="store_true", help="do not upgrade the schema first")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="API processes on one PostgreSQL (events relayed between them); 1 on SQLite")
     serve.add_argument("--recordings-dir", default=None,
                        help="the call-recording archive; default AGENTDESK_RECORDINGS_DIR or the data folder's")
     serve.add_argument("--sms-worker", action="store_true",

@@ -24,9 +24,11 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    """Upgrade the schema, then build any case documents an older version left unbuilt."""
+    """Upgrade the schema, then build any case documents an older version left unbuilt and
+    create the token signing key."""
     command.upgrade(alembic_config(url), revision)
     if revision == "head":
+        from agentdesk.server.auth import signing_key
         from agentdesk.server.db import Database
         from agentdesk.server.documents import fill_missing
 
@@ -34,5 +36,8 @@ def upgrade(url: str, revision: str = "head") -> None:
         try:
             with db.transaction() as session:
                 fill_missing(session)
+                # Made here, before any API process serves: simultaneous first logins on a
+                # fresh database would otherwise race to create it.
+                signing_key(session)
         finally:
             db.dispose()
