@@ -52,6 +52,7 @@ def _upload_until_done(session: ClientSession, tries: int = 40) -> None:
     raise AssertionError(f"recordings still waiting after {tries} passes: {len(session.uploads.waiting())}")
 
 
+@pytest.mark.heavy  # uploads and archive never read the hour
 def test_200_recordings_survive_faults_a_killed_desk_and_a_server_restart_each_archived_once_byte_identical(
         live_server: EmbeddedServer, secret_service: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(uploads, "CHUNK_BYTES", CHUNK)  # the restarted desk sends pieces as the killed one did

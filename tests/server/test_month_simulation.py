@@ -300,6 +300,7 @@ def simulate(database_url: str, preset: str, monkeypatch: pytest.MonkeyPatch, *,
         db.dispose()
 
 
+@pytest.mark.heavy  # the month runs on its own FixedClock, whatever the process clock says
 @pytest.mark.parametrize("preset", ["china", "us"])
 def test_a_month_of_collection_allows_nothing_the_rules_forbid(
         database_url: str, preset: str, monkeypatch: pytest.MonkeyPatch) -> None:

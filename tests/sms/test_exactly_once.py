@@ -41,6 +41,7 @@ def _states(server: EmbeddedServer) -> Counter[str]:
         return Counter(dict(s.execute(select(SmsMessage.state, func.count()).group_by(SmsMessage.state)).all()))
 
 
+@pytest.mark.heavy  # its server runs at a pinned daytime
 def test_500_messages_exactly_once_through_a_cut(big_server: EmbeddedServer, kannel: Kannel) -> None:
     targets = sendable_cases(big_server.database, limit=MESSAGES)
     assert len(targets) == MESSAGES, "the seeded portfolio needs 500 debtors with a verified number"
