@@ -33,7 +33,7 @@ def reason_text(row: QueueRow, lang: str) -> str:
 
 def reasons_tooltip(row: QueueRow, lang: str) -> str:
     lines = [
-        f"{r.text_zh if lang == 'zh' else r.text_en}  (+{r.points:g})"
+        f"{r.text_zh if lang == 'zh' else r.text_en}  ({r.points:+.0f})"
         for r in sorted(row.reasons, key=lambda r: -r.points)
     ]
     return "\n".join(lines)
