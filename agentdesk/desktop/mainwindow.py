@@ -16,13 +16,13 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
-from agentdesk.desktop import i18n, labels, leaving, my_scores, rule_text, theme, uiload
+from agentdesk.desktop import i18n, labels, layout_memory, leaving, my_scores, rule_text, theme, uiload
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.call_control import CallControl
@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.mainSplitter.setStretchFactor(2, 0)
         self.mainSplitter.setSizes([540, 500, 380])
         self.rightSplitter.setSizes([380, 450])
+        layout_memory.restore(settings, session.user.username, self.queueView.horizontalHeader(),
+                              self._splitters(), stretched=QueueModel.WHY)
 
         who = session.user.display_name or session.user.username
         role = {"agent": self.tr("Agent"), "lead": self.tr("Team lead"), "admin": self.tr("Administrator")}
@@ -171,6 +173,14 @@ class MainWindow(QMainWindow):
                               selected_contact=self.case_panel.selected_contact, after_send=self._sms_sent)
 
     # --- setup -----------------------------------------------------------------------------
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main_splitter": self.mainSplitter, "right_splitter": self.rightSplitter}
+
+    def save_layout(self) -> None:
+        """The user's column widths and pane sizes, for their next start (layout_memory)."""
+        layout_memory.save(self.settings, self.session.user.username, self.queueView.horizontalHeader(),
+                           self._splitters(), stretched=QueueModel.WHY)
 
     def _setup_queue_view(self) -> None:
         view = self.queueView
@@ -651,6 +661,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self.save_layout()
         self.events.blockSignals(True)
         if self.lead_console is not None:
             self.lead_console.shutdown()
