@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QWidget
 
 from agentdesk import contract
@@ -104,6 +104,15 @@ class AllocationPanel(QWidget):
         if self.assignments.get(item.case_id) != item.to_agent_id:
             lines = [self.tr("changed by you"), *lines[-1:]]
         return "；".join(lines) if self.language() == "zh" else "; ".join(lines)
+
+    def retranslate(self) -> None:
+        if self.preview is None:
+            self.summaryLabel.setText(self.tr("Choose what to allocate and press Preview."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- preview ------------------------------------------------------------------------------------
 

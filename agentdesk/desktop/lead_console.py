@@ -626,6 +626,7 @@ class LeadConsole(QWidget):
 
     def retranslate(self) -> None:
         self._fill_filters()
+        self.tabs.setTabText(self.tabs.indexOf(self.workbench), self.workbench.tab_title())
         self.recordings.retranslate()
         self.tabs.setTabText(self.tabs.indexOf(self.recordings), self.recordings.tab_title())
         self.cases_model.relabel()

@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
             return
         selected = self.current_case
         self.queue_model.set_rows(rows)
-        self.queueCount.setText(self.tr("%1 cases").replace("%1", str(len(rows))))
+        self._show_queue_count()
         row = self.queue_model.row_of(selected) if selected else None
         if selected is None and rows and not self._opened_first:
             # The day starts on the case worth calling now, not on an empty panel.
@@ -597,6 +597,7 @@ class MainWindow(QMainWindow):
             self.language = self.settings.get("language") if self.settings.get("language") != "auto" else self.language
             lang = i18n.short_code(self.language)
             self.queue_model.set_language(lang)
+            self._show_queue_count()
             self._fill_filters()
             self._label_shortcuts()
             self._load_tracks()
@@ -613,6 +614,9 @@ class MainWindow(QMainWindow):
                 self.agent_state.retranslate()
             self.calls.retranslate()
         super().changeEvent(event)
+
+    def _show_queue_count(self) -> None:
+        self.queueCount.setText(self.tr("%1 cases").replace("%1", str(self.queue_model.rowCount())))
 
     def _focus_search(self) -> None:
         self.searchEdit.setFocus()
