@@ -43,6 +43,8 @@ MAX_BACKOFF = 60.0
 # outage an agent's work should reach the server within seconds of its return, not a minute.
 PENDING_BACKOFF = 15.0
 CONNECT_SETTLE_SECONDS = 0.25
+# The state of a session the server refused to renew (SyncStatus.state); see client/relogin.py.
+SESSION_ENDED = "session_ended"
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,11 @@ class SyncEngine:
                 if self._rules_due.is_set() and self._refresh_rules():
                     changes = ChangeSet(changes.upserted, changes.removed, rules=True)
                 self.store.forget_applied()
+            except SessionExpired as exc:
+                # Typed, not "offline": retrying cannot help until the agent signs in again
+                # (client/relogin.py); the outbox waits meanwhile.
+                self._set_state(SESSION_ENDED, str(exc))
+                raise
             except ClientError as exc:
                 self._set_state("offline", str(exc))
                 raise

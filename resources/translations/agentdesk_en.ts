@@ -2133,115 +2133,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
         <source>Team lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="164"/>
         <source>Team queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="164"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="165"/>
         <source>AgentDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="165"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="169"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="601"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="200"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="605"/>
         <source>Case work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="269"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="273"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="284"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="288"/>
         <source>Demo: data not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="314"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="318"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="385"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="389"/>
         <source>No other open case in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="397"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="448"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="498"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="502"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="505"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="509"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="554"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="558"/>
         <source>This case was reassigned away from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="564"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="572"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="621"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="625"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="630"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="631"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2421,7 +2421,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="526"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3265,6 +3265,29 @@
     <message>
         <location filename="../../ui/recordings.ui" line="163"/>
         <source>Save score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReloginDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="49"/>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="50"/>
+        <source>The server has ended your session. Enter your password to go on: the work saved on this computer is kept and sent once you are signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="62"/>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="71"/>
+        <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4237,42 +4260,47 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="24"/>
+        <location filename="../../agentdesk/desktop/status.py" line="25"/>
         <source>⟳ Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="26"/>
+        <location filename="../../agentdesk/desktop/status.py" line="27"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="28"/>
+        <location filename="../../agentdesk/desktop/status.py" line="29"/>
+        <source>● Signed out: sign in again to send your work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="31"/>
         <source>● Offline: changes are kept and sent when the server is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="32"/>
+        <location filename="../../agentdesk/desktop/status.py" line="35"/>
         <source>%1 waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="34"/>
+        <location filename="../../agentdesk/desktop/status.py" line="37"/>
         <source>All sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="37"/>
+        <location filename="../../agentdesk/desktop/status.py" line="40"/>
         <source>%1 rejected: see the case timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="41"/>
+        <location filename="../../agentdesk/desktop/status.py" line="44"/>
         <source>Last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="43"/>
+        <location filename="../../agentdesk/desktop/status.py" line="46"/>
         <source>Not synced yet</source>
         <translation type="unfinished"></translation>
     </message>

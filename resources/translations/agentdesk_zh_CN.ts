@@ -2133,115 +2133,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="164"/>
         <source>Team queue</source>
         <translation>团队队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="164"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation>我的队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="165"/>
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="165"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="169"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation>无法连接服务器：正在使用本机保存的队列工作。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="601"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="200"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="605"/>
         <source>Case work</source>
         <translation>案件处理</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="269"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="273"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation>下一个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="284"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="288"/>
         <source>Demo: data not encrypted</source>
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="314"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="318"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="385"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="389"/>
         <source>No other open case in the queue.</source>
         <translation>队列中没有其他未结案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="397"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="448"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="498"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="502"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation>本工作台未为此案件拨打过此号码：请先拨打 (F5)，或勾选“债务人来电”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="505"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="509"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="554"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="558"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="564"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="572"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="621"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="625"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="630"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="631"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -2421,7 +2421,7 @@
         <translation>关于 AgentDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="526"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation>短信已排队，将在后台提交到服务器。</translation>
     </message>
@@ -3266,6 +3266,29 @@
         <location filename="../../ui/recordings.ui" line="163"/>
         <source>Save score</source>
         <translation>保存评分</translation>
+    </message>
+</context>
+<context>
+    <name>ReloginDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="49"/>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="50"/>
+        <source>The server has ended your session. Enter your password to go on: the work saved on this computer is kept and sent once you are signed in.</source>
+        <translation>服务器已结束您的会话。请输入密码继续：本机已保存的工作会保留，登录后即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="62"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="71"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -4237,42 +4260,47 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="24"/>
+        <location filename="../../agentdesk/desktop/status.py" line="25"/>
         <source>⟳ Syncing…</source>
         <translation>⟳ 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="26"/>
+        <location filename="../../agentdesk/desktop/status.py" line="27"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="28"/>
+        <location filename="../../agentdesk/desktop/status.py" line="29"/>
+        <source>● Signed out: sign in again to send your work</source>
+        <translation>● 已退出登录：请重新登录以发送您的工作</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="31"/>
         <source>● Offline: changes are kept and sent when the server is back</source>
         <translation>● 离线：更改已保存，服务器恢复后自动发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="32"/>
+        <location filename="../../agentdesk/desktop/status.py" line="35"/>
         <source>%1 waiting to send</source>
         <translation>%1 条待发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="34"/>
+        <location filename="../../agentdesk/desktop/status.py" line="37"/>
         <source>All sent</source>
         <translation>已全部发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="37"/>
+        <location filename="../../agentdesk/desktop/status.py" line="40"/>
         <source>%1 rejected: see the case timeline</source>
         <translation>%1 条被拒绝：见案件联系记录</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="41"/>
+        <location filename="../../agentdesk/desktop/status.py" line="44"/>
         <source>Last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="43"/>
+        <location filename="../../agentdesk/desktop/status.py" line="46"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
