@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from agentdesk import contract
+from agentdesk.client import history
 from agentdesk.client import rules as rules_mod
 from agentdesk.client.api import ApiClient, PulledPage
-from agentdesk.client.errors import ClientError, ClientTooOld, ServerError, SessionExpired
+from agentdesk.client.errors import ClientError, ClientTooOld, ServerError, ServerHistoryChanged, SessionExpired
 from agentdesk.client.store import LocalStore
 from agentdesk.client.views import SyncStatus
 from agentdesk.clock import PROCESS, Clock
@@ -147,7 +148,12 @@ class SyncEngine:
             self._set_state("syncing", self._last_error)
             try:
                 self._push_all()
-                changes = self._pull_all()
+                try:
+                    changes = self._pull_all()
+                except ServerHistoryChanged:  # restored or swapped server (client/history.py)
+                    self._rules_due.set()
+                    upserted, removed = history.pull_again(self.store, self._pulled_ids)
+                    changes = ChangeSet(upserted, removed, rules=True)
                 if self._rules_due.is_set() and self._refresh_rules():
                     changes = ChangeSet(changes.upserted, changes.removed, rules=True)
                 self.store.forget_applied()
@@ -185,6 +191,10 @@ class SyncEngine:
             self.emit_status()
             if len(batch) < PUSH_BATCH:
                 return
+
+    def _pulled_ids(self) -> tuple[frozenset[str], frozenset[str]]:
+        changes = self._pull_all()
+        return changes.upserted, changes.removed
 
     def _pull_all(self) -> ChangeSet:
         """Pull pages until the server has no more, fetching ahead while applying.

@@ -28,11 +28,13 @@ def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
     if revision == "head":
         from agentdesk.server.db import Database
+        from agentdesk.server.db_identity import database_id
         from agentdesk.server.documents import fill_missing
 
         db = Database(url)
         try:
             with db.transaction() as session:
                 fill_missing(session)
+                database_id(session)  # made once per database: named in every pull cursor
         finally:
             db.dispose()

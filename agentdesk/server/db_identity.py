@@ -1,0 +1,93 @@
+"""The database's identity, carried in every pull cursor.
+
+A cursor is a position in one database's history of change numbers. Restored from a
+backup, or swapped under a running server, the database's history is another one: a desk's
+cursor may then point past it (the desk would skip everything numbered up to its old
+position) or into a history that went on differently. So every cursor names the database
+it came from, `<identity>.<change number>`, and a cursor of another identity, or one past
+this database's last change number, is answered `contract.FOREIGN_CURSOR`: the desk pulls
+its whole scope again and keeps its outbox.
+
+The identity is a hash of two parts:
+- a random id made once per database and kept in `server_settings` (`database_id`),
+  written by `agentdesk-server migrate`, or on first need by an older database;
+- where the database physically is: on PostgreSQL the database's OID (a restore with
+  pg_restore, or `CREATE DATABASE … TEMPLATE`, makes a new one), on SQLite the file's
+  device and inode (a copied or restored file is a new inode).
+A backup restored in place therefore gets a new identity without anyone remembering to
+change it, while every API process on one database computes the same one. The price of
+the rare false alarm (a file moved to another disk) is one full pull per desk; the price
+of a missed restore would be changes silently never shown, so the check leans that way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from agentdesk.server.models import ServerSetting, SyncCounter
+
+SETTING = "database_id"
+SEPARATOR = "."
+
+
+class ForeignCursor(ValueError):
+    """A cursor of another database, or past this one's history: pull everything again."""
+
+
+def database_id(session: Session) -> str:
+    """The random id made once for this database (on first need for a database migrated
+    before it existed)."""
+    row = session.get(ServerSetting, SETTING)
+    if row is None:
+        row = ServerSetting(key=SETTING, value=uuid.uuid4().hex)
+        session.add(row)
+        session.flush()
+    return row.value
+
+
+def _where(session: Session) -> str:
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        oid = session.scalar(text("SELECT oid FROM pg_database WHERE datname = current_database()"))
+        return f"pg:{oid}"
+    path = bind.engine.url.database
+    if not path or path == ":memory:":
+        return "sqlite:memory"
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "sqlite:unknown"
+    return f"sqlite:{stat.st_dev}:{stat.st_ino}"
+
+
+def identity(session: Session) -> str:
+    """Sixteen hex digits naming this database where it is now."""
+    return hashlib.sha256(f"{database_id(session)}|{_where(session)}".encode()).hexdigest()[:16]
+
+
+def cursor_for(ident: str, seq: int) -> str:
+    return f"{ident}{SEPARATOR}{seq}"
+
+
+def split(cursor: str) -> tuple[str | None, str]:
+    """(identity or None for an older server's plain-digits cursor, the change number's text)."""
+    ident, sep, digits = cursor.rpartition(SEPARATOR)
+    return (ident, digits) if sep else (None, cursor)
+
+
+def check(session: Session, ident: str, cursor_ident: str | None, seq: int) -> None:
+    """Raise ForeignCursor for a cursor this database's history cannot continue."""
+    if cursor_ident is not None and cursor_ident != ident:
+        raise ForeignCursor(
+            "this cursor comes from another database (the server was restored from a backup or "
+            "moved to another database): pull without a cursor to load everything again")
+    top = session.scalar(select(SyncCounter.value).where(SyncCounter.id == 1)) or 0
+    if seq > top:
+        raise ForeignCursor(
+            "this cursor is past the server's history (the server was restored from an earlier "
+            "backup): pull without a cursor to load everything again")
