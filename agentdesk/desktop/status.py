@@ -70,7 +70,7 @@ class SyncStatusBar:
         self.status = status
         tone, state, pending, last = sync_summary(status, self._clock.now())
         self.state.setText(state)
-        if status.last_error and status.state == "offline":
+        if status.last_error and status.state in ("offline", SESSION_ENDED):
             self.state.setToolTip(status.last_error)
         else:
             self.state.setToolTip("")
