@@ -94,11 +94,16 @@ class SessionGuard(QObject):
         self._session = session
         self._tasks = tasks
         self._declined = False
+        # Signed in again: a status from before (still queued to this thread) must not ask
+        # once more; the next cycle's own status clears it.
+        self._renewed = False
         self.dialog: ReloginDialog | None = None
         sync_action.triggered.connect(self._sync_asked)
 
     def on_status(self, status: SyncStatus) -> None:
-        if status.state == SESSION_ENDED and self.dialog is None and not self._declined:
+        if status.state != SESSION_ENDED:
+            self._renewed = False
+        elif self.dialog is None and not self._declined and not self._renewed:
             self.ask()
 
     def ask(self) -> None:
@@ -113,6 +118,7 @@ class SessionGuard(QObject):
         self._declined = False  # the agent wants to go on: ask again if still signed out
 
     def _accepted(self) -> None:
+        self._renewed = True
         self._closed()
         self.signed_in.emit()
 
