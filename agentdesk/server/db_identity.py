@@ -12,8 +12,9 @@ The identity is a hash of two parts:
 - a random id made once per database and kept in `server_settings` (`database_id`),
   written by `agentdesk-server migrate`, or on first need by an older database;
 - where the database physically is: on PostgreSQL the database's OID (a restore with
-  pg_restore, or `CREATE DATABASE … TEMPLATE`, makes a new one), on SQLite the file's
-  device and inode (a copied or restored file is a new inode).
+  pg_restore, or `CREATE DATABASE … TEMPLATE`, makes a new one) with the cluster's system
+  identifier and timeline (a base backup restored, or a standby promoted, starts a new
+  timeline), on SQLite the file's device and inode (a copied or restored file is a new inode).
 A backup restored in place therefore gets a new identity without anyone remembering to
 change it, while every API process on one database computes the same one. The price of
 the rare false alarm (a file moved to another disk) is one full pull per desk; the price
@@ -27,6 +28,7 @@ import os
 import uuid
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from agentdesk.server.models import ServerSetting, SyncCounter
@@ -54,7 +56,7 @@ def _where(session: Session) -> str:
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         oid = session.scalar(text("SELECT oid FROM pg_database WHERE datname = current_database()"))
-        return f"pg:{oid}"
+        return f"pg:{oid}:{_cluster(session)}"
     path = bind.engine.url.database
     if not path or path == ":memory:":
         return "sqlite:memory"
@@ -63,6 +65,21 @@ def _where(session: Session) -> str:
     except OSError:
         return "sqlite:unknown"
     return f"sqlite:{stat.st_dev}:{stat.st_ino}"
+
+
+def _cluster(session: Session) -> str:
+    """The PostgreSQL cluster's system identifier and timeline: a cluster restored from a
+    base backup is the same database OID, but after the restore (or a failover to a
+    standby that may lag) the timeline moves on. A host that withholds these functions
+    (some managed services) leaves the OID alone to tell databases apart."""
+    try:
+        with session.begin_nested():
+            row = session.execute(text(
+                "SELECT s.system_identifier, c.timeline_id FROM pg_control_system() s, pg_control_checkpoint() c"
+            )).one()
+    except DBAPIError:
+        return "cluster-unknown"
+    return f"{row[0]}:{row[1]}"
 
 
 def identity(session: Session) -> str:
