@@ -7,6 +7,7 @@ clock pinned and moved: the grace window is judged by the injected clock.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -102,3 +103,12 @@ def test_a_token_spent_by_logout_is_not_revived_by_the_grace_window(http: httpx.
     first = _login(http)
     assert http.post("/v1/auth/logout", json={"refresh_token": first["refresh_token"]}).status_code == 204
     assert _refresh(http, first["refresh_token"]).status_code == 401
+
+
+def test_refreshes_of_one_token_at_the_same_moment_all_get_the_same_pair(http: httpx.Client) -> None:
+    first = _login(http)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(lambda _i: _refresh(http, first["refresh_token"]), range(4)))
+    assert [a.status_code for a in answers] == [200] * 4, [a.text for a in answers]
+    assert len({(a.json()["access_token"], a.json()["refresh_token"]) for a in answers}) == 1
+    assert _refresh(http, answers[0].json()["refresh_token"]).status_code == 200
