@@ -9,50 +9,15 @@ end with exactly the restored server's scope, and both waiting outcomes stored o
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from agentdesk import contract
 from agentdesk.client.api import ApiClient
 from agentdesk.client.session import ClientSession
-from agentdesk.server import sync
-from agentdesk.server.db import Database
 from agentdesk.server.embedded import EmbeddedServer, start_embedded_server
-from agentdesk.server.models import Case, User
+from tests.support import restore
 
 from .helpers import attempts_on_server, mutations_on_server, no_answer, open_cases
-
-
-def _backup(db: Database, target: Path) -> str:
-    """An online backup of the server's SQLite file (the sqlite3 backup API)."""
-    source = make_url(db.url).database
-    assert source
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return f"sqlite:///{target.as_posix()}"
-
-
-def _scope(db: Database, username: str) -> set[str]:
-    with db.transaction() as s:
-        me = s.scalar(select(User).where(User.username == username))
-        assert me is not None
-        return set(s.scalars(select(Case.id).where(Case.assigned_agent_id == me.id)))
-
-
-def _give_cases(db: Database, to: str, from_: str, n: int) -> list[str]:
-    """Move `n` cases into `to`'s scope on the server, as a lead's reassignment does."""
-    with db.transaction() as s:
-        me = s.scalar(select(User).where(User.username == to))
-        other = s.scalar(select(User).where(User.username == from_))
-        assert me is not None and other is not None
-        moved = list(s.scalars(select(Case).where(Case.assigned_agent_id == other.id).order_by(Case.id).limit(n)))
-        for case in moved:
-            case.assigned_agent_id = me.id
-        sync.touch(s, moved)
-        return [case.id for case in moved]
 
 
 def test_a_desk_on_a_server_restored_from_a_backup_ends_with_its_scope_and_its_outbox_once(
@@ -63,10 +28,10 @@ def test_a_desk_on_a_server_restored_from_a_backup_ends_with_its_scope_and_its_o
     restored: EmbeddedServer | None = None
     try:
         session.sync_now()
-        backup_url = _backup(live_server.database, tmp_path / "backup.db")
+        backup_url = restore.backup(live_server.database, tmp_path / "backup.db")
 
         # After the backup the desk's history goes on: two more cases, one outcome sent.
-        moved = _give_cases(live_server.database, "agent01", "agent02", 2)
+        moved = restore.give_cases(live_server.database, "agent01", "agent02", 2)
         session.sync_now()
         assert set(moved) <= {row.case_id for row in session.queue()}
         first, second, third = open_cases(session, 3)
@@ -95,7 +60,7 @@ def test_a_desk_on_a_server_restored_from_a_backup_ends_with_its_scope_and_its_o
         session.sync_now()
 
         assert session.status().pending == 0 and session.status().rejected == 0
-        restored_scope = _scope(restored.database, "agent01")
+        restored_scope = restore.scope(restored.database, "agent01")
         assert {row.case_id for row in session.queue()} == restored_scope
         assert not set(moved) & restored_scope, "the moved cases are not the restored server's"
         assert attempts_on_server(restored.database, waiting) == {a: 1 for a in waiting}
