@@ -82,3 +82,40 @@ def test_an_ended_session_asks_for_the_password_and_sends_what_waited_once(
                            .where(AppliedMutation.case_id == case_id, AppliedMutation.status == "applied",
                                   AppliedMutation.type == "attempt.record"))
         assert applied == 1
+
+
+def test_a_cancelled_sign_in_is_offered_again_at_sync_now(
+    qtbot,  # noqa: ANN001
+    desktop: DesktopApp,
+    live_server: EmbeddedServer,
+    set_clock,  # noqa: ANN001
+) -> None:
+    window = sign_in_demo(qtbot, desktop)
+    session = window.session
+    guard = window.session_guard
+    qtbot.waitUntil(lambda: session.status().state == "online", timeout=GUI_TIMEOUT_MS)
+    with live_server.database.transaction() as s:
+        auth.revoke_all(s, session.user.id, clock.now())
+    set_clock(clock.now() + auth.ACCESS_TTL + timedelta(minutes=1))
+
+    with qtbot.waitSignal(guard.dialog_shown, timeout=GUI_TIMEOUT_MS) as shown:
+        window.actionSyncNow.trigger()
+    qtbot.mouseClick(shown.args[0].cancelButton, Qt.MouseButton.LeftButton)
+    assert guard.dialog is None
+    # The background retries do not ask again; the status bar keeps saying why.
+    states: list[str] = []
+    window.events.status_changed.connect(lambda status: states.append(status.state))
+    session.sync.nudge()
+    qtbot.waitUntil(lambda: "syncing" in states and states[-1] == SESSION_ENDED, timeout=GUI_TIMEOUT_MS)
+    assert guard.dialog is None
+    assert window.status_bar.state.text().startswith("● Signed out")
+    assert "log in again" in window.status_bar.state.toolTip()
+
+    with qtbot.waitSignal(guard.dialog_shown, timeout=GUI_TIMEOUT_MS) as again:
+        window.actionSyncNow.trigger()
+    dialog = again.args[0]
+    qtbot.keyClicks(dialog.passwordEdit, "demo")
+    with qtbot.waitSignal(guard.signed_in, timeout=GUI_TIMEOUT_MS):
+        qtbot.mouseClick(dialog.signInButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.status().state == "online", timeout=GUI_TIMEOUT_MS)
+    assert guard.dialog is None
