@@ -28,7 +28,6 @@ import os
 import uuid
 
 from sqlalchemy import select, text
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from agentdesk.server.models import ServerSetting, SyncCounter
@@ -52,12 +51,8 @@ def database_id(session: Session) -> str:
     return row.value
 
 
-def _where(session: Session) -> str:
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        oid = session.scalar(text("SELECT oid FROM pg_database WHERE datname = current_database()"))
-        return f"pg:{oid}:{_cluster(session)}"
-    path = bind.engine.url.database
+def _sqlite_where(session: Session) -> str:
+    path = session.get_bind().engine.url.database
     if not path or path == ":memory:":
         return "sqlite:memory"
     try:
@@ -67,24 +62,40 @@ def _where(session: Session) -> str:
     return f"sqlite:{stat.st_dev}:{stat.st_ino}"
 
 
-def _cluster(session: Session) -> str:
-    """The PostgreSQL cluster's system identifier and timeline: a cluster restored from a
-    base backup is the same database OID, but after the restore (or a failover to a
-    standby that may lag) the timeline moves on. A host that withholds these functions
-    (some managed services) leaves the OID alone to tell databases apart."""
-    try:
-        with session.begin_nested():
-            row = session.execute(text(
-                "SELECT s.system_identifier, c.timeline_id FROM pg_control_system() s, pg_control_checkpoint() c"
-            )).one()
-    except DBAPIError:
-        return "cluster-unknown"
-    return f"{row[0]}:{row[1]}"
+# Per database URL: may this server read pg_control_system()/pg_control_checkpoint()? Some
+# managed services withhold them; asked once, so a pull costs one query, not a savepoint.
+_control_readable: dict[str, bool] = {}
+_CAN_READ_CONTROL = text("SELECT has_function_privilege('pg_control_system()', 'execute') "
+                         "AND has_function_privilege('pg_control_checkpoint()', 'execute')")
+_PG_PARTS = "(SELECT value FROM server_settings WHERE key = :key), " \
+            "(SELECT oid FROM pg_database WHERE datname = current_database())"
+
+
+def _postgres_parts(session: Session) -> tuple[str | None, str]:
+    """(the stored id, where) in one query. Where: the database's OID, and the cluster's
+    system identifier and timeline: a cluster restored from a base backup keeps the OID,
+    but after the restore (or a failover to a standby that may lag) the timeline moves on.
+    A host that withholds those functions leaves the OID alone to tell databases apart."""
+    url = str(session.get_bind().engine.url)
+    if url not in _control_readable:
+        _control_readable[url] = bool(session.scalar(_CAN_READ_CONTROL))
+    if _control_readable[url]:
+        row = session.execute(text(
+            f"SELECT {_PG_PARTS}, s.system_identifier, c.timeline_id "
+            "FROM pg_control_system() s, pg_control_checkpoint() c"), {"key": SETTING}).one()
+        return row[0], f"pg:{row[1]}:{row[2]}:{row[3]}"
+    row = session.execute(text(f"SELECT {_PG_PARTS}"), {"key": SETTING}).one()
+    return row[0], f"pg:{row[1]}:cluster-unknown"
 
 
 def identity(session: Session) -> str:
     """Sixteen hex digits naming this database where it is now."""
-    return hashlib.sha256(f"{database_id(session)}|{_where(session)}".encode()).hexdigest()[:16]
+    if session.get_bind().dialect.name == "postgresql":
+        stored, where = _postgres_parts(session)
+        stored = stored or database_id(session)
+    else:
+        stored, where = database_id(session), _sqlite_where(session)
+    return hashlib.sha256(f"{stored}|{where}".encode()).hexdigest()[:16]
 
 
 def cursor_for(ident: str, seq: int) -> str:
