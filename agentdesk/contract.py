@@ -124,6 +124,12 @@ class PullResponse(BaseModel):
     has_more: bool
 
 
+# The code of a pull's 409 when its cursor comes from another database (restored from a
+# backup, swapped) or lies past this one's history: pull the whole scope again, without a
+# cursor, and keep the outbox (its mutations are answered "duplicate" where already applied).
+FOREIGN_CURSOR = "foreign_cursor"
+
+
 # A pull page in lines (newline-delimited JSON), for clients that send
 # `Accept: application/x-ndjson`; others get `PullResponse` as JSON. The lines carry the
 # same changes in the same order:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from agentdesk import contract
-from agentdesk.client import caseview, dialing
+from agentdesk.client import caseview, dialing, relogin
 from agentdesk.client import queue as queue_mod
 from agentdesk.client import rules as rules_mod
 from agentdesk.client import sms as sms_mod
@@ -171,6 +171,10 @@ class ClientSession:
 
     def add_change_listener(self, fn: Any) -> None:
         self.sync.add_change_listener(fn)
+
+    def sign_in_again(self, password: str) -> None:
+        """After the server ended the session (status SESSION_ENDED): see client/relogin.py."""
+        relogin.sign_in_again(self, password)
 
     def logout(self, wipe_local_data: bool = False) -> bool:
         """End the session: the server revokes the token, the keyring forgets it.

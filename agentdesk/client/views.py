@@ -246,7 +246,7 @@ class OutcomeDraft:
 
 @dataclass(frozen=True)
 class SyncStatus:
-    state: str  # online | offline | syncing
+    state: str  # online | offline | syncing | session_ended (sign in again: client/relogin.py)
     pending: int
     rejected: int
     last_sync_at: datetime | None

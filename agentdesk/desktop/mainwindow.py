@@ -32,6 +32,7 @@ from agentdesk.desktop.noteform import NoteForm
 from agentdesk.desktop.phone.base import CallResult, Phone
 from agentdesk.desktop.phone.handoff import HandoffPhone
 from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_to_open
+from agentdesk.desktop.relogin_dialog import SessionGuard
 from agentdesk.desktop.settings import Settings
 from agentdesk.desktop.sms_dialog import SmsControl
 from agentdesk.desktop.status import SyncStatusBar
@@ -117,6 +118,9 @@ class MainWindow(QMainWindow):
 
         self.events = SessionEvents(self)
         self.events.status_changed.connect(self.status_bar.show)
+        # The server ended the session: ask for the password over the window (issue 18).
+        self.session_guard = SessionGuard(self, session, tasks, self.actionSyncNow)
+        self.events.status_changed.connect(self.session_guard.on_status)
         self.events.cases_changed.connect(self._cases_changed)
         self.lead_console: LeadConsole | None = None
         self.agent_state: AgentStateControl | None = None

@@ -129,57 +129,58 @@
         <translation>已由您调整</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="115"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="110"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="124"/>
         <source>Choose what to allocate and press Preview.</source>
         <translation>选择要分配的案件，然后点击“预览”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="126"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="135"/>
         <source>Working out the allocation…</source>
         <translation>正在计算分案方案…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="156"/>
         <source>Worked out in %1 ms on the server.</source>
         <translation>服务器用时 %1 毫秒算出方案。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="166"/>
         <source>%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.</source>
         <translation>待分配 %1 件（%2），%3 件无法分配。分配后每位催收员 %4–%5 件、%6–%7。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="188"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="197"/>
         <source>%1 cases now go to %2.</source>
         <translation>%1 件改为分给 %2。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="202"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="211"/>
         <source>%1 cases allocated (%2). &quot;Undo last allocation&quot; gives them back.</source>
         <translation>已分配 %1 件（%2）。“撤销上次分案”可全部退回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="215"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="224"/>
         <source>%1 cases given back.</source>
         <translation>已退回 %1 件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="217"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="226"/>
         <source>%1 changed since and stay where they are.</source>
         <translation>其中 %1 件此后已有变化，保持不动。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="235"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="244"/>
         <source>There is no allocation to undo.</source>
         <translation>没有可撤销的分案。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="237"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="246"/>
         <source>Some cases were moved or closed since the preview. Preview again.</source>
         <translation>预览后有案件被移动或结案，请重新预览。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="242"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="251"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -278,6 +279,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/arms_panel.py" line="107"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="122"/>
         <source>Last %1 days</source>
         <translation>最近 %1 天</translation>
     </message>
@@ -289,63 +291,63 @@
         <translation>冠军 / 挑战者</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="121"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="133"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="132"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="144"/>
         <source>%1 · %2 (running)</source>
         <translation>%1 · %2（进行中）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="148"/>
         <source>promoted</source>
         <translation>已推广</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="148"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="137"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="149"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="145"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="159"/>
         <source>No challenger runs yet: start one in Segments.</source>
         <translation>尚无挑战者：请在“分群”中启动。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="161"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="175"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="173"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="187"/>
         <source>%1 vs %2 cases, %3 to %4; the challenger gets %5% of the segment&apos;s new cases. The verdict rests on %6 (★), decided before the experiment; the other measures are for reading.</source>
         <translation>%1 对 %2 件，%3 至 %4；挑战者获得该分群 %5% 的新案件。结论依据试验前选定的 %6（★）；其他指标仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="186"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="200"/>
         <source>Talk tracks used: %1</source>
         <translation>使用的话术：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="197"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="211"/>
         <source>Rates by arm (%)</source>
         <translation>两组比率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="244"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="258"/>
         <source>Strategy saved as version %1; every desk uses it within seconds.</source>
         <translation>策略已保存为第 %1 版，各工作台几秒内生效。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="257"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="271"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -767,47 +769,47 @@
         <translation>常用标签：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="87"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="92"/>
         <source>Away</source>
         <translation>休假</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="89"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="94"/>
         <source>Off today</source>
         <translation>今日休息</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="95"/>
         <source>Working</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="95"/>
         <source>covering %1</source>
         <translation>代理 %1 件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="123"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="128"/>
         <source>(none: share the queue out)</source>
         <translation>（无：案件重新分配）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="167"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="172"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="175"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="180"/>
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="177"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="182"/>
         <source>Due callbacks and promises now go to %1.</source>
         <translation>到期回电与承诺现由 %1 跟进。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="190"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="195"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -1581,12 +1583,12 @@
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="638"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="639"/>
         <source>There is no reassignment to undo.</source>
         <translation>没有可撤销的分配。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="643"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="644"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -2133,115 +2135,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
         <source>Team queue</source>
         <translation>团队队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation>我的队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="167"/>
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="165"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="171"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation>无法连接服务器：正在使用本机保存的队列工作。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="601"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="210"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="616"/>
         <source>Case work</source>
         <translation>案件处理</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="269"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="283"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation>下一个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="284"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="298"/>
         <source>Demo: data not encrypted</source>
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="314"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="623"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="385"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="399"/>
         <source>No other open case in the queue.</source>
         <translation>队列中没有其他未结案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="407"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="458"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="498"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="512"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation>本工作台未为此案件拨打过此号码：请先拨打 (F5)，或勾选“债务人来电”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="505"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="519"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="554"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="574"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="582"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="621"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="639"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="644"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="645"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -2421,7 +2423,7 @@
         <translation>关于 AgentDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="536"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation>短信已排队，将在后台提交到服务器。</translation>
     </message>
@@ -2795,69 +2797,69 @@
         <translation>180 天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="66"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="73"/>
         <source>the lender&apos;s name, as on its files</source>
         <translation>委托方名称，与其文件一致</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="68"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="75"/>
         <source>Choose the lender and a placement file to price it.</source>
         <translation>选择委托方和委案文件进行定价。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="71"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="70"/>
         <location filename="../../ui/pricing.ui" line="6"/>
         <source>Pricing</source>
         <translation>定价</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="74"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="83"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="81"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="90"/>
         <source>Give the lender first: history and segments depend on it.</source>
         <translation>请先填写委托方：历史数据和分群都与之相关。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="84"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="93"/>
         <source>Placement file to price</source>
         <translation>要定价的委案文件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="85"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="94"/>
         <source>Lender files (*.csv *.xlsx)</source>
         <translation>委托方文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="92"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="101"/>
         <source>Pricing %1…</source>
         <translation>正在为 %1 定价…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="103"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="112"/>
         <source>%1 days: %2</source>
         <translation>%1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="105"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="114"/>
         <source>%1 cases, %2 overdue. Expected recovery: %3</source>
         <translation>%1 件，逾期 %2。预计回收：%3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="111"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="120"/>
         <source>Priced with strategy version %1. Nothing was imported.</source>
         <translation>按第 %1 版策略定价，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="128"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="137"/>
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="131"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="140"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -3197,7 +3199,7 @@
         <translation>已为 %2 的通话保存得分 %1。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/recordings_tab.py" line="411"/>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="412"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -3266,6 +3268,29 @@
         <location filename="../../ui/recordings.ui" line="163"/>
         <source>Save score</source>
         <translation>保存评分</translation>
+    </message>
+</context>
+<context>
+    <name>ReloginDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="49"/>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="50"/>
+        <source>The server has ended your session. Enter your password to go on: the work saved on this computer is kept and sent once you are signed in.</source>
+        <translation>服务器已结束您的会话。请输入密码继续：本机已保存的工作会保留，登录后即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="62"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="71"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -4237,42 +4262,47 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="24"/>
+        <location filename="../../agentdesk/desktop/status.py" line="25"/>
         <source>⟳ Syncing…</source>
         <translation>⟳ 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="26"/>
+        <location filename="../../agentdesk/desktop/status.py" line="27"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="28"/>
+        <location filename="../../agentdesk/desktop/status.py" line="29"/>
+        <source>● Signed out: sign in again to send your work</source>
+        <translation>● 已退出登录：请重新登录以发送您的工作</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="31"/>
         <source>● Offline: changes are kept and sent when the server is back</source>
         <translation>● 离线：更改已保存，服务器恢复后自动发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="32"/>
+        <location filename="../../agentdesk/desktop/status.py" line="35"/>
         <source>%1 waiting to send</source>
         <translation>%1 条待发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="34"/>
+        <location filename="../../agentdesk/desktop/status.py" line="37"/>
         <source>All sent</source>
         <translation>已全部发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="37"/>
+        <location filename="../../agentdesk/desktop/status.py" line="40"/>
         <source>%1 rejected: see the case timeline</source>
         <translation>%1 条被拒绝：见案件联系记录</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="41"/>
+        <location filename="../../agentdesk/desktop/status.py" line="44"/>
         <source>Last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="43"/>
+        <location filename="../../agentdesk/desktop/status.py" line="46"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
@@ -4285,22 +4315,22 @@
         <translation>此案件没有适用的话术。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="130"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="131"/>
         <source>The debtor answers this way: go to the matching step</source>
         <translation>债务人这样回答：转到对应步骤</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="146"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
         <source>Required line: tick it once you have said it</source>
         <translation>必说话术：说完后勾选</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="148"/>
         <source>Required line said</source>
         <translation>必说话术已说</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="187"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="188"/>
         <source>Required lines %1/%2</source>
         <translation>必说话术 %1/%2</translation>
     </message>
