@@ -218,6 +218,10 @@ class ClientSession:
                                      self.user.username, self.queue_cache, strategy=rules.strategy,
                                      book=rules.book)
 
+    def search_total(self, search: str) -> int:
+        """How many cases the search finds with no filter (the desk says when a filter hides some)."""
+        return queue_mod.count_matches(self.store, search)
+
     def case_detail(self, case_id: str) -> CaseDetail | None:
         doc = self._case_doc(case_id)
         return caseview.case_detail(doc) if doc is not None else None

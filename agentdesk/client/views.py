@@ -42,6 +42,7 @@ class QueueRow:
     callable_from: datetime | None  # None: callable now
     assigned_agent: str | None = None  # username; shown to leads
     has_pending: bool = False  # writes not yet on the server
+    matched: str | None = None  # with a search: "name", "phone" or "account" (queue_columns.matched_field)
 
 
 @dataclass(frozen=True)

@@ -315,16 +315,19 @@ class MainWindow(QMainWindow):
         queue_filter = self.filterCombo.currentData() or "all"
         search = self.searchEdit.text().strip()
         session = self.session
-        self.tasks.run(
-            lambda: session.queue(filter=queue_filter, search=search),
-            lambda rows: self._queue_arrived(generation, rows),
-        )
+        def build() -> tuple[list[QueueRow], int | None]:
+            rows = session.queue(filter=queue_filter, search=search)
+            # With a filter on, say how many more cases the search finds without it.
+            return rows, session.search_total(search) if search and queue_filter != "all" else None
 
-    def _queue_arrived(self, generation: int, rows: list[QueueRow]) -> None:
+        self.tasks.run(build, lambda built: self._queue_arrived(generation, *built))
+
+    def _queue_arrived(self, generation: int, rows: list[QueueRow], total: int | None = None) -> None:
         if generation != self._queue_generation:
             return
         selected = self.current_case
         self.queue_model.set_rows(rows)
+        self._hidden_by_filter = max(0, (total or 0) - len(rows))
         self._show_queue_count()
         row = self.queue_model.row_of(selected) if selected else None
         if selected is None and rows and not self._opened_first:
@@ -620,7 +623,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _show_queue_count(self) -> None:
-        self.queueCount.setText(self.tr("%1 cases").replace("%1", str(self.queue_model.rowCount())))
+        text = self.tr("%1 cases").replace("%1", str(self.queue_model.rowCount()))
+        hidden = getattr(self, "_hidden_by_filter", 0)
+        if hidden:
+            text += " · " + self.tr("%1 more match with the filter off").replace("%1", str(hidden))
+        self.queueCount.setText(text)
 
     def _focus_search(self) -> None:
         self.searchEdit.setFocus()

@@ -2172,7 +2172,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/mainwindow.py" line="210"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="616"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="619"/>
         <source>Case work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2188,62 +2188,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="623"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="399"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="402"/>
         <source>No other open case in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="407"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="410"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="458"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="461"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="512"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="515"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="519"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="571"/>
         <source>This case was reassigned away from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="574"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="577"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="582"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="585"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="639"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="629"/>
+        <source>%1 more match with the filter off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="646"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="644"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="651"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="645"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="652"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,7 +2428,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="536"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="539"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2887,47 +2892,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="125"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="39"/>
+        <source>Name matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="40"/>
+        <source>Phone number matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="41"/>
+        <source>Account no. matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="136"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="126"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="137"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="127"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="138"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="128"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="139"/>
         <source>Last outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="129"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="140"/>
         <source>Next call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="130"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="141"/>
         <source>Why here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="131"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="142"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="182"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="194"/>
         <source>● Changes not yet on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="187"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="199"/>
         <source>Outstanding: %1</source>
         <translation type="unfinished"></translation>
     </message>

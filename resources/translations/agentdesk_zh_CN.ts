@@ -2172,7 +2172,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/mainwindow.py" line="210"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="616"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="619"/>
         <source>Case work</source>
         <translation>案件处理</translation>
     </message>
@@ -2188,62 +2188,67 @@
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="623"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="399"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="402"/>
         <source>No other open case in the queue.</source>
         <translation>队列中没有其他未结案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="407"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="410"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="458"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="461"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="512"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="515"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation>本工作台未为此案件拨打过此号码：请先拨打 (F5)，或勾选“债务人来电”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="519"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="571"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="574"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="577"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="582"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="585"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="639"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="629"/>
+        <source>%1 more match with the filter off</source>
+        <translation>关闭筛选后还有 %1 个匹配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="646"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="644"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="651"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="645"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="652"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -2423,7 +2428,7 @@
         <translation>关于 AgentDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="536"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="539"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation>短信已排队，将在后台提交到服务器。</translation>
     </message>
@@ -2887,47 +2892,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="125"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="39"/>
+        <source>Name matches</source>
+        <translation>姓名匹配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="40"/>
+        <source>Phone number matches</source>
+        <translation>电话号码匹配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="41"/>
+        <source>Account no. matches</source>
+        <translation>账号匹配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="136"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="126"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="137"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="127"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="138"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="128"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="139"/>
         <source>Last outcome</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="129"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="140"/>
         <source>Next call</source>
         <translation>下次可拨</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="130"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="141"/>
         <source>Why here</source>
         <translation>排序原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="131"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="142"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="182"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="194"/>
         <source>● Changes not yet on the server</source>
         <translation>● 有尚未上传到服务器的更改</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="187"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="199"/>
         <source>Outstanding: %1</source>
         <translation>剩余欠款：%1</translation>
     </message>
