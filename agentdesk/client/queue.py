@@ -203,7 +203,7 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
             pf = hit[1]
         else:
             verdict = compliance.evaluate(cf.planned, cf.past, policy, now)
-            callable_from = None if verdict.allowed else (verdict.next_allowed_at or datetime.max.replace(tzinfo=UTC))
+            callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
             gate = ""
             paced = next_call_at(placed.cadence(row.segment, row.arm), cf.call_times, now, cf.zone)
             if paced is not None and (callable_from is None or paced > callable_from):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,6 +42,11 @@ from agentdesk.domain.strategy import (
 )
 
 _ZEROS_24: tuple[int, ...] = (0,) * 24
+
+
+# `callable_from` of a case no rule will let us call (every number dead, a stop request):
+# far enough to sort last, near enough that any time zone can show it (datetime.max cannot).
+NOT_CALLABLE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -485,6 +490,8 @@ def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...
             else Factor("on_hold", "On hold: no contact", "暂停催收：不得联系", 0.0)
         )
         return (held, *factors[:2])
+    if case.callable_from is not None and case.callable_from >= NOT_CALLABLE:
+        return (Factor("not_callable", "No number may be called", "没有可拨打的号码", 0.0), *factors[:2])
     if case.callable_from is not None and case.callable_from > ctx.now:
         when = case.callable_from.astimezone(show_tz)
         shown = f"{when:%H:%M}" if when.date() == ctx.now.astimezone(show_tz).date() else f"{when:%m-%d %H:%M}"
@@ -672,6 +679,7 @@ def explain(ranked: RankedCase, lang: str = "zh") -> str:
 
 __all__ = [
     "DEFAULT_WEIGHTS",
+    "NOT_CALLABLE",
     "CaseFacts",
     "Factor",
     "RankedCase",

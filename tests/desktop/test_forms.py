@@ -41,6 +41,8 @@ EXPECTED = {
             "saveNextButton",
             "callResultLabel",
             "inboundCheck",
+            "callError",
+            "outcomeError",
         ],
     ),
     "casepanel": (

@@ -57,10 +57,13 @@ def test_switching_to_chinese_leaves_no_english_on_screen(qtbot, desktop: Deskto
     window = sign_in_demo(qtbot, desktop, username)
     window.resize(1440, 900)
     english = _translated_english()
+    settle = lambda: qtbot.waitUntil(lambda: window.tasks.active == 0, timeout=20_000)  # noqa: E731
+    settle()
     before = [(n, t) for n, t in _visible_texts(window) if any(p.match(t) for p in english)]
     assert len(before) > 10, "the check sees the English screen"
     window.set_language("zh_CN")
     qtbot.waitUntil(lambda: window.queue_model._lang == "zh", timeout=5000)
+    settle()
     left = [(n, t) for n, t in _visible_texts(window) if any(p.match(t) for p in english)]
     status = window.statusBar()
     left += [("statusBar", w.text()) for w in status.findChildren(QLabel)
@@ -69,10 +72,12 @@ def test_switching_to_chinese_leaves_no_english_on_screen(qtbot, desktop: Deskto
     if console is not None:  # every tab of the lead console, and every panel of the strategy engine
         for index in range(console.tabs.count()):
             console.tabs.setCurrentIndex(index)
+            settle()
             left += [(n, t) for n, t in _visible_texts(window) if any(p.match(t) for p in english)]
         console.tabs.setCurrentWidget(console.workbench)
         for index in range(console.workbench.tabs.count()):
             console.workbench.tabs.setCurrentIndex(index)
+            settle()
             left += [(n, t) for n, t in _visible_texts(window) if any(p.match(t) for p in english)]
     assert not left, f"still in English after switching to Chinese: {sorted(set(left))}"
     window.set_language("en")

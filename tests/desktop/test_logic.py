@@ -48,6 +48,13 @@ def test_the_priority_tooltip_shows_whole_points_largest_first() -> None:
     assert reasons_tooltip(row, "en") == "Usual reach this hour  (+241)\n2 unanswered today  (-40)"
 
 
+def test_a_case_never_callable_reads_not_callable_in_the_queue() -> None:
+    from agentdesk.desktop.labels import next_call_text
+    from agentdesk.domain.priority import NOT_CALLABLE
+
+    assert next_call_text(NOT_CALLABLE, NOW) == "Not callable"
+
+
 def test_next_case_skips_the_open_one_held_and_not_yet_callable() -> None:
     rows = [_row("a"), _row("b", status="on_hold"), _row("c", callable_from=NOW + timedelta(hours=2)), _row("d")]
     assert next_callable(rows, None, NOW) == "a"

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from agentdesk.domain.money import Money
 from agentdesk.domain.priority import (  # the live data classes, so results compare directly
     _ZEROS_24,
+    NOT_CALLABLE,
     CaseFacts,
     Factor,
     RankedCase,
@@ -259,6 +260,8 @@ def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...
             else Factor("on_hold", "On hold: no contact", "暂停催收：不得联系", 0.0)
         )
         return (held, *factors[:2])
+    if case.callable_from is not None and case.callable_from >= NOT_CALLABLE:
+        return (Factor("not_callable", "No number may be called", "没有可拨打的号码", 0.0), *factors[:2])
     if case.callable_from is not None and case.callable_from > ctx.now:
         when = case.callable_from.astimezone(show_tz)
         gate = Factor("callable_from", f"Callable from {when:%H:%M}", f"可拨打时间 {when:%H:%M}", 0.0)

@@ -284,3 +284,16 @@ def test_bucket_in_explanation_matches_money_bucket_for(dpd: int) -> None:
     factors = rank([replace(PLAIN, days_past_due=dpd)], NOW)[0].factors
     ev = next(f for f in factors if f.key == "expected_value")
     assert ev.text_en.endswith(f"· {bucket_for(dpd)}")
+
+
+def test_a_case_no_rule_lets_us_call_is_said_so_in_any_time_zone() -> None:
+    """Every number dead or a stop request: no next time exists; shown east of UTC too (the
+    desk once crashed turning datetime.max into Beijing time)."""
+    from agentdesk.domain.priority import NOT_CALLABLE
+
+    dead = replace(PLAIN, case_id="dead", callable_from=NOT_CALLABLE)
+    later = replace(PLAIN, case_id="later", callable_from=NOW + timedelta(hours=3))
+    ranked = rank([dead, later, PLAIN], NOW, display_zone="Pacific/Kiritimati")
+    assert [r.case_id for r in ranked] == ["plain", "later", "dead"]
+    assert ranked[-1].factors[0].key == "not_callable"
+    assert ranked[-1].factors[0].text_en == "No number may be called"
