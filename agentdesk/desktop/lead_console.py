@@ -34,6 +34,7 @@ from agentdesk.desktop.lead_models import (
     money,
     promise_labels,
 )
+from agentdesk.desktop.moves_panel import MovesPanel
 from agentdesk.desktop.reassign_dialog import ReassignDialog
 from agentdesk.desktop.recordings_tab import RecordingsTab
 from agentdesk.desktop.strategy_editor import StrategyEditor
@@ -92,6 +93,11 @@ class LeadConsole(QWidget):
         self.casesSplitter.setSizes([900, 330])
         self._setup_review()
         self.charts = ChartsPanel(self.chartsGrid, self.chartsPage)
+        self.moves = MovesPanel(self.lead, tasks, self)  # the history of moves, each undoable (issue 18)
+        self.moves.message.connect(self.message)
+        self.moves.undone.connect(self._after_undo)
+        self.moves.loaded.connect(lambda _n: self._update_undo())
+        self.tabs.addTab(self.moves, self.moves.tab_title())
         self.strategy_editor = StrategyEditor(session, tasks, self)  # a fifth tab: the queue's weights
         self.strategy_editor.message.connect(self.message)
         self.tabs.addTab(self.strategy_editor, self.strategy_editor.tab_title())
@@ -118,6 +124,7 @@ class LeadConsole(QWidget):
         self._filter_timer.timeout.connect(self.reload_grid)
         self._loaded_tabs: set[int] = set()
         self._update_undo()
+        self.moves.reload()
         self.refresh_board()
         self.reload_grid()
 
@@ -271,6 +278,7 @@ class LeadConsole(QWidget):
         actions = dict(zip(pages, (self.refresh_board, self.reload_grid, self.load_review, self.load_charts),
                            strict=True))
         actions[self.strategy_editor] = self.strategy_editor.load
+        actions[self.moves] = self.moves.reload
         actions[self.recordings] = self.recordings.reload
         actions[self.workbench] = self.workbench.refresh
         action = actions.get(self.tabs.currentWidget())
@@ -287,6 +295,8 @@ class LeadConsole(QWidget):
             self.load_charts()
         elif self.tabs.widget(index) is self.recordings:
             self.recordings.reload()
+        elif self.tabs.widget(index) is self.moves:
+            self.moves.reload()
 
     # --- board ----------------------------------------------------------------------------------
 
@@ -490,7 +500,7 @@ class LeadConsole(QWidget):
                                   .replace("%1", f"{count:,}").replace("%2", money(total)))
 
     def _describe(self, count: int) -> str:
-        return self.tr("Move %1 selected cases.").replace("%1", f"{count:,}")
+        return self.tr("Move %Ln selected cases.", "", count)
 
     def _cases_dropped(self, case_ids: list[str], agent_id: str) -> None:
         self.open_reassign(case_ids=case_ids, description=self._describe(len(case_ids)), mode="one",
@@ -511,32 +521,32 @@ class LeadConsole(QWidget):
         return self.redistribute(agent)
 
     def _after_reassign(self, result: contract.ReassignResult) -> None:
-        self.message.emit(self.tr("%1 cases moved. \"Undo last reassignment\" gives them back.")
-                          .replace("%1", f"{result.total_cases:,}"))
+        self.message.emit(self.tr("%Ln cases moved. \"Undo last reassignment\" or the Moves tab gives them back.",
+                                  "", result.total_cases))
         self.reassigned.emit(result)
         self._update_undo()
+        self.moves.reload()
         self.session.sync.nudge()
         self.refresh_board()
 
     def undo_last(self) -> None:
-        lead = self.lead
+        """Undo this desk's last move (else the team's newest one that can still go back), after
+        the same confirmation as the Moves tab's: what will return to whom."""
+        latest = self.moves.latest_undoable()
+        rid = self.lead.last_reassignment() or (latest.id if latest is not None else None)
+        if rid is None:
+            self.message.emit(self.tr("There is no reassignment to undo."))
+            return
+        self.moves.undo_move(rid)
 
-        def done(result: contract.UndoResult) -> None:
-            text = self.tr("%1 cases given back.").replace("%1", f"{result.restored:,}")
-            if result.skipped:
-                text += " " + self.tr("%1 changed since the move and stay where they are.").replace(
-                    "%1", str(result.skipped))
-            self.message.emit(text)
-            self._update_undo()
-            self.session.sync.nudge()
-            self.refresh_board()
-            self.undone.emit(result)
-
-        self.undoButton.setEnabled(False)
-        self.tasks.run(lead.undo, done, lambda exc: (self._update_undo(), self._report(exc)))
+    def _after_undo(self, result: contract.UndoResult) -> None:
+        self._update_undo()
+        self.session.sync.nudge()
+        self.refresh_board()
+        self.undone.emit(result)
 
     def _update_undo(self) -> None:
-        self.undoButton.setEnabled(bool(self.lead.last_reassignment()))
+        self.undoButton.setEnabled(bool(self.lead.last_reassignment()) or self.moves.latest_undoable() is not None)
 
     # --- review ---------------------------------------------------------------------------------
 
@@ -627,6 +637,8 @@ class LeadConsole(QWidget):
     def retranslate(self) -> None:
         self._fill_filters()
         self.recordings.retranslate()
+        self.moves.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.moves), self.moves.tab_title())
         self.tabs.setTabText(self.tabs.indexOf(self.recordings), self.recordings.tab_title())
         self.cases_model.relabel()
         self.charts.retitle()

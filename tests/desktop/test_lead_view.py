@@ -1,0 +1,114 @@
+"""The lead's view (issue 18), met as a team lead would in the console against a real server:
+the history of moves with an undo per move after a confirmation, the redistribute dialog's
+starting choice and capacity warning, the review tab naming debtor, agent and rule, and
+charts that show counts and grey out rates from too few samples."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
+
+from agentdesk.client.lead import TeamLead, reassign_request
+from agentdesk.client.session import ClientSession
+from agentdesk.desktop.bridge import SessionEvents
+from agentdesk.desktop.lead_console import LeadConsole
+from agentdesk.desktop.tasks import Tasks
+from agentdesk.server.embedded import EmbeddedServer
+from agentdesk.server.models import Case, User
+
+from .conftest import GUI_TIMEOUT_MS
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+def _login(server: EmbeddedServer, username: str) -> ClientSession:
+    session = ClientSession.login(server.url, username, "demo", remember=False, allow_unencrypted=True)
+    session.sync_now()
+    return session
+
+
+@pytest.fixture
+def lead_console(qtbot, styled_app: QApplication, live_server: EmbeddedServer) -> Iterator[Callable[[], LeadConsole]]:  # noqa: ANN001
+    made: list[tuple[LeadConsole, Tasks, ClientSession]] = []
+
+    def make() -> LeadConsole:
+        session = _login(live_server, "lead01")
+        tasks = Tasks()
+        console = LeadConsole(session, tasks)
+        events = SessionEvents(console)
+        events.cases_changed.connect(console.cases_changed)
+        events.attach(session)
+        qtbot.addWidget(console)
+        console.resize(1300, 800)
+        console.show()
+        qtbot.waitUntil(lambda: console.board_model.rowCount() > 0, timeout=GUI_TIMEOUT_MS)
+        made.append((console, tasks, session))
+        return console
+
+    yield make
+    for console, tasks, session in made:
+        console.shutdown()
+        console.findChild(SessionEvents).blockSignals(True)
+        tasks.wait_idle(10_000)
+        session.stop()
+
+
+def _users(server: EmbeddedServer) -> dict[str, str]:
+    with server.database.transaction() as s:
+        return {name: uid for uid, name in s.execute(select(User.id, User.username))}
+
+
+def _cases_of(server: EmbeddedServer, agent_id: str, n: int) -> list[str]:
+    with server.database.transaction() as s:
+        return list(s.scalars(select(Case.id).where(Case.assigned_agent_id == agent_id, Case.status == "open")
+                              .order_by(Case.id).limit(n)))
+
+
+def _owners(server: EmbeddedServer, case_ids: list[str]) -> set[str | None]:
+    with server.database.transaction() as s:
+        return set(s.scalars(select(Case.assigned_agent_id).where(Case.id.in_(case_ids))))
+
+
+def test_lead_undoes_an_earlier_move_from_the_history_after_confirming(
+        qtbot, live_server: EmbeddedServer, lead_console: Callable[[], LeadConsole]) -> None:  # noqa: ANN001
+    users = _users(live_server)
+    console = lead_console()
+    earlier, later = _cases_of(live_server, users["agent01"], 3), _cases_of(live_server, users["agent03"], 2)
+    lead = TeamLead(console.session)
+    first = lead.reassign(reassign_request(case_ids=earlier, mode="one", agent_ids=[users["agent02"]]))
+    lead.reassign(reassign_request(case_ids=later, mode="one", agent_ids=[users["agent04"]]))
+
+    console.tabs.setCurrentWidget(console.moves)
+    qtbot.waitUntil(lambda: console.moves.model.rowCount() == 2, timeout=GUI_TIMEOUT_MS)
+    rows = [[console.moves.model.index(r, c).data() for c in range(console.moves.model.columnCount())]
+            for r in range(2)]
+    assert rows[0][1] == "lead01" and "agent03 (2)" in rows[0][4] and "agent04 (2)" in rows[0][5]
+    assert rows[1][3] == "3" and "agent01 (3)" in rows[1][4] and "agent02 (3)" in rows[1][5]
+    assert rows[1][6] == "3 can go back"
+
+    # The earlier move (the second row), not the last one: first cancelled, then confirmed.
+    console.moves.movesView.selectRow(1)
+    assert console.moves.undoMoveButton.isEnabled()
+    with qtbot.waitSignal(console.moves.confirming, timeout=GUI_TIMEOUT_MS) as asked:
+        console.moves.undoMoveButton.click()
+    box: QMessageBox = asked.args[0]
+    assert box.isVisible() and box.text().splitlines() == ["Give back 3 cases?", "3 to agent01"]
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: console.moves.confirm is None, timeout=GUI_TIMEOUT_MS)
+    assert _owners(live_server, earlier) == {users["agent02"]}, "cancelled: nothing moved"
+
+    with qtbot.waitSignal(console.moves.confirming, timeout=GUI_TIMEOUT_MS) as asked:
+        console.moves.undoMoveButton.click()
+    with qtbot.waitSignal(console.undone, timeout=GUI_TIMEOUT_MS) as undone, \
+            qtbot.waitSignal(console.message, timeout=GUI_TIMEOUT_MS) as said:
+        asked.args[0].property("giveBack").click()
+    assert (undone.args[0].restored, undone.args[0].skipped) == (3, 0)
+    assert said.args[0] == "3 cases given back."
+    assert _owners(live_server, earlier) == {users["agent01"]}
+    assert _owners(live_server, later) == {users["agent04"]}, "the last move stays"
+    qtbot.waitUntil(lambda: console.moves.model.index(1, 6).data().startswith("Undone"), timeout=GUI_TIMEOUT_MS)
+    assert console.moves.model.index(0, 6).data() == "2 can go back"
+    assert first.reassignment_id == console.moves.moves()[1].id
