@@ -357,6 +357,8 @@ class BoardAgent(BaseModel):
     promises_today: int
     promised_minor_today: int
     collected_minor_today: int
+    away_today: bool = False  # absent today by the collector's settings (issue 18)
+    capacity: int | None = None  # the collector's capacity (open cases)
 
 
 class TeamBoard(BaseModel):

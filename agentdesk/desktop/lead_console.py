@@ -507,10 +507,10 @@ class LeadConsole(QWidget):
                            targets=[agent_id])
 
     def redistribute(self, agent: contract.BoardAgent) -> ReassignDialog:
-        others = [a.id for a in self.board_model.agents() if a.id != agent.id and a.state != "offline"]
-        others = others or [a.id for a in self.board_model.agents() if a.id != agent.id]
-        text = self.tr("Redistribute %1's queue: %2 cases, %3.").replace("%1", agent.display_name or agent.username)
-        text = text.replace("%2", str(agent.queue_size)).replace("%3", money(agent.queue_value_minor))
+        # Every agent of the team who is not away today (by the collectors' settings) receives.
+        others = [a.id for a in self.board_model.agents() if a.id != agent.id and not a.away_today]
+        text = self.tr("Redistribute %1's queue: %Ln cases, %2.", "", agent.queue_size)
+        text = text.replace("%1", agent.display_name or agent.username).replace("%2", money(agent.queue_value_minor))
         return self.open_reassign(source_agent_id=agent.id, description=text, mode="even", targets=others)
 
     def redistribute_selected(self) -> ReassignDialog | None:

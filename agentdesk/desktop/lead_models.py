@@ -453,7 +453,17 @@ class PreviewModel(QAbstractTableModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col == 3 and delta:
             return theme.color("ok" if delta > 0 else "danger")
+        over = is_over_capacity(load)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and over:
+            return theme.color("danger")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1 and over:
+            return translate("LeadConsole", "Over capacity: %1 open cases at most").replace("%1", str(load.capacity))
         return None
+
+
+def is_over_capacity(load: contract.AgentLoad) -> bool:
+    """A receiving queue that the move would take above the collector's capacity."""
+    return load.capacity is not None and load.after_cases > load.capacity and load.after_cases > load.before_cases
 
 
 class RecordsModel(QAbstractTableModel):

@@ -6,16 +6,21 @@ charts that show counts and grey out rates from too few samples."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from agentdesk.client.lead import TeamLead, reassign_request
 from agentdesk.client.session import ClientSession
+from agentdesk.client.strategy import StrategyDesk
+from agentdesk.clock import local_today
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.lead_console import LeadConsole
 from agentdesk.desktop.tasks import Tasks
+from agentdesk.domain.collectors import CollectorSettings
 from agentdesk.server.embedded import EmbeddedServer
 from agentdesk.server.models import Case, User
 
@@ -112,3 +117,39 @@ def test_lead_undoes_an_earlier_move_from_the_history_after_confirming(
     qtbot.waitUntil(lambda: console.moves.model.index(1, 6).data().startswith("Undone"), timeout=GUI_TIMEOUT_MS)
     assert console.moves.model.index(0, 6).data() == "2 can go back"
     assert first.reassignment_id == console.moves.moves()[1].id
+
+
+def test_redistribute_ticks_every_present_agent_and_warns_over_capacity(
+        qtbot, live_server: EmbeddedServer, lead_console: Callable[[], LeadConsole]) -> None:  # noqa: ANN001
+    users = _users(live_server)
+    console = lead_console()
+    desk = StrategyDesk(console.session)
+    today = local_today("Asia/Shanghai")
+    desk.save_collector(users["agent03"], CollectorSettings(away_from=today, away_until=today + timedelta(days=2)))
+    queue2 = next(a.queue_size for a in console.board_model.agents() if a.username == "agent02")
+    desk.save_collector(users["agent02"], CollectorSettings(capacity=queue2 + 1))
+    with qtbot.waitSignal(console.board_loaded, timeout=GUI_TIMEOUT_MS):
+        console.refresh_board()
+    row = next(i for i, a in enumerate(console.board_model.agents()) if a.username == "agent01")
+    console.boardView.selectRow(row)
+
+    dialog = console.redistribute_selected()
+    assert dialog is not None and dialog.evenRadio.isChecked()
+    ticked = {a.username for a in console.board_model.agents() if a.id in dialog.targets.checked()}
+    away = {a.username for a in console.board_model.agents() if a.away_today}
+    assert away == {"agent03", "agent05"}  # agent05 is on leave in the demo portfolio
+    assert ticked == {"agent02", "agent04"}, "everyone but the source and the absent agents"
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=GUI_TIMEOUT_MS)
+    assert dialog.capacityWarning.isVisible()
+    lines = dialog.capacityWarning.text().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Over capacity: agent02 would hold ")
+    assert lines[0].endswith(f"cases, capacity {queue2 + 1}.")
+    row2 = next(i for i, p in enumerate(dialog.preview.per_agent) if p.username == "agent02")
+    assert dialog.preview_model.index(row2, 1).data(Qt.ItemDataRole.ToolTipRole).startswith("Over capacity")
+    # Without agent02 no queue goes over: the warning goes away with the new preview.
+    dialog.targets.set_checked([users["agent04"]], exclusive=True)
+    assert not dialog.capacityWarning.isVisible()
+    with qtbot.waitSignal(dialog.previewed, timeout=GUI_TIMEOUT_MS):
+        dialog.previewButton.click()
+    assert not dialog.capacityWarning.isVisible() and dialog.commitButton.isEnabled()
+    dialog.reject()
