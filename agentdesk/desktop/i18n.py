@@ -140,6 +140,19 @@ def _sources() -> list[str]:
     return [str(p) for p in sorted(root.glob("*.py"))] + [str(p) for p in sorted(paths.ui_dir().glob("*.ui"))]
 
 
+def update_catalogue(ts: Path, sources: list[str], language: str, tool: list[str] | None = None) -> int:
+    """lupdate `ts` from `sources`, then mark its "%n" messages numerus again with their old forms.
+
+    Returns how many plural messages the catalogue holds.
+    """
+    tool = tool or _tool("lupdate")
+    if tool is None:
+        raise RuntimeError("pyside6-lupdate not found")
+    kept = i18n_plurals.read_numerus(ts)  # lupdate drops these: read them first
+    subprocess.run([*tool, "-silent", "-no-obsolete", *sources, "-ts", str(ts)], check=True)
+    return i18n_plurals.mark_numerus(ts, kept, language)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     command = args[0] if args else "build"
@@ -157,9 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         for language in LANGUAGES:
             ts = translations_dir() / f"agentdesk_{language}.ts"
-            kept = i18n_plurals.read_numerus(ts)  # lupdate drops these: read them first
-            subprocess.run([*tool, "-no-obsolete", *_sources(), "-ts", str(ts)], check=True)
-            marked = i18n_plurals.mark_numerus(ts, kept, language)
+            marked = update_catalogue(ts, _sources(), language, tool)
             print(f"{ts.name}: {marked} plural (%n) messages")
         return 0
     print("usage: python -m agentdesk.desktop.i18n [build|update]", file=sys.stderr)

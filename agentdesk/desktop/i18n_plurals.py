@@ -6,7 +6,7 @@ only when the catalogue's message is marked `numerus="yes"` and holds one
 parser of `pyside6-lupdate` never marks a message as numerus and, on the next update,
 rewrites a marked one as a plain message, dropping its forms. So `i18n update` reads the
 forms before running lupdate (`read_numerus`) and afterwards marks every message whose
-source contains "%n" as numerus again, putting its forms back (`mark_numerus`).
+source contains "%n" (or "%Ln") as numerus again, putting its forms back (`mark_numerus`).
 
 The catalogue is patched as text, message by message, so everything else stays exactly
 as lupdate wrote it.
@@ -28,7 +28,7 @@ _SOURCE = re.compile(r"<source>(.*?)</source>", re.DOTALL)
 _TRANSLATION = re.compile(r"(?P<indent>[ \t]*)<translation(?P<attrs>[^>]*?)(?:/>|>(?P<text>.*?)</translation>)",
                           re.DOTALL)
 _FORM = re.compile(r"<numerusform[^>]*>(.*?)</numerusform>|<numerusform[^>]*/>", re.DOTALL)
-_UNFINISHED = re.compile(r'\s*type="unfinished"')
+_PERCENT_N = re.compile(r"%L?n")  # Qt's count placeholder; %Ln groups the digits by locale
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def mark_numerus(ts: Path, kept: dict[tuple[str, str], Numerus], language: str) 
         nonlocal marked
         source = _SOURCE.search(m["body"])
         translation = _TRANSLATION.search(m["body"])
-        if source is None or translation is None or "%n" not in html.unescape(source.group(1)):
+        if source is None or translation is None or not _PERCENT_N.search(html.unescape(source.group(1))):
             return m.group(0)
         marked += 1
         plain = "" if _FORM.search(translation["text"] or "") else (translation["text"] or "")

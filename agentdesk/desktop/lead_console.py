@@ -464,7 +464,7 @@ class LeadConsole(QWidget):
     def _update_counts(self) -> None:
         count, total = self._totals
         selected = sum(last - first + 1 for first, last in self._selected_spans())
-        text = self.tr("%1 cases · %2 overdue").replace("%1", f"{count:,}").replace("%2", money(total))
+        text = self.tr("%Ln cases · %1 overdue", "", count).replace("%1", money(total))
         if selected:
             text += " · " + self.tr("%1 selected").replace("%1", f"{selected:,}")
         self.casesCount.setText(text)
@@ -496,8 +496,8 @@ class LeadConsole(QWidget):
         if not ids:
             return None
         count, total = self._totals
-        return self.open_reassign(case_ids=ids, description=self.tr("Move all %1 filtered cases (%2 overdue).")
-                                  .replace("%1", f"{count:,}").replace("%2", money(total)))
+        return self.open_reassign(case_ids=ids, description=self.tr("Move all %Ln filtered cases (%1 overdue).", "",
+                                                                    count).replace("%1", money(total)))
 
     def _describe(self, count: int) -> str:
         return self.tr("Move %Ln selected cases.", "", count)
@@ -564,8 +564,8 @@ class LeadConsole(QWidget):
         self.reviewTabs.setTabText(0, self.tr("Flagged attempts (%1)").replace("%1", str(flagged.total)))
         self.reviewTabs.setTabText(1, self.tr("Rejected changes (%1)").replace("%1", str(rejected.total)))
         self.reviewTabs.setTabText(2, self.tr("Numbers to verify (%1)").replace("%1", str(numbers.total)))
-        self.reviewSummary.setText(self.tr("%1 items wait for you.").replace(
-            "%1", str(flagged.total + rejected.total + numbers.total)))
+        waiting = flagged.total + rejected.total + numbers.total
+        self.reviewSummary.setText(self.tr("%n items wait for you.", "", waiting))
         self._numbers_selection()
         self.review_loaded.emit()
 
@@ -629,7 +629,7 @@ class LeadConsole(QWidget):
         self.tasks.run(work, lambda n: self._exported(path, n), self._report)
 
     def _exported(self, path: Path, rows: int) -> None:
-        self.message.emit(self.tr("Exported %1 rows to %2").replace("%1", f"{rows:,}").replace("%2", str(path)))
+        self.message.emit(self.tr("Exported %Ln rows to %1", "", rows).replace("%1", str(path)))
         self.exported.emit(str(path))
 
     # --- language and errors --------------------------------------------------------------------

@@ -51,26 +51,29 @@ def state_text(move: contract.MoveRecord) -> str:
         return translate("MovesPanel", "Undone %1").replace("%1", move.undone_at.astimezone().strftime("%m-%d %H:%M"))
     if move.undoable == 0:
         return translate("MovesPanel", "All worked since: nothing to give back")
-    return translate("MovesPanel", "%n can go back", "", move.undoable)
+    undoable = move.undoable  # a plain name: pyside6-lupdate skips a count written as an attribute
+    return translate("MovesPanel", "%n can go back", "", undoable)
 
 
 def undo_question(preview: contract.UndoPreview) -> str:
     """What the confirmation says will happen: how many cases return to whom, how many stay."""
     total = sum(r.cases for r in preview.returns)
     lines = [translate("MovesPanel", "Give back %n cases?", "", total)]
-    lines += [translate("MovesPanel", "%n to %1", "", r.cases).replace("%1", _who(r.username)) for r in preview.returns]
-    if preview.stay:
-        lines.append(translate("MovesPanel", "%n cases changed since the move and stay where they are.", "",
-                               preview.stay))
+    for back in preview.returns:
+        cases = back.cases  # a plain name: pyside6-lupdate skips a count written as an attribute
+        lines.append(translate("MovesPanel", "%n to %1", "", cases).replace("%1", _who(back.username)))
+    stay = preview.stay
+    if stay:
+        lines.append(translate("MovesPanel", "%n cases changed since the move and stay where they are.", "", stay))
     return "\n".join(lines)
 
 
 def undo_answer(result: contract.UndoResult) -> str:
     """The status bar's account of an undo: how many went back, how many stayed put."""
-    text = translate("MovesPanel", "%n cases given back.", "", result.restored)
-    if result.skipped:
-        text += " " + translate("MovesPanel", "%n cases changed since the move and stay where they are.", "",
-                                result.skipped)
+    restored, skipped = result.restored, result.skipped  # plain names, as pyside6-lupdate needs
+    text = translate("MovesPanel", "%n cases given back.", "", restored)
+    if skipped:
+        text += " " + translate("MovesPanel", "%n cases changed since the move and stay where they are.", "", skipped)
     return text
 
 

@@ -272,10 +272,13 @@ class ReassignDialog(QDialog):
 
 def capacity_warning(preview: contract.ReassignPreview) -> str:
     """One line per receiving queue the move takes over its collector's capacity ("" if none)."""
-    return "\n".join(
-        translate("ReassignDialog", "Over capacity: %1 would hold %Ln cases, capacity %2.", "", load.after_cases)
-        .replace("%1", load.username).replace("%2", f"{load.capacity:,}")
-        for load in preview.per_agent if is_over_capacity(load))
+    lines = []
+    for load in preview.per_agent:
+        if is_over_capacity(load):
+            after = load.after_cases  # a plain name: pyside6-lupdate skips a count written as an attribute
+            lines.append(translate("ReassignDialog", "Over capacity: %1 would hold %Ln cases, capacity %2.", "", after)
+                         .replace("%1", load.username).replace("%2", f"{load.capacity:,}"))
+    return "\n".join(lines)
 
 
 def problem_text(message: str) -> str:

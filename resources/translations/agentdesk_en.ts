@@ -1345,12 +1345,12 @@
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
@@ -1358,235 +1358,247 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>Flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="165"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="187"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="183"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="184"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="185"/>
         <source>Whose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="209"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
         <source>(unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="209"/>
         <source>All agents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="203"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="210"/>
         <source>All buckets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="205"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="206"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="213"/>
         <source>No attempt yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="207"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="214"/>
         <source>All last outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="208"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
         <source>All promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="219"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="228"/>
         <source>Last %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="305"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="315"/>
         <source>as of %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="457"/>
-        <source>%1 cases · %2 overdue</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="467"/>
+        <source>%Ln cases · %1 overdue</source>
+        <translation>
+            <numerusform>%Ln case · %1 overdue</numerusform>
+            <numerusform>%Ln cases · %1 overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="499"/>
+        <source>Move all %Ln filtered cases (%1 overdue).</source>
+        <translation>
+            <numerusform>Move all %Ln filtered case (%1 overdue).</numerusform>
+            <numerusform>Move all %Ln filtered cases (%1 overdue).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="503"/>
+        <source>Move %Ln selected cases.</source>
+        <translation>
+            <numerusform>Move %Ln selected case.</numerusform>
+            <numerusform>Move %Ln selected cases.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="512"/>
+        <source>Redistribute %1&apos;s queue: %Ln cases, %2.</source>
+        <translation>
+            <numerusform>Redistribute %1&apos;s queue: %Ln case, %2.</numerusform>
+            <numerusform>Redistribute %1&apos;s queue: %Ln cases, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="524"/>
+        <source>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</source>
+        <translation>
+            <numerusform>%Ln case moved. &quot;Undo last reassignment&quot; or the Moves tab gives it back.</numerusform>
+            <numerusform>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="459"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="469"/>
         <source>%1 selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="489"/>
-        <source>Move all %1 filtered cases (%2 overdue).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="493"/>
-        <source>Move %1 selected cases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
-        <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="519"/>
         <source>Select the absent agent on the board first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="514"/>
-        <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
-        <source>%1 cases given back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="527"/>
-        <source>%1 changed since the move and stay where they are.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="554"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="564"/>
         <source>Flagged attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="555"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="565"/>
         <source>Rejected changes (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="556"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="566"/>
         <source>Numbers to verify (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
-        <source>%1 items wait for you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
         <source>Number approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
         <source>Number rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="596"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="606"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="607"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="604"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="614"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="613"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="623"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="622"/>
-        <source>Exported %1 rows to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="638"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="538"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
         <source>There is no reassignment to undo.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="568"/>
+        <source>%n items wait for you.</source>
+        <translation>
+            <numerusform>%n item waits for you.</numerusform>
+            <numerusform>%n items wait for you.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
+        <source>Exported %Ln rows to %1</source>
+        <translation>
+            <numerusform>Exported %Ln row to %1</numerusform>
+            <numerusform>Exported %Ln rows to %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="643"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="655"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,6 +1735,11 @@
     <message>
         <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Amount before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="460"/>
+        <source>Over capacity: %1 open cases at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2432,6 +2449,188 @@
     </message>
 </context>
 <context>
+    <name>MovesPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="32"/>
+        <source>To one agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="33"/>
+        <source>Split evenly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="34"/>
+        <source>By capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="35"/>
+        <source>Allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="36"/>
+        <source>Stand-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="41"/>
+        <source>(unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="51"/>
+        <source>Undone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="53"/>
+        <source>All worked since: nothing to give back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="55"/>
+        <source>%n can go back</source>
+        <translation>
+            <numerusform>%n can go back</numerusform>
+            <numerusform>%n can go back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="61"/>
+        <source>Give back %n cases?</source>
+        <translation>
+            <numerusform>Give back %n case?</numerusform>
+            <numerusform>Give back %n cases?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="64"/>
+        <source>%n to %1</source>
+        <translation>
+            <numerusform>%n to %1</numerusform>
+            <numerusform>%n to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="67"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="76"/>
+        <source>%n cases changed since the move and stay where they are.</source>
+        <translation>
+            <numerusform>%n case changed since the move and stays where it is.</numerusform>
+            <numerusform>%n cases changed since the move and stay where they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="74"/>
+        <source>%n cases given back.</source>
+        <translation>
+            <numerusform>%n case given back.</numerusform>
+            <numerusform>%n cases given back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="94"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="95"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="96"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="97"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="98"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="99"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="100"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="114"/>
+        <source>Moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="134"/>
+        <source>%n moves of the team&apos;s cases</source>
+        <translation>
+            <numerusform>%n move of the team&apos;s cases</numerusform>
+            <numerusform>%n moves of the team&apos;s cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="171"/>
+        <source>Undo a move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="175"/>
+        <source>This move was already undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="176"/>
+        <source>None of these cases can go back: every one changed since the move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="181"/>
+        <source>Give back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="213"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="12"/>
+        <source>Moves of the team&apos;s cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="22"/>
+        <source>Undo this move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="23"/>
+        <source>Give the selected move&apos;s cases back to their previous agents; cases worked since stay where they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="28"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="35"/>
+        <source>Moves of cases, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MyScoresDialog</name>
     <message>
         <location filename="../../agentdesk/desktop/my_scores.py" line="37"/>
@@ -2933,73 +3132,84 @@
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
         <source>Queue now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="71"/>
         <source>Capacity (queue size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="165"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="166"/>
         <location filename="../../ui/reassign.ui" line="14"/>
         <source>Reassign cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="213"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="222"/>
         <source>Asking the server for a preview…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="226"/>
-        <source>%1 cases, %2 overdue, change owner.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="235"/>
+        <source>%Ln cases, %1 overdue, change owner.</source>
+        <translation>
+            <numerusform>%Ln case, %1 overdue, change owner.</numerusform>
+            <numerusform>%Ln cases, %1 overdue, change owner.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="231"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="241"/>
         <source>Nothing to move: these cases already sit with the chosen agents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="243"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="263"/>
         <source>Moving the cases…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="279"/>
+        <source>Over capacity: %1 would hold %Ln cases, capacity %2.</source>
+        <translation>
+            <numerusform>Over capacity: %1 would hold %Ln case, capacity %2.</numerusform>
+            <numerusform>Over capacity: %1 would hold %Ln cases, capacity %2.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="266"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="287"/>
         <source>Tick at least one agent to receive the cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="268"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="289"/>
         <source>&quot;To one agent&quot; takes exactly one ticked agent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="270"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="291"/>
         <source>No cases are chosen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="271"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="292"/>
         <source>The absent agent cannot receive their own cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="273"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="294"/>
         <source>Give at least one ticked agent a capacity above zero.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3045,12 +3255,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/reassign.ui" line="177"/>
+        <location filename="../../ui/reassign.ui" line="158"/>
+        <source>Capacity warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="187"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/reassign.ui" line="184"/>
+        <location filename="../../ui/reassign.ui" line="194"/>
         <source>Reassign</source>
         <translation type="unfinished"></translation>
     </message>

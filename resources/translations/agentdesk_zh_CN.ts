@@ -1345,12 +1345,12 @@
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
@@ -1358,235 +1358,240 @@
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="165"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="187"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="183"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="184"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="185"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="209"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="209"/>
         <source>All agents</source>
         <translation>全部催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="203"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="210"/>
         <source>All buckets</source>
         <translation>全部账龄段</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="205"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="206"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="213"/>
         <source>No attempt yet</source>
         <translation>尚无拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="207"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="214"/>
         <source>All last outcomes</source>
         <translation>全部最近结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="208"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
         <source>All promises</source>
         <translation>全部承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="219"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="228"/>
         <source>Last %1 days</source>
         <translation>最近 %1 天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="305"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="315"/>
         <source>as of %1</source>
         <translation>截至 %1</translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="457"/>
-        <source>%1 cases · %2 overdue</source>
-        <translation>%1 个案件 · 逾期 %2</translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="467"/>
+        <source>%Ln cases · %1 overdue</source>
+        <translation>
+            <numerusform>%Ln 个案件 · 逾期 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="499"/>
+        <source>Move all %Ln filtered cases (%1 overdue).</source>
+        <translation>
+            <numerusform>移动筛选出的全部 %Ln 个案件（逾期 %1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="503"/>
+        <source>Move %Ln selected cases.</source>
+        <translation>
+            <numerusform>移动所选的 %Ln 个案件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="512"/>
+        <source>Redistribute %1&apos;s queue: %Ln cases, %2.</source>
+        <translation>
+            <numerusform>重新分配 %1 的队列：%Ln 个案件，%2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="524"/>
+        <source>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</source>
+        <translation>
+            <numerusform>已移动 %Ln 个案件。“撤销上次分配”或“调整记录”标签页可将其退回。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="459"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="469"/>
         <source>%1 selected</source>
         <translation>已选 %1 个</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="489"/>
-        <source>Move all %1 filtered cases (%2 overdue).</source>
-        <translation>移动筛选出的全部 %1 个案件（逾期 %2）。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="493"/>
-        <source>Move %1 selected cases.</source>
-        <translation>移动所选的 %1 个案件。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
-        <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
-        <translation>重新分配 %1 的队列：%2 个案件，%3。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="519"/>
         <source>Select the absent agent on the board first.</source>
         <translation>请先在看板上选中缺勤的催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="514"/>
-        <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
-        <translation>已移动 %1 个案件。“撤销上次分配”可将其退回。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
-        <source>%1 cases given back.</source>
-        <translation>已退回 %1 个案件。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="527"/>
-        <source>%1 changed since the move and stay where they are.</source>
-        <translation>%1 个案件在移动后有变动，保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="554"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="564"/>
         <source>Flagged attempts (%1)</source>
         <translation>被标记的拨打（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="555"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="565"/>
         <source>Rejected changes (%1)</source>
         <translation>被拒绝的变更（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="556"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="566"/>
         <source>Numbers to verify (%1)</source>
         <translation>待核实号码（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
-        <source>%1 items wait for you.</source>
-        <translation>共 %1 项待您处理。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
         <source>Number approved.</source>
         <translation>号码已核准。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
         <source>Number rejected.</source>
         <translation>号码已驳回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation>最近 %1 天，本组案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="596"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="606"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="607"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="604"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="614"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation>团队看板</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="613"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="623"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation>团队案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="622"/>
-        <source>Exported %1 rows to %2</source>
-        <translation>已导出 %1 行到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="638"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="538"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
         <source>There is no reassignment to undo.</source>
         <translation>没有可撤销的分配。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="568"/>
+        <source>%n items wait for you.</source>
+        <translation>
+            <numerusform>共 %n 项待您处理。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
+        <source>Exported %Ln rows to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 行到 %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="643"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="655"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -1724,6 +1729,11 @@
         <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Amount before → after</source>
         <translation>金额 之前 → 之后</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="460"/>
+        <source>Over capacity: %1 open cases at most</source>
+        <translation>超出容量：最多 %1 个未结案件</translation>
     </message>
     <message>
         <location filename="../../ui/leadconsole.ui" line="29"/>
@@ -2432,6 +2442,182 @@
     </message>
 </context>
 <context>
+    <name>MovesPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="32"/>
+        <source>To one agent</source>
+        <translation>全部分给一人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="33"/>
+        <source>Split evenly</source>
+        <translation>平均分配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="34"/>
+        <source>By capacity</source>
+        <translation>按容量</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="35"/>
+        <source>Allocation</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="36"/>
+        <source>Stand-in</source>
+        <translation>代理催收</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="41"/>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="51"/>
+        <source>Undone %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="53"/>
+        <source>All worked since: nothing to give back</source>
+        <translation>此后均已处理：没有可退回的案件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="55"/>
+        <source>%n can go back</source>
+        <translation>
+            <numerusform>%n 个可退回</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="61"/>
+        <source>Give back %n cases?</source>
+        <translation>
+            <numerusform>退回 %n 个案件？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="64"/>
+        <source>%n to %1</source>
+        <translation>
+            <numerusform>%n 个退回给 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="67"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="76"/>
+        <source>%n cases changed since the move and stay where they are.</source>
+        <translation>
+            <numerusform>%n 个案件在移动后有变动，保持不变。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="74"/>
+        <source>%n cases given back.</source>
+        <translation>
+            <numerusform>已退回 %n 个案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="94"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="95"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="96"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="97"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="98"/>
+        <source>From</source>
+        <translation>原负责人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="99"/>
+        <source>To</source>
+        <translation>分给</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="100"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="114"/>
+        <source>Moves</source>
+        <translation>调整记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="134"/>
+        <source>%n moves of the team&apos;s cases</source>
+        <translation>
+            <numerusform>本组案件共调整 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="171"/>
+        <source>Undo a move</source>
+        <translation>撤销一次调整</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="175"/>
+        <source>This move was already undone.</source>
+        <translation>这次调整已经撤销过了。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="176"/>
+        <source>None of these cases can go back: every one changed since the move.</source>
+        <translation>这些案件都不能退回：每个案件在调整后都有变动。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="181"/>
+        <source>Give back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="213"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="12"/>
+        <source>Moves of the team&apos;s cases</source>
+        <translation>本组案件的调整记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="22"/>
+        <source>Undo this move…</source>
+        <translation>撤销这次调整…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="23"/>
+        <source>Give the selected move&apos;s cases back to their previous agents; cases worked since stay where they are</source>
+        <translation>把所选调整的案件退回原负责人；此后已处理的案件保持不动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="28"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="35"/>
+        <source>Moves of cases, newest first</source>
+        <translation>案件调整记录，最新的在前</translation>
+    </message>
+</context>
+<context>
     <name>MyScoresDialog</name>
     <message>
         <location filename="../../agentdesk/desktop/my_scores.py" line="37"/>
@@ -2933,73 +3119,82 @@
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
         <source>Queue now</source>
         <translation>当前队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="71"/>
         <source>Capacity (queue size)</source>
         <translation>容量（队列上限）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="165"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="166"/>
         <location filename="../../ui/reassign.ui" line="14"/>
         <source>Reassign cases</source>
         <translation>重新分配案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="213"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="222"/>
         <source>Asking the server for a preview…</source>
         <translation>正在向服务器请求预览…</translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="226"/>
-        <source>%1 cases, %2 overdue, change owner.</source>
-        <translation>%1 个案件（逾期 %2）将更换负责人。</translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="235"/>
+        <source>%Ln cases, %1 overdue, change owner.</source>
+        <translation>
+            <numerusform>%Ln 个案件（逾期 %1）将更换负责人。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="231"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="241"/>
         <source>Nothing to move: these cases already sit with the chosen agents.</source>
         <translation>无需移动：这些案件已在所选催收员名下。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="243"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="263"/>
         <source>Moving the cases…</source>
         <translation>正在移动案件…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="279"/>
+        <source>Over capacity: %1 would hold %Ln cases, capacity %2.</source>
+        <translation>
+            <numerusform>超出容量：%1 将有 %Ln 个案件，容量为 %2。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="266"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="287"/>
         <source>Tick at least one agent to receive the cases.</source>
         <translation>请至少勾选一位接收案件的催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="268"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="289"/>
         <source>&quot;To one agent&quot; takes exactly one ticked agent.</source>
         <translation>“分给一人”只能勾选一位催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="270"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="291"/>
         <source>No cases are chosen.</source>
         <translation>没有选中任何案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="271"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="292"/>
         <source>The absent agent cannot receive their own cases.</source>
         <translation>缺勤的催收员不能接收自己的案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="273"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="294"/>
         <source>Give at least one ticked agent a capacity above zero.</source>
         <translation>请至少为一位勾选的催收员设置大于零的容量。</translation>
     </message>
@@ -3045,12 +3240,17 @@
         <translation>重新分配预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign.ui" line="177"/>
+        <location filename="../../ui/reassign.ui" line="158"/>
+        <source>Capacity warning</source>
+        <translation>容量警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign.ui" line="184"/>
+        <location filename="../../ui/reassign.ui" line="194"/>
         <source>Reassign</source>
         <translation>确认分配</translation>
     </message>
