@@ -25,7 +25,7 @@ from agentdesk import contract
 from agentdesk.client import errors
 from agentdesk.client.lead import BUCKETS, CASE_STATUSES, GridFilter, GridView, ReassignProblem, TeamCases, TeamLead
 from agentdesk.client.views import SyncStatus
-from agentdesk.desktop import labels, uiload
+from agentdesk.desktop import labels, rule_text, uiload
 from agentdesk.desktop.lead_charts import ChartsPanel
 from agentdesk.desktop.lead_models import (
     BoardModel,
@@ -37,6 +37,7 @@ from agentdesk.desktop.lead_models import (
 from agentdesk.desktop.moves_panel import MovesPanel
 from agentdesk.desktop.reassign_dialog import ReassignDialog
 from agentdesk.desktop.recordings_tab import RecordingsTab
+from agentdesk.desktop.review_rows import debtor_cell, debtor_names
 from agentdesk.desktop.strategy_editor import StrategyEditor
 from agentdesk.desktop.strategy_workbench import StrategyWorkbench
 from agentdesk.desktop.tasks import Tasks
@@ -58,6 +59,7 @@ class LeadConsole(QWidget):
     reassigned = Signal(object)  # contract.ReassignResult
     undone = Signal(object)  # contract.UndoResult
     exported = Signal(str)  # path
+    case_requested = Signal(str)  # a case id: the lead opened it from a review list
     message = Signal(str)  # for the window's status bar
 
     def __init__(self, session: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -164,19 +166,20 @@ class LeadConsole(QWidget):
 
     def _setup_review(self) -> None:
         outcomes = labels.outcome_labels
+        self._debtors: dict[str, str] = {}  # case id → debtor, from the replica (review_rows)
         self.flagged_model = RecordsModel([
             (lambda: self.tr("When"), lambda a: a.started_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            (lambda: self.tr("Debtor"), lambda a: debtor_cell(self._debtors, a.case_id)),
             (lambda: self.tr("Agent"), lambda a: a.agent),
             (lambda: self.tr("Outcome"), lambda a: labels.label(outcomes(), a.outcome)),
-            (lambda: self.tr("Flag"), lambda a: a.compliance_flag),
-            (lambda: self.tr("Case"), lambda a: a.case_id[:8]),
+            (lambda: self.tr("Rule"), lambda a: rule_text.flag_text(a.compliance_flag)),
         ], self)
         self.rejected_model = RecordsModel([
             (lambda: self.tr("Received"), lambda m: m.received_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            (lambda: self.tr("Debtor"), lambda m: debtor_cell(self._debtors, m.case_id)),
             (lambda: self.tr("User"), lambda m: m.username),
             (lambda: self.tr("Change"), lambda m: m.type),
             (lambda: self.tr("Reason"), lambda m: m.reason or ""),
-            (lambda: self.tr("Case"), lambda m: (m.case_id or "")[:8]),
         ], self)
         self.numbers_model = RecordsModel([
             (lambda: self.tr("Added"), lambda n: n.created_at.astimezone().strftime("%Y-%m-%d %H:%M")),
@@ -184,12 +187,15 @@ class LeadConsole(QWidget):
             (lambda: self.tr("Number"), lambda n: n.value_masked),
             (lambda: self.tr("Whose"), lambda n: n.owner + (f" · {n.relation}" if n.relation else "")),
             (lambda: self.tr("Name"), lambda n: n.contact_name or ""),
-            (lambda: self.tr("Case"), lambda n: n.case_id[:8]),
+            (lambda: self.tr("Debtor"), lambda n: debtor_cell(self._debtors, n.case_id)),
         ], self)
         for view, model in ((self.flaggedView, self.flagged_model), (self.rejectedView, self.rejected_model),
                             (self.numbersView, self.numbers_model)):
             self._setup_view(view, model)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setToolTip(self.tr("Double-click or press Enter to open the case"))
+            # Double-click or Enter opens the row's case (the window shows it under "Case work").
+            view.activated.connect(lambda index, m=model: self._open_review_case(m, index.row()))
         self.numbersView.selectionModel().selectionChanged.connect(lambda *_a: self._numbers_selection())
         self._numbers_selection()
 
@@ -552,10 +558,22 @@ class LeadConsole(QWidget):
 
     def load_review(self) -> None:
         lead = self.lead
-        self.tasks.run(lambda: (lead.flagged(), lead.rejected(), lead.numbers()), self._review_arrived, self._report)
 
-    def _review_arrived(self, pages: tuple[Any, Any, Any]) -> None:
-        flagged, rejected, numbers = pages
+        def work() -> tuple[Any, Any, Any, dict[str, str]]:
+            flagged, rejected, numbers = lead.flagged(), lead.rejected(), lead.numbers()
+            ids = [i.case_id for page in (flagged, rejected, numbers) for i in page.items]
+            return flagged, rejected, numbers, debtor_names(lead.grid, ids)
+
+        self.tasks.run(work, self._review_arrived, self._report)
+
+    def _open_review_case(self, model: RecordsModel, row: int) -> None:
+        item = model.item_at(row)
+        case_id = getattr(item, "case_id", None)
+        if case_id:
+            self.case_requested.emit(case_id)
+
+    def _review_arrived(self, pages: tuple[Any, Any, Any, dict[str, str]]) -> None:
+        flagged, rejected, numbers, self._debtors = pages
         self.flagged_model.set_items(flagged.items)
         self.rejected_model.set_items(rejected.items)
         self.numbers_model.set_items(numbers.items)

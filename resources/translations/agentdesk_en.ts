@@ -1345,12 +1345,12 @@
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="173"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
@@ -1358,121 +1358,114 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="174"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
-        <source>Flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="187"/>
-        <source>Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="185"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="183"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="184"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="187"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="185"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="188"/>
         <source>Whose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="189"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="209"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="196"/>
+        <source>Double-click or press Enter to open the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
         <source>(unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="209"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
         <source>All agents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="210"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="216"/>
         <source>All buckets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="218"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="213"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="219"/>
         <source>No attempt yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="214"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="220"/>
         <source>All last outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
         <source>All promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="219"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="225"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="228"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="234"/>
         <source>Last %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="315"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="321"/>
         <source>as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="467"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="473"/>
         <source>%Ln cases · %1 overdue</source>
         <translation>
             <numerusform>%Ln case · %1 overdue</numerusform>
@@ -1480,7 +1473,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="499"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="505"/>
         <source>Move all %Ln filtered cases (%1 overdue).</source>
         <translation>
             <numerusform>Move all %Ln filtered case (%1 overdue).</numerusform>
@@ -1488,7 +1481,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="503"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
         <source>Move %Ln selected cases.</source>
         <translation>
             <numerusform>Move %Ln selected case.</numerusform>
@@ -1496,7 +1489,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="512"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="518"/>
         <source>Redistribute %1&apos;s queue: %Ln cases, %2.</source>
         <translation>
             <numerusform>Redistribute %1&apos;s queue: %Ln case, %2.</numerusform>
@@ -1504,85 +1497,90 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="524"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="530"/>
         <source>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</source>
         <translation>
-            <numerusform>%Ln case moved. &quot;Undo last reassignment&quot; or the Moves tab gives it back.</numerusform>
+            <numerusform>%Ln case moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</numerusform>
             <numerusform>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="469"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
         <source>%1 selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="519"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
         <source>Select the absent agent on the board first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="564"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="582"/>
         <source>Flagged attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="565"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="583"/>
         <source>Rejected changes (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="566"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
         <source>Numbers to verify (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
         <source>Number approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
         <source>Number rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="615"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="606"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="624"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="607"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="614"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="623"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="641"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="538"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="668"/>
         <source>There is no reassignment to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="568"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="586"/>
         <source>%n items wait for you.</source>
         <translation>
             <numerusform>%n item waits for you.</numerusform>
@@ -1590,7 +1588,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
         <source>Exported %Ln rows to %1</source>
         <translation>
             <numerusform>Exported %Ln row to %1</numerusform>
@@ -1598,7 +1596,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="655"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="673"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,6 +1671,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="190"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
@@ -1990,6 +1991,11 @@
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/review_rows.py" line="29"/>
+        <source>Case %1 (not in your team now)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Leaving</name>
@@ -2187,78 +2193,78 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="601"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="607"/>
         <source>Case work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="269"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="275"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="284"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="290"/>
         <source>Demo: data not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="314"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="320"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="385"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="391"/>
         <source>No other open case in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="399"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="450"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="498"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="504"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="505"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="511"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="554"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
         <source>This case was reassigned away from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="566"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="574"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="621"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="632"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="633"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2438,7 +2444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="528"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2575,7 +2581,7 @@
         <location filename="../../agentdesk/desktop/moves_panel.py" line="134"/>
         <source>%n moves of the team&apos;s cases</source>
         <translation>
-            <numerusform>%n move of the team&apos;s cases</numerusform>
+            <numerusform>%n move of the team&apos;s case</numerusform>
             <numerusform>%n moves of the team&apos;s cases</numerusform>
         </translation>
     </message>
@@ -3538,6 +3544,101 @@
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="44"/>
         <source>This case is no longer in your queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="60"/>
+        <source>Contact with a closed case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="61"/>
+        <source>Contact while the case is on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="62"/>
+        <source>Number marked not to be contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="63"/>
+        <source>Third party not registered on the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="64"/>
+        <source>Third party called while the debtor is reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="65"/>
+        <source>Third party contacted more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="66"/>
+        <source>Channel not allowed for a third party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="67"/>
+        <source>Outside the debtor&apos;s contact hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="68"/>
+        <source>Called while a promise is pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="69"/>
+        <source>Too soon after a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="70"/>
+        <source>Daily limit for the number exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="71"/>
+        <source>Daily limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="72"/>
+        <source>7-day limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="73"/>
+        <source>Daily limit for third parties exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="74"/>
+        <source>Daily SMS limit for the number exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="75"/>
+        <source>Daily SMS limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="76"/>
+        <source>7-day SMS limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="77"/>
+        <source>Flagged wording kept by the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="90"/>
+        <source>Recorded after the case was reassigned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

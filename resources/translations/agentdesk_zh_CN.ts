@@ -1345,12 +1345,12 @@
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="173"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
@@ -1358,240 +1358,238 @@
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="174"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
-        <source>Flag</source>
-        <translation>标记</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="187"/>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="185"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="183"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="184"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="187"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="185"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="188"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="189"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="209"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="196"/>
+        <source>Double-click or press Enter to open the case</source>
+        <translation>双击或按回车键打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="209"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
         <source>All agents</source>
         <translation>全部催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="210"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="216"/>
         <source>All buckets</source>
         <translation>全部账龄段</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="218"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="213"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="219"/>
         <source>No attempt yet</source>
         <translation>尚无拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="214"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="220"/>
         <source>All last outcomes</source>
         <translation>全部最近结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
         <source>All promises</source>
         <translation>全部承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="219"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="225"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="228"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="234"/>
         <source>Last %1 days</source>
         <translation>最近 %1 天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="315"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="321"/>
         <source>as of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="467"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="473"/>
         <source>%Ln cases · %1 overdue</source>
         <translation>
             <numerusform>%Ln 个案件 · 逾期 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="499"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="505"/>
         <source>Move all %Ln filtered cases (%1 overdue).</source>
         <translation>
             <numerusform>移动筛选出的全部 %Ln 个案件（逾期 %1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="503"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
         <source>Move %Ln selected cases.</source>
         <translation>
             <numerusform>移动所选的 %Ln 个案件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="512"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="518"/>
         <source>Redistribute %1&apos;s queue: %Ln cases, %2.</source>
         <translation>
             <numerusform>重新分配 %1 的队列：%Ln 个案件，%2。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="524"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="530"/>
         <source>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</source>
         <translation>
             <numerusform>已移动 %Ln 个案件。“撤销上次分配”或“调整记录”标签页可将其退回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="469"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
         <source>%1 selected</source>
         <translation>已选 %1 个</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="519"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
         <source>Select the absent agent on the board first.</source>
         <translation>请先在看板上选中缺勤的催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="564"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="582"/>
         <source>Flagged attempts (%1)</source>
         <translation>被标记的拨打（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="565"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="583"/>
         <source>Rejected changes (%1)</source>
         <translation>被拒绝的变更（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="566"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
         <source>Numbers to verify (%1)</source>
         <translation>待核实号码（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
         <source>Number approved.</source>
         <translation>号码已核准。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="585"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
         <source>Number rejected.</source>
         <translation>号码已驳回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="615"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation>最近 %1 天，本组案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="606"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="624"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="607"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="614"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation>团队看板</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="623"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="641"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation>团队案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="538"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="668"/>
         <source>There is no reassignment to undo.</source>
         <translation>没有可撤销的分配。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="568"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="586"/>
         <source>%n items wait for you.</source>
         <translation>
             <numerusform>共 %n 项待您处理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
         <source>Exported %Ln rows to %1</source>
         <translation>
             <numerusform>已导出 %Ln 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="655"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="673"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -1666,6 +1664,9 @@
         <translation>将案件拖到这里即分配给该催收员</translation>
     </message>
     <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="190"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
         <source>Debtor</source>
         <translation>债务人</translation>
@@ -1983,6 +1984,11 @@
         <source>Username</source>
         <translation>用户名</translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/review_rows.py" line="29"/>
+        <source>Case %1 (not in your team now)</source>
+        <translation>案件 %1（现已不在本组）</translation>
+    </message>
 </context>
 <context>
     <name>Leaving</name>
@@ -2180,78 +2186,78 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="601"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="607"/>
         <source>Case work</source>
         <translation>案件处理</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="269"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="275"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation>下一个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="284"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="290"/>
         <source>Demo: data not encrypted</source>
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="314"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="320"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="385"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="391"/>
         <source>No other open case in the queue.</source>
         <translation>队列中没有其他未结案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="399"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="450"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="498"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="504"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation>本工作台未为此案件拨打过此号码：请先拨打 (F5)，或勾选“债务人来电”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="505"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="511"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="554"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="566"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="574"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="621"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="632"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="633"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -2431,7 +2437,7 @@
         <translation>关于 AgentDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="528"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation>短信已排队，将在后台提交到服务器。</translation>
     </message>
@@ -3524,6 +3530,101 @@
         <location filename="../../agentdesk/desktop/rule_text.py" line="44"/>
         <source>This case is no longer in your queue.</source>
         <translation>此案件已不在您的队列中。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="60"/>
+        <source>Contact with a closed case</source>
+        <translation>联系了已结案的案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="61"/>
+        <source>Contact while the case is on hold</source>
+        <translation>案件暂停催收期间联系</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="62"/>
+        <source>Number marked not to be contacted</source>
+        <translation>联系了标记为不得联系的号码</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="63"/>
+        <source>Third party not registered on the case</source>
+        <translation>第三方未登记在案件中</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="64"/>
+        <source>Third party called while the debtor is reachable</source>
+        <translation>债务人可联系时联系了第三方</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="65"/>
+        <source>Third party contacted more than once</source>
+        <translation>第三方被联系超过一次</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="66"/>
+        <source>Channel not allowed for a third party</source>
+        <translation>该渠道不得用于联系第三方</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="67"/>
+        <source>Outside the debtor&apos;s contact hours</source>
+        <translation>不在债务人可联系时间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="68"/>
+        <source>Called while a promise is pending</source>
+        <translation>承诺还款未到期时催收</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="69"/>
+        <source>Too soon after a conversation</source>
+        <translation>通话后间隔过短</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="70"/>
+        <source>Daily limit for the number exceeded</source>
+        <translation>超过该号码每日联系上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="71"/>
+        <source>Daily limit for the debtor exceeded</source>
+        <translation>超过债务人每日联系上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="72"/>
+        <source>7-day limit for the debtor exceeded</source>
+        <translation>超过债务人 7 天联系上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="73"/>
+        <source>Daily limit for third parties exceeded</source>
+        <translation>超过第三方每日联系上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="74"/>
+        <source>Daily SMS limit for the number exceeded</source>
+        <translation>超过该号码每日短信上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="75"/>
+        <source>Daily SMS limit for the debtor exceeded</source>
+        <translation>超过债务人每日短信上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="76"/>
+        <source>7-day SMS limit for the debtor exceeded</source>
+        <translation>超过债务人 7 天短信上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="77"/>
+        <source>Flagged wording kept by the agent</source>
+        <translation>催收员保留了被提示的措辞</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="90"/>
+        <source>Recorded after the case was reassigned</source>
+        <translation>案件改派后才记录</translation>
     </message>
 </context>
 <context>

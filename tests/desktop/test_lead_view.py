@@ -5,26 +5,30 @@ charts that show counts and grey out rates from too few samples."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
+import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
-from agentdesk.client.lead import TeamLead, reassign_request
+from agentdesk import clock
+from agentdesk.client.lead import TeamGrid, TeamLead, reassign_request
 from agentdesk.client.session import ClientSession
 from agentdesk.client.strategy import StrategyDesk
 from agentdesk.clock import local_today
+from agentdesk.desktop import i18n, rule_text
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.lead_console import LeadConsole
 from agentdesk.desktop.tasks import Tasks
 from agentdesk.domain.collectors import CollectorSettings
 from agentdesk.server.embedded import EmbeddedServer
-from agentdesk.server.models import Case, User
+from agentdesk.server.models import Case, ContactPoint, Debtor, User
 
-from .conftest import GUI_TIMEOUT_MS
+from .conftest import GUI_TIMEOUT_MS, sign_in_demo
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -153,3 +157,61 @@ def test_redistribute_ticks_every_present_agent_and_warns_over_capacity(
         dialog.previewButton.click()
     assert not dialog.capacityWarning.isVisible() and dialog.commitButton.isEnabled()
     dialog.reject()
+
+
+def _flag_an_attempt(server: EmbeddedServer) -> tuple[str, str]:
+    """agent01 records a call to a number marked not to be contacted: the server flags it.
+    Returns (case id, debtor name)."""
+    with server.database.transaction() as s:
+        agent = s.scalar(select(User.id).where(User.username == "agent01"))
+        case_id, point_id, name = s.execute(
+            select(Case.id, ContactPoint.id, Debtor.name).join(ContactPoint, ContactPoint.case_id == Case.id)
+            .join(Debtor, Debtor.id == Case.debtor_id)
+            .where(Case.assigned_agent_id == agent, ContactPoint.status == "invalid", ContactPoint.kind == "phone")
+            .order_by(Case.id).limit(1)).one()
+    attempt = {"attempt_id": str(uuid.uuid4()), "case_id": case_id, "contact_point_id": point_id,
+               "started_at": clock.now().isoformat(), "reached": "nobody", "outcome": "no_answer"}
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        token = client.post("/v1/auth/login", json={"username": "agent01", "password": "demo"}).json()["access_token"]
+        pushed = client.post("/v1/sync/push", headers={"Authorization": f"Bearer {token}"},
+                             json={"mutations": [{"id": str(uuid.uuid4()), "type": "attempt.record",
+                                                  "payload": attempt}]})
+    assert pushed.json()["results"][0]["status"] == "applied", pushed.text
+    return case_id, name
+
+
+def test_review_names_debtor_agent_and_rule_and_opens_the_case(
+        qtbot, live_server: EmbeddedServer, desktop) -> None:  # noqa: ANN001
+    case_id, debtor = _flag_an_attempt(live_server)
+    window = sign_in_demo(qtbot, desktop, "lead01")
+    console = window.lead_console
+    assert console is not None
+    with qtbot.waitSignal(console.review_loaded, timeout=GUI_TIMEOUT_MS):
+        console.tabs.setCurrentWidget(console.reviewPage)
+    model = console.flagged_model
+    row = next(r for r in range(model.rowCount()) if model.item_at(r).case_id == case_id)
+    cells = {str(model.headerData(c, Qt.Orientation.Horizontal)): model.index(row, c).data()
+             for c in range(model.columnCount())}
+    shown = TeamGrid(window.session.store).rows([case_id])[0].debtor_name  # as the Team cases grid shows it
+    assert cells["Debtor"] == shown and debtor[0] in shown and cells["Agent"] == "agent01"
+    assert cells["Rule"] == "Number marked not to be contacted"
+    assert not any(case_id[:8] in str(v) for v in cells.values()), "no raw case id in the row"
+
+    console.flaggedView.setFocus()
+    console.flaggedView.setCurrentIndex(model.index(row, 0))
+    with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS) as opened:
+        qtbot.keyClick(console.flaggedView, Qt.Key.Key_Return)
+    assert opened.args[0] == case_id and window.current_case == case_id
+    assert console.tabs.currentWidget() is window.mainSplitter, "the case shows under Case work"
+
+
+def test_flag_rules_read_in_chinese(qapp: QApplication) -> None:  # noqa: ARG001
+    i18n.install_translators("zh_CN")
+    try:
+        flag = ("quiet_hours: Outside contact hours.; recorded after the case was reassigned; "
+                "brand_new_rule: something new")
+        assert rule_text.flag_text(flag) == "不在债务人可联系时间 · 案件改派后才记录 · brand_new_rule: something new"
+        kept = rule_text.flag_text("conduct_override: 老赖 (reason: 家属原话)")
+        assert kept == "催收员保留了被提示的措辞: 老赖 (reason: 家属原话)"
+    finally:
+        i18n.install_translators("en")
