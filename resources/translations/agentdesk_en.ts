@@ -1229,115 +1229,125 @@
 <context>
     <name>LeadCharts</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="58"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="74"/>
         <source>Promised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="75"/>
         <source>Collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="78"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="80"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="96"/>
         <source>Right-party contact rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="70"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="87"/>
         <source>Right-party contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="71"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="88"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="72"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="89"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="112"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="94"/>
+        <source>%1 calls · %2 reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="141"/>
         <source>(no track)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="118"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="148"/>
         <source>Promised and collected per day (¥)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="119"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="149"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="120"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="150"/>
         <source>Funnel per agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="121"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="151"/>
         <source>Outcome rates per talk track (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="157"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="188"/>
         <source>no data in this period yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="94"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="105"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="190"/>
+        <source>grey: fewer than %1 calls, too few to go by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="113"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="123"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="97"/>
         <source>Promises per right-party contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="89"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="103"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="108"/>
         <source>Average QA score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="95"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="114"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="96"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="115"/>
         <source>Link opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="97"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="116"/>
         <source>Paid within 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="122"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="152"/>
         <source>Average QA score per agent (scored calls)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="123"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="153"/>
         <source>Average QA score per talk track (scored calls)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="124"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="154"/>
         <source>SMS per template: sent, delivered, link opened, paid within 7 days</source>
         <translation type="unfinished"></translation>
     </message>

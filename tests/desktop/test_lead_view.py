@@ -12,16 +12,18 @@ from datetime import timedelta
 import httpx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QGridLayout, QMessageBox, QWidget
 from sqlalchemy import select
 
-from agentdesk import clock
-from agentdesk.client.lead import TeamGrid, TeamLead, reassign_request
+from agentdesk import clock, contract
+from agentdesk.client.lead import Reports, TeamGrid, TeamLead, reassign_request
 from agentdesk.client.session import ClientSession
 from agentdesk.client.strategy import StrategyDesk
 from agentdesk.clock import local_today
 from agentdesk.desktop import i18n, rule_text
 from agentdesk.desktop.bridge import SessionEvents
+from agentdesk.desktop.lead_charts import MIN_SAMPLE, THIN_COLOR, ChartsPanel, chart_series
 from agentdesk.desktop.lead_console import LeadConsole
 from agentdesk.desktop.tasks import Tasks
 from agentdesk.domain.collectors import CollectorSettings
@@ -213,5 +215,52 @@ def test_flag_rules_read_in_chinese(qapp: QApplication) -> None:  # noqa: ARG001
         assert rule_text.flag_text(flag) == "不在债务人可联系时间 · 案件改派后才记录 · brand_new_rule: something new"
         kept = rule_text.flag_text("conduct_override: 老赖 (reason: 家属原话)")
         assert kept == "催收员保留了被提示的措辞: 老赖 (reason: 家属原话)"
+    finally:
+        i18n.install_translators("en")
+
+
+def _reports() -> Reports:
+    day = local_today("Asia/Shanghai")
+    by_hour = [contract.HourRow(hour=h, attempts=0, rpc=0) for h in range(24)]
+    by_hour[6] = contract.HourRow(hour=6, attempts=2, rpc=2)  # 100% from two calls
+    by_hour[10] = contract.HourRow(hour=10, attempts=80, rpc=20)
+    tracks = [contract.TalkTrackRow(talk_track_id="early_reminder", version=1, attempts=2, rpc=1, promises=1),
+              contract.TalkTrackRow(talk_track_id="first_contact", version=3, attempts=120, rpc=40, promises=10)]
+    return Reports(daily=[contract.DailyRow(day=day, promises=1, promised_minor=100, collected_minor=0)],
+                   by_hour=by_hour, funnel=[], tracks=tracks)
+
+
+def test_charts_show_counts_grey_out_thin_rates_and_use_display_names(qtbot, styled_app: QApplication) -> None:  # noqa: ANN001
+    host = QWidget()
+    grid = QGridLayout(host)
+    qtbot.addWidget(host)
+    panel = ChartsPanel(grid, host)
+    host.resize(1200, 900)
+    host.show()
+    panel.show_reports(_reports())
+
+    hours = panel.views["hours"].chart()
+    bars = hours.series()[0].barSets()[0]
+    assert bars.at(6) == 100.0 and bars.isBarSelected(6), "a 100% from two calls is drawn grey"
+    assert bars.selectedColor() == QColor(THIN_COLOR) != bars.color()
+    assert bars.at(10) == 25.0 and not bars.isBarSelected(10)
+    labels = hours.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert labels[6] == "06\n2" and labels[10] == "10\n80", "the calls under each hour's rate"
+    assert f"fewer than {MIN_SAMPLE} calls" in hours.title()
+
+    tracks = panel.views["tracks"].chart()
+    names = tracks.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert names == ["Early-bucket reminder v1\n2 calls · 1 reached", "First contact v3\n120 calls · 40 reached"]
+    contact, promise = tracks.series()[0].barSets()
+    assert contact.isBarSelected(0) and not contact.isBarSelected(1)
+    assert promise.isBarSelected(0) and not promise.isBarSelected(1)  # 1 reached (thin), 40 reached (enough)
+    assert not any("early_reminder" in n for n in names)
+
+
+def test_charts_name_talk_tracks_in_chinese(qtbot, styled_app: QApplication) -> None:  # noqa: ANN001
+    i18n.install_translators("zh_CN")
+    try:
+        data = chart_series(_reports())
+        assert data["tracks"].categories[0] == "早期提醒 v1\n2 次呼叫 · 1 次接通本人"
     finally:
         i18n.install_translators("en")
