@@ -42,144 +42,143 @@
 <context>
     <name>AllocationPanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="49"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
         <source>Segment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
         <source>Why waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="56"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
         <source>(absent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
         <source>Capacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
         <source>Load</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="63"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="86"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="87"/>
         <location filename="../../ui/allocation.ui" line="6"/>
         <source>Allocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="89"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="90"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="98"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="99"/>
         <source>(not placed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="105"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="106"/>
         <source>changed by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="115"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="116"/>
         <source>Choose what to allocate and press Preview.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="126"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="127"/>
         <source>Working out the allocation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="148"/>
         <source>Worked out in %1 ms on the server.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
-        <source>%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="158"/>
+        <source>%Ln cases to allocate (%1), %2 not placed. After: %3–%4 cases and %5–%6 per collector.</source>
+        <translation>
+            <numerusform>%Ln case to allocate (%1), %2 not placed. After: %3–%4 cases and %5–%6 per collector.</numerusform>
+            <numerusform>%Ln cases to allocate (%1), %2 not placed. After: %3–%4 cases and %5–%6 per collector.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="191"/>
+        <source>%n cases now go to %1.</source>
+        <translation>
+            <numerusform>%n case now goes to %1.</numerusform>
+            <numerusform>%n cases now go to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="205"/>
+        <source>%Ln cases allocated (%1). &quot;Undo last allocation&quot; gives them back.</source>
+        <translation>
+            <numerusform>%Ln case allocated (%1). &quot;Undo last allocation&quot; gives it back.</numerusform>
+            <numerusform>%Ln cases allocated (%1). &quot;Undo last allocation&quot; gives them back.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="188"/>
-        <source>%1 cases now go to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="202"/>
-        <source>%1 cases allocated (%2). &quot;Undo last allocation&quot; gives them back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="215"/>
-        <source>%1 cases given back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="217"/>
-        <source>%1 changed since and stay where they are.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="235"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="236"/>
         <source>There is no allocation to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="237"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="238"/>
         <source>Some cases were moved or closed since the preview. Preview again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="242"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="243"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -42,144 +42,140 @@
 <context>
     <name>AllocationPanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="49"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
         <source>Why waiting</source>
         <translation>待分原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
         <source>To</source>
         <translation>分给</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="56"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
         <source>(absent)</source>
         <translation>（不在岗）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
         <source>Load</source>
         <translation>负荷</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="63"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="86"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="87"/>
         <location filename="../../ui/allocation.ui" line="6"/>
         <source>Allocation</source>
         <translation>分案</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="89"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="90"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="98"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="99"/>
         <source>(not placed)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="105"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="106"/>
         <source>changed by you</source>
         <translation>已由您调整</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="115"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="116"/>
         <source>Choose what to allocate and press Preview.</source>
         <translation>选择要分配的案件，然后点击“预览”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="126"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="127"/>
         <source>Working out the allocation…</source>
         <translation>正在计算分案方案…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="148"/>
         <source>Worked out in %1 ms on the server.</source>
         <translation>服务器用时 %1 毫秒算出方案。</translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
-        <source>%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.</source>
-        <translation>待分配 %1 件（%2），%3 件无法分配。分配后每位催收员 %4–%5 件、%6–%7。</translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="158"/>
+        <source>%Ln cases to allocate (%1), %2 not placed. After: %3–%4 cases and %5–%6 per collector.</source>
+        <translation>
+            <numerusform>待分配 %Ln 件（%1），%2 件无法分配。分配后每位催收员 %3–%4 件、%5–%6。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="191"/>
+        <source>%n cases now go to %1.</source>
+        <translation>
+            <numerusform>%n 件改为分给 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="205"/>
+        <source>%Ln cases allocated (%1). &quot;Undo last allocation&quot; gives them back.</source>
+        <translation>
+            <numerusform>已分配 %Ln 件（%1）。“撤销上次分案”可全部退回。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="188"/>
-        <source>%1 cases now go to %2.</source>
-        <translation>%1 件改为分给 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="202"/>
-        <source>%1 cases allocated (%2). &quot;Undo last allocation&quot; gives them back.</source>
-        <translation>已分配 %1 件（%2）。“撤销上次分案”可全部退回。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="215"/>
-        <source>%1 cases given back.</source>
-        <translation>已退回 %1 件。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="217"/>
-        <source>%1 changed since and stay where they are.</source>
-        <translation>其中 %1 件此后已有变化，保持不动。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="235"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="236"/>
         <source>There is no allocation to undo.</source>
         <translation>没有可撤销的分案。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="237"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="238"/>
         <source>Some cases were moved or closed since the preview. Preview again.</source>
         <translation>预览后有案件被移动或结案，请重新预览。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="242"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="243"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
