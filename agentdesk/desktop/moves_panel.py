@@ -90,6 +90,7 @@ class MovesPanel(QWidget):
         self.tasks = tasks
         self.confirm: QMessageBox | None = None
         self._moves: list[contract.MoveRecord] = []
+        self._total: int | None = None  # moves the server has for the team, once loaded
         self.model = RecordsModel([
             (lambda: self.tr("When"), lambda m: m.at.astimezone().strftime("%Y-%m-%d %H:%M")),
             (lambda: self.tr("By"), lambda m: m.by),
@@ -131,9 +132,15 @@ class MovesPanel(QWidget):
             for row, move in enumerate(self._moves):
                 if move.id == selected.id:
                     self.movesView.selectRow(row)
-        self.movesSummary.setText(self.tr("%n moves of the team's cases", "", history.total))
+        self._total = history.total
+        self._show_total()
         self._selection()
         self.loaded.emit(len(self._moves))
+
+    def _show_total(self) -> None:
+        total = self._total
+        if total is not None:
+            self.movesSummary.setText(self.tr("%n moves of the team's cases", "", total))
 
     def selected_move(self) -> contract.MoveRecord | None:
         rows = self.movesView.selectionModel().selectedRows()
@@ -201,6 +208,7 @@ class MovesPanel(QWidget):
     # --- language and errors ----------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self._show_total()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self._moves:
             self.model.set_items(self._moves)

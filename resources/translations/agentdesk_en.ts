@@ -2547,47 +2547,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="94"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="95"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="95"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="96"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="96"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="97"/>
         <source>How</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="97"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="98"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="98"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="99"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="99"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="100"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="100"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="101"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="114"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="115"/>
         <source>Moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="134"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="143"/>
         <source>%n moves of the team&apos;s cases</source>
         <translation>
             <numerusform>%n move of the team&apos;s case</numerusform>
@@ -2595,27 +2595,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="171"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="178"/>
         <source>Undo a move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="175"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="182"/>
         <source>This move was already undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="176"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="183"/>
         <source>None of these cases can go back: every one changed since the move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="181"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="188"/>
         <source>Give back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="213"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="221"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>

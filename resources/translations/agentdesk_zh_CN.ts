@@ -2532,74 +2532,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="94"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="95"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="95"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="96"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="96"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="97"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="97"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="98"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="98"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="99"/>
         <source>From</source>
         <translation>原负责人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="99"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="100"/>
         <source>To</source>
         <translation>分给</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="100"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="101"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="114"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="115"/>
         <source>Moves</source>
         <translation>调整记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="134"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="143"/>
         <source>%n moves of the team&apos;s cases</source>
         <translation>
             <numerusform>本组案件共调整 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="171"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="178"/>
         <source>Undo a move</source>
         <translation>撤销一次调整</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="175"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="182"/>
         <source>This move was already undone.</source>
         <translation>这次调整已经撤销过了。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="176"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="183"/>
         <source>None of these cases can go back: every one changed since the move.</source>
         <translation>这些案件都不能退回：每个案件在调整后都有变动。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="181"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="188"/>
         <source>Give back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/moves_panel.py" line="213"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="221"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>

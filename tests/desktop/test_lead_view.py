@@ -123,6 +123,16 @@ def test_lead_undoes_an_earlier_move_from_the_history_after_confirming(
     qtbot.waitUntil(lambda: console.moves.model.index(1, 6).data().startswith("Undone"), timeout=GUI_TIMEOUT_MS)
     assert console.moves.model.index(0, 6).data() == "2 can go back"
     assert first.reassignment_id == console.moves.moves()[1].id
+    # In Chinese the tab, its summary and its rows read in Chinese.
+    i18n.install_translators("zh_CN")
+    try:
+        console.retranslate()
+        assert console.tabs.tabText(console.tabs.indexOf(console.moves)) == "调整记录"
+        assert console.moves.movesSummary.text() == "本组案件共调整 2 次"
+        assert console.moves.model.index(0, 6).data() == "2 个可退回"
+    finally:
+        i18n.install_translators("en")
+        console.retranslate()
 
 
 def test_redistribute_ticks_every_present_agent_and_warns_over_capacity(
