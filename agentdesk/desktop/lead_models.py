@@ -134,7 +134,8 @@ class BoardModel(QAbstractTableModel):
                          self.COLLECTED: agent.collected_minor_today}[col]
                 return money(minor)
             if col == self.STATE:
-                return "● " + state_labels().get(agent.state, agent.state)
+                away = " · " + translate("LeadConsole", "away today") if agent.away_today else ""
+                return "● " + state_labels().get(agent.state, agent.state) + away
             return str(self.cell(agent, col))
         if role == ID_ROLE:
             return agent.id

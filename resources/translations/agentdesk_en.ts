@@ -1361,8 +1361,8 @@
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="173"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1383,7 +1383,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,7 +1424,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="203"/>
         <source>(unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,7 +1675,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="147"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="137"/>
+        <source>away today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="148"/>
         <source>Drop cases here to move them to this agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1683,72 +1688,72 @@
         <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="190"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Last outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
         <source>Promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
         <source>Lender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="407"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="411"/>
         <source>No promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Cases before → after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
         <source>Amount before → after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="460"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="461"/>
         <source>Over capacity: %1 open cases at most</source>
         <translation type="unfinished"></translation>
     </message>

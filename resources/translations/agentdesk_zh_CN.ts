@@ -1358,8 +1358,8 @@
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="173"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
@@ -1380,7 +1380,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -1421,7 +1421,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="203"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
@@ -1665,7 +1665,12 @@
         <translation>回款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="147"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="137"/>
+        <source>away today</source>
+        <translation>今日休假</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="148"/>
         <source>Drop cases here to move them to this agent</source>
         <translation>将案件拖到这里即分配给该催收员</translation>
     </message>
@@ -1673,72 +1678,72 @@
         <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="190"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Last outcome</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
         <source>Lender</source>
         <translation>委托方</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="407"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
         <source>Pending</source>
         <translation>待履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="411"/>
         <source>No promise</source>
         <translation>无承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Cases before → after</source>
         <translation>案件数 之前 → 之后</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
         <source>Amount before → after</source>
         <translation>金额 之前 → 之后</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="460"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="461"/>
         <source>Over capacity: %1 open cases at most</source>
         <translation>超出容量：最多 %1 个未结案件</translation>
     </message>

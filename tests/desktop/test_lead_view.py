@@ -152,8 +152,11 @@ def test_redistribute_ticks_every_present_agent_and_warns_over_capacity(
     dialog = console.redistribute_selected()
     assert dialog is not None and dialog.evenRadio.isChecked()
     ticked = {a.username for a in console.board_model.agents() if a.id in dialog.targets.checked()}
-    away = {a.username for a in console.board_model.agents() if a.away_today}
+    agents = console.board_model.agents()
+    away = {a.username for a in agents if a.away_today}
     assert away == {"agent03", "agent05"}  # agent05 is on leave in the demo portfolio
+    state = [console.board_model.index(r, console.board_model.STATE).data() for r in range(len(agents))]
+    assert [s.endswith(" · away today") for s in state] == [a.username in away for a in agents]
     assert ticked == {"agent02", "agent04"}, "everyone but the source and the absent agents"
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=GUI_TIMEOUT_MS)
     assert dialog.capacityWarning.isVisible()
