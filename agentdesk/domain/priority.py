@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,6 +42,9 @@ from agentdesk.domain.strategy import (
 )
 
 _ZEROS_24: tuple[int, ...] = (0,) * 24
+# A case blocked with no time it may be called again carries the last representable instant
+# (agentdesk.client.queue); shown in any zone east of UTC that instant would overflow.
+_NEVER = datetime.max.replace(tzinfo=UTC) - timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -480,6 +483,8 @@ def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...
         )
         return (held, *factors[:2])
     if case.callable_from is not None and case.callable_from > ctx.now:
+        if case.callable_from >= _NEVER:  # no amount of waiting helps (only do-not-call numbers, say)
+            return (Factor("callable_from", "No call allowed", "不可拨打", 0.0), *factors[:2])
         when = case.callable_from.astimezone(show_tz)
         shown = f"{when:%H:%M}" if when.date() == ctx.now.astimezone(show_tz).date() else f"{when:%m-%d %H:%M}"
         if case.gate == "cadence":

@@ -108,6 +108,15 @@ def test_not_callable_now_sits_below_every_callable_case() -> None:
     assert in_utc.text_en == "Callable from 09:30"
 
 
+def test_a_case_never_callable_says_so_in_any_zone() -> None:
+    # The queue gives a case blocked until further notice the last instant there is.
+    never = replace(PLAIN, case_id="never", callable_from=datetime.max.replace(tzinfo=UTC))
+    small = replace(PLAIN, case_id="small", overdue_minor=100)
+    ranked = rank([never, small], NOW, display_zone="Asia/Shanghai")
+    assert [r.case_id for r in ranked] == ["small", "never"]
+    assert (ranked[1].factors[0].text_en, ranked[1].factors[0].text_zh) == ("No call allowed", "不可拨打")
+
+
 def test_callable_from_in_the_past_means_callable() -> None:
     past = replace(PLAIN, case_id="past", callable_from=NOW - timedelta(minutes=1))
     assert rank([past], NOW)[0].callable_from is None
