@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         console.tabs.addTab(self.mainSplitter, self.tr("Case work"))
         self.centralLayout.addWidget(console, 1)
         console.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        console.case_requested.connect(lambda case_id: self._open_for_lead(console, case_id))  # review lists
         # A lead's whole team can be 100,000 cases: rank them only once "Case work" is open.
         console.tabs.currentChanged.connect(lambda _i: self._queue_dirty and self.reload_queue())
         # The case keys (F5 dial, F2 next, Ctrl+Enter save) belong to "Case work"; on the other
@@ -220,6 +221,11 @@ class MainWindow(QMainWindow):
         self.events.status_changed.connect(console.sync_status)
         console.recordings.set_language(self.language)
         self.lead_console = console
+
+    def _open_for_lead(self, console: LeadConsole, case_id: str) -> None:
+        """A case the lead opened from the console (a review list): shown under "Case work"."""
+        console.tabs.setCurrentWidget(self.mainSplitter)
+        self.open_case(case_id)
 
     def _case_actions_follow(self, console: LeadConsole) -> None:
         on_case_work = console.tabs.currentWidget() is self.mainSplitter

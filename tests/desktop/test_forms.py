@@ -74,6 +74,8 @@ EXPECTED = {
                              "awayCheck", "awayFromEdit", "awayUntilEdit", "standInCombo", "saveCollectorButton"]),
     "arms": (QWidget, ["experimentCombo", "periodCombo", "verdictLabel", "metricsView", "chartLayout",
                        "promoteArmButton", "stopArmButton"]),
+    # The lead's history of moves (issue 18).
+    "moves": (QWidget, ["movesSummary", "movesView", "undoMoveButton", "refreshMovesButton"]),
     "pricing": (QWidget, ["lenderCombo", "chooseFileButton", "totalLabel", "pricingView", "evidenceLabel"]),
 }
 
