@@ -629,7 +629,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _show_queue_count(self) -> None:
-        text = self.tr("%1 cases").replace("%1", str(self.queue_model.rowCount()))
+        count = self.queue_model.rowCount()
+        text = self.tr("%n cases", "", count)
         hidden = getattr(self, "_hidden_by_filter", 0)
         if hidden:
             text += " · " + self.tr("%1 more match with the filter off").replace("%1", str(hidden))

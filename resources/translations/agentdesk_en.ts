@@ -2230,11 +2230,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="632"/>
-        <source>%1 cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../agentdesk/desktop/mainwindow.py" line="408"/>
         <source>No other open case in the queue.</source>
         <translation type="unfinished"></translation>
@@ -2274,23 +2269,31 @@
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="633"/>
+        <source>%n cases</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="635"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="636"/>
         <source>%1 more match with the filter off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="652"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="653"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="657"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="658"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="658"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="659"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>

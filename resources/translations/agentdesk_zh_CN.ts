@@ -2220,11 +2220,6 @@
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="632"/>
-        <source>%1 cases</source>
-        <translation>%1 个案件</translation>
-    </message>
-    <message>
         <location filename="../../agentdesk/desktop/mainwindow.py" line="408"/>
         <source>No other open case in the queue.</source>
         <translation>队列中没有其他未结案件。</translation>
@@ -2264,23 +2259,30 @@
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="633"/>
+        <source>%n cases</source>
+        <translation>
+            <numerusform>%n 个案件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="635"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="636"/>
         <source>%1 more match with the filter off</source>
         <translation>关闭筛选后还有 %1 个匹配</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="652"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="653"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="657"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="658"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="658"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="659"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>

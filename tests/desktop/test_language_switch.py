@@ -28,7 +28,7 @@ def _translated_english() -> list[re.Pattern[str]]:
         plain = source.replace("&", "")
         if not translation or translation == source or len(plain) < 4 or not re.search(r"[A-Za-z]{3}", plain):
             continue
-        pieces = [re.escape(p) for p in re.split(r"%\d", plain)]
+        pieces = [re.escape(p) for p in re.split(r"%(?:\d|n|Ln)", plain)]
         patterns.append(re.compile("^" + "(.+?)".join(pieces) + "$", re.S))
     return patterns
 
