@@ -605,8 +605,17 @@ class MainWindow(QMainWindow):
         if self.lead_console is not None:
             self.lead_console.recordings.set_language(language)
 
+    def event(self, event: QEvent) -> bool:
+        """A window already shut keeps its widgets but not its store: its panels must not
+        re-read anything when a later window's language change reaches every top-level."""
+        if event.type() == QEvent.Type.LanguageChange and getattr(self, "_shut", False):
+            return True
+        return super().event(event)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "queue_model"):
+        # A window already shut (signed out, closed) keeps its widgets but not its store.
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "queue_model") \
+                and not getattr(self, "_shut", False):
             self.language = self.settings.get("language") if self.settings.get("language") != "auto" else self.language
             lang = i18n.short_code(self.language)
             self.queue_model.set_language(lang)
