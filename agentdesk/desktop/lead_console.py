@@ -654,6 +654,8 @@ class LeadConsole(QWidget):
 
     def retranslate(self) -> None:
         self._fill_filters()
+        if getattr(self, "_totals", None) is not None:
+            self._update_counts()
         self.tabs.setTabText(self.tabs.indexOf(self.workbench), self.workbench.tab_title())
         self.recordings.retranslate()
         self.moves.retranslate()
