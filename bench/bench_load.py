@@ -408,7 +408,7 @@ def main() -> None:
     parser.add_argument("--poll-seconds", type=float, default=5.0,
                         help="the desks' polling timer (the desktop: 30 s, 120 s with a live stream; 5 s is harsher)")
     parser.add_argument("--push-seconds", type=float, default=20.0, help="mean time between a desk's outcomes")
-    parser.add_argument("--cases", type=int, default=2400, 
+    parser.add_argument("--cases", type=int, default=2400,
                         help="demo cases to seed (dealt out among the desks)")
     parser.add_argument("--database-url", help="a fresh PostgreSQL database; default a throwaway one on "
                                                 "127.0.0.1:55432")
