@@ -39,6 +39,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.client.api import parse_pull_lines
@@ -87,37 +88,56 @@ def seed(url: str, accounts: int, cases: int) -> list[DeskAccount]:
     """The demo portfolio plus `accounts` bench agents ("load0001"...), the demo's open cases
     dealt out among them (so each desk pulls and writes its own cases).
 
+    A database seeded before (by an earlier run given the same --database-url) is used as it
+    is when it has enough bench accounts: seeding costs minutes, a run only `--seconds`.
     One argon2 hash for all bench accounts: hashing costs tens of milliseconds by design,
-    and these accounts exist only in a throwaway database.
+    and these accounts exist only in a bench database.
     """
     db = prepare_database(url, seed=True, cases=cases)
     try:
         with db.transaction() as s:
-            teams = list(s.scalars(select(Team.id).order_by(Team.name)))
-            hashed = hash_password(PASSWORD)
-            users = [User(id=new_id(), username=f"load{i + 1:04d}", display_name=f"压测坐席{i + 1}",
-                          password_hash=hashed, role="agent", team_id=teams[i % len(teams)])
-                     for i in range(accounts)]
-            s.add_all(users)
-            s.flush()
-            open_cases = list(s.scalars(select(Case.id).where(Case.status == "open").order_by(Case.seq)))
-            dealt: dict[str, list[str]] = {u.id: [] for u in users}
-            for i, case_id in enumerate(open_cases):
-                user = users[i % len(users)]
-                dealt[user.id].append(case_id)
-            for user in users:
-                if dealt[user.id]:
-                    s.execute(update(Case).where(Case.id.in_(dealt[user.id]))
-                              .values(assigned_agent_id=user.id, team_id=user.team_id))
-            documents.mark_stale(s, open_cases)
-            phones = dict(s.execute(
-                select(ContactPoint.case_id, func.min(ContactPoint.id))
-                .where(ContactPoint.kind == "phone", ContactPoint.owner == "debtor")
-                .group_by(ContactPoint.case_id)).all())
-            return [DeskAccount(u.username, [(c, phones[c]) for c in dealt[u.id] if c in phones])
-                    for u in users]
+            users = list(s.scalars(select(User).where(User.username.like("load%")).order_by(User.username)))
+            if len(users) < accounts:
+                users += _add_accounts(s, len(users), accounts - len(users))
+                _deal(s, users)
+            users = users[:accounts]
+            ids = [u.id for u in users]
+            held = s.execute(
+                select(Case.assigned_agent_id, Case.id, func.min(ContactPoint.id))
+                .join(ContactPoint, ContactPoint.case_id == Case.id)
+                .where(Case.assigned_agent_id.in_(ids), Case.status == "open", ContactPoint.kind == "phone",
+                       ContactPoint.owner == "debtor")
+                .group_by(Case.assigned_agent_id, Case.id)).all()
+            dealt: dict[str, list[tuple[str, str]]] = {u.id: [] for u in users}
+            for agent_id, case_id, point_id in held:
+                dealt[agent_id].append((case_id, point_id))
+            return [DeskAccount(u.username, sorted(dealt[u.id])) for u in users]
     finally:
         db.dispose()
+
+
+def _add_accounts(s: Session, have: int, more: int) -> list[User]:
+    teams = list(s.scalars(select(Team.id).order_by(Team.name)))
+    hashed = hash_password(PASSWORD)
+    users = [User(id=new_id(), username=f"load{i + 1:04d}", display_name=f"压测坐席{i + 1}",
+                  password_hash=hashed, role="agent", team_id=teams[i % len(teams)])
+             for i in range(have, have + more)]
+    s.add_all(users)
+    s.flush()
+    return users
+
+
+def _deal(s: Session, users: list[User]) -> None:
+    """The open cases round-robin to `users`, their documents rebuilt at commit."""
+    open_cases = list(s.scalars(select(Case.id).where(Case.status == "open").order_by(Case.seq)))
+    dealt: dict[str, list[str]] = {u.id: [] for u in users}
+    for i, case_id in enumerate(open_cases):
+        dealt[users[i % len(users)].id].append(case_id)
+    for user in users:
+        if dealt[user.id]:
+            s.execute(update(Case).where(Case.id.in_(dealt[user.id]))
+                      .values(assigned_agent_id=user.id, team_id=user.team_id))
+    documents.mark_stale(s, open_cases)
 
 
 def count_attempts(url: str, attempt_ids: set[str]) -> int:
