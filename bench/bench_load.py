@@ -24,6 +24,7 @@ import asyncio
 import os
 import random
 import secrets
+import ssl
 import statistics
 import subprocess
 import sys
@@ -31,7 +32,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AsyncExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -108,7 +109,7 @@ def seed(url: str, accounts: int, cases: int) -> list[DeskAccount]:
                 .where(Case.assigned_agent_id.in_(ids), Case.status == "open", ContactPoint.kind == "phone",
                        ContactPoint.owner == "debtor")
                 .group_by(Case.assigned_agent_id, Case.id)).all()
-            dealt: dict[str, list[tuple[str, str]]] = {u.id: [] for u in users}
+            dealt: dict[str | None, list[tuple[str, str]]] = {u.id: [] for u in users}
             for agent_id, case_id, point_id in held:
                 dealt[agent_id].append((case_id, point_id))
             return [DeskAccount(u.username, sorted(dealt[u.id])) for u in users]
@@ -354,10 +355,14 @@ async def ping_probe(http: httpx.AsyncClient, tally: Tally, stop_at: float) -> N
         await asyncio.sleep(PING_EVERY)
 
 
-def _client(base: str) -> httpx.AsyncClient:
-    # One pool for all desks: each open stream and each request in flight has its own connection.
-    return httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(30.0),
-                             limits=httpx.Limits(max_connections=None, max_keepalive_connections=None))
+def _client(base: str, tls: ssl.SSLContext) -> httpx.AsyncClient:
+    """A desk's own HTTP client (as each desktop has): its request connection and its stream.
+
+    One client shared by hundreds of desks would measure httpcore instead of the server: its
+    pool scans every connection for every request (O(desks) per request; 500 desks on one
+    pool spent the bench's whole core there). `tls` is one context for all (loopback is
+    plain HTTP, but each client would otherwise build its own)."""
+    return httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(30.0), verify=tls)
 
 
 async def run_desks(base: str, accounts: list[DeskAccount], seconds: float, *, poll_seconds: float = 5.0,
@@ -367,15 +372,19 @@ async def run_desks(base: str, accounts: list[DeskAccount], seconds: float, *, p
     Returns the tally and the measured window's length.
     """
     warmup, tally = Tally(), Tally()
-    async with _client(base) as http:
+    tls = ssl.create_default_context()
+    async with AsyncExitStack() as clients:
+        http = await clients.enter_async_context(_client(base, tls))  # /v1/info and the ping probe
         info = (await http.get("/v1/info")).json()
         clock = ServerTime(datetime.fromisoformat(info["server_time"]))
         rng = random.Random(seed_value)
-        desks = [Desk(a, http, warmup, clock, poll_seconds=poll_seconds, push_seconds=push_seconds,
-                      rng=random.Random(rng.random())) for a in accounts]
+        desks = [Desk(a, await clients.enter_async_context(_client(base, tls)), warmup, clock,
+                      poll_seconds=poll_seconds, push_seconds=push_seconds, rng=random.Random(rng.random()))
+                 for a in accounts]
         try:
             # Logged in, first pull done, streams opening: then the window starts (logins are the storm's figure).
             up = await asyncio.gather(*(d.start() for d in desks))
+            print(f"  {sum(up)} of {len(desks)} desks logged in and synced; the window starts", flush=True)
             tally.errors.update(warmup.errors)
             for d in desks:
                 d.tally = tally
@@ -395,12 +404,17 @@ async def login_storm(base: str, accounts: list[DeskAccount]) -> Tally:
     """Every account logs in at the same instant (a barrier), each on its own connection."""
     tally = Tally()
     barrier = asyncio.Barrier(len(accounts))
-    async with _client(base) as http:
-        async def one(account: DeskAccount) -> None:
+    tls = ssl.create_default_context()
+    async with AsyncExitStack() as clients:
+        https = [await clients.enter_async_context(_client(base, tls)) for _ in accounts]
+        for http in https:  # connected before the barrier: the storm is of logins, not of TCP handshakes
+            await timed(http, tally, "ping", "GET", "/v1/ping")
+
+        async def one(http: httpx.AsyncClient, account: DeskAccount) -> None:
             await barrier.wait()
             await login(http, tally, account.username)
 
-        await asyncio.gather(*(one(a) for a in accounts))
+        await asyncio.gather(*(one(h, a) for h, a in zip(https, accounts, strict=True)))
     return tally
 
 

@@ -170,8 +170,11 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     }
 
     @app.get("/v1/ping")
-    def ping() -> dict[str, bool]:
-        """No database, no auth: the framework's own ceiling, the baseline bench/ compares with."""
+    async def ping() -> dict[str, bool]:
+        """No database, no auth: the framework's own ceiling, the baseline bench/ compares with.
+
+        On the event loop, not the thread pool: under load it shows the machine and the
+        loop, not a queue behind the database routes (bench/bench_load.py)."""
         return {"ok": True}
 
     @app.get("/v1/info", response_model=contract.ServerInfo)
@@ -226,16 +229,19 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     @app.get("/v1/sync/pull", response_model=contract.PullResponse, responses=errors)
     def pull(
         user: Annotated[User, Depends(current_user)],
-        s: Annotated[Session, Depends(session)],
         cursor: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL_LIMIT)] = 500,
         accept: Annotated[str, Header()] = "application/json",
     ) -> Response:
-        if contract.PULL_LINES_MEDIA_TYPE in accept:
-            # The desktop's bulk form: queue columns beside documents it stores unparsed.
-            return Response(sync.pull_lines(s, user, cursor, limit), media_type=contract.PULL_LINES_MEDIA_TYPE)
-        # Already JSON text in the PullResponse shape (see sync.pull_json): sent as it is.
-        return Response(sync.pull_json(s, user, cursor, limit), media_type="application/json")
+        # The transaction opens in the route's own thread, not in a dependency: a dependency
+        # holds its connection while the route waits for a thread, and under load (500 desks)
+        # the threads were waiting for connections held by pulls waiting for threads.
+        with db.transaction() as s:
+            if contract.PULL_LINES_MEDIA_TYPE in accept:
+                # The desktop's bulk form: queue columns beside documents it stores unparsed.
+                return Response(sync.pull_lines(s, user, cursor, limit), media_type=contract.PULL_LINES_MEDIA_TYPE)
+            # Already JSON text in the PullResponse shape (see sync.pull_json): sent as it is.
+            return Response(sync.pull_json(s, user, cursor, limit), media_type="application/json")
 
     @app.get("/v1/sync/counts", responses=errors)
     def counts(
