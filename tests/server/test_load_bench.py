@@ -33,7 +33,7 @@ def _bench() -> ModuleType:
 def test_ten_desks_lose_no_outcome_and_see_no_error(postgres_url: str) -> None:
     bench = _bench()
     with fresh_postgres_database(postgres_url) as url:
-        accounts = bench.seed(url, accounts=10, cases=200)
+        accounts = bench.seed(url, accounts=10, cases=60)
         assert all(a.cases for a in accounts), "every bench desk holds cases it can record calls on"
         with bench.running_server(url, workers=2) as base:
             storm = asyncio.run(bench.login_storm(base, accounts))
