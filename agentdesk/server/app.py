@@ -27,6 +27,7 @@ from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
 from agentdesk.server.models import AuditEntry, User
+from agentdesk.server.push_lane import PushLane
 from agentdesk.server.recording_archive import RecordingArchive
 from agentdesk.server.recording_config import recordings_dir
 from agentdesk.server.request_guard import RequestGuard, validation_body
@@ -67,6 +68,8 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         hub.close()
         if relay:
             relay.stop()
+
+    push_lane = PushLane()
 
     def poke(agents: set[str], teams: set[str]) -> None:
         """Tell clients in scope to pull: across processes on PostgreSQL, in-process on SQLite."""
@@ -250,13 +253,16 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         return sync.scope_counts(s, user)
 
     @app.post("/v1/sync/push", response_model=contract.PushResponse, responses=errors)
-    def push(
+    async def push(
         body: contract.PushRequest, user: Annotated[User, Depends(current_user)]
     ) -> contract.PushResponse:
-        outcome = sync.push(db, user.id, body.mutations, clock)
-        if outcome.touched_agents or outcome.touched_teams:
-            poke(outcome.touched_agents, outcome.touched_teams)
-        return contract.PushResponse(results=outcome.results)
+        def work() -> contract.PushResponse:
+            outcome = sync.push(db, user.id, body.mutations, clock)
+            if outcome.touched_agents or outcome.touched_teams:
+                poke(outcome.touched_agents, outcome.touched_teams)
+            return contract.PushResponse(results=outcome.results)
+
+        return await push_lane.run(work)  # its own few threads: see agentdesk/server/push_lane.py
 
     def _subscriber_identity(token: str) -> tuple[str, str | None, str]:
         """Runs in a worker thread: a database read on the event loop would stall every stream."""

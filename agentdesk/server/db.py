@@ -74,7 +74,7 @@ def make_engine(url: str) -> Engine:
 
 
 POOL_SIZE = 25
-POOL_OVERFLOW = 15
+POOL_OVERFLOW = 20  # 40 route threads and the push lane's 4 (push_lane.PUSH_THREADS)
 
 
 class Database:
