@@ -14,6 +14,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from agentdesk.contract_moves import *  # noqa: F403 - the reassignment history's schemas (issue 18)
 from agentdesk.contract_strategy import *  # noqa: F403 - the strategy engine's schemas are part of the contract
 from agentdesk.contract_strategy import PlacementPrice, StrategyBook
 from agentdesk.domain.outcomes import Outcome, Reached
@@ -122,6 +123,12 @@ class PullResponse(BaseModel):
     changes: list[Change]
     cursor: str
     has_more: bool
+
+
+# The code of a pull's 409 when its cursor comes from another database (restored from a
+# backup, swapped) or lies past this one's history: pull the whole scope again, without a
+# cursor, and keep the outbox (its mutations are answered "duplicate" where already applied).
+FOREIGN_CURSOR = "foreign_cursor"
 
 
 # A pull page in lines (newline-delimited JSON), for clients that send
@@ -356,6 +363,8 @@ class BoardAgent(BaseModel):
     promises_today: int
     promised_minor_today: int
     collected_minor_today: int
+    away_today: bool = False  # absent today by the collector's settings (issue 18)
+    capacity: int | None = None  # the collector's capacity (open cases)
 
 
 class TeamBoard(BaseModel):
@@ -421,6 +430,7 @@ class AgentLoad(BaseModel):
     before_minor: int
     after_cases: int
     after_minor: int
+    capacity: int | None = None  # the collector's capacity (open cases); None: not a collector
 
 
 class ReassignPreview(BaseModel):

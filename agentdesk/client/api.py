@@ -31,6 +31,7 @@ from agentdesk.client.errors import (
     ClientTooOld,
     LoginThrottled,
     ServerError,
+    ServerHistoryChanged,
     ServerUnreachable,
     SessionExpired,
     TlsConfigError,
@@ -126,6 +127,8 @@ class ApiClient:
         if response.status_code == 429:
             retry = response.headers.get("Retry-After", "")
             raise LoginThrottled(int(retry) if retry.isascii() and retry.isdigit() else 60, message or "")
+        if code == contract.FOREIGN_CURSOR:
+            raise ServerHistoryChanged(message or "")
         if code == "invalid_credentials":
             raise AuthenticationFailed(message or "Wrong username or password.")
         if response.status_code == 401:

@@ -41,6 +41,14 @@ class ServerUnreachable(ClientError):
         )
 
 
+class ServerHistoryChanged(ClientError):
+    """The server's database is not the one this desk's cursor came from (restored from a
+    backup, swapped): the desk pulls its whole scope again and keeps its outbox."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or "The server's data was restored or replaced: your queue is loaded again.")
+
+
 class ClientTooOld(ClientError):
     pass
 

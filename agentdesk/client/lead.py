@@ -562,6 +562,16 @@ class TeamLead:
             self.store.set_meta(LAST_REASSIGNMENT_KEY, "")
         return result
 
+    def history(self, limit: int = 50) -> contract.MoveHistory:
+        """The team's moves of cases, newest first (the server keeps the lead to their own team)."""
+        return contract.MoveHistory.model_validate(
+            self.api.call("GET", "/v1/cases/reassign/history", params={"limit": limit}))
+
+    def undo_preview(self, reassignment_id: str) -> contract.UndoPreview:
+        """What undoing that move would give back now, to whom, and how many cases stay put."""
+        return contract.UndoPreview.model_validate(
+            self.api.call("GET", f"/v1/cases/reassign/{reassignment_id}/undo/preview"))
+
     def flagged(self, limit: int = 200) -> contract.FlaggedPage:
         return contract.FlaggedPage.model_validate(self.api.call("GET", "/v1/review/flagged", params={"limit": limit}))
 

@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from agentdesk.client import caseview
 from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, overlay
@@ -23,6 +23,7 @@ from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
 from agentdesk.domain.cadence import Cadence, next_call_at
 from agentdesk.domain.money import Money
+from agentdesk.domain.queue_columns import matched_field
 from agentdesk.domain.strategy_book import StrategyBook, default_book
 
 log = logging.getLogger(__name__)
@@ -202,7 +203,7 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
             pf = hit[1]
         else:
             verdict = compliance.evaluate(cf.planned, cf.past, policy, now)
-            callable_from = None if verdict.allowed else (verdict.next_allowed_at or datetime.max.replace(tzinfo=UTC))
+            callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
             gate = ""
             paced = next_call_at(placed.cadence(row.segment, row.arm), cf.call_times, now, cf.zone)
             if paced is not None and (callable_from is None or paced > callable_from):
@@ -263,7 +264,20 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
         out.append(queue_row)
     with cache._lock:
         cache._rows.update(new_rows)
+    if needle:
+        out = [replace(q, matched=matched_field(by_id[q.case_id].search_text, q.debtor_name, needle)) for q in out]
     return out
+
+
+def count_matches(store: LocalStore, search: str) -> int:
+    """Open and held cases whose name, phone tail or account number holds `search`, whatever
+    the queue's filter: the desk says when a filter hides some of them."""
+    needle = search.strip().lower()
+    with store.sessions() as s:
+        query = select(func.count()).select_from(CaseRow).where(CaseRow.status != "closed")
+        if needle:
+            query = query.where(CaseRow.search_text.contains(needle, autoescape=True))
+        return int(s.scalar(query) or 0)
 
 
 class _Placements:

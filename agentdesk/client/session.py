@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from agentdesk import contract
-from agentdesk.client import caseview, dialing
+from agentdesk.client import caseview, dialing, relogin
 from agentdesk.client import queue as queue_mod
 from agentdesk.client import rules as rules_mod
 from agentdesk.client import sms as sms_mod
@@ -172,6 +172,10 @@ class ClientSession:
     def add_change_listener(self, fn: Any) -> None:
         self.sync.add_change_listener(fn)
 
+    def sign_in_again(self, password: str) -> None:
+        """After the server ended the session (status SESSION_ENDED): see client/relogin.py."""
+        relogin.sign_in_again(self, password)
+
     def logout(self, wipe_local_data: bool = False) -> bool:
         """End the session: the server revokes the token, the keyring forgets it.
 
@@ -213,6 +217,10 @@ class ClientSession:
         return queue_mod.build_queue(self.store, rules.policy, now or self.clock.now(), filter, search,
                                      self.user.username, self.queue_cache, strategy=rules.strategy,
                                      book=rules.book)
+
+    def search_total(self, search: str) -> int:
+        """How many cases the search finds with no filter (the desk says when a filter hides some)."""
+        return queue_mod.count_matches(self.store, search)
 
     def case_detail(self, case_id: str) -> CaseDetail | None:
         doc = self._case_doc(case_id)

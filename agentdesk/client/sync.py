@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from agentdesk import contract
+from agentdesk.client import history
 from agentdesk.client import rules as rules_mod
 from agentdesk.client.api import ApiClient, PulledPage
-from agentdesk.client.errors import ClientError, ClientTooOld, ServerError, SessionExpired
+from agentdesk.client.errors import ClientError, ClientTooOld, ServerError, ServerHistoryChanged, SessionExpired
 from agentdesk.client.store import LocalStore
 from agentdesk.client.views import SyncStatus
 from agentdesk.clock import PROCESS, Clock
@@ -43,6 +44,8 @@ MAX_BACKOFF = 60.0
 # outage an agent's work should reach the server within seconds of its return, not a minute.
 PENDING_BACKOFF = 15.0
 CONNECT_SETTLE_SECONDS = 0.25
+# The state of a session the server refused to renew (SyncStatus.state); see client/relogin.py.
+SESSION_ENDED = "session_ended"
 
 
 @dataclass(frozen=True)
@@ -145,10 +148,20 @@ class SyncEngine:
             self._set_state("syncing", self._last_error)
             try:
                 self._push_all()
-                changes = self._pull_all()
+                try:
+                    changes = self._pull_all()
+                except ServerHistoryChanged:  # restored or swapped server (client/history.py)
+                    self._rules_due.set()
+                    upserted, removed = history.pull_again(self.store, self._pulled_ids)
+                    changes = ChangeSet(upserted, removed, rules=True)
                 if self._rules_due.is_set() and self._refresh_rules():
                     changes = ChangeSet(changes.upserted, changes.removed, rules=True)
                 self.store.forget_applied()
+            except SessionExpired as exc:
+                # Typed, not "offline": retrying cannot help until the agent signs in again
+                # (client/relogin.py); the outbox waits meanwhile.
+                self._set_state(SESSION_ENDED, str(exc))
+                raise
             except ClientError as exc:
                 self._set_state("offline", str(exc))
                 raise
@@ -178,6 +191,10 @@ class SyncEngine:
             self.emit_status()
             if len(batch) < PUSH_BATCH:
                 return
+
+    def _pulled_ids(self) -> tuple[frozenset[str], frozenset[str]]:
+        changes = self._pull_all()
+        return changes.upserted, changes.removed
 
     def _pull_all(self) -> ChangeSet:
         """Pull pages until the server has no more, fetching ahead while applying.

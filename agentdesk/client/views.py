@@ -42,6 +42,7 @@ class QueueRow:
     callable_from: datetime | None  # None: callable now
     assigned_agent: str | None = None  # username; shown to leads
     has_pending: bool = False  # writes not yet on the server
+    matched: str | None = None  # with a search: "name", "phone" or "account" (queue_columns.matched_field)
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,7 @@ class OutcomeDraft:
 
 @dataclass(frozen=True)
 class SyncStatus:
-    state: str  # online | offline | syncing
+    state: str  # online | offline | syncing | session_ended (sign in again: client/relogin.py)
     pending: int
     rejected: int
     last_sync_at: datetime | None

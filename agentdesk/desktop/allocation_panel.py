@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QWidget
 
 from agentdesk import contract
@@ -23,6 +23,7 @@ from agentdesk.client.strategy import StrategyDesk
 from agentdesk.desktop import strategy_texts as words
 from agentdesk.desktop import uiload
 from agentdesk.desktop.lead_models import RecordsModel, money
+from agentdesk.desktop.moves_panel import undo_answer
 from agentdesk.desktop.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,15 @@ class AllocationPanel(QWidget):
             lines = [self.tr("changed by you"), *lines[-1:]]
         return "；".join(lines) if self.language() == "zh" else "; ".join(lines)
 
+    def retranslate(self) -> None:
+        if self.preview is None:
+            self.summaryLabel.setText(self.tr("Choose what to allocate and press Preview."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     # --- preview ------------------------------------------------------------------------------------
 
     def _drop_preview(self) -> None:
@@ -154,11 +164,12 @@ class AllocationPanel(QWidget):
             return
         placed = sum(1 for v in self.assignments.values() if v)
         b = preview.balance
-        text = self.tr("%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.")
-        text = (text.replace("%1", f"{placed:,}").replace("%2", money(preview.total_minor))
-                .replace("%3", str(preview.unplaced)).replace("%4", str(b.get("min_cases", 0)))
-                .replace("%5", str(b.get("max_cases", 0))).replace("%6", money(b.get("min_minor", 0)))
-                .replace("%7", money(b.get("max_minor", 0))))
+        text = self.tr("%Ln cases to allocate (%1), %2 not placed. After: %3–%4 cases and %5–%6 per collector.", "",
+                       placed)
+        text = (text.replace("%1", money(preview.total_minor))
+                .replace("%2", str(preview.unplaced)).replace("%3", str(b.get("min_cases", 0)))
+                .replace("%4", str(b.get("max_cases", 0))).replace("%5", money(b.get("min_minor", 0)))
+                .replace("%6", money(b.get("max_minor", 0))))
         self.summaryLabel.setText(text)
         self.commitButton.setEnabled(placed > 0)
 
@@ -185,8 +196,8 @@ class AllocationPanel(QWidget):
             self.assignments[item.case_id] = target
         self.items_model.layoutChanged.emit()
         self._summarize()
-        self.message.emit(self.tr("%1 cases now go to %2.").replace("%1", str(len(chosen)))
-                          .replace("%2", self.targetCombo.currentText()))
+        count = len(chosen)
+        self.message.emit(self.tr("%n cases now go to %1.", "", count).replace("%1", self.targetCombo.currentText()))
 
     # --- commit and undo ------------------------------------------------------------------------------
 
@@ -199,8 +210,9 @@ class AllocationPanel(QWidget):
         self.tasks.run(lambda: desk.commit(sources, chosen), self._committed, self._failed)
 
     def _committed(self, result: contract.AllocationResult) -> None:
-        text = self.tr("%1 cases allocated (%2). \"Undo last allocation\" gives them back.").replace(
-            "%1", f"{result.moved:,}").replace("%2", money(result.total_minor))
+        moved = result.moved
+        text = self.tr("%Ln cases allocated (%1). \"Undo last allocation\" gives them back.", "", moved).replace(
+            "%1", money(result.total_minor))
         self.allocationStatus.setText(text)
         self.message.emit(text)
         self._drop_preview()
@@ -212,9 +224,7 @@ class AllocationPanel(QWidget):
         lead = self.lead
 
         def done(result: contract.UndoResult) -> None:
-            text = self.tr("%1 cases given back.").replace("%1", f"{result.restored:,}")
-            if result.skipped:
-                text += " " + self.tr("%1 changed since and stay where they are.").replace("%1", str(result.skipped))
+            text = undo_answer(result)  # the same words (and plural forms) as the Moves tab's undo
             self.allocationStatus.setText(text)
             self.message.emit(text)
             self._update_undo()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
@@ -117,6 +117,18 @@ class ArmsPanel(QWidget):
     def tab_title(self) -> str:
         return self.tr("Champion / challenger")
 
+    def retranslate(self) -> None:
+        for i in range(self.periodCombo.count()):
+            self.periodCombo.setItemText(i, self.tr("Last %1 days").replace("%1", str(self.periodCombo.itemData(i))))
+        self.fill_experiments()
+        if self.report is not None:
+            self._arrived(self.report)  # the comparison on screen, in the new language
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def language(self) -> str:
         return "zh" if self.tr("en", "Language of the weights' labels and reasons: zh or en") == "zh" else "en"
 
@@ -141,6 +153,8 @@ class ArmsPanel(QWidget):
                       if self.experimentCombo.itemData(i)[0] == current), 0)
         self.experimentCombo.setCurrentIndex(index)
         self.experimentCombo.blockSignals(False)
+        if self.experimentCombo.count() and self.report is None:
+            self.verdictLabel.setText("")  # until the comparison arrives (load)
         if self.experimentCombo.count() == 0:
             self.verdictLabel.setText(self.tr("No challenger runs yet: start one in Segments."))
             self.detailLabel.setText("")

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from agentdesk import contract
@@ -81,6 +81,11 @@ class CollectorsPanel(QWidget):
             self.gradeCombo.addItem(text, key)
         self.gradeCombo.setCurrentIndex(max(0, self.gradeCombo.findData(current)))
         self.skillsHint.setText(self.tr("Common tags: %1").replace("%1", "、".join(COMMON_SKILLS)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _today(self, c: contract.CollectorInfo) -> str:
         if c.away_today:

@@ -9,7 +9,11 @@ Sources are Qt Linguist files, `resources/translations/agentdesk_<lang>.ts`. Com
 * `python -m agentdesk.desktop.i18n build` writes the `.qm` next to the `.ts` (build.spec
   runs it so the installer ships compiled translations; a frozen build has no lrelease);
 * `python -m agentdesk.desktop.i18n update` runs `pyside6-lupdate` over the desktop's
-  Python modules and `ui/*.ui` to refresh the `.ts` sources after strings change.
+  Python modules and `ui/*.ui` to refresh the `.ts` sources after strings change, then
+  marks every "%n" message as a plural again with the forms it had (`i18n_plurals`).
+
+English is the source language, but its catalogue is installed too: it holds the English
+plural forms ("1 case" / "2 cases") of the "%n" messages.
 
 The language is Chinese when the OS is Chinese (the `language` setting may override it);
 English is the source language of every string.
@@ -26,6 +30,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from agentdesk import paths
+from agentdesk.desktop import i18n_plurals
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +111,7 @@ def install_translators(language: str) -> None:
         app.removeTranslator(old)
     _installed.clear()
     if language == "en":
+        _install_own(app, qm_path("en"))  # only its plural forms: English is the source language
         return
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     candidates = [(f"qtbase_{language}", qt_dir), (f"qt_{language}", qt_dir)]
@@ -116,6 +122,10 @@ def install_translators(language: str) -> None:
             app.installTranslator(translator)
             _installed.append(translator)
             break
+    _install_own(app, own)
+
+
+def _install_own(app: QCoreApplication, own: Path | None) -> None:
     if own is not None:
         translator = QTranslator(app)
         if translator.load(str(own)):
@@ -128,6 +138,19 @@ def install_translators(language: str) -> None:
 def _sources() -> list[str]:
     root = Path(__file__).resolve().parent
     return [str(p) for p in sorted(root.glob("*.py"))] + [str(p) for p in sorted(paths.ui_dir().glob("*.ui"))]
+
+
+def update_catalogue(ts: Path, sources: list[str], language: str, tool: list[str] | None = None) -> int:
+    """lupdate `ts` from `sources`, then mark its "%n" messages numerus again with their old forms.
+
+    Returns how many plural messages the catalogue holds.
+    """
+    tool = tool or _tool("lupdate")
+    if tool is None:
+        raise RuntimeError("pyside6-lupdate not found")
+    kept = i18n_plurals.read_numerus(ts)  # lupdate drops these: read them first
+    subprocess.run([*tool, "-silent", "-no-obsolete", *sources, "-ts", str(ts)], check=True)
+    return i18n_plurals.mark_numerus(ts, kept, language)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         for language in LANGUAGES:
             ts = translations_dir() / f"agentdesk_{language}.ts"
-            subprocess.run([*tool, "-no-obsolete", *_sources(), "-ts", str(ts)], check=True)
+            marked = update_catalogue(ts, _sources(), language, tool)
+            print(f"{ts.name}: {marked} plural (%n) messages")
         return 0
     print("usage: python -m agentdesk.desktop.i18n [build|update]", file=sys.stderr)
     return 2

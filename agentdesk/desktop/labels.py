@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from agentdesk.domain.compliance import ContactBudget
 from agentdesk.domain.outcomes import Outcome, Reached
+from agentdesk.domain.priority import NOT_CALLABLE
 
 translate = QCoreApplication.translate
 
@@ -117,6 +118,8 @@ def short_time(value: datetime | None, now: datetime) -> str:
     """'14:05' today, 'Tomorrow 09:00', else '03-12 14:05' (agent's local time)."""
     if value is None:
         return ""
+    if value >= NOT_CALLABLE:
+        return translate("Labels", "Not callable")
     here = local_time(value)
     today = local_time(now).date()
     if here.date() == today:

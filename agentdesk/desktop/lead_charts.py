@@ -7,11 +7,17 @@ calls leads scored, per agent and per talk track; and per SMS template and versi
 many were sent, delivered, had their link opened, and were followed by a payment within
 7 days (counts on the bars). `chart_series()` turns the
 reports into plain numbers (tested headless); `ChartsPanel` only draws them.
+
+A rate is only as good as its sample: the rate charts write under each bar how many calls
+it rests on, and draw a bar grey when that is fewer than `MIN_SAMPLE` (two calls answered
+out of two is no "100% right-party rate"). Talk tracks and templates are shown by their
+display names, not their ids.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -28,8 +34,10 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
 from agentdesk.client import sms as client_sms
 from agentdesk.client.lead import Reports, rate
 from agentdesk.desktop import theme
+from agentdesk.domain import talktracks
 
 translate = QCoreApplication.translate
+MIN_SAMPLE = 20  # a rate from fewer calls than this is drawn grey: too few to go by
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,14 @@ class BarData:
     sets: list[tuple[str, list[float]]]
     unit: str = ""
     counts_on_bars: bool = False
+    # Per set, per category: how many records the rate rests on (None: counts, not rates).
+    samples: list[list[int]] | None = None
+
+    def thin(self, set_index: int) -> list[int]:
+        """The categories whose rate in set `set_index` rests on fewer than MIN_SAMPLE records."""
+        if self.samples is None:
+            return []
+        return [i for i, n in enumerate(self.samples[set_index]) if n < MIN_SAMPLE]
 
 
 def chart_series(reports: Reports) -> dict[str, BarData]:
@@ -60,9 +76,10 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
             "¥",
         ),
         "hours": BarData(
-            [f"{r.hour:02d}" for r in by_hour],
+            [f"{r.hour:02d}\n{r.attempts}" for r in by_hour],  # the hour, and the calls under its rate
             [(translate("LeadCharts", "Right-party contact rate"), [rate(r.rpc, r.attempts) for r in by_hour])],
             "%",
+            samples=[[r.attempts for r in by_hour]],
         ),
         "funnel": BarData(
             [r.username for r in funnel],
@@ -74,10 +91,12 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
         # The same rates as the champion/challenger comparison (agentdesk.domain.arms): contacts
         # per call, promises per right-party contact.
         "tracks": BarData(
-            [track_label(r.talk_track_id, r.version) for r in tracks],
+            [track_label(r.talk_track_id, r.version) + "\n" + translate("LeadCharts", "%1 calls · %2 reached")
+             .replace("%1", str(r.attempts)).replace("%2", str(r.rpc)) for r in tracks],
             [(translate("LeadCharts", "Right-party contact rate"), [rate(r.rpc, r.attempts) for r in tracks]),
              (translate("LeadCharts", "Promises per right-party contact"), [rate(r.promises, r.rpc) for r in tracks])],
             "%",
+            samples=[[r.attempts for r in tracks], [r.rpc for r in tracks]],
         ),
         "qa_agents": BarData(
             [f"{r.username} ({r.scored})" for r in qa_agents],
@@ -100,17 +119,28 @@ def chart_series(reports: Reports) -> dict[str, BarData]:
     }
 
 
+def _lang() -> str:
+    return "zh" if translate("LeadCharts", "Sent") != "Sent" else "en"
+
+
 def sms_label(template_id: str, version: int) -> str:
     """The template's title in the UI's language, with its version."""
-    lang = "zh" if translate("LeadCharts", "Sent") != "Sent" else "en"
-    titles = {(t.id, t.version): t.title[lang] for t in client_sms.templates()}
+    titles = {(t.id, t.version): t.title[_lang()] for t in client_sms.templates()}
     return f"{titles.get((template_id, version), template_id)} v{version}"
 
 
+@lru_cache(maxsize=1)
+def _track_titles() -> dict[str, dict[str, str]]:
+    """Each talk track's display name by language, from the tracks in resources."""
+    return {t.id: dict(t.title) for t in talktracks.load_tracks()}
+
+
 def track_label(track_id: str | None, version: int | None) -> str:
+    """The track's display name in the UI's language (its id only if no track has that id), with its version."""
     if not track_id:
         return translate("LeadCharts", "(no track)")
-    return f"{track_id} v{version}" if version is not None else track_id
+    name = _track_titles().get(track_id, {}).get(_lang()) or track_id
+    return f"{name} v{version}" if version is not None else name
 
 
 def chart_titles() -> dict[str, str]:
@@ -126,6 +156,7 @@ def chart_titles() -> dict[str, str]:
 
 
 SERIES_COLORS = ("#1F63D6", "#137A4E", "#C07A00", "#8E44AD")
+THIN_COLOR = "#A7ADB5"  # grey: a rate from fewer than MIN_SAMPLE records
 
 
 class ChartsPanel:
@@ -155,6 +186,9 @@ class ChartsPanel:
             title = titles[key]
             if not self.data[key].categories:
                 title += " — " + translate("LeadCharts", "no data in this period yet")
+            elif any(self.data[key].thin(i) for i in range(len(self.data[key].sets))):
+                title += " — " + translate("LeadCharts", "grey: fewer than %1 calls, too few to go by").replace(
+                    "%1", str(MIN_SAMPLE))
             view.setChart(_bar_chart(title, self.data[key], dark, sparse_labels=(key == "daily")))
 
     def retitle(self) -> None:
@@ -185,6 +219,8 @@ def _bar_chart(title: str, data: BarData, dark: bool, sparse_labels: bool = Fals
         bar_set.setBorderColor(QColor(SERIES_COLORS[i % len(SERIES_COLORS)]))
         bar_set.append(values)
         bar_set.setLabelColor(theme.color("text"))  # counts above the bars, readable on the chart's surface
+        bar_set.setSelectedColor(QColor(THIN_COLOR))  # "selected" bars: rates from too few records
+        bar_set.selectBars(data.thin(i))
         series.append(bar_set)
         top = max([top, *values])
     if data.counts_on_bars:

@@ -25,7 +25,7 @@ from agentdesk import contract
 from agentdesk.client import errors
 from agentdesk.client.lead import BUCKETS, CASE_STATUSES, GridFilter, GridView, ReassignProblem, TeamCases, TeamLead
 from agentdesk.client.views import SyncStatus
-from agentdesk.desktop import labels, uiload
+from agentdesk.desktop import labels, rule_text, uiload
 from agentdesk.desktop.lead_charts import ChartsPanel
 from agentdesk.desktop.lead_models import (
     BoardModel,
@@ -34,8 +34,10 @@ from agentdesk.desktop.lead_models import (
     money,
     promise_labels,
 )
+from agentdesk.desktop.moves_panel import MovesPanel
 from agentdesk.desktop.reassign_dialog import ReassignDialog
 from agentdesk.desktop.recordings_tab import RecordingsTab
+from agentdesk.desktop.review_rows import debtor_cell, debtor_names
 from agentdesk.desktop.strategy_editor import StrategyEditor
 from agentdesk.desktop.strategy_workbench import StrategyWorkbench
 from agentdesk.desktop.tasks import Tasks
@@ -57,6 +59,7 @@ class LeadConsole(QWidget):
     reassigned = Signal(object)  # contract.ReassignResult
     undone = Signal(object)  # contract.UndoResult
     exported = Signal(str)  # path
+    case_requested = Signal(str)  # a case id: the lead opened it from a review list
     message = Signal(str)  # for the window's status bar
 
     def __init__(self, session: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -92,6 +95,11 @@ class LeadConsole(QWidget):
         self.casesSplitter.setSizes([900, 330])
         self._setup_review()
         self.charts = ChartsPanel(self.chartsGrid, self.chartsPage)
+        self.moves = MovesPanel(self.lead, tasks, self)  # the history of moves, each undoable (issue 18)
+        self.moves.message.connect(self.message)
+        self.moves.undone.connect(self._after_undo)
+        self.moves.loaded.connect(lambda _n: self._update_undo())
+        self.tabs.addTab(self.moves, self.moves.tab_title())
         self.strategy_editor = StrategyEditor(session, tasks, self)  # a fifth tab: the queue's weights
         self.strategy_editor.message.connect(self.message)
         self.tabs.addTab(self.strategy_editor, self.strategy_editor.tab_title())
@@ -118,6 +126,7 @@ class LeadConsole(QWidget):
         self._filter_timer.timeout.connect(self.reload_grid)
         self._loaded_tabs: set[int] = set()
         self._update_undo()
+        self.moves.reload()
         self.refresh_board()
         self.reload_grid()
 
@@ -157,19 +166,20 @@ class LeadConsole(QWidget):
 
     def _setup_review(self) -> None:
         outcomes = labels.outcome_labels
+        self._debtors: dict[str, str] = {}  # case id → debtor, from the replica (review_rows)
         self.flagged_model = RecordsModel([
             (lambda: self.tr("When"), lambda a: a.started_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            (lambda: self.tr("Debtor"), lambda a: debtor_cell(self._debtors, a.case_id)),
             (lambda: self.tr("Agent"), lambda a: a.agent),
             (lambda: self.tr("Outcome"), lambda a: labels.label(outcomes(), a.outcome)),
-            (lambda: self.tr("Flag"), lambda a: a.compliance_flag),
-            (lambda: self.tr("Case"), lambda a: a.case_id[:8]),
+            (lambda: self.tr("Rule"), lambda a: rule_text.flag_text(a.compliance_flag)),
         ], self)
         self.rejected_model = RecordsModel([
             (lambda: self.tr("Received"), lambda m: m.received_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            (lambda: self.tr("Debtor"), lambda m: debtor_cell(self._debtors, m.case_id)),
             (lambda: self.tr("User"), lambda m: m.username),
             (lambda: self.tr("Change"), lambda m: m.type),
             (lambda: self.tr("Reason"), lambda m: m.reason or ""),
-            (lambda: self.tr("Case"), lambda m: (m.case_id or "")[:8]),
         ], self)
         self.numbers_model = RecordsModel([
             (lambda: self.tr("Added"), lambda n: n.created_at.astimezone().strftime("%Y-%m-%d %H:%M")),
@@ -177,12 +187,15 @@ class LeadConsole(QWidget):
             (lambda: self.tr("Number"), lambda n: n.value_masked),
             (lambda: self.tr("Whose"), lambda n: n.owner + (f" · {n.relation}" if n.relation else "")),
             (lambda: self.tr("Name"), lambda n: n.contact_name or ""),
-            (lambda: self.tr("Case"), lambda n: n.case_id[:8]),
+            (lambda: self.tr("Debtor"), lambda n: debtor_cell(self._debtors, n.case_id)),
         ], self)
         for view, model in ((self.flaggedView, self.flagged_model), (self.rejectedView, self.rejected_model),
                             (self.numbersView, self.numbers_model)):
             self._setup_view(view, model)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setToolTip(self.tr("Double-click or press Enter to open the case"))
+            # Double-click or Enter opens the row's case (the window shows it under "Case work").
+            view.activated.connect(lambda index, m=model: self._open_review_case(m, index.row()))
         self.numbersView.selectionModel().selectionChanged.connect(lambda *_a: self._numbers_selection())
         self._numbers_selection()
 
@@ -271,6 +284,7 @@ class LeadConsole(QWidget):
         actions = dict(zip(pages, (self.refresh_board, self.reload_grid, self.load_review, self.load_charts),
                            strict=True))
         actions[self.strategy_editor] = self.strategy_editor.load
+        actions[self.moves] = self.moves.reload
         actions[self.recordings] = self.recordings.reload
         actions[self.workbench] = self.workbench.refresh
         action = actions.get(self.tabs.currentWidget())
@@ -287,6 +301,8 @@ class LeadConsole(QWidget):
             self.load_charts()
         elif self.tabs.widget(index) is self.recordings:
             self.recordings.reload()
+        elif self.tabs.widget(index) is self.moves:
+            self.moves.reload()
 
     # --- board ----------------------------------------------------------------------------------
 
@@ -454,7 +470,7 @@ class LeadConsole(QWidget):
     def _update_counts(self) -> None:
         count, total = self._totals
         selected = sum(last - first + 1 for first, last in self._selected_spans())
-        text = self.tr("%1 cases · %2 overdue").replace("%1", f"{count:,}").replace("%2", money(total))
+        text = self.tr("%Ln cases · %1 overdue", "", count).replace("%1", money(total))
         if selected:
             text += " · " + self.tr("%1 selected").replace("%1", f"{selected:,}")
         self.casesCount.setText(text)
@@ -486,21 +502,21 @@ class LeadConsole(QWidget):
         if not ids:
             return None
         count, total = self._totals
-        return self.open_reassign(case_ids=ids, description=self.tr("Move all %1 filtered cases (%2 overdue).")
-                                  .replace("%1", f"{count:,}").replace("%2", money(total)))
+        return self.open_reassign(case_ids=ids, description=self.tr("Move all %Ln filtered cases (%1 overdue).", "",
+                                                                    count).replace("%1", money(total)))
 
     def _describe(self, count: int) -> str:
-        return self.tr("Move %1 selected cases.").replace("%1", f"{count:,}")
+        return self.tr("Move %Ln selected cases.", "", count)
 
     def _cases_dropped(self, case_ids: list[str], agent_id: str) -> None:
         self.open_reassign(case_ids=case_ids, description=self._describe(len(case_ids)), mode="one",
                            targets=[agent_id])
 
     def redistribute(self, agent: contract.BoardAgent) -> ReassignDialog:
-        others = [a.id for a in self.board_model.agents() if a.id != agent.id and a.state != "offline"]
-        others = others or [a.id for a in self.board_model.agents() if a.id != agent.id]
-        text = self.tr("Redistribute %1's queue: %2 cases, %3.").replace("%1", agent.display_name or agent.username)
-        text = text.replace("%2", str(agent.queue_size)).replace("%3", money(agent.queue_value_minor))
+        # Every agent of the team who is not away today (by the collectors' settings) receives.
+        others = [a.id for a in self.board_model.agents() if a.id != agent.id and not a.away_today]
+        text = self.tr("Redistribute %1's queue: %Ln cases, %2.", "", agent.queue_size)
+        text = text.replace("%1", agent.display_name or agent.username).replace("%2", money(agent.queue_value_minor))
         return self.open_reassign(source_agent_id=agent.id, description=text, mode="even", targets=others)
 
     def redistribute_selected(self) -> ReassignDialog | None:
@@ -511,41 +527,53 @@ class LeadConsole(QWidget):
         return self.redistribute(agent)
 
     def _after_reassign(self, result: contract.ReassignResult) -> None:
-        self.message.emit(self.tr("%1 cases moved. \"Undo last reassignment\" gives them back.")
-                          .replace("%1", f"{result.total_cases:,}"))
+        self.message.emit(self.tr("%Ln cases moved. \"Undo last reassignment\" or the Moves tab gives them back.",
+                                  "", result.total_cases))
         self.reassigned.emit(result)
         self._update_undo()
+        self.moves.reload()
         self.session.sync.nudge()
         self.refresh_board()
 
     def undo_last(self) -> None:
-        lead = self.lead
+        """Undo this desk's last move (else the team's newest one that can still go back), after
+        the same confirmation as the Moves tab's: what will return to whom."""
+        latest = self.moves.latest_undoable()
+        rid = self.lead.last_reassignment() or (latest.id if latest is not None else None)
+        if rid is None:
+            self.message.emit(self.tr("There is no reassignment to undo."))
+            return
+        self.moves.undo_move(rid)
 
-        def done(result: contract.UndoResult) -> None:
-            text = self.tr("%1 cases given back.").replace("%1", f"{result.restored:,}")
-            if result.skipped:
-                text += " " + self.tr("%1 changed since the move and stay where they are.").replace(
-                    "%1", str(result.skipped))
-            self.message.emit(text)
-            self._update_undo()
-            self.session.sync.nudge()
-            self.refresh_board()
-            self.undone.emit(result)
-
-        self.undoButton.setEnabled(False)
-        self.tasks.run(lead.undo, done, lambda exc: (self._update_undo(), self._report(exc)))
+    def _after_undo(self, result: contract.UndoResult) -> None:
+        self._update_undo()
+        self.session.sync.nudge()
+        self.refresh_board()
+        self.undone.emit(result)
 
     def _update_undo(self) -> None:
-        self.undoButton.setEnabled(bool(self.lead.last_reassignment()))
+        self.undoButton.setEnabled(bool(self.lead.last_reassignment()) or self.moves.latest_undoable() is not None)
 
     # --- review ---------------------------------------------------------------------------------
 
     def load_review(self) -> None:
         lead = self.lead
-        self.tasks.run(lambda: (lead.flagged(), lead.rejected(), lead.numbers()), self._review_arrived, self._report)
 
-    def _review_arrived(self, pages: tuple[Any, Any, Any]) -> None:
-        flagged, rejected, numbers = pages
+        def work() -> tuple[Any, Any, Any, dict[str, str]]:
+            flagged, rejected, numbers = lead.flagged(), lead.rejected(), lead.numbers()
+            ids = [i.case_id for page in (flagged, rejected, numbers) for i in page.items]
+            return flagged, rejected, numbers, debtor_names(lead.grid, ids)
+
+        self.tasks.run(work, self._review_arrived, self._report)
+
+    def _open_review_case(self, model: RecordsModel, row: int) -> None:
+        item = model.item_at(row)
+        case_id = getattr(item, "case_id", None)
+        if case_id:
+            self.case_requested.emit(case_id)
+
+    def _review_arrived(self, pages: tuple[Any, Any, Any, dict[str, str]]) -> None:
+        flagged, rejected, numbers, self._debtors = pages
         self.flagged_model.set_items(flagged.items)
         self.rejected_model.set_items(rejected.items)
         self.numbers_model.set_items(numbers.items)
@@ -554,8 +582,8 @@ class LeadConsole(QWidget):
         self.reviewTabs.setTabText(0, self.tr("Flagged attempts (%1)").replace("%1", str(flagged.total)))
         self.reviewTabs.setTabText(1, self.tr("Rejected changes (%1)").replace("%1", str(rejected.total)))
         self.reviewTabs.setTabText(2, self.tr("Numbers to verify (%1)").replace("%1", str(numbers.total)))
-        self.reviewSummary.setText(self.tr("%1 items wait for you.").replace(
-            "%1", str(flagged.total + rejected.total + numbers.total)))
+        waiting = flagged.total + rejected.total + numbers.total
+        self.reviewSummary.setText(self.tr("%n items wait for you.", "", waiting))
         self._numbers_selection()
         self.review_loaded.emit()
 
@@ -619,14 +647,17 @@ class LeadConsole(QWidget):
         self.tasks.run(work, lambda n: self._exported(path, n), self._report)
 
     def _exported(self, path: Path, rows: int) -> None:
-        self.message.emit(self.tr("Exported %1 rows to %2").replace("%1", f"{rows:,}").replace("%2", str(path)))
+        self.message.emit(self.tr("Exported %Ln rows to %1", "", rows).replace("%1", str(path)))
         self.exported.emit(str(path))
 
     # --- language and errors --------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self._fill_filters()
+        self.tabs.setTabText(self.tabs.indexOf(self.workbench), self.workbench.tab_title())
         self.recordings.retranslate()
+        self.moves.retranslate()
+        self.tabs.setTabText(self.tabs.indexOf(self.moves), self.moves.tab_title())
         self.tabs.setTabText(self.tabs.indexOf(self.recordings), self.recordings.tab_title())
         self.cases_model.relabel()
         self.charts.retitle()

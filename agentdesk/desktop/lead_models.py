@@ -134,7 +134,8 @@ class BoardModel(QAbstractTableModel):
                          self.COLLECTED: agent.collected_minor_today}[col]
                 return money(minor)
             if col == self.STATE:
-                return "● " + state_labels().get(agent.state, agent.state)
+                away = " · " + translate("LeadConsole", "away today") if agent.away_today else ""
+                return "● " + state_labels().get(agent.state, agent.state) + away
             return str(self.cell(agent, col))
         if role == ID_ROLE:
             return agent.id
@@ -453,7 +454,17 @@ class PreviewModel(QAbstractTableModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col == 3 and delta:
             return theme.color("ok" if delta > 0 else "danger")
+        over = is_over_capacity(load)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and over:
+            return theme.color("danger")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1 and over:
+            return translate("LeadConsole", "Over capacity: %1 open cases at most").replace("%1", str(load.capacity))
         return None
+
+
+def is_over_capacity(load: contract.AgentLoad) -> bool:
+    """A receiving queue that the move would take above the collector's capacity."""
+    return load.capacity is not None and load.after_cases > load.capacity and load.after_cases > load.before_cases
 
 
 class RecordsModel(QAbstractTableModel):

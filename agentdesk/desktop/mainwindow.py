@@ -16,13 +16,13 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
-from agentdesk.desktop import i18n, labels, leaving, my_scores, rule_text, theme, uiload
+from agentdesk.desktop import i18n, labels, layout_memory, leaving, my_scores, rule_text, theme, uiload
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.call_control import CallControl
@@ -32,6 +32,7 @@ from agentdesk.desktop.noteform import NoteForm
 from agentdesk.desktop.phone.base import CallResult, Phone
 from agentdesk.desktop.phone.handoff import HandoffPhone
 from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_to_open
+from agentdesk.desktop.relogin_dialog import SessionGuard
 from agentdesk.desktop.settings import Settings
 from agentdesk.desktop.sms_dialog import SmsControl
 from agentdesk.desktop.status import SyncStatusBar
@@ -117,6 +118,9 @@ class MainWindow(QMainWindow):
 
         self.events = SessionEvents(self)
         self.events.status_changed.connect(self.status_bar.show)
+        # The server ended the session: ask for the password over the window (issue 18).
+        self.session_guard = SessionGuard(self, session, tasks, self.actionSyncNow)
+        self.events.status_changed.connect(self.session_guard.on_status)
         self.events.cases_changed.connect(self._cases_changed)
         self.lead_console: LeadConsole | None = None
         self.agent_state: AgentStateControl | None = None
@@ -152,6 +156,8 @@ class MainWindow(QMainWindow):
         self.mainSplitter.setStretchFactor(2, 0)
         self.mainSplitter.setSizes([540, 500, 380])
         self.rightSplitter.setSizes([380, 450])
+        layout_memory.restore(settings, session.user.username, self.queueView.horizontalHeader(),
+                              self._splitters(), stretched=QueueModel.WHY)
 
         who = session.user.display_name or session.user.username
         role = {"agent": self.tr("Agent"), "lead": self.tr("Team lead"), "admin": self.tr("Administrator")}
@@ -171,6 +177,14 @@ class MainWindow(QMainWindow):
                               selected_contact=self.case_panel.selected_contact, after_send=self._sms_sent)
 
     # --- setup -----------------------------------------------------------------------------
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main_splitter": self.mainSplitter, "right_splitter": self.rightSplitter}
+
+    def save_layout(self) -> None:
+        """The user's column widths and pane sizes, for their next start (layout_memory)."""
+        layout_memory.save(self.settings, self.session.user.username, self.queueView.horizontalHeader(),
+                           self._splitters(), stretched=QueueModel.WHY)
 
     def _setup_queue_view(self) -> None:
         view = self.queueView
@@ -196,6 +210,7 @@ class MainWindow(QMainWindow):
         console.tabs.addTab(self.mainSplitter, self.tr("Case work"))
         self.centralLayout.addWidget(console, 1)
         console.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        console.case_requested.connect(lambda case_id: self._open_for_lead(console, case_id))  # review lists
         # A lead's whole team can be 100,000 cases: rank them only once "Case work" is open.
         console.tabs.currentChanged.connect(lambda _i: self._queue_dirty and self.reload_queue())
         # The case keys (F5 dial, F2 next, Ctrl+Enter save) belong to "Case work"; on the other
@@ -206,6 +221,11 @@ class MainWindow(QMainWindow):
         self.events.status_changed.connect(console.sync_status)
         console.recordings.set_language(self.language)
         self.lead_console = console
+
+    def _open_for_lead(self, console: LeadConsole, case_id: str) -> None:
+        """A case the lead opened from the console (a review list): shown under "Case work"."""
+        console.tabs.setCurrentWidget(self.mainSplitter)
+        self.open_case(case_id)
 
     def _case_actions_follow(self, console: LeadConsole) -> None:
         on_case_work = console.tabs.currentWidget() is self.mainSplitter
@@ -301,17 +321,20 @@ class MainWindow(QMainWindow):
         queue_filter = self.filterCombo.currentData() or "all"
         search = self.searchEdit.text().strip()
         session = self.session
-        self.tasks.run(
-            lambda: session.queue(filter=queue_filter, search=search),
-            lambda rows: self._queue_arrived(generation, rows),
-        )
+        def build() -> tuple[list[QueueRow], int | None]:
+            rows = session.queue(filter=queue_filter, search=search)
+            # With a filter on, say how many more cases the search finds without it.
+            return rows, session.search_total(search) if search and queue_filter != "all" else None
 
-    def _queue_arrived(self, generation: int, rows: list[QueueRow]) -> None:
+        self.tasks.run(build, lambda built: self._queue_arrived(generation, *built))
+
+    def _queue_arrived(self, generation: int, rows: list[QueueRow], total: int | None = None) -> None:
         if generation != self._queue_generation:
             return
         selected = self.current_case
         self.queue_model.set_rows(rows)
-        self.queueCount.setText(self.tr("%1 cases").replace("%1", str(len(rows))))
+        self._hidden_by_filter = max(0, (total or 0) - len(rows))
+        self._show_queue_count()
         row = self.queue_model.row_of(selected) if selected else None
         if selected is None and rows and not self._opened_first:
             # The day starts on the case worth calling now, not on an empty panel.
@@ -582,11 +605,21 @@ class MainWindow(QMainWindow):
         if self.lead_console is not None:
             self.lead_console.recordings.set_language(language)
 
+    def event(self, event: QEvent) -> bool:
+        """A window already shut keeps its widgets but not its store: its panels must not
+        re-read anything when a later window's language change reaches every top-level."""
+        if event.type() == QEvent.Type.LanguageChange and getattr(self, "_shut", False):
+            return True
+        return super().event(event)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "queue_model"):
+        # A window already shut (signed out, closed) keeps its widgets but not its store.
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "queue_model") \
+                and not getattr(self, "_shut", False):
             self.language = self.settings.get("language") if self.settings.get("language") != "auto" else self.language
             lang = i18n.short_code(self.language)
             self.queue_model.set_language(lang)
+            self._show_queue_count()
             self._fill_filters()
             self._label_shortcuts()
             self._load_tracks()
@@ -603,6 +636,14 @@ class MainWindow(QMainWindow):
                 self.agent_state.retranslate()
             self.calls.retranslate()
         super().changeEvent(event)
+
+    def _show_queue_count(self) -> None:
+        count = self.queue_model.rowCount()
+        text = self.tr("%n cases", "", count)
+        hidden = getattr(self, "_hidden_by_filter", 0)
+        if hidden:
+            text += " · " + self.tr("%1 more match with the filter off").replace("%1", str(hidden))
+        self.queueCount.setText(text)
 
     def _focus_search(self) -> None:
         self.searchEdit.setFocus()
@@ -651,6 +692,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self.save_layout()
         self.events.blockSignals(True)
         if self.lead_console is not None:
             self.lead_console.shutdown()

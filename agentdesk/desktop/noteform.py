@@ -367,8 +367,8 @@ class NoteForm(QWidget):
     def show_errors(self, errors: dict[str, str]) -> None:
         self._clear_errors()
         targets = {
-            "call": (self.formError, [self.inboundCheck]),
-            "outcome": (self.formError, [self.reachedCombo, self.outcomeCombo]),
+            "call": (self.callError, [self.inboundCheck]),
+            "outcome": (self.outcomeError, [self.reachedCombo, self.outcomeCombo]),
             "promise": (self.promiseError, [self.promiseAmountEdit, self.promiseDateEdit]),
             "callback": (self.callbackError, [self.callbackEdit]),
             "note": (self.conductLabel, [self.noteEdit]),
@@ -411,7 +411,8 @@ class NoteForm(QWidget):
         return [s.cursor.selectedText() for s in self.noteEdit.extraSelections()]
 
     def _clear_errors(self) -> None:
-        for label in (self.formError, self.promiseError, self.callbackError, self.conductLabel):
+        for label in (self.formError, self.callError, self.outcomeError, self.promiseError, self.callbackError,
+                      self.conductLabel):
             label.setVisible(False)
             label.clear()
         if not self.conductReasonEdit.text():

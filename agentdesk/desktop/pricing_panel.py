@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QWidget
 
 from agentdesk import contract
@@ -63,12 +63,21 @@ class PricingPanel(QWidget):
         self.pricingView.selectionModel().selectionChanged.connect(lambda *_a: self._evidence())
         self.lenderCombo.setMinimumWidth(220)
         self.lenderCombo.addItems([x for x in (session.store.get_meta(LENDERS_META) or "").split("\n") if x])
-        self.lenderCombo.lineEdit().setPlaceholderText(self.tr("the lender's name, as on its files"))
         self.chooseFileButton.clicked.connect(self._ask_file)
-        self.totalLabel.setText(self.tr("Choose the lender and a placement file to price it."))
+        self.retranslate()
 
     def tab_title(self) -> str:
         return self.tr("Pricing")
+
+    def retranslate(self) -> None:
+        self.lenderCombo.lineEdit().setPlaceholderText(self.tr("the lender's name, as on its files"))
+        if self.price is None:
+            self.totalLabel.setText(self.tr("Choose the lender and a placement file to price it."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def language(self) -> str:
         return "zh" if self.tr("en", "Language of the weights' labels and reasons: zh or en") == "zh" else "en"

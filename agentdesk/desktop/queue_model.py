@@ -31,9 +31,20 @@ def reason_text(row: QueueRow, lang: str) -> str:
     return top.text_zh if lang == "zh" else top.text_en
 
 
+def match_text(matched: str | None) -> str:
+    """What a search found in the case, e.g. "Account no. matches" (empty without a search)."""
+    if not matched:
+        return ""
+    return {
+        "name": QCoreApplication.translate("QueueModel", "Name matches"),
+        "phone": QCoreApplication.translate("QueueModel", "Phone number matches"),
+        "account": QCoreApplication.translate("QueueModel", "Account no. matches"),
+    }.get(matched, "")
+
+
 def reasons_tooltip(row: QueueRow, lang: str) -> str:
     lines = [
-        f"{r.text_zh if lang == 'zh' else r.text_en}  (+{r.points:g})"
+        f"{r.text_zh if lang == 'zh' else r.text_en}  ({r.points:+.0f})"
         for r in sorted(row.reasons, key=lambda r: -r.points)
     ]
     return "\n".join(lines)
@@ -172,7 +183,8 @@ class QueueModel(QAbstractTableModel):
                 return labels.label(labels.case_status_labels(), row.status)
             return labels.next_call_text(row.callable_from, self._now)
         if col == self.WHY:
-            return reason_text(row, self._lang)
+            found = match_text(row.matched)
+            return f"{found} · {reason_text(row, self._lang)}" if found else reason_text(row, self._lang)
         if col == self.AGENT:
             return row.assigned_agent or ""
         return ""

@@ -18,7 +18,7 @@ from agentdesk import contract
 from agentdesk.client import errors
 from agentdesk.client.lead import ReassignProblem, TeamLead, reassign_request
 from agentdesk.desktop import theme, uiload
-from agentdesk.desktop.lead_models import PreviewModel, money
+from agentdesk.desktop.lead_models import PreviewModel, is_over_capacity, money
 from agentdesk.desktop.tasks import Tasks
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -36,8 +36,9 @@ class TargetsModel(QAbstractTableModel):
         self._checked: set[str] = set()
         # A starting limit the lead edits: a little above the longest queue, so "by capacity"
         # fills the shorter queues first.
+        # The collector's own capacity when the board knows it.
         top = max((a.queue_size for a in agents), default=0)
-        self._capacity = {a.id: top + 50 for a in agents}
+        self._capacity = {a.id: a.capacity if a.capacity is not None else top + 50 for a in agents}
 
     def checked(self) -> list[str]:
         return [a.id for a in self._agents if a.id in self._checked]
@@ -165,6 +166,7 @@ class ReassignDialog(QDialog):
         self.setWindowTitle(self.tr("Reassign cases"))
         self.resize(760, 680)
         self._show_problem("")
+        self._show_capacity(None)
         if self.targets.checked():
             self.run_preview()
 
@@ -190,6 +192,13 @@ class ReassignDialog(QDialog):
         self.previewSummary.setText("")
         self.commitButton.setEnabled(False)
         self._show_problem("")
+        self._show_capacity(None)
+
+    def _show_capacity(self, preview: contract.ReassignPreview | None) -> None:
+        text = capacity_warning(preview) if preview is not None else ""
+        self.capacityWarning.setText(text)
+        self.capacityWarning.setVisible(bool(text))
+        theme.set_tone(self.capacityWarning, "warn" if text else "")
 
     def _show_problem(self, text: str) -> None:
         self.problemLabel.setText(text)
@@ -223,9 +232,10 @@ class ReassignDialog(QDialog):
         self.preview = preview
         self.preview_model.set_preview(preview)
         self.previewSummary.setText(
-            self.tr("%1 cases, %2 overdue, change owner.").replace("%1", str(preview.total_cases))
-            .replace("%2", money(preview.total_minor))
+            self.tr("%Ln cases, %1 overdue, change owner.", "", preview.total_cases)
+            .replace("%1", money(preview.total_minor))
         )
+        self._show_capacity(preview)
         self.commitButton.setEnabled(preview.total_cases > 0)
         if not preview.total_cases:
             self._show_problem(self.tr("Nothing to move: these cases already sit with the chosen agents."))
@@ -258,6 +268,17 @@ class ReassignDialog(QDialog):
         self.result = result
         self.reassigned.emit(result)
         self.accept()
+
+
+def capacity_warning(preview: contract.ReassignPreview) -> str:
+    """One line per receiving queue the move takes over its collector's capacity ("" if none)."""
+    lines = []
+    for load in preview.per_agent:
+        if is_over_capacity(load):
+            after = load.after_cases  # a plain name: pyside6-lupdate skips a count written as an attribute
+            lines.append(translate("ReassignDialog", "Over capacity: %1 would hold %Ln cases, capacity %2.", "", after)
+                         .replace("%1", load.username).replace("%2", f"{load.capacity:,}"))
+    return "\n".join(lines)
 
 
 def problem_text(message: str) -> str:

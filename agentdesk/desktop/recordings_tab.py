@@ -401,6 +401,7 @@ class RecordingsTab(QWidget):
 
     def retranslate(self) -> None:
         self._fill_filters()
+        self._update_score_label()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
     def _report(self, exc: BaseException) -> None:

@@ -53,3 +53,45 @@ def describe(error: Any) -> tuple[str, str]:
         return "form", str(error)
     field, word = found
     return field, word(getattr(error, "params", {}) or {})
+
+
+# The compliance rules a flagged attempt broke (agentdesk.domain.compliance.Rule), for the lead.
+_RULES: dict[str, Callable[[], str]] = {
+    "case_closed": lambda: translate("RuleText", "Contact with a closed case"),
+    "hold": lambda: translate("RuleText", "Contact while the case is on hold"),
+    "contact_point_status": lambda: translate("RuleText", "Number marked not to be contacted"),
+    "third_party_not_registered": lambda: translate("RuleText", "Third party not registered on the case"),
+    "third_party_debtor_reachable": lambda: translate("RuleText", "Third party called while the debtor is reachable"),
+    "third_party_once": lambda: translate("RuleText", "Third party contacted more than once"),
+    "third_party_channel": lambda: translate("RuleText", "Channel not allowed for a third party"),
+    "quiet_hours": lambda: translate("RuleText", "Outside the debtor's contact hours"),
+    "promise_pending": lambda: translate("RuleText", "Called while a promise is pending"),
+    "wait_after_conversation": lambda: translate("RuleText", "Too soon after a conversation"),
+    "point_daily_limit": lambda: translate("RuleText", "Daily limit for the number exceeded"),
+    "debtor_daily_limit": lambda: translate("RuleText", "Daily limit for the debtor exceeded"),
+    "debtor_7d_limit": lambda: translate("RuleText", "7-day limit for the debtor exceeded"),
+    "third_party_daily_limit": lambda: translate("RuleText", "Daily limit for third parties exceeded"),
+    "sms_point_daily_limit": lambda: translate("RuleText", "Daily SMS limit for the number exceeded"),
+    "sms_debtor_daily_limit": lambda: translate("RuleText", "Daily SMS limit for the debtor exceeded"),
+    "sms_debtor_7d_limit": lambda: translate("RuleText", "7-day SMS limit for the debtor exceeded"),
+    "conduct_override": lambda: translate("RuleText", "Flagged wording kept by the agent"),
+}
+_LATE = "recorded after the case was reassigned"
+
+
+def flag_text(flag: str) -> str:
+    """A flagged attempt's rules in the lead's language: the server stores "rule: English reason"
+    parts joined by "; " (`agentdesk.server.policy.flag_attempt`); a part this desk does not know
+    keeps its own text."""
+    parts = []
+    for part in (p.strip() for p in flag.split("; ") if p.strip()):
+        code, _sep, detail = part.partition(":")
+        if part == _LATE:
+            parts.append(translate("RuleText", "Recorded after the case was reassigned"))
+        elif code.strip() == "conduct_override":  # the words kept and the agent's reason are the point
+            parts.append(f"{_RULES['conduct_override']()}: {detail.strip()}")
+        elif code.strip() in _RULES:
+            parts.append(_RULES[code.strip()]())
+        else:
+            parts.append(part)
+    return " · ".join(parts)

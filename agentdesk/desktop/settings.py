@@ -52,6 +52,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("dialer_url", str, "tel:{number}", "Link that hands a number to the softphone."),
         Setting("phone_microphone", str, "", "Microphone the softphone uses; empty: the system's default."),
         Setting("phone_speaker", str, "", "Speaker or headset the softphone uses; empty: the system's default."),
+        Setting("layouts", dict, {}, "Queue column widths and pane sizes, per user name (kept by the desk)."),
         Setting(
             "wipe_on_logout",
             bool,

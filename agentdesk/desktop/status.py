@@ -11,6 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from agentdesk.client.sync import SESSION_ENDED
 from agentdesk.client.views import SyncStatus
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme
@@ -24,6 +25,8 @@ def sync_summary(status: SyncStatus, now: datetime) -> tuple[str, str, str, str]
         tone, state = "", translate("SyncStatusBar", "⟳ Syncing…")
     elif status.state == "online":
         tone, state = "ok", translate("SyncStatusBar", "● Online")
+    elif status.state == SESSION_ENDED:
+        tone, state = "warn", translate("SyncStatusBar", "● Signed out: sign in again to send your work")
     else:
         tone, state = "warn", translate("SyncStatusBar", "● Offline: changes are kept and sent when the server is back")
     if status.rejected:
@@ -67,7 +70,7 @@ class SyncStatusBar:
         self.status = status
         tone, state, pending, last = sync_summary(status, self._clock.now())
         self.state.setText(state)
-        if status.last_error and status.state == "offline":
+        if status.last_error and status.state in ("offline", SESSION_ENDED):
             self.state.setToolTip(status.last_error)
         else:
             self.state.setToolTip("")

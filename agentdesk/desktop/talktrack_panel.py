@@ -90,6 +90,7 @@ class TalkTrackPanel(QWidget):
 
     def _clear(self) -> None:
         for card in self._cards.values():
+            card.hide()  # gone from the screen now; deleted when the event loop gets to it
             card.deleteLater()
         self._cards.clear()
         self._texts.clear()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,6 +42,11 @@ from agentdesk.domain.strategy import (
 )
 
 _ZEROS_24: tuple[int, ...] = (0,) * 24
+
+
+# `callable_from` of a case no rule will let us call (every number dead, a stop request):
+# far enough to sort last, near enough that any time zone can show it (datetime.max cannot).
+NOT_CALLABLE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -451,14 +456,20 @@ def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...
     factors.append(Factor("expected_value", f"Overdue {money} · {name}", f"逾期 {money} · {name}", ev))
     base = ctx.prior[hour]
     # Only a clear difference from the portfolio is worth a word; otherwise neutral.
-    if total_att and p_reach >= base * 1.15:
+    # The estimate names the debtor's local hour it is for. A case that may not be called now
+    # (quiet hours, a limit reached) has no reach now: 0, whatever the hour's history says.
+    gated = case.callable_from is not None and case.callable_from > ctx.now
+    if gated:
+        en, zh, p_reach, reach = "No call allowed now", "现在不可拨打", 0.0, 0.0
+    elif total_att and p_reach >= base * 1.15:
         en, zh = "Good hour to call", "当前时段易接通"
     elif total_att and p_reach <= base * 0.85:
         en, zh = "Poor hour to call", "当前时段较难接通"
     else:
         en, zh = "Usual reach this hour", "当前时段接通率一般"
     pct = _pct(p_reach)
-    factors.append(Factor("reach", f"{en} ({pct} reach)", f"{zh}（接通率 {pct}）", reach))
+    factors.append(Factor("reach", f"{en} ({pct} reach at {hour:02d}:00 debtor's time)",
+                          f"{zh}（债务人当地 {hour:02d}:00 接通率 {pct}）", reach))
     if engaged and case.engaged_at is not None:
         hours = max(0, int((ctx.now - case.engaged_at).total_seconds() // 3600))
         en = "Opened the SMS link just now" if hours == 0 else f"Opened the SMS link {hours} h ago"
@@ -479,6 +490,8 @@ def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...
             else Factor("on_hold", "On hold: no contact", "暂停催收：不得联系", 0.0)
         )
         return (held, *factors[:2])
+    if case.callable_from is not None and case.callable_from >= NOT_CALLABLE:
+        return (Factor("not_callable", "No number may be called", "没有可拨打的号码", 0.0), *factors[:2])
     if case.callable_from is not None and case.callable_from > ctx.now:
         when = case.callable_from.astimezone(show_tz)
         shown = f"{when:%H:%M}" if when.date() == ctx.now.astimezone(show_tz).date() else f"{when:%m-%d %H:%M}"
@@ -666,6 +679,7 @@ def explain(ranked: RankedCase, lang: str = "zh") -> str:
 
 __all__ = [
     "DEFAULT_WEIGHTS",
+    "NOT_CALLABLE",
     "CaseFacts",
     "Factor",
     "RankedCase",

@@ -100,3 +100,24 @@ def _latest(items: Iterable[dict[str, Any]], field: str) -> dict[str, Any] | Non
         if best is None or item[field] >= best[field]:
             best = item
     return best
+
+
+def matched_field(search_text: str, name: str, needle: str) -> str | None:
+    """Which of a case's searchable fields holds `needle` (lower case): "name", "phone" (the
+    last four digits of a number) or "account"; None when none does. The desk shows it, so an
+    agent who typed 4038 sees whether the phone or an account number matched.
+
+    `search_text` is `history_columns`' column: the name, the phones' four-digit tails, then
+    the account numbers, separated by spaces.
+    """
+    if not needle:
+        return None
+    lowered = name.lower()
+    if needle in lowered:
+        return "name"
+    rest = search_text[len(lowered):] if search_text.startswith(lowered) else search_text
+    for token in rest.split():
+        if needle in token:
+            return "phone" if len(token) == 4 and len(needle) <= 4 else "account"
+    return "account" if needle in rest else None
+

@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from agentdesk import __version__, contract
 from agentdesk.clock import PROCESS, Clock
-from agentdesk.server import auth, presence, sync
+from agentdesk.server import auth, db_identity, presence, sync
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
@@ -98,6 +98,10 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse(status_code=422, content=validation_body(exc.errors()))
+
+    @app.exception_handler(db_identity.ForeignCursor)
+    async def _foreign_cursor(_request: Request, exc: db_identity.ForeignCursor) -> JSONResponse:
+        return JSONResponse(status_code=409, content={"code": contract.FOREIGN_CURSOR, "message": str(exc)})
 
     @app.exception_handler(sync.CursorError)
     async def _cursor_error(_request: Request, exc: sync.CursorError) -> JSONResponse:
@@ -229,7 +233,9 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
             role=user.role, team_id=user.team_id,  # type: ignore[arg-type]
         )
 
-    @app.get("/v1/sync/pull", response_model=contract.PullResponse, responses=errors)
+    @app.get("/v1/sync/pull", response_model=contract.PullResponse, responses={
+        **errors, 400: {"model": contract.ErrorBody, "description": "a cursor this server cannot read"},
+        409: {"model": contract.ErrorBody, "description": "foreign_cursor: pull the whole scope again"}})
     def pull(
         user: Annotated[User, Depends(current_user)],
         cursor: Annotated[str | None, Query(max_length=40)] = None,

@@ -7,14 +7,17 @@ locked hard, and an unknown name, a wrong password and a throttled account canno
 apart by the answer or its time. Access tokens are short-lived JWTs (`typ` at+jwt, with
 audience, issuer, `iat` and `exp`, RFC 9068) signed with a key kept in the database, so
 every API process behind the load balancer accepts every other's.
-Refresh tokens are random, stored only as SHA-256 hashes, and rotate on each use: a
-refresh token presented after it was rotated means it leaked, and every token of that
-user is revoked.
+Refresh tokens are stored only as SHA-256 hashes and rotate on each use. A refresh token
+presented again within REFRESH_GRACE of its rotation gets the same successor (the answer to
+the first use was lost on the way: see `refresh`); presented later, or after its successor
+was itself used or revoked, it means the token leaked, and every token of that user is revoked.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
 import weakref
 from dataclasses import dataclass
@@ -35,6 +38,12 @@ TOKEN_TYPE = "at+jwt"  # RFC 9068: an access token, never to be taken for anothe
 AUDIENCE = "agentdesk-api"
 ISSUER = "agentdesk"
 CLOCK_SKEW = timedelta(seconds=60)
+# How long after a rotation the same refresh token may be presented again and get the same
+# answer: a desk whose answer was lost retries within seconds (client backoff starts at 1-2 s
+# and stays under 15 s while outcomes wait), and a minute leaves room for a slow network
+# without giving a stolen token's thief a useful window (the successor is the same pair the
+# owner holds, and the successor's use closes the window at once).
+REFRESH_GRACE = timedelta(seconds=60)
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, type=Type.ID)
 
 
@@ -103,18 +112,38 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _issue(session: Session, user: User, now: datetime) -> IssuedTokens:
-    key = signing_key(session)
-    access = jwt.encode(
+def _access_token(key: str, user: User, issued_at: datetime) -> str:
+    """Deterministic for the same user, key and second of issue: a retried refresh within the
+    grace window rebuilds the very token the lost answer carried."""
+    now = issued_at
+    return jwt.encode(
         {"sub": user.id, "role": user.role, "iat": now, "exp": now + ACCESS_TTL, "aud": AUDIENCE,
          "iss": ISSUER},
         key,
         algorithm="HS256",
         headers={"typ": TOKEN_TYPE},
     )
-    refresh = secrets.token_urlsafe(32)
+
+
+def _successor(key: str, token: str) -> str:
+    """The refresh token that replaces `token` at its rotation: HMAC(signing key, token).
+
+    Derived rather than random so that a retry of the same old token within the grace
+    window can be answered with the identical pair without storing any token in clear:
+    only whoever holds the old token (and the server's key) can compute it, so it is as
+    secret as a random one, and the database still holds nothing but hashes.
+    """
+    mac = hmac.new(key.encode(), b"agentdesk-refresh-successor\0" + token.encode(), hashlib.sha256)
+    return base64.urlsafe_b64encode(mac.digest()).rstrip(b"=").decode()
+
+
+def _issue(session: Session, user: User, now: datetime, refresh: str | None = None) -> IssuedTokens:
+    key = signing_key(session)
+    access = _access_token(key, user, now)
+    refresh = refresh or secrets.token_urlsafe(32)
     session.add(
-        RefreshToken(user_id=user.id, token_hash=_hash_token(refresh), expires_at=now + REFRESH_TTL)
+        RefreshToken(user_id=user.id, token_hash=_hash_token(refresh), created_at=now,
+                     expires_at=now + REFRESH_TTL)
     )
     return IssuedTokens(access, refresh, int(ACCESS_TTL.total_seconds()), user)
 
@@ -146,19 +175,54 @@ def login(session: Session, username: str, password: str, now: datetime,
 
 
 def refresh(session: Session, token: str, now: datetime) -> IssuedTokens:
+    """Rotate a refresh token: the old one is spent, a successor pair is issued.
+
+    A lost answer must not end the session. If the same old token comes again within
+    REFRESH_GRACE of its rotation, while its successor is still unused and valid, the answer
+    is the very pair of the first rotation (the successor is derived from the old token, the
+    access token rebuilt with the rotation's instant), as token services with a reuse
+    interval do. Identical rather than merely valid: a second, different pair would leave
+    two live token families for one desk, and whichever answer the desk did not keep would
+    stay valid for 14 days. Later, or once the successor has been used or revoked, the old
+    token's return means it leaked, and every token of the user is revoked.
+    """
     row = session.scalar(select(RefreshToken).where(RefreshToken.token_hash == _hash_token(token)))
     if row is None:
         raise AuthError("invalid_refresh", "The session has ended: log in again.")
     if row.revoked_at is not None:
-        revoke_all(session, row.user_id, now)
-        raise AuthError("invalid_refresh", "The session has ended: log in again.")
+        return _retried(session, row, token, now)
     if row.expires_at <= now:
         raise AuthError("invalid_refresh", "The session has expired: log in again.")
     user = session.get(User, row.user_id)
     if user is None or not user.active:
         raise AuthError("invalid_refresh", "The account is disabled.")
-    row.revoked_at = now
-    return _issue(session, user, now)
+    spent = session.execute(
+        update(RefreshToken).where(RefreshToken.id == row.id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    if spent.rowcount != 1:  # type: ignore[attr-defined]
+        # Another request rotated it between our read and our write: answer as its retry.
+        session.expire(row)
+        return _retried(session, row, token, now)
+    return _issue(session, user, now, _successor(signing_key(session), token))
+
+
+def _retried(session: Session, row: RefreshToken, token: str, now: datetime) -> IssuedTokens:
+    """The answer to an already-rotated token: its first answer again, or the end of all sessions."""
+    ended = AuthError("invalid_refresh", "The session has ended: log in again.")
+    rotated_at = row.revoked_at
+    key = signing_key(session)
+    successor = session.scalar(
+        select(RefreshToken).where(RefreshToken.token_hash == _hash_token(_successor(key, token))))
+    user = session.get(User, row.user_id)
+    if (rotated_at is None or successor is None or successor.revoked_at is not None
+            or successor.expires_at <= now or user is None or not user.active
+            or not rotated_at <= now <= rotated_at + REFRESH_GRACE):
+        # Spent by logout (no successor), or reused out of time: the token may have leaked.
+        revoke_all(session, row.user_id, now)
+        raise ended
+    return IssuedTokens(_access_token(key, user, rotated_at), _successor(key, token),
+                        int(ACCESS_TTL.total_seconds()), user)
 
 
 def revoke(session: Session, token: str, now: datetime) -> None:

@@ -25,11 +25,12 @@ def alembic_config(url: str) -> Config:
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Upgrade the schema, then build any case documents an older version left unbuilt and
-    create the token signing key."""
+    create the token signing key and the database's identity."""
     command.upgrade(alembic_config(url), revision)
     if revision == "head":
         from agentdesk.server.auth import signing_key
         from agentdesk.server.db import Database
+        from agentdesk.server.db_identity import database_id
         from agentdesk.server.documents import fill_missing
 
         db = Database(url)
@@ -39,5 +40,6 @@ def upgrade(url: str, revision: str = "head") -> None:
                 # Made here, before any API process serves: simultaneous first logins on a
                 # fresh database would otherwise race to create it.
                 signing_key(session)
+                database_id(session)  # made once per database: named in every pull cursor
         finally:
             db.dispose()

@@ -20,6 +20,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
+from agentdesk.server import collectors
 from agentdesk.server.errors import ApiError
 from agentdesk.server.models import (
     Account,
@@ -224,6 +225,7 @@ def plan_moves(session: Session, team_id: str, request: contract.ReassignRequest
     involved = list(dict.fromkeys(order + [c.agent_id for c, _ in moves if c.agent_id]))
     loads = _loads(session, involved)
     names = dict(session.execute(select(User.id, User.username).where(User.id.in_(involved))).all())
+    capacities = {a: c.capacity for a, c in collectors.settings_of(session, involved).items()}
     after = {a: list(v) for a, v in loads.items()}
     for case, to in moves:
         if case.status == "closed":
@@ -239,7 +241,8 @@ def plan_moves(session: Session, team_id: str, request: contract.ReassignRequest
         total_cases=len(moves),
         total_minor=sum(c.overdue_minor for c, _ in moves),
         per_agent=[contract.AgentLoad(agent_id=a, username=names.get(a, ""), before_cases=loads[a][0],
-                                      before_minor=loads[a][1], after_cases=after[a][0], after_minor=after[a][1])
+                                      before_minor=loads[a][1], after_cases=after[a][0], after_minor=after[a][1],
+                                      capacity=capacities.get(a))
                    for a in involved],
     )
     return Plan(team_id=team_id, moves=moves, targets=targets, preview=preview)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from agentdesk import contract
 from agentdesk.domain.masking import mask_address, mask_phone
-from agentdesk.server import presence
+from agentdesk.server import collectors, presence
 from agentdesk.server.models import (
     Account,
     AppliedMutation,
@@ -78,6 +78,8 @@ def team_board(session: Session, team_id: str | None, tz: ZoneInfo, now: datetim
         .join(Case, Case.id == Payment.case_id)
         .where(Case.assigned_agent_id.in_(ids), Payment.paid_on == now.astimezone(tz).date())
         .group_by(Case.assigned_agent_id))}
+    settings = collectors.settings_of(session, ids)
+    today = now.astimezone(tz).date()
     rows = []
     for a in agents:
         q, t, p = queue.get(a.id, (0, 0)), attempts.get(a.id, (0, 0)), promises.get(a.id, (0, 0))
@@ -85,7 +87,8 @@ def team_board(session: Session, team_id: str | None, tz: ZoneInfo, now: datetim
             id=a.id, username=a.username, display_name=a.display_name, state=presence.shown_state(a, now),
             state_since=presence.state_since(a, now), queue_size=q[0], queue_value_minor=q[1], attempts_today=t[0],
             rpc_today=t[1], promises_today=p[0], promised_minor_today=p[1],
-            collected_minor_today=collected.get(a.id, 0)))
+            collected_minor_today=collected.get(a.id, 0), away_today=settings[a.id].away_on(today),
+            capacity=settings[a.id].capacity))
     return contract.TeamBoard(as_of=now, agents=rows)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.clock import Clock
-from agentdesk.server import reassign, reports
+from agentdesk.server import move_history, reassign, reports
 from agentdesk.server.access import audit, audited_transaction, lead_team, zone
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError, denied
@@ -93,6 +93,24 @@ def lead_router(db: Database, poke: Poke, current_user: Callable[..., User], clo
         if undone.restored:
             poke(undone.agents, {undone.team_id} if undone.team_id else set())
         return contract.UndoResult(restored=undone.restored, skipped=undone.skipped)
+
+    @router.get("/cases/reassign/history", response_model=contract.MoveHistory, tags=["lead"])
+    def reassign_history(user: Caller, team_id: TeamId = None, limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                         offset: Offset = 0) -> contract.MoveHistory:
+        """The team's moves of cases, newest first: who, when, how many, from and to whom, and how
+        many of each move's cases are untouched since (those an undo would give back)."""
+        with audited_transaction(db) as s:
+            team = lead_team(s, user, team_id, "reassign.history")
+            audit(s, user, "reassign.history", "team", team)
+            return move_history.history(s, team, limit, offset)
+
+    @router.get("/cases/reassign/{reassignment_id}/undo/preview", response_model=contract.UndoPreview,
+                tags=["lead"])
+    def reassign_undo_preview(reassignment_id: ObjectId, user: Caller) -> contract.UndoPreview:
+        """What undoing this move would give back now (cases per previous owner) and how many stay."""
+        with audited_transaction(db) as s:
+            team = lead_team(s, user, None, "reassign.undo")
+            return move_history.undo_preview(s, reassignment_id, team)
 
     @router.get("/review/flagged", response_model=contract.FlaggedPage, tags=["lead"])
     def review_flagged(user: Caller, team_id: TeamId = None, limit: Limit = 100,

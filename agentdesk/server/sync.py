@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.queue_columns import live_columns
-from agentdesk.server import documents, lock_retry, persons, write_scope, writes
+from agentdesk.server import db_identity, documents, lock_retry, persons, write_scope, writes
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
     AppliedMutation,
@@ -110,7 +110,8 @@ MAX_CURSOR = 2**63 - 1  # change numbers are BIGINT
 
 
 def parse_cursor(cursor: str | None) -> int:
-    """A cursor is the plain ASCII digits of a change number this server can hold."""
+    """The change number of a cursor: plain ASCII digits this server can hold (after the
+    database's identity, see db_identity.py)."""
     if not cursor:
         return 0
     if not (cursor.isascii() and cursor.isdigit()) or int(cursor) > MAX_CURSOR:
@@ -165,7 +166,13 @@ def _utf8(session: Session, column: Any) -> Any:
 
 
 def _read_page(session: Session, user: User, cursor: str | None, limit: int, *, as_utf8: bool = False) -> _Page:
-    after = parse_cursor(cursor)
+    # Every cursor names the database it came from (db_identity.py): a restored or
+    # swapped database answers another's cursor with ForeignCursor, never a silent gap.
+    ident = db_identity.identity(session)
+    cursor_ident, digits = db_identity.split(cursor) if cursor else (None, "")
+    after = parse_cursor(digits)
+    if cursor:
+        db_identity.check(session, ident, cursor_ident, after)
     limit = max(1, min(limit, MAX_PULL_LIMIT))
     doc_col, queue_col = Case.doc_cache, Case.queue_cache
     if as_utf8:
@@ -199,7 +206,7 @@ def _read_page(session: Session, user: User, cursor: str | None, limit: int, *, 
         built={i: _encoded(v) if as_utf8 else v for i, v in documents.build_caches(
             session, documents.load_for_documents(session, missing)).items()},
         usernames={uid: name for uid, name in session.execute(select(User.id, User.username))} if upserts else {},
-        cursor=str(page[-1][0] if page else after),
+        cursor=db_identity.cursor_for(ident, page[-1][0] if page else after),
         has_more=has_more,
     )
 

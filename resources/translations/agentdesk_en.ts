@@ -42,144 +42,144 @@
 <context>
     <name>AllocationPanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="49"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
         <source>Segment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
         <source>Why waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="56"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
         <source>(absent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
         <source>Capacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
         <source>Load</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="63"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="86"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="87"/>
         <location filename="../../ui/allocation.ui" line="6"/>
         <source>Allocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="89"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="90"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="98"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="99"/>
         <source>(not placed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="105"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="106"/>
         <source>changed by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="115"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="111"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="125"/>
         <source>Choose what to allocate and press Preview.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="126"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="136"/>
         <source>Working out the allocation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
         <source>Worked out in %1 ms on the server.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
-        <source>%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="167"/>
+        <source>%Ln cases to allocate (%1), %2 not placed. After: %3–%4 cases and %5–%6 per collector.</source>
+        <translation>
+            <numerusform>%Ln case to allocate (%1), %2 not placed. After: %3–%4 cases and %5–%6 per collector.</numerusform>
+            <numerusform>%Ln cases to allocate (%1), %2 not placed. After: %3–%4 cases and %5–%6 per collector.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="200"/>
+        <source>%n cases now go to %1.</source>
+        <translation>
+            <numerusform>%n case now goes to %1.</numerusform>
+            <numerusform>%n cases now go to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="214"/>
+        <source>%Ln cases allocated (%1). &quot;Undo last allocation&quot; gives them back.</source>
+        <translation>
+            <numerusform>%Ln case allocated (%1). &quot;Undo last allocation&quot; gives it back.</numerusform>
+            <numerusform>%Ln cases allocated (%1). &quot;Undo last allocation&quot; gives them back.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="188"/>
-        <source>%1 cases now go to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="202"/>
-        <source>%1 cases allocated (%2). &quot;Undo last allocation&quot; gives them back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="215"/>
-        <source>%1 cases given back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="217"/>
-        <source>%1 changed since and stay where they are.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="235"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="245"/>
         <source>There is no allocation to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="237"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="247"/>
         <source>Some cases were moved or closed since the preview. Preview again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="242"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="252"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,6 +278,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/arms_panel.py" line="107"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="122"/>
         <source>Last %1 days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -289,63 +290,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="121"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="133"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="132"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="144"/>
         <source>%1 · %2 (running)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="148"/>
         <source>promoted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="148"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="137"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="149"/>
         <source>%1 · %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="145"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="159"/>
         <source>No challenger runs yet: start one in Segments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="161"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="175"/>
         <source>Comparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="173"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="187"/>
         <source>%1 vs %2 cases, %3 to %4; the challenger gets %5% of the segment&apos;s new cases. The verdict rests on %6 (★), decided before the experiment; the other measures are for reading.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="186"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="200"/>
         <source>Talk tracks used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="197"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="211"/>
         <source>Rates by arm (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="244"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="258"/>
         <source>Strategy saved as version %1; every desk uses it within seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="257"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="271"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,47 +768,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="87"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="92"/>
         <source>Away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="89"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="94"/>
         <source>Off today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="95"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="95"/>
         <source>covering %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="123"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="128"/>
         <source>(none: share the queue out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="167"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="172"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="175"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="180"/>
         <source>%1 saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="177"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="182"/>
         <source>Due callbacks and promises now go to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="190"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="195"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -966,262 +967,267 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="23"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="24"/>
         <source>Right party (debtor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="24"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="25"/>
         <source>Third party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="25"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="26"/>
         <source>Nobody reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="31"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="32"/>
         <source>Promise to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="32"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="33"/>
         <source>Claims already paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="33"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="34"/>
         <source>Dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="34"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="35"/>
         <source>Hardship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="35"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="36"/>
         <source>Refuses to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="36"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="37"/>
         <source>Callback requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="37"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="38"/>
         <source>Wrong number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="38"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="39"/>
         <source>Asks not to be contacted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="39"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="40"/>
         <source>Deceased</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="40"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="41"/>
         <source>Bankrupt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="41"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="42"/>
         <source>Message left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="42"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="43"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="43"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="44"/>
         <source>Busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="44"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="45"/>
         <source>Switched off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="45"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="46"/>
         <source>Invalid number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="46"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="47"/>
         <source>Voicemail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="52"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="53"/>
         <source>Unverified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="53"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="54"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="54"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="55"/>
         <source>Invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="55"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="56"/>
         <source>Wrong party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="56"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="57"/>
         <source>Do not contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="62"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="63"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="63"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="64"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="64"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="65"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="70"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="71"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="71"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="72"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="72"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="73"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="78"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="79"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="79"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="80"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="80"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="81"/>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="87"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="88"/>
         <source>All cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="88"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="89"/>
         <source>Callbacks due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="89"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="90"/>
         <source>Promises due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="90"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="91"/>
         <source>Bucket M1 (1–30 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="91"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="92"/>
         <source>Bucket M2 (31–60 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="92"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="93"/>
         <source>Bucket M3 (61–90 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="93"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="94"/>
         <source>Bucket M4+ (91+ days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="106"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="107"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="108"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="109"/>
         <source>Emergency contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="125"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="122"/>
+        <source>Not callable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="128"/>
         <source>Tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="142"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="145"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="153"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="156"/>
         <source>1 call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="154"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="157"/>
         <source>%1 calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="156"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="159"/>
         <source>1 text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="157"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="160"/>
         <source>%1 texts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="161"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="164"/>
         <source>this number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="162"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="165"/>
         <source>the debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="164"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="167"/>
         <source>this week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="167"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="170"/>
         <source>Left today: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1229,115 +1235,125 @@
 <context>
     <name>LeadCharts</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="58"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="74"/>
         <source>Promised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="75"/>
         <source>Collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="78"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="80"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="96"/>
         <source>Right-party contact rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="70"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="87"/>
         <source>Right-party contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="71"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="88"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="72"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="89"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="112"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="94"/>
+        <source>%1 calls · %2 reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="141"/>
         <source>(no track)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="118"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="148"/>
         <source>Promised and collected per day (¥)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="119"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="149"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="120"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="150"/>
         <source>Funnel per agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="121"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="151"/>
         <source>Outcome rates per talk track (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="157"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="188"/>
         <source>no data in this period yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="94"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="105"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="190"/>
+        <source>grey: fewer than %1 calls, too few to go by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="113"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="123"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="97"/>
         <source>Promises per right-party contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="89"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="103"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="108"/>
         <source>Average QA score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="95"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="114"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="96"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="115"/>
         <source>Link opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="97"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="116"/>
         <source>Paid within 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="122"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="152"/>
         <source>Average QA score per agent (scored calls)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="123"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="153"/>
         <source>Average QA score per talk track (scored calls)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="124"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="154"/>
         <source>SMS per template: sent, delivered, link opened, paid within 7 days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,248 +1361,258 @@
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="173"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="174"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
-        <source>Flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="165"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
-        <source>Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="185"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="187"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="188"/>
         <source>Whose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="189"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="196"/>
+        <source>Double-click or press Enter to open the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="203"/>
         <source>(unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
         <source>All agents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="203"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="216"/>
         <source>All buckets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="205"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="218"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="206"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="219"/>
         <source>No attempt yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="207"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="220"/>
         <source>All last outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="208"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
         <source>All promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="225"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="234"/>
         <source>Last %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="305"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="321"/>
         <source>as of %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="457"/>
-        <source>%1 cases · %2 overdue</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="473"/>
+        <source>%Ln cases · %1 overdue</source>
+        <translation>
+            <numerusform>%Ln case · %1 overdue</numerusform>
+            <numerusform>%Ln cases · %1 overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="505"/>
+        <source>Move all %Ln filtered cases (%1 overdue).</source>
+        <translation>
+            <numerusform>Move all %Ln filtered case (%1 overdue).</numerusform>
+            <numerusform>Move all %Ln filtered cases (%1 overdue).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
+        <source>Move %Ln selected cases.</source>
+        <translation>
+            <numerusform>Move %Ln selected case.</numerusform>
+            <numerusform>Move %Ln selected cases.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="518"/>
+        <source>Redistribute %1&apos;s queue: %Ln cases, %2.</source>
+        <translation>
+            <numerusform>Redistribute %1&apos;s queue: %Ln case, %2.</numerusform>
+            <numerusform>Redistribute %1&apos;s queue: %Ln cases, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="530"/>
+        <source>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</source>
+        <translation>
+            <numerusform>%Ln case moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</numerusform>
+            <numerusform>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="459"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
         <source>%1 selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="489"/>
-        <source>Move all %1 filtered cases (%2 overdue).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="493"/>
-        <source>Move %1 selected cases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
-        <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
-        <source>Select the absent agent on the board first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="514"/>
-        <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
-        <source>%1 cases given back.</source>
+        <source>Select the absent agent on the board first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="527"/>
-        <source>%1 changed since the move and stay where they are.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="554"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="582"/>
         <source>Flagged attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="555"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="583"/>
         <source>Rejected changes (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="556"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
         <source>Numbers to verify (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
-        <source>%1 items wait for you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
         <source>Number approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
         <source>Number rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="615"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="596"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="624"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="604"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="613"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="641"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="622"/>
-        <source>Exported %1 rows to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="638"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="669"/>
         <source>There is no reassignment to undo.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="586"/>
+        <source>%n items wait for you.</source>
+        <translation>
+            <numerusform>%n item waits for you.</numerusform>
+            <numerusform>%n items wait for you.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
+        <source>Exported %Ln rows to %1</source>
+        <translation>
+            <numerusform>Exported %Ln row to %1</numerusform>
+            <numerusform>Exported %Ln rows to %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="643"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="674"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,73 +1682,86 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="147"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="137"/>
+        <source>away today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="148"/>
         <source>Drop cases here to move them to this agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="190"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Last outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
         <source>Promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
         <source>Lender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="407"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="411"/>
         <source>No promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Cases before → after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
         <source>Amount before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="461"/>
+        <source>Over capacity: %1 open cases at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1973,6 +2012,11 @@
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/review_rows.py" line="29"/>
+        <source>Case %1 (not in your team now)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Leaving</name>
@@ -2133,115 +2177,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
         <source>Team lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
         <source>Team queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="167"/>
         <source>AgentDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="165"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="171"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="601"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="210"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="625"/>
         <source>Case work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="269"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="289"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="284"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="304"/>
         <source>Demo: data not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="314"/>
-        <source>%1 cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="385"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="408"/>
         <source>No other open case in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="416"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="467"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="498"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="521"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="505"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="528"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="554"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="577"/>
         <source>This case was reassigned away from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="583"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="591"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="633"/>
+        <source>%n cases</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="621"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="636"/>
+        <source>%1 more match with the filter off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="653"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="658"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="659"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2421,13 +2473,195 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="545"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/my_scores.py" line="97"/>
         <source>My QA scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MovesPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="32"/>
+        <source>To one agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="33"/>
+        <source>Split evenly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="34"/>
+        <source>By capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="35"/>
+        <source>Allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="36"/>
+        <source>Stand-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="41"/>
+        <source>(unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="51"/>
+        <source>Undone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="53"/>
+        <source>All worked since: nothing to give back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="55"/>
+        <source>%n can go back</source>
+        <translation>
+            <numerusform>%n can go back</numerusform>
+            <numerusform>%n can go back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="61"/>
+        <source>Give back %n cases?</source>
+        <translation>
+            <numerusform>Give back %n case?</numerusform>
+            <numerusform>Give back %n cases?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="64"/>
+        <source>%n to %1</source>
+        <translation>
+            <numerusform>%n to %1</numerusform>
+            <numerusform>%n to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="67"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="76"/>
+        <source>%n cases changed since the move and stay where they are.</source>
+        <translation>
+            <numerusform>%n case changed since the move and stays where it is.</numerusform>
+            <numerusform>%n cases changed since the move and stay where they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="74"/>
+        <source>%n cases given back.</source>
+        <translation>
+            <numerusform>%n case given back.</numerusform>
+            <numerusform>%n cases given back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="95"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="96"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="97"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="98"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="99"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="100"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="101"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="115"/>
+        <source>Moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="143"/>
+        <source>%n moves of the team&apos;s cases</source>
+        <translation>
+            <numerusform>%n move of the team&apos;s case</numerusform>
+            <numerusform>%n moves of the team&apos;s cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="178"/>
+        <source>Undo a move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="182"/>
+        <source>This move was already undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="183"/>
+        <source>None of these cases can go back: every one changed since the move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="188"/>
+        <source>Give back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="221"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="12"/>
+        <source>Moves of the team&apos;s cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="22"/>
+        <source>Undo this move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="23"/>
+        <source>Give the selected move&apos;s cases back to their previous agents; cases worked since stay where they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="28"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="35"/>
+        <source>Moves of cases, newest first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2589,132 +2823,132 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="91"/>
+        <location filename="../../ui/noteform.ui" line="98"/>
         <source>&amp;Reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="97"/>
+        <location filename="../../ui/noteform.ui" line="104"/>
         <source>Who was reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="102"/>
+        <location filename="../../ui/noteform.ui" line="109"/>
         <source>&amp;Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="108"/>
+        <location filename="../../ui/noteform.ui" line="115"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="113"/>
+        <location filename="../../ui/noteform.ui" line="127"/>
         <source>Promise &amp;amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="119"/>
+        <location filename="../../ui/noteform.ui" line="133"/>
         <source>e.g. 1,500.00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="120"/>
+        <location filename="../../ui/noteform.ui" line="134"/>
         <source>Promised amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="125"/>
+        <location filename="../../ui/noteform.ui" line="139"/>
         <source>Promise &amp;date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="133"/>
+        <location filename="../../ui/noteform.ui" line="147"/>
         <source>Promised payment date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="145"/>
+        <location filename="../../ui/noteform.ui" line="159"/>
         <source>Call&amp;back at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="153"/>
+        <location filename="../../ui/noteform.ui" line="167"/>
         <source>Callback date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="165"/>
+        <location filename="../../ui/noteform.ui" line="179"/>
         <source>&amp;Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="171"/>
+        <location filename="../../ui/noteform.ui" line="185"/>
         <source>Contact point used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="176"/>
+        <location filename="../../ui/noteform.ui" line="190"/>
         <source>The debtor agreed on this call to be called in the quiet hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="177"/>
+        <location filename="../../ui/noteform.ui" line="191"/>
         <source>Recorded with this call; it covers the debtor on this case only, never a third party, and a stop request withdraws it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="178"/>
+        <location filename="../../ui/noteform.ui" line="192"/>
         <source>Debtor&apos;s consent to calls in the quiet hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="185"/>
+        <location filename="../../ui/noteform.ui" line="199"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="192"/>
+        <location filename="../../ui/noteform.ui" line="206"/>
         <source>What was said and agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="193"/>
+        <location filename="../../ui/noteform.ui" line="207"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="214"/>
+        <location filename="../../ui/noteform.ui" line="228"/>
         <source>Only if this wording is needed: why (your team lead reviews it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="215"/>
+        <location filename="../../ui/noteform.ui" line="229"/>
         <source>Reason to keep the flagged wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="232"/>
+        <location filename="../../ui/noteform.ui" line="246"/>
         <source>Ctrl+Enter saves and opens the next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="244"/>
+        <location filename="../../ui/noteform.ui" line="258"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="245"/>
+        <location filename="../../ui/noteform.ui" line="259"/>
         <source>Save the wrap-up and stay on this case (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="251"/>
+        <location filename="../../ui/noteform.ui" line="265"/>
         <source>Save &amp;&amp; next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="252"/>
+        <location filename="../../ui/noteform.ui" line="266"/>
         <source>Save the wrap-up and open the next case (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2795,69 +3029,69 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="66"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="73"/>
         <source>the lender&apos;s name, as on its files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="68"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="75"/>
         <source>Choose the lender and a placement file to price it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="71"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="70"/>
         <location filename="../../ui/pricing.ui" line="6"/>
         <source>Pricing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="74"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="83"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="81"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="90"/>
         <source>Give the lender first: history and segments depend on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="84"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="93"/>
         <source>Placement file to price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="85"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="94"/>
         <source>Lender files (*.csv *.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="92"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="101"/>
         <source>Pricing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="103"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="112"/>
         <source>%1 days: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="105"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="114"/>
         <source>%1 cases, %2 overdue. Expected recovery: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="111"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="120"/>
         <source>Priced with strategy version %1. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="128"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="137"/>
         <source>The file cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="131"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="140"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2885,47 +3119,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="125"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="39"/>
+        <source>Name matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="40"/>
+        <source>Phone number matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="41"/>
+        <source>Account no. matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="136"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="126"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="137"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="127"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="138"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="128"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="139"/>
         <source>Last outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="129"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="140"/>
         <source>Next call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="130"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="141"/>
         <source>Why here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="131"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="142"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="182"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="194"/>
         <source>● Changes not yet on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="187"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="199"/>
         <source>Outstanding: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2933,73 +3182,84 @@
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
         <source>Queue now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="71"/>
         <source>Capacity (queue size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="165"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="166"/>
         <location filename="../../ui/reassign.ui" line="14"/>
         <source>Reassign cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="213"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="222"/>
         <source>Asking the server for a preview…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="226"/>
-        <source>%1 cases, %2 overdue, change owner.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="235"/>
+        <source>%Ln cases, %1 overdue, change owner.</source>
+        <translation>
+            <numerusform>%Ln case, %1 overdue, change owner.</numerusform>
+            <numerusform>%Ln cases, %1 overdue, change owner.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="231"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="241"/>
         <source>Nothing to move: these cases already sit with the chosen agents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="243"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="263"/>
         <source>Moving the cases…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="279"/>
+        <source>Over capacity: %1 would hold %Ln cases, capacity %2.</source>
+        <translation>
+            <numerusform>Over capacity: %1 would hold %Ln case, capacity %2.</numerusform>
+            <numerusform>Over capacity: %1 would hold %Ln cases, capacity %2.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="266"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="287"/>
         <source>Tick at least one agent to receive the cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="268"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="289"/>
         <source>&quot;To one agent&quot; takes exactly one ticked agent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="270"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="291"/>
         <source>No cases are chosen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="271"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="292"/>
         <source>The absent agent cannot receive their own cases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="273"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="294"/>
         <source>Give at least one ticked agent a capacity above zero.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3045,12 +3305,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/reassign.ui" line="177"/>
+        <location filename="../../ui/reassign.ui" line="158"/>
+        <source>Capacity warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="187"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/reassign.ui" line="184"/>
+        <location filename="../../ui/reassign.ui" line="194"/>
         <source>Reassign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3197,7 +3462,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/recordings_tab.py" line="411"/>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="412"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3269,6 +3534,29 @@
     </message>
 </context>
 <context>
+    <name>ReloginDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="49"/>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="50"/>
+        <source>The server has ended your session. Enter your password to go on: the work saved on this computer is kept and sent once you are signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="62"/>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="71"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RuleText</name>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="28"/>
@@ -3323,6 +3611,101 @@
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="44"/>
         <source>This case is no longer in your queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="60"/>
+        <source>Contact with a closed case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="61"/>
+        <source>Contact while the case is on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="62"/>
+        <source>Number marked not to be contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="63"/>
+        <source>Third party not registered on the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="64"/>
+        <source>Third party called while the debtor is reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="65"/>
+        <source>Third party contacted more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="66"/>
+        <source>Channel not allowed for a third party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="67"/>
+        <source>Outside the debtor&apos;s contact hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="68"/>
+        <source>Called while a promise is pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="69"/>
+        <source>Too soon after a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="70"/>
+        <source>Daily limit for the number exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="71"/>
+        <source>Daily limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="72"/>
+        <source>7-day limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="73"/>
+        <source>Daily limit for third parties exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="74"/>
+        <source>Daily SMS limit for the number exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="75"/>
+        <source>Daily SMS limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="76"/>
+        <source>7-day SMS limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="77"/>
+        <source>Flagged wording kept by the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="90"/>
+        <source>Recorded after the case was reassigned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4237,42 +4620,47 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="24"/>
+        <location filename="../../agentdesk/desktop/status.py" line="25"/>
         <source>⟳ Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="26"/>
+        <location filename="../../agentdesk/desktop/status.py" line="27"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="28"/>
+        <location filename="../../agentdesk/desktop/status.py" line="29"/>
+        <source>● Signed out: sign in again to send your work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="31"/>
         <source>● Offline: changes are kept and sent when the server is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="32"/>
+        <location filename="../../agentdesk/desktop/status.py" line="35"/>
         <source>%1 waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="34"/>
+        <location filename="../../agentdesk/desktop/status.py" line="37"/>
         <source>All sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="37"/>
+        <location filename="../../agentdesk/desktop/status.py" line="40"/>
         <source>%1 rejected: see the case timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="41"/>
+        <location filename="../../agentdesk/desktop/status.py" line="44"/>
         <source>Last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="43"/>
+        <location filename="../../agentdesk/desktop/status.py" line="46"/>
         <source>Not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4285,22 +4673,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="130"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="131"/>
         <source>The debtor answers this way: go to the matching step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="146"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
         <source>Required line: tick it once you have said it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="148"/>
         <source>Required line said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="187"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="188"/>
         <source>Required lines %1/%2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -42,144 +42,141 @@
 <context>
     <name>AllocationPanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="49"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="50"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="51"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
         <source>Why waiting</source>
         <translation>待分原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="52"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="53"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="54"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
         <source>To</source>
         <translation>分给</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="55"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="56"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="58"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
         <source>(absent)</source>
         <translation>（不在岗）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="59"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="60"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="61"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
         <source>Load</source>
         <translation>负荷</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="62"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="63"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="86"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="87"/>
         <location filename="../../ui/allocation.ui" line="6"/>
         <source>Allocation</source>
         <translation>分案</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="89"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="90"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="98"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="99"/>
         <source>(not placed)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="105"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="106"/>
         <source>changed by you</source>
         <translation>已由您调整</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="115"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="111"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="125"/>
         <source>Choose what to allocate and press Preview.</source>
         <translation>选择要分配的案件，然后点击“预览”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="126"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="136"/>
         <source>Working out the allocation…</source>
         <translation>正在计算分案方案…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
         <source>Worked out in %1 ms on the server.</source>
         <translation>服务器用时 %1 毫秒算出方案。</translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="157"/>
-        <source>%1 cases to allocate (%2), %3 not placed. After: %4–%5 cases and %6–%7 per collector.</source>
-        <translation>待分配 %1 件（%2），%3 件无法分配。分配后每位催收员 %4–%5 件、%6–%7。</translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="167"/>
+        <source>%Ln cases to allocate (%1), %2 not placed. After: %3–%4 cases and %5–%6 per collector.</source>
+        <translation>
+            <numerusform>待分配 %Ln 件（%1），%2 件无法分配。分配后每位催收员 %3–%4 件、%5–%6。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="200"/>
+        <source>%n cases now go to %1.</source>
+        <translation>
+            <numerusform>%n 件改为分给 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="214"/>
+        <source>%Ln cases allocated (%1). &quot;Undo last allocation&quot; gives them back.</source>
+        <translation>
+            <numerusform>已分配 %Ln 件（%1）。“撤销上次分案”可全部退回。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="188"/>
-        <source>%1 cases now go to %2.</source>
-        <translation>%1 件改为分给 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="202"/>
-        <source>%1 cases allocated (%2). &quot;Undo last allocation&quot; gives them back.</source>
-        <translation>已分配 %1 件（%2）。“撤销上次分案”可全部退回。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="215"/>
-        <source>%1 cases given back.</source>
-        <translation>已退回 %1 件。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="217"/>
-        <source>%1 changed since and stay where they are.</source>
-        <translation>其中 %1 件此后已有变化，保持不动。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="235"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="245"/>
         <source>There is no allocation to undo.</source>
         <translation>没有可撤销的分案。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="237"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="247"/>
         <source>Some cases were moved or closed since the preview. Preview again.</source>
         <translation>预览后有案件被移动或结案，请重新预览。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/allocation_panel.py" line="242"/>
+        <location filename="../../agentdesk/desktop/allocation_panel.py" line="252"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -278,6 +275,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/arms_panel.py" line="107"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="122"/>
         <source>Last %1 days</source>
         <translation>最近 %1 天</translation>
     </message>
@@ -289,63 +287,63 @@
         <translation>冠军 / 挑战者</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="121"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="133"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="132"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="144"/>
         <source>%1 · %2 (running)</source>
         <translation>%1 · %2（进行中）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="148"/>
         <source>promoted</source>
         <translation>已推广</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="136"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="148"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="137"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="149"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="145"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="159"/>
         <source>No challenger runs yet: start one in Segments.</source>
         <translation>尚无挑战者：请在“分群”中启动。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="161"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="175"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="173"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="187"/>
         <source>%1 vs %2 cases, %3 to %4; the challenger gets %5% of the segment&apos;s new cases. The verdict rests on %6 (★), decided before the experiment; the other measures are for reading.</source>
         <translation>%1 对 %2 件，%3 至 %4；挑战者获得该分群 %5% 的新案件。结论依据试验前选定的 %6（★）；其他指标仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="186"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="200"/>
         <source>Talk tracks used: %1</source>
         <translation>使用的话术：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="197"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="211"/>
         <source>Rates by arm (%)</source>
         <translation>两组比率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="244"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="258"/>
         <source>Strategy saved as version %1; every desk uses it within seconds.</source>
         <translation>策略已保存为第 %1 版，各工作台几秒内生效。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/arms_panel.py" line="257"/>
+        <location filename="../../agentdesk/desktop/arms_panel.py" line="271"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -767,47 +765,47 @@
         <translation>常用标签：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="87"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="92"/>
         <source>Away</source>
         <translation>休假</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="89"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="94"/>
         <source>Off today</source>
         <translation>今日休息</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="95"/>
         <source>Working</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="90"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="95"/>
         <source>covering %1</source>
         <translation>代理 %1 件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="123"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="128"/>
         <source>(none: share the queue out)</source>
         <translation>（无：案件重新分配）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="167"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="172"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="175"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="180"/>
         <source>%1 saved.</source>
         <translation>%1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="177"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="182"/>
         <source>Due callbacks and promises now go to %1.</source>
         <translation>到期回电与承诺现由 %1 跟进。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/collectors_panel.py" line="190"/>
+        <location filename="../../agentdesk/desktop/collectors_panel.py" line="195"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -966,262 +964,267 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="23"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="24"/>
         <source>Right party (debtor)</source>
         <translation>本人（债务人）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="24"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="25"/>
         <source>Third party</source>
         <translation>第三方</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="25"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="26"/>
         <source>Nobody reached</source>
         <translation>未接通</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="31"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="32"/>
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="32"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="33"/>
         <source>Claims already paid</source>
         <translation>声称已还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="33"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="34"/>
         <source>Dispute</source>
         <translation>有异议</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="34"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="35"/>
         <source>Hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="35"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="36"/>
         <source>Refuses to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="36"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="37"/>
         <source>Callback requested</source>
         <translation>要求回电</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="37"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="38"/>
         <source>Wrong number</source>
         <translation>号码错误</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="38"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="39"/>
         <source>Asks not to be contacted</source>
         <translation>要求停止联系</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="39"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="40"/>
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="40"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="41"/>
         <source>Bankrupt</source>
         <translation>已破产</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="41"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="42"/>
         <source>Message left</source>
         <translation>已留言</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="42"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="43"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="43"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="44"/>
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="44"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="45"/>
         <source>Switched off</source>
         <translation>关机</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="45"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="46"/>
         <source>Invalid number</source>
         <translation>空号</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="46"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="47"/>
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="52"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="53"/>
         <source>Unverified</source>
         <translation>待核实</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="53"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="54"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="54"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="55"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="55"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="56"/>
         <source>Wrong party</source>
         <translation>非本人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="56"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="57"/>
         <source>Do not contact</source>
         <translation>禁止联系</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="62"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="63"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="63"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="64"/>
         <source>On hold</source>
         <translation>暂停催收</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="64"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="65"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="70"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="71"/>
         <source>Pending</source>
         <translation>待履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="71"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="72"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="72"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="73"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="78"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="79"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="79"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="80"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="80"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="81"/>
         <source>Visit</source>
         <translation>外访</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="87"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="88"/>
         <source>All cases</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="88"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="89"/>
         <source>Callbacks due</source>
         <translation>待回电</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="89"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="90"/>
         <source>Promises due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="90"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="91"/>
         <source>Bucket M1 (1–30 days)</source>
         <translation>M1（逾期 1–30 天）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="91"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="92"/>
         <source>Bucket M2 (31–60 days)</source>
         <translation>M2（逾期 31–60 天）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="92"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="93"/>
         <source>Bucket M3 (61–90 days)</source>
         <translation>M3（逾期 61–90 天）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="93"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="94"/>
         <source>Bucket M4+ (91+ days)</source>
         <translation>M4+（逾期 91 天以上）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="106"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="107"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="108"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="109"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="125"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="122"/>
+        <source>Not callable</source>
+        <translation>不可拨打</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/labels.py" line="128"/>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="142"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="145"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="153"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="156"/>
         <source>1 call</source>
         <translation>1 次通话</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="154"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="157"/>
         <source>%1 calls</source>
         <translation>%1 次通话</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="156"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="159"/>
         <source>1 text</source>
         <translation>1 条短信</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="157"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="160"/>
         <source>%1 texts</source>
         <translation>%1 条短信</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="161"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="164"/>
         <source>this number</source>
         <translation>此号码</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="162"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="165"/>
         <source>the debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="164"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="167"/>
         <source>this week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/labels.py" line="167"/>
+        <location filename="../../agentdesk/desktop/labels.py" line="170"/>
         <source>Left today: %1</source>
         <translation>今日剩余：%1</translation>
     </message>
@@ -1229,115 +1232,125 @@
 <context>
     <name>LeadCharts</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="58"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="74"/>
         <source>Promised</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="59"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="75"/>
         <source>Collected</source>
         <translation>回款金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="64"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="78"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="80"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="96"/>
         <source>Right-party contact rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="69"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="86"/>
         <source>Attempts</source>
         <translation>拨打次数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="70"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="87"/>
         <source>Right-party contacts</source>
         <translation>本人接通</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="71"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="88"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="72"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="89"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="112"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="94"/>
+        <source>%1 calls · %2 reached</source>
+        <translation>%1 次呼叫 · %2 次接通本人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="141"/>
         <source>(no track)</source>
         <translation>（无话术）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="118"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="148"/>
         <source>Promised and collected per day (¥)</source>
         <translation>每日承诺与回款（¥）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="119"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="149"/>
         <source>Right-party contact rate by debtor&apos;s local hour (%)</source>
         <translation>按债务人当地时间的本人接通率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="120"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="150"/>
         <source>Funnel per agent</source>
         <translation>每位催收员的转化漏斗</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="121"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="151"/>
         <source>Outcome rates per talk track (%)</source>
         <translation>各话术的结果比率（%）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="157"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="188"/>
         <source>no data in this period yet</source>
         <translation>本期暂无数据</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="94"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="105"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="190"/>
+        <source>grey: fewer than %1 calls, too few to go by</source>
+        <translation>灰色：少于 %1 次呼叫，样本太少，不足为据</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="113"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="123"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="79"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="97"/>
         <source>Promises per right-party contact</source>
         <translation>承诺率（按本人接通）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="95"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="114"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="96"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="115"/>
         <source>Link opened</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="97"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="116"/>
         <source>Paid within 7 days</source>
         <translation>7天内还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="124"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="154"/>
         <source>SMS per template: sent, delivered, link opened, paid within 7 days</source>
         <translation>各短信模板：发送、送达、打开链接、7天内还款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="84"/>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="89"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="103"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="108"/>
         <source>Average QA score</source>
         <translation>平均质检得分</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="122"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="152"/>
         <source>Average QA score per agent (scored calls)</source>
         <translation>各坐席平均质检得分（已评分通话数）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_charts.py" line="123"/>
+        <location filename="../../agentdesk/desktop/lead_charts.py" line="153"/>
         <source>Average QA score per talk track (scored calls)</source>
         <translation>各话术平均质检得分（已评分通话数）</translation>
     </message>
@@ -1345,248 +1358,251 @@
 <context>
     <name>LeadConsole</name>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="161"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="162"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="173"/>
         <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="163"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="174"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="164"/>
-        <source>Flag</source>
-        <translation>标记</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="165"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="168"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="169"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="180"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="170"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="171"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="182"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="185"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="176"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="186"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="177"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="187"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="178"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="188"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="189"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="196"/>
+        <source>Double-click or press Enter to open the case</source>
+        <translation>双击或按回车键打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="203"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="202"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
         <source>All agents</source>
         <translation>全部催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="203"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="216"/>
         <source>All buckets</source>
         <translation>全部账龄段</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="205"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="218"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="206"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="219"/>
         <source>No attempt yet</source>
         <translation>尚无拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="207"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="220"/>
         <source>All last outcomes</source>
         <translation>全部最近结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="208"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
         <source>All promises</source>
         <translation>全部承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="212"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="225"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="221"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="234"/>
         <source>Last %1 days</source>
         <translation>最近 %1 天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="305"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="321"/>
         <source>as of %1</source>
         <translation>截至 %1</translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="457"/>
-        <source>%1 cases · %2 overdue</source>
-        <translation>%1 个案件 · 逾期 %2</translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="473"/>
+        <source>%Ln cases · %1 overdue</source>
+        <translation>
+            <numerusform>%Ln 个案件 · 逾期 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="505"/>
+        <source>Move all %Ln filtered cases (%1 overdue).</source>
+        <translation>
+            <numerusform>移动筛选出的全部 %Ln 个案件（逾期 %1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
+        <source>Move %Ln selected cases.</source>
+        <translation>
+            <numerusform>移动所选的 %Ln 个案件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="518"/>
+        <source>Redistribute %1&apos;s queue: %Ln cases, %2.</source>
+        <translation>
+            <numerusform>重新分配 %1 的队列：%Ln 个案件，%2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="530"/>
+        <source>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</source>
+        <translation>
+            <numerusform>已移动 %Ln 个案件。“撤销上次分配”或“调整记录”标签页可将其退回。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="459"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
         <source>%1 selected</source>
         <translation>已选 %1 个</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="489"/>
-        <source>Move all %1 filtered cases (%2 overdue).</source>
-        <translation>移动筛选出的全部 %1 个案件（逾期 %2）。</translation>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="175"/>
+        <source>Rule</source>
+        <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="493"/>
-        <source>Move %1 selected cases.</source>
-        <translation>移动所选的 %1 个案件。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="502"/>
-        <source>Redistribute %1&apos;s queue: %2 cases, %3.</source>
-        <translation>重新分配 %1 的队列：%2 个案件，%3。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
         <source>Select the absent agent on the board first.</source>
         <translation>请先在看板上选中缺勤的催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="514"/>
-        <source>%1 cases moved. &quot;Undo last reassignment&quot; gives them back.</source>
-        <translation>已移动 %1 个案件。“撤销上次分配”可将其退回。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
-        <source>%1 cases given back.</source>
-        <translation>已退回 %1 个案件。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="527"/>
-        <source>%1 changed since the move and stay where they are.</source>
-        <translation>%1 个案件在移动后有变动，保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="554"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="582"/>
         <source>Flagged attempts (%1)</source>
         <translation>被标记的拨打（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="555"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="583"/>
         <source>Rejected changes (%1)</source>
         <translation>被拒绝的变更（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="556"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
         <source>Numbers to verify (%1)</source>
         <translation>待核实号码（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="557"/>
-        <source>%1 items wait for you.</source>
-        <translation>共 %1 项待您处理。</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
         <source>Number approved.</source>
         <translation>号码已核准。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="575"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
         <source>Number rejected.</source>
         <translation>号码已驳回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="587"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="615"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation>最近 %1 天，本组案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="596"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="624"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="597"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="604"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation>团队看板</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="613"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="641"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation>团队案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="622"/>
-        <source>Exported %1 rows to %2</source>
-        <translation>已导出 %1 行到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="638"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="669"/>
         <source>There is no reassignment to undo.</source>
         <translation>没有可撤销的分配。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="586"/>
+        <source>%n items wait for you.</source>
+        <translation>
+            <numerusform>共 %n 项待您处理。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
+        <source>Exported %Ln rows to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 行到 %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="643"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="674"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -1656,74 +1672,87 @@
         <translation>回款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="147"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="137"/>
+        <source>away today</source>
+        <translation>今日休假</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="148"/>
         <source>Drop cases here to move them to this agent</source>
         <translation>将案件拖到这里即分配给该催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="366"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="190"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
         <source>Last outcome</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
         <source>Lender</source>
         <translation>委托方</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="407"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
         <source>Pending</source>
         <translation>待履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="411"/>
         <source>No promise</source>
         <translation>无承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="434"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
         <source>Cases before → after</source>
         <translation>案件数 之前 → 之后</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
         <source>Amount before → after</source>
         <translation>金额 之前 → 之后</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="461"/>
+        <source>Over capacity: %1 open cases at most</source>
+        <translation>超出容量：最多 %1 个未结案件</translation>
     </message>
     <message>
         <location filename="../../ui/leadconsole.ui" line="29"/>
@@ -1973,6 +2002,11 @@
         <source>Username</source>
         <translation>用户名</translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/desktop/review_rows.py" line="29"/>
+        <source>Case %1 (not in your team now)</source>
+        <translation>案件 %1（现已不在本组）</translation>
+    </message>
 </context>
 <context>
     <name>Leaving</name>
@@ -2133,115 +2167,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="157"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
         <source>Team queue</source>
         <translation>团队队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="160"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation>我的队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="161"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="167"/>
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="165"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="171"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation>无法连接服务器：正在使用本机保存的队列工作。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="601"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="210"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="625"/>
         <source>Case work</source>
         <translation>案件处理</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="269"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="289"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation>下一个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="284"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="304"/>
         <source>Demo: data not encrypted</source>
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="314"/>
-        <source>%1 cases</source>
-        <translation>%1 个案件</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="385"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="408"/>
         <source>No other open case in the queue.</source>
         <translation>队列中没有其他未结案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="393"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="416"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="444"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="467"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="498"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="521"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation>本工作台未为此案件拨打过此号码：请先拨打 (F5)，或勾选“债务人来电”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="505"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="528"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="554"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="577"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="560"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="583"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="568"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="591"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="633"/>
+        <source>%n cases</source>
+        <translation>
+            <numerusform>%n 个案件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="621"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="636"/>
+        <source>%1 more match with the filter off</source>
+        <translation>关闭筛选后还有 %1 个匹配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="653"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="658"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="627"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="659"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -2421,7 +2462,7 @@
         <translation>关于 AgentDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="522"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="545"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation>短信已排队，将在后台提交到服务器。</translation>
     </message>
@@ -2429,6 +2470,182 @@
         <location filename="../../agentdesk/desktop/my_scores.py" line="97"/>
         <source>My QA scores…</source>
         <translation>我的质检得分…</translation>
+    </message>
+</context>
+<context>
+    <name>MovesPanel</name>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="32"/>
+        <source>To one agent</source>
+        <translation>全部分给一人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="33"/>
+        <source>Split evenly</source>
+        <translation>平均分配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="34"/>
+        <source>By capacity</source>
+        <translation>按容量</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="35"/>
+        <source>Allocation</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="36"/>
+        <source>Stand-in</source>
+        <translation>代理催收</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="41"/>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="51"/>
+        <source>Undone %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="53"/>
+        <source>All worked since: nothing to give back</source>
+        <translation>此后均已处理：没有可退回的案件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="55"/>
+        <source>%n can go back</source>
+        <translation>
+            <numerusform>%n 个可退回</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="61"/>
+        <source>Give back %n cases?</source>
+        <translation>
+            <numerusform>退回 %n 个案件？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="64"/>
+        <source>%n to %1</source>
+        <translation>
+            <numerusform>%n 个退回给 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="67"/>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="76"/>
+        <source>%n cases changed since the move and stay where they are.</source>
+        <translation>
+            <numerusform>%n 个案件在移动后有变动，保持不变。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="74"/>
+        <source>%n cases given back.</source>
+        <translation>
+            <numerusform>已退回 %n 个案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="95"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="96"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="97"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="98"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="99"/>
+        <source>From</source>
+        <translation>原负责人</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="100"/>
+        <source>To</source>
+        <translation>分给</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="101"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="115"/>
+        <source>Moves</source>
+        <translation>调整记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="143"/>
+        <source>%n moves of the team&apos;s cases</source>
+        <translation>
+            <numerusform>本组案件共调整 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="178"/>
+        <source>Undo a move</source>
+        <translation>撤销一次调整</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="182"/>
+        <source>This move was already undone.</source>
+        <translation>这次调整已经撤销过了。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="183"/>
+        <source>None of these cases can go back: every one changed since the move.</source>
+        <translation>这些案件都不能退回：每个案件在调整后都有变动。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="188"/>
+        <source>Give back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/moves_panel.py" line="221"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="12"/>
+        <source>Moves of the team&apos;s cases</source>
+        <translation>本组案件的调整记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="22"/>
+        <source>Undo this move…</source>
+        <translation>撤销这次调整…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="23"/>
+        <source>Give the selected move&apos;s cases back to their previous agents; cases worked since stay where they are</source>
+        <translation>把所选调整的案件退回原负责人；此后已处理的案件保持不动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="28"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/moves.ui" line="35"/>
+        <source>Moves of cases, newest first</source>
+        <translation>案件调整记录，最新的在前</translation>
     </message>
 </context>
 <context>
@@ -2589,132 +2806,132 @@
         <translation>债务人主动来电：记录结果无需从本工作台拨出</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="91"/>
+        <location filename="../../ui/noteform.ui" line="98"/>
         <source>&amp;Reached</source>
         <translation>接通对象(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="97"/>
+        <location filename="../../ui/noteform.ui" line="104"/>
         <source>Who was reached</source>
         <translation>接通对象</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="102"/>
+        <location filename="../../ui/noteform.ui" line="109"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="108"/>
+        <location filename="../../ui/noteform.ui" line="115"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="113"/>
+        <location filename="../../ui/noteform.ui" line="127"/>
         <source>Promise &amp;amount</source>
         <translation>承诺金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="119"/>
+        <location filename="../../ui/noteform.ui" line="133"/>
         <source>e.g. 1,500.00</source>
         <translation>例如 1,500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="120"/>
+        <location filename="../../ui/noteform.ui" line="134"/>
         <source>Promised amount</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="125"/>
+        <location filename="../../ui/noteform.ui" line="139"/>
         <source>Promise &amp;date</source>
         <translation>承诺日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="133"/>
+        <location filename="../../ui/noteform.ui" line="147"/>
         <source>Promised payment date</source>
         <translation>承诺还款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="145"/>
+        <location filename="../../ui/noteform.ui" line="159"/>
         <source>Call&amp;back at</source>
         <translation>回电时间(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="153"/>
+        <location filename="../../ui/noteform.ui" line="167"/>
         <source>Callback date and time</source>
         <translation>回电日期和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="165"/>
+        <location filename="../../ui/noteform.ui" line="179"/>
         <source>&amp;Contact</source>
         <translation>联系方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="171"/>
+        <location filename="../../ui/noteform.ui" line="185"/>
         <source>Contact point used</source>
         <translation>本次使用的联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="176"/>
+        <location filename="../../ui/noteform.ui" line="190"/>
         <source>The debtor agreed on this call to be called in the quiet hours</source>
         <translation>债务人在本次通话中同意在静默时段接听来电</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="177"/>
+        <location filename="../../ui/noteform.ui" line="191"/>
         <source>Recorded with this call; it covers the debtor on this case only, never a third party, and a stop request withdraws it.</source>
         <translation>随本次通话记录；仅适用于本案件的债务人本人，绝不适用于第三方；债务人要求停止联系即撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="178"/>
+        <location filename="../../ui/noteform.ui" line="192"/>
         <source>Debtor&apos;s consent to calls in the quiet hours</source>
         <translation>债务人同意在静默时段接听来电</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="185"/>
+        <location filename="../../ui/noteform.ui" line="199"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="192"/>
+        <location filename="../../ui/noteform.ui" line="206"/>
         <source>What was said and agreed</source>
         <translation>沟通内容和约定</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="193"/>
+        <location filename="../../ui/noteform.ui" line="207"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="214"/>
+        <location filename="../../ui/noteform.ui" line="228"/>
         <source>Only if this wording is needed: why (your team lead reviews it)</source>
         <translation>仅在必须使用此措辞时填写：原因（组长会审核）</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="215"/>
+        <location filename="../../ui/noteform.ui" line="229"/>
         <source>Reason to keep the flagged wording</source>
         <translation>保留被标记措辞的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="232"/>
+        <location filename="../../ui/noteform.ui" line="246"/>
         <source>Ctrl+Enter saves and opens the next case</source>
         <translation>Ctrl+Enter 保存并打开下一个案件</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="244"/>
+        <location filename="../../ui/noteform.ui" line="258"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="245"/>
+        <location filename="../../ui/noteform.ui" line="259"/>
         <source>Save the wrap-up and stay on this case (Ctrl+S)</source>
         <translation>保存小结并停留在此案件 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="251"/>
+        <location filename="../../ui/noteform.ui" line="265"/>
         <source>Save &amp;&amp; next</source>
         <translation>保存并下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/noteform.ui" line="252"/>
+        <location filename="../../ui/noteform.ui" line="266"/>
         <source>Save the wrap-up and open the next case (Ctrl+Enter)</source>
         <translation>保存小结并打开下一个案件 (Ctrl+Enter)</translation>
     </message>
@@ -2795,69 +3012,69 @@
         <translation>180 天</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="66"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="73"/>
         <source>the lender&apos;s name, as on its files</source>
         <translation>委托方名称，与其文件一致</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="68"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="75"/>
         <source>Choose the lender and a placement file to price it.</source>
         <translation>选择委托方和委案文件进行定价。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="71"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="70"/>
         <location filename="../../ui/pricing.ui" line="6"/>
         <source>Pricing</source>
         <translation>定价</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="74"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="83"/>
         <source>en</source>
         <comment>Language of the weights&apos; labels and reasons: zh or en</comment>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="81"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="90"/>
         <source>Give the lender first: history and segments depend on it.</source>
         <translation>请先填写委托方：历史数据和分群都与之相关。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="84"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="93"/>
         <source>Placement file to price</source>
         <translation>要定价的委案文件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="85"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="94"/>
         <source>Lender files (*.csv *.xlsx)</source>
         <translation>委托方文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="92"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="101"/>
         <source>Pricing %1…</source>
         <translation>正在为 %1 定价…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="103"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="112"/>
         <source>%1 days: %2</source>
         <translation>%1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="105"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="114"/>
         <source>%1 cases, %2 overdue. Expected recovery: %3</source>
         <translation>%1 件，逾期 %2。预计回收：%3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="111"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="120"/>
         <source>Priced with strategy version %1. Nothing was imported.</source>
         <translation>按第 %1 版策略定价，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="128"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="137"/>
         <source>The file cannot be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/pricing_panel.py" line="131"/>
+        <location filename="../../agentdesk/desktop/pricing_panel.py" line="140"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -2885,47 +3102,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="125"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="39"/>
+        <source>Name matches</source>
+        <translation>姓名匹配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="40"/>
+        <source>Phone number matches</source>
+        <translation>电话号码匹配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="41"/>
+        <source>Account no. matches</source>
+        <translation>账号匹配</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="136"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="126"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="137"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="127"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="138"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="128"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="139"/>
         <source>Last outcome</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="129"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="140"/>
         <source>Next call</source>
         <translation>下次可拨</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="130"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="141"/>
         <source>Why here</source>
         <translation>排序原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="131"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="142"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="182"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="194"/>
         <source>● Changes not yet on the server</source>
         <translation>● 有尚未上传到服务器的更改</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="187"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="199"/>
         <source>Outstanding: %1</source>
         <translation>剩余欠款：%1</translation>
     </message>
@@ -2933,73 +3165,82 @@
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="69"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
         <source>Queue now</source>
         <translation>当前队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="70"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="71"/>
         <source>Capacity (queue size)</source>
         <translation>容量（队列上限）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="165"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="166"/>
         <location filename="../../ui/reassign.ui" line="14"/>
         <source>Reassign cases</source>
         <translation>重新分配案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="213"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="222"/>
         <source>Asking the server for a preview…</source>
         <translation>正在向服务器请求预览…</translation>
     </message>
-    <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="226"/>
-        <source>%1 cases, %2 overdue, change owner.</source>
-        <translation>%1 个案件（逾期 %2）将更换负责人。</translation>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="235"/>
+        <source>%Ln cases, %1 overdue, change owner.</source>
+        <translation>
+            <numerusform>%Ln 个案件（逾期 %1）将更换负责人。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="231"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="241"/>
         <source>Nothing to move: these cases already sit with the chosen agents.</source>
         <translation>无需移动：这些案件已在所选催收员名下。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="243"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="253"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="263"/>
         <source>Moving the cases…</source>
         <translation>正在移动案件…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="279"/>
+        <source>Over capacity: %1 would hold %Ln cases, capacity %2.</source>
+        <translation>
+            <numerusform>超出容量：%1 将有 %Ln 个案件，容量为 %2。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="266"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="287"/>
         <source>Tick at least one agent to receive the cases.</source>
         <translation>请至少勾选一位接收案件的催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="268"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="289"/>
         <source>&quot;To one agent&quot; takes exactly one ticked agent.</source>
         <translation>“分给一人”只能勾选一位催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="270"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="291"/>
         <source>No cases are chosen.</source>
         <translation>没有选中任何案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="271"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="292"/>
         <source>The absent agent cannot receive their own cases.</source>
         <translation>缺勤的催收员不能接收自己的案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="273"/>
+        <location filename="../../agentdesk/desktop/reassign_dialog.py" line="294"/>
         <source>Give at least one ticked agent a capacity above zero.</source>
         <translation>请至少为一位勾选的催收员设置大于零的容量。</translation>
     </message>
@@ -3045,12 +3286,17 @@
         <translation>重新分配预览</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign.ui" line="177"/>
+        <location filename="../../ui/reassign.ui" line="158"/>
+        <source>Capacity warning</source>
+        <translation>容量警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign.ui" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign.ui" line="184"/>
+        <location filename="../../ui/reassign.ui" line="194"/>
         <source>Reassign</source>
         <translation>确认分配</translation>
     </message>
@@ -3197,7 +3443,7 @@
         <translation>已为 %2 的通话保存得分 %1。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/recordings_tab.py" line="411"/>
+        <location filename="../../agentdesk/desktop/recordings_tab.py" line="412"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -3269,6 +3515,29 @@
     </message>
 </context>
 <context>
+    <name>ReloginDialog</name>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="49"/>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="50"/>
+        <source>The server has ended your session. Enter your password to go on: the work saved on this computer is kept and sent once you are signed in.</source>
+        <translation>服务器已结束您的会话。请输入密码继续：本机已保存的工作会保留，登录后即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="62"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/relogin_dialog.py" line="71"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
     <name>RuleText</name>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="28"/>
@@ -3324,6 +3593,101 @@
         <location filename="../../agentdesk/desktop/rule_text.py" line="44"/>
         <source>This case is no longer in your queue.</source>
         <translation>此案件已不在您的队列中。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="60"/>
+        <source>Contact with a closed case</source>
+        <translation>联系了已结案的案件</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="61"/>
+        <source>Contact while the case is on hold</source>
+        <translation>案件暂停催收期间联系</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="62"/>
+        <source>Number marked not to be contacted</source>
+        <translation>联系了标记为不得联系的号码</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="63"/>
+        <source>Third party not registered on the case</source>
+        <translation>第三方未登记在案件中</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="64"/>
+        <source>Third party called while the debtor is reachable</source>
+        <translation>债务人可联系时联系了第三方</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="65"/>
+        <source>Third party contacted more than once</source>
+        <translation>第三方被联系超过一次</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="66"/>
+        <source>Channel not allowed for a third party</source>
+        <translation>该渠道不得用于联系第三方</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="67"/>
+        <source>Outside the debtor&apos;s contact hours</source>
+        <translation>不在债务人可联系时间</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="68"/>
+        <source>Called while a promise is pending</source>
+        <translation>承诺还款未到期时催收</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="69"/>
+        <source>Too soon after a conversation</source>
+        <translation>通话后间隔过短</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="70"/>
+        <source>Daily limit for the number exceeded</source>
+        <translation>超过该号码每日联系上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="71"/>
+        <source>Daily limit for the debtor exceeded</source>
+        <translation>超过债务人每日联系上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="72"/>
+        <source>7-day limit for the debtor exceeded</source>
+        <translation>超过债务人 7 天联系上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="73"/>
+        <source>Daily limit for third parties exceeded</source>
+        <translation>超过第三方每日联系上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="74"/>
+        <source>Daily SMS limit for the number exceeded</source>
+        <translation>超过该号码每日短信上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="75"/>
+        <source>Daily SMS limit for the debtor exceeded</source>
+        <translation>超过债务人每日短信上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="76"/>
+        <source>7-day SMS limit for the debtor exceeded</source>
+        <translation>超过债务人 7 天短信上限</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="77"/>
+        <source>Flagged wording kept by the agent</source>
+        <translation>催收员保留了被提示的措辞</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="90"/>
+        <source>Recorded after the case was reassigned</source>
+        <translation>案件改派后才记录</translation>
     </message>
 </context>
 <context>
@@ -4237,42 +4601,47 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="24"/>
+        <location filename="../../agentdesk/desktop/status.py" line="25"/>
         <source>⟳ Syncing…</source>
         <translation>⟳ 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="26"/>
+        <location filename="../../agentdesk/desktop/status.py" line="27"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="28"/>
+        <location filename="../../agentdesk/desktop/status.py" line="29"/>
+        <source>● Signed out: sign in again to send your work</source>
+        <translation>● 已退出登录：请重新登录以发送您的工作</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/status.py" line="31"/>
         <source>● Offline: changes are kept and sent when the server is back</source>
         <translation>● 离线：更改已保存，服务器恢复后自动发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="32"/>
+        <location filename="../../agentdesk/desktop/status.py" line="35"/>
         <source>%1 waiting to send</source>
         <translation>%1 条待发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="34"/>
+        <location filename="../../agentdesk/desktop/status.py" line="37"/>
         <source>All sent</source>
         <translation>已全部发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="37"/>
+        <location filename="../../agentdesk/desktop/status.py" line="40"/>
         <source>%1 rejected: see the case timeline</source>
         <translation>%1 条被拒绝：见案件联系记录</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="41"/>
+        <location filename="../../agentdesk/desktop/status.py" line="44"/>
         <source>Last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/status.py" line="43"/>
+        <location filename="../../agentdesk/desktop/status.py" line="46"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
@@ -4285,22 +4654,22 @@
         <translation>此案件没有适用的话术。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="130"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="131"/>
         <source>The debtor answers this way: go to the matching step</source>
         <translation>债务人这样回答：转到对应步骤</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="146"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
         <source>Required line: tick it once you have said it</source>
         <translation>必说话术：说完后勾选</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="148"/>
         <source>Required line said</source>
         <translation>必说话术已说</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="187"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="188"/>
         <source>Required lines %1/%2</source>
         <translation>必说话术 %1/%2</translation>
     </message>

@@ -17,6 +17,7 @@ from agentdesk.client import api as api_mod
 from agentdesk.client import errors
 from agentdesk.client.api import ApiClient, admin_tls_settings
 from agentdesk.client.session import ClientSession, store_path
+from agentdesk.client.sync import SESSION_ENDED
 from agentdesk.server.embedded import EmbeddedServer
 
 
@@ -45,7 +46,8 @@ def test_logout_forgets_the_sign_in_but_keeps_the_cached_queue(live_server: Embe
     assert len(cached.queue()) > 20
     with pytest.raises(errors.SessionExpired, match="log in again"):
         cached.sync_now()
-    assert cached.status().state == "offline"
+    # Said as such (issue 18): the desk asks for the password instead of showing "offline".
+    assert cached.status().state == SESSION_ENDED
     cached.stop()
 
 

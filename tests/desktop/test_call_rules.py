@@ -45,7 +45,7 @@ def test_a_blocked_number_is_dialled_by_no_path(qtbot, desktop: DesktopApp, set_
     form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("refusal"))
     with qtbot.assertNotEmitted(window.outcome_recorded):
         form.saveButton.click()
-    assert "No call was placed" in form.formError.text()
+    assert "No call was placed" in form.callError.text() and form.callError.isVisibleTo(form)
     # The debtor calling in is the one way to record it.
     form.inboundCheck.setChecked(True)
     with qtbot.waitSignal(window.outcome_recorded, timeout=GUI_TIMEOUT_MS):

@@ -41,6 +41,8 @@ EXPECTED = {
             "saveNextButton",
             "callResultLabel",
             "inboundCheck",
+            "callError",
+            "outcomeError",
         ],
     ),
     "casepanel": (
@@ -72,6 +74,8 @@ EXPECTED = {
                              "awayCheck", "awayFromEdit", "awayUntilEdit", "standInCombo", "saveCollectorButton"]),
     "arms": (QWidget, ["experimentCombo", "periodCombo", "verdictLabel", "metricsView", "chartLayout",
                        "promoteArmButton", "stopArmButton"]),
+    # The lead's history of moves (issue 18).
+    "moves": (QWidget, ["movesSummary", "movesView", "undoMoveButton", "refreshMovesButton"]),
     "pricing": (QWidget, ["lenderCombo", "chooseFileButton", "totalLabel", "pricingView", "evidenceLabel"]),
 }
 

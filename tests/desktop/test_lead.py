@@ -110,12 +110,15 @@ def test_lead_moves_all_of_agent_a_to_b_and_undoes(qtbot, big_team_server: Embed
             assert s.scalar(select(func.count()).select_from(Case).where(Case.assigned_agent_id == a_id)) == 0
 
         assert console.undoButton.isEnabled()
-        with qtbot.waitSignal(console.undone, timeout=GUI_TIMEOUT_MS) as undone:
+        with qtbot.waitSignal(console.moves.confirming, timeout=GUI_TIMEOUT_MS) as asked:
             console.undoButton.click()
+        assert f"Give back {a_before} cases?" in asked.args[0].text()  # undo asks first, saying what returns
+        with qtbot.waitSignal(console.undone, timeout=GUI_TIMEOUT_MS) as undone:
+            asked.args[0].property("giveBack").click()
         assert undone.args[0].restored == a_before
         qtbot.waitUntil(lambda: agent_a.store.case_count() == a_before and agent_b.store.case_count() == b_before,
                         timeout=PROPAGATION_MS)
-        assert not console.undoButton.isEnabled()
+        qtbot.waitUntil(lambda: not console.undoButton.isEnabled(), timeout=GUI_TIMEOUT_MS)
     finally:
         for session in (agent_a, agent_b, lead):
             session.stop()

@@ -9,7 +9,7 @@ import pytest
 
 from agentdesk.client.views import PriorityReason, QueueRow, SyncStatus
 from agentdesk.desktop import i18n, rule_text, theme
-from agentdesk.desktop.queue_model import QueueModel, next_callable, next_to_open, reason_text
+from agentdesk.desktop.queue_model import QueueModel, next_callable, next_to_open, reason_text, reasons_tooltip
 from agentdesk.desktop.settings import Settings
 from agentdesk.desktop.status import sync_summary
 from agentdesk.desktop.wrapup import WrapupFields, outcomes_for
@@ -38,6 +38,21 @@ def _row(case_id: str, status: str = "open", callable_from: datetime | None = No
         ),
         callable_from=callable_from,
     )
+
+
+def test_the_priority_tooltip_shows_whole_points_largest_first() -> None:
+    row = _row("a")
+    row = QueueRow(**{**row.__dict__, "reasons": (
+        PriorityReason("reach", "Usual reach this hour", "当前时段接通率一般", 241.424),
+        PriorityReason("fruitless_today", "2 unanswered today", "今日 2 次未接通", -40.0))})
+    assert reasons_tooltip(row, "en") == "Usual reach this hour  (+241)\n2 unanswered today  (-40)"
+
+
+def test_a_case_never_callable_reads_not_callable_in_the_queue() -> None:
+    from agentdesk.desktop.labels import next_call_text
+    from agentdesk.domain.priority import NOT_CALLABLE
+
+    assert next_call_text(NOT_CALLABLE, NOW) == "Not callable"
 
 
 def test_next_case_skips_the_open_one_held_and_not_yet_callable() -> None:

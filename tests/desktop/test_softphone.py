@@ -179,7 +179,7 @@ def test_a_call_from_the_case_is_talked_recorded_and_its_facts_reach_the_server(
     window.activateWindow()
     with qtbot.waitSignal(window.outcome_recorded, timeout=5000, raising=False) as recorded:
         window.actionSaveNext.trigger()  # Ctrl+Enter
-    assert recorded.signal_triggered, form.formError.text() + form.promiseError.text()
+    assert recorded.signal_triggered, form.formError.text() + form.outcomeError.text() + form.promiseError.text()
     attempt_id = recorded.args[1]
     qtbot.waitUntil(lambda: window.session.status().pending == 0, timeout=GUI_TIMEOUT_MS)
     with live_server.database.transaction() as s:

@@ -129,7 +129,13 @@ def test_form_states_the_rule_instead_of_saving(qtbot, desktop: DesktopApp) -> N
     form = window.note_form
     with qtbot.assertNotEmitted(window.outcome_recorded):
         form.saveButton.click()
-    assert form.formError.isVisible() and "reached" in form.formError.text()
+    assert form.outcomeError.isVisible() and "reached" in form.outcomeError.text()
+    # Each message sits right under the field it is about, not at the bottom of the form.
+    assert not form.formError.isVisible()
+    combo_bottom = form.outcomeCombo.mapTo(form, form.outcomeCombo.rect().bottomLeft()).y()
+    error_top = form.outcomeError.mapTo(form, form.outcomeError.rect().topLeft()).y()
+    amount_top = form.promiseAmountEdit.mapTo(form, form.promiseAmountEdit.rect().topLeft()).y()
+    assert 0 <= error_top - combo_bottom <= 12 and error_top < amount_top
 
     _fill_promise(qtbot, window, amount="99,999,999.00")
     with qtbot.assertNotEmitted(window.outcome_recorded):
@@ -137,7 +143,9 @@ def test_form_states_the_rule_instead_of_saving(qtbot, desktop: DesktopApp) -> N
     assert form.promiseError.isVisible()
     assert "outstanding" in form.promiseError.text()
     assert form.promiseAmountEdit.property("invalid") is True
-    assert "No call was placed" in form.formError.text(), "no dial yet: said with the other problems"
+    assert "No call was placed" in form.callError.text(), "no dial yet: said with the other problems"
+    assert form.callError.y() < form.outcomeCombo.mapTo(form, form.outcomeCombo.rect().topLeft()).y(), \
+        "under the call's facts, above the fields"
     # Quitting with an unsaved wrap-up asks first (issue 18); 'No' keeps the window open.
     asked: list[str] = []
     answer_question(False, asked)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from agentdesk.domain.money import Money
 from agentdesk.domain.priority import (  # the live data classes, so results compare directly
     _ZEROS_24,
+    NOT_CALLABLE,
     CaseFacts,
     Factor,
     RankedCase,
@@ -230,14 +231,20 @@ def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...
     factors.append(Factor("expected_value", f"Overdue {money} · {name}", f"逾期 {money} · {name}", ev))
     base = ctx.prior[hour]
     # Only a clear difference from the portfolio is worth a word; otherwise neutral.
-    if total_att and p_reach >= base * 1.15:
+    # The estimate names the debtor's local hour it is for. A case that may not be called now
+    # (quiet hours, a limit reached) has no reach now: 0, whatever the hour's history says.
+    gated = case.callable_from is not None and case.callable_from > ctx.now
+    if gated:
+        en, zh, p_reach, reach = "No call allowed now", "现在不可拨打", 0.0, 0.0
+    elif total_att and p_reach >= base * 1.15:
         en, zh = "Good hour to call", "当前时段易接通"
     elif total_att and p_reach <= base * 0.85:
         en, zh = "Poor hour to call", "当前时段较难接通"
     else:
         en, zh = "Usual reach this hour", "当前时段接通率一般"
     pct = _pct(p_reach)
-    factors.append(Factor("reach", f"{en} ({pct} reach)", f"{zh}（接通率 {pct}）", reach))
+    factors.append(Factor("reach", f"{en} ({pct} reach at {hour:02d}:00 debtor's time)",
+                          f"{zh}（债务人当地 {hour:02d}:00 接通率 {pct}）", reach))
     if case.fruitless_today:
         n = case.fruitless_today
         factors.append(Factor("fruitless_today", f"{n} unanswered today", f"今日 {n} 次未接通", fruitless))
@@ -253,6 +260,8 @@ def _factors(case: CaseFacts, parts: _Parts, ctx: _Context) -> tuple[Factor, ...
             else Factor("on_hold", "On hold: no contact", "暂停催收：不得联系", 0.0)
         )
         return (held, *factors[:2])
+    if case.callable_from is not None and case.callable_from >= NOT_CALLABLE:
+        return (Factor("not_callable", "No number may be called", "没有可拨打的号码", 0.0), *factors[:2])
     if case.callable_from is not None and case.callable_from > ctx.now:
         when = case.callable_from.astimezone(show_tz)
         gate = Factor("callable_from", f"Callable from {when:%H:%M}", f"可拨打时间 {when:%H:%M}", 0.0)

@@ -147,8 +147,23 @@ def test_good_hour_raises_the_case_and_says_so() -> None:
     assert [r.case_id for r in ranked] == ["answers", "misses"]
     reach = {r.case_id: next(f for f in r.factors if f.key == "reach") for r in ranked}
     # (12 + 8*0.2) / (20 + 8) = 48.6%
-    assert reach["answers"].text_en == "Good hour to call (49% reach)"
+    assert reach["answers"].text_en == "Good hour to call (49% reach at 14:00 debtor's time)"
+    assert reach["answers"].text_zh == "当前时段易接通（债务人当地 14:00 接通率 49%）"
     assert reach["misses"].text_en.startswith("Poor hour to call")
+
+
+def test_a_case_that_may_not_be_called_now_shows_no_reach() -> None:
+    """At 06:18 in the quiet hours a debtor who always answers at 6 is still not reachable by us."""
+    hour = 14
+    rpc = tuple(20 if h == hour else 0 for h in range(24))
+    att = tuple(20 if h == hour else 0 for h in range(24))
+    quiet = replace(PLAIN, case_id="quiet", rpc_by_hour=rpc, attempts_by_hour=att,
+                    callable_from=NOW + timedelta(hours=2))
+    ranked = rank([quiet], NOW, portfolio_rpc_by_hour=[0.2] * 24)
+    shown = ranked[0].factors
+    assert shown[0].key == "callable_from"
+    assert all(f.points == 0 or f.key != "reach" for f in shown)
+    assert not any("%" in f.text_en and f.key == "reach" and not f.text_en.startswith("No call") for f in shown)
 
 
 def test_portfolio_rate_is_measured_when_not_given() -> None:
@@ -269,3 +284,16 @@ def test_bucket_in_explanation_matches_money_bucket_for(dpd: int) -> None:
     factors = rank([replace(PLAIN, days_past_due=dpd)], NOW)[0].factors
     ev = next(f for f in factors if f.key == "expected_value")
     assert ev.text_en.endswith(f"· {bucket_for(dpd)}")
+
+
+def test_a_case_no_rule_lets_us_call_is_said_so_in_any_time_zone() -> None:
+    """Every number dead or a stop request: no next time exists; shown east of UTC too (the
+    desk once crashed turning datetime.max into Beijing time)."""
+    from agentdesk.domain.priority import NOT_CALLABLE
+
+    dead = replace(PLAIN, case_id="dead", callable_from=NOT_CALLABLE)
+    later = replace(PLAIN, case_id="later", callable_from=NOW + timedelta(hours=3))
+    ranked = rank([dead, later, PLAIN], NOW, display_zone="Pacific/Kiritimati")
+    assert [r.case_id for r in ranked] == ["plain", "later", "dead"]
+    assert ranked[-1].factors[0].key == "not_callable"
+    assert ranked[-1].factors[0].text_en == "No number may be called"

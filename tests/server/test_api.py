@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,6 +18,7 @@ from sqlalchemy import func, select
 from agentdesk import clock
 from agentdesk.clock import local_today
 from agentdesk.server.app import create_app
+from agentdesk.server.auth import REFRESH_GRACE
 from agentdesk.server.db import Database
 from agentdesk.server.migrate import upgrade
 from agentdesk.server.models import Case, ContactAttempt, PromiseToPay, User
@@ -80,10 +82,13 @@ def test_login_returns_tokens_and_wrong_password_is_refused(api: TestClient) -> 
     assert bad.json()["message"] == "Wrong username or password."
 
 
-def test_refresh_rotates_and_a_reused_token_ends_the_session(api: TestClient) -> None:
+def test_refresh_rotates_and_a_reused_token_ends_the_session(api: TestClient, set_clock: Any) -> None:
+    start = set_clock(clock.now())
     first = api.post("/v1/auth/login", json={"username": "agent01", "password": "demo"}).json()
     second = api.post("/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
     assert second.status_code == 200
+    # Reused after the grace window of a lost answer (tests/server/test_refresh_grace.py).
+    set_clock(start.now() + REFRESH_GRACE + timedelta(seconds=1))
     reused = api.post("/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
     assert reused.status_code == 401
     # Reuse of a rotated token revokes the newer one too (it may have been stolen).

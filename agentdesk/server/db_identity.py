@@ -1,0 +1,121 @@
+"""The database's identity, carried in every pull cursor.
+
+A cursor is a position in one database's history of change numbers. Restored from a
+backup, or swapped under a running server, the database's history is another one: a desk's
+cursor may then point past it (the desk would skip everything numbered up to its old
+position) or into a history that went on differently. So every cursor names the database
+it came from, `<identity>.<change number>`, and a cursor of another identity, or one past
+this database's last change number, is answered `contract.FOREIGN_CURSOR`: the desk pulls
+its whole scope again and keeps its outbox.
+
+The identity is a hash of two parts:
+- a random id made once per database and kept in `server_settings` (`database_id`),
+  written by `agentdesk-server migrate`, or on first need by an older database;
+- where the database physically is: on PostgreSQL the database's OID (a restore with
+  pg_restore, or `CREATE DATABASE … TEMPLATE`, makes a new one) with the cluster's system
+  identifier and timeline (a base backup restored, or a standby promoted, starts a new
+  timeline), on SQLite the file's device and inode (a copied or restored file is a new inode).
+A backup restored in place therefore gets a new identity without anyone remembering to
+change it, while every API process on one database computes the same one. The price of
+the rare false alarm (a file moved to another disk) is one full pull per desk; the price
+of a missed restore would be changes silently never shown, so the check leans that way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from agentdesk.server.models import ServerSetting, SyncCounter
+
+SETTING = "database_id"
+SEPARATOR = "."
+
+
+class ForeignCursor(ValueError):
+    """A cursor of another database, or past this one's history: pull everything again."""
+
+
+def database_id(session: Session) -> str:
+    """The random id made once for this database (on first need for a database migrated
+    before it existed)."""
+    row = session.get(ServerSetting, SETTING)
+    if row is None:
+        row = ServerSetting(key=SETTING, value=uuid.uuid4().hex)
+        session.add(row)
+        session.flush()
+    return row.value
+
+
+def _sqlite_where(session: Session) -> str:
+    path = session.get_bind().engine.url.database
+    if not path or path == ":memory:":
+        return "sqlite:memory"
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "sqlite:unknown"
+    return f"sqlite:{stat.st_dev}:{stat.st_ino}"
+
+
+# Per database URL: may this server read pg_control_system()/pg_control_checkpoint()? Some
+# managed services withhold them; asked once, so a pull costs one query, not a savepoint.
+_control_readable: dict[str, bool] = {}
+_CAN_READ_CONTROL = text("SELECT has_function_privilege('pg_control_system()', 'execute') "
+                         "AND has_function_privilege('pg_control_checkpoint()', 'execute')")
+_PG_PARTS = "(SELECT value FROM server_settings WHERE key = :key), " \
+            "(SELECT oid FROM pg_database WHERE datname = current_database())"
+
+
+def _postgres_parts(session: Session) -> tuple[str | None, str]:
+    """(the stored id, where) in one query. Where: the database's OID, and the cluster's
+    system identifier and timeline: a cluster restored from a base backup keeps the OID,
+    but after the restore (or a failover to a standby that may lag) the timeline moves on.
+    A host that withholds those functions leaves the OID alone to tell databases apart."""
+    url = str(session.get_bind().engine.url)
+    if url not in _control_readable:
+        _control_readable[url] = bool(session.scalar(_CAN_READ_CONTROL))
+    if _control_readable[url]:
+        row = session.execute(text(
+            f"SELECT {_PG_PARTS}, s.system_identifier, c.timeline_id "
+            "FROM pg_control_system() s, pg_control_checkpoint() c"), {"key": SETTING}).one()
+        return row[0], f"pg:{row[1]}:{row[2]}:{row[3]}"
+    row = session.execute(text(f"SELECT {_PG_PARTS}"), {"key": SETTING}).one()
+    return row[0], f"pg:{row[1]}:cluster-unknown"
+
+
+def identity(session: Session) -> str:
+    """Sixteen hex digits naming this database where it is now."""
+    if session.get_bind().dialect.name == "postgresql":
+        stored, where = _postgres_parts(session)
+        stored = stored or database_id(session)
+    else:
+        stored, where = database_id(session), _sqlite_where(session)
+    return hashlib.sha256(f"{stored}|{where}".encode()).hexdigest()[:16]
+
+
+def cursor_for(ident: str, seq: int) -> str:
+    return f"{ident}{SEPARATOR}{seq}"
+
+
+def split(cursor: str) -> tuple[str | None, str]:
+    """(identity or None for an older server's plain-digits cursor, the change number's text)."""
+    ident, sep, digits = cursor.rpartition(SEPARATOR)
+    return (ident, digits) if sep else (None, cursor)
+
+
+def check(session: Session, ident: str, cursor_ident: str | None, seq: int) -> None:
+    """Raise ForeignCursor for a cursor this database's history cannot continue."""
+    if cursor_ident is not None and cursor_ident != ident:
+        raise ForeignCursor(
+            "this cursor comes from another database (the server was restored from a backup or "
+            "moved to another database): pull without a cursor to load everything again")
+    top = session.scalar(select(SyncCounter.value).where(SyncCounter.id == 1)) or 0
+    if seq > top:
+        raise ForeignCursor(
+            "this cursor is past the server's history (the server was restored from an earlier "
+            "backup): pull without a cursor to load everything again")
