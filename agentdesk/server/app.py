@@ -27,6 +27,7 @@ from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
 from agentdesk.server.models import AuditEntry, User
+from agentdesk.server.push_lane import PushLane
 from agentdesk.server.recording_archive import RecordingArchive
 from agentdesk.server.recording_config import recordings_dir
 from agentdesk.server.request_guard import RequestGuard, validation_body
@@ -67,6 +68,8 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         hub.close()
         if relay:
             relay.stop()
+
+    push_lane = PushLane()
 
     def poke(agents: set[str], teams: set[str]) -> None:
         """Tell clients in scope to pull: across processes on PostgreSQL, in-process on SQLite."""
@@ -174,8 +177,11 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     }
 
     @app.get("/v1/ping")
-    def ping() -> dict[str, bool]:
-        """No database, no auth: the framework's own ceiling, the baseline bench/ compares with."""
+    async def ping() -> dict[str, bool]:
+        """No database, no auth: the framework's own ceiling, the baseline bench/ compares with.
+
+        On the event loop, not the thread pool: under load it shows the machine and the
+        loop, not a queue behind the database routes (bench/bench_load.py)."""
         return {"ok": True}
 
     @app.get("/v1/info", response_model=contract.ServerInfo)
@@ -232,16 +238,19 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         409: {"model": contract.ErrorBody, "description": "foreign_cursor: pull the whole scope again"}})
     def pull(
         user: Annotated[User, Depends(current_user)],
-        s: Annotated[Session, Depends(session)],
         cursor: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL_LIMIT)] = 500,
         accept: Annotated[str, Header()] = "application/json",
     ) -> Response:
-        if contract.PULL_LINES_MEDIA_TYPE in accept:
-            # The desktop's bulk form: queue columns beside documents it stores unparsed.
-            return Response(sync.pull_lines(s, user, cursor, limit), media_type=contract.PULL_LINES_MEDIA_TYPE)
-        # Already JSON text in the PullResponse shape (see sync.pull_json): sent as it is.
-        return Response(sync.pull_json(s, user, cursor, limit), media_type="application/json")
+        # The transaction opens in the route's own thread, not in a dependency: a dependency
+        # holds its connection while the route waits for a thread, and under load (500 desks)
+        # the threads were waiting for connections held by pulls waiting for threads.
+        with db.transaction() as s:
+            if contract.PULL_LINES_MEDIA_TYPE in accept:
+                # The desktop's bulk form: queue columns beside documents it stores unparsed.
+                return Response(sync.pull_lines(s, user, cursor, limit), media_type=contract.PULL_LINES_MEDIA_TYPE)
+            # Already JSON text in the PullResponse shape (see sync.pull_json): sent as it is.
+            return Response(sync.pull_json(s, user, cursor, limit), media_type="application/json")
 
     @app.get("/v1/sync/counts", responses=errors)
     def counts(
@@ -250,13 +259,16 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         return sync.scope_counts(s, user)
 
     @app.post("/v1/sync/push", response_model=contract.PushResponse, responses=errors)
-    def push(
+    async def push(
         body: contract.PushRequest, user: Annotated[User, Depends(current_user)]
     ) -> contract.PushResponse:
-        outcome = sync.push(db, user.id, body.mutations, clock)
-        if outcome.touched_agents or outcome.touched_teams:
-            poke(outcome.touched_agents, outcome.touched_teams)
-        return contract.PushResponse(results=outcome.results)
+        def work() -> contract.PushResponse:
+            outcome = sync.push(db, user.id, body.mutations, clock)
+            if outcome.touched_agents or outcome.touched_teams:
+                poke(outcome.touched_agents, outcome.touched_teams)
+            return contract.PushResponse(results=outcome.results)
+
+        return await push_lane.run(work)  # its own few threads: see agentdesk/server/push_lane.py
 
     def _subscriber_identity(token: str) -> tuple[str, str | None, str]:
         """Runs in a worker thread: a database read on the event loop would stall every stream."""

@@ -19,6 +19,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -74,13 +75,28 @@ def _verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+_SIGNING_KEYS: weakref.WeakKeyDictionary[object, str] = weakref.WeakKeyDictionary()
+
+
 def signing_key(session: Session) -> str:
-    """The JWT key shared by all API processes; made once, on first need."""
+    """The JWT key shared by all API processes; made once, on first need.
+
+    Kept per engine once read: every authenticated request checks a token with it, and
+    the key never changes after it is made (migrate makes it); reading it each time cost
+    each request a database round trip. A key made in this session is not kept, since the
+    transaction may still roll back.
+    """
+    engine = session.get_bind()
+    known = _SIGNING_KEYS.get(engine)
+    if known is not None:
+        return known
     row = session.get(ServerSetting, "jwt_key")
-    if row is None:
-        row = ServerSetting(key="jwt_key", value=secrets.token_urlsafe(48))
-        session.add(row)
-        session.flush()
+    if row is not None:
+        _SIGNING_KEYS[engine] = row.value
+        return row.value
+    row = ServerSetting(key="jwt_key", value=secrets.token_urlsafe(48))
+    session.add(row)
+    session.flush()
     return row.value
 
 

@@ -64,7 +64,17 @@ def make_engine(url: str) -> Engine:
             dbapi_conn.isolation_level = None
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True)
+    # Sized to the API's thread pool (anyio's 40 threads run the routes): connections beyond
+    # pool_size are closed when returned, so a smaller pool opened and closed PostgreSQL
+    # connections (a backend process each) all through a busy minute. Per API process at
+    # most POOL_SIZE + POOL_OVERFLOW: `serve --workers N` needs N times that below the
+    # server's max_connections (100 by default; CI's 200 and the dev server's 300 fit 4 workers).
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW,
+                         hide_parameters=True)
+
+
+POOL_SIZE = 25
+POOL_OVERFLOW = 20  # 40 route threads and the push lane's 4 (push_lane.PUSH_THREADS)
 
 
 class Database:

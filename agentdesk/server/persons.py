@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import case as sql_case
 from sqlalchemy import literal as sql_literal
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
 from agentdesk.domain import compliance
@@ -85,17 +85,39 @@ def cases_of_person(session: Session, person_key: str) -> list[Case]:
                                 .where(Debtor.person_key == person_key)))
 
 
+def attempts_concerning(case_ids: Sequence[str], persons: Sequence[str], numbers: Sequence[str]) -> Any:
+    """The ids of the attempts on these cases, on any case of these persons, or to one of
+    these numbers: a union of three index lookups.
+
+    One query with the three as an OR over the joined tables cannot use an index and read
+    every attempt, case, debtor and contact point on each call (74 ms at 7,000 attempts
+    and growing with them; it ran on every outcome pushed and every document built). The
+    number branch reaches the attempts through their cases (contact_attempts has no index
+    on contact_point_id): an attempt's contact point is always one of its own case's
+    (writes.record_attempt refuses any other).
+    """
+    branches: list[Any] = []
+    if case_ids:
+        branches.append(select(ContactAttempt.id).where(ContactAttempt.case_id.in_(list(case_ids))))
+    if persons:
+        branches.append(select(ContactAttempt.id).join(Case, Case.id == ContactAttempt.case_id)
+                        .join(Debtor, Debtor.id == Case.debtor_id).where(Debtor.person_key.in_(list(persons))))
+    if numbers:
+        points = select(ContactPoint.id).where(ContactPoint.number.in_(list(numbers)))
+        holders = select(ContactPoint.case_id).where(ContactPoint.number.in_(list(numbers)))
+        branches.append(select(ContactAttempt.id).where(ContactAttempt.case_id.in_(holders),
+                                                        ContactAttempt.contact_point_id.in_(points)))
+    if not branches:
+        return select(ContactAttempt.id).where(sql_literal(False))
+    return union(*branches) if len(branches) > 1 else branches[0]
+
+
 def history(session: Session, case: Case, before: datetime,
             exclude_attempt: str | None = None) -> list[compliance.PastContact]:
     """Every earlier contact that counts for a contact on `case`: all the person's cases
     (any lender, any team) and every contact with one of the case's numbers (any person)."""
     person = case.debtor.person_key
     numbers = [p.number for p in case.contact_points if p.number]
-    conditions: list[Any] = [ContactAttempt.case_id == case.id]
-    if person:
-        conditions.append(Debtor.person_key == person)
-    if numbers:
-        conditions.append(ContactPoint.number.in_(numbers))
     rows = session.execute(
         select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.contact_point_id, ContactAttempt.started_at,
                ContactAttempt.reached, _rules_channel(), ContactPoint.owner, ContactPoint.number,
@@ -103,7 +125,8 @@ def history(session: Session, case: Case, before: datetime,
         .join(Case, Case.id == ContactAttempt.case_id)
         .join(Debtor, Debtor.id == Case.debtor_id)
         .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
-        .where(or_(*conditions), ContactAttempt.started_at < before)
+        .where(ContactAttempt.id.in_(attempts_concerning([case.id], [person] if person else [], numbers)),
+               ContactAttempt.started_at < before)
     ).all()
     out = []
     for attempt_id, case_id, point_id, started, reached, channel, owner, number, person_key in rows:
@@ -188,7 +211,8 @@ def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -
         .join(Case, Case.id == ContactAttempt.case_id)
         .join(Debtor, Debtor.id == Case.debtor_id)
         .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
-        .where(or_(*conditions), ContactAttempt.started_at >= since)
+        .where(ContactAttempt.id.in_(attempts_concerning([], sorted(persons), sorted(numbers))),
+               ContactAttempt.started_at >= since)
         .order_by(ContactAttempt.started_at)
     ).all()
     rows = [*rows, *_related_sms(session, conditions, since)]

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.queue_columns import live_columns
-from agentdesk.server import db_identity, documents, persons, write_scope, writes
+from agentdesk.server import db_identity, documents, lock_retry, persons, write_scope, writes
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
     AppliedMutation,
@@ -290,7 +290,7 @@ def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation], clo
     stale: set[str] = set()
     try:
         for mutation in mutations:
-            result, touched = _apply_one(db, user_id, mutation, stale, clock)
+            result, touched = lock_retry.retrying(lambda m=mutation: _apply_one(db, user_id, m, stale, clock))
             outcome.results.append(result)
             if result.status == "applied":
                 for agent_id, team_id in touched or ():
