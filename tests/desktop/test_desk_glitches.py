@@ -69,3 +69,35 @@ def test_a_search_says_which_field_matched_and_that_a_filter_hides_matches(qtbot
     qtbot.waitUntil(lambda: why_of_case().startswith("Phone number matches · "), timeout=GUI_TIMEOUT_MS)
     window.close()
 
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_spin_boxes_show_their_arrows_in_the_theme(qtbot, styled_app, mode: str) -> None:  # noqa: ANN001
+    """The Team-cases spin boxes once showed blank arrow buttons: the theme draws them."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QSpinBox
+
+    from agentdesk.desktop import theme
+
+    theme.apply_theme(styled_app, mode)
+    try:
+        box = QSpinBox()
+        qtbot.addWidget(box)
+        box.setRange(0, 999)
+        box.setValue(5)
+        box.resize(140, 34)
+        box.show()
+        qtbot.waitExposed(box)
+        image = box.grab().toImage()
+        surface = QColor(theme.color("surface")).rgb()
+
+        def marks(top: int, bottom: int) -> int:
+            """Pixels of the arrow column (the right 20 px, inside the border) unlike the field."""
+            return sum(1 for x in range(image.width() - 18, image.width() - 3) for y in range(top, bottom)
+                       if abs(QColor(image.pixel(x, y)).lightness() - QColor(surface).lightness()) > 40)
+
+        half = image.height() // 2
+        assert marks(3, half) >= 4, "an up arrow is drawn"
+        assert marks(half, image.height() - 3) >= 4, "a down arrow is drawn"
+    finally:
+        theme.apply_theme(styled_app, "light")
