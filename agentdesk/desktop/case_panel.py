@@ -194,10 +194,12 @@ class CasePanel(QWidget):
         self.contactsView.selectionModel().currentRowChanged.connect(self._contact_changed)
         self.contactsView.doubleClicked.connect(lambda _i: self.request_call())
         self.callButton.clicked.connect(self.request_call)
+        # One tick at each new minute updates the debtor's clock and the guard's verdict
+        # together, so the header never says 22:00 while the banner still allows a call.
         self._minute_timer = QTimer(self)
-        self._minute_timer.setInterval(30_000)
-        self._minute_timer.timeout.connect(self._refresh_time)
-        self._minute_timer.start()
+        self._minute_timer.setSingleShot(True)
+        self._minute_timer.timeout.connect(self._minute_tick)
+        self._arm_minute_timer()
         self._timeline_rest: list[TimelineEntry] = []
         self._timeline_colors: dict[str, str] = {}
         self._timeline_timer = QTimer(self)
@@ -299,6 +301,16 @@ class CasePanel(QWidget):
             self.contactsView.setCurrentIndex(self.contacts.index(row, 0))
         else:
             self.refresh_verdict()
+
+    def _arm_minute_timer(self) -> None:
+        now = self._clock.now()
+        into_minute_ms = now.second * 1000 + now.microsecond // 1000
+        self._minute_timer.start(60_000 - into_minute_ms + 50)
+
+    def _minute_tick(self) -> None:
+        self._refresh_time()
+        self.refresh_verdict()
+        self._arm_minute_timer()
 
     def _refresh_time(self) -> None:
         if self._detail is None:

@@ -34,3 +34,27 @@ def test_f2_at_night_opens_the_first_case_callable_and_says_from_when(
     assert not window.case_panel.callButton.isEnabled()
     assert "No case may be called right now" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_at_22_00_the_debtors_clock_and_the_banner_turn_together(
+    qtbot, desktop: DesktopApp, set_clock  # noqa: ANN001
+) -> None:
+    """The case header once said 22:00 while the banner still allowed a call for a minute."""
+    from datetime import timedelta
+
+    before = next_local(clock.now(), 21, minute=59) + timedelta(seconds=30)
+    set_clock(before)
+    window = sign_in_demo(qtbot, desktop)
+    panel = window.case_panel
+    shanghai = [r.case_id for r in window.queue_model.rows() if r.status == "open" and r.callable_from is None
+                and window.session.case_detail(r.case_id).time_zone == "Asia/Shanghai"]
+    assert shanghai, "a Beijing-time case callable at 21:59"
+    if window.current_case != shanghai[0]:
+        with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS):
+            window.select_case(shanghai[0])
+    assert "21:59" in panel.placeLine.text() and panel.complianceTitle.text() == "Call allowed now"
+    set_clock(before + timedelta(seconds=40))  # 22:00:10 in Beijing
+    panel._minute_timer.timeout.emit()  # the tick at the new minute (armed for 22:00:00.05)
+    assert "22:00" in panel.placeLine.text()
+    assert panel.complianceTitle.text().startswith("Not now") and not panel.callButton.isEnabled()
+    window.close()
