@@ -69,14 +69,15 @@ class BatchCase:
 @dataclass(frozen=True)
 class Cohort:
     """Cases placed at least `days` ago: what they owed at placement and paid within `days`
-    (major units, with the sums of squares the ratio's variance needs)."""
+    (integer minor units, with the sums of squares the ratio's variance needs; only ratios
+    are taken of them, so the unit cancels)."""
 
     cases: int = 0
-    owed: float = 0.0
-    paid: float = 0.0
-    owed_sq: float = 0.0
-    paid_sq: float = 0.0
-    paid_owed: float = 0.0
+    owed: int = 0
+    paid: int = 0
+    owed_sq: int = 0
+    paid_sq: int = 0
+    paid_owed: int = 0
 
     def rate(self) -> float:
         return self.paid / self.owed if self.owed > 0 else 0.0

@@ -47,11 +47,11 @@ def history_cohorts(session: Session, now: datetime) -> dict[tuple[str, str, int
             select(Payment.case_id, Payment.paid_on, Payment.amount_minor)
             .join(Case, Case.id == Payment.case_id).where(Case.created_at <= oldest)):
         payments[case_id].append((paid_on, amount))
-    sums: dict[tuple[str, str, int], list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0.0, 0.0, 0.0])
+    sums: dict[tuple[str, str, int], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for case_id, created, segment, dpd, overdue in cases:
         age = (now - created).days
         paid_all = sum(a for _d, a in payments.get(case_id, ()))
-        owed = (int(overdue or 0) + paid_all) / 100.0
+        owed = int(overdue or 0) + paid_all  # minor units
         if owed <= 0:
             continue
         # Unpaid, days past due grow with the calendar: at placement it was `age` days fewer.
@@ -61,7 +61,7 @@ def history_cohorts(session: Session, now: datetime) -> dict[tuple[str, str, int
             if age < days:
                 continue
             until = placed + timedelta(days=days)
-            paid = sum(a for d, a in payments.get(case_id, ()) if d <= until) / 100.0
+            paid = sum(a for d, a in payments.get(case_id, ()) if d <= until)
             for key in [("*", bucket, days)] + ([(segment, bucket, days)] if segment else []):
                 row = sums[key]
                 row[0] += 1
@@ -70,7 +70,7 @@ def history_cohorts(session: Session, now: datetime) -> dict[tuple[str, str, int
                 row[3] += owed * owed
                 row[4] += paid * paid
                 row[5] += paid * owed
-    return {key: Cohort(int(v[0]), v[1], v[2], v[3], v[4], v[5]) for key, v in sums.items()}
+    return {key: Cohort(*v) for key, v in sums.items()}
 
 
 def _profiles(session: Session, rows: list[intake.CaseRow], lender: str) -> list[CaseProfile]:

@@ -18,10 +18,10 @@ NAMES = {"early": ("早期", "Early"), "late": ("长账龄", "Late")}
 
 
 def _cohort(rng: random.Random, cases: int, rate: float) -> Cohort:
-    owed = paid = owed_sq = paid_sq = paid_owed = 0.0
+    owed = paid = owed_sq = paid_sq = paid_owed = 0
     for _ in range(cases):
-        o = rng.uniform(2000, 20000)
-        p = o * rate * rng.uniform(0.0, 2.0)
+        o = rng.randint(200_000, 2_000_000)  # minor units
+        p = round(o * rate * rng.uniform(0.0, 2.0))
         owed += o
         paid += p
         owed_sq += o * o
