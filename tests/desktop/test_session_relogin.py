@@ -38,15 +38,7 @@ def test_an_ended_session_asks_for_the_password_and_sends_what_waited_once(
     live_server: EmbeddedServer,
     set_clock,  # noqa: ANN001
 ) -> None:
-    window = sign_in_demo(qtbot, desktop)
-    session = window.session
-    guard = window.session_guard
-    qtbot.waitUntil(lambda: session.status().state == "online", timeout=GUI_TIMEOUT_MS)
-
-    # The server ends every session of agent01; the access token the desk holds runs out.
-    with live_server.database.transaction() as s:
-        auth.revoke_all(s, session.user.id, clock.now())
-    set_clock(clock.now() + auth.ACCESS_TTL + timedelta(minutes=1))
+    window, session, guard = _signed_in_then_ended(qtbot, desktop, live_server, set_clock)
 
     # The debtor calls in; the outcome is saved, the push is refused: the dialog appears.
     with qtbot.waitSignal(guard.dialog_shown, timeout=GUI_TIMEOUT_MS) as shown:
@@ -90,13 +82,7 @@ def test_a_cancelled_sign_in_is_offered_again_at_sync_now(
     live_server: EmbeddedServer,
     set_clock,  # noqa: ANN001
 ) -> None:
-    window = sign_in_demo(qtbot, desktop)
-    session = window.session
-    guard = window.session_guard
-    qtbot.waitUntil(lambda: session.status().state == "online", timeout=GUI_TIMEOUT_MS)
-    with live_server.database.transaction() as s:
-        auth.revoke_all(s, session.user.id, clock.now())
-    set_clock(clock.now() + auth.ACCESS_TTL + timedelta(minutes=1))
+    window, session, guard = _signed_in_then_ended(qtbot, desktop, live_server, set_clock)
 
     with qtbot.waitSignal(guard.dialog_shown, timeout=GUI_TIMEOUT_MS) as shown:
         window.actionSyncNow.trigger()
@@ -119,3 +105,16 @@ def test_a_cancelled_sign_in_is_offered_again_at_sync_now(
         qtbot.mouseClick(dialog.signInButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: session.status().state == "online", timeout=GUI_TIMEOUT_MS)
     assert guard.dialog is None
+
+
+def _signed_in_then_ended(qtbot, desktop: DesktopApp, live_server: EmbeddedServer, set_clock):  # noqa: ANN001, ANN202
+    """agent01 signed in and online; then the server ends every session of agent01 and the
+    access token the desk holds runs out."""
+    window = sign_in_demo(qtbot, desktop)
+    session = window.session
+    guard = window.session_guard
+    qtbot.waitUntil(lambda: session.status().state == "online", timeout=GUI_TIMEOUT_MS)
+    with live_server.database.transaction() as s:
+        auth.revoke_all(s, session.user.id, clock.now())
+    set_clock(clock.now() + auth.ACCESS_TTL + timedelta(minutes=1))
+    return window, session, guard
