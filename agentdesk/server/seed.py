@@ -35,6 +35,7 @@ from agentdesk.server.models import (
     Team,
     User,
     new_id,
+    seeded_ids,
 )
 from agentdesk.server.strategy_seed import seed_strategy
 from agentdesk.server.sync import next_seqs
@@ -107,10 +108,18 @@ def _demo_hash(username: str) -> str:
 
 def seed_demo(session: Session, cases: int = 2400, agents_per_team: int = 5,
               now: datetime | None = None) -> SeedSummary:
-    """The demo portfolio as of `now` (default: the process clock, which AGENTDESK_NOW moves)."""
+    """The demo portfolio as of `now` (default: the process clock, which AGENTDESK_NOW moves).
+
+    The same `now` gives the same demo, ids included (`seeded_ids`)."""
     if session.scalar(select(func.count()).select_from(User)):
         raise AlreadySeeded("the database already has users; seed a fresh database instead")
-    now = now or clock.now()
+    with seeded_ids(2026):
+        summary = _seed_demo(session, cases, agents_per_team, now or clock.now())
+        session.flush()  # every row gets its id inside the block
+    return summary
+
+
+def _seed_demo(session: Session, cases: int, agents_per_team: int, now: datetime) -> SeedSummary:
     rng = random.Random(2026)
     fake = Faker("zh_CN")
     fake.seed_instance(2026)

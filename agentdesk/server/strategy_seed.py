@@ -37,7 +37,7 @@ from agentdesk.server.strategy_models import CollectorSettingsRow, StrategyBookR
 CHALLENGER_SHARE = 0.5
 # In the challenger's arm, this share of the answered calls that ended without a promise
 # ended with one instead, and its promises were kept this often (the seed's own rate is 50%).
-UPLIFT_PROMISE = 0.3
+UPLIFT_PROMISE = 0.6
 UPLIFT_KEPT = 0.75
 _PROFILES = (  # grade, skills, capacity: by the agent's place in their team (the demo gives each ~240 cases)
     ("senior", ["法务"], 400),

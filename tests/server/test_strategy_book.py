@@ -5,6 +5,7 @@ the desk's rules, and the demo's month of two arms."""
 from __future__ import annotations
 
 import shutil
+import uuid
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -13,7 +14,8 @@ from sqlalchemy import func, select
 from agentdesk.clock import PROCESS
 from agentdesk.server import arms_report, strategy_store
 from agentdesk.server.db import Database
-from agentdesk.server.models import AuditEntry, Case
+from agentdesk.server.embedded import prepare_database
+from agentdesk.server.models import AuditEntry, Case, ContactAttempt
 from agentdesk.server.strategy_models import CaseArm
 from tests.server.helpers import login, pull_all
 
@@ -143,3 +145,25 @@ def test_the_demo_month_shows_the_challenger_better_and_fills_the_talk_track_cha
     assert promise.low is not None and promise.low > 0
     assert report.tracks["challenger"].get("early_reminder_plan v1", 0) > 0
     assert "early_reminder_plan v1" not in report.tracks["champion"]
+
+
+def test_the_demo_seeded_twice_at_one_instant_is_the_same_demo(tmp_path: Path, set_clock) -> None:  # noqa: ANN001
+    """Ids decide the demo's order and its challenger arms: random ids made two demos of
+    one instant differ, and about one in twelve showed no winner in the month."""
+    set_clock("2026-09-09T09:09:00Z")
+
+    def demo(name: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+        db = prepare_database(f"sqlite:///{tmp_path / name}", seed=True, cases=80)
+        try:
+            with db.transaction() as s:
+                arms = [(i, a) for i, a in s.execute(select(Case.id, Case.arm).order_by(Case.id))]
+                attempts = list(s.scalars(select(ContactAttempt.id).order_by(ContactAttempt.id)))
+        finally:
+            db.dispose()
+        return arms, attempts
+
+    first, second = demo("one.db"), demo("two.db")
+    assert first == second
+    assert any(arm == "challenger" for _, arm in first[0]) and len(first[1]) > 80
+    ids = [case_id for case_id, _ in first[0]]
+    assert len(set(ids)) == len(ids) and all(uuid.UUID(i).version == 4 for i in ids)
