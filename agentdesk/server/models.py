@@ -34,7 +34,6 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from agentdesk import clock
 
-
 _ID_SOURCE: ContextVar[random.Random | None] = ContextVar("agentdesk_id_source", default=None)
 
 
