@@ -135,7 +135,7 @@ def lead_session(path: Path, key: str) -> Any:
     store = LocalStore(path, key)
     user = contract.UserInfo(id="u-lead01", username="lead01", display_name="组长", role="lead", team_id="t1")
     session = ClientSession(ApiClient("http://127.0.0.1:9"), store,
-                            SecretStore("http://127.0.0.1:9", "lead01", memory_only=True), user)
+                            SecretStore.in_memory("http://127.0.0.1:9", "lead01", key), user)
     counts: dict[str, tuple[int, int]] = {}
     with store.sessions() as s:
         from sqlalchemy import func, select

@@ -44,6 +44,15 @@ class SecretStore:
         if not memory_only and not secure_backend_available():
             raise KeyringUnavailable(backend_name())
 
+    @classmethod
+    def in_memory(cls, server_url: str, username: str, store_key: str | None = None) -> SecretStore:
+        """Secrets for this run only, holding the key of a store opened another way (the
+        benches open an encrypted store themselves; its recordings are sealed with that key)."""
+        secrets = cls(server_url, username, memory_only=True)
+        if store_key is not None:
+            secrets._set("store-key", store_key)
+        return secrets
+
     def _get(self, kind: str) -> str | None:
         if self.memory_only:
             return self._memory.get(kind)
