@@ -13,6 +13,7 @@ import dataclasses
 import gc
 import logging
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
@@ -27,7 +28,6 @@ from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.call_control import CallControl
 from agentdesk.desktop.case_panel import CasePanel
-from agentdesk.desktop.lead_console import LeadConsole
 from agentdesk.desktop.noteform import NoteForm
 from agentdesk.desktop.phone.base import CallResult, Phone
 from agentdesk.desktop.phone.handoff import HandoffPhone
@@ -42,6 +42,9 @@ from agentdesk.domain import casewrites
 from agentdesk.domain.casewrites import CaseWriteError
 from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
 from agentdesk.domain.money import Money
+
+if TYPE_CHECKING:  # agents never load the lead's console (it brings QtMultimedia, charts, …)
+    from agentdesk.desktop.lead_console import LeadConsole
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 200
@@ -205,6 +208,8 @@ class MainWindow(QMainWindow):
 
     def _add_lead_console(self) -> None:
         """Leads get Board | Team cases | Review | Charts, with the case work as the last tab."""
+        from agentdesk.desktop.lead_console import LeadConsole
+
         console = LeadConsole(self.session, self.tasks, self.centralwidget)
         self.centralLayout.removeWidget(self.mainSplitter)
         console.tabs.addTab(self.mainSplitter, self.tr("Case work"))

@@ -10,6 +10,9 @@ text. Text is always written as text: a debtor name from a lender file such as
 `=HYPERLINK(...)` or `+86...` must not become a live formula (CSV/formula injection,
 OWASP), so text starting with = + - @ or a tab is stored as a string cell with Excel's quote
 prefix. The header row is bold and frozen, with auto-filters over the data.
+
+openpyxl (with numpy under it) is imported when a table is written, not with this module:
+every desk imports the column kinds, and openpyxl was a third of the agent's start-up imports.
 """
 
 from __future__ import annotations
@@ -20,11 +23,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from agentdesk.domain.money import Money
 
@@ -53,12 +51,12 @@ def money_format(currency: str) -> str:
     return _CURRENCY_FORMATS.get(currency, f'#,##0.00 "{currency}"')
 
 
-def _cell(sheet: Any, kind: Kind, value: Any) -> Any:
+def _cell(sheet: Any, kind: Kind, value: Any, cell_type: type) -> Any:
     if value is None or value == "":
         return None
     if kind == "money":
         money = value if isinstance(value, Money) else Money(int(value), "CNY")
-        cell = WriteOnlyCell(sheet, value=Decimal(money.minor) / 100)
+        cell = cell_type(sheet, value=Decimal(money.minor) / 100)
         cell.number_format = money_format(money.currency)
         return cell
     if kind in ("integer", "number") and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
@@ -66,7 +64,7 @@ def _cell(sheet: Any, kind: Kind, value: Any) -> Any:
     if kind == "date":
         day = value if isinstance(value, date) else _parse_date(str(value))
         if day is not None:
-            cell = WriteOnlyCell(sheet, value=day)
+            cell = cell_type(sheet, value=day)
             cell.number_format = DATE_FORMAT
             return cell
     if kind == "datetime":
@@ -74,14 +72,14 @@ def _cell(sheet: Any, kind: Kind, value: Any) -> Any:
         if moment is not None:
             # Excel has no time zones: the lead reads the export in their own local time.
             local = moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
-            cell = WriteOnlyCell(sheet, value=local)
+            cell = cell_type(sheet, value=local)
             cell.number_format = DATETIME_FORMAT
             return cell
-    return _text(sheet, str(value))
+    return _text(sheet, str(value), cell_type)
 
 
-def _text(sheet: Any, text: str) -> Any:
-    cell = WriteOnlyCell(sheet, value=text)
+def _text(sheet: Any, text: str, cell_type: type) -> Any:
+    cell = cell_type(sheet, value=text)
     if text.startswith(_FORMULA_STARTS):
         cell.data_type = "s"  # openpyxl took "=..." for a formula
         cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
@@ -104,6 +102,11 @@ def _parse_datetime(text: str) -> datetime | None:
 
 def write_table(path: Path, title: str, columns: Sequence[Column | str], rows: Iterable[Sequence[Any]]) -> int:
     """Write one sheet; returns the number of data rows written. A plain string column is text."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     cols = [c if isinstance(c, Column) else Column(c) for c in columns]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title.translate(_BAD_SHEET_CHARS)[:_SHEET_NAME_MAX] or "Sheet")
@@ -113,13 +116,13 @@ def write_table(path: Path, title: str, columns: Sequence[Column | str], rows: I
     bold = Font(bold=True)
     header_cells = []
     for col in cols:
-        cell = _text(sheet, col.header)
+        cell = _text(sheet, col.header, WriteOnlyCell)
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
     count = 0
     for row in rows:
-        sheet.append([_cell(sheet, col.kind, value) for col, value in zip(cols, row, strict=False)])
+        sheet.append([_cell(sheet, col.kind, value, WriteOnlyCell) for col, value in zip(cols, row, strict=False)])
         count += 1
     if cols:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{count + 1}"
