@@ -42,13 +42,15 @@ def main() -> None:
     n_attempts = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
     rnd = random.Random(11)
     with tempfile.TemporaryDirectory(prefix="agentdesk-bench-") as tmp:
-        store = LocalStore(Path(tmp) / "client.db", secrets.token_hex(32))
+        # The store's key lives in the (memory-only) secret store, as a signed-in desk's does.
+        keys = SecretStore("http://127.0.0.1:9", "agent01", memory_only=True)
+        store = LocalStore(Path(tmp) / "client.db", keys.store_key() or secrets.token_hex(32))
         per_case = n_attempts // n_cases
         docs = [synthetic_case(rnd, i, per_case) for i in range(n_cases)]
         fill_store(store, docs)
         user = contract.UserInfo(id="u1", username="agent01", display_name="坐席一号", role="agent", team_id="t1")
         session = ClientSession(ApiClient("http://127.0.0.1:9"), store,
-                                SecretStore("http://127.0.0.1:9", "agent01", memory_only=True), user)
+                                keys, user)
 
         cold, rows = timed(lambda: session.queue(NOW))
         warm = statistics.median(timed(lambda: session.queue(NOW))[0] for _ in range(5))
