@@ -31,7 +31,7 @@ import numpy as np
 from agentdesk.domain.strategy import Strategy, StrategyError, default_strategy
 
 if TYPE_CHECKING:
-    from agentdesk.domain.priority import CaseFacts, RankedCase, _Context
+    from agentdesk.domain.priority import CaseFacts, Factor, RankedCase, _Context
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _US = timedelta(microseconds=1)
@@ -281,7 +281,8 @@ def _expected_value(table: CaseTable, ctx: _Context, strategies: Sequence[Strate
         stale = np.flatnonzero(np.isnan(kept))
         todo = np.intersect1d(stale, positive, assume_unique=True)
         logs[todo] = np.fromiter(map(math.log10, (1.0 + ev_major[todo]).tolist()), np.float64, len(todo))
-        kept[stale] = np.where(ev_major[stale] > 0, (w_ev if np.isscalar(w_ev) else w_ev[stale]) * logs[stale], 0.0)
+        weight: Any = w_ev if np.isscalar(w_ev) else w_ev[stale]
+        kept[stale] = np.where(ev_major[stale] > 0, weight * logs[stale], 0.0)
         return kept
     logs[positive] = np.fromiter(map(math.log10, (1.0 + ev_major[positive]).tolist()), np.float64, len(positive))
     ev = np.where(ev_major > 0, w_ev * logs, 0.0)
@@ -378,13 +379,22 @@ class Ranking:
 
     def row(self, position: int, explain: bool = True) -> RankedCase:
         """The RankedCase at `position` (0 = best), with its explanation when `explain`."""
-        from agentdesk.domain.priority import RankedCase, _factors
+        from agentdesk.domain.priority import RankedCase
 
         i = int(self.order[position])
-        case = self.table.facts[i]
-        gate = case.callable_from if self.group[i] == _LATER else None
-        factors = _factors(case, self.parts_of(i), self.ctx) if explain else ()
-        return tuple.__new__(RankedCase, (case.case_id, float(self.scores[i]), factors, gate))
+        factors = self.explain(i) if explain else ()
+        return tuple.__new__(RankedCase, (self.table.facts[i].case_id, float(self.scores[i]), factors,
+                                          self.callable_from(i)))
+
+    def explain(self, i: int) -> tuple[Factor, ...]:
+        """Table row `i`'s reasons, largest first (`priority._factors`, from this ranking's parts)."""
+        from agentdesk.domain.priority import _factors
+
+        return _factors(self.table.facts[i], self.parts_of(i), self.ctx)
+
+    def callable_from(self, i: int) -> datetime | None:
+        """When table row `i` may be called, if it sits among the cases callable later."""
+        return self.table.facts[i].callable_from if self.group[i] == _LATER else None
 
     def parts_of(self, i: int) -> tuple[Any, ...]:
         """Row `i`'s contributions in the order `priority._factors` takes them."""
