@@ -227,8 +227,8 @@ class _Build:
             own.update({i: (light[i].seq, signatures.get(i, ())) for i in affected})
             queued = [light[i] for i in affected if i in last.index]
             keys = {r.id: _key(r.id, own, last.siblings, self.policy) for r in queued}
-            fresh = self._facts(s, queued, keys, last.siblings, signatures)
-        if any(r.id not in fresh and r.id in keys and _stale(self.cache, r.id, keys[r.id]) for r in queued):
+            fresh, stale = self._facts(s, queued, keys, last.siblings, signatures)
+        if any(i not in fresh for i in stale):
             return None  # a document became unreadable: the full build leaves the case out
         with cache._lock:
             cache._facts.update(fresh)
@@ -275,8 +275,8 @@ class _Build:
             # number (their attempts count, their holds and marks reach it): their change
             # numbers and local writes are part of its key.
             keys = {r.id: _key(r.id, own, siblings, policy) for r in rows}
-            fresh = self._facts(s, rows, keys, siblings, signatures)
-        unreadable = {r.id for r in rows if r.id not in fresh and _stale(cache, r.id, keys[r.id])}
+            fresh, stale = self._facts(s, rows, keys, siblings, signatures)
+        unreadable = {i for i in stale if i not in fresh}
         if unreadable:
             rows = [r for r in rows if r.id not in unreadable]
         with cache._lock:
@@ -334,9 +334,10 @@ class _Build:
     # --- shared steps --------------------------------------------------------------------
 
     def _facts(self, s: Any, rows: list[Any], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
-               signatures: dict[str, Any]) -> dict[str, _CaseFacts]:
+               signatures: dict[str, Any]) -> tuple[dict[str, _CaseFacts], list[str]]:
         """Facts of the cases whose cached ones are missing or stale (document parse and
-        history walk), read in chunks."""
+        history walk), read in chunks; and those cases' ids (one missing from the facts
+        has an unreadable document)."""
         cache, policy = self.cache, self.policy
         with cache._lock:
             stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id])]
@@ -366,7 +367,7 @@ class _Build:
                 doc = caseview.with_person_marks(docs[case_id], others, policy) if others else docs[case_id]
                 fresh[case_id] = _case_facts(keys[case_id], caseview.contact_facts(doc),
                                              [caseview.contact_facts(o) for o in others])
-        return fresh
+        return fresh, stale
 
     def _ranking_facts(self, row: Any, cf: _CaseFacts,
                        hit: tuple[Any, priority.CaseFacts] | None) -> tuple[priority.CaseFacts, tuple[Any, Any]]:
