@@ -145,7 +145,9 @@ def open_session(spec: dict[str, Any]) -> Any:
     store = LocalStore(Path(spec["path"]), spec["key"])
     user = contract.UserInfo(id="u1", username="agent01", display_name="坐席一号", role="agent", team_id="t1")
     url = spec["server_url"]
-    return ClientSession(ApiClient(url), store, SecretStore(url, "agent01", memory_only=True), user)
+    keys = SecretStore(url, "agent01", memory_only=True)
+    keys._set("store-key", spec["key"])  # the store's key, where a signed-in desk keeps it
+    return ClientSession(ApiClient(url), store, keys, user)
 
 
 class Probe:
