@@ -83,9 +83,10 @@ class QueueCache:
     use; the sync engine's change listener (`invalidate`) drops what a sync touched and
     re-measures the portfolio's reach by hour, the prior every explanation uses (as
     `priority.rank` advises, it is re-measured on sync, not on each local write).
-    Clock-dependent parts (verdicts, "attempts today", scores) are those of the minute: the
-    queue is ranked as of the current minute, so within a minute a save moves one row and
-    the result is exactly what a full build would give.
+    Clock-dependent parts (verdicts, "attempts today") are reused within the same minute,
+    and so is the ranking's instant: a save within the minute re-scores its case at the
+    instant the rest of the queue was ranked at, so the result is exactly what a full build
+    at that instant gives; the next minute ranks everything anew.
     """
 
     def __init__(self) -> None:
@@ -149,7 +150,7 @@ _FEW = 64
 def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str = "all",
                 search: str = "", me: str = "", cache: QueueCache | None = None, *,
                 strategy: priority.Strategy | None = None, book: StrategyBook | None = None) -> list[QueueRow]:
-    """The ranked queue for `now` (ranked as of its minute) under `policy` and the strategy
+    """The ranked queue for `now` under `policy` and the strategy
     `book` (each case by its segment's weights and cadence, or its challenger arm's);
     without a book, every case by `strategy` (default: the documented one).
 
@@ -167,9 +168,8 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     rules_tag = (policy.name, strategy.name, strategy.version, tuple(sorted(strategy.weights.items())),
                  book.version, book.name)
     needle = search.strip().lower()
-    minute = now.replace(second=0, microsecond=0)
     with cache._build_lock:
-        job = _Build(store, policy, minute, filter, needle, me, cache, book, rules_tag)
+        job = _Build(store, policy, now, filter, needle, me, cache, book, rules_tag)
         out = job.few() if cache._last is not None else None
         if out is None:
             out = job.full()
@@ -183,9 +183,10 @@ class _Build:
     """One queue build: `full` reads every case's summary; `few` starts from the last build
     and redoes only the cases whose local writes or summary changed."""
 
-    def __init__(self, store: LocalStore, policy: compliance.ContactPolicy, minute: datetime, filter: str,
+    def __init__(self, store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str,
                  needle: str, me: str, cache: QueueCache, book: StrategyBook, rules_tag: tuple[Any, ...]) -> None:
-        self.store, self.policy, self.minute, self.filter, self.needle = store, policy, minute, filter, needle
+        self.store, self.policy, self.filter, self.needle = store, policy, filter, needle
+        self.now, self.minute = now, now.replace(second=0, microsecond=0)
         self.me, self.cache, self.book, self.rules_tag = me, cache, book, rules_tag
         self.placed = _Placements(book)
         self.light: dict[str, Any] = {}
@@ -221,7 +222,7 @@ class _Build:
                 if row is None or (row.person_key, row.number_keys, row.segment, row.arm) != (
                         before.person_key, before.number_keys, before.segment, before.arm):
                     return None  # the groups sharing a person or a number, or the strategy, changed
-                if _keep(row, self.filter, self.needle, self.minute) != (case_id in last.index):
+                if _keep(row, self.filter, self.needle, self.now) != (case_id in last.index):
                     return None  # the case enters or leaves the queue: its filter changed
             own = dict(last.own)
             own.update({i: (light[i].seq, signatures.get(i, ())) for i in affected})
@@ -261,13 +262,13 @@ class _Build:
     # --- every case --------------------------------------------------------------------
 
     def full(self) -> list[QueueRow]:
-        cache, policy, minute = self.cache, self.policy, self.minute
+        cache, policy, now, minute = self.cache, self.policy, self.now, self.minute
         with self.store.sessions() as s:
             summary = _summary(s)
             # The queue's columns (a table without the documents): documents are read only for
             # cases whose cached facts are missing or stale.
             every = list(s.execute(select(*_LIGHT_COLUMNS)))
-            rows = [r for r in every if _keep(r, self.filter, self.needle, minute)]  # type: ignore[arg-type]
+            rows = [r for r in every if _keep(r, self.filter, self.needle, now)]  # type: ignore[arg-type]
             signatures = _signatures(s)
             own = {r.id: (r.seq, signatures.get(r.id, ())) for r in every}
             siblings = _siblings(every)
@@ -304,7 +305,7 @@ class _Build:
         arms = {r.id: (r.segment, r.arm) for r in rows}
         strategies, which = priority.strategy_indices(pfacts, lambda pf: self.placed.strategy(*arms[pf.case_id]))
         table = _reuse(last, rows, pfacts)
-        ranking = priority.rank_columns(table, minute, strategies, which, prior)
+        ranking = priority.rank_columns(table, now, strategies, which, prior)
         stamps = {r.id: (facts_by_id[r.id].key, minute, generation, self.rules_tag) for r in rows}
         queue_rows: list[QueueRow] = []
         new_rows: dict[str, tuple[Any, QueueRow]] = {}
@@ -373,8 +374,8 @@ class _Build:
                        hit: tuple[Any, priority.CaseFacts] | None) -> tuple[priority.CaseFacts, tuple[Any, Any]]:
         """The case's `priority.CaseFacts` for this minute: its dial verdict (the guard, then
         the segment's cadence) and today's attempts; reused within the minute."""
-        policy, now, book = self.policy, self.minute, self.book
-        stamp = (cf.key, now, policy.name, row.segment, row.arm, book.version)
+        policy, now, book = self.policy, self.now, self.book
+        stamp = (cf.key, self.minute, policy.name, row.segment, row.arm, book.version)
         if hit is not None and hit[0] == stamp:
             return hit[1], hit
         verdict = compliance.evaluate(cf.planned, cf.past, policy, now)

@@ -46,7 +46,6 @@ def test_each_row_is_its_case_scored_alone_in_the_documented_order(
     session = ClientSession.login(live_server.url, "agent01", "demo")
     session.sync_now()
     now = clock.now()
-    minute = now.replace(second=0, microsecond=0)
     queue = session.queue(now)
     cache = session.queue_cache
     with session.store.sessions() as s:
@@ -55,7 +54,7 @@ def test_each_row_is_its_case_scored_alone_in_the_documented_order(
     assert cache._prior is not None
     for row in queue:
         facts = cache._ranked[row.case_id][1]
-        scored = explain_case(facts, minute, cache._prior, placed.strategy(*placement[row.case_id]))
+        scored = explain_case(facts, now, cache._prior, placed.strategy(*placement[row.case_id]))
         assert row.score == scored.score, row.case_id
         assert [(r.key, r.text_en, r.points) for r in row.reasons] == [
             (f.key, f.text_en, f.points) for f in scored.factors], row.case_id
