@@ -21,6 +21,7 @@ from agentdesk.client import caseview
 from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, overlay
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
+from agentdesk.domain import ranking as ranking_mod
 from agentdesk.domain.cadence import Cadence, next_call_at
 from agentdesk.domain.money import Money
 from agentdesk.domain.queue_columns import matched_field
@@ -77,11 +78,15 @@ class QueueCache:
     """Per-case queue work, keyed by case id + change number + local writes (+ the minute).
 
     A refresh after one changed case recomputes that case only: its facts (document parse
-    and history walk), its dial verdict and its explanation. The key makes a stale entry
-    impossible to use; the sync engine's change listener (`invalidate`) drops what a sync
-    touched and re-measures the portfolio's reach by hour, the prior every explanation
-    uses (as `priority.rank` advises, it is re-measured on sync, not on each local write).
-    Clock-dependent parts (verdicts, "attempts today") are reused within the same minute.
+    and history walk), its dial verdict, its score and its explanation, and moves its row
+    (`_LastBuild`: the ranking kept as columns). The key makes a stale entry impossible to
+    use; the sync engine's change listener (`invalidate`) drops what a sync touched and
+    re-measures the portfolio's reach by hour, the prior every explanation uses (as
+    `priority.rank` advises, it is re-measured on sync, not on each local write).
+    Clock-dependent parts (verdicts, "attempts today") are reused within the same minute,
+    and so is the ranking's instant: a save within the minute re-scores its case at the
+    instant the rest of the queue was ranked at, so the result is exactly what a full build
+    at that instant gives; the next minute ranks everything anew.
     """
 
     def __init__(self) -> None:
@@ -92,6 +97,12 @@ class QueueCache:
         self._prior: list[float] | None = None
         self._prior_for: tuple[str, str] | None = None
         self._prior_gen = 0
+        # The last build, for refreshes that change a few cases (None: the next is full).
+        self._last: _LastBuild | None = None
+        self._epoch = 0  # bumped by every invalidation, so a build racing a sync is not kept
+        self._build_lock = threading.Lock()
+        # How many cases the last build re-scored (all of them on a full build).
+        self.last_rescored = 0
 
     def invalidate(self, changes: Any) -> None:
         """Change listener: forget the cases a sync touched or removed."""
@@ -101,6 +112,8 @@ class QueueCache:
                 self._forget(case_id)
             if ids:
                 self._prior = None
+                self._last = None
+                self._epoch += 1
 
     def _forget(self, case_id: str) -> None:
         self._facts.pop(case_id, None)
@@ -111,22 +124,40 @@ class QueueCache:
         return len(self._facts)
 
 
-# More rows than this to explain: one full `rank` with explanations beats one call per row.
-_EXPLAIN_ONE_BY_ONE = 200
+@dataclass
+class _LastBuild:
+    """What a refresh needs to change a few rows of the last build instead of all of them."""
+
+    params: tuple[Any, ...]  # filter, search, minute, rules, prior generation, user
+    summary: tuple[Any, ...]  # the cases table's count and change numbers: a pull changes it
+    signatures: dict[str, tuple[tuple[int, str], ...]]  # unsent local writes per case
+    light: dict[str, Any]  # every case's summary row (the queue's columns)
+    own: dict[str, tuple[int, tuple[tuple[int, str], ...]]]
+    siblings: dict[str, tuple[str, ...]]
+    index: dict[str, int]  # case id -> row of `table`
+    table: ranking_mod.CaseTable
+    ranking: ranking_mod.Ranking
+    queue_rows: list[QueueRow]  # by table row
+    strategies: list[priority.Strategy]
+    which: Any
 
 
 _LIGHT_COLUMNS = list(CaseRow.__table__.columns)  # the summary row; documents are in CaseDoc
+# A refresh with more changed cases than this rebuilds the whole queue.
+_FEW = 64
 
 
 def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str = "all",
                 search: str = "", me: str = "", cache: QueueCache | None = None, *,
                 strategy: priority.Strategy | None = None, book: StrategyBook | None = None) -> list[QueueRow]:
-    """The ranked queue for `now` under `policy` and the strategy `book` (each case by its
-    segment's weights and cadence, or its challenger arm's); without a book, every case by
-    `strategy` (default: the documented one).
+    """The ranked queue for `now` under `policy` and the strategy
+    `book` (each case by its segment's weights and cadence, or its challenger arm's);
+    without a book, every case by `strategy` (default: the documented one).
 
-    Pass the session's `cache` so a refresh costs what changed; its entries carry the rules
-    they were made under, so new rules from the server re-evaluate every case.
+    Pass the session's `cache` so a refresh costs what changed: after a save within the
+    same minute only the saved case (and the person's other cases) is re-read, re-scored
+    and moved. Its entries carry the rules they were made under, so new rules from the
+    server re-evaluate every case.
     """
     if filter not in FILTERS:
         raise ValueError(f"unknown queue filter '{filter}': use one of {', '.join(FILTERS)}")
@@ -136,26 +167,181 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
         book = default_book(dict(strategy.weights), strategy.version, strategy.name)
     rules_tag = (policy.name, strategy.name, strategy.version, tuple(sorted(strategy.weights.items())),
                  book.version, book.name)
-    placed = _Placements(book)
     needle = search.strip().lower()
-    with store.sessions() as s:
-        # The queue's columns (a table without the documents): documents are read only for
-        # cases whose cached facts are missing or stale.
-        every = list(s.execute(select(*_LIGHT_COLUMNS)))
-        rows = [r for r in every if _keep(r, filter, needle, now)]  # type: ignore[arg-type]
-        signatures: dict[str, list[tuple[int, str]]] = {}
-        for case_id, seq, state in s.execute(select(OutboxRow.case_id, OutboxRow.seq, OutboxRow.state)
-                                             .where(OutboxRow.state != "applied").order_by(OutboxRow.seq)):
-            signatures.setdefault(case_id or "", []).append((seq, state))
-        own = {r.id: (r.seq, tuple(signatures.get(r.id, ()))) for r in every}
-        siblings = _siblings(every)
-        # A case's facts also depend on the person's other cases and the cases sharing a
-        # number (their attempts count, their holds and marks reach it): their change
-        # numbers and local writes are part of its key.
-        keys = {r.id: (own[r.id], tuple((i, own[i]) for i in siblings.get(r.id, ())),
-                       policy.name if r.id in siblings else "") for r in rows}
+    with cache._build_lock:
+        job = _Build(store, policy, now, filter, needle, me, cache, book, rules_tag)
+        out = job.few() if cache._last is not None else None
+        if out is None:
+            out = job.full()
+    if needle:
+        light = job.light
+        out = [replace(q, matched=matched_field(light[q.case_id].search_text, q.debtor_name, needle)) for q in out]
+    return out
+
+
+class _Build:
+    """One queue build: `full` reads every case's summary; `few` starts from the last build
+    and redoes only the cases whose local writes or summary changed."""
+
+    def __init__(self, store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str,
+                 needle: str, me: str, cache: QueueCache, book: StrategyBook, rules_tag: tuple[Any, ...]) -> None:
+        self.store, self.policy, self.filter, self.needle = store, policy, filter, needle
+        self.now, self.minute = now, now.replace(second=0, microsecond=0)
+        self.me, self.cache, self.book, self.rules_tag = me, cache, book, rules_tag
+        self.placed = _Placements(book)
+        self.light: dict[str, Any] = {}
         with cache._lock:
-            stale = [r.id for r in rows if (f := cache._facts.get(r.id)) is None or f.key != keys[r.id]]
+            self.epoch = cache._epoch
+            self.prior_gen = cache._prior_gen
+
+    def params(self, prior_gen: int) -> tuple[Any, ...]:
+        return (self.filter, self.needle, self.minute, self.rules_tag, prior_gen, self.me)
+
+    # --- a refresh after a few writes ----------------------------------------------------
+
+    def few(self) -> list[QueueRow] | None:
+        """The last build with the changed cases redone, or None when a full build is due
+        (another minute, other rules or filter, a sync, a case entering or leaving the
+        queue, or many changes)."""
+        cache, last = self.cache, self.cache._last
+        assert last is not None
+        if last.params != self.params(self.prior_gen):
+            return None
+        with self.store.sessions() as s:
+            if _summary(s) != last.summary:
+                return None
+            signatures = _signatures(s)
+            changed = {i for i in set(signatures) | set(last.signatures)
+                       if signatures.get(i) != last.signatures.get(i) and i in last.light}
+            if len(changed) > _FEW:
+                return None
+            affected = sorted(changed.union(*(last.siblings.get(i, ()) for i in changed)))
+            light = {r.id: r for r in s.execute(select(*_LIGHT_COLUMNS).where(CaseRow.id.in_(affected)))}
+            for case_id in affected:
+                row, before = light.get(case_id), last.light[case_id]
+                if row is None or (row.person_key, row.number_keys, row.segment, row.arm) != (
+                        before.person_key, before.number_keys, before.segment, before.arm):
+                    return None  # the groups sharing a person or a number, or the strategy, changed
+                if _keep(row, self.filter, self.needle, self.now) != (case_id in last.index):
+                    return None  # the case enters or leaves the queue: its filter changed
+            own = dict(last.own)
+            own.update({i: (light[i].seq, signatures.get(i, ())) for i in affected})
+            queued = [light[i] for i in affected if i in last.index]
+            keys = {r.id: _key(r.id, own, last.siblings, self.policy) for r in queued}
+            fresh, stale = self._facts(s, queued, keys, last.siblings, signatures)
+        if any(i not in fresh for i in stale):
+            return None  # a document became unreadable: the full build leaves the case out
+        with cache._lock:
+            cache._facts.update(fresh)
+            facts_by_id = {r.id: cache._facts[r.id] for r in queued}
+            ranked_cache = {r.id: cache._ranked.get(r.id) for r in queued}
+        rows = [last.index[r.id] for r in queued]
+        new_ranked = {}
+        for r, i in zip(queued, rows, strict=True):
+            pf, entry = self._ranking_facts(r, facts_by_id[r.id], ranked_cache[r.id])
+            new_ranked[r.id] = entry
+            last.table.set_row(i, pf)
+        last.ranking.update(rows)
+        self.light = {**last.light, **light}
+        new_rows = {}
+        for r, i in zip(queued, rows, strict=True):
+            stamp = (facts_by_id[r.id].key, self.minute, self.prior_gen, self.rules_tag)
+            queue_row = _queue_row(r, last.ranking, i, r.id in signatures)
+            last.queue_rows[i] = queue_row
+            new_rows[r.id] = (stamp, queue_row)
+        with cache._lock:
+            cache._ranked.update(new_ranked)
+            cache._rows.update(new_rows)
+            cache.last_rescored = len(rows)
+            if cache._epoch == self.epoch:
+                last.signatures, last.light, last.own = signatures, self.light, own
+            else:
+                cache._last = None  # a sync came in meanwhile: the next build is a full one
+        return [last.queue_rows[i] for i in last.ranking.order.tolist()]
+
+    # --- every case --------------------------------------------------------------------
+
+    def full(self) -> list[QueueRow]:
+        cache, policy, now, minute = self.cache, self.policy, self.now, self.minute
+        with self.store.sessions() as s:
+            summary = _summary(s)
+            # The queue's columns (a table without the documents): documents are read only for
+            # cases whose cached facts are missing or stale.
+            every = list(s.execute(select(*_LIGHT_COLUMNS)))
+            rows = [r for r in every if _keep(r, self.filter, self.needle, now)]  # type: ignore[arg-type]
+            signatures = _signatures(s)
+            own = {r.id: (r.seq, signatures.get(r.id, ())) for r in every}
+            siblings = _siblings(every)
+            # A case's facts also depend on the person's other cases and the cases sharing a
+            # number (their attempts count, their holds and marks reach it): their change
+            # numbers and local writes are part of its key.
+            keys = {r.id: _key(r.id, own, siblings, policy) for r in rows}
+            fresh, stale = self._facts(s, rows, keys, siblings, signatures)
+        unreadable = {i for i in stale if i not in fresh}
+        if unreadable:
+            rows = [r for r in rows if r.id not in unreadable]
+        with cache._lock:
+            cache._facts.update(fresh)
+            facts_by_id = {r.id: cache._facts[r.id] for r in rows}
+            if self.filter == "all" and not self.needle:
+                for gone in [i for i in cache._facts if i not in keys]:
+                    cache._forget(gone)
+            ranked_cache = dict(cache._ranked)
+        pfacts: list[priority.CaseFacts] = []
+        new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
+        for row in rows:
+            pf, entry = self._ranking_facts(row, facts_by_id[row.id], ranked_cache.get(row.id))
+            new_ranked[row.id] = entry
+            pfacts.append(pf)
+        with cache._lock:
+            cache._ranked.update(new_ranked)
+            if cache._prior is None or cache._prior_for != (self.filter, self.needle):
+                cache._prior = priority.portfolio_reach_by_hour(pfacts)
+                cache._prior_for = (self.filter, self.needle)
+                cache._prior_gen += 1
+            prior, generation = cache._prior, cache._prior_gen
+            rows_cache = dict(cache._rows)
+            last = cache._last
+        arms = {r.id: (r.segment, r.arm) for r in rows}
+        strategies, which = priority.strategy_indices(pfacts, lambda pf: self.placed.strategy(*arms[pf.case_id]))
+        table = _reuse(last, rows, pfacts)
+        ranking = priority.rank_columns(table, now, strategies, which, prior)
+        stamps = {r.id: (facts_by_id[r.id].key, minute, generation, self.rules_tag) for r in rows}
+        queue_rows: list[QueueRow] = []
+        new_rows: dict[str, tuple[Any, QueueRow]] = {}
+        for i, r in enumerate(rows):
+            cached = rows_cache.get(r.id)
+            score = float(ranking.scores[i])
+            callable_from = ranking.callable_from(i)
+            if cached is not None and cached[0] == stamps[r.id]:
+                queue_row = cached[1]
+                if queue_row.score != score or queue_row.callable_from != callable_from:
+                    queue_row = replace(queue_row, score=score, callable_from=callable_from)
+            else:
+                queue_row = _queue_row(r, ranking, i, r.id in signatures)
+                new_rows[r.id] = (stamps[r.id], queue_row)
+            queue_rows.append(queue_row)
+        self.light = {r.id: r for r in every}
+        with cache._lock:
+            cache._rows.update(new_rows)
+            cache.last_rescored = len(rows)
+            cache._last = _LastBuild(
+                params=self.params(generation), summary=summary, signatures=signatures, light=self.light, own=own,
+                siblings=siblings, index={r.id: i for i, r in enumerate(rows)}, table=table, ranking=ranking,
+                queue_rows=queue_rows, strategies=strategies, which=which,
+            ) if cache._epoch == self.epoch else None
+        return [queue_rows[i] for i in ranking.order.tolist()]
+
+    # --- shared steps --------------------------------------------------------------------
+
+    def _facts(self, s: Any, rows: list[Any], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
+               signatures: dict[str, Any]) -> tuple[dict[str, _CaseFacts], list[str]]:
+        """Facts of the cases whose cached ones are missing or stale (document parse and
+        history walk), read in chunks; and those cases' ids (one missing from the facts
+        has an unreadable document)."""
+        cache, policy = self.cache, self.policy
+        with cache._lock:
+            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id])]
         fresh: dict[str, _CaseFacts] = {}
         for chunk in range(0, len(stale), 500):
             ids = stale[chunk:chunk + 500]
@@ -171,10 +357,10 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
                     # One unreadable document must not empty the whole queue: that case
                     # stays out of it (and says so in the log) until a pull replaces it.
                     log.error("case %s: its stored document is not valid JSON; left out of the queue", case_id)
-            local = store._local_rows(s, [i for i in wanted if i in signatures])
+            local = self.store._local_rows(s, [i for i in wanted if i in signatures])
             for case_id in wanted:
                 if case_id in local and case_id in docs:
-                    docs[case_id] = overlay(docs[case_id], local[case_id], me)
+                    docs[case_id] = overlay(docs[case_id], local[case_id], self.me)
             for case_id in ids:
                 if case_id not in docs:
                     continue
@@ -182,91 +368,82 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
                 doc = caseview.with_person_marks(docs[case_id], others, policy) if others else docs[case_id]
                 fresh[case_id] = _case_facts(keys[case_id], caseview.contact_facts(doc),
                                              [caseview.contact_facts(o) for o in others])
-        unreadable = {i for i in stale if i not in fresh}
-        if unreadable:
-            rows = [r for r in rows if r.id not in unreadable]
-    minute = now.replace(second=0, microsecond=0)
-    with cache._lock:
-        cache._facts.update(fresh)
-        facts_by_id = {r.id: cache._facts[r.id] for r in rows}
-        if filter == "all" and not needle:
-            for gone in [i for i in cache._facts if i not in keys]:
-                cache._forget(gone)
-        ranked_cache = dict(cache._ranked)
-    pfacts: list[priority.CaseFacts] = []
-    new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
-    for row in rows:
-        cf = facts_by_id[row.id]
-        hit = ranked_cache.get(row.id)
-        stamp = (cf.key, minute, policy.name, row.segment, row.arm, book.version)
+        return fresh, stale
+
+    def _ranking_facts(self, row: Any, cf: _CaseFacts,
+                       hit: tuple[Any, priority.CaseFacts] | None) -> tuple[priority.CaseFacts, tuple[Any, Any]]:
+        """The case's `priority.CaseFacts` for this minute: its dial verdict (the guard, then
+        the segment's cadence) and today's attempts; reused within the minute."""
+        policy, now, book = self.policy, self.now, self.book
+        stamp = (cf.key, self.minute, policy.name, row.segment, row.arm, book.version)
         if hit is not None and hit[0] == stamp:
-            pf = hit[1]
-        else:
-            verdict = compliance.evaluate(cf.planned, cf.past, policy, now)
-            callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
-            gate = ""
-            paced = next_call_at(placed.cadence(row.segment, row.arm), cf.call_times, now, cf.zone)
-            if paced is not None and (callable_from is None or paced > callable_from):
-                # The segment's cadence holds the case back longer than the guard does.
-                after = compliance.evaluate(cf.planned, cf.past, policy, paced)
-                callable_from = paced if after.allowed else (after.next_allowed_at or paced)
-                gate = "cadence"
-            pf = _facts(row, cf, now, callable_from, gate)
-            if hit is not None and hit[1] == pf:
-                # Unchanged in the new minute: keep the object, and with it the ranking's memo
-                # of its score (priority.rank), so the next rank need not recompute it.
-                pf = hit[1]
-            new_ranked[row.id] = (stamp, pf)
-        pfacts.append(pf)
-    with cache._lock:
-        cache._ranked.update(new_ranked)
-        if cache._prior is None or cache._prior_for != (filter, needle):
-            cache._prior = priority.portfolio_reach_by_hour(pfacts)
-            cache._prior_for = (filter, needle)
-            cache._prior_gen += 1
-        prior, generation = cache._prior, cache._prior_gen
-        rows_cache = dict(cache._rows)
-    stamps = {r.id: (facts_by_id[r.id].key, minute, generation, rules_tag) for r in rows}
-    unexplained = sum(1 for r in rows if (done := rows_cache.get(r.id)) is None or done[0] != stamps[r.id])
-    explain_all = unexplained > _EXPLAIN_ONE_BY_ONE
-    arms = {r.id: (r.segment, r.arm) for r in rows}
+            return hit[1], hit
+        verdict = compliance.evaluate(cf.planned, cf.past, policy, now)
+        callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
+        gate = ""
+        paced = next_call_at(self.placed.cadence(row.segment, row.arm), cf.call_times, now, cf.zone)
+        if paced is not None and (callable_from is None or paced > callable_from):
+            # The segment's cadence holds the case back longer than the guard does.
+            after = compliance.evaluate(cf.planned, cf.past, policy, paced)
+            callable_from = paced if after.allowed else (after.next_allowed_at or paced)
+            gate = "cadence"
+        pf = _facts(row, cf, now, callable_from, gate)
+        if hit is not None and hit[1] == pf:
+            pf = hit[1]  # unchanged in the new minute: the same object, so its table row is kept
+        return pf, (stamp, pf)
 
-    def strategy_of(pf: priority.CaseFacts) -> priority.Strategy:
-        return placed.strategy(*arms[pf.case_id])
 
-    ranked = priority.rank_segmented(pfacts, now, strategy_of, portfolio_rpc_by_hour=prior,
-                                     explain_top=None if explain_all else 0)
-    by_id = {r.id: r for r in rows}
-    pf_by_id = {pf.case_id: pf for pf in pfacts}
-    out: list[QueueRow] = []
-    new_rows: dict[str, tuple[Any, QueueRow]] = {}
-    for r in ranked:
-        cached = rows_cache.get(r.case_id)
-        if cached is not None and cached[0] == stamps[r.case_id]:
-            queue_row = cached[1]
-            if queue_row.score != r.score or queue_row.callable_from != r.callable_from:
-                queue_row = replace(queue_row, score=r.score, callable_from=r.callable_from)
-            out.append(queue_row)
-            continue
-        factors = r.factors if explain_all else priority.explain_case(pf_by_id[r.case_id], now, prior,
-                                                                       strategy_of(pf_by_id[r.case_id])).factors
-        row = by_id[r.case_id]
-        queue_row = QueueRow(
-            case_id=row.id, debtor_name=row.debtor_name, lender=row.lender,
-            overdue=Money(row.overdue_minor, row.currency), outstanding=Money(row.outstanding_minor, row.currency),
-            days_past_due=row.days_past_due, bucket=row.bucket, status=row.status,
-            last_outcome=row.last_outcome, last_attempt_at=_dt(row.last_attempt_at), score=r.score,
-            reasons=tuple(PriorityReason(f.key, f.text_en, f.text_zh, f.points) for f in factors),
-            callable_from=r.callable_from, assigned_agent=row.assigned_agent,
-            has_pending=row.id in signatures,
-        )
-        new_rows[r.case_id] = (stamps[r.case_id], queue_row)
-        out.append(queue_row)
-    with cache._lock:
-        cache._rows.update(new_rows)
-    if needle:
-        out = [replace(q, matched=matched_field(by_id[q.case_id].search_text, q.debtor_name, needle)) for q in out]
-    return out
+def _summary(s: Any) -> tuple[Any, ...]:
+    """The cases table's count and change numbers: any pull or removal changes it."""
+    return tuple(s.execute(select(func.count(), func.max(CaseRow.seq), func.total(CaseRow.seq))).one())
+
+
+def _signatures(s: Any) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Each case's unsent local writes (sequence and state): a save or a push changes them."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for case_id, seq, state in s.execute(select(OutboxRow.case_id, OutboxRow.seq, OutboxRow.state)
+                                         .where(OutboxRow.state != "applied").order_by(OutboxRow.seq)):
+        found.setdefault(case_id or "", []).append((seq, state))
+    return {case_id: tuple(writes) for case_id, writes in found.items()}
+
+
+def _key(case_id: str, own: dict[str, Any], siblings: dict[str, tuple[str, ...]],
+         policy: compliance.ContactPolicy) -> Any:
+    return (own[case_id], tuple((i, own[i]) for i in siblings.get(case_id, ())),
+            policy.name if case_id in siblings else "")
+
+
+def _stale(cache: QueueCache, case_id: str, key: Any) -> bool:
+    found = cache._facts.get(case_id)
+    return found is None or found.key != key
+
+
+def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseFacts]) -> ranking_mod.CaseTable:
+    """The last build's columns when the queue holds the same cases in the same order and
+    few of them changed (a new minute re-evaluates every case but changes few), else new."""
+    if last is not None and len(last.table) == len(rows) and all(
+            last.index.get(r.id) == i for i, r in enumerate(rows)):
+        table = last.table
+        changed = [i for i, pf in enumerate(pfacts) if pf is not table.facts[i]]
+        if len(changed) <= len(rows) // 4:
+            for i in changed:
+                table.set_row(i, pfacts[i])
+            return table
+    return ranking_mod.CaseTable(pfacts)
+
+
+def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool) -> QueueRow:
+    """The desk's row for table row `i`: the summary's columns, the score and the reasons."""
+    factors = ranking.explain(i)
+    return QueueRow(
+        case_id=row.id, debtor_name=row.debtor_name, lender=row.lender,
+        overdue=Money(row.overdue_minor, row.currency), outstanding=Money(row.outstanding_minor, row.currency),
+        days_past_due=row.days_past_due, bucket=row.bucket, status=row.status,
+        last_outcome=row.last_outcome, last_attempt_at=_dt(row.last_attempt_at), score=float(ranking.scores[i]),
+        reasons=tuple(PriorityReason(f.key, f.text_en, f.text_zh, f.points) for f in factors),
+        callable_from=ranking.callable_from(i), assigned_agent=row.assigned_agent,
+        has_pending=has_pending,
+    )
 
 
 def count_matches(store: LocalStore, search: str) -> int:

@@ -13,22 +13,22 @@ Compliance is not decided here: the caller asks the guard and passes `callable_f
 A case the rules forbid now drops below every callable one, whatever its score.
 
 Speed matters (a lead's scope is ~100k cases and the queue re-ranks on every change).
-Most of a case's score does not depend on the clock: expected value, the debtor's reach
-in the current local hour, today's attempts. `rank` computes that part once per facts
-object, strategy, portfolio prior and local hour, and keeps it on the (immutable) facts
-object; a re-rank then only adds the clock-dependent parts (callbacks, promises) for the
-few cases that have them, sorts, and reuses the row objects whose score did not move.
+The arithmetic runs over per-case columns in `agentdesk.domain.ranking` (numpy): `rank`
+puts the facts in a `CaseTable` and ranks that, so one case and 100k cases are scored by
+the same code. Callers that re-rank often keep the table (`ranking.CaseTable`,
+`rank_columns`) and change only the rows that changed.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import numpy as np
 
 from agentdesk.domain.money import Money
 from agentdesk.domain.strategy import (
@@ -72,12 +72,6 @@ class CaseFacts:
     # What set `callable_from`: "" the compliance guard, "cadence" the segment's cadence
     # (agentdesk.domain.cadence), which the explanation then names.
     gate: str = ""
-
-    # `rank`'s memo of these facts (see _FastPath): not a field, so it takes no part in
-    # equality, repr or replace(). Written with object.__setattr__: the facts are frozen;
-    # the memo is derived from them and from the key it was made under. One attribute
-    # holding one tuple, so a reader in another thread never pairs one key with another's row.
-    _rank_memo: ClassVar[_Memo | None] = None
 
 
 @dataclass(frozen=True)
@@ -149,43 +143,19 @@ def _pct(p: float) -> str:
 _PROMISE_NONE, _PROMISE_FOLLOW_UP, _PROMISE_PENDING, _PROMISE_BROKEN = 0, 1, 2, 3
 
 
-_TOKENS: dict[Any, Any] = {}
-_MAX_TOKENS = 32
-
-
-def _token(key: Any) -> Any:
-    """One shared object per (weights, prior), so a memo's validity is an identity check.
-
-    Bounded: a new prior arrives with each sync; forgetting old tokens only means the
-    memos made under them are recomputed.
-    """
-    found = _TOKENS.get(key)
-    if found is None:
-        if len(_TOKENS) >= _MAX_TOKENS:
-            _TOKENS.clear()
-        found = _TOKENS[key] = key
-    return found
-
-
-_SCORE_WEIGHTS = ("callback_due", "promise_follow_up", "promise_pending", "broken_promise", "expected_value",
-                  "reach", "fruitless_today", "attempts_today", "reach_prior_attempts", "kept_promise_multiplier",
-                  "sms_link_opened")
-
-
 class _Context:
-    """Everything `rank` resolves once per call instead of once per case."""
+    """Everything a ranking resolves once per call instead of once per case: the instant,
+    the portfolio prior, the display zone and each debtor zone's local hour and date."""
 
     def __init__(
         self,
         cases: Sequence[CaseFacts],
         now: datetime,
-        strategy: Strategy | None,
         portfolio_rpc_by_hour: Sequence[float] | None,
         display_zone: str | None,
     ) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
             raise ValueError(f"now must be timezone-aware (UTC), got naive {now.isoformat()}")
-        w = (strategy or default_strategy()).resolved()
         if portfolio_rpc_by_hour is None:
             prior = portfolio_reach_by_hour(cases)
         else:
@@ -196,16 +166,8 @@ class _Context:
         self.prior = prior
         self.prior_mean = max(sum(prior) / 24.0, 1e-6)
         self.shown_zone = _zone(display_zone) if display_zone else None
-        self.w = w
-        self.fade_seconds = w["broken_promise_fade_days"] * 86400.0
-        self.engaged_seconds = w["sms_link_opened_hours"] * 3600.0
-        self.p_pay = (w["p_pay_M0"], w["p_pay_M1"], w["p_pay_M2"], w["p_pay_M3"], w["p_pay_M4+"])
-        # The scoring weights in the order both scorers unpack them into closure variables.
-        self.score_weights = tuple(w[key] for key in _SCORE_WEIGHTS)
         # Local hour and date depend only on the zone; a queue has few zones, many cases.
         self.local: dict[str, tuple[int, date, tzinfo]] = {}
-        # What a memo's clock-independent part depends on besides the facts and the hour.
-        self.token = _token((tuple(sorted(w.items())), tuple(prior)))
 
     def local_now(self, zone_name: str) -> tuple[int, date, tzinfo]:
         found = self.local.get(zone_name)
@@ -221,204 +183,6 @@ class _Context:
 # reach points, reach probability, fruitless points, attempts points, bucket index,
 # attempts in the debtor's history, link-opened points).
 _Parts = tuple[float, float, int, float, float, float, float, float, float, int, int, float]
-
-
-def _engagement(engaged_at: datetime | None, now: datetime, weight: float, lasts_seconds: float) -> float:
-    """The link-opened points: the full weight at the open, fading linearly to none."""
-    if engaged_at is None:
-        return 0.0
-    age = (now - engaged_at).total_seconds()
-    if age < 0.0 or age >= lasts_seconds:
-        return 0.0
-    return weight * (1.0 - age / lasts_seconds)
-
-
-def _scorer(ctx: _Context) -> Callable[[CaseFacts], _Parts]:
-    """Build the function that takes a case's score apart; explanations are built from it.
-
-    `rank` runs it only for the rows it explains; every score comes from `_FastPath`,
-    which repeats this arithmetic in the same order (the fast-path test holds them equal).
-    Weights are bound as closure variables: dict look-ups would dominate otherwise.
-    """
-    now = ctx.now
-    prior = ctx.prior
-    pm = ctx.prior_mean
-    local_now = ctx.local_now
-    local_cache = ctx.local
-    p_pay = ctx.p_pay
-    fade_seconds = ctx.fade_seconds
-    (w_callback, w_follow, w_pending, w_broken, w_ev, w_reach, w_fruitless, w_attempts, k,
-     kept_mult, w_engaged) = ctx.score_weights
-    engaged_seconds = ctx.engaged_seconds
-    log10 = math.log10
-    zeros = _ZEROS_24
-
-    def parts(case: CaseFacts) -> _Parts:
-        zone_name = case.debtor_time_zone
-        found = local_cache.get(zone_name)
-        hour, today, _tz = found if found is not None else local_now(zone_name)
-
-        cb_at = case.callback_due_at
-        callback = w_callback if cb_at is not None and cb_at <= now else 0.0
-
-        kind = _PROMISE_NONE
-        promise = 0.0
-        status = case.promise_status
-        if status is not None:
-            due = case.promise_due
-            if status == "pending" and due is not None:
-                if due <= today:
-                    kind, promise = _PROMISE_FOLLOW_UP, w_follow
-                else:
-                    kind, promise = _PROMISE_PENDING, w_pending
-            elif status == "broken":
-                kind = _PROMISE_BROKEN
-                fade = 1.0
-                if case.broken_promise_at is not None:
-                    age = (now - case.broken_promise_at).total_seconds()
-                    fade = max(0.25, 1.0 - max(age, 0.0) / fade_seconds)
-                promise = w_broken * fade
-
-        dpd = case.days_past_due  # same cut-offs as money.bucket_for, inlined for speed
-        bucket = 0 if dpd <= 0 else 1 if dpd <= 30 else 2 if dpd <= 60 else 3 if dpd <= 90 else 4
-        prob = p_pay[bucket]
-        if status == "kept":
-            prob = min(1.0, prob * kept_mult)
-        att_h = case.attempts_by_hour
-        base = prior[hour]
-        if att_h is zeros:
-            total_att = 0
-            p_reach = base
-        else:
-            total_att = sum(att_h)
-            rpc_h = case.rpc_by_hour
-            p_reach = (rpc_h[hour] + k * base) / (att_h[hour] + k)
-            if total_att:
-                # A debtor who answers pays more often than one who never does: scale by
-                # how their overall reach compares with the portfolio's, bounded so thin
-                # history cannot swing it far.
-                ratio = (sum(rpc_h) + k * pm) / (total_att + k) / pm
-                prob *= 2.0 if ratio > 2.0 else 0.5 if ratio < 0.5 else ratio
-                if prob > 1.0:
-                    prob = 1.0
-        ev_major = case.overdue_minor * prob / 100.0
-        ev = w_ev * log10(1.0 + ev_major) if ev_major > 0 else 0.0
-        reach = w_reach * p_reach
-        fruitless = w_fruitless * case.fruitless_today
-        attempts = w_attempts * case.attempts_today
-        engaged = _engagement(case.engaged_at, now, w_engaged, engaged_seconds)
-        score = callback + promise + ev + reach + fruitless + attempts + engaged
-        return (score, callback, kind, promise, ev, reach, p_reach, fruitless, attempts, bucket, total_att, engaged)
-
-    return parts
-
-
-# (key, row, parts): the key is (weights-and-prior token, local hour); the row is the case's
-# last unexplained row; parts (expected value, reach, fruitless and attempt points) only
-# when callbacks or promises make the score depend on the clock, else None.
-_Memo = tuple[tuple[Any, int], "RankedCase", "tuple[float, float, float, float] | None"]
-
-
-class _FastPath:
-    """`rank`'s per-case work, remembered on the facts object between calls.
-
-    Under a key (the weights-and-prior token and the debtor's local hour) a case keeps its
-    last unexplained row, whose score *is* the case's score when nothing in it depends on
-    the clock, and the parts (expected value, reach, fruitless and attempt points) for the
-    ~10% whose callbacks or promises make the score move with `now`, so only those few
-    re-add their clock-dependent parts. A re-rank thus builds almost no objects:
-    allocating 100k rows per call cost more in allocation and garbage collection than all
-    the arithmetic. The arithmetic and its order are `_scorer`'s, so scores are
-    bit-identical (`tests/domain/test_priority_fast_path.py` holds it to the ranking as it
-    was before this path existed).
-    """
-
-    def __init__(self, ctx: _Context) -> None:
-        self.ctx = ctx
-        # zone -> (key, local date): the key is interned, so a memo's validity is one `is`.
-        self.zones: dict[str, tuple[tuple[Any, int], date]] = {}
-
-    def zone(self, name: str) -> tuple[tuple[Any, int], date]:
-        found = self.zones.get(name)
-        if found is None:
-            hour, today, _tz = self.ctx.local_now(name)
-            found = self.zones[name] = (_token((self.ctx.token, hour)), today)
-        return found
-
-    def functions(self) -> tuple[Callable[[CaseFacts, tuple[Any, int], date, Any], tuple[float, RankedCase]],
-                                 Callable[[CaseFacts, tuple[float, float, float, float], date], float]]:
-        """(remember, clocked): compute and store a case's memo; the score of a clock-dependent case."""
-        ctx = self.ctx
-        now = ctx.now
-        prior = ctx.prior
-        pm = ctx.prior_mean
-        p_pay = ctx.p_pay
-        fade_seconds = ctx.fade_seconds
-        (w_callback, w_follow, w_pending, w_broken, w_ev, w_reach, w_fruitless, w_attempts, k,
-         kept_mult, w_engaged) = ctx.score_weights
-        engaged_seconds = ctx.engaged_seconds
-        log10 = math.log10
-        zeros = _ZEROS_24
-        set_attr = object.__setattr__
-        new_tuple = tuple.__new__  # RankedCase((...)) without _make's length check
-
-        def clocked(case: CaseFacts, parts: tuple[float, float, float, float], today: date) -> float:
-            cb_at = case.callback_due_at
-            callback = w_callback if cb_at is not None and cb_at <= now else 0.0
-            promise = 0.0
-            status = case.promise_status
-            if status == "pending":
-                due = case.promise_due
-                if due is not None:
-                    promise = w_follow if due <= today else w_pending
-            elif status == "broken":
-                fade = 1.0
-                if case.broken_promise_at is not None:
-                    age = (now - case.broken_promise_at).total_seconds()
-                    fade = max(0.25, 1.0 - max(age, 0.0) / fade_seconds)
-                promise = w_broken * fade
-            ev, reach, fruitless, attempts = parts
-            engaged = _engagement(case.engaged_at, now, w_engaged, engaged_seconds)
-            return callback + promise + ev + reach + fruitless + attempts + engaged
-
-        def remember(case: CaseFacts, key: tuple[Any, int], today: date, gate: Any) -> tuple[float, RankedCase]:
-            hour = key[1]
-            status = case.promise_status
-            dpd = case.days_past_due  # same cut-offs as money.bucket_for, inlined for speed
-            prob = p_pay[0 if dpd <= 0 else 1 if dpd <= 30 else 2 if dpd <= 60 else 3 if dpd <= 90 else 4]
-            if status == "kept":
-                prob = min(1.0, prob * kept_mult)
-            att_h = case.attempts_by_hour
-            base = prior[hour]
-            if att_h is zeros:
-                p_reach = base
-            else:
-                rpc_h = case.rpc_by_hour
-                p_reach = (rpc_h[hour] + k * base) / (att_h[hour] + k)
-                total_att = sum(att_h)
-                if total_att:
-                    # As in _scorer: a debtor who answers pays more often than one who never does.
-                    ratio = (sum(rpc_h) + k * pm) / (total_att + k) / pm
-                    prob *= 2.0 if ratio > 2.0 else 0.5 if ratio < 0.5 else ratio
-                    if prob > 1.0:
-                        prob = 1.0
-            ev_major = case.overdue_minor * prob / 100.0
-            ev = w_ev * log10(1.0 + ev_major) if ev_major > 0 else 0.0
-            reach = w_reach * p_reach
-            fruitless = w_fruitless * case.fruitless_today
-            attempts = w_attempts * case.attempts_today
-            if (case.callback_due_at is None and status != "pending" and status != "broken"
-                    and case.engaged_at is None):
-                parts = None
-                score = ev + reach + fruitless + attempts  # = _scorer's sum with 0.0 for both
-            else:
-                parts = (ev, reach, fruitless, attempts)
-                score = clocked(case, parts, today)
-            row = new_tuple(RankedCase, (case.case_id, score, (), gate))
-            set_attr(case, "_rank_memo", (key, row, parts))
-            return score, row
-
-        return remember, clocked
 
 
 _BUCKETS = ("M0", "M1", "M2", "M3", "M4+")
@@ -517,73 +281,31 @@ def rank(
     is measured from `cases` (pass it in when re-ranking often: it changes only on sync).
     Times in explanations are shown in `display_zone` (the agent's zone) when given, else
     in the debtor's zone. Order: callable cases by score; then cases callable later,
-    earliest first; then cases on hold or closed.
+    earliest first; then cases on hold or closed; equal keys keep the input order.
 
     Building the words costs more than the score, so for a lead's 100k-case scope pass
     `explain_top`: only the first that many rows get factors (the rest get an empty
-    tuple) and `explain_case` fills in any other row when it scrolls into view.
+    tuple) and `explain_case` fills in any other row when it scrolls into view. To re-rank
+    the same cases often, keep a `ranking.CaseTable` and call `rank_columns`.
     """
-    ctx = _Context(cases, now, strategy, portfolio_rpc_by_hour, display_zone)
-    fast = _FastPath(ctx)
-    remember, clocked = fast.functions()
-    zones_get = fast.zones.get
-    zone_of = fast.zone
-    new_tuple = tuple.__new__
-    set_attr = object.__setattr__
-    # One pass: each case's score, its row and its index in one of three groups. Sorting
-    # indices by a float key is stable, so equal scores keep input order (reverse=True
-    # keeps it too).
-    scores: list[float] = []
-    add_score = scores.append
-    rows: list[RankedCase] = []
-    add_row = rows.append
-    callable_now: list[int] = []
-    later: list[int] = []
-    held: list[int] = []
-    for index, case in enumerate(cases):
-        gate = None  # `callable_from` on the row of a case callable later
-        if case.status != "open":
-            held.append(index)
-        elif case.callable_from is not None and case.callable_from > now:
-            later.append(index)
-            gate = case.callable_from
-        else:
-            callable_now.append(index)
-        key, today = zones_get(case.debtor_time_zone) or zone_of(case.debtor_time_zone)
-        memo = case._rank_memo
-        if memo is not None and memo[0] is key:
-            _key, row, parts = memo
-            if parts is None:  # nothing in the score depends on the clock: the row holds it
-                score = row[1]
-                if row[3] is not gate:
-                    row = new_tuple(RankedCase, (case.case_id, score, (), gate))
-                    set_attr(case, "_rank_memo", (key, row, None))
-            else:
-                score = clocked(case, parts, today)
-                if row[1] != score or row[3] is not gate:
-                    row = new_tuple(RankedCase, (case.case_id, score, (), gate))
-                    set_attr(case, "_rank_memo", (key, row, parts))
-        else:
-            score, row = remember(case, key, today, gate)
-        add_score(score)
-        add_row(row)
-    by_score = scores.__getitem__
-    callable_now.sort(key=by_score, reverse=True)
-    held.sort(key=by_score, reverse=True)
-    later.sort(key=lambda i: (cases[i].callable_from, -scores[i]))
+    return rank_columns(CaseTable(cases), now, [strategy or default_strategy()], None, portfolio_rpc_by_hour,
+                        display_zone).rows(explain_top)
 
-    limit = len(cases) if explain_top is None else max(0, explain_top)
-    parts_of = _scorer(ctx)
-    ranked: list[RankedCase] = []
-    row_at = rows.__getitem__
-    for group in (callable_now, later, held):
-        explained = group[:max(0, limit - len(ranked))]
-        for i in explained:
-            row = rows[i]
-            case = cases[i]
-            ranked.append(new_tuple(RankedCase, (row[0], row[1], _factors(case, parts_of(case), ctx), row[3])))
-        ranked.extend(map(row_at, group[len(explained):] if explained else group))
-    return ranked
+
+def rank_columns(
+    table: CaseTable,
+    now: datetime,
+    strategies: Sequence[Strategy] | None = None,
+    which: Any = None,
+    portfolio_rpc_by_hour: Sequence[float] | None = None,
+    display_zone: str | None = None,
+) -> Ranking:
+    """`rank` over a kept `CaseTable`: each row by `strategies[which[row]]` (`which` an integer
+    array, or None for `strategies[0]` everywhere). The result is columnar (`Ranking.order`,
+    `.scores`); `Ranking.row(i)` builds one shown row with its explanation, and
+    `Ranking.update(rows)` re-scores and moves the rows `CaseTable.set_row` changed."""
+    ctx = _Context(table.facts, now, portfolio_rpc_by_hour, display_zone)
+    return rank_table(table, ctx, strategies, which)
 
 
 def rank_segmented(
@@ -600,35 +322,29 @@ def rank_segmented(
     callable cases by score, then cases callable later, then held ones. With one strategy
     for every case it is exactly `rank`.
     """
-    groups: dict[tuple[str, int, tuple[tuple[str, float], ...]], tuple[Strategy, list[CaseFacts]]] = {}
+    strategies, which = strategy_indices(cases, strategy_of)
+    ranking = rank_columns(CaseTable(cases), now, strategies, which, portfolio_rpc_by_hour, display_zone)
+    return ranking.rows(explain_top)
+
+
+def strategy_indices(cases: Sequence[CaseFacts],
+                     strategy_of: Callable[[CaseFacts], Strategy]) -> tuple[list[Strategy], Any]:
+    """The distinct strategies of `cases` and each case's index among them (None when one
+    strategy scores them all)."""
+    strategies: list[Strategy] = []
+    index_of: dict[tuple[str, int, tuple[tuple[str, float], ...]], int] = {}
+    which: list[int] = []
     for case in cases:
         strategy = strategy_of(case)
         key = (strategy.name, strategy.version, tuple(sorted(strategy.weights.items())))
-        found = groups.get(key)
+        found = index_of.get(key)
         if found is None:
-            groups[key] = (strategy, [case])
-        else:
-            found[1].append(case)
-    if len(groups) <= 1:
-        only = next(iter(groups.values()))[0] if groups else None
-        return rank(cases, now, only, portfolio_rpc_by_hour, display_zone, explain_top)
-    prior = list(portfolio_rpc_by_hour) if portfolio_rpc_by_hour is not None else portfolio_reach_by_hour(cases)
-    position_of = {case.case_id: i for i, case in enumerate(cases)}
-    status = {case.case_id: case.status for case in cases}
-    keyed: list[tuple[tuple[Any, ...], RankedCase]] = []
-    for strategy, members in groups.values():
-        for row in rank(members, now, strategy, prior, display_zone, explain_top):
-            position = position_of[row.case_id]
-            order: tuple[Any, ...]
-            if status[row.case_id] != "open":
-                order = (2, -row.score, position)
-            elif row.callable_from is not None:
-                order = (1, row.callable_from, -row.score, position)
-            else:
-                order = (0, -row.score, position)
-            keyed.append((order, row))
-    keyed.sort(key=lambda item: item[0])
-    return [row for _key, row in keyed]
+            found = index_of[key] = len(strategies)
+            strategies.append(strategy)
+        which.append(found)
+    if len(strategies) <= 1:
+        return strategies or [default_strategy()], None
+    return strategies, np.asarray(which, np.int64)
 
 
 def explain_case(
@@ -693,7 +409,12 @@ __all__ = [
     "explain_case",
     "portfolio_reach_by_hour",
     "rank",
+    "rank_columns",
     "rank_segmented",
     "reach_probability",
     "weight_spec",
 ]
+
+
+# The column engine imports this module's data classes and words: imported last.
+from agentdesk.domain.ranking import CaseTable, Ranking, rank_table  # noqa: E402

@@ -1,8 +1,8 @@
-"""The fast ranking path gives exactly the ranking the straightforward one gave.
+"""The column ranking gives exactly the ranking the straightforward one gave.
 
-`priority.rank` remembers each case's clock-independent score on the facts object and
-reuses its rows between calls (see `priority._FastPath`). `priority_reference.rank` is the
-implementation from before that change, kept verbatim. Same order, same scores to the
+`priority.rank` scores over per-case columns (`agentdesk.domain.ranking`, numpy).
+`priority_reference.rank` is the per-case implementation from before the fast paths,
+kept verbatim. Same order, same scores to the
 last bit, same explanations: on first use, on re-use, and after the clock, the local
 hour, the strategy or the portfolio prior moved under the memo.
 """
@@ -16,7 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agentdesk.domain.priority import WEIGHTS, CaseFacts, Strategy, portfolio_reach_by_hour, rank
+from agentdesk.domain.priority import WEIGHTS, CaseFacts, Strategy, portfolio_reach_by_hour, rank, rank_columns
+from agentdesk.domain.ranking import CaseTable
 from tests.domain import priority_reference as reference
 
 NOW = datetime(2026, 11, 28, 6, 30, tzinfo=UTC)  # 14:30 in Shanghai
@@ -93,13 +94,18 @@ def test_same_ranking_when_strategy_prior_or_display_zone_change() -> None:
     same(cases, NOW, portfolio_rpc_by_hour=prior)
 
 
-def test_rows_of_unchanged_cases_are_reused() -> None:
-    """The point of the memo: a re-rank does not rebuild 100k row objects."""
-    cases = portfolio(500, seed=4)
+def test_a_kept_table_ranks_as_rank_does_as_the_clock_moves() -> None:
+    """The queue keeps its columns between re-ranks (no row objects rebuilt): ranking the
+    kept table gives `rank`'s order and scores at every instant."""
+    cases = portfolio(800, seed=4)
     prior = portfolio_reach_by_hour(cases)
-    first = {r.case_id: r for r in rank(cases, NOW, portfolio_rpc_by_hour=prior, explain_top=0)}
-    again = rank(cases, NOW, portfolio_rpc_by_hour=prior, explain_top=0)
-    assert all(first[r.case_id] is r for r in again)
+    table = CaseTable(cases)
+    for step in (0, 60, 3600, 86400):
+        now = NOW + timedelta(seconds=step)
+        ranking = rank_columns(table, now, portfolio_rpc_by_hour=prior)
+        expected = reference.rank(cases, now, portfolio_rpc_by_hour=prior)
+        assert [table.facts[i].case_id for i in ranking.order] == [r.case_id for r in expected]
+        assert [float(ranking.scores[i]) for i in ranking.order] == [r.score for r in expected]
 
 
 weights = st.fixed_dictionaries({}, optional={

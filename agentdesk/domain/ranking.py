@@ -1,0 +1,431 @@
+"""The queue's score, computed over per-case columns (numpy) instead of per-case objects.
+
+Why: a lead's scope is ~100k cases and the desk re-ranks after every save; a Python loop
+over case objects costs more than the aim (50 ms for 100k) on its own. `CaseTable` holds
+what `priority.CaseFacts` says, one array per field; `rank_table` scores every row in a
+few vector operations and orders them with one `lexsort`; `Ranking.update` re-scores only
+the rows a save touched and moves them (binary search into the sorted keys).
+
+This is the one home of the score arithmetic: `priority.rank`, `rank_segmented` and
+`explain_case` build a table and call it, so a single row and 100k rows are scored by the
+same code. The arithmetic is that of the straightforward per-case scorer kept in
+`tests/domain/priority_reference.py`, operation for operation, so scores agree to the last
+bit (`tests/domain/test_priority_fast_path.py`, `tests/domain/test_ranking_columns.py`).
+The logarithm is the one non-elementary step, and numpy's vectorised log10 may differ from
+the C library's in the last bit; it does not depend on the clock, so it is taken with
+`math.log10` once per row, strategy and prior and kept (`CaseTable._ev`).
+
+The words of an explanation stay in `priority._factors`; they are built only for the rows
+shown (`Ranking.row`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from agentdesk.domain.strategy import Strategy, StrategyError, default_strategy
+
+if TYPE_CHECKING:
+    from agentdesk.domain.priority import CaseFacts, Factor, RankedCase, _Context
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_US = timedelta(microseconds=1)
+_NEVER = np.iinfo(np.int64).max  # "no such time" for times compared with <= now
+_ALWAYS = np.iinfo(np.int64).min  # "callable now" (no callable_from)
+
+# promise_status as a code: what the score distinguishes.
+_P_NONE, _P_PENDING, _P_BROKEN, _P_KEPT = 0, 1, 2, 3
+_STATUS = {"open": 0, "on_hold": 1, "closed": 2}
+
+# Group of a row in the order: callable now, callable later, held or closed.
+_NOW, _LATER, _HELD = 0, 1, 2
+
+
+def _us(moment: datetime) -> int:
+    """Microseconds since the epoch, exactly (datetime arithmetic is integer arithmetic)."""
+    return (moment - _EPOCH) // _US
+
+
+def _code(case: CaseFacts) -> int:
+    status = case.promise_status
+    if status == "pending":
+        return _P_PENDING if case.promise_due is not None else _P_NONE
+    return _P_BROKEN if status == "broken" else _P_KEPT if status == "kept" else _P_NONE
+
+
+class CaseTable:
+    """`priority.CaseFacts` as columns, one row per case, in the order given.
+
+    `facts` keeps the objects for the words of an explanation (only shown rows need them).
+    `set_row` replaces one case's facts in place, so a save changes one row, not the table.
+    """
+
+    def __init__(self, facts: Sequence[CaseFacts]) -> None:
+        from agentdesk.domain.priority import _ZEROS_24
+
+        self.facts: list[CaseFacts] = list(facts)
+        self.zones: list[str] = []
+        self._zone_index: dict[str, int] = {}
+        # One pass over the objects into Python lists, then one array per column (setting
+        # numpy elements one at a time costs ten times more).
+        overdue, dpd, status, zone, callback, promise, due, broken = [], [], [], [], [], [], [], []
+        attempts, fruitless, history, callable_from, engaged = [], [], [], [], []
+        rpc_rows, att_rows = [], []
+        zone_of, status_of, code_of = self._zone_of, _STATUS.get, _code
+        for case in self.facts:
+            overdue.append(case.overdue_minor)
+            dpd.append(case.days_past_due)
+            status.append(status_of(case.status, 1))
+            zone.append(zone_of(case.debtor_time_zone))
+            callback.append(_NEVER if case.callback_due_at is None else _us(case.callback_due_at))
+            code = code_of(case)
+            promise.append(code)
+            due.append(case.promise_due.toordinal() if code == _P_PENDING else 0)  # type: ignore[union-attr]
+            broken.append(_NEVER if case.broken_promise_at is None else _us(case.broken_promise_at))
+            attempts.append(case.attempts_today)
+            fruitless.append(case.fruitless_today)
+            # As the per-case scorer: a case without history (the shared zeros) takes the prior.
+            has = case.attempts_by_hour is not _ZEROS_24
+            history.append(has)
+            rpc_rows.append(case.rpc_by_hour if has else _ZEROS_24)
+            att_rows.append(case.attempts_by_hour if has else _ZEROS_24)
+            callable_from.append(_ALWAYS if case.callable_from is None else _us(case.callable_from))
+            engaged.append(_NEVER if case.engaged_at is None else _us(case.engaged_at))
+        n = len(self.facts)
+        self.overdue = np.array(overdue, np.float64)
+        self.dpd = np.array(dpd, np.int64)
+        self.status = np.array(status, np.int8)
+        self.zone = np.array(zone, np.int32)
+        self.callback_us = np.array(callback, np.int64)
+        self.promise = np.array(promise, np.int8)
+        self.promise_due = np.array(due, np.int64)  # proleptic ordinal of the due date
+        self.broken_us = np.array(broken, np.int64)
+        self.attempts_today = np.array(attempts, np.float64)
+        self.fruitless_today = np.array(fruitless, np.float64)
+        self.has_history = np.array(history, bool)
+        try:
+            self.rpc = np.array(rpc_rows, np.int64).reshape(n, 24)
+            self.att = np.array(att_rows, np.int64).reshape(n, 24)
+        except ValueError as exc:
+            raise StrategyError("every case needs 24 hourly counts in rpc_by_hour and attempts_by_hour") from exc
+        self.rpc_total = self.rpc.sum(axis=1)
+        self.att_total = self.att.sum(axis=1)
+        self.callable_us = np.array(callable_from, np.int64)
+        self.engaged_us = np.array(engaged, np.int64)
+        # Per strategy-and-prior: the expected-value points (see the module docstring).
+        self._ev: dict[Any, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    def _zone_of(self, name: str) -> int:
+        found = self._zone_index.get(name)
+        if found is None:
+            from agentdesk.domain.priority import _zone  # validates the name: a clear error
+
+            _zone(name)
+            found = self._zone_index[name] = len(self.zones)
+            self.zones.append(name)
+        return found
+
+    def _fill(self, i: int, case: CaseFacts) -> None:
+        from agentdesk.domain.priority import _ZEROS_24
+
+        self.overdue[i] = case.overdue_minor
+        self.dpd[i] = case.days_past_due
+        self.status[i] = _STATUS.get(case.status, 1)
+        self.zone[i] = self._zone_of(case.debtor_time_zone)
+        self.callback_us[i] = _NEVER if case.callback_due_at is None else _us(case.callback_due_at)
+        code = _code(case)
+        self.promise_due[i] = case.promise_due.toordinal() if code == _P_PENDING else 0  # type: ignore[union-attr]
+        self.promise[i] = code
+        self.broken_us[i] = _NEVER if case.broken_promise_at is None else _us(case.broken_promise_at)
+        self.attempts_today[i] = case.attempts_today
+        self.fruitless_today[i] = case.fruitless_today
+        # As the per-case scorer: a case without history (the shared zeros) takes the prior.
+        history = case.attempts_by_hour is not _ZEROS_24
+        self.has_history[i] = history
+        if history:
+            if len(case.rpc_by_hour) != 24 or len(case.attempts_by_hour) != 24:
+                raise StrategyError("every case needs 24 hourly counts in rpc_by_hour and attempts_by_hour")
+            self.rpc[i] = case.rpc_by_hour
+            self.att[i] = case.attempts_by_hour
+            self.rpc_total[i] = sum(case.rpc_by_hour)
+            self.att_total[i] = sum(case.attempts_by_hour)
+        else:
+            self.rpc[i] = 0
+            self.att[i] = 0
+            self.rpc_total[i] = self.att_total[i] = 0
+        self.callable_us[i] = _ALWAYS if case.callable_from is None else _us(case.callable_from)
+        self.engaged_us[i] = _NEVER if case.engaged_at is None else _us(case.engaged_at)
+
+    def set_row(self, i: int, case: CaseFacts) -> None:
+        """Replace row `i`'s facts (a save changed that case); cached points of the row go."""
+        self.facts[i] = case
+        self._fill(i, case)
+        for ev in self._ev.values():
+            ev[i] = np.nan  # recomputed for this row on the next use
+
+
+class _Weights:
+    """Each weight as a scalar (one strategy) or a per-row array (a strategy per row)."""
+
+    def __init__(self, strategies: Sequence[Strategy], which: np.ndarray | None, rows: np.ndarray | None) -> None:
+        resolved = [s.resolved() for s in strategies]
+        self.key = tuple(tuple(sorted(w.items())) for w in resolved)
+
+        def pick(name: str) -> Any:
+            if len(resolved) == 1 or which is None:
+                return resolved[0][name]
+            values = np.array([w[name] for w in resolved], np.float64)
+            return values[which if rows is None else which[rows]]
+
+        self.pick = pick
+
+
+def _scores(table: CaseTable, ctx: _Context, strategies: Sequence[Strategy], which: np.ndarray | None,
+            rows: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Every part of the score for `rows` (all when None): the per-case scorer's arithmetic,
+    in its order, over columns."""
+    w = _Weights(strategies, which, rows)
+
+    def col(a: np.ndarray) -> np.ndarray:
+        return a if rows is None else a[rows]
+
+    now_us = _us(ctx.now)
+    hours = np.zeros(len(table.zones), np.int64)
+    todays = np.zeros(len(table.zones), np.int64)
+    for z, name in enumerate(table.zones):
+        hour, today, _tz = ctx.local_now(name)
+        hours[z] = hour
+        todays[z] = today.toordinal()
+    zone = col(table.zone)
+    hour = hours[zone]
+    today = todays[zone]
+    prior = np.asarray(ctx.prior, np.float64)
+    pm = ctx.prior_mean
+
+    callback = np.where(col(table.callback_us) <= now_us, w.pick("callback_due"), 0.0)
+    code = col(table.promise)
+    follow = (code == _P_PENDING) & (col(table.promise_due) <= today)
+    pending = (code == _P_PENDING) & ~follow
+    broken = code == _P_BROKEN
+    broken_us = col(table.broken_us)
+    fade_seconds = w.pick("broken_promise_fade_days") * 86400.0
+    age = np.where(broken_us == _NEVER, 0, now_us - np.where(broken_us == _NEVER, 0, broken_us)) / 1e6
+    fade = np.where(broken_us == _NEVER, 1.0, np.maximum(0.25, 1.0 - np.maximum(age, 0.0) / fade_seconds))
+    promise = np.where(follow, w.pick("promise_follow_up"),
+                       np.where(pending, w.pick("promise_pending"),
+                                np.where(broken, w.pick("broken_promise") * fade, 0.0)))
+    kind = np.where(follow, 1, np.where(pending, 2, np.where(broken, 3, 0)))
+
+    dpd = col(table.dpd)
+    bucket = (dpd > 0).astype(np.int64) + (dpd > 30) + (dpd > 60) + (dpd > 90)
+    k = w.pick("reach_prior_attempts")
+    base = prior[hour]
+    has_history = col(table.has_history)
+    n = len(zone)
+    at = np.arange(n)
+    rpc_h = (table.rpc if rows is None else table.rpc[rows])[at, hour]
+    att_h = (table.att if rows is None else table.att[rows])[at, hour]
+    p_reach = np.where(has_history, (rpc_h + k * base) / (att_h + k), base)
+    total_att = np.where(has_history, col(table.att_total), 0)
+    reach = w.pick("reach") * p_reach
+    fruitless = w.pick("fruitless_today") * col(table.fruitless_today)
+    attempts = w.pick("attempts_today") * col(table.attempts_today)
+
+    ev = _expected_value(table, ctx, strategies, which, rows, w, bucket, code, has_history, total_att, k, pm)
+
+    engaged_us = col(table.engaged_us)
+    lasts = w.pick("sms_link_opened_hours") * 3600.0
+    seen = engaged_us != _NEVER
+    e_age = (now_us - np.where(seen, engaged_us, now_us)) / 1e6
+    engaged = np.where(seen & (e_age >= 0.0) & (e_age < lasts), w.pick("sms_link_opened") * (1.0 - e_age / lasts), 0.0)
+
+    score = callback + promise + ev + reach + fruitless + attempts + engaged
+    return {"score": score, "callback": callback, "kind": kind, "promise": promise, "ev": ev, "reach": reach,
+            "p_reach": p_reach, "fruitless": fruitless, "attempts": attempts, "bucket": bucket,
+            "total_att": total_att, "engaged": engaged}
+
+
+def _expected_value(table: CaseTable, ctx: _Context, strategies: Sequence[Strategy], which: np.ndarray | None,
+                    rows: np.ndarray | None, w: _Weights, bucket: np.ndarray, code: np.ndarray,
+                    has_history: np.ndarray, total_att: np.ndarray, k: Any, pm: float) -> np.ndarray:
+    """The expected-value points: clock-free, so kept per (strategies, prior) on the table."""
+    key = (w.key, tuple(ctx.prior), None if which is None else which.tobytes())
+    kept = table._ev.get(key)
+    if kept is not None and rows is None and not np.isnan(kept).any():
+        return kept
+    p_pay = np.array([[s.resolved()[f"p_pay_{b}"] for b in ("M0", "M1", "M2", "M3", "M4+")] for s in strategies])
+    if which is None or len(strategies) == 1:
+        prob = p_pay[0][bucket]
+    else:
+        prob = p_pay[which if rows is None else which[rows], bucket]
+    prob = np.where(code == _P_KEPT, np.minimum(1.0, prob * w.pick("kept_promise_multiplier")), prob)
+    answered = has_history & (total_att > 0)
+    rpc_total = table.rpc_total if rows is None else table.rpc_total[rows]
+    ratio = (rpc_total + k * pm) / (total_att + k) / pm
+    scaled = prob * np.where(ratio > 2.0, 2.0, np.where(ratio < 0.5, 0.5, ratio))
+    prob = np.where(answered, np.where(scaled > 1.0, 1.0, scaled), prob)
+    overdue = table.overdue if rows is None else table.overdue[rows]
+    ev_major = overdue * prob / 100.0
+    w_ev = w.pick("expected_value")
+    positive = np.flatnonzero(ev_major > 0)
+    logs = np.zeros(len(ev_major))
+    if kept is not None and rows is None:  # only the rows `set_row` changed
+        stale = np.flatnonzero(np.isnan(kept))
+        todo = np.intersect1d(stale, positive, assume_unique=True)
+        logs[todo] = np.fromiter(map(math.log10, (1.0 + ev_major[todo]).tolist()), np.float64, len(todo))
+        weight: Any = w_ev if np.isscalar(w_ev) else w_ev[stale]
+        kept[stale] = np.where(ev_major[stale] > 0, weight * logs[stale], 0.0)
+        return kept
+    logs[positive] = np.fromiter(map(math.log10, (1.0 + ev_major[positive]).tolist()), np.float64, len(positive))
+    ev = np.where(ev_major > 0, w_ev * logs, 0.0)
+    if rows is None:
+        if len(table._ev) >= 8:
+            table._ev.clear()
+        table._ev[key] = ev
+    return ev
+
+
+def _ascending(keys: np.ndarray) -> np.ndarray:
+    """Positions that sort `keys` ascending, equal keys in position order (a stable sort).
+
+    Introsort and then re-ordering the runs of equal keys: twice as fast as numpy's stable
+    sort on 100k floats, and queues have few ties.
+    """
+    order = np.argsort(keys)
+    ranked = keys[order]
+    tie = np.flatnonzero(ranked[1:] == ranked[:-1])
+    if tie.size:
+        at = np.union1d(tie, tie + 1)  # every position inside a run of equal keys
+        # The runs are contiguous and `ranked` is sorted, so sorting these positions by
+        # (key, position) only reorders each run within itself.
+        order[at] = order[at][np.lexsort((order[at], ranked[at]))]
+    return order
+
+
+def _sort_keys(table: CaseTable, now_us: int) -> tuple[np.ndarray, np.ndarray]:
+    """(group, when) per row: callable now, callable later (by when), held or closed."""
+    later = table.callable_us > now_us
+    group = np.where(table.status != 0, _HELD, np.where(later, _LATER, _NOW)).astype(np.int8)
+    when = np.where(group == _LATER, table.callable_us, 0)
+    return group, when
+
+
+class Ranking:
+    """A ranked table: `order` holds row indices best first; rows are materialised on demand.
+
+    The sort keys are kept in rank order (group, when, -score, row), so a re-scored row is
+    moved by binary search (`update`), not by sorting the queue again.
+    """
+
+    def __init__(self, table: CaseTable, ctx: _Context, strategies: Sequence[Strategy],
+                 which: np.ndarray | None) -> None:
+        self.table = table
+        self.ctx = ctx
+        self.strategies = list(strategies)
+        self.which = which
+        self.now_us = _us(ctx.now)
+        self.parts = _scores(table, ctx, self.strategies, which)
+        self.scores = self.parts["score"]
+        self.group, self.when = _sort_keys(table, self.now_us)
+        neg = -self.scores
+        groups = []
+        for group in (_NOW, _LATER, _HELD):
+            rows = np.flatnonzero(self.group == group)
+            if group == _LATER:  # earliest first, then by score; lexsort is stable
+                groups.append(rows[np.lexsort((neg[rows], self.when[rows]))])
+            else:
+                groups.append(rows[_ascending(neg[rows])])
+        self.order = np.concatenate(groups)
+        self._sorted: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def update(self, rows: Sequence[int]) -> None:
+        """Re-score the table rows a save changed (`CaseTable.set_row`) and move each to its
+        new place; every other row keeps its score and place."""
+        if not len(rows):
+            return
+        changed = np.unique(np.asarray(rows, np.int64))
+        fresh = _scores(self.table, self.ctx, self.strategies, self.which, changed)
+        for name, values in fresh.items():
+            self.parts[name][changed] = values
+        later = self.table.callable_us[changed] > self.now_us
+        status = self.table.status[changed]
+        self.group[changed] = np.where(status != 0, _HELD, np.where(later, _LATER, _NOW))
+        self.when[changed] = np.where(self.group[changed] == _LATER, self.table.callable_us[changed], 0)
+        order = self.order
+        if self._sorted is None:
+            self._sorted = (self.group[order], self.when[order], -self.scores[order])
+        g, t, s = self._sorted
+        keep = ~np.isin(order, changed)
+        order, g, t, s = order[keep], g[keep], t[keep], s[keep]
+        for row in changed.tolist():
+            at = _place(g, t, s, order, int(self.group[row]), int(self.when[row]), float(-self.scores[row]), row)
+            order = np.insert(order, at, row)
+            g = np.insert(g, at, self.group[row])
+            t = np.insert(t, at, self.when[row])
+            s = np.insert(s, at, -self.scores[row])
+        self.order = order
+        self._sorted = (g, t, s)
+
+    def row(self, position: int, explain: bool = True) -> RankedCase:
+        """The RankedCase at `position` (0 = best), with its explanation when `explain`."""
+        from agentdesk.domain.priority import RankedCase
+
+        i = int(self.order[position])
+        factors = self.explain(i) if explain else ()
+        return tuple.__new__(RankedCase, (self.table.facts[i].case_id, float(self.scores[i]), factors,
+                                          self.callable_from(i)))
+
+    def explain(self, i: int) -> tuple[Factor, ...]:
+        """Table row `i`'s reasons, largest first (`priority._factors`, from this ranking's parts)."""
+        from agentdesk.domain.priority import _factors
+
+        return _factors(self.table.facts[i], self.parts_of(i), self.ctx)
+
+    def callable_from(self, i: int) -> datetime | None:
+        """When table row `i` may be called, if it sits among the cases callable later."""
+        return self.table.facts[i].callable_from if self.group[i] == _LATER else None
+
+    def parts_of(self, i: int) -> tuple[Any, ...]:
+        """Row `i`'s contributions in the order `priority._factors` takes them."""
+        p = self.parts
+        return (float(p["score"][i]), float(p["callback"][i]), int(p["kind"][i]), float(p["promise"][i]),
+                float(p["ev"][i]), float(p["reach"][i]), float(p["p_reach"][i]), float(p["fruitless"][i]),
+                float(p["attempts"][i]), int(p["bucket"][i]), int(p["total_att"][i]), float(p["engaged"][i]))
+
+    def rows(self, explain_top: int | None = None) -> list[RankedCase]:
+        """Every row best first; only the first `explain_top` explained (all when None)."""
+        limit = len(self.order) if explain_top is None else max(0, explain_top)
+        return [self.row(p, p < limit) for p in range(len(self.order))]
+
+
+def _place(g: np.ndarray, t: np.ndarray, s: np.ndarray, order: np.ndarray,
+           group: int, when: int, neg_score: float, row: int) -> int:
+    """Where (group, when, -score, row) goes in keys sorted by that tuple: binary searches
+    narrowing one key at a time."""
+    lo = int(np.searchsorted(g, group, "left"))
+    hi = int(np.searchsorted(g, group, "right"))
+    lo, hi = lo + int(np.searchsorted(t[lo:hi], when, "left")), lo + int(np.searchsorted(t[lo:hi], when, "right"))
+    lo, hi = lo + int(np.searchsorted(s[lo:hi], neg_score, "left")), lo + int(np.searchsorted(s[lo:hi], neg_score,
+                                                                                                  "right"))
+    return lo + int(np.searchsorted(order[lo:hi], row, "left"))
+
+
+def rank_table(table: CaseTable, ctx: _Context, strategies: Sequence[Strategy] | None = None,
+               which: np.ndarray | None = None) -> Ranking:
+    """Rank every row of `table` under `ctx` (now, prior, display zone): each row by
+    `strategies[which[row]]`, or all by `strategies[0]` (default: the documented weights)."""
+    chosen = list(strategies) if strategies else [default_strategy()]
+    if which is not None and len(which) != len(table):
+        raise ValueError(f"one strategy index per row: {len(which)} for {len(table)} rows")
+    return Ranking(table, ctx, chosen, which if len(chosen) > 1 else None)
