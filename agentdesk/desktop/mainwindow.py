@@ -22,7 +22,7 @@ from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
-from agentdesk.desktop import i18n, labels, layout_memory, leaving, my_scores, rule_text, theme, uiload
+from agentdesk.desktop import i18n, labels, layout_memory, leaving, my_scores, rule_text, theme, uiload, view_paint
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.call_control import CallControl
@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         # "Why here" takes what is left, so the queue never scrolls sideways.
         header.setSectionResizeMode(QueueModel.WHY, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._queue_row_changed)
+        view_paint.scroll_by_blit(view)  # an arrow key that scrolls repaints one row, not the page
 
     def _add_lead_console(self) -> None:
         """Leads get Board | Team cases | Review | Charts, with the case work as the last tab."""
