@@ -9,10 +9,9 @@ hands the result to every panel that shows the case (bench/bench_workstation.py)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from agentdesk.client import caseview
-from agentdesk.client.store import overlay
+from agentdesk.client.store import LocalStore, overlay
 from agentdesk.client.views import CaseDetail
 from agentdesk.domain import compliance
 
@@ -25,14 +24,14 @@ class OpenedCase:
     siblings: tuple[caseview.ContactFacts, ...]
 
 
-def read_case(store: Any, case_id: str, me: str, policy: compliance.ContactPolicy) -> OpenedCase | None:
+def read_case(store: LocalStore, case_id: str, me: str, policy: compliance.ContactPolicy) -> OpenedCase | None:
     """The case as the agent sees it (the server's document, this desk's pending writes,
     what the person's other cases here say of the person and the numbers), with the contact
     facts of those other cases; None when the case is not in the store."""
-    doc = store.case_doc(case_id)
-    if doc is None:
+    found = store.case_and_siblings(case_id, me)
+    if found is None:
         return None
-    doc = overlay(doc, store.local_writes(case_id), me)
-    others = list(store.overlaid_docs(store.sibling_ids(case_id), me).values())
-    doc = caseview.with_person_marks(doc, others, policy)
+    doc, own_writes, siblings = found
+    others = list(siblings.values())
+    doc = caseview.with_person_marks(overlay(doc, own_writes, me), others, policy)
     return OpenedCase(caseview.case_detail(doc), tuple(caseview.contact_facts(other) for other in others))
