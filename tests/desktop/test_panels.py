@@ -14,8 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.client import caseview
-from agentdesk.client.views import CaseDetail
-from agentdesk.client.views import NoteView, PaymentView, PromiseView, SmsView
+from agentdesk.client.views import CaseDetail, NoteView, PaymentView, PromiseView, SmsView
 from agentdesk.clock import FixedClock
 from agentdesk.desktop import labels, theme, timeline_view
 from agentdesk.desktop.case_panel import CasePanel
