@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.client import caseview
@@ -173,6 +174,11 @@ def test_timeline_shows_every_kind_newest_first(qtbot, qapp: QApplication) -> No
     qtbot.waitUntil(lambda: _row_at(view, 10) == 0)
     assert view.verticalScrollBar().value() == 0
     assert panel.timeline.index(6).data(Qt.ItemDataRole.AccessibleTextRole) == lines[6]
+    # Ctrl+C on an entry copies it, as selecting text in the old rich-text view did.
+    view.setFocus()
+    view.setCurrentIndex(panel.timeline.index(6))
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == lines[6]
 
 
 def _row_at(view: Any, y: int) -> int:
