@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from agentdesk import contract
-from agentdesk.client import caseview, dialing, relogin
+from agentdesk.client import caseview, dialing, opencase, relogin
 from agentdesk.client import queue as queue_mod
 from agentdesk.client import rules as rules_mod
 from agentdesk.client import sms as sms_mod
@@ -226,6 +226,10 @@ class ClientSession:
         doc = self._case_doc(case_id)
         return caseview.case_detail(doc) if doc is not None else None
 
+    def open_case(self, case_id: str) -> opencase.OpenedCase | None:
+        """The case and its siblings' contact facts from one read, for a desk that shows it."""
+        return opencase.read_case(self.store, case_id, self.user.username, self.policy)
+
     def _case_doc(self, case_id: str) -> dict[str, Any] | None:
         """The case as the agent sees it: the server's document, this desk's pending writes,
         and what the person's other cases here say of the person and the numbers."""
@@ -247,8 +251,10 @@ class ClientSession:
         return self._tracks
 
     def talk_track(self, case_id: str, lang: str = "zh", track_id: str | None = None,
-                   third_party: bool = False) -> tuple[talktracks.TalkTrack, tuple[Any, ...]]:
-        detail = self.case_detail(case_id)
+                   third_party: bool = False, detail: CaseDetail | None = None,
+                   ) -> tuple[talktracks.TalkTrack, tuple[Any, ...]]:
+        """`detail`: the case as already read (`open_case`), so showing it reads it once."""
+        detail = detail if detail is not None and detail.case_id == case_id else self.case_detail(case_id)
         if detail is None:
             raise KeyError(case_id)
         tracks = self.talk_tracks()

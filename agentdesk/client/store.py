@@ -521,6 +521,23 @@ class LocalStore:
             local = self._local_rows(s, list(docs))
         return {i: overlay(doc, local.get(i, []), me) for i, doc in docs.items()}
 
+    def case_and_siblings(self, case_id: str, me: str) -> tuple[dict[str, Any], list[OutboxRow],
+                                                                 dict[str, dict[str, Any]]] | None:
+        """A case's document and its own writes, and the documents of its siblings (the same
+        person, or sharing a number) with theirs laid over: what opening a case reads, in one
+        session instead of six (client/opencase.py)."""
+        with self.sessions() as s:
+            row = s.execute(select(CaseRow.person_key, CaseRow.number_keys).where(CaseRow.id == case_id)).first()
+            doc = s.scalar(select(CaseDoc.doc).where(CaseDoc.id == case_id)) if row is not None else None
+            if row is None or doc is None:
+                return None
+            own = list(s.scalars(select(OutboxRow).where(OutboxRow.case_id == case_id).order_by(OutboxRow.seq)))
+            ids = [i for i in self._siblings(s, row[0], row[1]) if i != case_id]
+            docs = {i: orjson.loads(d) for i, d in s.execute(select(CaseDoc.id, CaseDoc.doc)
+                                                              .where(CaseDoc.id.in_(ids)))} if ids else {}
+            local = self._local_rows(s, list(docs)) if docs else {}
+        return orjson.loads(doc), own, {i: overlay(d, local.get(i, []), me) for i, d in docs.items()}
+
     def case_doc(self, case_id: str) -> dict[str, Any] | None:
         with self.sessions() as s:
             if s.scalar(select(CaseRow.id).where(CaseRow.id == case_id)) is None:

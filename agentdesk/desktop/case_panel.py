@@ -13,24 +13,18 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from agentdesk.client.views import AccountView, CaseDetail, ContactPointView
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme, uiload
-from agentdesk.desktop.timeline import TimelineEntry, timeline_entries, timeline_html
+from agentdesk.desktop.timeline import timeline_entries
+from agentdesk.desktop.timeline_view import LAYOUT_BATCH, TimelineDelegate, TimelineModel
 from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
 
 _Index = QModelIndex | QPersistentModelIndex
 _NEVER_DIAL = {"invalid", "wrong_party", "do_not_contact"}
-# A long history (hundreds of attempts) must not make opening its case slow: the newest
-# entries, more than the view holds, come with the case; older ones are appended a chunk
-# per event-loop turn, starting a frame later so the case is painted first
-# (bench/bench_workstation.py).
-TIMELINE_FIRST = 25
-TIMELINE_CHUNK = 50
-TIMELINE_LATER_MS = 16
 
 
 translate = QCoreApplication.translate
@@ -200,11 +194,16 @@ class CasePanel(QWidget):
         self._minute_timer.setSingleShot(True)
         self._minute_timer.timeout.connect(self._minute_tick)
         self._arm_minute_timer()
-        self._timeline_rest: list[TimelineEntry] = []
-        self._timeline_colors: dict[str, str] = {}
-        self._timeline_timer = QTimer(self)
-        self._timeline_timer.setSingleShot(True)
-        self._timeline_timer.timeout.connect(self._append_timeline)
+        # The history is a list model drawn by a delegate (timeline_view.py): only the rows
+        # on screen are laid out when a case opens, however long its history.
+        self.timeline = TimelineModel(self)
+        self._timeline_delegate = TimelineDelegate(self.timelineView)
+        self.timeline.modelReset.connect(self._timeline_delegate.forget)
+        self.timelineView.setItemDelegate(self._timeline_delegate)
+        self.timelineView.setModel(self.timeline)
+        self.timelineView.setBatchSize(LAYOUT_BATCH)
+        QShortcut(QKeySequence.StandardKey.Copy, self.timelineView, self._copy_timeline_entry,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.caseStack.setCurrentWidget(self.emptyPage)
 
     @property
@@ -229,12 +228,11 @@ class CasePanel(QWidget):
         keep = contact_point_id or (self.selected_contact() if same_case else None)
         self._detail, self._judge, self._lang = detail, judge, lang
         self._budget = budget
-        self._timeline_timer.stop()
-        self._timeline_rest = []
         if detail is None:
             self.caseStack.setCurrentWidget(self.emptyPage)
             self.contacts.set_rows([])
             self.accounts.set_rows([])
+            self.timeline.set_entries([], self._clock.now())
             return
         self.caseStack.setCurrentWidget(self.casePage)
         self.debtorName.setText(detail.debtor_name)
@@ -263,34 +261,26 @@ class CasePanel(QWidget):
         self._refresh_time()
         self.contacts.set_rows(detail.contact_points)
         self.accounts.set_rows(detail.accounts)
-        entries = timeline_entries(detail)
-        self._timeline_colors = theme.read_colors(self._scheme())
-        self.timelineView.setHtml(timeline_html(entries[:TIMELINE_FIRST], self._timeline_colors, self._clock.now()))
-        self._timeline_rest = entries[TIMELINE_FIRST:]
-        if self._timeline_rest:
-            self._timeline_timer.start(TIMELINE_LATER_MS)
+        self._show_timeline(detail)
         self._select_contact(keep or first_dialable(detail))
 
-    def _append_timeline(self) -> None:
-        """Add the next chunk of older entries at the end; the view keeps its scroll position."""
-        chunk, self._timeline_rest = self._timeline_rest[:TIMELINE_CHUNK], self._timeline_rest[TIMELINE_CHUNK:]
-        if not chunk:
-            return
-        cursor = QTextCursor(self.timelineView.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertHtml(timeline_html(chunk, self._timeline_colors, self._clock.now()))
-        if self._timeline_rest:
-            self._timeline_timer.start(0)
+    def _show_timeline(self, detail: CaseDetail) -> None:
+        entries = timeline_entries(detail)
+        self.timeline.set_entries(entries, self._clock.now())
+        self.timelineEmpty.setText(translate("Timeline", "No contact with this debtor yet."))
+        self.timelineEmpty.setVisible(not entries)
+        self.timelineView.setVisible(bool(entries))
 
-    def timeline_complete(self) -> bool:
-        """Whether every entry of the case is in the timeline (older ones arrive just after)."""
-        return not self._timeline_rest
+    def timeline_text(self) -> list[str]:
+        """The history as the agent reads it (and a screen reader says it), newest first."""
+        if self.timelineEmpty.isVisible() or not self.timeline.rowCount():
+            return [self.timelineEmpty.text()] if self._detail is not None else []
+        return [self.timeline.entry_text(row) for row in range(self.timeline.rowCount())]
 
-    def _scheme(self) -> str:
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance()
-        return (app.property("agentdeskScheme") if app else None) or "light"
+    def _copy_timeline_entry(self) -> None:
+        index = self.timelineView.currentIndex()
+        if index.isValid():
+            QGuiApplication.clipboard().setText(self.timeline.entry_text(index.row()))
 
     def _select_contact(self, contact_point_id: str | None) -> None:
         rows = [p.id for p in (self._detail.contact_points if self._detail else ())]

@@ -23,7 +23,7 @@ from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
-from agentdesk.desktop import i18n, labels, layout_memory, leaving, my_scores, rule_text, theme, uiload
+from agentdesk.desktop import i18n, labels, layout_memory, leaving, my_scores, rule_text, theme, uiload, view_paint
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.call_control import CallControl
@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         # "Why here" takes what is left, so the queue never scrolls sideways.
         header.setSectionResizeMode(QueueModel.WHY, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._queue_row_changed)
+        view_paint.scroll_by_blit(view)  # an arrow key that scrolls repaints one row, not the page
 
     def _add_lead_console(self) -> None:
         """Leads get Board | Team cases | Review | Charts, with the case work as the last tab."""
@@ -373,11 +374,12 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         model = self.queueView.selectionModel()
+        left = model.currentIndex().row() if model.currentIndex().isValid() else None
         model.blockSignals(True)
         model.setCurrentIndex(self.queue_model.index(row, 0),
                               QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         model.blockSignals(False)
-        self.queueView.viewport().update()
+        self.queue_model.refresh_rows(left, row)  # the two rows whose selection changed, not the page
 
     def may_leave_case(self, quitting: bool = False) -> bool:
         """Leaving a case with a call on the line or an unsaved wrap-up asks first (issue 18);
@@ -426,14 +428,15 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: str | None) -> None:
         self.note_form.flush_draft()
-        detail = None
+        opened = None
         if case_id:
             with slow_call_watch("case_detail"):
-                detail = self.session.case_detail(case_id)
+                opened = self.session.open_case(case_id)  # read and parsed once, shared by the panels
+        detail = opened.detail if opened else None
         self.current_case = detail.case_id if detail else None
         lang = i18n.short_code(self.language)
         # The person's other cases here, and the cases sharing a number: their contacts count.
-        self._siblings = self.session.siblings(detail.case_id) if detail else []
+        self._siblings = list(opened.siblings) if opened else []
         draft = self.session.load_draft(detail.case_id) if detail else None
         dial = self.session.last_dial(detail.case_id) if detail else None
         # A restored wrap-up keeps the number it was about: the panel shows that one selected.
@@ -467,11 +470,12 @@ class MainWindow(QMainWindow):
         """The case on screen changed underneath (sync, save): re-read it, keep the form."""
         if self.current_case is None:
             return
-        detail = self.session.case_detail(self.current_case)
-        if detail is None:
+        opened = self.session.open_case(self.current_case)
+        if opened is None:
             self._case_left(self.tr("This case is no longer in your queue (reassigned or closed)."))
             return
-        self._siblings = self.session.siblings(detail.case_id)
+        detail = opened.detail
+        self._siblings = list(opened.siblings)
         self.case_panel.show_case(detail, self._judge, i18n.short_code(self.language), budget=self._budget)
 
     def _case_left(self, message: str) -> None:
@@ -497,7 +501,9 @@ class MainWindow(QMainWindow):
             return
         lang = i18n.short_code(self.language)
         try:
-            track, steps = self.session.talk_track(self.current_case, lang=lang, track_id=track_id)
+            # The case as the panel shows it: read once per open (client/opencase.py).
+            track, steps = self.session.talk_track(self.current_case, lang=lang, track_id=track_id,
+                                                   detail=self.case_panel.detail)
         except (LookupError, StopIteration, ValueError) as exc:
             log.warning("no talk track for the case: %s", type(exc).__name__)
             self.track_panel.show_track(None, (), lang)
@@ -602,6 +608,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app, value)
+        self.queue_model.restyle()
         self._refresh_case()
 
     def set_language(self, language: str) -> None:

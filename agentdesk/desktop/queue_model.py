@@ -19,6 +19,13 @@ from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_CASE_ID = int(CASE_ID_ROLE)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -93,6 +100,10 @@ class QueueModel(QAbstractTableModel):
         self._show_agent = show_agent
         self._now = clock.now()
         self._outcomes = labels.outcome_labels()
+        # What data() answers for a row, by role then column, made on the row's first paint.
+        # A repaint asks ~7 roles of every visible cell (a scrolled queue: ~1,000 calls), so
+        # each answer is a lookup, not a formatting (bench_workstation.py, open a case).
+        self._cells: dict[int, dict[int, list[Any]]] = {}
 
     # --- data in -------------------------------------------------------------------------
 
@@ -102,14 +113,22 @@ class QueueModel(QAbstractTableModel):
         self._index = {row.case_id: i for i, row in enumerate(self._rows)}
         self._now = now or self._clock.now()
         self._outcomes = labels.outcome_labels()
+        self._cells = {}
         self.endResetModel()
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
         self._outcomes = labels.outcome_labels()
+        self._cells = {}
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def restyle(self) -> None:
+        """The colour scheme changed: every row's colours are made again."""
+        self._cells = {}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     def rows(self) -> list[QueueRow]:
         return list(self._rows)
@@ -119,6 +138,13 @@ class QueueModel(QAbstractTableModel):
 
     def case_at(self, row: int) -> QueueRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def refresh_rows(self, *rows: int | None) -> None:
+        """Repaint these rows only (a selection put back without signals): one dataChanged
+        per row, never the whole model, so the view redraws two rows and not the page."""
+        last = self.columnCount() - 1
+        for row in sorted({r for r in rows if r is not None and 0 <= r < len(self._rows)}):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     # --- Qt interface --------------------------------------------------------------------
 
@@ -148,25 +174,37 @@ class QueueModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
-        if role == CASE_ID_ROLE:
-            return row.case_id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.OVERDUE, self.DPD):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == self.NEXT_CALL and not is_callable(row, self._now):
-                return theme.color("warn")
-            if col == self.WHY:
-                return theme.color("muted")
-            if row.status != "open":
-                return theme.color("faint")
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(row, col)
+        r = index.row()
+        cells = self._cells.get(r)
+        if cells is None:
+            cells = self._cells[r] = self._row_cells(self._rows[r])
+        by_column = cells.get(role)
+        if by_column is not None:
+            return by_column[index.column()]
+        if role == _CASE_ID:
+            return self._rows[r].case_id
+        if role == _TOOLTIP:
+            return self._tooltip(self._rows[r], index.column())
+        return None
+
+    def _row_cells(self, row: QueueRow) -> dict[int, list[Any]]:
+        """Every column's text, alignment and colour for one row."""
+        columns = range(self.columnCount())
+        text = [self._display(row, col) for col in columns]
+        return {
+            _DISPLAY: text,
+            _ACCESSIBLE: text,
+            _ALIGN: [_RIGHT if col in (self.OVERDUE, self.DPD) else None for col in columns],
+            _FOREGROUND: [self._foreground(row, col) for col in columns],
+        }
+
+    def _foreground(self, row: QueueRow, col: int) -> Any:
+        if col == self.NEXT_CALL and not is_callable(row, self._now):
+            return theme.color("warn")
+        if col == self.WHY:
+            return theme.color("muted")
+        if row.status != "open":
+            return theme.color("faint")
         return None
 
     def _display(self, row: QueueRow, col: int) -> str:

@@ -1,13 +1,12 @@
 """A case's history as one list, newest first: attempts, notes, promises, payments.
 
-Plain functions: `timeline_entries()` merges what `CaseDetail` holds; `timeline_html()`
-renders it for the case panel's QTextBrowser (rich text keeps a long history cheap to
-show and easy to read). Entries still in the outbox say so; a rejected one says why.
+Plain functions: `timeline_entries()` merges what `CaseDetail` holds into entries that
+`timeline_view.py` shows (a list model and a delegate). Entries still in the outbox say
+so; a rejected one says why.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
@@ -18,7 +17,6 @@ from agentdesk.client.views import CaseDetail
 from agentdesk.desktop import labels
 
 translate = QCoreApplication.translate
-_ROWS_PER_TABLE = 8
 
 
 @dataclass(frozen=True)
@@ -145,42 +143,3 @@ def sms_state_labels() -> dict[str, str]:
         "cancelled": translate("Timeline", "cancelled (not sent)"),
         "rejected": translate("Timeline", "refused by the gateway"),
     }
-
-
-def timeline_html(entries: list[TimelineEntry], colors: dict[str, str], now: datetime) -> str:
-    if not entries:
-        empty = translate("Timeline", "No contact with this debtor yet.")
-        return f"<p style='color:{colors['muted']}'>{html.escape(empty)}</p>"
-    dot = {
-        "ok": colors["ok"],
-        "warn": colors["warn"],
-        "danger": colors["danger"],
-        "accent": colors["accent"],
-        "": colors["faint"],
-    }
-    not_synced = translate("Timeline", "not yet synced")
-    rows = []
-    for e in entries:
-        when = html.escape(labels.short_time(e.at, now))
-        flags = ""
-        if e.pending:
-            flags += f" <span style='color:{colors['warn']}'>● {html.escape(not_synced)}</span>"
-        if e.problem:
-            flags += f"<br><span style='color:{colors['danger']}'>{html.escape(e.problem)}</span>"
-        body = f"<br><span style='color:{colors['text']}'>{html.escape(e.body)}</span>" if e.body else ""
-        rows.append(
-            "<tr>"
-            f"<td width='92' style='color:{colors['muted']}; padding:5px 8px 5px 2px' valign='top'>{when}</td>"
-            f"<td style='color:{dot[e.tone]}; padding:5px 6px 5px 0' valign='top'>●</td>"
-            f"<td width='100%' style='padding:5px 0' valign='top'><b>{html.escape(e.title)}</b>"
-            f" <span style='color:{colors['muted']}'>{html.escape(e.detail)}</span>{flags}{body}</td>"
-            "</tr>"
-        )
-    # Short tables, not one long one: they look the same (the time column has a fixed width,
-    # the text column takes all the rest), but Qt lays out a 400-row table three times slower
-    # than fifty 8-row ones, and a long history must not make opening its case slow
-    # (bench_workstation.py). The case panel also appends older entries as more tables.
-    return "".join(
-        "<table width='100%' cellspacing='0'>" + "".join(rows[i : i + _ROWS_PER_TABLE]) + "</table>"
-        for i in range(0, len(rows), _ROWS_PER_TABLE)
-    )

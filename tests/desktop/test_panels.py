@@ -1,24 +1,29 @@
 """The case panel and the talk track panel stay quick on a long day without changing what
-they show: cards are refilled for the same track, a long timeline arrives in chunks
+they show: cards are refilled for the same track; the timeline is a list view that shows
+every entry of a long history at once, in the scheme's colours
 (bench/bench_workstation.py measures both)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.client import caseview
-from agentdesk.client.views import CaseDetail
-from agentdesk.desktop import case_panel as case_panel_mod
-from agentdesk.desktop import theme
+from agentdesk.client.views import CaseDetail, NoteView, PaymentView, PromiseView, SmsView
+from agentdesk.clock import FixedClock
+from agentdesk.desktop import labels, theme, timeline_view
 from agentdesk.desktop.case_panel import CasePanel
 from agentdesk.desktop.talktrack_panel import TalkTrackPanel
-from agentdesk.desktop.timeline import timeline_entries, timeline_html
 from agentdesk.domain import compliance, talktracks
-from agentdesk.domain.money import bucket_for
+from agentdesk.domain.money import Money, bucket_for
 
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 NOW = datetime(2026, 3, 2, 3, 0, tzinfo=UTC)  # 11:00 in Beijing
 
 
@@ -111,42 +116,147 @@ def test_another_track_builds_new_cards(qapp: QApplication) -> None:
     assert panel._cards == {} and panel.track is None
 
 
-def test_timeline_is_short_tables_with_every_entry(qapp: QApplication) -> None:
-    detail = _detail(3, attempts=30)
-    markup = timeline_html(timeline_entries(detail), theme.read_colors("light"), NOW)
-    assert markup.count("<table") == 4 and markup.count("<tr>") == 30
-    assert all(f"第 {i} 次" in markup for i in range(30))
-
-
-def test_long_timeline_shows_newest_at_once_and_all_soon_after(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
-    theme.apply_theme(qapp, "light")
-    panel = CasePanel()
-    qtbot.addWidget(panel)
+def _judge(detail: CaseDetail) -> Any:
     policy = compliance.load_policy("china")
+    return lambda point: caseview.dial_verdict(detail, point, policy, NOW)
+
+
+def _shown_panel(qtbot, qapp: QApplication, scheme: str = "light") -> CasePanel:  # noqa: ANN001
+    theme.apply_theme(qapp, scheme)
+    panel = CasePanel(clock=FixedClock(NOW))
+    qtbot.addWidget(panel)
+    panel.resize(520, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def _history_with_everything() -> CaseDetail:
+    """Attempts (one flagged by the guard, one still in the outbox, one refused), a note, a
+    promise, a payment and an SMS: every kind the timeline shows."""
+    detail = _detail(6, attempts=3)
+    first = detail.attempts[0]
+    flagged = dataclasses.replace(first, id="flagged", started_at=NOW - timedelta(minutes=5),
+                                  compliance_flag="quiet_hours", note="")
+    pending = dataclasses.replace(first, id="pending", started_at=NOW - timedelta(minutes=10), pending=True,
+                                  note="客户说月底还")
+    refused = dataclasses.replace(first, id="refused", started_at=NOW - timedelta(minutes=15),
+                                  rejected_reason="Case is on hold", note="")
+    note = NoteView(id="n1", text="家人代接，已留言", author="agent02", written_at=NOW - timedelta(days=1),
+                    pending=False)
+    promise = PromiseView(id="pr1", amount=Money(150_000, "CNY"), due_date=date(2026, 3, 5), status="broken",
+                          created_at=NOW - timedelta(days=2), pending=False)
+    payment = PaymentView(id="pay1", amount=Money(50_000, "CNY"), paid_on=date(2026, 2, 20))
+    sms = SmsView(id="m1", template_id="reminder", template_version=1, contact_point_id="p6",
+                  contact_label="138****0000", state="delivered", origin="agent", text="【提醒】您的账单已逾期",
+                  created_at=NOW - timedelta(days=3), sent_at=NOW - timedelta(days=3), delivered_at=None,
+                  opened_at=None, pending=False, rejected_reason=None)
+    return dataclasses.replace(detail, attempts=(flagged, pending, refused, *detail.attempts), notes=(note,),
+                               promises=(promise,), payments=(payment,), sms=(sms,))
+
+
+def test_timeline_shows_every_kind_newest_first(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    panel = _shown_panel(qtbot, qapp)
+    panel.show_case(_history_with_everything(), _judge(_detail(6)), "zh")
+    lines = panel.timeline_text()
+    assert len(lines) == 10
+    when = labels.short_time(NOW - timedelta(minutes=5), NOW)  # the agent's own clock
+    assert lines[0].startswith(f"{when} · ") and "Flagged: quiet_hours" in lines[0]
+    assert "● not yet synced" in lines[1] and lines[1].endswith("客户说月底还")
+    assert lines[2].endswith("Case is on hold")
+    assert [i for i, text in enumerate(lines) if "第 " in text] == [3, 4, 5]
+    assert "Note agent02 · 家人代接，已留言" in lines[6]
+    assert "Promise ¥1,500.00 by 2026-03-05 Broken" in lines[7]
+    assert lines[8].endswith("【提醒】您的账单已逾期") and "delivered" in lines[8]
+    assert "Payment received ¥500.00" in lines[9]
+    # The view draws the rows (one per entry) and a screen reader hears each as one line.
+    view = panel.timelineView
+    qtbot.waitUntil(lambda: _row_at(view, 10) == 0)
+    assert view.verticalScrollBar().value() == 0
+    assert panel.timeline.index(6).data(Qt.ItemDataRole.AccessibleTextRole) == lines[6]
+    # Ctrl+C on an entry copies it, as selecting text in the old rich-text view did.
+    view.setFocus()
+    view.setCurrentIndex(panel.timeline.index(6))
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == lines[6]
+
+
+def _row_at(view: Any, y: int) -> int:
+    """The timeline row drawn at height `y` of the view (-1 for none)."""
+    return view.indexAt(QPoint(view.viewport().width() // 2, y)).row()
+
+
+def _dot_color(panel: CasePanel, row: int) -> str:
+    """The colour at the centre of a row's dot, as painted on screen."""
+    view = panel.timelineView
+    rect = view.visualRect(panel.timeline.index(row))
+    image = view.viewport().grab().toImage()
+    size = max(6.0, view.fontMetrics().height() * 0.5)
+    x = rect.left() + timeline_view.TIME_W + int(size / 2)
+    y = rect.top() + timeline_view.PAD_Y + view.fontMetrics().height() // 2
+    hits = {image.pixelColor(x + dx, y + dy).name().upper() for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+    return next(iter(sorted(hits & _TONES)), sorted(hits)[0])
+
+
+_TONES = {v.upper() for scheme in ("light", "dark") for k, v in theme.read_colors(scheme).items()
+          if k in ("ok", "warn", "danger", "accent", "faint")}
+
+
+def test_timeline_colours_follow_the_theme(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """A flagged call is marked red, a reached debtor green, in the scheme in force."""
+    panel = _shown_panel(qtbot, qapp)
+    detail = _history_with_everything()
+    panel.show_case(detail, _judge(detail), "zh")
+    qtbot.waitUntil(lambda: _row_at(panel.timelineView, 10) == 0)
+    light = theme.read_colors("light")
+    assert _dot_color(panel, 0) == light["danger"].upper()
+    assert _dot_color(panel, 3) == light["ok"].upper(), "第 0 次 reached the debtor"
+    assert _dot_color(panel, 4) == light["faint"].upper(), "nobody reached"
+
+    dark_panel = _shown_panel(qtbot, qapp, "dark")
+    dark_panel.show_case(detail, _judge(detail), "zh")
+    qtbot.waitUntil(lambda: _row_at(dark_panel.timelineView, 10) == 0)
+    assert _dot_color(dark_panel, 0) == theme.read_colors("dark")["danger"].upper()
+    theme.apply_theme(qapp, "light")
+
+
+def test_long_history_opens_whole_and_paints_its_newest_entries(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    panel = _shown_panel(qtbot, qapp)
     judged: list[str | None] = []
 
     def judge(detail: CaseDetail) -> Any:
         def verdict(point: str | None) -> compliance.ComplianceVerdict:
             judged.append(point)
-            return caseview.dial_verdict(detail, point, policy, NOW)
+            return caseview.dial_verdict(detail, point, compliance.load_policy("china"), NOW)
 
         return verdict
 
-    long = _detail(4, attempts=case_panel_mod.TIMELINE_FIRST + 2 * case_panel_mod.TIMELINE_CHUNK + 7)
+    long = _detail(4, attempts=420)
     panel.show_case(long, judge(long), "zh")
     assert judged == ["p4"], "one verdict per case shown"
-    text = panel.timelineView.toPlainText()
-    assert "第 0 次" in text and f"第 {case_panel_mod.TIMELINE_FIRST} 次" not in text
-    assert not panel.timeline_complete()
-    qtbot.waitUntil(panel.timeline_complete, timeout=5000)
-    text = panel.timelineView.toPlainText()
-    assert all(f"第 {i} 次" in text for i in range(len(long.attempts)))
+    lines = panel.timeline_text()
+    assert len(lines) == 420 and all(f"第 {i} 次" in lines[i] for i in range(420))
+    view = panel.timelineView
+    # The rows below the screen are measured a batch per event-loop turn; the top is drawn first.
+    qtbot.waitUntil(lambda: _row_at(view, 10) == 0)
+    assert _dot_color(panel, 0) == theme.read_colors("light")["ok"].upper(), "the newest call is drawn at the top"
+    # The agent can scroll to the oldest call.
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: _row_at(view, view.viewport().height() - 8) == 419)
 
-    # A case opened before the rest arrived gets none of the previous case's history.
-    panel.show_case(long, judge(long), "zh")
+    # A case opened next shows its own history only, from the top.
     short = _detail(5, attempts=3)
     panel.show_case(short, judge(short), "zh")
-    assert panel.timeline_complete()
-    qtbot.wait(50)
-    text = panel.timelineView.toPlainText()
-    assert "第 2 次" in text and "第 3 次" not in text
+    assert [line.rsplit(" · ", 1)[-1] for line in panel.timeline_text()] == ["第 0 次", "第 1 次", "第 2 次"]
+    qtbot.waitUntil(lambda: _row_at(view, 10) == 0)
+    assert view.verticalScrollBar().value() == 0
+
+
+def test_no_history_says_so(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    panel = _shown_panel(qtbot, qapp)
+    fresh = _detail(7)
+    panel.show_case(fresh, _judge(fresh), "zh")
+    assert panel.timeline_text() == ["No contact with this debtor yet."]
+    assert panel.timelineEmpty.isVisible() and not panel.timelineView.isVisible()
+    panel.show_case(_detail(8, attempts=1), _judge(_detail(8, attempts=1)), "zh")
+    assert panel.timelineView.isVisible() and not panel.timelineEmpty.isVisible()

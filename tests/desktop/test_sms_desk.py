@@ -49,7 +49,7 @@ def test_ctrl_m_previews_and_sends_an_sms_from_the_case(qtbot, desktop: DesktopA
     shown = window.session.case_detail(target.case_id)
     chosen = dialog.templates_model.item(dialog.templateList.currentIndex().row()).data(Qt.ItemDataRole.UserRole + 1)
     assert shown is not None and shown.sms and shown.sms[0].template_id == chosen.template.id
-    assert f"SMS: {chosen.template.title['en']}" in window.case_panel.timelineView.toPlainText()
+    assert f"SMS: {chosen.template.title['en']}" in window.case_panel.timeline_text()[0]
 
     def stored() -> bool:
         with live_server.database.transaction() as s:

@@ -1,0 +1,110 @@
+"""The queue repaints only what changed: a selection moved on screen redraws the two rows
+involved, an arrow key that scrolls by one row redraws that row (not the page), and what
+is drawn stays right: the rows' texts and colours, and the background below a shorter queue
+(bench/bench_workstation.py measures the open that follows)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+from agentdesk.client.views import PriorityReason, QueueRow
+from agentdesk.clock import FixedClock
+from agentdesk.desktop import theme, view_paint
+from agentdesk.desktop.queue_model import QueueModel
+from agentdesk.domain.money import Money
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+NOW = datetime(2026, 3, 2, 3, 0, tzinfo=UTC)
+
+
+def _row(n: int) -> QueueRow:
+    return QueueRow(case_id=f"c{n}", debtor_name=f"债务人{n}", lender="某银行", overdue=Money(100_000 + n),
+                    outstanding=Money(500_000), days_past_due=30 + n, bucket="M2", status="open",
+                    last_outcome="no_answer", last_attempt_at=None, score=100.0 - n,
+                    reasons=(PriorityReason("dpd", f"{30 + n} days past due", f"逾期 {30 + n} 天", 3.0),),
+                    callable_from=None)
+
+
+class CountingModel(QueueModel):
+    """The queue's model, noting which rows the view asked about (each asked row is painted)."""
+
+    def __init__(self) -> None:
+        super().__init__("zh", clock=FixedClock(NOW))
+        self.asked: Counter[int] = Counter()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            self.asked[index.row()] += 1
+        return super().data(index, role)
+
+
+def _queue(qtbot, qapp: QApplication, rows: int) -> tuple[QTableView, CountingModel]:  # noqa: ANN001
+    theme.apply_theme(qapp, "light")
+    view = QTableView()
+    model = CountingModel()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(28)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view_paint.scroll_by_blit(view)
+    qtbot.addWidget(view)
+    view.resize(600, 28 * 10 + 30)
+    model.set_rows([_row(n) for n in range(rows)], NOW)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, model
+
+
+def _select(view: QTableView, row: int) -> None:
+    view.selectionModel().setCurrentIndex(
+        view.model().index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def _painted(qtbot, view: QTableView, model: CountingModel) -> set[int]:  # noqa: ANN001
+    """The rows drawn by the paint pass that follows a change (one event: it is over once seen)."""
+    qtbot.waitUntil(lambda: bool(model.asked))
+    return set(model.asked)
+
+
+def test_a_selection_change_repaints_the_two_rows(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    view, model = _queue(qtbot, qapp, 40)
+    _select(view, 2)
+    qtbot.waitUntil(lambda: 2 in model.asked)
+    model.asked.clear()
+    _select(view, 5)
+    assert _painted(qtbot, view, model) == {2, 5}
+
+
+def test_an_arrow_key_that_scrolls_repaints_the_new_row_only(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    view, model = _queue(qtbot, qapp, 40)
+    view.setFocus()
+    last = view.rowAt(view.viewport().height() - 1)
+    _select(view, last)
+    qtbot.waitUntil(lambda: last in model.asked)
+    model.asked.clear()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    painted = _painted(qtbot, view, model)
+    assert last + 1 in painted and len(painted) <= 3, f"rows painted: {sorted(painted)}"
+    # What is on screen is still right: the row that scrolled into view reads as it should.
+    assert view.indexAt(view.visualRect(model.index(last + 1, 0)).center()).row() == last + 1
+
+
+def test_a_shorter_queue_leaves_a_clean_background(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    view, model = _queue(qtbot, qapp, 40)
+    view.scrollToBottom()
+    qtbot.wait(20)
+    model.set_rows([_row(n) for n in range(2)], NOW)
+    image = view.viewport().grab().toImage()
+    below = view.visualRect(model.index(1, 0)).bottom() + 10
+    surface = theme.read_colors("light")["surface"].upper()
+    colours = {image.pixelColor(x, y).name().upper() for x in range(0, image.width(), 7)
+               for y in range(below, image.height(), 5)}
+    assert colours == {surface}, "nothing of the longer queue is left below the last row"
