@@ -68,6 +68,12 @@ def _case_totals() -> Any:
     )
 
 
+def _overdue() -> Any:
+    """The case's overdue total over its own accounts (a correlated subquery)."""
+    return (select(func.coalesce(func.sum(Account.overdue_minor), 0)).where(Account.case_id == Case.id)
+            .correlate(Case).scalar_subquery())
+
+
 def _filter_clauses(f: contract.ReassignFilter, totals: Any) -> list[Any]:
     dpd = func.coalesce(totals.c.dpd, 0)
     overdue = func.coalesce(totals.c.overdue, 0)
@@ -116,9 +122,14 @@ def select_cases(session: Session, team_id: str, request: contract.ReassignReque
         base = base.with_for_update(of=Case)
     if request.case_ids is not None:
         wanted = list(dict.fromkeys(request.case_ids))
+        # Named cases: each one's total from its own accounts (an index lookup), not a join
+        # with every account of the database summed up (that cost ~0.1 s per chunk).
+        named = select(Case.id, Case.assigned_agent_id, _overdue(), Case.status, Case.team_id)
+        if lock:
+            named = named.with_for_update(of=Case)
         rows: list[Any] = []
         for start in range(0, len(wanted), ID_CHUNK):
-            rows += session.execute(base.where(Case.id.in_(wanted[start:start + ID_CHUNK]))).all()
+            rows += session.execute(named.where(Case.id.in_(wanted[start:start + ID_CHUNK]))).all()
         outside = len(wanted) - sum(1 for r in rows if r[4] == team_id)
         if outside:
             raise ApiError(403, "case_out_of_scope",
@@ -156,10 +167,10 @@ def resolve_team(session: Session, user: User, team_id: str | None, agent_ids: S
 
 def _loads(session: Session, agent_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
     """Each agent's current queue: cases not closed, and their overdue total."""
-    totals = _case_totals()
     rows = session.execute(
-        select(Case.assigned_agent_id, func.count(Case.id), func.coalesce(func.sum(totals.c.overdue), 0))
-        .outerjoin(totals, totals.c.case_id == Case.id)
+        select(Case.assigned_agent_id, func.count(func.distinct(Case.id)),
+               func.coalesce(func.sum(Account.overdue_minor), 0))
+        .outerjoin(Account, Account.case_id == Case.id)
         .where(Case.assigned_agent_id.in_(list(agent_ids)), Case.status != "closed")
         .group_by(Case.assigned_agent_id)
     ).all()
