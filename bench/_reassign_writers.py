@@ -6,7 +6,7 @@ Both run in process on their own copy of the same seeded database and move the s
 * baseline: the writer before issue 20, kept here only to be measured: an ORM bulk UPDATE
   by primary key (one statement per case), executemany INSERTs of scope exits, items and
   audit rows; on the layout it ran on, with the cached documents inside each case row
-  (restored on the baseline's copy);
+  and an index on the owner alone (both restored on the baseline's copy);
 * now: `reassign.reassign_cases` (agentdesk/server/bulk_moves.py) on today's layout.
 
 The plan (`reassign.plan_moves`) is the same code for both and printed apart.
@@ -59,7 +59,8 @@ def per_row_write(session: Session, user: User, plan: reassign.Plan, mode: str, 
 
 
 def former_layout(source: Path, target: Path) -> None:
-    """A copy of `source` with the cached documents back inside the case rows, as before 0011."""
+    """A copy of `source` with the cached documents back inside the case rows and the owner's
+    own index, as before migration 0011."""
     shutil.copy(source, target)
     conn = sqlite3.connect(target)
     conn.executescript("""
@@ -68,6 +69,7 @@ def former_layout(source: Path, target: Path) -> None:
         UPDATE cases SET doc_cache = (SELECT d.doc_cache FROM case_documents d WHERE d.case_id = cases.id),
                          queue_cache = (SELECT d.queue_cache FROM case_documents d WHERE d.case_id = cases.id);
         DELETE FROM case_documents;
+        CREATE INDEX IF NOT EXISTS ix_cases_assigned_agent_id ON cases (assigned_agent_id);
     """)
     conn.commit()
     conn.execute("VACUUM")  # rows laid out as a database that always had them, not grown in place

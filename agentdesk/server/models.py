@@ -149,7 +149,9 @@ class Case(Base):
     placement_ref: Mapped[str] = mapped_column(String(64), default="")
     status: Mapped[str] = mapped_column(String(10), default="open")  # open | on_hold | closed
     hold_reason: Mapped[str | None] = mapped_column(String(20))
-    assigned_agent_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    # Indexed by ix_cases_agent_seq (owner, change number), which also serves lookups by owner
+    # alone: a second index on the owner only cost each reassigned case one more index update.
+    assigned_agent_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
     team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"), index=True)
     consent_late_calls: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)

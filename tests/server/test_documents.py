@@ -69,14 +69,14 @@ def test_a_reassigned_case_names_its_new_agent_without_rebuilding_history(api: T
     lead = login(api, "lead01")
     body = {"filter": {"agent_id": user_id(db, "agent01")}, "mode": "one", "agent_ids": [user_id(db, "agent02")]}
     with db.sessions() as s:
-        cached_before = {cid: doc for cid, doc in s.execute(select(CaseDocument.case_id, CaseDocument.doc_cache))}
+        cached_before = dict(s.execute(select(CaseDocument.case_id, CaseDocument.doc_cache)).all())
     assert api.post("/v1/cases/reassign", json=body, headers=lead).status_code == 200
 
     docs = pulled_documents(api, login(api, "agent02"))
     moved = [d for d in docs.values() if d["assigned_agent"] == "agent02"]
     assert len(moved) == len(docs) and docs == fresh_documents(db, list(docs))
     with db.sessions() as s:
-        assert {cid: doc for cid, doc in s.execute(select(CaseDocument.case_id, CaseDocument.doc_cache))} == cached_before, (
+        assert dict(s.execute(select(CaseDocument.case_id, CaseDocument.doc_cache)).all()) == cached_before, (
             "a reassignment changes owners, not histories"
         )
 
