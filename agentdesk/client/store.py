@@ -38,6 +38,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    insert,
     or_,
     select,
     update,
@@ -383,9 +384,11 @@ class LocalStore:
                 present = set(s.scalars(select(CaseRow.id).where(CaseRow.id.in_(removed))))
                 s.execute(delete(CaseRow).where(CaseRow.id.in_(removed)))
                 s.execute(delete(CaseDoc).where(CaseDoc.id.in_(removed)))
-                for case_id in present:
-                    s.add(Notice(kind="reassigned", case_id=None, created_at=self._now_iso(),
-                                 text=f"A case was reassigned away from you ({case_id[:8]})."))
+                if present:  # one executemany: a lead's move takes thousands of cases away at once
+                    at = self._now_iso()
+                    s.execute(insert(Notice), [
+                        {"kind": "reassigned", "case_id": None, "created_at": at,
+                         "text": f"A case was reassigned away from you ({case_id[:8]})."} for case_id in present])
             s.merge(Meta(key="cursor", value=cursor))
             s.merge(Meta(key="last_pull_at", value=self._now_iso()))
         return AppliedPull(frozenset(upserts), frozenset(removed))

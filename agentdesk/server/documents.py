@@ -6,9 +6,11 @@ ORM and turning them into JSON; for a first sync of 20,000 cases that work, not 
 network or the client, was the bottleneck (bench/bench_first_sync.py). A case's history
 changes far less often than it is read (an agent's desktop, a second desktop, the lead's
 console all pull it), so the history part is serialized once, when a transaction that
-changed it commits, and stored beside the case (`cases.doc_cache`), together with the
-queue columns derived from it (`cases.queue_cache`, agentdesk.domain.queue_columns),
-which a bulk pull sends beside each document.
+changed it commits, and stored beside the case (`case_documents.doc_cache`), together with
+the queue columns derived from it (`case_documents.queue_cache`,
+agentdesk.domain.queue_columns), which a bulk pull sends beside each document. They sit
+in a table of their own: SQLite rewrites a whole row to change one of its columns, and a
+reassignment changes the owner of 10,000 cases at once (bench/bench_reassign.py).
 
 The case's own columns (owner, team, status, hold, change number) are *not* cached: a
 reassignment of 10,000 cases updates them in bulk and must not rebuild 10,000 histories.
@@ -16,7 +18,7 @@ reassignment of 10,000 cases updates them in bulk and must not rebuild 10,000 hi
 with string operations only.
 
 Every write path that changes a case's history calls `sync.touch()` (it must, or clients
-would never pull the change); `touch()` clears the case's cache and marks it here, and
+would never pull the change); `touch()` drops the case's cached row and marks it here, and
 the session's before-commit hook rebuilds the marked documents inside the same
 transaction. A push defers that to one rebuild after its whole batch (`defer_rebuilds`).
 Either way a committed case has a correct cache or none: a case without one (between a
@@ -30,7 +32,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, event, or_, select, update
+from sqlalchemy import and_, bindparam, delete, event, exists, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from agentdesk import clock
@@ -38,7 +41,7 @@ from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
 from agentdesk.domain.money import bucket_for
 from agentdesk.domain.queue_columns import history_columns
 from agentdesk.server import persons, segmentation
-from agentdesk.server.models import Case, ContactAttempt, Note
+from agentdesk.server.models import Case, CaseDocument, ContactAttempt, Note
 from agentdesk.server.sms.outbox import sms_history
 
 STALE_KEY = "agentdesk_stale_documents"
@@ -229,6 +232,12 @@ def mark_stale(session: Session, case_ids: Iterable[str]) -> None:
     session.info.setdefault(STALE_KEY, set()).update(case_ids)
 
 
+def drop(session: Session, case_ids: Sequence[str]) -> None:
+    """Forget the cached documents of `case_ids` (their history changed)."""
+    for start in range(0, len(case_ids), CHUNK):
+        session.execute(delete(CaseDocument).where(CaseDocument.case_id.in_(case_ids[start:start + CHUNK])))
+
+
 def rebuild(session: Session, case_ids: Iterable[str]) -> int:
     """Serialize the histories of `case_ids` from what the database holds now."""
     ids = sorted(set(case_ids))
@@ -237,10 +246,22 @@ def rebuild(session: Session, case_ids: Iterable[str]) -> int:
     rows = []
     cases = load_for_documents(session, ids, fresh=True)
     for case_id, (doc, queue) in build_caches(session, cases).items():
-        rows.append({"id": case_id, "doc_cache": doc, "queue_cache": queue})
+        rows.append({"case_id": case_id, "doc_cache": doc, "queue_cache": queue})
     if rows:
-        session.execute(update(Case), rows)
+        # An upsert, not a plain insert: a `rebuild_later` of another transaction may have
+        # put an older document in since; this one, built under the newer change, wins.
+        stmt = _insert(session)(CaseDocument.__table__)
+        session.execute(stmt.on_conflict_do_update(
+            index_elements=["case_id"],
+            set_={"doc_cache": stmt.excluded.doc_cache, "queue_cache": stmt.excluded.queue_cache}), rows)
     return len(rows)
+
+
+def _insert(session: Session) -> Any:
+    """The backend's INSERT construct (both have ON CONFLICT)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert
+    return sqlite.insert
 
 
 def _before_commit(session: Session) -> None:
@@ -268,29 +289,31 @@ def defer_rebuilds(session: Session, collector: set[str]) -> None:
 def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
     """Fill the caches a batch of commits left empty, unless a case changed again since.
 
-    Reads and writes in one new transaction; the update only lands where the change number
-    is still the one read and the cache still empty, so a concurrent writer's newer
-    state is never overwritten with this older one.
+    Reads and writes in one new transaction; a document only lands where the change
+    number is still the one read and no document is there yet, so a concurrent writer's
+    newer state is never overwritten with this older one.
     """
     ids = sorted(set(case_ids))
     if not ids:
         return
-    table = Case.__table__
-    stmt = (
-        update(table)
-        .where(table.c.id == bindparam("b_id"), table.c.seq == bindparam("b_seq"),
-               or_(table.c.doc_cache.is_(None), table.c.queue_cache.is_(None)))
-        .values(doc_cache=bindparam("b_doc"), queue_cache=bindparam("b_queue"))
-    )
+    docs, cases = CaseDocument.__table__, Case.__table__
     with db.transaction() as session:
         rows = []
-        cases = load_for_documents(session, ids, fresh=True)
-        built = build_caches(session, cases)
-        for c in cases:
+        loaded = load_for_documents(session, ids, fresh=True)
+        built = build_caches(session, loaded)
+        for c in loaded:
             doc, queue = built[c.id]
             rows.append({"b_id": c.id, "b_seq": c.seq, "b_doc": doc, "b_queue": queue})
-        if rows:
-            session.connection().execute(stmt, rows)
+        if not rows:
+            return
+        stmt = _insert(session)(docs).from_select(
+            ["case_id", "doc_cache", "queue_cache"],
+            select(bindparam("b_id", type_=docs.c.case_id.type), bindparam("b_doc", type_=docs.c.doc_cache.type),
+                   bindparam("b_queue", type_=docs.c.queue_cache.type))
+            .where(exists().where(and_(cases.c.id == bindparam("b_id"), cases.c.seq == bindparam("b_seq"))),
+                   ~exists().where(docs.c.case_id == bindparam("b_id"))),
+        ).on_conflict_do_nothing()
+        session.connection().execute(stmt, rows)
 
 
 def _after_transaction_end(session: Session, transaction: Any) -> None:
@@ -310,7 +333,7 @@ def fill_missing(session: Session, batch: int = 2000) -> int:
     """Build every missing document (an upgraded database); returns how many were built."""
     total = 0
     while True:
-        ids = list(session.scalars(select(Case.id).where(or_(Case.doc_cache.is_(None), Case.queue_cache.is_(None)))
+        ids = list(session.scalars(select(Case.id).where(~exists().where(CaseDocument.case_id == Case.id))
                                    .limit(batch)))
         if not ids:
             return total

@@ -149,16 +149,14 @@ class Case(Base):
     placement_ref: Mapped[str] = mapped_column(String(64), default="")
     status: Mapped[str] = mapped_column(String(10), default="open")  # open | on_hold | closed
     hold_reason: Mapped[str | None] = mapped_column(String(20))
-    assigned_agent_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    # Indexed by ix_cases_agent_seq (owner, change number), which also serves lookups by owner
+    # alone: a second index on the owner only cost each reassigned case one more index update.
+    assigned_agent_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
     team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"), index=True)
     consent_late_calls: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # The case's history serialized for pulls (agentdesk.server.documents); NULL = build on read.
-    doc_cache: Mapped[str | None] = mapped_column(Text, deferred=True)
-    # The history-derived queue columns (agentdesk.domain.queue_columns) as JSON object
-    # members; built and cleared together with doc_cache.
-    queue_cache: Mapped[str | None] = mapped_column(Text, deferred=True)
+    # The case's serialized history lives in `case_documents` (CaseDocument), not here.
     # The strategy engine's live placement (agentdesk.server.segmentation): the segment, why
     # (JSON: {"en", "zh"}), and the arm of the segment's running challenger. Like the owner,
     # sent with the document at pull time, never cached in it.
@@ -313,6 +311,21 @@ class Payment(Base):
     account_id: Mapped[str | None] = mapped_column(String(36), index=True)
     # The lender's transaction serial (交易流水号), when the feed has one: the same serial counts once.
     txn_ref: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class CaseDocument(Base):
+    """A case's history serialized for pulls (agentdesk.server.documents); no row = build on read.
+
+    Apart from `cases` because a reassignment updates thousands of case rows at once, and
+    SQLite rewrites a whole row (here ~5 KB of cached JSON) to change one column of it.
+    """
+
+    __tablename__ = "case_documents"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    doc_cache: Mapped[str] = mapped_column(Text)
+    # The history-derived queue columns (agentdesk.domain.queue_columns) as JSON object
+    # members; built and removed together with doc_cache.
+    queue_cache: Mapped[str] = mapped_column(Text)
 
 
 class ScopeExit(Base):

@@ -31,6 +31,7 @@ from agentdesk.server.models import (
     AppliedMutation,
     AuditEntry,
     Case,
+    CaseDocument,
     ScopeExit,
     SyncCounter,
     User,
@@ -70,8 +71,7 @@ def touch(session: Session, cases: Sequence[Case]) -> None:
     """Give each changed case a fresh change number so every client in scope pulls it."""
     for case, seq in zip(cases, next_seqs(session, len(cases)), strict=True):
         case.seq = seq
-        case.doc_cache = None
-        case.queue_cache = None
+    documents.drop(session, [case.id for case in cases])
     documents.mark_stale(session, [case.id for case in cases])
 
 
@@ -174,13 +174,14 @@ def _read_page(session: Session, user: User, cursor: str | None, limit: int, *, 
     if cursor:
         db_identity.check(session, ident, cursor_ident, after)
     limit = max(1, min(limit, MAX_PULL_LIMIT))
-    doc_col, queue_col = Case.doc_cache, Case.queue_cache
+    doc_col, queue_col = CaseDocument.doc_cache, CaseDocument.queue_cache
     if as_utf8:
         doc_col, queue_col = _utf8(session, doc_col), _utf8(session, queue_col)
     rows = session.execute(
         select(Case.id, Case.seq, Case.lender, Case.status, Case.hold_reason, Case.assigned_agent_id,
                Case.team_id, Case.consent_late_calls, doc_col, queue_col,
                Case.segment, Case.segment_reason, Case.arm, Case.challenger)
+        .outerjoin(CaseDocument, CaseDocument.case_id == Case.id)
         .where(scope_clause(user), Case.seq > after)
         .order_by(Case.seq)
         .limit(limit + 1)

@@ -13,14 +13,14 @@ from datetime import timedelta
 
 import orjson
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select
 
 from agentdesk import clock
 from agentdesk.contract import PULL_LINES_MEDIA_TYPE
 from agentdesk.domain.queue_columns import queue_columns
 from agentdesk.server import documents
 from agentdesk.server.db import Database
-from agentdesk.server.models import Case
+from agentdesk.server.models import Case, CaseDocument
 from tests.server.helpers import login, pull_all, user_id
 
 
@@ -55,9 +55,10 @@ def test_a_pushed_note_and_call_reach_the_pulled_document_and_a_rejected_one_spo
     assert [r["status"] for r in results] == ["applied", "applied", "rejected"]
 
     with db.sessions() as s:
-        touched = select(Case.id, Case.doc_cache).where(Case.id.in_([first, second]))
+        touched = select(CaseDocument.case_id, CaseDocument.doc_cache).where(CaseDocument.case_id.in_([first, second]))
         cached = {cid: doc for cid, doc in s.execute(touched)}
-    assert all(cached.values()), "the push rebuilt the touched documents once it was done"
+    assert set(cached) == {first, second} and all(cached.values()), (
+        "the push rebuilt the touched documents once it was done")
     after = pulled_documents(api, agent)
     assert "客户称月底还款" in [n["text"] for n in after[first]["notes"]]
     assert len(after[second]["attempts"]) == len(held[second]["attempts"]) + 1
@@ -68,14 +69,14 @@ def test_a_reassigned_case_names_its_new_agent_without_rebuilding_history(api: T
     lead = login(api, "lead01")
     body = {"filter": {"agent_id": user_id(db, "agent01")}, "mode": "one", "agent_ids": [user_id(db, "agent02")]}
     with db.sessions() as s:
-        cached_before = {cid: doc for cid, doc in s.execute(select(Case.id, Case.doc_cache))}
+        cached_before = dict(s.execute(select(CaseDocument.case_id, CaseDocument.doc_cache)).all())
     assert api.post("/v1/cases/reassign", json=body, headers=lead).status_code == 200
 
     docs = pulled_documents(api, login(api, "agent02"))
     moved = [d for d in docs.values() if d["assigned_agent"] == "agent02"]
     assert len(moved) == len(docs) and docs == fresh_documents(db, list(docs))
     with db.sessions() as s:
-        assert {cid: doc for cid, doc in s.execute(select(Case.id, Case.doc_cache))} == cached_before, (
+        assert dict(s.execute(select(CaseDocument.case_id, CaseDocument.doc_cache)).all()) == cached_before, (
             "a reassignment changes owners, not histories"
         )
 
@@ -86,15 +87,14 @@ def test_documents_missing_from_an_older_database_are_built_on_read_and_filled_a
     cached = pulled_documents(api, agent)
     lines_before = pulled_lines(api, agent)
     with db.transaction() as s:
-        s.execute(update(Case).values(doc_cache=None, queue_cache=None))
+        s.execute(delete(CaseDocument))
     assert pulled_documents(api, agent) == cached
     assert pulled_lines(api, agent) == lines_before
     with db.transaction() as s:
         total = s.scalar(select(func.count()).select_from(Case))
         assert documents.fill_missing(s) == total > 0
     with db.sessions() as s:
-        assert s.scalar(select(Case.id).where(Case.doc_cache.is_(None)).limit(1)) is None
-        assert s.scalar(select(Case.id).where(Case.queue_cache.is_(None)).limit(1)) is None
+        assert s.scalar(select(func.count()).select_from(CaseDocument)) == total
     assert pulled_documents(api, agent) == cached
     assert pulled_lines(api, agent) == lines_before
 
@@ -141,7 +141,7 @@ def test_a_pull_in_lines_carries_the_json_pull_with_each_cases_queue_columns_bes
     results = api.post("/v1/sync/push", json={"mutations": mutations}, headers=agent).json()["results"]
     assert [r["status"] for r in results] == ["applied"] * 3
     with db.transaction() as s:  # one case between a push's commit and its rebuild: built on read
-        s.execute(update(Case).where(Case.id == held[2]).values(doc_cache=None, queue_cache=None))
+        s.execute(delete(CaseDocument).where(CaseDocument.case_id == held[2]))
 
     json_changes, _ = pull_all(api, agent, limit=50)
     lines = pulled_lines(api, agent)
