@@ -414,32 +414,9 @@ def bench_case_work(session: Any, language: str) -> None:
         wait_until(lambda: len(loaded) > before, timeout_s=600)
     line("open 'Case work' until the queue shows", (time.perf_counter() - started) * 1000, beat.stall_ms(),
          f"{window.queue_model.rowCount():,} rows ranked")
-    for index in range(console.tabs.count()):  # every tab once, each loading what it shows
-        console.tabs.setCurrentIndex(index)
-        process(300)
-        wait_until(lambda: tasks.active == 0, timeout_s=600)
-    tasks.wait_idle(60_000)  # the memory release after the last large load included
-    report_memory(tasks.releases)
     window.shutdown()
     window.deleteLater()
     process()
-
-
-def report_memory(releases: int) -> None:
-    """The lead's resident size with every tab opened (aim ≤ 300 MB), beside the peak of
-    the run: the peak is what the desk would keep if freed memory were never handed back."""
-    import resource
-
-    from agentdesk.client.memory import resident_bytes
-
-    rss = resident_bytes()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
-    if rss is None:
-        print("  RSS: not readable on this platform")
-        return
-    verdict = "within" if rss <= 300 * 2**20 else "OVER"
-    print(f"  RSS after every tab was opened     {rss / 2**20:7.0f} MB ({verdict} the 300 MB aim; peak of the run "
-          f"{peak / 2**20:.0f} MB; freed memory handed back {releases} times)")
 
 
 def main() -> None:

@@ -8,11 +8,6 @@ error is shown the same way and none is swallowed.
 
 `slow_call_watch()` logs any GUI-thread call that blocks longer than 200 ms (an idea from
 Anki's backend): cheap, and it finds freezes before users do.
-
-After a large job (one that ran `LARGE_JOB_S` or longer: a team grid, a ranked queue, a
-report) and its callback, the allocator's free pages go back to the system on a worker
-(`agentdesk.client.memory`): a lead's desk with 100,000 cases otherwise keeps the
-memory of every load it ever did.
 """
 
 from __future__ import annotations
@@ -25,12 +20,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from agentdesk.client import memory
-
 log = logging.getLogger(__name__)
 
 SLOW_GUI_CALL_MS = 200
-LARGE_JOB_S = 0.25
 
 
 class _Relay(QObject):
@@ -38,7 +30,6 @@ class _Relay(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
-    took_s = 0.0
 
 
 class _Job(QRunnable):
@@ -49,28 +40,12 @@ class _Job(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
-        started = time.monotonic()
         try:
             result = self._fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never dropped
-            self._relay.took_s = time.monotonic() - started
             self._relay.failed.emit(exc)
         else:
-            self._relay.took_s = time.monotonic() - started
             self._relay.succeeded.emit(result)
-
-
-class _Release(QRunnable):
-    def __init__(self, done: Callable[[], None]) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._done = done
-
-    def run(self) -> None:
-        try:
-            memory.release_freed_memory()
-        finally:
-            self._done()
 
 
 class Tasks(QObject):
@@ -89,8 +64,6 @@ class Tasks(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._relays: set[_Relay] = set()
         self._report_failure = report_failure or _log_failure
-        self._releasing = False
-        self.releases = 0  # memory handed back after large jobs (a test reads it)
 
     def set_failure_reporter(self, report: Callable[[BaseException], None]) -> None:
         self._report_failure = report
@@ -120,9 +93,6 @@ class Tasks(QObject):
             finish()
             if on_success is not None:
                 on_success(result)
-            del result  # what the callback replaced is garbage now
-            if relay.took_s >= LARGE_JOB_S:
-                self._release_memory()
 
         def failed(exc: BaseException) -> None:
             finish()
@@ -131,18 +101,6 @@ class Tasks(QObject):
         relay.succeeded.connect(succeeded)
         relay.failed.connect(failed)
         self._pool.start(_Job(fn, relay))
-
-    def _release_memory(self) -> None:
-        """One release at a time on a worker; a burst of large jobs needs only one."""
-        if self._releasing:
-            return
-        self._releasing = True
-        self.releases += 1
-
-        def done() -> None:
-            self._releasing = False
-
-        self._pool.start(_Release(done))
 
     def wait_idle(self, timeout_ms: int = 10_000) -> bool:
         """Block until workers finish: for shutdown and scripts, never for a view."""
