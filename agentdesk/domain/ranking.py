@@ -188,6 +188,11 @@ class _Weights:
         self.pick = pick
 
 
+# Python's float arithmetic, which the per-case scorer used, overflows to inf silently (a
+# lead may set a weight such as a fade of 1e-300 days), and it never evaluated a branch it
+# did not take (`np.where` computes both: a zero weight divides by zero in the one not
+# taken). numpy's must not warn where Python was silent.
+@np.errstate(all="ignore")
 def _scores(table: CaseTable, ctx: _Context, strategies: Sequence[Strategy], which: np.ndarray | None,
             rows: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Every part of the score for `rows` (all when None): the per-case scorer's arithmetic,

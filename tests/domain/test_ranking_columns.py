@@ -220,3 +220,16 @@ def test_an_opened_sms_link_counts_fully_at_the_open_and_fades_to_nothing() -> N
         assert row.score == plain + expected
         if expected:
             assert points == [expected] or len(row.factors) == 3  # shown unless three larger reasons
+
+
+@pytest.mark.parametrize("weights", [{"broken_promise_fade_days": 2.2e-311}, {"sms_link_opened_hours": 1e-300},
+                                     {"broken_promise": 5000, "broken_promise_fade_days": 1e-300}],
+                         ids=["tiny-fade", "tiny-link-hours", "largest-with-tiny-fade"])
+def test_extreme_weights_rank_as_each_case_alone_without_a_warning(weights: dict[str, float]) -> None:
+    """Found by hypothesis in a full run: a weight the rules accept ("above 0") made numpy
+    warn (an error here) where Python's floats overflowed to inf silently."""
+    strategy = Strategy(name="extreme", weights=weights, version=1)
+    cases = edge_portfolio(200, seed=3, now=NOW)
+    prior = portfolio_reach_by_hour(cases)
+    columns = rank_segmented(cases, NOW, lambda _c: strategy, portfolio_rpc_by_hour=prior)
+    assert columns == scalar_queue(cases, NOW, lambda _c: strategy, prior)
