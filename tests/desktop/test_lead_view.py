@@ -182,7 +182,9 @@ def _flag_an_attempt(server: EmbeddedServer) -> tuple[str, str]:
         case_id, point_id, name = s.execute(
             select(Case.id, ContactPoint.id, Debtor.name).join(ContactPoint, ContactPoint.case_id == Case.id)
             .join(Debtor, Debtor.id == Case.debtor_id)
-            .where(Case.assigned_agent_id == agent, ContactPoint.status == "invalid", ContactPoint.kind == "phone")
+            # A case not on hold: a hold would be the flag's first rule (the demo has such cases).
+            .where(Case.assigned_agent_id == agent, ContactPoint.status == "invalid", ContactPoint.kind == "phone",
+                   Case.status == "open", Case.hold_reason.is_(None))
             .order_by(Case.id).limit(1)).one()
     attempt = {"attempt_id": str(uuid.uuid4()), "case_id": case_id, "contact_point_id": point_id,
                "started_at": clock.now().isoformat(), "reached": "nobody", "outcome": "no_answer"}
