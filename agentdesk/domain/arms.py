@@ -85,16 +85,16 @@ class ArmOutcomes:
     settled: int = 0
     kept: int = 0
     paid_minor: int = 0
-    paid_sq: float = 0.0  # sum over cases of (paid in major units)^2
+    paid_sq: int = 0  # sum over cases of paid_minor^2 (integer: money stays in minor units)
     hours: float = 0.0
     hours_sq: float = 0.0
-    paid_hours: float = 0.0  # sum over cases of paid (major) * hours
+    paid_hours: float = 0.0  # sum over cases of paid_minor * hours (hours are not money)
     flags: int = 0
 
     @classmethod
     def from_cases(cls, outcomes: Iterable[CaseOutcome]) -> ArmOutcomes:
-        n = calls = rpc = promises = settled = kept = paid = flags = 0
-        paid_sq = hours = hours_sq = paid_hours = 0.0
+        n = calls = rpc = promises = settled = kept = paid = paid_sq = flags = 0
+        hours = hours_sq = paid_hours = 0.0
         for o in outcomes:
             n += 1
             calls += o.calls
@@ -104,11 +104,11 @@ class ArmOutcomes:
             kept += o.kept
             paid += o.paid_minor
             flags += o.flags
-            y, x = o.paid_minor / 100.0, o.call_seconds / 3600.0
-            paid_sq += y * y
+            x = o.call_seconds / 3600.0
+            paid_sq += o.paid_minor * o.paid_minor
             hours += x
             hours_sq += x * x
-            paid_hours += y * x
+            paid_hours += o.paid_minor * x
         return cls(n, calls, rpc, promises, settled, kept, paid, paid_sq, hours, hours_sq, paid_hours, flags)
 
 
@@ -201,7 +201,7 @@ def _finding(low: float, high: float, higher_is_better: bool) -> str:
 def _mean_and_var(a: ArmOutcomes) -> tuple[float, float]:
     n = a.cases
     mean = a.paid_minor / 100.0 / n
-    var = max(0.0, (a.paid_sq - n * mean * mean) / (n - 1)) if n > 1 else 0.0
+    var = max(0.0, (a.paid_sq / 10_000 - n * mean * mean) / (n - 1)) if n > 1 else 0.0  # in major units
     return mean, var
 
 
@@ -224,7 +224,8 @@ def _ratio_and_var(a: ArmOutcomes) -> tuple[float, float]:
         return 0.0, math.inf
     y = a.paid_minor / 100.0
     r = y / a.hours
-    residual = a.paid_sq - 2 * r * a.paid_hours + r * r * a.hours_sq
+    # The sums are in minor units; the ratio and its variance are read in major ones.
+    residual = a.paid_sq / 10_000 - 2 * r * a.paid_hours / 100 + r * r * a.hours_sq
     mean_x = a.hours / a.cases
     var = max(0.0, residual / (a.cases - 1)) / (a.cases * mean_x * mean_x)
     return r, var
