@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from agentdesk.server.app import create_app
 from agentdesk.server.db import Database
+from agentdesk.server.embedded import EmbeddedServer, start_embedded_server
 from agentdesk.server.migrate import upgrade
 from agentdesk.server.seed import seed_demo
 
@@ -27,3 +28,14 @@ def db(database_url: str) -> Iterator[Database]:
 def api(db: Database) -> Iterator[TestClient]:
     with TestClient(create_app(db)) as client:
         yield client
+
+
+@pytest.fixture
+def server(database_url: str) -> Iterator[EmbeddedServer]:
+    """A running embedded server over HTTP on loopback with a small demo (120 cases)."""
+    running = start_embedded_server(database_url, seed=True, cases=120)
+    try:
+        yield running
+    finally:
+        running.stop()
+        running.database.dispose()

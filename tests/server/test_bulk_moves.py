@@ -11,19 +11,17 @@ row per case, or with the wrong owners; an undo that gives back a case changed s
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy import func, select
 
 from agentdesk import clock
 from agentdesk.client.api import ApiClient
 from agentdesk.client.store import LocalStore
 from agentdesk.client.sync import SyncEngine
-from agentdesk.server.embedded import EmbeddedServer, start_embedded_server
+from agentdesk.server.embedded import EmbeddedServer
 from agentdesk.server.models import (
     AuditEntry,
     Case,
@@ -33,16 +31,6 @@ from agentdesk.server.models import (
     SyncCounter,
     User,
 )
-
-
-@pytest.fixture
-def server(database_url: str) -> Iterator[EmbeddedServer]:
-    running = start_embedded_server(database_url, seed=True, cases=120)
-    try:
-        yield running
-    finally:
-        running.stop()
-        running.database.dispose()
 
 
 class Desk:

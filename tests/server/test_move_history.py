@@ -7,24 +7,12 @@ never sees or undoes another team's moves."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 import httpx
-import pytest
 from sqlalchemy import select
 
-from agentdesk.server.embedded import EmbeddedServer, start_embedded_server
+from agentdesk.server.embedded import EmbeddedServer
 from agentdesk.server.models import Case, User
-
-
-@pytest.fixture
-def server(database_url: str) -> Iterator[EmbeddedServer]:
-    running = start_embedded_server(database_url, seed=True, cases=120)
-    try:
-        yield running
-    finally:
-        running.stop()
-        running.database.dispose()
 
 
 def _login(client: httpx.Client, username: str) -> dict[str, str]:
