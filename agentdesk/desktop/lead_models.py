@@ -10,8 +10,11 @@ and emits `cases_dropped`, which the console turns into a reassignment preview.
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
+
+import numpy as np
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -278,7 +281,7 @@ class TeamCasesModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._order: list[int] = []
+        self._order: array = array("i")
         self._bind(TeamCases.empty())
 
     def _bind(self, cases: TeamCases) -> None:
@@ -301,7 +304,7 @@ class TeamCasesModel(QAbstractTableModel):
         if self._order:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._order) - 1, self.columnCount() - 1))
 
-    def set_view(self, cases: TeamCases, order: list[int]) -> None:
+    def set_view(self, cases: TeamCases, order: array) -> None:
         self.beginResetModel()
         if cases is not self._cases:
             self._bind(cases)
@@ -311,7 +314,7 @@ class TeamCasesModel(QAbstractTableModel):
     def cases(self) -> TeamCases:
         return self._cases
 
-    def order(self) -> list[int]:
+    def order(self) -> array:
         return self._order
 
     def texts(self) -> CaseTexts:
@@ -338,8 +341,15 @@ class TeamCasesModel(QAbstractTableModel):
         return [ids[i] for first, last in spans for i in order[first:last + 1]]
 
     def rows_of(self, case_ids: set[str]) -> list[int]:
-        ids = self._ids
-        return [row for row, i in enumerate(self._order) if ids[i] in case_ids]
+        """The shown rows of `case_ids` (ascending), found through the snapshot's id lookup."""
+        positions = self._cases.positions_of(case_ids)
+        if not positions or not self._order:
+            return []
+        row_of = np.full(len(self._cases), -1, dtype=np.int64)
+        order = np.frombuffer(self._order, dtype=np.int32)
+        row_of[order] = np.arange(len(order))
+        rows = row_of[np.asarray(positions, dtype=np.int64)]
+        return sorted(rows[rows >= 0].tolist())
 
     def text(self, i: int, col: int) -> str:
         """The shown text of case position `i` in column `col` (formatted once, then cached)."""
