@@ -206,6 +206,9 @@ class Memory:
         self.baseline = _status_kb("VmRSS")
         self._reset_peak()
         print(f"memory baseline (Qt, modules, session; no cases read): {self.baseline / 1024:6.1f} MB RSS")
+        if self.maps:
+            for name, kb in top_mappings():
+                print(f"      {kb / 1024:7.1f} MB  {name}")
 
     def point(self, label: str) -> None:
         rss, peak = _status_kb("VmRSS"), _status_kb("VmHWM")
