@@ -85,7 +85,7 @@ class TextColumn:
         """Every row decoded at once (a transient list: sorts, patches, exports)."""
         if not len(self):
             return []
-        texts: list[str | None] = str(memoryview(self.blob)[:-1], "utf-8").split("\x00")
+        texts: list[str | None] = list(str(memoryview(self.blob)[:-1], "utf-8").split("\x00"))
         if self.nulls is not None:
             for row in np.flatnonzero(np.frombuffer(self.nulls, dtype=np.uint8)).tolist():
                 texts[row] = None

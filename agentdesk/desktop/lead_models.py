@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
