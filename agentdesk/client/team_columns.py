@@ -144,10 +144,28 @@ class TextColumn:
         return None
 
     def positions(self, values: Iterable[str]) -> list[int]:
-        """The rows holding any of `values` (values not present are left out), ascending."""
-        found = {self.position(v) for v in values}
-        found.discard(None)
-        return sorted(r for r in found if r is not None)
+        """The rows holding any of `values` (values not present are left out), ascending.
+
+        Vectorised over the hashes (a select-all keeps 100,000 ids across a filter change);
+        each candidate is still compared with its value, so a hash collision costs a slow
+        look-up, never a wrong row.
+        """
+        wanted = list(values)
+        hashes, rows = self._index()
+        if not wanted or not len(hashes):
+            return []
+        h = np.fromiter(map(hash, wanted), dtype=np.int64, count=len(wanted))
+        at = np.minimum(np.searchsorted(hashes, h, side="left"), len(hashes) - 1)
+        candidates = rows[at].tolist()
+        found: set[int] = set()
+        for value, row, same in zip(wanted, candidates, (hashes[at] == h).tolist(), strict=True):
+            if same and self[row] == value:
+                found.add(row)
+            elif same:  # another text with the same hash comes first
+                row = self.position(value)
+                if row is not None:
+                    found.add(row)
+        return sorted(found)
 
 
 class TextBuilder:
@@ -228,9 +246,9 @@ class Category:
     def sort_keys(self) -> np.ndarray:
         """Per row, the rank of its value in sorted order (None first)."""
         ranked = sorted(range(len(self.values)), key=lambda c: (self.values[c] is not None, self.values[c] or ""))
-        rank = np.zeros(max(len(self.values), 1), dtype=np.int32)
-        rank[ranked] = np.arange(len(ranked), dtype=np.int32)
-        return rank[view(self.codes)]
+        rank = np.zeros(max(len(self.values), 1), dtype=view(self.codes).dtype)
+        rank[ranked] = np.arange(len(ranked))
+        return rank[view(self.codes)]  # as narrow as the codes: one byte per row for most columns
 
 
 class CategoryBuilder:

@@ -341,13 +341,23 @@ class TeamCasesModel(QAbstractTableModel):
 
     def rows_of(self, case_ids: set[str]) -> list[int]:
         """The shown rows of `case_ids` (ascending), found through the snapshot's id lookup."""
-        positions = self._cases.positions_of(case_ids)
-        if not positions or not self._order:
+        return self.rows_of_positions(self._cases.positions_of(case_ids))
+
+    def positions_of_spans(self, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Case positions of the rows in the inclusive (first, last) spans (no id strings made)."""
+        order = np.frombuffer(self._order, dtype=np.int32) if self._order else np.zeros(0, dtype=np.int32)
+        parts = [order[first:last + 1] for first, last in spans]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+
+    def rows_of_positions(self, positions: Sequence[int] | np.ndarray) -> list[int]:
+        """The shown rows (ascending) of case positions in the current snapshot."""
+        wanted = np.asarray(positions, dtype=np.int64)
+        if not len(wanted) or not self._order:
             return []
         row_of = np.full(len(self._cases), -1, dtype=np.int64)
         order = np.frombuffer(self._order, dtype=np.int32)
         row_of[order] = np.arange(len(order))
-        rows = row_of[np.asarray(positions, dtype=np.int64)]
+        rows = row_of[wanted[(wanted >= 0) & (wanted < len(row_of))]]
         return sorted(rows[rows >= 0].tolist())
 
     def text(self, i: int, col: int) -> str:

@@ -23,39 +23,16 @@ class FormError(RuntimeError):
 
 
 class _IntoInstanceLoader(QUiLoader):
-    def __init__(self) -> None:
-        super().__init__()
-        self.base: QWidget | None = None
+    def __init__(self, base: QWidget | None) -> None:
+        super().__init__(base)
+        self._base = base
 
     def createWidget(  # noqa: N802 - Qt override
         self, class_name: str, parent: QWidget | None = None, name: str = ""
     ) -> QWidget:
-        if parent is None and self.base is not None:
-            return self.base
+        if parent is None and self._base is not None:
+            return self._base
         return super().createWidget(class_name, parent, name)
-
-
-_loader: _IntoInstanceLoader | None = None
-
-
-def _shared_loader() -> _IntoInstanceLoader:
-    """One loader for every form, made without Qt's plugin folders in view.
-
-    A QUiLoader loads every Designer plugin installed beside Qt when it is made (WebEngine,
-    Quick, the Python plugin...: ~30 MB resident, and again for each new loader), to offer
-    custom widgets; the forms use Qt's own widgets only (tests/desktop/test_forms.py
-    loads each one). The plugin folders are hidden for that moment only.
-    """
-    global _loader
-    if _loader is None:
-        saved = QCoreApplication.libraryPaths()
-        QCoreApplication.setLibraryPaths([])
-        try:
-            _loader = _IntoInstanceLoader()
-        finally:
-            QCoreApplication.setLibraryPaths(saved)
-        _loader.setLanguageChangeEnabled(True)
-    return _loader
 
 
 def form_path(name: str) -> Path:
@@ -79,12 +56,20 @@ def load_form(name: str, base: QWidget | None = None) -> QWidget:
     device = QFile(str(path))
     if not device.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FormError(f"form '{name}' cannot be read: {device.errorString()}")
-    loader = _shared_loader()
-    loader.base = base
+    # A QUiLoader loads every Designer plugin installed beside Qt when it is made (WebEngine,
+    # Quick...: ~30 MB resident) to offer custom widgets; the forms use Qt's own widgets
+    # only (tests/desktop/test_forms.py loads each one), so the plugin folders are hidden
+    # for that moment. (One loader shared by every form crashed Qt: one loader per form.)
+    saved = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])
+    try:
+        loader = _IntoInstanceLoader(base)
+    finally:
+        QCoreApplication.setLibraryPaths(saved)
+    loader.setLanguageChangeEnabled(True)
     try:
         widget = loader.load(device, None)
     finally:
-        loader.base = None
         device.close()
     if widget is None:
         raise FormError(f"form '{name}' could not be built: {loader.errorString()}")
