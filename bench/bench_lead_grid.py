@@ -16,10 +16,18 @@ thread did not answer during each step, from a 5 ms heartbeat timer):
 * select-all, and reading the selected case ids (what "Reassign selected" sends);
 * scrolling: the view rendered to a QImage at 40 scroll positions;
 * the lead's main window: time to show, whether the ranked queue was built at start, and
-  the time from opening the "Case work" tab to its queue being shown.
+  the time from opening the "Case work" tab to its queue being shown;
+* memory (issue 20: a lead's process must stay within 300 MB at 100,000 cases): the
+  process's resident set (VmRSS) and its peak since the previous figure (VmHWM, reset
+  through /proc/self/clear_refs where the kernel allows) after the grid is up, after the
+  grid work, after every console tab (and every strategy sub-tab) has been opened and
+  has loaded, and after "Case work"; beside a baseline taken in the same run once Qt, the
+  console's modules and the session are loaded but no cases are (the data's share is the
+  difference). `--trace` adds tracemalloc's largest Python allocation sites at each point
+  (slow: Python allocations run about twice as slowly under it).
 
 Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_lead_grid.py [--cases 100000]
-      [--attempts 3] [--shot grid.png] [--no-case-work] [--language zh_CN]
+      [--attempts 3] [--shot grid.png] [--no-case-work] [--language zh_CN] [--trace]
 No server or keyring: the store is built from synthetic case documents (the client's own
 `apply_changes`, as a pull would) and cached under the system temp folder with a bench
 key beside it; delete it to rebuild. The board comes from a stub API.
@@ -166,6 +174,106 @@ def lead_session(path: Path, key: str) -> Any:
 # --- measuring ------------------------------------------------------------------------------
 
 
+def _status_kb(field: str) -> int:
+    for text in Path("/proc/self/status").read_text().splitlines():
+        if text.startswith(field + ":"):
+            return int(text.split()[1])
+    return 0
+
+
+class Memory:
+    """Resident set now and at its peak since the last figure (Linux /proc), against a baseline."""
+
+    def __init__(self, trace: bool, maps: bool = False) -> None:
+        self.trace = trace
+        self.maps = maps
+        self.baseline = 0
+        self.rows: list[tuple[str, int, int]] = []
+        if trace:
+            import tracemalloc
+
+            tracemalloc.start(1)
+
+    @staticmethod
+    def _reset_peak() -> bool:
+        try:  # "5" resets VmHWM to the current RSS (Linux 4.0+)
+            Path("/proc/self/clear_refs").write_text("5")
+        except OSError:
+            return False
+        return True
+
+    def start(self) -> None:
+        self.baseline = _status_kb("VmRSS")
+        self._reset_peak()
+        print(f"memory baseline (Qt, modules, session; no cases read): {self.baseline / 1024:6.1f} MB RSS")
+        if self.maps:
+            for name, kb in top_mappings():
+                print(f"      {kb / 1024:7.1f} MB  {name}")
+
+    def point(self, label: str) -> None:
+        rss, peak = _status_kb("VmRSS"), _status_kb("VmHWM")
+        self.rows.append((label, rss, peak))
+        print(f"  memory {label:<30} RSS {rss / 1024:6.1f} MB (data +{(rss - self.baseline) / 1024:6.1f})   "
+              f"peak {peak / 1024:6.1f} MB")
+        if self.trace:
+            import tracemalloc
+
+            current, traced_peak = tracemalloc.get_traced_memory()
+            print(f"    tracemalloc: {current / 2**20:.1f} MB live, {traced_peak / 2**20:.1f} MB peak")
+            for stat in tracemalloc.take_snapshot().statistics("lineno")[:12]:
+                print(f"      {stat.size / 2**20:7.2f} MB {stat.count:8,} blocks  {stat.traceback[0]}")
+            tracemalloc.reset_peak()
+        if self.maps:
+            for name, kb in top_mappings():
+                print(f"      {kb / 1024:7.1f} MB  {name}")
+        self._reset_peak()
+
+    def summary(self) -> None:
+        print("memory summary (MB; peak = highest RSS since the previous line):")
+        print(f"  {'baseline':<34} RSS {self.baseline / 1024:6.1f}")
+        for label, rss, peak in self.rows:
+            print(f"  {label:<34} RSS {rss / 1024:6.1f}  data +{(rss - self.baseline) / 1024:6.1f}  "
+                  f"peak {peak / 1024:6.1f}")
+
+
+def top_mappings(n: int = 12) -> list[tuple[str, int]]:
+    """Resident kB per mapped file (anonymous memory as "[anon]", the heap as "[heap]")."""
+    sizes: dict[str, int] = {}
+    name = "?"
+    for text in Path("/proc/self/smaps").read_text().splitlines():
+        parts = text.split()
+        if parts and "-" in parts[0] and len(parts) >= 5 and not parts[0].endswith(":"):
+            name = parts[5] if len(parts) > 5 else "[anon]"
+        elif parts and parts[0] == "Rss:":
+            sizes[name] = sizes.get(name, 0) + int(parts[1])
+    return sorted(sizes.items(), key=lambda kv: -kv[1])[:n]
+
+
+def open_every_tab(console: Any, tasks: Any, skip: Any = None) -> list[str]:
+    """Show each console tab (and each strategy sub-tab) and wait until its loads settle.
+
+    The stub API answers only the board, so server-backed tabs end in an error message;
+    what they keep in memory is still what a lead's process keeps.
+    """
+    shown = []
+    for index in range(console.tabs.count()):
+        widget = console.tabs.widget(index)
+        if widget is skip:
+            continue
+        console.tabs.setCurrentIndex(index)
+        process()
+        subtabs = getattr(widget, "tabs", None)
+        if subtabs is not None and hasattr(widget, "panels"):
+            for sub in range(subtabs.count()):
+                subtabs.setCurrentIndex(sub)
+                process()
+                wait_until(lambda: tasks.active == 0)
+        wait_until(lambda: tasks.active == 0)
+        process(50)
+        shown.append(console.tabs.tabText(index))
+    return shown
+
+
 def process(ms: int = 0) -> None:
     """Run the event loop for `ms` (0: until the pending events are handled)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -263,7 +371,7 @@ def line(label: str, ms: float, stall: float | None = None, extra: str = "") -> 
     print(f"  {label:<34} {ms:8.1f} ms{stall_text}  {extra}")
 
 
-def bench_grid(session: Any, shot: Path | None) -> None:
+def bench_grid(session: Any, shot: Path | None, memory: Memory) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage
 
@@ -290,6 +398,7 @@ def bench_grid(session: Any, shot: Path | None) -> None:
     line("construct LeadConsole", built)
     line("first show (rows on screen, painted)", first, beat.stall_ms(), f"{grid.rows():,} rows")
     wait_until(lambda: console.board_model.rowCount() > 0)
+    memory.point("grid up")
 
     filters: list[tuple[str, Callable[[], None]]] = [
         ("agent = agent05", lambda: console.agentFilter.setCurrentIndex(console.agentFilter.findData("agent05"))),
@@ -335,6 +444,7 @@ def bench_grid(session: Any, shot: Path | None) -> None:
     started = time.perf_counter()
     ids = console.selected_case_ids()
     line("selected case ids", (time.perf_counter() - started) * 1000, None, f"{len(ids):,} ids")
+    del ids  # the bench's own copy of 100,000 ids would count in the memory figures below
     beat.reset()
     started = time.perf_counter()
     view.clearSelection()
@@ -367,12 +477,16 @@ def bench_grid(session: Any, shot: Path | None) -> None:
         steps.append((time.perf_counter() - started) * 1000)
     line("30 x page down, median", statistics.median(steps), None, f"max {max(steps):.1f} ms")
 
+    memory.point("after filters, sorts, select all")
     if shot is not None:
         bar.setValue(0)
         view.selectRow(2)
         process(300)
         console.grab().save(str(shot))
         print(f"wrote {shot}")
+    tabs = open_every_tab(console, tasks)
+    memory.point("every console tab opened")
+    print(f"  (tabs: {', '.join(tabs)})")
     console.shutdown()
     tasks.wait_idle(30_000)
     console.close()
@@ -380,7 +494,7 @@ def bench_grid(session: Any, shot: Path | None) -> None:
     process()
 
 
-def bench_case_work(session: Any, language: str) -> None:
+def bench_case_work(session: Any, language: str, memory: Memory) -> None:
     from agentdesk.desktop.mainwindow import MainWindow
     from agentdesk.desktop.settings import Settings
     from agentdesk.desktop.tasks import Tasks
@@ -414,6 +528,11 @@ def bench_case_work(session: Any, language: str) -> None:
         wait_until(lambda: len(loaded) > before, timeout_s=600)
     line("open 'Case work' until the queue shows", (time.perf_counter() - started) * 1000, beat.stall_ms(),
          f"{window.queue_model.rowCount():,} rows ranked")
+    memory.point("main window + Case work")
+    open_every_tab(console, tasks, skip=window.mainSplitter)
+    console.tabs.setCurrentWidget(window.mainSplitter)
+    process(50)
+    memory.point("main window, every tab opened")
     window.shutdown()
     window.deleteLater()
     process()
@@ -426,6 +545,8 @@ def main() -> None:
     parser.add_argument("--shot", type=Path, help="save a PNG of the console's grid here")
     parser.add_argument("--no-case-work", action="store_true", help="skip the lead main window part")
     parser.add_argument("--language", default="en", help="en or zh_CN (the figures do not depend on it)")
+    parser.add_argument("--trace", action="store_true", help="tracemalloc's top allocation sites at each point")
+    parser.add_argument("--maps", action="store_true", help="resident memory per mapping at each point")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     path, key = cached_store(args.cases, args.attempts)
@@ -444,11 +565,17 @@ def main() -> None:
         app.setApplicationName("AgentDesk-bench")
         i18n.install_translators(args.language)
         theme.apply_theme(app, "light")
+        from agentdesk.desktop import lead_console, mainwindow  # noqa: F401 - in the baseline, not the data
+
+        memory = Memory(args.trace, args.maps)
         session = lead_session(path, key)
+        process()
+        memory.start()
         try:
-            bench_grid(session, args.shot)
+            bench_grid(session, args.shot, memory)
             if not args.no_case_work:
-                bench_case_work(session, args.language)
+                bench_case_work(session, args.language, memory)
+            memory.summary()
         finally:
             session.stop()
 

@@ -416,11 +416,17 @@ class LeadConsole(QWidget):
         if self._grid_wanted:  # the filters or the data changed meanwhile: this view is stale
             self._run_grid()
             return
-        keep = set(self.selected_case_ids())
-        self.cases_model.set_view(cases, view.order)
+        # The selection survives a new filter or sort: kept as row positions while the
+        # snapshot is the same (no strings), by case id across a sync's new snapshot.
+        spans, model = self._selected_spans(), self.cases_model
+        keep = None
+        if spans:
+            keep = (model.positions_of_spans(spans) if cases is model.cases()
+                    else cases.positions_of(model.ids_of_spans(spans)))
+        model.set_view(cases, view.order)
         self._totals = (view.count, view.overdue_minor)
-        if keep:
-            self._select_rows(self.cases_model.rows_of(keep))
+        if keep is not None:
+            self._select_rows(model.rows_of_positions(keep))
         self._update_counts()
         self.grid_loaded.emit(view.count)
 

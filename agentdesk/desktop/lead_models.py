@@ -10,9 +10,11 @@ and emits `cases_dropped`, which the console turns into a reassignment preview.
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -278,7 +280,7 @@ class TeamCasesModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._order: list[int] = []
+        self._order: array = array("i")
         self._bind(TeamCases.empty())
 
     def _bind(self, cases: TeamCases) -> None:
@@ -301,7 +303,7 @@ class TeamCasesModel(QAbstractTableModel):
         if self._order:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._order) - 1, self.columnCount() - 1))
 
-    def set_view(self, cases: TeamCases, order: list[int]) -> None:
+    def set_view(self, cases: TeamCases, order: array) -> None:
         self.beginResetModel()
         if cases is not self._cases:
             self._bind(cases)
@@ -311,7 +313,7 @@ class TeamCasesModel(QAbstractTableModel):
     def cases(self) -> TeamCases:
         return self._cases
 
-    def order(self) -> list[int]:
+    def order(self) -> array:
         return self._order
 
     def texts(self) -> CaseTexts:
@@ -338,8 +340,25 @@ class TeamCasesModel(QAbstractTableModel):
         return [ids[i] for first, last in spans for i in order[first:last + 1]]
 
     def rows_of(self, case_ids: set[str]) -> list[int]:
-        ids = self._ids
-        return [row for row, i in enumerate(self._order) if ids[i] in case_ids]
+        """The shown rows of `case_ids` (ascending), found through the snapshot's id lookup."""
+        return self.rows_of_positions(self._cases.positions_of(case_ids))
+
+    def positions_of_spans(self, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Case positions of the rows in the inclusive (first, last) spans (no id strings made)."""
+        order = np.frombuffer(self._order, dtype=np.int32) if self._order else np.zeros(0, dtype=np.int32)
+        parts = [order[first:last + 1] for first, last in spans]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+
+    def rows_of_positions(self, positions: Sequence[int] | np.ndarray) -> list[int]:
+        """The shown rows (ascending) of case positions in the current snapshot."""
+        wanted = np.asarray(positions, dtype=np.int64)
+        if not len(wanted) or not self._order:
+            return []
+        row_of = np.full(len(self._cases), -1, dtype=np.int64)
+        order = np.frombuffer(self._order, dtype=np.int32)
+        row_of[order] = np.arange(len(order))
+        rows = row_of[wanted[(wanted >= 0) & (wanted < len(row_of))]]
+        return sorted(rows[rows >= 0].tolist())
 
     def text(self, i: int, col: int) -> str:
         """The shown text of case position `i` in column `col` (formatted once, then cached)."""

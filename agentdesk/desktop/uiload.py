@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QIODevice, QObject
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
@@ -56,7 +56,16 @@ def load_form(name: str, base: QWidget | None = None) -> QWidget:
     device = QFile(str(path))
     if not device.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FormError(f"form '{name}' cannot be read: {device.errorString()}")
-    loader = _IntoInstanceLoader(base)
+    # A QUiLoader loads every Designer plugin installed beside Qt when it is made (WebEngine,
+    # Quick...: ~30 MB resident) to offer custom widgets; the forms use Qt's own widgets
+    # only (tests/desktop/test_forms.py loads each one), so the plugin folders are hidden
+    # for that moment. (One loader shared by every form crashed Qt: one loader per form.)
+    saved = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])
+    try:
+        loader = _IntoInstanceLoader(base)
+    finally:
+        QCoreApplication.setLibraryPaths(saved)
     loader.setLanguageChangeEnabled(True)
     try:
         widget = loader.load(device, None)

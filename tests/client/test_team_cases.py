@@ -139,4 +139,4 @@ def test_an_empty_replica() -> None:
     cases = TeamCases.empty()
     assert len(cases) == 0 and cases.agents() == []
     view = cases.select(GridFilter(agent="agent01", min_dpd=3, search="x"))
-    assert (view.order, view.count, view.overdue_minor) == ([], 0, 0)
+    assert (list(view.order), view.count, view.overdue_minor) == ([], 0, 0)
