@@ -11,7 +11,7 @@ changes it covers.
 
 The database key comes from the OS keyring (see credentials.py); without it the file is
 unreadable. WAL lets the GUI thread read while the sync thread writes; the WAL is folded
-into the file by a thread of its own, never inside a commit (checkpointer.py).
+into the file by a thread of its own, never inside a commit (agentdesk/wal_checkpointer.py).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from agentdesk.client.checkpointer import Checkpointer
+from agentdesk.wal_checkpointer import Checkpointer
 from agentdesk.client.errors import StoreLocked
 from agentdesk.client.sms import overlay_sms
 from agentdesk.clock import PROCESS, Clock
