@@ -11,13 +11,16 @@ anything (issue 20: ≤ 2 s). Printed per phase:
 2. over HTTP on loopback with a real desk: `POST /v1/cases/reassign` round trip
    (planning, one transaction, audit, pokes), then poke → the desk's first pull request
    → all moved cases stored in its local store; and beside it the same desk's first sync
-   of its own cases at login, per case, as the baseline for "pull and store".
+   of its own cases at login, per case, as the baseline for "pull and store"; then where
+   that time went (bench/_reassign_phases.py): the server's plan, write and commit up to the
+   poke, and on the desk the pull requests, the server's pages, the parse and the local
+   transactions (summed over pages: fetching and storing overlap).
 
 Setup: a demo database with three agents per team (about 5,000 cases each); the lead
 moves every case of agent01 and agent02 (about 10,000) to agent03, then undoes it (also
 timed). The seeded database is cached under the system temp folder; delete it to reseed.
 
-Run:  .venv/bin/python bench/bench_reassign.py [--cases 30000] [--write-runs 2]
+Run:  .venv/bin/python bench/bench_reassign.py [--cases 30000] [--write-runs 2]   (0: part 2 only)
 """
 
 from __future__ import annotations
@@ -82,7 +85,8 @@ def _pull_times(session: object) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=30_000, help="demo cases to seed (default 30,000)")
-    parser.add_argument("--write-runs", type=int, default=2, help="runs of each server writer (best is printed; 0: skip part 1)")
+    parser.add_argument("--write-runs", type=int, default=2,
+                        help="runs of each server writer (best is printed; 0: skip part 1)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="agentdesk-bench-") as home:
         os.environ["AGENTDESK_HOME"] = home

@@ -38,7 +38,6 @@ from sqlalchemy import (
     delete,
     event,
     func,
-    insert,
     or_,
     select,
     update,
@@ -46,13 +45,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from agentdesk.wal_checkpointer import Checkpointer
 from agentdesk.client.errors import StoreLocked
 from agentdesk.client.sms import overlay_sms
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain import casewrites
 from agentdesk.domain.outcomes import Outcome, Reached
 from agentdesk.domain.queue_columns import queue_columns
+from agentdesk.wal_checkpointer import Checkpointer
 
 log = logging.getLogger(__name__)
 
