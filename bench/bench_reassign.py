@@ -11,13 +11,16 @@ anything (issue 20: ≤ 2 s). Printed per phase:
 2. over HTTP on loopback with a real desk: `POST /v1/cases/reassign` round trip
    (planning, one transaction, audit, pokes), then poke → the desk's first pull request
    → all moved cases stored in its local store; and beside it the same desk's first sync
-   of its own cases at login, per case, as the baseline for "pull and store".
+   of its own cases at login, per case, as the baseline for "pull and store"; then where
+   that time went (bench/_reassign_phases.py): the server's plan, write and commit up to the
+   poke, and on the desk the pull requests, the server's pages, the parse and the local
+   transactions (summed over pages: fetching and storing overlap).
 
 Setup: a demo database with three agents per team (about 5,000 cases each); the lead
 moves every case of agent01 and agent02 (about 10,000) to agent03, then undoes it (also
 timed). The seeded database is cached under the system temp folder; delete it to reseed.
 
-Run:  .venv/bin/python bench/bench_reassign.py [--cases 30000] [--write-runs 2]
+Run:  .venv/bin/python bench/bench_reassign.py [--cases 30000] [--write-runs 2]   (0: part 2 only)
 """
 
 from __future__ import annotations
@@ -82,14 +85,17 @@ def _pull_times(session: object) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=30_000, help="demo cases to seed (default 30,000)")
-    parser.add_argument("--write-runs", type=int, default=2, help="runs of each server writer (best is printed)")
+    parser.add_argument("--write-runs", type=int, default=2,
+                        help="runs of each server writer (best is printed; 0: skip part 1)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="agentdesk-bench-") as home:
         os.environ["AGENTDESK_HOME"] = home
         os.environ.pop("AGENTDESK_DATABASE_URL", None)
+        from bench._reassign_phases import instrument, report
         from bench._reassign_writers import compare_writers
 
-        compare_writers(seeded(args.cases), args.write_runs)
+        if args.write_runs > 0:  # 0: only the run over HTTP
+            compare_writers(seeded(args.cases), args.write_runs)
         from agentdesk.client.lead import GridFilter, TeamGrid, TeamLead, reassign_request
         from agentdesk.client.session import ClientSession
         from agentdesk.server.embedded import start_embedded_server
@@ -119,6 +125,7 @@ def main() -> int:
             request = reassign_request(case_ids=ids, mode="one", agent_ids=[target])
             team_lead = TeamLead(lead)
             pulls = _pull_times(receiver)
+            spans = instrument(receiver)
 
             started = time.perf_counter()
             result = team_lead.reassign(request)
@@ -135,6 +142,7 @@ def main() -> int:
                   f"login and first sync of {before:,} cases {1000 * first_sync:,.0f} ms "
                   f"= {1000 * 1000 * first_sync / max(before, 1):,.0f} µs per case")
             print(f"REASSIGN {moved:,} → VISIBLE ON THE DESK: {1000 * (shown - started):,.0f} ms (aim ≤ 2,000 ms)")
+            print("\n".join(report(spans, started, server_done, shown)))
 
             started = time.perf_counter()
             undone = team_lead.undo(result.reassignment_id)
@@ -142,6 +150,7 @@ def main() -> int:
             shown = wait_for(lambda: receiver.store.case_count() == before)
             print(f"undo of {undone.restored:,} cases: server {1000 * (server_done - started):,.0f} ms, "
                   f"agent03's client {1000 * (shown - started):,.0f} ms")
+            print("\n".join(report(spans, started, server_done, shown)))
         finally:
             for session in sessions:
                 session.stop()

@@ -11,7 +11,7 @@ changes it covers.
 
 The database key comes from the OS keyring (see credentials.py); without it the file is
 unreadable. WAL lets the GUI thread read while the sync thread writes; the WAL is folded
-into the file by a thread of its own, never inside a commit (checkpointer.py).
+into the file by a thread of its own, never inside a commit (agentdesk/wal_checkpointer.py).
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ from sqlalchemy import (
     delete,
     event,
     func,
-    insert,
     or_,
     select,
     update,
@@ -46,13 +45,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from agentdesk.client.checkpointer import Checkpointer
 from agentdesk.client.errors import StoreLocked
 from agentdesk.client.sms import overlay_sms
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain import casewrites
 from agentdesk.domain.outcomes import Outcome, Reached
 from agentdesk.domain.queue_columns import queue_columns
+from agentdesk.wal_checkpointer import Checkpointer
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +193,8 @@ _UPSERT_CASES = (
 )
 _UPSERT_DOCS = "INSERT OR REPLACE INTO case_docs (id, doc) VALUES (?, ?)"
 _case_row = operator.itemgetter(*_CASE_COLUMNS)  # queue columns -> the row tuple, in C
+_JSON_IDS = "(SELECT value FROM json_each(?))"  # the ids of one JSON array parameter
+_INSERT_NOTICE = "INSERT INTO notices (kind, case_id, text, created_at) VALUES (?, ?, ?, ?)"
 
 
 # SQLCipher encrypts and authenticates page by page; 16 KiB pages instead of its 4 KiB
@@ -381,17 +382,28 @@ class LocalStore:
                 conn.exec_driver_sql(_UPSERT_CASES, case_rows)
                 conn.exec_driver_sql(_UPSERT_DOCS, doc_rows)
             if removed:
-                present = set(s.scalars(select(CaseRow.id).where(CaseRow.id.in_(removed))))
-                s.execute(delete(CaseRow).where(CaseRow.id.in_(removed)))
-                s.execute(delete(CaseDoc).where(CaseDoc.id.in_(removed)))
-                if present:  # one executemany: a lead's move takes thousands of cases away at once
-                    at = self._now_iso()
-                    s.execute(insert(Notice), [
-                        {"kind": "reassigned", "case_id": None, "created_at": at,
-                         "text": f"A case was reassigned away from you ({case_id[:8]})."} for case_id in present])
+                self._remove_cases(s, removed)
             s.merge(Meta(key="cursor", value=cursor))
             s.merge(Meta(key="last_pull_at", value=self._now_iso()))
         return AppliedPull(frozenset(upserts), frozenset(removed))
+
+    def _remove_cases(self, s: Session, removed: set[str]) -> None:
+        """Drop cases that left the user's scope, with a notice for each one that was here.
+
+        A lead's move takes thousands at once (bench/bench_reassign.py's undo): the ids go
+        as one JSON array (`json_each`), not one bound parameter each that SQLAlchemy
+        compiles into every statement, and the notices as one executemany of tuples.
+        """
+        ids = orjson.dumps(list(removed)).decode()
+        conn = s.connection()
+        present = [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM cases WHERE id IN {_JSON_IDS}", (ids,))]
+        conn.exec_driver_sql(f"DELETE FROM cases WHERE id IN {_JSON_IDS}", (ids,))
+        conn.exec_driver_sql(f"DELETE FROM case_docs WHERE id IN {_JSON_IDS}", (ids,))
+        if present:
+            at = self._now_iso()
+            conn.exec_driver_sql(_INSERT_NOTICE, [
+                ("reassigned", None, f"A case was reassigned away from you ({case_id[:8]}).", at)
+                for case_id in present])
 
     @staticmethod
     def _local_rows(s: Session, case_ids: list[str]) -> dict[str, list[OutboxRow]]:

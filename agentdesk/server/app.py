@@ -64,10 +64,12 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     async def lifespan(_app: FastAPI) -> Any:
         if relay:
             relay.start()
+        db.start_wal_checkpointer()  # SQLite: the WAL folded in off the commits (db.py)
         yield
         hub.close()
         if relay:
             relay.stop()
+        db.stop_wal_checkpointer()
 
     push_lane = PushLane()
 

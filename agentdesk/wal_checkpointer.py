@@ -1,4 +1,8 @@
-"""Folding the local store's write-ahead log into its database file, off the committing thread."""
+"""Folding an SQLite write-ahead log into its database file, off the committing thread.
+
+Shared by the desk's local store (agentdesk.client.store) and the server on SQLite
+(agentdesk.server.db): neither may import the other.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,9 @@ class Checkpointer:
 
     SQLite's automatic checkpoint runs inside whichever commit crosses its threshold: on a
     first sync that was every sixth page, 50-70 ms of copying and fsync on the sync thread
-    (and it could as well be a draft saved on the GUI thread). Here commits only append to
+    (and it could as well be a draft saved on the GUI thread); on the server, a lead's move
+    of 10,000 cases writes some 33 MB of WAL and its commit spent ~190 ms folding it in
+    before the agents could be poked (bench/bench_reassign.py). Here commits only append to
     the WAL, and this thread checkpoints when no write has come for `quiet_seconds` (a
     first sync finishes first, and the agent reads the queue while the WAL is folded in),
     or at once when the WAL file has reached `limit_bytes`, so it stays bounded during a
@@ -61,8 +67,16 @@ class Checkpointer:
         """Fold the WAL in now (the caller's thread)."""
         with self._lock:
             self._dirty = self._urgent = False
-        with self._engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        # On the DB-API connection, outside any transaction: the server's engine opens each
+        # transaction with BEGIN IMMEDIATE, and a checkpoint holding the write lock would
+        # block every writer while it copies.
+        conn = self._engine.raw_connection()
+        try:
+            cur = conn.cursor()
+            cur.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            cur.close()
+        finally:
+            conn.close()
         self.checkpoints += 1
 
     def stop(self) -> None:
