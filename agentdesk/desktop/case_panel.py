@@ -270,6 +270,8 @@ class CasePanel(QWidget):
         self.timelineEmpty.setText(translate("Timeline", "No contact with this debtor yet."))
         self.timelineEmpty.setVisible(not entries)
         self.timelineView.setVisible(bool(entries))
+        if entries:
+            self.timelineView.doItemsLayout()
 
     def timeline_text(self) -> list[str]:
         """The history as the agent reads it (and a screen reader says it), newest first."""
