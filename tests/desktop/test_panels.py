@@ -116,6 +116,38 @@ def test_another_track_builds_new_cards(qapp: QApplication) -> None:
     assert panel._cards == {} and panel.track is None
 
 
+def test_going_back_to_a_track_shows_its_kept_cards_refilled(qapp: QApplication) -> None:
+    """A queue mixes a few tracks: a track shown before comes back with its cards (not built
+    again), this case's texts in them, nothing ticked, and only its cards on screen."""
+    panel = TalkTrackPanel()
+    panel.resize(380, 700)
+    panel.show()
+    early, late, early_again = _detail(1, dpd=10), _detail(2, attempts=3, dpd=200), _detail(3, dpd=12)
+    track, steps = _track(early)
+    panel.show_track(track, steps, "zh")
+    cards = dict(panel._cards)
+    panel.required_boxes()[0].setChecked(True)
+    panel.go_to(list(cards)[-1])
+    other, other_steps = _track(late)
+    assert other.id != track.id
+    panel.show_track(other, other_steps, "zh")
+    other_cards = dict(panel._cards)
+    assert not any(card.isVisible() for card in cards.values()), "the first track's cards are off screen"
+
+    again, again_steps = _track(early_again)
+    assert again.id == track.id
+    panel.show_track(again, again_steps, "zh")
+
+    assert panel._cards == cards, "the first track's widgets, kept"
+    assert all(card.isVisible() for card in cards.values())
+    assert not any(card.isVisible() for card in other_cards.values())
+    assert panel.ticked() == (0, len(panel.required_boxes())), "a new case starts with nothing ticked"
+    assert [card.property("current") for card in cards.values()] == [True] + [False] * (len(cards) - 1)
+    texts = [label.text() for label in panel._texts]
+    assert any("债务人3" in text for text in texts) and not any("债务人1" in text for text in texts)
+    panel.close()
+
+
 def _judge(detail: CaseDetail) -> Any:
     policy = compliance.load_policy("china")
     return lambda point: caseview.dial_verdict(detail, point, policy, NOW)
