@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from agentdesk.client.views import AccountView, CaseDetail, ContactPointView
 from agentdesk.clock import PROCESS, Clock
-from agentdesk.desktop import labels, theme, uiload
+from agentdesk.desktop import labels, selectable, theme, uiload
 from agentdesk.desktop.timeline import timeline_entries
 from agentdesk.desktop.timeline_view import LAYOUT_BATCH, TimelineDelegate, TimelineModel
 from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
@@ -205,6 +205,9 @@ class CasePanel(QWidget):
         QShortcut(QKeySequence.StandardKey.Copy, self.timelineView, self._copy_timeline_entry,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.caseStack.setCurrentWidget(self.emptyPage)
+        # Selectable with the mouse, without a text document to rebuild on every case opened.
+        for label in (self.debtorName, self.identityLine):
+            selectable.selectable_on_hover(label)
 
     @property
     def detail(self) -> CaseDetail | None:
@@ -235,16 +238,14 @@ class CasePanel(QWidget):
             self.timeline.set_entries([], self._clock.now())
             return
         self.caseStack.setCurrentWidget(self.casePage)
-        self.debtorName.setText(detail.debtor_name)
+        selectable.set_text(self.debtorName, detail.debtor_name)
         born = (
             translate("CasePanel", ", born %1").replace("%1", str(detail.birth_date.year)) if detail.birth_date else ""
         )
-        self.identityLine.setText(
-            translate("CasePanel", "ID %1%2 · %3")
-            .replace("%1", detail.national_id_masked)
-            .replace("%2", born)
-            .replace("%3", detail.lender)
-        )
+        selectable.set_text(self.identityLine, translate("CasePanel", "ID %1%2 · %3")
+                            .replace("%1", detail.national_id_masked)
+                            .replace("%2", born)
+                            .replace("%3", detail.lender))
         self.bucketChip.setText(max((a.bucket for a in detail.accounts), default=""))
         theme.set_tone(self.bucketChip, "accent")
         status = labels.label(labels.case_status_labels(), detail.status)

@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from agentdesk.desktop import uiload
+from agentdesk.desktop import selectable, uiload
 from agentdesk.desktop.flowlayout import FlowLayout
 from agentdesk.domain.talktracks import RenderedStep, TalkTrack
 
@@ -200,7 +200,7 @@ class TalkTrackPanel(QWidget):
         label = QLabel(text, card)
         cards.texts.append(label)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        selectable.selectable_on_hover(label)  # no text document per line until pointed at
         if required:
             box = QCheckBox(card)
             box.setToolTip(translate("TalkTrackPanel", "Required line: tick it once you have said it"))
@@ -270,5 +270,4 @@ def _shape(track: TalkTrack, steps: Sequence[RenderedStep], lang: str) -> tuple[
 
 
 def _set_text(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
+    selectable.set_text(label, text)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.client import caseview
@@ -146,6 +147,48 @@ def test_going_back_to_a_track_shows_its_kept_cards_refilled(qapp: QApplication)
     texts = [label.text() for label in panel._texts]
     assert any("债务人3" in text for text in texts) and not any("债务人1" in text for text in texts)
     panel.close()
+
+
+def _drag_over(label: Any) -> None:
+    """Press at the label's left edge, drag to its right edge, release."""
+    y = label.height() // 2
+    QTest.mouseMove(label, QPoint(2, y))  # the first move enters the window, the next the label
+    QTest.mouseMove(label, QPoint(1, y))
+    QTest.mousePress(label, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(1, y))
+    QTest.mouseMove(label, QPoint(label.width() - 2, y))
+    QTest.mouseRelease(label, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(label.width() - 2, y))
+
+
+def test_talk_track_lines_can_be_selected_with_the_mouse(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """The lines get a new text on every case opened (without a text document of their
+    own, for speed); the agent can still drag over a line to select it, also after the
+    text changed under the pointer."""
+    panel = TalkTrackPanel()
+    qtbot.addWidget(panel)
+    panel.resize(380, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    track, steps = _track(_detail(1))
+    panel.show_track(track, steps, "zh")
+    line = next(label for label in panel._texts if label.wordWrap() and "债务人1" in label.text())
+
+    _drag_over(line)
+    assert line.hasSelectedText() and line.selectedText() in line.text()
+
+    panel.show_track(*_track(_detail(2)), "zh")  # next case, the pointer still on the line
+    assert "债务人2" in line.text()
+    QTest.mouseClick(line, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(line.width() - 2, line.height() // 2))  # a click drops the old selection
+    _drag_over(line)
+    assert line.hasSelectedText() and "债务人2" in line.selectedText()
+
+
+def test_debtor_name_can_be_selected_with_the_mouse(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    panel = _shown_panel(qtbot, qapp)
+    panel.show_case(_detail(3), _judge(_detail(3)), "zh")
+    panel.show_case(_detail(4), _judge(_detail(4)), "zh")
+    _drag_over(panel.debtorName)
+    assert panel.debtorName.selectedText() == "债务人4"
 
 
 def _judge(detail: CaseDetail) -> Any:
