@@ -312,10 +312,13 @@ def test_long_history_opens_whole_and_paints_its_newest_entries(qtbot, qapp: QAp
     lines = panel.timeline_text()
     assert len(lines) == 420 and all(f"第 {i} 次" in lines[i] for i in range(420))
     view = panel.timelineView
-    # The rows below the screen are measured a batch per event-loop turn; the top is drawn first.
-    qtbot.waitUntil(lambda: _row_at(view, 10) == 0)
+    # The newest entries are laid out when the case is shown: the first frame draws them
+    # (not an empty list while older entries are measured).
+    assert _row_at(view, 10) == 0
     assert _dot_color(panel, 0) == theme.read_colors("light")["ok"].upper(), "the newest call is drawn at the top"
-    # The agent can scroll to the oldest call.
+    # The older ones follow a part per event-loop turn; then the agent can scroll to the oldest call.
+    qtbot.waitUntil(panel.timeline_complete)
+    assert view.model().rowCount() == 420
     view.scrollToBottom()
     qtbot.waitUntil(lambda: _row_at(view, view.viewport().height() - 8) == 419)
 
