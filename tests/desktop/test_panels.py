@@ -159,6 +159,11 @@ def _drag_over(label: Any) -> None:
     QTest.mouseRelease(label, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(label.width() - 2, y))
 
 
+def _mouse_away(widget: Any) -> None:
+    """Leave the pointer off every window: later tests' views must not get hover repaints."""
+    QTest.mouseMove(widget.window(), QPoint(-50, -50))
+
+
 def test_talk_track_lines_can_be_selected_with_the_mouse(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
     """The lines get a new text on every case opened (without a text document of their
     own, for speed); the agent can still drag over a line to select it, also after the
@@ -181,6 +186,7 @@ def test_talk_track_lines_can_be_selected_with_the_mouse(qtbot, qapp: QApplicati
                      QPoint(line.width() - 2, line.height() // 2))  # a click drops the old selection
     _drag_over(line)
     assert line.hasSelectedText() and "债务人2" in line.selectedText()
+    _mouse_away(panel)
 
 
 def test_debtor_name_can_be_selected_with_the_mouse(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
@@ -189,6 +195,7 @@ def test_debtor_name_can_be_selected_with_the_mouse(qtbot, qapp: QApplication) -
     panel.show_case(_detail(4), _judge(_detail(4)), "zh")
     _drag_over(panel.debtorName)
     assert panel.debtorName.selectedText() == "债务人4"
+    _mouse_away(panel)
 
 
 def _judge(detail: CaseDetail) -> Any:
