@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from agentdesk.client.views import AccountView, CaseDetail, ContactPointView
 from agentdesk.clock import PROCESS, Clock
-from agentdesk.desktop import labels, theme, uiload
+from agentdesk.desktop import labels, selectable, theme, uiload
 from agentdesk.desktop.timeline import timeline_entries
-from agentdesk.desktop.timeline_view import LAYOUT_BATCH, TimelineDelegate, TimelineModel
+from agentdesk.desktop.timeline_view import FIRST_ROWS, MORE_ROWS, TimelineDelegate, TimelineModel
 from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -194,17 +194,22 @@ class CasePanel(QWidget):
         self._minute_timer.setSingleShot(True)
         self._minute_timer.timeout.connect(self._minute_tick)
         self._arm_minute_timer()
-        # The history is a list model drawn by a delegate (timeline_view.py): only the rows
-        # on screen are laid out when a case opens, however long its history.
+        # The history is a list model drawn by a delegate (timeline_view.py): the newest
+        # rows are laid out and drawn when a case opens, the older ones follow in parts.
         self.timeline = TimelineModel(self)
         self._timeline_delegate = TimelineDelegate(self.timelineView)
         self.timeline.modelReset.connect(self._timeline_delegate.forget)
         self.timelineView.setItemDelegate(self._timeline_delegate)
         self.timelineView.setModel(self.timeline)
-        self.timelineView.setBatchSize(LAYOUT_BATCH)
+        self._older_entries = QTimer(self)  # brings the older entries, a part per turn
+        self._older_entries.setInterval(0)
+        self._older_entries.timeout.connect(self._append_older_entries)
         QShortcut(QKeySequence.StandardKey.Copy, self.timelineView, self._copy_timeline_entry,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.caseStack.setCurrentWidget(self.emptyPage)
+        # Selectable with the mouse, without a text document to rebuild on every case opened.
+        for label in (self.debtorName, self.identityLine):
+            selectable.selectable_on_hover(label)
 
     @property
     def detail(self) -> CaseDetail | None:
@@ -233,18 +238,17 @@ class CasePanel(QWidget):
             self.contacts.set_rows([])
             self.accounts.set_rows([])
             self.timeline.set_entries([], self._clock.now())
+            self._older_entries.stop()
             return
         self.caseStack.setCurrentWidget(self.casePage)
-        self.debtorName.setText(detail.debtor_name)
+        selectable.set_text(self.debtorName, detail.debtor_name)
         born = (
             translate("CasePanel", ", born %1").replace("%1", str(detail.birth_date.year)) if detail.birth_date else ""
         )
-        self.identityLine.setText(
-            translate("CasePanel", "ID %1%2 · %3")
-            .replace("%1", detail.national_id_masked)
-            .replace("%2", born)
-            .replace("%3", detail.lender)
-        )
+        selectable.set_text(self.identityLine, translate("CasePanel", "ID %1%2 · %3")
+                            .replace("%1", detail.national_id_masked)
+                            .replace("%2", born)
+                            .replace("%3", detail.lender))
         self.bucketChip.setText(max((a.bucket for a in detail.accounts), default=""))
         theme.set_tone(self.bucketChip, "accent")
         status = labels.label(labels.case_status_labels(), detail.status)
@@ -266,16 +270,34 @@ class CasePanel(QWidget):
 
     def _show_timeline(self, detail: CaseDetail) -> None:
         entries = timeline_entries(detail)
-        self.timeline.set_entries(entries, self._clock.now())
+        self.timeline.set_entries(entries, self._clock.now(), first=FIRST_ROWS)
         self.timelineEmpty.setText(translate("Timeline", "No contact with this debtor yet."))
         self.timelineEmpty.setVisible(not entries)
         self.timelineView.setVisible(bool(entries))
+        if entries:
+            # Laid out now, not on the view's delayed layout a turn later: the paint pass
+            # that shows the case draws the newest entries (no second pass for them).
+            self.timelineView.doItemsLayout()
+        if self.timeline.complete():
+            self._older_entries.stop()
+        else:
+            self._older_entries.start()
+
+    def _append_older_entries(self) -> None:
+        self.timeline.append_more(MORE_ROWS)
+        if self.timeline.complete():
+            self._older_entries.stop()
+
+    def timeline_complete(self) -> bool:
+        """Every entry of the history is in the view (bench_workstation.py waits on it)."""
+        return self.timeline.complete()
 
     def timeline_text(self) -> list[str]:
-        """The history as the agent reads it (and a screen reader says it), newest first."""
-        if self.timelineEmpty.isVisible() or not self.timeline.rowCount():
+        """The history as the agent reads it (and a screen reader says it), newest first;
+        older entries count before they are rows of the view."""
+        if self.timelineEmpty.isVisible() or not self.timeline.entry_count():
             return [self.timelineEmpty.text()] if self._detail is not None else []
-        return [self.timeline.entry_text(row) for row in range(self.timeline.rowCount())]
+        return [self.timeline.entry_text(row) for row in range(self.timeline.entry_count())]
 
     def _copy_timeline_entry(self) -> None:
         index = self.timelineView.currentIndex()

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from agentdesk.client.dialing import DialTicket
 from agentdesk.client.views import CaseDetail
@@ -105,7 +105,7 @@ class NoteForm(QWidget):
             now = QDateTime(instant.astimezone().replace(tzinfo=None, microsecond=0))
             self.callbackEdit.setMinimumDateTime(now)
             self.callbackEdit.setDateTime(now.addSecs(3600))
-            self.noteEdit.clear()
+            _clear_note(self.noteEdit)
             self.conductReasonEdit.clear()
             self.consentCheck.setChecked(False)
             self._started_at = instant.isoformat()
@@ -434,3 +434,13 @@ def _set_invalid(widget: QWidget, invalid: bool) -> None:
     widget.setProperty("invalid", invalid)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def _clear_note(edit: QPlainTextEdit) -> None:
+    """Empty the note for the next case. An already empty note with no undo history (the
+    usual case) is left alone: clearing it rebuilds its document and repaints it in the
+    paint pass that shows the case (issue 20)."""
+    document = edit.document()
+    if document.isEmpty() and not document.isUndoAvailable() and not document.isRedoAvailable():
+        return
+    edit.clear()

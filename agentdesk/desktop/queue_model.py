@@ -25,6 +25,10 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _CASE_ID = int(CASE_ID_ROLE)
+# The roles this model answers. The item delegate asks every cell for seven roles on each
+# paint (font, icon, background and check state too); the others return at once, before
+# the index is even looked at: a far jump repaints ~150 cells (issue 20).
+_ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _ALIGN, _FOREGROUND, _TOOLTIP, _CASE_ID})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -172,7 +176,7 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         r = index.row()
         cells = self._cells.get(r)

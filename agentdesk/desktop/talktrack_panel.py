@@ -6,22 +6,41 @@ branch buttons jump to the step that fits the debtor's answer; the combo switche
 
 Consecutive cases mostly get the same track: then the cards stay and only their texts
 change (ticks cleared, back at the first step), because building the widgets again is
-what made opening a case slow (bench/bench_workstation.py).
+what made opening a case slow (bench/bench_workstation.py). A queue mixes a handful of
+tracks, so the cards of the last few tracks shown stay built too, hidden in their own
+container: going back to one of them shows its container and refills it, instead of
+building, polishing and laying out a new set of cards (a third of the cases opened did,
+and they were the slowest: issue 20).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from agentdesk.desktop import uiload
+from agentdesk.desktop import selectable, uiload
 from agentdesk.desktop.flowlayout import FlowLayout
 from agentdesk.domain.talktracks import RenderedStep, TalkTrack
 
 translate = QCoreApplication.translate
+
+# Card sets kept built (one per track shape recently shown); the queue's tracks are few.
+KEPT_SETS = 6
+
+
+@dataclass
+class _CardSet:
+    """One track's cards, in their own container inside the steps area."""
+
+    host: QWidget
+    cards: dict[str, QFrame] = field(default_factory=dict)
+    texts: list[QLabel] = field(default_factory=list)  # each card's heading, then its lines, in order
+    required: list[QCheckBox] = field(default_factory=list)
 
 
 def track_title(track: TalkTrack, lang: str) -> str:
@@ -37,9 +56,8 @@ class TalkTrackPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         uiload.load_form("talktrack", self)
-        self._cards: dict[str, QFrame] = {}
-        self._texts: list[QLabel] = []  # each card's heading, then its lines, in order
-        self._required: list[QCheckBox] = []
+        self._sets: OrderedDict[tuple[Any, ...], _CardSet] = OrderedDict()  # by shape, last shown last
+        self._shown: _CardSet | None = None  # the set on screen
         self._shape: tuple[Any, ...] | None = None  # what the cards on screen were built for
         self._track: TalkTrack | None = None
         self._filling = False
@@ -69,19 +87,35 @@ class TalkTrackPanel(QWidget):
         self.trackWhy.setText("" if track else translate("TalkTrackPanel", "No talk track for this case."))
         self.trackWhy.setVisible(track is None)
         shape = _shape(track, steps, lang) if track is not None else None
-        if shape is not None and shape == self._shape:
-            self._refill(steps)
-        else:
+        if shape is None:
             self._clear()
-            if track is None:
-                return
-            for number, step in enumerate(steps, start=1):
-                card = self._card(number, step, lang)
-                self.stepsLayout.insertWidget(self.stepsLayout.count() - 1, card)
-            self._shape = shape
+            return
+        kept = self._sets.get(shape)
+        if kept is None:
+            self._hide_shown()
+            kept = self._build(steps, lang)
+            self._sets[shape] = kept
+            self._forget_old_sets()
+        else:
+            self._sets.move_to_end(shape)
+            self._refill(kept, steps)
+        self._show_set(kept, shape)
         if self._cards:
             self.go_to(next(iter(self._cards)))
         self._update_progress()
+
+    @property
+    def _cards(self) -> dict[str, QFrame]:
+        """The cards on screen, by step id (none when no track is shown)."""
+        return self._shown.cards if self._shown is not None else {}
+
+    @property
+    def _texts(self) -> list[QLabel]:
+        return self._shown.texts if self._shown is not None else []
+
+    @property
+    def _required(self) -> list[QCheckBox]:
+        return self._shown.required if self._shown is not None else []
 
     def clear(self) -> None:
         self._track = None
@@ -89,29 +123,54 @@ class TalkTrackPanel(QWidget):
         self.trackWhy.setText("")
 
     def _clear(self) -> None:
-        for card in self._cards.values():
-            card.hide()  # gone from the screen now; deleted when the event loop gets to it
-            card.deleteLater()
-        self._cards.clear()
-        self._texts.clear()
-        self._required.clear()
-        self._shape = None
+        self._hide_shown()
         self.requiredProgress.setText("")
 
-    def _refill(self, steps: Sequence[RenderedStep]) -> None:
+    def _hide_shown(self) -> None:
+        if self._shown is not None:
+            self._shown.host.hide()
+        self._shown = None
+        self._shape = None
+
+    def _show_set(self, cards: _CardSet, shape: tuple[Any, ...]) -> None:
+        if self._shown is not cards:
+            self._hide_shown()
+            cards.host.show()
+        self._shown, self._shape = cards, shape
+
+    def _forget_old_sets(self) -> None:
+        while len(self._sets) > KEPT_SETS:
+            _shape_gone, old = self._sets.popitem(last=False)
+            old.host.hide()
+            old.host.deleteLater()
+
+    def _build(self, steps: Sequence[RenderedStep], lang: str) -> _CardSet:
+        """A new container with one card per step, in the steps area above its stretch."""
+        host = QWidget(self.stepsHost)
+        host.hide()  # shown by `_show_set`, once filled: one show instead of one per card
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(self.stepsLayout.spacing())
+        built = _CardSet(host)
+        for number, step in enumerate(steps, start=1):
+            layout.addWidget(self._card(built, number, step, lang))
+        self.stepsLayout.insertWidget(self.stepsLayout.count() - 1, host)
+        return built
+
+    def _refill(self, cards: _CardSet, steps: Sequence[RenderedStep]) -> None:
         """Same track, same layout: put this case's texts into the cards and untick them."""
-        texts = iter(self._texts)
+        texts = iter(cards.texts)
         for number, step in enumerate(steps, start=1):
             _set_text(next(texts), f"{number}. {step.title}")
             for line in step.lines:
                 _set_text(next(texts), line.text)
-        for box in self._required:
+        for box in cards.required:
             box.blockSignals(True)  # one progress update below, as for new cards
             box.setChecked(False)
             box.blockSignals(False)
 
-    def _card(self, number: int, step: RenderedStep, lang: str) -> QFrame:
-        card = QFrame(self.stepsHost)
+    def _card(self, cards: _CardSet, number: int, step: RenderedStep, lang: str) -> QFrame:
+        card = QFrame(cards.host)
         card.setObjectName("stepCard")
         layout = QVBoxLayout(card)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -119,9 +178,9 @@ class TalkTrackPanel(QWidget):
         heading = QLabel(f"{number}. {step.title}", card)
         heading.setObjectName("stepTitle")
         layout.addWidget(heading)
-        self._texts.append(heading)
+        cards.texts.append(heading)
         for line in step.lines:
-            layout.addLayout(self._line(card, line.text, line.required))
+            layout.addLayout(self._line(cards, card, line.text, line.required))
         if step.branches:
             flow = FlowLayout(spacing=6)
             for _key, label, target, outcome in step.branches:
@@ -132,16 +191,16 @@ class TalkTrackPanel(QWidget):
                 button.clicked.connect(lambda _c=False, t=target, o=outcome: self._branch(t, o))
                 flow.addWidget(button)
             layout.addLayout(flow)
-        self._cards[step.id] = card
+        cards.cards[step.id] = card
         return card
 
-    def _line(self, card: QFrame, text: str, required: bool) -> QHBoxLayout:
+    def _line(self, cards: _CardSet, card: QFrame, text: str, required: bool) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
         label = QLabel(text, card)
-        self._texts.append(label)
+        cards.texts.append(label)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        selectable.selectable_on_hover(label)  # no text document per line until pointed at
         if required:
             box = QCheckBox(card)
             box.setToolTip(translate("TalkTrackPanel", "Required line: tick it once you have said it"))
@@ -149,7 +208,7 @@ class TalkTrackPanel(QWidget):
             box.toggled.connect(self._update_progress)
             label.setProperty("required", True)
             label.setBuddy(box)
-            self._required.append(box)
+            cards.required.append(box)
             row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         else:
             spacer = QLabel("", card)
@@ -211,5 +270,4 @@ def _shape(track: TalkTrack, steps: Sequence[RenderedStep], lang: str) -> tuple[
 
 
 def _set_text(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
+    selectable.set_text(label, text)

@@ -3,8 +3,12 @@ that draws one entry (time, a dot in the entry's tone, title, facts, flags, the 
 
 Why not rich text: `QTextEdit.setHtml` laid out the whole history on every case opened
 (6 ms at the median, more for a long history). A list view lays out and paints only the
-rows on screen; the rows below are measured a batch per event-loop turn (`Batched`
-layout), so a history of hundreds of calls opens as fast as one of three.
+rows on screen. A long history comes in parts: the model holds the newest `FIRST_ROWS`
+entries when the case opens (more than fit on screen), measured and painted in the first
+frame, and the case panel appends the older ones a part per event-loop turn
+(`append_more`), so a history of hundreds of calls opens as fast as one of three.
+Not QListView's `Batched` layout: while its batches ran (a dozen turns for 300 calls)
+the view painted no row at all, so the first frames showed an empty history.
 
 Each row reads, left to right: when (the agent's time, muted), a dot coloured by the
 entry's tone, the title in bold followed by its facts (muted), "● not yet synced" (warn)
@@ -44,8 +48,10 @@ TIME_X = 2
 TIME_W = 92
 DOT_W = 16
 RIGHT_PAD = 4
-# Rows measured per event-loop turn below the ones on screen (QListView's Batched layout).
-LAYOUT_BATCH = 24
+# Entries in the model when a case opens: more than a screen holds (a row is one line at
+# least), measured and drawn in the first frame; then older entries, a part per turn.
+FIRST_ROWS = 24
+MORE_ROWS = 64
 
 
 class TimelineModel(QAbstractListModel):
@@ -55,15 +61,34 @@ class TimelineModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._entries: list[TimelineEntry] = []
+        self._rows = 0  # the newest entries that are rows so far
         self._now: datetime | None = None
         self._when: dict[int, str] = {}
 
-    def set_entries(self, entries: Sequence[TimelineEntry], now: datetime) -> None:
+    def set_entries(self, entries: Sequence[TimelineEntry], now: datetime, first: int | None = None) -> None:
+        """All of `entries`, or only the newest `first` rows until `append_more` brings the rest."""
         self.beginResetModel()
         self._entries = list(entries)
+        self._rows = len(self._entries) if first is None else min(first, len(self._entries))
         self._now = now
         self._when = {}
         self.endResetModel()
+
+    def complete(self) -> bool:
+        """Every entry is a row (the older ones come in parts after a case opens)."""
+        return self._rows == len(self._entries)
+
+    def append_more(self, count: int) -> None:
+        """Append the next `count` older entries as rows."""
+        end = min(len(self._entries), self._rows + count)
+        if end > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, end - 1)
+            self._rows = end
+            self.endInsertRows()
+
+    def entry_count(self) -> int:
+        """The entries of the history, rows or not yet."""
+        return len(self._entries)
 
     def entry(self, row: int) -> TimelineEntry:
         return self._entries[row]
@@ -85,7 +110,7 @@ class TimelineModel(QAbstractListModel):
         return " · ".join(parts)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._entries)
+        return 0 if parent.isValid() else self._rows
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

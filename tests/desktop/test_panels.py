@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.client import caseview
@@ -114,6 +115,87 @@ def test_another_track_builds_new_cards(qapp: QApplication) -> None:
     assert not set(map(id, panel._cards.values())) & set(map(id, cards.values()))
     panel.show_track(None, (), "zh")
     assert panel._cards == {} and panel.track is None
+
+
+def test_going_back_to_a_track_shows_its_kept_cards_refilled(qapp: QApplication) -> None:
+    """A queue mixes a few tracks: a track shown before comes back with its cards (not built
+    again), this case's texts in them, nothing ticked, and only its cards on screen."""
+    panel = TalkTrackPanel()
+    panel.resize(380, 700)
+    panel.show()
+    early, late, early_again = _detail(1, dpd=10), _detail(2, attempts=3, dpd=200), _detail(3, dpd=12)
+    track, steps = _track(early)
+    panel.show_track(track, steps, "zh")
+    cards = dict(panel._cards)
+    panel.required_boxes()[0].setChecked(True)
+    panel.go_to(list(cards)[-1])
+    other, other_steps = _track(late)
+    assert other.id != track.id
+    panel.show_track(other, other_steps, "zh")
+    other_cards = dict(panel._cards)
+    assert not any(card.isVisible() for card in cards.values()), "the first track's cards are off screen"
+
+    again, again_steps = _track(early_again)
+    assert again.id == track.id
+    panel.show_track(again, again_steps, "zh")
+
+    assert panel._cards == cards, "the first track's widgets, kept"
+    assert all(card.isVisible() for card in cards.values())
+    assert not any(card.isVisible() for card in other_cards.values())
+    assert panel.ticked() == (0, len(panel.required_boxes())), "a new case starts with nothing ticked"
+    assert [card.property("current") for card in cards.values()] == [True] + [False] * (len(cards) - 1)
+    texts = [label.text() for label in panel._texts]
+    assert any("债务人3" in text for text in texts) and not any("债务人1" in text for text in texts)
+    panel.close()
+
+
+def _drag_over(label: Any) -> None:
+    """Press at the label's left edge, drag to its right edge, release."""
+    y = label.height() // 2
+    QTest.mouseMove(label, QPoint(2, y))  # the first move enters the window, the next the label
+    QTest.mouseMove(label, QPoint(1, y))
+    QTest.mousePress(label, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(1, y))
+    QTest.mouseMove(label, QPoint(label.width() - 2, y))
+    QTest.mouseRelease(label, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(label.width() - 2, y))
+
+
+def _mouse_away(widget: Any) -> None:
+    """Leave the pointer off every window: later tests' views must not get hover repaints."""
+    QTest.mouseMove(widget.window(), QPoint(-50, -50))
+
+
+def test_talk_track_lines_can_be_selected_with_the_mouse(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """The lines get a new text on every case opened (without a text document of their
+    own, for speed); the agent can still drag over a line to select it, also after the
+    text changed under the pointer."""
+    panel = TalkTrackPanel()
+    qtbot.addWidget(panel)
+    panel.resize(380, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    track, steps = _track(_detail(1))
+    panel.show_track(track, steps, "zh")
+    line = next(label for label in panel._texts if label.wordWrap() and "债务人1" in label.text())
+
+    _drag_over(line)
+    assert line.hasSelectedText() and line.selectedText() in line.text()
+
+    panel.show_track(*_track(_detail(2)), "zh")  # next case, the pointer still on the line
+    assert "债务人2" in line.text()
+    QTest.mouseClick(line, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(line.width() - 2, line.height() // 2))  # a click drops the old selection
+    _drag_over(line)
+    assert line.hasSelectedText() and "债务人2" in line.selectedText()
+    _mouse_away(panel)
+
+
+def test_debtor_name_can_be_selected_with_the_mouse(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    panel = _shown_panel(qtbot, qapp)
+    panel.show_case(_detail(3), _judge(_detail(3)), "zh")
+    panel.show_case(_detail(4), _judge(_detail(4)), "zh")
+    _drag_over(panel.debtorName)
+    assert panel.debtorName.selectedText() == "债务人4"
+    _mouse_away(panel)
 
 
 def _judge(detail: CaseDetail) -> Any:
@@ -237,10 +319,13 @@ def test_long_history_opens_whole_and_paints_its_newest_entries(qtbot, qapp: QAp
     lines = panel.timeline_text()
     assert len(lines) == 420 and all(f"第 {i} 次" in lines[i] for i in range(420))
     view = panel.timelineView
-    # The rows below the screen are measured a batch per event-loop turn; the top is drawn first.
-    qtbot.waitUntil(lambda: _row_at(view, 10) == 0)
+    # The newest entries are laid out when the case is shown: the first frame draws them
+    # (not an empty list while older entries are measured).
+    assert _row_at(view, 10) == 0
     assert _dot_color(panel, 0) == theme.read_colors("light")["ok"].upper(), "the newest call is drawn at the top"
-    # The agent can scroll to the oldest call.
+    # The older ones follow a part per event-loop turn; then the agent can scroll to the oldest call.
+    qtbot.waitUntil(panel.timeline_complete)
+    assert view.model().rowCount() == 420
     view.scrollToBottom()
     qtbot.waitUntil(lambda: _row_at(view, view.viewport().height() - 8) == 419)
 
