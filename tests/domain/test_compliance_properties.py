@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -173,3 +174,41 @@ def test_named_next_time_is_allowed_and_nothing_earlier_is(
     between = between.replace(microsecond=0)
     if now <= between < verdict.next_allowed_at:
         assert not evaluate(attempt, history, policy, between).allowed
+
+
+@st.composite
+def long_histories(draw: st.DrawFn, now: datetime) -> list[PastContact]:
+    """Up to 60 days back, with inbound calls, texts, numbers and another person's contacts."""
+    rows = []
+    for _ in range(draw(st.integers(0, 30))):
+        point = draw(st.sampled_from([*sorted(POINTS), None]))
+        owner = POINTS.get(point or "", draw(st.sampled_from(["debtor", "emergency"])))
+        reached = draw(st.sampled_from(["nobody", "right_party", "third_party"]))
+        ago = timedelta(minutes=draw(st.integers(0, 60 * 24 * 60)))
+        channel = draw(st.sampled_from(["call", "call", "sms", "inbound", "visit"]))
+        number = draw(st.sampled_from([None, "n1", "n2"]))
+        rows.append(PastContact(point, now - ago, reached, owner, channel, number, draw(st.booleans())))
+    return rows
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_the_lasting_contacts_and_the_recent_ones_give_the_whole_historys_verdict(data: st.DataObject) -> None:
+    """The desk keeps `lasting_contacts` with the case and hands the guard only those and the
+    contacts within `COUNT_HORIZON`: the verdict (rule, reason, when allowed) and the budget
+    must be those of the whole history, now and on any later day (the queue's next minutes)."""
+    from agentdesk.domain.compliance import COUNT_HORIZON, budget, lasting_contacts
+
+    made = data.draw(moments)
+    attempt = data.draw(attempts())
+    attempt = PlannedContact(**{**attempt.__dict__, "number": data.draw(st.sampled_from([None, "n1"]))})
+    history, policy = data.draw(long_histories(made)), data.draw(policies())
+    # Waits longer than the horizon, and the once-only rule, are where old contacts count.
+    policy = replace(policy, wait_after_conversation=timedelta(days=data.draw(st.integers(1, 40))),
+                     third_party_max_conversations_per_point=data.draw(st.sampled_from([None, 1, 2])))
+    lasting = set(lasting_contacts(attempt, history))
+    for later in (timedelta(0), timedelta(minutes=data.draw(st.integers(0, 20 * 24 * 60)))):
+        now = made + later
+        reduced = [p for i, p in enumerate(history) if i in lasting or p.at >= now - COUNT_HORIZON]
+        assert evaluate(attempt, reduced, policy, now) == evaluate(attempt, history, policy, now)
+        assert budget(attempt, reduced, policy, now) == budget(attempt, history, policy, now)
