@@ -212,3 +212,24 @@ def test_the_lasting_contacts_and_the_recent_ones_give_the_whole_historys_verdic
         reduced = [p for i, p in enumerate(history) if i in lasting or p.at >= now - COUNT_HORIZON]
         assert evaluate(attempt, reduced, policy, now) == evaluate(attempt, history, policy, now)
         assert budget(attempt, reduced, policy, now) == budget(attempt, history, policy, now)
+
+
+def test_an_old_conversation_and_an_emergency_contacts_talk_are_kept_however_old() -> None:
+    from agentdesk.domain.compliance import COUNT_HORIZON, lasting_contacts
+
+    now = BASE + timedelta(days=40)
+    policy = replace(load_policy("china"), wait_after_conversation=timedelta(days=30),
+                     third_party_max_conversations_per_point=1)
+    debtor = PlannedContact("c", "p1", "debtor", "valid", "call", "Asia/Shanghai", "open", None,
+                            debtor_reachable=False)
+    emergency = replace(debtor, contact_point_id="e1", contact_owner="emergency")
+    history = [PastContact("p1", now - timedelta(days=20), "right_party"),
+               PastContact("p1", now - timedelta(days=25), "right_party"),
+               PastContact("e1", now - timedelta(days=15), "third_party", "emergency"),
+               PastContact("p1", now - timedelta(hours=30), "nobody")]
+    for attempt, rule in ((debtor, "wait_after_conversation"), (emergency, "third_party_once")):
+        kept = lasting_contacts(attempt, history)
+        reduced = [p for i, p in enumerate(history) if i in kept or p.at >= now - COUNT_HORIZON]
+        verdict = evaluate(attempt, reduced, policy, now)
+        assert verdict.rule == rule and verdict == evaluate(attempt, history, policy, now)
+    assert lasting_contacts(debtor, history) == [0], "only the latest conversation starts the wait"
