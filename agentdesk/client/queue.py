@@ -11,7 +11,8 @@ import logging
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
 from zoneinfo import ZoneInfo
 
 import orjson
@@ -427,6 +428,7 @@ class _Build:
         stamps = {r.id: (facts_by_id[r.id].key, minute, generation, self.rules_tag) for r in rows}
         queue_rows: list[QueueRow] = []
         new_rows: dict[str, tuple[Any, QueueRow]] = {}
+        parts = ranking.all_parts()
         for i, r in enumerate(rows):
             cached = rows_cache.get(r.id)
             score = float(ranking.scores[i])
@@ -436,7 +438,7 @@ class _Build:
                 if queue_row.score != score or queue_row.callable_from != callable_from:
                     queue_row = replace(queue_row, score=score, callable_from=callable_from)
             else:
-                queue_row = _queue_row(r, ranking, i, r.id in signatures)
+                queue_row = _queue_row(r, ranking, i, r.id in signatures, parts[i])
                 new_rows[r.id] = (stamps[r.id], queue_row)
             queue_rows.append(queue_row)
         self.light = {r.id: r for r in every}
@@ -601,15 +603,66 @@ def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseF
     return ranking_mod.CaseTable(pfacts)
 
 
-def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool) -> QueueRow:
-    """The desk's row for table row `i`: the summary's columns, the score and the reasons."""
-    factors = ranking.explain(i)
+class _Reasons(Sequence[PriorityReason]):
+    """A row's reasons, worded when first asked for: a start ranks thousands of cases and
+    the desk shows a screenful (the queue model asks for a row's text when it paints it).
+    Holds what `priority._factors` needs, taken when the row was ranked (a later refresh
+    changes the ranking's columns in place), so the words are those of that ranking.
+    Compares, hashes and reads as the tuple it stands for."""
+
+    __slots__ = ("_made", "_facts", "_parts", "_ctx")
+
+    def __init__(self, facts: priority.CaseFacts, parts: tuple[Any, ...], ctx: Any) -> None:
+        self._made: tuple[PriorityReason, ...] | None = None
+        self._facts, self._parts, self._ctx = facts, parts, ctx
+
+    def _all(self) -> tuple[PriorityReason, ...]:
+        made = self._made
+        if made is None:
+            made = self._made = tuple(PriorityReason(f.key, f.text_en, f.text_zh, f.points)
+                                      for f in priority._factors(self._facts, self._parts, self._ctx))  # noqa: SLF001
+        return made
+
+    @overload
+    def __getitem__(self, i: int) -> PriorityReason: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[PriorityReason, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> PriorityReason | tuple[PriorityReason, ...]:
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[PriorityReason]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Reasons):
+            return self._all() == other._all()
+        if isinstance(other, tuple):
+            return self._all() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
+def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool,
+               parts: tuple[Any, ...] | None = None) -> QueueRow:
+    """The desk's row for table row `i`: the summary's columns, the score and the reasons
+    (worded when first read); `parts`: the row's `ranking.parts_of(i)` when already made."""
+    reasons = _Reasons(ranking.table.facts[i], parts if parts is not None else ranking.parts_of(i), ranking.ctx)
     return QueueRow(
         case_id=row.id, debtor_name=row.debtor_name, lender=row.lender,
         overdue=Money(row.overdue_minor, row.currency), outstanding=Money(row.outstanding_minor, row.currency),
         days_past_due=row.days_past_due, bucket=row.bucket, status=row.status,
         last_outcome=row.last_outcome, last_attempt_at=_dt(row.last_attempt_at), score=float(ranking.scores[i]),
-        reasons=tuple(PriorityReason(f.key, f.text_en, f.text_zh, f.points) for f in factors),
+        reasons=reasons,
         callable_from=ranking.callable_from(i), assigned_agent=row.assigned_agent,
         has_pending=has_pending,
     )
