@@ -343,8 +343,9 @@ COUNT_HORIZON = timedelta(days=_WEEK_DAYS + 2)
 
 def lasting_contacts(attempt: PlannedContact, history: Sequence[PastContact]) -> list[int]:
     """Positions in `history` of the contacts that count for `attempt` however old they are:
-    the conversation on the latest day (it starts the wait after one) and every conversation
-    with an emergency contact on the number (the once-only rule).
+    the conversation on the latest day (it starts the wait after one) and, when the attempt
+    is to an emergency contact, every conversation with one on the number (the once-only
+    rule; it does not limit calls to the debtor, so a debtor's case keeps one contact at most).
 
     Why: the desk ranks thousands of cases at each start and minute; a case's history of
     hundreds of attempts is mostly older than any count looks. `evaluate` (and `budget`) at
@@ -365,7 +366,7 @@ def lasting_contacts(attempt: PlannedContact, history: Sequence[PastContact]) ->
             day = past.at.astimezone(zone).date()
             if latest is None or day > latest[0]:
                 latest = (day, i)
-        if _third_party_talk(past, same_number):
+        if not is_debtor and _third_party_talk(past, same_number):  # the once-only rule is the emergency contact's
             keep.append(i)
     if latest is not None and latest[1] not in keep:
         keep.append(latest[1])

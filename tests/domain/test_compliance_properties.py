@@ -233,3 +233,19 @@ def test_an_old_conversation_and_an_emergency_contacts_talk_are_kept_however_old
         verdict = evaluate(attempt, reduced, policy, now)
         assert verdict.rule == rule and verdict == evaluate(attempt, history, policy, now)
     assert lasting_contacts(debtor, history) == [0], "only the latest conversation starts the wait"
+
+
+def test_a_debtors_case_keeps_no_old_talk_with_a_third_party() -> None:
+    """The once-only rule limits calls to an emergency contact, never to the debtor: a
+    debtor's case keeps no talk with whoever else answered (the desk hands the guard less)."""
+    from agentdesk.domain.compliance import COUNT_HORIZON, lasting_contacts
+
+    now = BASE + timedelta(days=40)
+    policy = replace(load_policy("china"), third_party_max_conversations_per_point=1)
+    debtor = PlannedContact("c", "p1", "debtor", "valid", "call", "Asia/Shanghai", "open", None)
+    history = [PastContact("p1", now - timedelta(days=30 - i), "third_party") for i in range(5)]
+    assert lasting_contacts(debtor, history) == []
+    kept = [p for p in history if p.at >= now - COUNT_HORIZON]
+    assert evaluate(debtor, kept, policy, now) == evaluate(debtor, history, policy, now)
+    emergency = replace(debtor, contact_owner="emergency", debtor_reachable=False)
+    assert lasting_contacts(emergency, history) == [0, 1, 2, 3, 4]
