@@ -10,10 +10,10 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone
-from collections.abc import Iterator, Sequence
 from typing import Any, overload
 from zoneinfo import ZoneInfo
 
