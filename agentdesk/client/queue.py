@@ -62,7 +62,7 @@ def _keep(row: Any, filter: str, needle: str, now: datetime) -> bool:
 # overlay of unsent writes, `compliance.lasting_contacts`): a kept row made by other code is
 # derived again. Raise FACTS_VERSION when any of them changes what it gives; a new release
 # re-derives anyway.
-FACTS_VERSION = 2  # 2: lasting_contacts keeps no emergency talks for a debtor's attempt
+FACTS_VERSION = 3  # 2: lasting_contacts keeps no emergency talks for a debtor's attempt; 3: `since`
 FACTS_TAG = f"{FACTS_VERSION}/{__version__}"
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -103,6 +103,9 @@ class _CaseFacts:
     lasting: tuple[int, ...]  # positions in `contacts` that count however old
     engaged_at: datetime | None = None  # the debtor opened an SMS link (priority.CaseFacts)
     calls: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # the case's own calls (us, offset): the cadence's
+    # Kept facts only: the instant (us) before which the contacts and calls that no count can
+    # reach any more were left out (`encode`); None: the whole history (see `covers`).
+    since: int | None = None
     # PastContacts already made, by position (not part of the facts): filled on first use.
     _made: list[compliance.PastContact | None] = field(default_factory=list, compare=False, repr=False)
 
@@ -141,8 +144,29 @@ class _CaseFacts:
         since = (now - _EPOCH) // _US - _HORIZON_US
         return [_instant((us, off)) for us, off in zip(*self.calls, strict=True) if us >= since]
 
-    def encode(self) -> bytes:
-        """The facts as kept in the local store (the key is kept beside them)."""
+    def covers(self, now: datetime) -> bool:
+        """Whether these facts give the guard and the cadence what they need at `now`: always
+        for a whole history; for kept facts, from the instant they were kept on and while no
+        contact lies after `now` (then the guard needs the whole history: a clock set back)."""
+        if self.since is None:
+            return True
+        now_us = (now - _EPOCH) // _US
+        return now_us - _HORIZON_US >= self.since and (not self.contacts[0] or max(self.contacts[0]) <= now_us)
+
+    def encode(self, now: datetime) -> bytes:
+        """The facts as kept in the local store (the key is kept beside them), without the
+        contacts and calls that no count can reach at `now` or later (most of a long
+        history: a start reads and parses only what it may need)."""
+        since = (now - _EPOCH) // _US - _HORIZON_US
+        at, lasting = self.contacts[0], set(self.lasting)
+        kept = [i for i, t in enumerate(at) if t >= since or i in lasting]
+        contacts, positions = self.contacts, self.lasting
+        calls = [i for i, t in enumerate(self.calls[0]) if t >= since]
+        pruned = len(kept) < len(at) or len(calls) < len(self.calls[0])
+        if pruned:
+            contacts = tuple(tuple(column[i] for i in kept) for column in self.contacts)
+            where = {i: n for n, i in enumerate(kept)}
+            positions = tuple(where[i] for i in self.lasting)
         p = self.planned
         planned = [p.case_id, p.contact_point_id, p.contact_owner, p.contact_status, p.channel, p.debtor_time_zone,
                    p.case_status, p.hold_reason, p.consent_late_calls,
@@ -150,12 +174,14 @@ class _CaseFacts:
                    p.number]
         engaged = _as_instant(self.engaged_at) if self.engaged_at is not None else None
         return orjson.dumps([self.time_zone, self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days,
-                             planned, self.contacts, self.lasting, engaged, self.calls])
+                             planned, contacts, positions, engaged,
+                             [[column[i] for i in calls] for column in self.calls] if pruned else self.calls,
+                             since if pruned else None])
 
     @staticmethod
     def decode(key: Any, raw: bytes) -> _CaseFacts:
         """Kept facts back; raises (ValueError, TypeError, KeyError...) on anything malformed."""
-        (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls) = orjson.loads(raw)
+        (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = orjson.loads(raw)
         if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(contacts) != 2 + len(_PAST_FIELDS) \
                 or len({len(column) for column in contacts}) != 1 or len(calls) != 2 or len(calls[0]) != len(calls[1]):
             raise ValueError("kept queue facts of the wrong shape")
@@ -167,7 +193,7 @@ class _CaseFacts:
             planned=compliance.PlannedContact(*planned),
             contacts=tuple(tuple(column) for column in contacts),
             lasting=tuple(lasting), engaged_at=_instant(engaged) if engaged is not None else None,
-            calls=(tuple(calls[0]), tuple(calls[1])),
+            calls=(tuple(calls[0]), tuple(calls[1])), since=since if since is None else int(since),
         )
 
 
@@ -487,7 +513,7 @@ class _Build:
         document)."""
         cache = self.cache
         with cache._lock:
-            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id])]
+            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id], self.now)]
             if stale and cache._kept is None:
                 cache._kept = self.store.queue_facts(FACTS_TAG)
             kept = cache._kept or {}
@@ -498,7 +524,11 @@ class _Build:
             found = kept.get(case_id)
             if found is not None and found[0] == _key_bytes(keys[case_id]):
                 try:
-                    fresh[case_id] = _CaseFacts.decode(keys[case_id], found[1])
+                    back = _CaseFacts.decode(keys[case_id], found[1])
+                    if back.covers(self.now):  # else kept at a later instant than this build's: derive
+                        fresh[case_id] = back
+                        continue
+                    todo.append(case_id)
                     continue
                 except Exception:  # noqa: BLE001 - a cache: whatever is wrong with it, derive again
                     unreadable += 1
@@ -507,7 +537,7 @@ class _Build:
             log.warning("the queue facts kept for %d cases are unreadable; derived again", unreadable)
         self.kept, derived = len(fresh), self._derive(s, todo, keys, siblings, signatures)
         fresh.update(derived)
-        self.to_keep = [(i, _key_bytes(keys[i]), cf.encode()) for i, cf in derived.items()]
+        self.to_keep = [(i, _key_bytes(keys[i]), cf.encode(self.now)) for i, cf in derived.items()]
         return fresh, stale
 
     def _derive(self, s: Any, ids_wanted: list[str], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
@@ -608,9 +638,9 @@ def _key_bytes(key: Any) -> bytes:
     return orjson.dumps(key)
 
 
-def _stale(cache: QueueCache, case_id: str, key: Any) -> bool:
+def _stale(cache: QueueCache, case_id: str, key: Any, now: datetime) -> bool:
     found = cache._facts.get(case_id)
-    return found is None or found.key != key
+    return found is None or found.key != key or not found.covers(now)
 
 
 def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseFacts]) -> ranking_mod.CaseTable:

@@ -6,6 +6,7 @@ What the agent notices: after a wrap-up the case's row changes at once (its new 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from agentdesk import clock
@@ -130,7 +131,6 @@ def test_a_start_on_kept_facts_shows_the_queue_a_fresh_build_shows_at_any_hour(
     now = clock.now()
     # A person with two cases (a pull says so), and attempts of today on some cases, one of
     # them that person's: today's counts and the person-wide limits must come out the same.
-    from dataclasses import replace
     from datetime import time
 
     from agentdesk.domain.compliance import load_policy
@@ -263,8 +263,18 @@ def test_kept_facts_round_trip_exactly() -> None:
            "promises": [{"status": "pending", "due_date": "2026-03-20"}],
            "sms": [{"opened_at": at(-3)}], "related": []}
     derived = _case_facts(("k",), caseview.contact_facts(doc))
-    back = _CaseFacts.decode(("k",), derived.encode())
-    assert back == derived
     now = datetime(2026, 3, 8, 6, 40, tzinfo=UTC)
-    assert back.past(now) == derived.past(now) and len(derived.past(now)) < 30
-    assert [(c, c.tzinfo) for c in back.recent_calls(now)] == [(c, c.tzinfo) for c in derived.recent_calls(now)]
+    back = _CaseFacts.decode(("k",), derived.encode(now))
+    assert replace(back, contacts=derived.contacts, lasting=derived.lasting, calls=derived.calls,
+                   since=None) == derived, "everything but the history no count reaches any more"
+    assert len(back.contacts[0]) < len(derived.contacts[0]), "a start reads less than the whole history"
+    for later in (now, now + timedelta(hours=5), now + timedelta(days=3)):
+        assert back.covers(later)
+        assert back.past(later) == derived.past(later) and len(derived.past(later)) < 30
+        assert [(c, c.tzinfo) for c in back.recent_calls(later)] == [
+            (c, c.tzinfo) for c in derived.recent_calls(later)]
+    # Kept at `now`: a clock set back before it needs the whole history (derived again).
+    assert not back.covers(now - timedelta(minutes=1)) and derived.covers(now - timedelta(days=30))
+    # Kept before every contact was made, nothing is left out.
+    whole = _CaseFacts.decode(("k",), derived.encode(datetime(2026, 1, 1, tzinfo=UTC)))
+    assert whole == derived and whole.since is None
