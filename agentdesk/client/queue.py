@@ -7,16 +7,20 @@ the same code the server uses.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any, overload
 from zoneinfo import ZoneInfo
 
 import orjson
 from sqlalchemy import func, select
 
+from agentdesk import __version__
 from agentdesk.client import caseview
 from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, overlay
 from agentdesk.client.views import PriorityReason, QueueRow
@@ -54,12 +58,37 @@ def _keep(row: Any, filter: str, needle: str, now: datetime) -> bool:
     return True
 
 
+# The code that derives a case's kept facts (`_case_facts`, caseview's readers, the
+# overlay of unsent writes, `compliance.lasting_contacts`): a kept row made by other code is
+# derived again. Raise FACTS_VERSION when any of them changes what it gives; a new release
+# re-derives anyway.
+FACTS_VERSION = 3  # 2: lasting_contacts keeps no emergency talks for a debtor's attempt; 3: `since`
+FACTS_TAG = f"{FACTS_VERSION}/{__version__}"
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_US = timedelta(microseconds=1)
+_HORIZON_US = compliance.COUNT_HORIZON // _US
+# A contact's instant: microseconds since the epoch and the UTC offset it was written with
+# (seconds), so it is rebuilt as the document gave it.
+Instant = tuple[int, int]
+# The past contacts of a case, kept as columns (one tuple per field of `PastContact`, the
+# instant as two: microseconds, offset): a start reads them without making an object per
+# contact, and makes `PastContact`s only of the few the guard needs.
+Contacts = tuple[tuple[Any, ...], ...]
+_PAST_FIELDS = ("contact_point_id", "reached", "contact_owner", "channel", "number", "same_person")
+
+
 @dataclass(frozen=True)
 class _CaseFacts:
     """What a case contributes to the queue that does not depend on the clock.
 
     Parsing the document and walking its history is the expensive part of a queue refresh;
-    it changes only when the case's change number or its local writes change.
+    it changes only when the case's change number or its local writes change (or those of
+    the cases sharing the person or a number). Kept in memory and in the local store
+    (`encode`/`decode`): a start reads these instead of the documents. The contacts are
+    kept as plain values and made into `compliance.PastContact`s only when the guard
+    needs them: those within `compliance.COUNT_HORIZON` of "now" and the lasting ones
+    (`compliance.lasting_contacts`), which give the guard's verdict of the whole history.
     """
 
     key: Any  # change number, local writes, and those of the cases that share the person or a number
@@ -67,11 +96,124 @@ class _CaseFacts:
     zone: ZoneInfo
     rpc_by_hour: tuple[int, ...]
     attempts_by_hour: tuple[int, ...]
-    attempt_days: tuple[tuple[date, bool], ...]  # (debtor-local day, nobody reached) per attempt
+    days: tuple[int, ...]  # the debtor-local day (ordinal) of each attempt
+    fruitless_days: tuple[int, ...]  # the same for the attempts that reached nobody
     planned: compliance.PlannedContact
-    past: tuple[compliance.PastContact, ...]
+    contacts: Contacts  # every contact the guard counts for the case, in order: (us, offset, *_PAST_FIELDS)
+    lasting: tuple[int, ...]  # positions in `contacts` that count however old
     engaged_at: datetime | None = None  # the debtor opened an SMS link (priority.CaseFacts)
-    call_times: tuple[datetime, ...] = ()  # the case's own calls, for its segment's cadence
+    calls: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # the case's own calls (us, offset): the cadence's
+    # Kept facts only: the instant (us) before which the contacts and calls that no count can
+    # reach any more were left out (`encode`); None: the whole history (see `covers`).
+    since: int | None = None
+    # PastContacts already made, by position (not part of the facts): filled on first use.
+    _made: list[compliance.PastContact | None] = field(default_factory=list, compare=False, repr=False)
+
+    def past(self, now: datetime) -> list[compliance.PastContact]:
+        """The contacts the guard needs for a verdict at `now` or later: the recent and
+        the lasting ones, or all of them while one lies after `now` (a clock set back)."""
+        now_us = (now - _EPOCH) // _US
+        at = self.contacts[0]
+        if not at:
+            return []
+        if max(at) > now_us:
+            wanted: Any = range(len(at))
+        else:
+            since = now_us - _HORIZON_US
+            wanted = [i for i, t in enumerate(at) if t >= since]
+            if self.lasting:
+                wanted = sorted(set(wanted).union(self.lasting))
+        made = self._made
+        if not made:
+            made.extend([None] * len(at))
+        rows: list[tuple[Any, ...]] | None = None
+        out = []
+        for i in wanted:
+            found = made[i]
+            if found is None:
+                if rows is None:
+                    rows = list(zip(*self.contacts, strict=True))
+                us, off, point, reached, owner, channel, number, same = rows[i]
+                found = made[i] = compliance.PastContact(point, _instant((us, off)), reached, owner, channel, number,
+                                                         same)
+            out.append(found)
+        return out
+
+    def recent_calls(self, now: datetime) -> list[datetime]:
+        """The case's calls the cadence can count at `now` (its day and later), as given."""
+        since = (now - _EPOCH) // _US - _HORIZON_US
+        return [_instant((us, off)) for us, off in zip(*self.calls, strict=True) if us >= since]
+
+    def covers(self, now: datetime) -> bool:
+        """Whether these facts give the guard and the cadence what they need at `now`: always
+        for a whole history; for kept facts, from the instant they were kept on and while no
+        contact lies after `now` (then the guard needs the whole history: a clock set back)."""
+        if self.since is None:
+            return True
+        now_us = (now - _EPOCH) // _US
+        return now_us - _HORIZON_US >= self.since and (not self.contacts[0] or max(self.contacts[0]) <= now_us)
+
+    def encode(self, now: datetime) -> bytes:
+        """The facts as kept in the local store (the key is kept beside them), without the
+        contacts and calls that no count can reach at `now` or later (most of a long
+        history: a start reads and parses only what it may need)."""
+        since = (now - _EPOCH) // _US - _HORIZON_US
+        at, lasting = self.contacts[0], set(self.lasting)
+        kept = [i for i, t in enumerate(at) if t >= since or i in lasting]
+        contacts, positions = self.contacts, self.lasting
+        calls = [i for i, t in enumerate(self.calls[0]) if t >= since]
+        pruned = len(kept) < len(at) or len(calls) < len(self.calls[0])
+        if pruned:
+            contacts = tuple(tuple(column[i] for i in kept) for column in self.contacts)
+            where = {i: n for n, i in enumerate(kept)}
+            positions = tuple(where[i] for i in self.lasting)
+        p = self.planned
+        planned = [p.case_id, p.contact_point_id, p.contact_owner, p.contact_status, p.channel, p.debtor_time_zone,
+                   p.case_status, p.hold_reason, p.consent_late_calls,
+                   p.pending_promise_due.toordinal() if p.pending_promise_due else None, p.debtor_reachable,
+                   p.number]
+        engaged = _as_instant(self.engaged_at) if self.engaged_at is not None else None
+        return orjson.dumps([self.time_zone, self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days,
+                             planned, contacts, positions, engaged,
+                             [[column[i] for i in calls] for column in self.calls] if pruned else self.calls,
+                             since if pruned else None])
+
+    @staticmethod
+    def decode(key: Any, raw: bytes) -> _CaseFacts:
+        """Kept facts back; raises (ValueError, TypeError, KeyError...) on anything malformed."""
+        (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = orjson.loads(raw)
+        if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(contacts) != 2 + len(_PAST_FIELDS) \
+                or len({len(column) for column in contacts}) != 1 or len(calls) != 2 or len(calls[0]) != len(calls[1]):
+            raise ValueError("kept queue facts of the wrong shape")
+        due = planned[9]
+        planned[9] = date.fromordinal(due) if due is not None else None
+        return _CaseFacts(
+            key=key, time_zone=time_zone, zone=ZoneInfo(time_zone), rpc_by_hour=tuple(rpc),
+            attempts_by_hour=tuple(tries), days=tuple(days), fruitless_days=tuple(fruitless),
+            planned=compliance.PlannedContact(*planned),
+            contacts=tuple(tuple(column) for column in contacts),
+            lasting=tuple(lasting), engaged_at=_instant(engaged) if engaged is not None else None,
+            calls=(tuple(calls[0]), tuple(calls[1])), since=since if since is None else int(since),
+        )
+
+
+_OFFSETS: dict[int, timezone] = {0: UTC}
+
+
+def _instant(kept: Instant | list[int]) -> datetime:
+    """A kept instant as the aware datetime it was (the same offset)."""
+    value = _EPOCH + timedelta(microseconds=kept[0])
+    if kept[1]:
+        zone = _OFFSETS.get(kept[1])
+        if zone is None:
+            zone = _OFFSETS[kept[1]] = timezone(timedelta(seconds=kept[1]))
+        value = value.astimezone(zone)
+    return value
+
+
+def _as_instant(moment: datetime) -> Instant:
+    offset = moment.utcoffset()
+    return (moment - _EPOCH) // _US, int(offset.total_seconds()) if offset else 0
 
 
 class QueueCache:
@@ -103,6 +245,11 @@ class QueueCache:
         self._build_lock = threading.Lock()
         # How many cases the last build re-scored (all of them on a full build).
         self.last_rescored = 0
+        # The facts kept in the local store, read by the first build (id -> key, facts bytes);
+        # None before that read, emptied once a whole queue has taken what it could.
+        self._kept: dict[str, tuple[bytes, bytes]] | None = None
+        # How many cases the last build took from kept facts, and derived from documents.
+        self.last_kept = self.last_derived = 0
 
     def invalidate(self, changes: Any) -> None:
         """Change listener: forget the cases a sync touched or removed."""
@@ -116,6 +263,8 @@ class QueueCache:
                 self._epoch += 1
 
     def _forget(self, case_id: str) -> None:
+        if self._kept:
+            self._kept.pop(case_id, None)
         self._facts.pop(case_id, None)
         self._ranked.pop(case_id, None)
         self._rows.pop(case_id, None)
@@ -168,7 +317,7 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     rules_tag = (policy.name, strategy.name, strategy.version, tuple(sorted(strategy.weights.items())),
                  book.version, book.name)
     needle = search.strip().lower()
-    with cache._build_lock:
+    with cache._build_lock, _collector_paused():
         job = _Build(store, policy, now, filter, needle, me, cache, book, rules_tag)
         out = job.few() if cache._last is not None else None
         if out is None:
@@ -179,6 +328,23 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     return out
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a queue is built. Why: a build makes tens of
+    thousands of small objects that all die young (no cycles: reference counting frees them),
+    and each few hundred of them start a collection that walks the whole program's objects;
+    measured, it was a third of a warm start's queue build at 5,000 cases, and it holds the
+    interpreter while the desk's own thread waits. Whatever it defers runs at the next
+    collection. Left off if someone else turned it off."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 class _Build:
     """One queue build: `full` reads every case's summary; `few` starts from the last build
     and redoes only the cases whose local writes or summary changed."""
@@ -186,6 +352,8 @@ class _Build:
     def __init__(self, store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str,
                  needle: str, me: str, cache: QueueCache, book: StrategyBook, rules_tag: tuple[Any, ...]) -> None:
         self.store, self.policy, self.filter, self.needle = store, policy, filter, needle
+        self.kept = 0  # cases whose facts came from the local store
+        self.to_keep: list[tuple[str, bytes, bytes]] = []  # derived facts to write there
         self.now, self.minute = now, now.replace(second=0, microsecond=0)
         self.me, self.cache, self.book, self.rules_tag = me, cache, book, rules_tag
         self.placed = _Placements(book)
@@ -257,6 +425,7 @@ class _Build:
                 last.signatures, last.light, last.own = signatures, self.light, own
             else:
                 cache._last = None  # a sync came in meanwhile: the next build is a full one
+        self.keep()
         return [last.queue_rows[i] for i in last.ranking.order.tolist()]
 
     # --- every case --------------------------------------------------------------------
@@ -309,6 +478,7 @@ class _Build:
         stamps = {r.id: (facts_by_id[r.id].key, minute, generation, self.rules_tag) for r in rows}
         queue_rows: list[QueueRow] = []
         new_rows: dict[str, tuple[Any, QueueRow]] = {}
+        parts = ranking.all_parts()
         for i, r in enumerate(rows):
             cached = rows_cache.get(r.id)
             score = float(ranking.scores[i])
@@ -318,7 +488,7 @@ class _Build:
                 if queue_row.score != score or queue_row.callable_from != callable_from:
                     queue_row = replace(queue_row, score=score, callable_from=callable_from)
             else:
-                queue_row = _queue_row(r, ranking, i, r.id in signatures)
+                queue_row = _queue_row(r, ranking, i, r.id in signatures, parts[i])
                 new_rows[r.id] = (stamps[r.id], queue_row)
             queue_rows.append(queue_row)
         self.light = {r.id: r for r in every}
@@ -330,21 +500,53 @@ class _Build:
                 siblings=siblings, index={r.id: i for i, r in enumerate(rows)}, table=table, ranking=ranking,
                 queue_rows=queue_rows, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
+        self.keep({r.id for r in every} if self.filter == "all" and not self.needle else None)
         return [queue_rows[i] for i in ranking.order.tolist()]
 
     # --- shared steps --------------------------------------------------------------------
 
     def _facts(self, s: Any, rows: list[Any], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
                signatures: dict[str, Any]) -> tuple[dict[str, _CaseFacts], list[str]]:
-        """Facts of the cases whose cached ones are missing or stale (document parse and
-        history walk), read in chunks; and those cases' ids (one missing from the facts
-        has an unreadable document)."""
-        cache, policy = self.cache, self.policy
+        """Facts of the cases whose cached ones are missing or stale: those kept in the local
+        store under the same key, else derived (document parse and history walk, in chunks)
+        and kept there; and those cases' ids (one missing from the facts has an unreadable
+        document)."""
+        cache = self.cache
         with cache._lock:
-            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id])]
+            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id], self.now)]
+            if stale and cache._kept is None:
+                cache._kept = self.store.queue_facts(FACTS_TAG)
+            kept = cache._kept or {}
         fresh: dict[str, _CaseFacts] = {}
-        for chunk in range(0, len(stale), 500):
-            ids = stale[chunk:chunk + 500]
+        todo: list[str] = []
+        unreadable = 0
+        for case_id in stale:
+            found = kept.get(case_id)
+            if found is not None and found[0] == _key_bytes(keys[case_id]):
+                try:
+                    back = _CaseFacts.decode(keys[case_id], found[1])
+                    if back.covers(self.now):  # else kept at a later instant than this build's: derive
+                        fresh[case_id] = back
+                        continue
+                    todo.append(case_id)
+                    continue
+                except Exception:  # noqa: BLE001 - a cache: whatever is wrong with it, derive again
+                    unreadable += 1
+            todo.append(case_id)
+        if unreadable:
+            log.warning("the queue facts kept for %d cases are unreadable; derived again", unreadable)
+        self.kept, derived = len(fresh), self._derive(s, todo, keys, siblings, signatures)
+        fresh.update(derived)
+        self.to_keep = [(i, _key_bytes(keys[i]), cf.encode(self.now)) for i, cf in derived.items()]
+        return fresh, stale
+
+    def _derive(self, s: Any, ids_wanted: list[str], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
+                signatures: dict[str, Any]) -> dict[str, _CaseFacts]:
+        """Facts from the documents (with the unsent writes and the siblings' marks laid over)."""
+        policy = self.policy
+        fresh: dict[str, _CaseFacts] = {}
+        for chunk in range(0, len(ids_wanted), 500):
+            ids = ids_wanted[chunk:chunk + 500]
             wanted = sorted(set(ids).union(*(siblings.get(i, ()) for i in ids)))
             # The documents' JSON bytes, parsed by orjson (a cold build reads every document
             # of the team).
@@ -368,7 +570,23 @@ class _Build:
                 doc = caseview.with_person_marks(docs[case_id], others, policy) if others else docs[case_id]
                 fresh[case_id] = _case_facts(keys[case_id], caseview.contact_facts(doc),
                                              [caseview.contact_facts(o) for o in others])
-        return fresh, stale
+        return fresh
+
+    def keep(self, every: set[str] | None = None) -> None:
+        """Write the facts this build derived to the local store; with `every` (the ids of
+        all cases, after a whole queue) also drop the rows of cases gone, and the read of
+        the kept rows, which the in-memory facts now hold."""
+        cache = self.cache
+        with cache._lock:
+            kept = cache._kept
+            if every is not None:
+                cache._kept = {}
+        gone = [i for i in kept if i not in every] if kept and every is not None else []
+        cache.last_kept, cache.last_derived = self.kept, len(self.to_keep)
+        try:
+            self.store.save_queue_facts(FACTS_TAG, self.to_keep, gone)
+        except Exception:  # noqa: BLE001 - a cache: the queue is right without it, the next start derives
+            log.exception("could not keep the queue facts in the local store")
 
     def _ranking_facts(self, row: Any, cf: _CaseFacts,
                        hit: tuple[Any, priority.CaseFacts] | None) -> tuple[priority.CaseFacts, tuple[Any, Any]]:
@@ -378,13 +596,14 @@ class _Build:
         stamp = (cf.key, self.minute, policy.name, row.segment, row.arm, book.version)
         if hit is not None and hit[0] == stamp:
             return hit[1], hit
-        verdict = compliance.evaluate(cf.planned, cf.past, policy, now)
+        past = cf.past(now)  # also right for any later instant (the cadence's below)
+        verdict = compliance.evaluate(cf.planned, past, policy, now)
         callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
         gate = ""
-        paced = next_call_at(self.placed.cadence(row.segment, row.arm), cf.call_times, now, cf.zone)
+        paced = next_call_at(self.placed.cadence(row.segment, row.arm), cf.recent_calls(now), now, cf.zone)
         if paced is not None and (callable_from is None or paced > callable_from):
             # The segment's cadence holds the case back longer than the guard does.
-            after = compliance.evaluate(cf.planned, cf.past, policy, paced)
+            after = compliance.evaluate(cf.planned, past, policy, paced)
             callable_from = paced if after.allowed else (after.next_allowed_at or paced)
             gate = "cadence"
         pf = _facts(row, cf, now, callable_from, gate)
@@ -409,13 +628,19 @@ def _signatures(s: Any) -> dict[str, tuple[tuple[int, str], ...]]:
 
 def _key(case_id: str, own: dict[str, Any], siblings: dict[str, tuple[str, ...]],
          policy: compliance.ContactPolicy) -> Any:
+    # The policy says which holds are the person's (`caseview.with_person_marks`).
     return (own[case_id], tuple((i, own[i]) for i in siblings.get(case_id, ())),
-            policy.name if case_id in siblings else "")
+            (policy.name, tuple(sorted(policy.person_wide_holds))) if case_id in siblings else "")
 
 
-def _stale(cache: QueueCache, case_id: str, key: Any) -> bool:
+def _key_bytes(key: Any) -> bytes:
+    """The key as kept beside the facts in the local store."""
+    return orjson.dumps(key)
+
+
+def _stale(cache: QueueCache, case_id: str, key: Any, now: datetime) -> bool:
     found = cache._facts.get(case_id)
-    return found is None or found.key != key
+    return found is None or found.key != key or not found.covers(now)
 
 
 def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseFacts]) -> ranking_mod.CaseTable:
@@ -432,15 +657,66 @@ def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseF
     return ranking_mod.CaseTable(pfacts)
 
 
-def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool) -> QueueRow:
-    """The desk's row for table row `i`: the summary's columns, the score and the reasons."""
-    factors = ranking.explain(i)
+class _Reasons(Sequence[PriorityReason]):
+    """A row's reasons, worded when first asked for: a start ranks thousands of cases and
+    the desk shows a screenful (the queue model asks for a row's text when it paints it).
+    Holds what `priority._factors` needs, taken when the row was ranked (a later refresh
+    changes the ranking's columns in place), so the words are those of that ranking.
+    Compares, hashes and reads as the tuple it stands for."""
+
+    __slots__ = ("_made", "_facts", "_parts", "_ctx")
+
+    def __init__(self, facts: priority.CaseFacts, parts: tuple[Any, ...], ctx: Any) -> None:
+        self._made: tuple[PriorityReason, ...] | None = None
+        self._facts, self._parts, self._ctx = facts, parts, ctx
+
+    def _all(self) -> tuple[PriorityReason, ...]:
+        made = self._made
+        if made is None:
+            made = self._made = tuple(PriorityReason(f.key, f.text_en, f.text_zh, f.points)
+                                      for f in priority._factors(self._facts, self._parts, self._ctx))  # noqa: SLF001
+        return made
+
+    @overload
+    def __getitem__(self, i: int) -> PriorityReason: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[PriorityReason, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> PriorityReason | tuple[PriorityReason, ...]:
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[PriorityReason]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Reasons):
+            return self._all() == other._all()
+        if isinstance(other, tuple):
+            return self._all() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
+def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool,
+               parts: tuple[Any, ...] | None = None) -> QueueRow:
+    """The desk's row for table row `i`: the summary's columns, the score and the reasons
+    (worded when first read); `parts`: the row's `ranking.parts_of(i)` when already made."""
+    reasons = _Reasons(ranking.table.facts[i], parts if parts is not None else ranking.parts_of(i), ranking.ctx)
     return QueueRow(
         case_id=row.id, debtor_name=row.debtor_name, lender=row.lender,
         overdue=Money(row.overdue_minor, row.currency), outstanding=Money(row.outstanding_minor, row.currency),
         days_past_due=row.days_past_due, bucket=row.bucket, status=row.status,
         last_outcome=row.last_outcome, last_attempt_at=_dt(row.last_attempt_at), score=float(ranking.scores[i]),
-        reasons=tuple(PriorityReason(f.key, f.text_en, f.text_zh, f.points) for f in factors),
+        reasons=reasons,
         callable_from=ranking.callable_from(i), assigned_agent=row.assigned_agent,
         has_pending=has_pending,
     )
@@ -501,31 +777,41 @@ def _case_facts(key: Any, detail: caseview.ContactHistory,
     zone = ZoneInfo(detail.time_zone)
     rpc = [0] * 24
     tries = [0] * 24
-    days: list[tuple[date, bool]] = []
-    calls = tuple(a.started_at for a in detail.attempts if getattr(a, "channel", "call") == "call")
+    days: list[int] = []
+    fruitless: list[int] = []
+    call_at = [_as_instant(a.started_at) for a in detail.attempts if getattr(a, "channel", "call") == "call"]
     for a in detail.attempts:
         local = a.started_at.astimezone(zone)
         tries[local.hour] += 1
         if a.reached == "right_party":
             rpc[local.hour] += 1
-        days.append((local.date(), a.reached == "nobody"))
+        day = local.toordinal()
+        days.append(day)
+        if a.reached == "nobody":
+            fruitless.append(day)
     phone = caseview.primary_phone(detail)
+    planned = caseview.planned(detail, phone)
+    past = caseview.past_contacts(detail, siblings or ())
     return _CaseFacts(
         key=key, time_zone=detail.time_zone, zone=zone, rpc_by_hour=tuple(rpc), attempts_by_hour=tuple(tries),
-        attempt_days=tuple(days), planned=caseview.planned(detail, phone),
-        past=tuple(caseview.past_contacts(detail, siblings or ())), engaged_at=getattr(detail, "engaged_at", None),
-        call_times=calls,
+        days=tuple(days), fruitless_days=tuple(fruitless), planned=planned,
+        contacts=_columns(past),
+        lasting=tuple(compliance.lasting_contacts(planned, past)), engaged_at=getattr(detail, "engaged_at", None),
+        calls=(tuple(c[0] for c in call_at), tuple(c[1] for c in call_at)),
     )
+
+
+def _columns(past: list[compliance.PastContact]) -> Contacts:
+    instants = [_as_instant(p.at) for p in past]
+    return (tuple(i[0] for i in instants), tuple(i[1] for i in instants),
+            *(tuple(getattr(p, name) for p in past) for name in _PAST_FIELDS))
 
 
 def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | None,
            gate: str = "") -> priority.CaseFacts:
-    today_local = now.astimezone(cf.zone).date()
-    attempts_today = fruitless_today = 0
-    for day, fruitless in cf.attempt_days:
-        if day == today_local:
-            attempts_today += 1
-            fruitless_today += fruitless
+    today_local = now.astimezone(cf.zone).toordinal()
+    attempts_today = cf.days.count(today_local)
+    fruitless_today = cf.fruitless_days.count(today_local)
     promise_due = date.fromisoformat(row.promise_due) if row.promise_due else None
     broken_at = None
     if row.promise_status == "broken" and promise_due is not None:

@@ -115,6 +115,20 @@ class CaseDoc(Base):
     doc: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class QueueFactsRow(Base):
+    """A case's clock-free queue facts, derived from its document, its unsent writes and its
+    siblings' (client/queue.py `_CaseFacts`), kept so that a start does not parse every
+    document again. A cache: `key` says what they were derived from (change numbers and
+    unsent writes of the case and its siblings, the policy's person-wide holds) and the
+    meta entry `queue_facts_version` the code that derived them; anything else is
+    re-derived. A pull deletes the rows of the cases it touches (same transaction)."""
+
+    __tablename__ = "queue_facts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary)
+    facts: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class OutboxRow(Base):
     """A local write waiting for (or refused by) the server; never dropped silently."""
 
@@ -192,6 +206,7 @@ _UPSERT_CASES = (
     f"VALUES ({', '.join('?' for _ in _CASE_COLUMNS)})"
 )
 _UPSERT_DOCS = "INSERT OR REPLACE INTO case_docs (id, doc) VALUES (?, ?)"
+_UPSERT_FACTS = "INSERT OR REPLACE INTO queue_facts (id, key, facts) VALUES (?, ?, ?)"
 _case_row = operator.itemgetter(*_CASE_COLUMNS)  # queue columns -> the row tuple, in C
 _JSON_IDS = "(SELECT value FROM json_each(?))"  # the ids of one JSON array parameter
 _INSERT_NOTICE = "INSERT INTO notices (kind, case_id, text, created_at) VALUES (?, ?, ?, ?)"
@@ -302,6 +317,7 @@ class LocalStore:
         conn = s.connection()
         conn.exec_driver_sql("DROP TABLE IF EXISTS cases")
         conn.exec_driver_sql("DROP TABLE IF EXISTS case_docs")
+        conn.exec_driver_sql("DELETE FROM queue_facts")
         CaseRow.__table__.create(conn)  # type: ignore[attr-defined]
         CaseDoc.__table__.create(conn)  # type: ignore[attr-defined]
         s.execute(delete(Meta).where(Meta.key == "cursor"))
@@ -381,6 +397,8 @@ class LocalStore:
                 conn = s.connection()
                 conn.exec_driver_sql(_UPSERT_CASES, case_rows)
                 conn.exec_driver_sql(_UPSERT_DOCS, doc_rows)
+                # The queue facts kept for these cases are of the documents replaced.
+                s.execute(delete(QueueFactsRow).where(QueueFactsRow.id.in_(list(upserts))))
             if removed:
                 self._remove_cases(s, removed)
             s.merge(Meta(key="cursor", value=cursor))
@@ -399,6 +417,7 @@ class LocalStore:
         present = [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM cases WHERE id IN {_JSON_IDS}", (ids,))]
         conn.exec_driver_sql(f"DELETE FROM cases WHERE id IN {_JSON_IDS}", (ids,))
         conn.exec_driver_sql(f"DELETE FROM case_docs WHERE id IN {_JSON_IDS}", (ids,))
+        conn.exec_driver_sql(f"DELETE FROM queue_facts WHERE id IN {_JSON_IDS}", (ids,))
         if present:
             at = self._now_iso()
             conn.exec_driver_sql(_INSERT_NOTICE, [
@@ -435,6 +454,36 @@ class LocalStore:
             s.execute(delete(Meta).where(Meta.key == "cursor"))
             s.execute(delete(CaseRow))
             s.execute(delete(CaseDoc))
+            s.execute(delete(QueueFactsRow))
+
+    # --- the queue's kept facts (client/queue.py) ------------------------------------------
+
+    def queue_facts(self, version: str) -> dict[str, tuple[bytes, bytes]]:
+        """Every case's kept queue facts as (key, facts) bytes, or nothing when they were
+        derived by other code than `version` names."""
+        with self.sessions() as s:
+            found = s.get(Meta, "queue_facts_version")
+            if found is None or found.value != version:
+                return {}
+            return {i: (k, f) for i, k, f in s.execute(select(QueueFactsRow.id, QueueFactsRow.key,
+                                                              QueueFactsRow.facts))}
+
+    def save_queue_facts(self, version: str, rows: list[tuple[str, bytes, bytes]],
+                         drop: Iterable[str] = ()) -> None:
+        """Keep (id, key, facts) rows derived by `version`'s code; rows of another version
+        all go first. `drop`: ids whose rows go (cases no longer here)."""
+        gone = list(drop)
+        if not rows and not gone:
+            return
+        with self.transaction() as s:
+            found = s.get(Meta, "queue_facts_version")
+            if found is None or found.value != version:
+                s.execute(delete(QueueFactsRow))
+                s.merge(Meta(key="queue_facts_version", value=version))
+            if gone:
+                s.execute(delete(QueueFactsRow).where(QueueFactsRow.id.in_(gone)))
+            if rows:
+                s.connection().exec_driver_sql(_UPSERT_FACTS, rows)
 
     def case_count(self) -> int:
         with self.sessions() as s:
@@ -593,7 +642,7 @@ class LocalStore:
             s.execute(delete(Draft).where(Draft.case_id == case_id))
 
 
-__all__ = ["LocalStore", "CaseRow", "CaseDoc", "OutboxRow", "RecordingUploadRow", "AppliedPull"]
+__all__ = ["LocalStore", "CaseRow", "CaseDoc", "QueueFactsRow", "OutboxRow", "RecordingUploadRow", "AppliedPull"]
 
 
 def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ audited action.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -38,7 +39,8 @@ class QueueRow:
     last_outcome: str | None
     last_attempt_at: datetime | None
     score: float
-    reasons: tuple[PriorityReason, ...]
+    # Largest first; a sequence the queue may make on first use (client/queue.py `_Reasons`).
+    reasons: Sequence[PriorityReason]
     callable_from: datetime | None  # None: callable now
     assigned_agent: str | None = None  # username; shown to leads
     has_pending: bool = False  # writes not yet on the server

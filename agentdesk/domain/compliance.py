@@ -34,6 +34,7 @@ __all__ = [
     "ComplianceInputError",
     "ComplianceVerdict",
     "ContactBudget",
+    "COUNT_HORIZON",
     "ContactPolicy",
     "PastContact",
     "PlannedContact",
@@ -42,6 +43,7 @@ __all__ = [
     "budget",
     "check_promise_date",
     "evaluate",
+    "lasting_contacts",
     "load_policy",
     "next_allowed_time",
 ]
@@ -315,13 +317,60 @@ def _count(attempt: PlannedContact, history: Sequence[PastContact], channel: str
         # Conversations are spoken: only calls (and visits) start the wait after one.
         if past.channel == "sms":
             continue
-        talked = (is_debtor and past.same_person and past.reached == "right_party") or (
-            not is_debtor and same_number and past.same_person and past.reached == "third_party")
-        if talked and (counts.last_conversation_day is None or day > counts.last_conversation_day):
+        if _talked(past, is_debtor, same_number) and (
+                counts.last_conversation_day is None or day > counts.last_conversation_day):
             counts.last_conversation_day = day
-        if same_number and past.same_person and past.reached == "third_party":
+        if _third_party_talk(past, same_number):
             counts.third_party_conversations += 1
     return counts
+
+
+def _talked(past: PastContact, is_debtor: bool, same_number: bool) -> bool:
+    """A conversation (not an SMS) that starts the wait after one, for a debtor or an emergency contact."""
+    return (is_debtor and past.same_person and past.reached == "right_party") or (
+        not is_debtor and same_number and past.same_person and past.reached == "third_party")
+
+
+def _third_party_talk(past: PastContact, same_number: bool) -> bool:
+    """A conversation (not an SMS) with an emergency contact on the planned number."""
+    return same_number and past.same_person and past.reached == "third_party"
+
+
+# The day a contact is counted in is the debtor's; every count (the day, the seven days) looks
+# back less than this from the moment judged, whatever the zone's offset or clock change.
+COUNT_HORIZON = timedelta(days=_WEEK_DAYS + 2)
+
+
+def lasting_contacts(attempt: PlannedContact, history: Sequence[PastContact]) -> list[int]:
+    """Positions in `history` of the contacts that count for `attempt` however old they are:
+    the conversation on the latest day (it starts the wait after one) and, when the attempt
+    is to an emergency contact, every conversation with one on the number (the once-only
+    rule; it does not limit calls to the debtor, so a debtor's case keeps one contact at most).
+
+    Why: the desk ranks thousands of cases at each start and minute; a case's history of
+    hundreds of attempts is mostly older than any count looks. `evaluate` (and `budget`) at
+    `now` or later give the same verdict on these contacts plus those made within
+    `COUNT_HORIZON` before `now` as on the whole history, as long as no contact is later than
+    `now` (`tests/domain/test_compliance_properties.py`). Depends on the attempt, not on the
+    clock, so it can be kept with the case.
+    """
+    zone = _zone(attempt.debtor_time_zone)
+    is_debtor = attempt.contact_owner == DEBTOR
+    keep: list[int] = []
+    latest: tuple[date, int] | None = None
+    for i, past in enumerate(history):
+        if past.channel == "sms":
+            continue
+        same_number = _same_number(past, attempt)
+        if _talked(past, is_debtor, same_number):
+            day = past.at.astimezone(zone).date()
+            if latest is None or day > latest[0]:
+                latest = (day, i)
+        if not is_debtor and _third_party_talk(past, same_number):  # the once-only rule is the emergency contact's
+            keep.append(i)
+    if latest is not None and latest[1] not in keep:
+        keep.append(latest[1])
+    return sorted(keep)
 
 
 def _timed_blocks(

@@ -408,6 +408,15 @@ class Ranking:
                 float(p["ev"][i]), float(p["reach"][i]), float(p["p_reach"][i]), float(p["fruitless"][i]),
                 float(p["attempts"][i]), int(p["bucket"][i]), int(p["total_att"][i]), float(p["engaged"][i]))
 
+    def all_parts(self) -> list[tuple[Any, ...]]:
+        """Every row's `parts_of`, made column by column (a whole queue's rows at once)."""
+        p = self.parts
+        ints = {"kind", "bucket", "total_att"}
+        names = ("score", "callback", "kind", "promise", "ev", "reach", "p_reach", "fruitless", "attempts", "bucket",
+                 "total_att", "engaged")
+        columns = [(p[n].astype(np.int64) if n in ints else p[n].astype(np.float64)).tolist() for n in names]
+        return list(zip(*columns, strict=True))
+
     def rows(self, explain_top: int | None = None) -> list[RankedCase]:
         """Every row best first; only the first `explain_top` explained (all when None)."""
         limit = len(self.order) if explain_top is None else max(0, explain_top)

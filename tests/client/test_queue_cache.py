@@ -6,6 +6,7 @@ What the agent notices: after a wrap-up the case's row changes at once (its new 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from agentdesk import clock
@@ -13,7 +14,7 @@ from agentdesk.client.queue import QueueCache, build_queue
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import QueueRow
 from agentdesk.server.embedded import EmbeddedServer
-from tests.client.helpers import no_answer
+from tests.client.helpers import no_answer, open_cases
 
 
 def _shown(rows: list[QueueRow]) -> list[tuple[Any, ...]]:
@@ -73,3 +74,207 @@ def test_the_queues_light_reading_of_a_case_gives_the_dialing_facts_of_its_full_
         with_history += bool(full.attempts)
     assert compared > 20 and with_history > 5
     session.stop()
+
+
+# --- the facts kept in the local store between starts ---------------------------------------
+
+
+def _build(session: ClientSession, now: Any, cache: QueueCache | None = None, policy: Any = None,
+           strategy: Any = None) -> list[QueueRow]:
+    """A start's queue: a new cache (what a new process has) over the session's store."""
+    return build_queue(session.store, policy or session.policy, now, "all", "", session.user.username,
+                       cache if cache is not None else QueueCache(), strategy=strategy or session.strategy,
+                       book=None if strategy is not None else session.rules.book)
+
+
+def _fresh(session: ClientSession, now: Any, policy: Any = None, strategy: Any = None) -> list[QueueRow]:
+    """The queue derived from the documents alone: no facts kept from an earlier start."""
+    from sqlalchemy import delete
+
+    from agentdesk.client.store import QueueFactsRow
+
+    with session.store.transaction() as s:
+        s.execute(delete(QueueFactsRow))
+    cache = QueueCache()
+    rows = _build(session, now, cache, policy, strategy)
+    assert cache.last_kept == 0 and cache.last_derived == len(rows)
+    return rows
+
+
+def _same_person(session: ClientSession, case_id: str, other_id: str) -> None:
+    """A pull says the second case's debtor is the first one's person."""
+    from agentdesk import contract
+
+    doc, other = session.store.case_doc(case_id), session.store.case_doc(other_id)
+    assert doc is not None and other is not None
+    person = doc["debtor"].get("person_key") or "person-of-" + case_id[:8]
+    changed = [{**d, "seq": d["seq"] + 50_000, "debtor": {**d["debtor"], "person_key": person}} for d in (doc, other)]
+    session.store.apply_changes([contract.Change(entity="case", op="upsert", id=d["id"], data=d) for d in changed],
+                                "pulled-person")
+
+
+def _started(session: ClientSession, now: Any, **kw: Any) -> tuple[list[QueueRow], QueueCache]:
+    cache = QueueCache()
+    return _build(session, now, cache, **kw), cache
+
+
+def test_a_start_on_kept_facts_shows_the_queue_a_fresh_build_shows_at_any_hour(
+        live_server: EmbeddedServer, secret_service: Any) -> None:
+    """The second start reads the facts the first one kept instead of every document: the
+    order, the reasons and the callable-from times (quiet hours in each debtor's zone, the
+    person's limits across their other cases) must be exactly those of a fresh build, also
+    hours and days later (the clock-dependent parts are worked out at each start)."""
+    from datetime import timedelta
+
+    session = ClientSession.login(live_server.url, "agent01", "demo")
+    session.sync_now()
+    now = clock.now()
+    # A person with two cases (a pull says so), and attempts of today on some cases, one of
+    # them that person's: today's counts and the person-wide limits must come out the same.
+    from datetime import time
+
+    from agentdesk.domain.compliance import load_policy
+
+    # A preset of three calls a day per person and, here, no quiet hours.
+    us = replace(load_policy("us"), name="us-all-day", quiet_start=time(0), quiet_end=time(0))
+    free = [r.case_id for r in _fresh(session, now, policy=us) if r.status == "open" and r.callable_from is None]
+    first_case, second_case = free[:2]
+    others = [i for i in open_cases(session, 4) if i not in (first_case, second_case)][:2]
+    _same_person(session, first_case, second_case)
+    assert session.store.sibling_ids(second_case) == [first_case]
+    for case_id in [first_case, *others]:
+        session.record_outcome(no_answer(session, case_id, note="今天未接通"))
+
+    first = _fresh(session, now)
+    callable_at: set[frozenset[str]] = set()
+    for hours in range(0, 49, 7):
+        later = now + timedelta(hours=hours)
+        kept, cache = _started(session, later)
+        assert cache.last_kept == len(kept) and cache.last_derived == 0, "the start read no document"
+        assert kept == _fresh(session, later), f"{hours} h later the kept facts give the fresh queue"
+        callable_at.add(frozenset(r.case_id for r in kept if r.callable_from is None and r.status == "open"))
+    assert len(callable_at) > 1, "over two days the quiet hours and the days change what is callable"
+    assert _started(session, now)[0] == first
+
+    # Three calls a day per person: three calls on the person's first case hold the second
+    # one until the debtor's next day, so at the next start too.
+    assert next(r for r in _fresh(session, now, policy=us) if r.case_id == second_case).callable_from is None
+    for minutes in (2, 3):
+        session.record_outcome(no_answer(session, first_case, minutes_ago=minutes))
+    kept = _started(session, now, policy=us)[0]
+    assert kept == _fresh(session, now, policy=us)
+    held = next(r for r in kept if r.case_id == second_case)
+    assert held.callable_from is not None and held.callable_from > now, "the person's limit holds the other case"
+    session.stop()
+
+
+def test_a_pulled_change_a_new_policy_or_strategy_and_a_local_write_show_at_the_next_start(
+        live_server: EmbeddedServer, secret_service: Any) -> None:
+    from datetime import timedelta
+
+    from agentdesk import contract
+    from agentdesk.domain import priority
+    from agentdesk.domain.compliance import load_policy
+
+    session = ClientSession.login(live_server.url, "agent01", "demo")
+    session.sync_now()
+    now = clock.now()
+    before = _fresh(session, now)
+    target = next(r for r in before if r.status == "open" and r.callable_from is None)
+
+    # A pull brings the case with a conversation an hour ago: the wait after it holds the case.
+    doc = session.store.case_doc(target.case_id)
+    assert doc is not None
+    point = next(p["id"] for p in doc["contact_points"] if p["owner"] == "debtor" and p["kind"] == "phone")
+    talked = (now - timedelta(hours=1)).isoformat()
+    doc = {**doc, "seq": doc["seq"] + 100_000, "attempts": [*doc["attempts"], {
+        "id": "pulled-attempt", "started_at": talked, "ended_at": talked, "channel": "call",
+        "contact_point_id": point, "reached": "right_party", "outcome": "refusal", "agent": "agent02", "note": "",
+        "compliance_flag": None}]}
+    session.store.apply_changes([contract.Change(entity="case", op="upsert", id=target.case_id, data=doc)], "pulled")
+    after, cache = _started(session, now)
+    assert cache.last_derived >= 1 and cache.last_kept >= len(after) - 10, "only the changed cases are derived"
+    row = next(r for r in after if r.case_id == target.case_id)
+    assert row.callable_from is not None and row.callable_from > now, "the pulled conversation holds the case"
+    assert after == _fresh(session, now)
+
+    # Another policy, another strategy: the kept facts serve them, the queue is theirs.
+    us = load_policy("us")
+    assert _started(session, now, policy=us)[0] == _fresh(session, now, policy=us)
+    heavy = priority.Strategy(name="callbacks-first", version=99,
+                              weights={**priority.default_strategy().weights, "expected_value": 0.0})
+    by_strategy = _started(session, now, strategy=heavy)[0]
+    assert by_strategy == _fresh(session, now, strategy=heavy)
+    assert [r.case_id for r in by_strategy] != [r.case_id for r in after], "the strategy reorders the queue"
+
+    # A save (an unsent local write) changes its case's key: derived again, and kept.
+    other = next(r for r in after if r.status == "open" and r.case_id != target.case_id)
+    session.record_outcome(no_answer(session, other.case_id, note="本地"))
+    saved, cache = _started(session, now)
+    assert 1 <= cache.last_derived < len(saved)
+    assert next(r for r in saved if r.case_id == other.case_id).has_pending
+    assert saved == _fresh(session, now)
+    session.stop()
+
+
+def test_kept_facts_of_another_version_or_unreadable_are_derived_again(
+        live_server: EmbeddedServer, secret_service: Any) -> None:
+    from sqlalchemy import update
+
+    from agentdesk.client import queue as queue_mod
+    from agentdesk.client.store import QueueFactsRow
+
+    session = ClientSession.login(live_server.url, "agent01", "demo")
+    session.sync_now()
+    now = clock.now()
+    fresh = _fresh(session, now)
+    spoilt = [r.case_id for r in fresh[:3]]
+    with session.store.transaction() as s:
+        s.execute(update(QueueFactsRow).where(QueueFactsRow.id == spoilt[0]).values(facts=b"\x00garbage"))
+        s.execute(update(QueueFactsRow).where(QueueFactsRow.id == spoilt[1]).values(facts=b"[1, 2, 3]"))
+        s.execute(update(QueueFactsRow).where(QueueFactsRow.id == spoilt[2]).values(facts=b'["UTC"]'))
+    rows, cache = _started(session, now)
+    assert rows == fresh and cache.last_derived == 3, "unreadable kept facts are derived again"
+    assert _started(session, now)[1].last_derived == 0, "and kept again"
+
+    session.store.set_meta("queue_facts_version", "0/older")
+    rows, cache = _started(session, now)
+    assert rows == fresh and cache.last_kept == 0, "facts kept by other code are not trusted"
+    assert session.store.get_meta("queue_facts_version") == queue_mod.FACTS_TAG
+    assert _started(session, now)[1].last_kept == len(fresh)
+    session.stop()
+
+
+def test_kept_facts_round_trip_exactly() -> None:
+    """What a start reads back is what was derived (instants with their offsets included)."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from agentdesk.client import caseview
+    from agentdesk.client.queue import _case_facts, _CaseFacts
+
+    def at(hours: int, tz: Any = UTC) -> str:
+        return (datetime(2026, 3, 7, 12, tzinfo=UTC) + timedelta(hours=hours)).astimezone(tz).isoformat()
+
+    doc = {"id": "c1", "status": "open", "debtor": {"time_zone": "America/New_York", "person_key": "p1"},
+           "contact_points": [{"id": "cp1", "kind": "phone", "owner": "debtor", "status": "valid", "number_key": "n1"}],
+           "attempts": [{"id": f"a{i}", "started_at": at(-i * 20, timezone(timedelta(hours=8)) if i % 2 else UTC),
+                         "contact_point_id": "cp1", "reached": ("nobody", "right_party")[i % 2], "channel": "call"}
+                        for i in range(30)],
+           "promises": [{"status": "pending", "due_date": "2026-03-20"}],
+           "sms": [{"opened_at": at(-3)}], "related": []}
+    derived = _case_facts(("k",), caseview.contact_facts(doc))
+    now = datetime(2026, 3, 8, 6, 40, tzinfo=UTC)
+    back = _CaseFacts.decode(("k",), derived.encode(now))
+    assert replace(back, contacts=derived.contacts, lasting=derived.lasting, calls=derived.calls,
+                   since=None) == derived, "everything but the history no count reaches any more"
+    assert len(back.contacts[0]) < len(derived.contacts[0]), "a start reads less than the whole history"
+    for later in (now, now + timedelta(hours=5), now + timedelta(days=3)):
+        assert back.covers(later)
+        assert back.past(later) == derived.past(later) and len(derived.past(later)) < 30
+        assert [(c, c.tzinfo) for c in back.recent_calls(later)] == [
+            (c, c.tzinfo) for c in derived.recent_calls(later)]
+    # Kept at `now`: a clock set back before it needs the whole history (derived again).
+    assert not back.covers(now - timedelta(minutes=1)) and derived.covers(now - timedelta(days=30))
+    # Kept before every contact was made, nothing is left out.
+    whole = _CaseFacts.decode(("k",), derived.encode(datetime(2026, 1, 1, tzinfo=UTC)))
+    assert whole == derived and whole.since is None

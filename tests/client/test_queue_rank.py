@@ -98,3 +98,23 @@ def test_after_a_save_only_the_saved_case_moves_and_the_queue_equals_a_full_rebu
     assert _shown(synced) == _shown(_fresh(session, now))
     assert not any(r.has_pending for r in synced if r.case_id in saved)
     session.stop()
+
+
+def test_rows_shown_before_a_save_keep_their_reasons_when_first_read_after_it(
+        live_server: EmbeddedServer, secret_service: Any) -> None:
+    """A row's reasons are worded when the desk first paints the row; a save meanwhile
+    re-scores its case in place, yet the row on screen still says why it sat where it sat."""
+    session = ClientSession.login(live_server.url, "agent01", "demo")
+    session.sync_now()
+    now = clock.now()
+    unread = session.queue(now)  # no reason read yet
+    expected = [tuple(r.reasons) for r in _fresh(session, now)]  # read at once, same instant
+    case_id = next(r.case_id for r in unread if r.status == "open" and r.last_outcome != "no_answer")
+    session.record_outcome(no_answer(session, case_id, note="无人接听"))
+    after = session.queue(now)
+    assert session.queue_cache.last_rescored >= 1
+    assert [tuple(r.reasons) for r in unread] == expected
+    before_row = next(r for r in unread if r.case_id == case_id)
+    after_row = next(r for r in after if r.case_id == case_id)
+    assert (before_row.score, before_row.reasons) != (after_row.score, after_row.reasons)
+    session.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -173,3 +174,78 @@ def test_named_next_time_is_allowed_and_nothing_earlier_is(
     between = between.replace(microsecond=0)
     if now <= between < verdict.next_allowed_at:
         assert not evaluate(attempt, history, policy, between).allowed
+
+
+@st.composite
+def long_histories(draw: st.DrawFn, now: datetime) -> list[PastContact]:
+    """Up to 60 days back, with inbound calls, texts, numbers and another person's contacts."""
+    rows = []
+    for _ in range(draw(st.integers(0, 30))):
+        point = draw(st.sampled_from([*sorted(POINTS), None]))
+        owner = POINTS.get(point or "", draw(st.sampled_from(["debtor", "emergency"])))
+        reached = draw(st.sampled_from(["nobody", "right_party", "third_party"]))
+        ago = timedelta(minutes=draw(st.integers(0, 60 * 24 * 60)))
+        channel = draw(st.sampled_from(["call", "call", "sms", "inbound", "visit"]))
+        number = draw(st.sampled_from([None, "n1", "n2"]))
+        rows.append(PastContact(point, now - ago, reached, owner, channel, number, draw(st.booleans())))
+    return rows
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_the_lasting_contacts_and_the_recent_ones_give_the_whole_historys_verdict(data: st.DataObject) -> None:
+    """The desk keeps `lasting_contacts` with the case and hands the guard only those and the
+    contacts within `COUNT_HORIZON`: the verdict (rule, reason, when allowed) and the budget
+    must be those of the whole history, now and on any later day (the queue's next minutes)."""
+    from agentdesk.domain.compliance import COUNT_HORIZON, budget, lasting_contacts
+
+    made = data.draw(moments)
+    attempt = data.draw(attempts())
+    attempt = PlannedContact(**{**attempt.__dict__, "number": data.draw(st.sampled_from([None, "n1"]))})
+    history, policy = data.draw(long_histories(made)), data.draw(policies())
+    # Waits longer than the horizon, and the once-only rule, are where old contacts count.
+    policy = replace(policy, wait_after_conversation=timedelta(days=data.draw(st.integers(1, 40))),
+                     third_party_max_conversations_per_point=data.draw(st.sampled_from([None, 1, 2])))
+    lasting = set(lasting_contacts(attempt, history))
+    for later in (timedelta(0), timedelta(minutes=data.draw(st.integers(0, 20 * 24 * 60)))):
+        now = made + later
+        reduced = [p for i, p in enumerate(history) if i in lasting or p.at >= now - COUNT_HORIZON]
+        assert evaluate(attempt, reduced, policy, now) == evaluate(attempt, history, policy, now)
+        assert budget(attempt, reduced, policy, now) == budget(attempt, history, policy, now)
+
+
+def test_an_old_conversation_and_an_emergency_contacts_talk_are_kept_however_old() -> None:
+    from agentdesk.domain.compliance import COUNT_HORIZON, lasting_contacts
+
+    now = BASE + timedelta(days=40)
+    policy = replace(load_policy("china"), wait_after_conversation=timedelta(days=30),
+                     third_party_max_conversations_per_point=1)
+    debtor = PlannedContact("c", "p1", "debtor", "valid", "call", "Asia/Shanghai", "open", None,
+                            debtor_reachable=False)
+    emergency = replace(debtor, contact_point_id="e1", contact_owner="emergency")
+    history = [PastContact("p1", now - timedelta(days=20), "right_party"),
+               PastContact("p1", now - timedelta(days=25), "right_party"),
+               PastContact("e1", now - timedelta(days=15), "third_party", "emergency"),
+               PastContact("p1", now - timedelta(hours=30), "nobody")]
+    for attempt, rule in ((debtor, "wait_after_conversation"), (emergency, "third_party_once")):
+        kept = lasting_contacts(attempt, history)
+        reduced = [p for i, p in enumerate(history) if i in kept or p.at >= now - COUNT_HORIZON]
+        verdict = evaluate(attempt, reduced, policy, now)
+        assert verdict.rule == rule and verdict == evaluate(attempt, history, policy, now)
+    assert lasting_contacts(debtor, history) == [0], "only the latest conversation starts the wait"
+
+
+def test_a_debtors_case_keeps_no_old_talk_with_a_third_party() -> None:
+    """The once-only rule limits calls to an emergency contact, never to the debtor: a
+    debtor's case keeps no talk with whoever else answered (the desk hands the guard less)."""
+    from agentdesk.domain.compliance import COUNT_HORIZON, lasting_contacts
+
+    now = BASE + timedelta(days=40)
+    policy = replace(load_policy("china"), third_party_max_conversations_per_point=1)
+    debtor = PlannedContact("c", "p1", "debtor", "valid", "call", "Asia/Shanghai", "open", None)
+    history = [PastContact("p1", now - timedelta(days=30 - i), "third_party") for i in range(5)]
+    assert lasting_contacts(debtor, history) == []
+    kept = [p for p in history if p.at >= now - COUNT_HORIZON]
+    assert evaluate(debtor, kept, policy, now) == evaluate(debtor, history, policy, now)
+    emergency = replace(debtor, contact_owner="emergency", debtor_reachable=False)
+    assert lasting_contacts(emergency, history) == [0, 1, 2, 3, 4]
