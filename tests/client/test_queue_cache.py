@@ -169,7 +169,8 @@ def test_a_start_on_kept_facts_shows_the_queue_a_fresh_build_shows_at_any_hour(
 
 
 def test_a_pulled_change_a_new_policy_or_strategy_and_a_local_write_show_at_the_next_start(
-        live_server: EmbeddedServer, secret_service: Any) -> None:
+        live_server: EmbeddedServer, secret_service: Any, daytime: Any) -> None:
+    """At 10:00 in Beijing (`daytime`): the case the pull changes is callable before it."""
     from datetime import timedelta
 
     from agentdesk import contract
