@@ -464,8 +464,8 @@ def measure_window(spec: dict[str, Any], lang: str, opens: int, saves: int, grab
     probe.process()
     return {"open": open_ms, "open_signal": signal_ms, "open_complete": complete_ms, "read": read_ms,
             "open_near": near_ms,
-            "save": save_ms,
-            "queue": queue_ms, "stall": stalls, "block": blocks, "same": same, "pending": pending, "none_refs": none_refs}
+            "save": save_ms, "block": blocks,
+            "queue": queue_ms, "stall": stalls, "same": same, "pending": pending, "none_refs": none_refs}
 
 
 # --- report -------------------------------------------------------------------------------

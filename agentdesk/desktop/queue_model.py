@@ -19,6 +19,9 @@ from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Above this many painted rows to redraw, a refresh resets the model instead of updating it
+# in place (a sync or a search that changes much of the queue).
+_IN_PLACE_MAX = 64
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -112,13 +115,67 @@ class QueueModel(QAbstractTableModel):
     # --- data in -------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[QueueRow], now: datetime | None = None) -> None:
+        """Show `rows`. A refresh after a save (the same cases, one of them moved) updates
+        the model in place: the moved row is moved, only the painted rows that changed are
+        redrawn, and the other rows keep their made cells (no reset: it made the view forget
+        every row and repaint the page from scratch, on the GUI thread, issue 20)."""
+        new = list(rows)
+        at = now or self._clock.now()
+        outcomes = labels.outcome_labels()
+        if outcomes == self._outcomes and self._update_in_place(new, at):
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = new
         self._index = {row.case_id: i for i, row in enumerate(self._rows)}
-        self._now = now or self._clock.now()
-        self._outcomes = labels.outcome_labels()
+        self._now = at
+        self._outcomes = outcomes
         self._cells = {}
         self.endResetModel()
+
+    def _update_in_place(self, rows: list[QueueRow], now: datetime) -> bool:
+        """Apply `rows` without a reset when they are this model's cases in the same order
+        but for at most one moved row; False (nothing done) otherwise.
+
+        The client hands back the same `QueueRow` object for a case it did not re-derive,
+        so a row is "changed" when its object is not the one shown. A row whose next call
+        is still ahead was worded for the old time ("at 14:30", the warning colour) and is
+        made again too."""
+        old, index = self._rows, self._index
+        if not old or len(rows) != len(old) or now < self._now:
+            return False
+        first = next((i for i, (a, b) in enumerate(zip(old, rows, strict=True)) if a.case_id != b.case_id), None)
+        move: tuple[int, int] | None = None  # (source row, destination row as beginMoveRows takes it)
+        if first is not None:
+            last = next(i for i in range(len(old) - 1, first - 1, -1) if old[i].case_id != rows[i].case_id)
+            was = [r.case_id for r in old[first:last + 1]]
+            now_ids = [r.case_id for r in rows[first:last + 1]]
+            if now_ids == was[1:] + was[:1]:
+                move = (first, last + 1)  # moved down
+            elif now_ids == was[-1:] + was[:-1]:
+                move = (last, first)  # moved up
+            else:
+                return False
+        redraw: set[int] = set()
+        for i, row in enumerate(rows):
+            j = index.get(row.case_id)
+            if j is None:
+                return False
+            if j in self._cells and (old[j] is not row or (row.callable_from is not None
+                                                           and row.callable_from > self._now)):
+                redraw.add(i)
+        if len(redraw) > _IN_PLACE_MAX:
+            return False
+        if move is not None:
+            self.beginMoveRows(QModelIndex(), move[0], move[0], QModelIndex(), move[1])
+        self._rows = rows
+        self._index = {row.case_id: i for i, row in enumerate(rows)}
+        self._now = now
+        moved = {self._index[old[j].case_id]: cells for j, cells in self._cells.items()}
+        self._cells = {i: cells for i, cells in moved.items() if i not in redraw}
+        if move is not None:
+            self.endMoveRows()
+        self.refresh_rows(*redraw)
+        return True
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
