@@ -140,38 +140,40 @@ class QueueModel(QAbstractTableModel):
         so a row is "changed" when its object is not the one shown. A row whose next call
         is still ahead was worded for the old time ("at 14:30", the warning colour) and is
         made again too."""
-        old, index = self._rows, self._index
+        old = self._rows
         if not old or len(rows) != len(old) or now < self._now:
             return False
-        first = next((i for i, (a, b) in enumerate(zip(old, rows, strict=True)) if a.case_id != b.case_id), None)
+        was_ids = [row.case_id for row in old]
+        ids = [row.case_id for row in rows]
+        index = self._index
         move: tuple[int, int] | None = None  # (source row, destination row as beginMoveRows takes it)
-        if first is not None:
-            last = next(i for i in range(len(old) - 1, first - 1, -1) if old[i].case_id != rows[i].case_id)
-            was = [r.case_id for r in old[first:last + 1]]
-            now_ids = [r.case_id for r in rows[first:last + 1]]
+        if ids != was_ids:
+            first = next(i for i, (a, b) in enumerate(zip(was_ids, ids, strict=True)) if a != b)
+            last = next(i for i in range(len(ids) - 1, first - 1, -1) if was_ids[i] != ids[i])
+            was, now_ids = was_ids[first:last + 1], ids[first:last + 1]
             if now_ids == was[1:] + was[:1]:
                 move = (first, last + 1)  # moved down
             elif now_ids == was[-1:] + was[:-1]:
                 move = (last, first)  # moved up
             else:
                 return False
+            index = dict(index)
+            index.update((case_id, first + k) for k, case_id in enumerate(now_ids))
+        # Only rows already painted hold made cells; the others are made when first painted.
         redraw: set[int] = set()
-        for i, row in enumerate(rows):
-            j = index.get(row.case_id)
-            if j is None:
-                return False
-            if j in self._cells and (old[j] is not row or (row.callable_from is not None
-                                                           and row.callable_from > self._now)):
+        cells: dict[int, dict[int, list[Any]]] = {}
+        for j, made in self._cells.items():
+            i = index[was_ids[j]]
+            row = rows[i]
+            if row is not old[j] or (row.callable_from is not None and row.callable_from > self._now):
                 redraw.add(i)
+            else:
+                cells[i] = made
         if len(redraw) > _IN_PLACE_MAX:
             return False
         if move is not None:
             self.beginMoveRows(QModelIndex(), move[0], move[0], QModelIndex(), move[1])
-        self._rows = rows
-        self._index = {row.case_id: i for i, row in enumerate(rows)}
-        self._now = now
-        moved = {self._index[old[j].case_id]: cells for j, cells in self._cells.items()}
-        self._cells = {i: cells for i, cells in moved.items() if i not in redraw}
+        self._rows, self._index, self._now, self._cells = rows, index, now, cells
         if move is not None:
             self.endMoveRows()
         self.refresh_rows(*redraw)
