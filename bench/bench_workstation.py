@@ -23,8 +23,11 @@ What is measured, on the GUI thread's clock:
   repaints only the two rows whose selection changed).
 * save-and-next: the note form filled (no answer / right party + promise / third party
   + message, in turn; not timed), then the Ctrl+Enter action, until the next case is
-  shown as above. The queue refresh that follows runs on the background helper; its
-  time and the longest GUI-thread stall meanwhile (5 ms heartbeat) are reported apart.
+  shown as above. Beside it, the longest GUI-thread block within it (5 ms heartbeat: the
+  save, the next case's open and its paint, each in one go). The queue refresh that follows
+  runs on the background helper; its time and the longest GUI-thread stall from the next
+  case being shown until the queue view has taken the new rows and repainted (the first
+  heartbeat after the arrival) are reported apart.
 
 The 100,000 attempts are spread over the cases as in a portfolio (median 12 a case, a
 few hundred for the oldest; `--uniform` gives every case the same number). The sync
@@ -207,6 +210,7 @@ class Probe:
         window.queue_loaded.connect(self._queue_loaded)
         self._last_beat = time.perf_counter()
         self.stall = 0.0
+        self.beats = 0
         self._beat = QTimer()
         self._beat.setInterval(5)
         self._beat.timeout.connect(self._tick)
@@ -219,6 +223,7 @@ class Probe:
         now = time.perf_counter()
         self.stall = max(self.stall, (now - self._last_beat) * 1000)
         self._last_beat = now
+        self.beats += 1
 
     def reset_stall(self) -> None:
         self._last_beat = time.perf_counter()
@@ -429,6 +434,7 @@ def measure_window(spec: dict[str, Any], lang: str, opens: int, saves: int, grab
     save_ms: list[float] = []
     queue_ms: list[float] = []
     stalls: list[float] = []
+    blocks: list[float] = []
     same = 0
     for i in range(saves):
         reached, outcome, amount = SAVES[i % len(SAVES)]
@@ -441,9 +447,13 @@ def measure_window(spec: dict[str, Any], lang: str, opens: int, saves: int, grab
         started = time.perf_counter()
         window.actionSaveNext.trigger()
         save_ms.append((probe.shown() - started) * 1000)
+        blocks.append(probe.stall)
+        probe.reset_stall()
         same += window.current_case == saved
         probe.wait_until(lambda loads=loads: probe.queue_loads > loads)
         queue_ms.append((time.perf_counter() - started) * 1000)
+        beats = probe.beats  # the gap that holds the arrival and its repaint ends at the next beat
+        probe.wait_until(lambda beats=beats: probe.beats > beats)
         stalls.append(probe.stall)
         probe.idle()
     pending = session.status().pending
@@ -454,7 +464,7 @@ def measure_window(spec: dict[str, Any], lang: str, opens: int, saves: int, grab
     probe.process()
     return {"open": open_ms, "open_signal": signal_ms, "open_complete": complete_ms, "read": read_ms,
             "open_near": near_ms,
-            "save": save_ms,
+            "save": save_ms, "block": blocks,
             "queue": queue_ms, "stall": stalls, "same": same, "pending": pending, "none_refs": none_refs}
 
 
@@ -536,6 +546,7 @@ def main() -> None:
         print(f"{'  open p95 / store read p95':<36}: {ratio:6.1f}x")
     print(line("open a case on screen (a click)", figures["open_near"], OPEN_TARGET_MS))
     print(line("save-and-next (Ctrl+Enter to shown)", figures["save"], TARGET_MS))
+    print(line("  longest GUI block within it", figures["block"]))
     print(line("  save to queue refreshed (background)", figures["queue"]))
     print(line("  longest GUI stall meanwhile", figures["stall"]))
     if figures["same"]:

@@ -19,6 +19,9 @@ from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Above this many painted rows to redraw, a refresh resets the model instead of updating it
+# in place (a sync or a search that changes much of the queue).
+_IN_PLACE_MAX = 64
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -112,13 +115,69 @@ class QueueModel(QAbstractTableModel):
     # --- data in -------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[QueueRow], now: datetime | None = None) -> None:
+        """Show `rows`. A refresh after a save (the same cases, one of them moved) updates
+        the model in place: the moved row is moved, only the painted rows that changed are
+        redrawn, and the other rows keep their made cells (no reset: it made the view forget
+        every row and repaint the page from scratch, on the GUI thread, issue 20)."""
+        new = list(rows)
+        at = now or self._clock.now()
+        outcomes = labels.outcome_labels()
+        if outcomes == self._outcomes and self._update_in_place(new, at):
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = new
         self._index = {row.case_id: i for i, row in enumerate(self._rows)}
-        self._now = now or self._clock.now()
-        self._outcomes = labels.outcome_labels()
+        self._now = at
+        self._outcomes = outcomes
         self._cells = {}
         self.endResetModel()
+
+    def _update_in_place(self, rows: list[QueueRow], now: datetime) -> bool:
+        """Apply `rows` without a reset when they are this model's cases in the same order
+        but for at most one moved row; False (nothing done) otherwise.
+
+        The client hands back the same `QueueRow` object for a case it did not re-derive,
+        so a row is "changed" when its object is not the one shown. A row whose next call
+        is still ahead was worded for the old time ("at 14:30", the warning colour) and is
+        made again too."""
+        old = self._rows
+        if not old or len(rows) != len(old) or now < self._now:
+            return False
+        was_ids = [row.case_id for row in old]
+        ids = [row.case_id for row in rows]
+        index = self._index
+        move: tuple[int, int] | None = None  # (source row, destination row as beginMoveRows takes it)
+        if ids != was_ids:
+            first = next(i for i, (a, b) in enumerate(zip(was_ids, ids, strict=True)) if a != b)
+            last = next(i for i in range(len(ids) - 1, first - 1, -1) if was_ids[i] != ids[i])
+            was, now_ids = was_ids[first:last + 1], ids[first:last + 1]
+            if now_ids == was[1:] + was[:1]:
+                move = (first, last + 1)  # moved down
+            elif now_ids == was[-1:] + was[:-1]:
+                move = (last, first)  # moved up
+            else:
+                return False
+            index = dict(index)
+            index.update((case_id, first + k) for k, case_id in enumerate(now_ids))
+        # Only rows already painted hold made cells; the others are made when first painted.
+        redraw: set[int] = set()
+        cells: dict[int, dict[int, list[Any]]] = {}
+        for j, made in self._cells.items():
+            i = index[was_ids[j]]
+            row = rows[i]
+            if row is not old[j] or (row.callable_from is not None and row.callable_from > self._now):
+                redraw.add(i)
+            else:
+                cells[i] = made
+        if len(redraw) > _IN_PLACE_MAX:
+            return False
+        if move is not None:
+            self.beginMoveRows(QModelIndex(), move[0], move[0], QModelIndex(), move[1])
+        self._rows, self._index, self._now, self._cells = rows, index, now, cells
+        if move is not None:
+            self.endMoveRows()
+        self.refresh_rows(*redraw)
+        return True
 
     def set_language(self, lang: str) -> None:
         self._lang = lang

@@ -6,6 +6,7 @@ is drawn stays right: the rows' texts and colours, and the background below a sh
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.clock import FixedClock
 from agentdesk.desktop import theme, view_paint
-from agentdesk.desktop.queue_model import QueueModel
+from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel
 from agentdesk.domain.money import Money
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -108,3 +109,56 @@ def test_a_shorter_queue_leaves_a_clean_background(qtbot, qapp: QApplication) ->
     colours = {image.pixelColor(x, y).name().upper() for x in range(0, image.width(), 7)
                for y in range(below, image.height(), 5)}
     assert colours == {surface}, "nothing of the longer queue is left below the last row"
+
+
+def _shown(model: QueueModel) -> list[list[Any]]:
+    """Every cell's text and colour, row by row: what the queue draws."""
+    fg = Qt.ItemDataRole.ForegroundRole
+    return [[(model.index(r, c).data(), str(model.index(r, c).data(fg))) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def test_a_refresh_after_a_save_moves_the_saved_row_and_keeps_the_selection(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """The saved case drops down the queue (worked, on a cooldown); the refresh moves that
+    row without resetting the view: the queue reads as a fresh build of the new ranking and
+    the case on screen stays selected."""
+    view, model = _queue(qtbot, qapp, 40)
+    _select(view, 4)
+    qtbot.waitUntil(lambda: 4 in model.asked)
+    rows = model.rows()
+    saved = replace(rows[1], last_outcome="promise_to_pay", callable_from=datetime(2026, 3, 2, 5, 30, tzinfo=UTC),
+                    score=10.0)
+    new = [rows[0], *rows[2:12], saved, *rows[12:]]  # c1 from row 1 to row 11
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    later = datetime(2026, 3, 2, 3, 5, tzinfo=UTC)
+    model.set_rows(new, later)
+    fresh = QueueModel("zh", clock=FixedClock(later))
+    fresh.set_rows(new, later)
+    assert _shown(model) == _shown(fresh), "the queue reads as a fresh build of the new ranking"
+    assert model.index(11, 0).data(Qt.ItemDataRole.DisplayRole) == "债务人1"
+    assert view.currentIndex().data(CASE_ID_ROLE) == "c4", "the case on screen stays the current row"
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [3], "and the selected one (now row 3)"
+    assert not resets, "updated in place, not reset"
+
+    # Back up the queue (a callback came due): the other way of moving one row.
+    model.set_rows(rows, later)
+    fresh.set_rows(rows, later)
+    assert _shown(model) == _shown(fresh)
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [4]
+
+
+def test_a_refresh_rewords_a_next_call_that_came_due(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """The same rows a while later: a case whose next call was ahead reads "Now" once it is due."""
+    view, model = _queue(qtbot, qapp, 10)
+    rows = model.rows()
+    rows[2] = replace(rows[2], callable_from=datetime(2026, 3, 2, 4, 0, tzinfo=UTC))
+    model.set_rows(rows, NOW)
+    qtbot.waitUntil(lambda: 2 in model.asked)
+    ahead = model.index(2, QueueModel.NEXT_CALL).data()
+    later = datetime(2026, 3, 2, 4, 30, tzinfo=UTC)
+    model.set_rows(rows, later)
+    fresh = QueueModel("zh", clock=FixedClock(later))
+    fresh.set_rows(rows, later)
+    assert model.index(2, QueueModel.NEXT_CALL).data() != ahead
+    assert _shown(model) == _shown(fresh)

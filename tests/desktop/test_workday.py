@@ -155,6 +155,27 @@ def test_form_states_the_rule_instead_of_saving(qtbot, desktop: DesktopApp) -> N
     window.close()
 
 
+def test_ctrl_enter_twice_saves_once_and_moves_on_one_case(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
+    """A quick double Ctrl+Enter (the second press handled before the window has moved on,
+    which it does in the next event-loop turn): one outcome, and the next case, not two on."""
+    window = sign_in_demo(qtbot, desktop)
+    case_id = _open_case_with_room(qtbot, window)
+    form = window.note_form
+    form.inboundCheck.setChecked(True)
+    form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("right_party"))
+    form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("refusal"))
+    before = len(window.session.open_case(case_id).detail.attempts)
+    recorded: list[str] = []
+    window.outcome_recorded.connect(lambda case, _attempt: recorded.append(case))
+    with qtbot.waitSignal(window.outcome_recorded, timeout=GUI_TIMEOUT_MS):
+        assert form.submit(open_next=True)
+        form.submit(open_next=True)
+    assert recorded == [case_id]
+    assert len(window.session.open_case(case_id).detail.attempts) == before + 1, "saved once"
+    assert window.current_case not in (None, case_id), "and on the next case"
+    window.close()
+
+
 def test_draft_is_kept_and_offered_back(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
     window = sign_in_demo(qtbot, desktop)
     case_id = _open_case_with_room(qtbot, window)
