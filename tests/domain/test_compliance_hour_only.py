@@ -85,10 +85,11 @@ def cases(draw: st.DrawFn, now: datetime, zones: tuple[str, ...] = tuple(ZONES))
         owner = POINTS[past_point]
         # Mostly older than any count looks (the shared case), some recent; some on the
         # person's other case or another person's case sharing the number.
-        ago = timedelta(days=draw(st.sampled_from([0, 1, 6, 8, 9, 10, 12, 20, 40])), minutes=draw(st.integers(0, 1439)))
-        history.append(PastContact(
-            past_point, now - ago, draw(st.sampled_from(["nobody", "right_party" if owner == "debtor" else "third_party"])),
-            owner, draw(st.sampled_from(["call", "call", "sms", "inbound"])), same_person=draw(st.booleans())))
+        days = draw(st.sampled_from([0, 1, 6, 8, 9, 10, 12, 20, 40]))
+        ago = timedelta(days=days, minutes=draw(st.integers(0, 1439)))
+        reached = draw(st.sampled_from(["nobody", "right_party" if owner == "debtor" else "third_party"]))
+        channel = draw(st.sampled_from(["call", "call", "sms", "inbound"]))
+        history.append(PastContact(past_point, now - ago, reached, owner, channel, same_person=draw(st.booleans())))
     return attempt, history
 
 
