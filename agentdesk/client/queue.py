@@ -357,6 +357,8 @@ class _Build:
         self.now, self.minute = now, now.replace(second=0, microsecond=0)
         self.me, self.cache, self.book, self.rules_tag = me, cache, book, rules_tag
         self.placed = _Placements(book)
+        # The guard's verdicts, shared between the cases whose history cannot change them.
+        self.verdicts = compliance.HourOnlyVerdicts(policy)
         self.light: dict[str, Any] = {}
         with cache._lock:
             self.epoch = cache._epoch
@@ -597,13 +599,13 @@ class _Build:
         if hit is not None and hit[0] == stamp:
             return hit[1], hit
         past = cf.past(now)  # also right for any later instant (the cadence's below)
-        verdict = compliance.evaluate(cf.planned, past, policy, now)
+        verdict = self.verdicts.evaluate(cf.planned, past, now)
         callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
         gate = ""
         paced = next_call_at(self.placed.cadence(row.segment, row.arm), cf.recent_calls(now), now, cf.zone)
         if paced is not None and (callable_from is None or paced > callable_from):
             # The segment's cadence holds the case back longer than the guard does.
-            after = compliance.evaluate(cf.planned, past, policy, paced)
+            after = self.verdicts.evaluate(cf.planned, past, paced)
             callable_from = paced if after.allowed else (after.next_allowed_at or paced)
             gate = "cadence"
         pf = _facts(row, cf, now, callable_from, gate)
