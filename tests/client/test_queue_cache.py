@@ -119,11 +119,14 @@ def _started(session: ClientSession, now: Any, **kw: Any) -> tuple[list[QueueRow
 
 
 def test_a_start_on_kept_facts_shows_the_queue_a_fresh_build_shows_at_any_hour(
-        live_server: EmbeddedServer, secret_service: Any) -> None:
+        live_server: EmbeddedServer, secret_service: Any, daytime: Any) -> None:
     """The second start reads the facts the first one kept instead of every document: the
     order, the reasons and the callable-from times (quiet hours in each debtor's zone, the
     person's limits across their other cases) must be exactly those of a fresh build, also
-    hours and days later (the clock-dependent parts are worked out at each start)."""
+    hours and days later (the clock-dependent parts are worked out at each start).
+
+    It starts at 10:00 in Beijing (`daytime`): the calls it makes "minutes ago" to reach a
+    person's limit for the day must fall on the debtor's today (at 00:01 they did not)."""
     from datetime import timedelta
 
     session = ClientSession.login(live_server.url, "agent01", "demo")
