@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from agentdesk import clock
@@ -71,6 +72,7 @@ def test_each_row_is_its_case_scored_alone_in_the_documented_order(
     session.stop()
 
 
+@pytest.mark.usefixtures("daytime")  # a no-answer in working hours changes the case's score
 def test_after_a_save_only_the_saved_case_moves_and_the_queue_equals_a_full_rebuild(
         live_server: EmbeddedServer, secret_service: Any) -> None:
     session = ClientSession.login(live_server.url, "agent01", "demo")
@@ -100,6 +102,7 @@ def test_after_a_save_only_the_saved_case_moves_and_the_queue_equals_a_full_rebu
     session.stop()
 
 
+@pytest.mark.usefixtures("daytime")  # a no-answer in working hours changes the case's score
 def test_rows_shown_before_a_save_keep_their_reasons_when_first_read_after_it(
         live_server: EmbeddedServer, secret_service: Any) -> None:
     """A row's reasons are worded when the desk first paints the row; a save meanwhile
