@@ -698,7 +698,8 @@ class LocalStore:
             s.execute(delete(Draft).where(Draft.case_id == case_id))
 
 
-__all__ = ["LocalStore", "CaseReads", "CaseRow", "CaseDoc", "QueueFactsRow", "OutboxRow", "RecordingUploadRow", "AppliedPull"]
+__all__ = ["LocalStore", "CaseReads", "CaseRow", "CaseDoc", "QueueFactsRow", "OutboxRow", "RecordingUploadRow",
+           "AppliedPull"]
 
 
 def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str, Any]:
