@@ -60,9 +60,18 @@ def placed(store: Any, ticket: DialTicket) -> None:
     store.set_meta(_KEY + ticket.case_id, ticket.to_json())
 
 
-def last(store: Any, case_id: str) -> DialTicket | None:
-    raw = store.get_meta(_KEY + case_id)
+def meta_key(case_id: str) -> str:
+    """Where the store keeps the case's last dial (a meta value)."""
+    return _KEY + case_id
+
+
+def ticket(raw: str | None) -> DialTicket | None:
+    """The dial kept as `raw` (empty once an outcome used it up)."""
     return DialTicket.from_json(raw) if raw else None
+
+
+def last(store: Any, case_id: str) -> DialTicket | None:
+    return ticket(store.get_meta(meta_key(case_id)))
 
 
 def check(store: Any, case_id: str, contact_point_id: str | None, inbound: bool,

@@ -32,6 +32,7 @@ from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain import casewrites, compliance, talktracks
 from agentdesk.domain.outcomes import Outcome, Reached
 from agentdesk.domain.strategy import Strategy
+from agentdesk.domain.strategy_book import StrategyBook
 from agentdesk.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class ClientSession:
         self.rules = rules_mod.load(store, policy_name)
         self.sync.add_change_listener(self._rules_changed)
         self._tracks: list[talktracks.TalkTrack] | None = None
+        self._kept_book: tuple[rules_mod.RulesInForce, StrategyBook] | None = None  # `_track_book`
         self.offline_start = False
         # Queue facts per case, so refreshing the queue after one change recomputes one case.
         self.queue_cache = queue_mod.QueueCache()
@@ -264,10 +266,20 @@ class ClientSession:
             track = talktracks.select_track(tracks, caseview.track_situation(detail, third_party))
             # The case's segment (or challenger arm) may use another track for this situation.
             where = detail.placement
-            track = strategy_mod.pick_track(tracks, track, self.rules.strategy_book(),
+            track = strategy_mod.pick_track(tracks, track, self._track_book(),
                                             where.segment if where else None, where.arm if where else None)
         variables = caseview.track_variables(detail, self.user.display_name, lang, self.policy)
         return track, talktracks.render(track, variables, lang)
+
+    def _track_book(self) -> StrategyBook:
+        """The rules' strategy book, made once per rules in force: with no book from the
+        server, `strategy_book()` builds the default one (three validated models) on every
+        call, and the talk track asks on every case opened (issue 20). Only read here."""
+        rules = self.rules
+        kept = self._kept_book
+        if kept is None or kept[0] is not rules:
+            kept = self._kept_book = (rules, rules.strategy_book())
+        return kept[1]
 
     def check_dial(self, case_id: str, contact_point_id: str | None, now: datetime | None = None,
                    channel: str = "call") -> compliance.ComplianceVerdict:

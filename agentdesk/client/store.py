@@ -210,6 +210,29 @@ _UPSERT_FACTS = "INSERT OR REPLACE INTO queue_facts (id, key, facts) VALUES (?, 
 _case_row = operator.itemgetter(*_CASE_COLUMNS)  # queue columns -> the row tuple, in C
 _JSON_IDS = "(SELECT value FROM json_each(?))"  # the ids of one JSON array parameter
 _INSERT_NOTICE = "INSERT INTO notices (kind, case_id, text, created_at) VALUES (?, ?, ?, ?)"
+_CASE_KEYS = "SELECT person_key, number_keys FROM cases WHERE id = ?"
+_CASE_DOC = "SELECT doc FROM case_docs WHERE id = ?"
+_OUTBOX_COLUMNS = ("seq", "id", "type", "case_id", "payload", "created_at", "state", "reason", "tries")
+_OUTBOX_ROWS = f"SELECT {', '.join(_OUTBOX_COLUMNS)} FROM outbox"
+
+
+def _outbox_row(values: Any) -> OutboxRow:
+    """An outbox row read in plain SQL, as the ORM would load it (its JSON payload parsed)."""
+    fields = dict(zip(_OUTBOX_COLUMNS, values, strict=True))
+    payload = fields["payload"]
+    fields["payload"] = orjson.loads(payload) if isinstance(payload, str | bytes) else payload
+    return OutboxRow(**fields)
+
+
+@dataclass(frozen=True)
+class CaseReads:
+    """What `LocalStore.case_for_desk` read for one case opened at the desk."""
+
+    doc: dict[str, Any]
+    own_writes: list[OutboxRow]
+    siblings: dict[str, dict[str, Any]]  # the siblings' documents, their writes laid over
+    draft: dict[str, Any] | None
+    meta: str | None
 
 
 # SQLCipher encrypts and authenticates page by page; 16 KiB pages instead of its 4 KiB
@@ -585,22 +608,55 @@ class LocalStore:
             local = self._local_rows(s, list(docs))
         return {i: overlay(doc, local.get(i, []), me) for i, doc in docs.items()}
 
-    def case_and_siblings(self, case_id: str, me: str) -> tuple[dict[str, Any], list[OutboxRow],
-                                                                 dict[str, dict[str, Any]]] | None:
-        """A case's document and its own writes, and the documents of its siblings (the same
-        person, or sharing a number) with theirs laid over: what opening a case reads, in one
-        session instead of six (client/opencase.py)."""
-        with self.sessions() as s:
-            row = s.execute(select(CaseRow.person_key, CaseRow.number_keys).where(CaseRow.id == case_id)).first()
-            doc = s.scalar(select(CaseDoc.doc).where(CaseDoc.id == case_id)) if row is not None else None
-            if row is None or doc is None:
+    def case_for_desk(self, case_id: str, me: str, meta_key: str) -> CaseReads | None:
+        """Everything opening a case reads, on one connection in plain SQL: the case's
+        document and its own writes, its siblings' documents (the same person, or sharing a
+        number) with theirs laid over, the case's draft and one meta value (its last dial).
+
+        Why: these were three sessions and seven ORM statements per case opened; building
+        and compiling them cost more than SQLite's work (issue 20, bench_workstation.py).
+        The rows read are the same as `case_doc`, `local_writes`, `overlaid_docs`,
+        `load_draft` and `get_meta` read (tests/client/test_open_case.py compares them)."""
+        with self.engine.connect() as conn:
+            run = conn.exec_driver_sql
+            row = run(_CASE_KEYS, (case_id,)).first()
+            if row is None:
                 return None
-            own = list(s.scalars(select(OutboxRow).where(OutboxRow.case_id == case_id).order_by(OutboxRow.seq)))
-            ids = [i for i in self._siblings(s, row[0], row[1]) if i != case_id]
-            docs = {i: orjson.loads(d) for i, d in s.execute(select(CaseDoc.id, CaseDoc.doc)
-                                                              .where(CaseDoc.id.in_(ids)))} if ids else {}
-            local = self._local_rows(s, list(docs)) if docs else {}
-        return orjson.loads(doc), own, {i: overlay(d, local.get(i, []), me) for i, d in docs.items()}
+            found = run(_CASE_DOC, (case_id,)).first()
+            if found is None:
+                return None
+            ids = [i for i in self._sibling_ids_sql(conn, row[0], row[1]) if i != case_id]
+            docs: dict[str, Any] = {}
+            writes: dict[str, list[OutboxRow]] = {}
+            if ids:
+                wanted = orjson.dumps(ids).decode()
+                docs = {i: orjson.loads(d) for i, d in run(f"SELECT id, doc FROM case_docs WHERE id IN {_JSON_IDS}",
+                                                           (wanted,))}
+            for values in run(f"{_OUTBOX_ROWS} WHERE case_id IN {_JSON_IDS} ORDER BY seq",
+                              (orjson.dumps([case_id, *docs]).decode(),)):
+                write = _outbox_row(values)
+                if write.case_id == case_id or write.state != "applied":
+                    writes.setdefault(write.case_id or "", []).append(write)
+            draft = run("SELECT fields FROM drafts WHERE case_id = ?", (case_id,)).first()
+            meta = run("SELECT value FROM meta WHERE key = ?", (meta_key,)).first()
+        return CaseReads(
+            doc=orjson.loads(found[0]), own_writes=writes.get(case_id, []),
+            siblings={i: overlay(d, writes.get(i, []), me) for i, d in docs.items()},
+            draft=dict(orjson.loads(draft[0])) if draft is not None else None,
+            meta=meta[0] if meta is not None else None)
+
+    @staticmethod
+    def _sibling_ids_sql(conn: Any, person_key: str | None, number_keys: str | None) -> list[str]:
+        """`_siblings` in plain SQL: the same person key, or a number key in the case's numbers."""
+        clauses: list[str] = ["person_key = ?"] if person_key else []
+        params: list[str] = [person_key] if person_key else []
+        for key in (number_keys or "").split():
+            clauses.append("number_keys LIKE '%' || ? || '%'")
+            params.append(key)
+        if not clauses:
+            return []
+        return [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM cases WHERE {' OR '.join(clauses)}",
+                                                   tuple(params))]
 
     def case_doc(self, case_id: str) -> dict[str, Any] | None:
         with self.sessions() as s:
@@ -642,7 +698,8 @@ class LocalStore:
             s.execute(delete(Draft).where(Draft.case_id == case_id))
 
 
-__all__ = ["LocalStore", "CaseRow", "CaseDoc", "QueueFactsRow", "OutboxRow", "RecordingUploadRow", "AppliedPull"]
+__all__ = ["LocalStore", "CaseReads", "CaseRow", "CaseDoc", "QueueFactsRow", "OutboxRow", "RecordingUploadRow",
+           "AppliedPull"]
 
 
 def overlay(doc: dict[str, Any], rows: Iterable[OutboxRow], me: str) -> dict[str, Any]:

@@ -440,8 +440,9 @@ class MainWindow(QMainWindow):
         lang = i18n.short_code(self.language)
         # The person's other cases here, and the cases sharing a number: their contacts count.
         self._siblings = list(opened.siblings) if opened else []
-        draft = self.session.load_draft(detail.case_id) if detail else None
-        dial = self.session.last_dial(detail.case_id) if detail else None
+        # Read with the case (one store read per open, client/opencase.py).
+        draft = opened.draft if opened else None
+        dial = opened.dial if opened else None
         # A restored wrap-up keeps the number it was about: the panel shows that one selected.
         about = (draft or {}).get("contact_point_id") or (dial.contact_point_id if dial else None)
         self.case_panel.show_case(detail, self._judge if detail else None, lang, about or None,

@@ -162,3 +162,49 @@ def test_a_refresh_rewords_a_next_call_that_came_due(qtbot, qapp: QApplication) 
     fresh.set_rows(rows, later)
     assert model.index(2, QueueModel.NEXT_CALL).data() != ahead
     assert _shown(model) == _shown(fresh)
+
+
+class MakingModel(CountingModel):
+    """The queue's model, noting which rows' cells it made (texts, colours) and when."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.made: Counter[str] = Counter()
+
+    def _row_cells(self, row: QueueRow) -> dict[int, list[Any]]:
+        self.made[row.case_id] += 1
+        return super()._row_cells(row)
+
+
+def test_a_jump_far_down_paints_rows_made_ahead_that_read_as_made_on_paint(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """Each row's cells are made in idle turns before it is first painted, so a jump far
+    down the queue paints a page without formatting it (issue 20); the rows read exactly as
+    rows made on their first paint."""
+    theme.apply_theme(qapp, "light")
+    view = QTableView()
+    model = MakingModel()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(28)
+    view_paint.scroll_by_blit(view)
+    qtbot.addWidget(view)
+    view.resize(600, 28 * 10 + 30)
+    rows = [_row(n) for n in range(300)]
+    rows[250] = replace(rows[250], status="on_hold", has_pending=True)
+    rows[260] = replace(rows[260], callable_from=datetime(2026, 3, 2, 5, 30, tzinfo=UTC))
+    model.set_rows(rows, NOW)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: len(model.made) == 300, timeout=10_000)
+    model.asked.clear()
+    model.made.clear()
+    view.scrollTo(model.index(262, 0))
+    qtbot.waitUntil(lambda: 262 in model.asked)
+    assert not model.made, "the page that scrolled into view was made before it was painted"
+    fresh = QueueModel("zh", clock=FixedClock(NOW))
+    fresh.set_rows(rows, NOW)
+    assert _shown(model) == _shown(fresh), "made ahead, the rows read as made on their first paint"
+    model.set_rows(list(reversed(rows)), NOW)  # another ranking: made again, ahead
+    qtbot.waitUntil(lambda: sum(model.made.values()) == 300, timeout=10_000)
+    fresh.set_rows(list(reversed(rows)), NOW)
+    assert _shown(model) == _shown(fresh)
