@@ -202,6 +202,10 @@ def test_save_shows_the_case_as_written(qtbot, desktop: DesktopApp) -> None:  # 
     assert any(a.id == recorded.args[1] for a in detail.attempts), "the attempt just saved is on screen"
     assert detail == window.session.open_case(case_id).detail, "the same as a fresh read"
     assert window.session.load_draft(case_id) is None and not window.note_form.draftBanner.isVisible()
+    # Saved, then the case opened again: wrap-up, then available; the state box shows the last.
+    control = window.agent_state
+    assert control is not None and control.state == "available"
+    qtbot.waitUntil(lambda: control.combo.currentData() == "available", timeout=GUI_TIMEOUT_MS)
     window.close()
 
 
