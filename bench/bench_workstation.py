@@ -297,6 +297,7 @@ class Probe:
 def make_window(session: Any, settings: Any, lang: str) -> Any:
     from PySide6.QtCore import Qt
 
+    from agentdesk.desktop.app import start_sync_after_first_queue
     from agentdesk.desktop.mainwindow import MainWindow
     from agentdesk.desktop.tasks import Tasks
 
@@ -305,7 +306,7 @@ def make_window(session: Any, settings: Any, lang: str) -> Any:
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     window.resize(1440, 900)
     window.show()
-    session.start_sync()
+    start_sync_after_first_queue(window, session)  # as DesktopApp.open_window does
     return window
 
 

@@ -5,6 +5,10 @@ a corporate TLS-inspecting gateway's CA works; proxies from the environment; TLS
 verification on unless an administrator's configuration turns it off. Access tokens are
 refreshed transparently; the rotated refresh token is handed to `on_new_refresh_token`
 so it reaches the keyring at once.
+
+httpx (with the CLI packages it pulls in when they are installed) is imported when the
+first request is sent, not when the desk starts: a desk opened from its cache shows its
+queue before it speaks to the server (issue 20, cold start).
 """
 
 from __future__ import annotations
@@ -18,9 +22,8 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
-import httpx
 import orjson
 import truststore
 
@@ -38,9 +41,13 @@ from agentdesk.client.errors import (
 )
 from agentdesk.domain.queue_columns import QUEUE_COLUMNS
 
+if TYPE_CHECKING:
+    import httpx
+
 log = logging.getLogger(__name__)
 
-TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
+# httpx.Timeout's arguments (connect, read, write, pool), in seconds.
+TIMEOUT = {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 5.0}
 
 
 # Administrators set these (machine or user environment, e.g. through group policy); they are
@@ -86,19 +93,41 @@ class ApiClient:
                  on_new_refresh_token: Callable[[str], None] | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self._verify, self.ca_bundle = admin_tls_settings(verify_tls, ca_bundle)
-        self._http = httpx.Client(
-            base_url=self.base_url, timeout=TIMEOUT, verify=_ssl_context(self._verify, self.ca_bundle),
-            trust_env=True,
-            headers={contract.CLIENT_VERSION_HEADER: __version__, "User-Agent": f"AgentDesk/{__version__}"},
-        )
+        self._ssl = _ssl_context(self._verify, self.ca_bundle)  # a bad CA bundle fails here, at once
+        self._client: httpx.Client | None = None
+        self._closed = False
+        self._client_lock = threading.Lock()
         self._lock = threading.Lock()
         self._event_stream: httpx.Response | None = None
         self.access_token: str | None = None
         self.refresh_token: str | None = None
         self.on_new_refresh_token = on_new_refresh_token
 
+    @property
+    def _http(self) -> httpx.Client:
+        """The HTTP client, made (and httpx imported) by the first request from any thread."""
+        client = self._client
+        if client is None:
+            with self._client_lock:
+                client = self._client
+                if client is None:
+                    if self._closed:
+                        raise RuntimeError("the API client has been closed")
+                    import httpx
+
+                    client = self._client = httpx.Client(
+                        base_url=self.base_url, timeout=httpx.Timeout(**TIMEOUT), verify=self._ssl,
+                        trust_env=True,
+                        headers={contract.CLIENT_VERSION_HEADER: __version__,
+                                 "User-Agent": f"AgentDesk/{__version__}"},
+                    )
+        return client
+
     def close(self) -> None:
-        self._http.close()
+        with self._client_lock:
+            self._closed = True
+            if self._client is not None:
+                self._client.close()
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -106,8 +135,11 @@ class ApiClient:
         headers = kwargs.pop("headers", {})
         if auth and self.access_token:
             headers["Authorization"] = f"Bearer {self.access_token}"
+        http = self._http
+        import httpx
+
         try:
-            return self._http.request(method, path, headers=headers, **kwargs)
+            return http.request(method, path, headers=headers, **kwargs)
         except httpx.TransportError as exc:
             raise ServerUnreachable(self.base_url, type(exc).__name__) from exc
 
@@ -240,9 +272,12 @@ class ApiClient:
         `close_events()` cuts it (the sync engine's stop must not wait for a heartbeat)."""
         headers = {"Authorization": f"Bearer {self.access_token}", "Accept": "text/event-stream"}
         # The server sends a keep-alive every 15 s: no byte for 45 s means the link is dead.
+        http = self._http
+        import httpx
+
         timeout = httpx.Timeout(connect=5.0, read=45.0, write=10.0, pool=5.0)
         try:
-            opening = self._http.stream("GET", "/v1/events", headers=headers, timeout=timeout)
+            opening = http.stream("GET", "/v1/events", headers=headers, timeout=timeout)
             response = opening.__enter__()
             try:
                 if response.status_code == 401 and self.refresh_token:

@@ -4,14 +4,15 @@ Windows Credential Manager on Windows, Secret Service on Linux, Keychain on macO
 through the keyring library. Nothing secret is ever written to a file or a log. A
 backend that is not secure (the fail/null backends, plaintext files) is refused unless
 the caller explicitly allows an insecure developer setup, and then nothing is stored.
+
+keyring (which reads every installed package's entry points to find its backends) is
+imported on the first use of the OS keyring, not when the desk's modules load (issue 20).
 """
 
 from __future__ import annotations
 
 import secrets
-
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
+from types import ModuleType
 
 from agentdesk.client.errors import KeyringUnavailable
 
@@ -19,13 +20,20 @@ SERVICE = "AgentDesk"
 _INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
+def os_keyring() -> ModuleType:
+    """The keyring library, imported on first use."""
+    import keyring
+
+    return keyring
+
+
 def backend_name() -> str:
-    kr = keyring.get_keyring()
+    kr = os_keyring().get_keyring()
     return f"{type(kr).__module__}.{type(kr).__name__}"
 
 
 def secure_backend_available() -> bool:
-    kr = keyring.get_keyring()
+    kr = os_keyring().get_keyring()
     module = type(kr).__module__
     if module.startswith(_INSECURE_MODULES):
         return False
@@ -56,8 +64,10 @@ class SecretStore:
     def _get(self, kind: str) -> str | None:
         if self.memory_only:
             return self._memory.get(kind)
+        from keyring.errors import KeyringError
+
         try:
-            return keyring.get_password(SERVICE, f"{kind}|{self._account}")
+            return os_keyring().get_password(SERVICE, f"{kind}|{self._account}")
         except KeyringError as exc:
             raise KeyringUnavailable(f"{backend_name()}: {exc}") from exc
 
@@ -65,8 +75,10 @@ class SecretStore:
         if self.memory_only:
             self._memory[kind] = value
             return
+        from keyring.errors import KeyringError
+
         try:
-            keyring.set_password(SERVICE, f"{kind}|{self._account}", value)
+            os_keyring().set_password(SERVICE, f"{kind}|{self._account}", value)
         except KeyringError as exc:
             raise KeyringUnavailable(f"{backend_name()}: {exc}") from exc
 
@@ -74,8 +86,10 @@ class SecretStore:
         if self.memory_only:
             self._memory.pop(kind, None)
             return
+        from keyring.errors import PasswordDeleteError
+
         try:
-            keyring.delete_password(SERVICE, f"{kind}|{self._account}")
+            os_keyring().delete_password(SERVICE, f"{kind}|{self._account}")
         except PasswordDeleteError:
             pass
 

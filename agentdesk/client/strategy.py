@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from agentdesk import contract
-from agentdesk.domain import talktracks
+from agentdesk.domain import talktracks, yaml_text
 from agentdesk.domain.collectors import CollectorSettings
 from agentdesk.domain.strategy_book import StrategyBook, parse_book
 
@@ -59,7 +59,7 @@ def export_book(book: StrategyBook, path: Path) -> None:
 def import_book(path: Path, policy: Any = None, known_tracks: dict[str, bool] | None = None) -> StrategyBook:
     """A book read from `path` and validated (BookError names a bad field; BookFileError a bad file)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise BookFileError(f"{path.name} cannot be read as a strategy book: {exc}") from None
     if not isinstance(data, dict) or "segments" not in data:

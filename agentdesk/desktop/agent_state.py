@@ -17,12 +17,20 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar
 
 from agentdesk.client import errors
-from agentdesk.client.lead import set_agent_state
 from agentdesk.desktop import theme
 from agentdesk.desktop.tasks import Tasks
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+
+
+def set_agent_state(session: Any, state: str) -> None:
+    """Report `state` to the server (background helper). The lead's client module (with the
+    team grid's columns) is imported here, on the first report, not with the agent's window."""
+    from agentdesk.client import lead
+
+    lead.set_agent_state(session, state)
+
 
 SELECTABLE = ("available", "on_call", "wrap_up", "break")
 TONES = {"available": "ok", "on_call": "accent", "wrap_up": "warn", "break": ""}
@@ -56,7 +64,11 @@ class AgentStateControl(QObject):
     reported = Signal(str)  # the state the server now holds
     state_changed = Signal(str)
 
-    def __init__(self, session: Any, tasks: Tasks, bar: QStatusBar, parent: QObject | None = None) -> None:
+    def __init__(self, session: Any, tasks: Tasks, bar: QStatusBar, parent: QObject | None = None, *,
+                 first_report_on: Any = None) -> None:
+        """`first_report_on`: a signal after which the first state is reported (the window's
+        first queue shown: the report would otherwise hold up the background helper, and
+        import the network stack, while the queue is built); None: at once."""
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
@@ -72,7 +84,16 @@ class AgentStateControl(QObject):
         bar.addPermanentWidget(self.combo)
         self.retranslate()
         self.combo.activated.connect(lambda _i: self.set_state(self.combo.currentData()))
-        self._report()
+        self._first_reported = first_report_on is None
+        if first_report_on is None:
+            self._report()
+        else:
+            first_report_on.connect(self._first_report)
+
+    def _first_report(self, *_args: Any) -> None:
+        if not self._first_reported:
+            self._first_reported = True
+            self._report()
 
     def retranslate(self) -> None:
         self.label.setText(translate("AgentState", "State:"))

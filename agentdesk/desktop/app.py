@@ -32,6 +32,15 @@ DEMO_ACCOUNTS = (*(f"agent{n:02d}" for n in range(1, 11)), "lead01", "lead02", "
 translate = QCoreApplication.translate
 
 
+def start_sync_after_first_queue(window: MainWindow, session: ClientSession) -> None:
+    """Start the session's sync once the window has shown its first queue and the case on
+    top (`MainWindow.first_queue_shown`). Why: the first queue comes from this computer's
+    store; the sync's first cycle (importing the network stack, a pull, the event stream)
+    would share the interpreter with that build and delay it, and a pull landing meanwhile
+    makes the build start over (issue 20, cold start)."""
+    window.first_queue_shown.connect(session.start_sync)
+
+
 def demo_warning(session: ClientSession) -> str:
     """The visible warning for the developer switch `allow_unencrypted` (demo only)."""
     if getattr(session.secrets, "memory_only", False):
@@ -163,7 +172,7 @@ class DesktopApp(QObject):
         window.setWindowIcon(app_icon())
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.destroyed.connect(self._window_closed_cb(window))
-        session.start_sync()
+        start_sync_after_first_queue(window, session)
         self.window = window
         window.resize(1440, 900)
         window.show()

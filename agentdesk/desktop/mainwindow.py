@@ -49,6 +49,9 @@ if TYPE_CHECKING:  # agents never load the lead's console (it brings QtMultimedi
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 200
+# The first queue's rows and top case are painted on the next event-loop turns.
+FIRST_QUEUE_SHOWN_MS = 100
+FIRST_QUEUE_LATEST_MS = 3000
 QUEUE_REFRESH_AFTER_SAVE_MS = 16  # a frame: the next case paints before the queue is re-ranked
 
 
@@ -74,6 +77,11 @@ class MainWindow(QMainWindow):
     case_opened = Signal(str)  # case id, once the case is on screen
     outcome_recorded = Signal(str, str)  # case id, attempt id
     queue_loaded = Signal(int)  # rows
+    # Once per window, after the first queue and its top case are on screen (or at the latest
+    # FIRST_QUEUE_LATEST_MS after the window was made): the network work of a start (the
+    # sync, the agent's state, the SMS gateway's kind) begins then, not while the first queue
+    # is built from this computer's store (issue 20, cold start).
+    first_queue_shown = Signal()
     recording_queued = Signal(str)  # attempt id whose call recording went to the upload queue
 
     def __init__(
@@ -99,7 +107,17 @@ class MainWindow(QMainWindow):
         self._siblings: list = []
         self._queue_generation = 0
         self._opened_first = False
+        self._first_queue_shown = False
+        QTimer.singleShot(FIRST_QUEUE_LATEST_MS, self, self._emit_first_queue_shown)
         self._heap_frozen = False
+        # The cycle collector is off from here until the first queue has arrived and the heap
+        # is frozen (`_freeze_heap`). Why: what the window and the first queue build make lives
+        # as long as the session; collected young, it is walked by the collector at least
+        # once (~0.1-0.3 s at 5,000 cases, at the end of the build), frozen it is not.
+        # The build pauses the collector itself (client/queue.py), but turning it back on at
+        # its end is what starts that walk.
+        self._collector_paused = gc.isenabled()
+        gc.disable()
         self._queue_dirty = False
         self._reselect_after_load: str | None = None
         self._ask_on_leave = True
@@ -139,7 +157,7 @@ class MainWindow(QMainWindow):
         if self._is_lead:
             self._add_lead_console()
         else:
-            state = AgentStateControl(session, tasks, self.statusBar(), self)
+            state = AgentStateControl(session, tasks, self.statusBar(), self, first_report_on=self.first_queue_shown)
             self.outcome_recorded.connect(lambda _c, _a: state.on_event("outcome_saved"))
             self.case_opened.connect(lambda _c: state.on_event("case_opened"))
             self.agent_state = state
@@ -186,7 +204,8 @@ class MainWindow(QMainWindow):
         self.reload_queue()
         self.sms = SmsControl(self, session, tasks, language=language, menu=self.menuCase,
                               current_case=lambda: self.current_case,
-                              selected_contact=self.case_panel.selected_contact, after_send=self._sms_sent)
+                              selected_contact=self.case_panel.selected_contact, after_send=self._sms_sent,
+                              ask_gateway_on=self.first_queue_shown)
 
     # --- setup -----------------------------------------------------------------------------
 
@@ -329,6 +348,8 @@ class MainWindow(QMainWindow):
         console = self.lead_console
         if console is not None and console.tabs.currentWidget() is not self.mainSplitter:
             self._queue_dirty = True
+            if not self._first_queue_shown:  # no queue to wait for: the start's network work begins
+                QTimer.singleShot(0, self, self._emit_first_queue_shown)
             return
         self._queue_dirty = False
         self._queue_generation += 1
@@ -362,6 +383,11 @@ class MainWindow(QMainWindow):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
         self.queue_loaded.emit(len(rows))
+        if not self._first_queue_shown:
+            QTimer.singleShot(FIRST_QUEUE_SHOWN_MS, self, self._emit_first_queue_shown)
+        self._freeze_heap()
+
+    def _freeze_heap(self) -> None:
         if not self._heap_frozen:
             # What is alive now (modules, forms, the queue's facts for every case) lives as
             # long as the session. Freezing it keeps it out of the collector's full passes,
@@ -369,6 +395,20 @@ class MainWindow(QMainWindow):
             # (bench_workstation.py: the max of save-and-next). `shutdown()` hands it back.
             self._heap_frozen = True
             gc.freeze()
+        self._resume_collector()
+
+    def _resume_collector(self) -> None:
+        """The collector back on (paused in `__init__` until the first queue): after the
+        heap is frozen, or should the first queue not arrive, or at shutdown."""
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
+
+    def _emit_first_queue_shown(self) -> None:
+        self._resume_collector()
+        if not self._first_queue_shown and not getattr(self, "_shut", False):
+            self._first_queue_shown = True
+            self.first_queue_shown.emit()
 
     def _queue_row_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
         case_id = current.data(CASE_ID_ROLE) if current.isValid() else None
@@ -791,5 +831,6 @@ class MainWindow(QMainWindow):
             self.session.logout(wipe_local_data=bool(self.settings.get("wipe_on_logout")))
         else:
             self.session.stop()
+        self._resume_collector()
         if self._heap_frozen:
             gc.unfreeze()  # what this window leaves behind may be collected again

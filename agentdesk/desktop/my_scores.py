@@ -19,7 +19,6 @@ from agentdesk import contract
 from agentdesk.client import errors
 from agentdesk.client.recordings import RecordingLibrary
 from agentdesk.desktop import uiload
-from agentdesk.desktop.lead_models import RecordsModel
 from agentdesk.desktop.tasks import Tasks
 
 
@@ -27,6 +26,10 @@ class MyScoresDialog(QDialog):
     loaded = Signal(int)  # scored calls shown
 
     def __init__(self, session: Any, tasks: Tasks, parent: QWidget | None = None, *, language: str = "zh") -> None:
+        # The lead's table models (with the team grid's numpy columns) load when the dialog
+        # opens, not with every agent's window (issue 20, cold start).
+        from agentdesk.desktop.lead_models import RecordsModel
+
         super().__init__(parent)
         uiload.load_form("myscores", self)
         self.tasks = tasks

@@ -11,6 +11,7 @@ the message is recorded but not sent.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -177,7 +178,9 @@ class SmsControl:
 
     def __init__(self, window: QWidget, session: ClientSession, tasks: Tasks, *, language: str, menu: QMenu,
                  current_case: Callable[[], str | None], selected_contact: Callable[[], str | None],
-                 after_send: Callable[[str], None]) -> None:
+                 after_send: Callable[[str], None], ask_gateway_on: Any = None) -> None:
+        """`ask_gateway_on`: a signal after which the gateway's kind is asked (the window's
+        first queue shown); None: at once."""
         self.window = window
         self.session = session
         self.language = language
@@ -191,7 +194,13 @@ class SmsControl:
         menu.addAction(self.action)
         # Which gateway the server has decides the button's words; asked once, off the GUI
         # thread. Unknown (offline) means the words of a real gateway until it answers.
-        tasks.run(session.fetch_sms_info, None, lambda _exc: None)
+        def ask() -> None:
+            tasks.run(session.fetch_sms_info, None, lambda _exc: None)
+
+        if ask_gateway_on is None:
+            ask()
+        else:
+            ask_gateway_on.connect(ask)
 
     def open_dialog(self) -> None:
         case_id = self._current_case()

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from agentdesk.domain import yaml_text
 from agentdesk.paths import resources_dir
 
 __all__ = [
@@ -58,7 +59,7 @@ class _Lexicon:
 def _load_yaml(name: str, folder: Path | None) -> dict[str, Any]:
     path = (folder or resources_dir() / "compliance") / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise LexiconError(f"{path}: lexicon file not found") from None
     except yaml.YAMLError as exc:

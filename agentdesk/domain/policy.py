@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from agentdesk.domain import yaml_text
 from agentdesk.paths import resources_dir
 
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
@@ -227,7 +228,7 @@ def load_policy(name: str = "china", directory: Path | None = None) -> ContactPo
         available = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
         raise PolicyError(f"{path}: no such policy file; available: {', '.join(available) or 'none'}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml_text.safe_load(text)
     except yaml.YAMLError as exc:
         raise PolicyError(f"{path}: not valid YAML: {exc}") from None
     policy = policy_from_data(data, str(path))

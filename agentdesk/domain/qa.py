@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import yaml
 
+from agentdesk.domain import yaml_text
 from agentdesk.paths import resources_dir
 
 LANGUAGES = ("zh", "en")
@@ -112,7 +113,7 @@ def load_sheet(preset: str, directory: Path | None = None) -> ScoreSheet:
     if not path.is_file():
         raise ScoreSheetError(f"{path}: no QA score sheet for the preset '{preset}'")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ScoreSheetError(f"{path}: not valid YAML ({exc})") from exc
     sheet = sheet_from_data(data, str(path))

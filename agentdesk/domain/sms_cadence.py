@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from agentdesk.domain import yaml_text
 from agentdesk.paths import resources_dir
 
 __all__ = ["Cadence", "CadenceError", "CadencePlan", "PromiseFact", "due_messages", "load_cadence"]
@@ -63,7 +64,7 @@ class CadencePlan:
 def load_cadence(path: Path | None = None) -> Cadence:
     path = path if path is not None else resources_dir() / "sms" / "cadence.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.safe_load(path.read_text(encoding="utf-8"))
         return Cadence.model_validate(data)
     except FileNotFoundError:
         raise CadenceError(f"{path}: cadence file not found") from None

@@ -28,6 +28,7 @@ from typing import Annotated, Any, Literal, NoReturn
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from agentdesk.domain import yaml_text
 from agentdesk.domain.disclosure import conduct_findings, disclosure_findings
 from agentdesk.domain.money import Money
 from agentdesk.domain.sms_text import SegmentCount, count_segments
@@ -171,7 +172,7 @@ class RenderedSms:
 def load_rules(path: Path | None = None) -> SmsRules:
     path = path if path is not None else resources_dir() / "sms" / "rules.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SmsTemplateError(f"{path}: SMS rules file not found") from None
     except yaml.YAMLError as exc:
@@ -308,7 +309,7 @@ def load_templates(directory: Path | None = None, rules: SmsRules | None = None)
     seen: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml_text.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise SmsTemplateError(f"{path}: not valid YAML: {exc}") from None
         template = validate_template_data(data, str(path), rules)

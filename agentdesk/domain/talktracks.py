@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from agentdesk.domain import yaml_text
 from agentdesk.domain.disclosure import disclosure_findings
 from agentdesk.domain.outcomes import ALLOWED_OUTCOMES, Outcome, Reached
 from agentdesk.paths import resources_dir
@@ -406,7 +407,7 @@ def spoken_disclosures(track: TalkTrack, variables: Mapping[str, str], lang: str
 
 def load_track_file(path: Path) -> TalkTrack:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise TalkTrackError(f"{path}: not valid YAML: {exc}") from None
     return validate_track_data(data, str(path))

@@ -11,10 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
-
-from agentdesk.client.credentials import SERVICE, backend_name, secure_backend_available
+from agentdesk.client.credentials import SERVICE, backend_name, os_keyring, secure_backend_available
 from agentdesk.client.errors import KeyringUnavailable
 
 
@@ -70,8 +67,10 @@ class SipSecret:
     def get(self) -> str | None:
         if self.memory_only:
             return self._memory
+        from keyring.errors import KeyringError
+
         try:
-            return keyring.get_password(SERVICE, self._name)
+            return os_keyring().get_password(SERVICE, self._name)
         except KeyringError as exc:
             raise KeyringUnavailable(f"{backend_name()}: {exc}") from exc
 
@@ -79,8 +78,10 @@ class SipSecret:
         if self.memory_only:
             self._memory = password
             return
+        from keyring.errors import KeyringError
+
         try:
-            keyring.set_password(SERVICE, self._name, password)
+            os_keyring().set_password(SERVICE, self._name, password)
         except KeyringError as exc:
             raise KeyringUnavailable(f"{backend_name()}: {exc}") from exc
 
@@ -88,7 +89,9 @@ class SipSecret:
         if self.memory_only:
             self._memory = None
             return
+        from keyring.errors import PasswordDeleteError
+
         try:
-            keyring.delete_password(SERVICE, self._name)
+            os_keyring().delete_password(SERVICE, self._name)
         except PasswordDeleteError:
             pass
