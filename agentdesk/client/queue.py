@@ -543,8 +543,7 @@ class _Build:
             queue_rows.append(queue_row)
         if self.needle:
             self.texts = {r.id: r.search_text for r in rows}
-        none = (None, "", None, None)
-        groups = {r.id: _groups(r, none) for r in every}
+        groups = {r.id: (r.person_key, r.number_keys or "", r.segment, r.arm) for r in every}  # `_groups`
         with cache._lock:
             cache._rows.update(new_rows)
             cache.last_rescored = len(rows)
@@ -667,11 +666,10 @@ class _Build:
         return pf, (stamp, pf)
 
 
-def _groups(row: Any, none: tuple[Any, ...] | None = None) -> tuple[Any, ...]:
-    """What puts a case in a group with others (the person, the numbers) and its strategy;
-    `none`: the object to give for a case with none of them (shared)."""
-    found = (row.person_key, row.number_keys or "", row.segment, row.arm)
-    return none if none is not None and found == none else found
+def _groups(row: Any) -> tuple[Any, ...]:
+    """What puts a case in a group with others (the person, the numbers) and its strategy
+    (`full` makes the same tuple inline)."""
+    return (row.person_key, row.number_keys or "", row.segment, row.arm)
 
 
 def _summary(s: Any) -> tuple[Any, ...]:
