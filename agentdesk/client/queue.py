@@ -21,7 +21,7 @@ import orjson
 from sqlalchemy import func, select
 
 from agentdesk import __version__
-from agentdesk.client import caseview
+from agentdesk.client import caseview, memory
 from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, overlay
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
@@ -372,7 +372,8 @@ def _collector_paused() -> Iterator[None]:
     would otherwise walk them all, ~1.5 s on the queue's thread holding the interpreter
     (issue 20). They are still freed when no longer referenced, as every object is; only
     a cycle among them would wait for `gc.unfreeze` (the desk's shutdown). The desk freezes
-    its heap after its first queue in the same way (`MainWindow._queue_arrived`)."""
+    its heap after its first queue in the same way (`MainWindow._queue_arrived`). The pages
+    the build's reads freed go back to the system then too (`memory.give_back`)."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -381,6 +382,7 @@ def _collector_paused() -> Iterator[None]:
         if was:
             if gc.get_count()[0] > _FREEZE_AFTER:
                 gc.freeze()
+                memory.give_back()  # what the large read freed (the kept facts' bytes)
             gc.enable()
 
 
