@@ -21,7 +21,7 @@ import orjson
 from sqlalchemy import func, select
 
 from agentdesk import __version__
-from agentdesk.client import caseview
+from agentdesk.client import caseview, memory
 from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, overlay
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
@@ -179,25 +179,51 @@ class _CaseFacts:
                              since if pruned else None])
 
     @staticmethod
-    def decode(key: Any, raw: bytes) -> _CaseFacts:
-        """Kept facts back; raises (ValueError, TypeError, KeyError...) on anything malformed."""
+    def decode(key: Any, raw: bytes, shared: dict[Any, Any] | None = None, case_id: str | None = None) -> _CaseFacts:
+        """Kept facts back; raises (ValueError, TypeError, KeyError...) on anything malformed.
+
+        `shared` (one dict for a whole build): equal values that many cases repeat (zone
+        names, statuses, the by-hour counts, empty columns) are made one object, not one per
+        case: a lead's 100,000 cases otherwise hold ~1.3 million small objects from the
+        parse (issue 20). `case_id`: the case's id string, used for the planned contact's."""
         (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = orjson.loads(raw)
         if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(contacts) != 2 + len(_PAST_FIELDS) \
                 or len({len(column) for column in contacts}) != 1 or len(calls) != 2 or len(calls[0]) != len(calls[1]):
             raise ValueError("kept queue facts of the wrong shape")
+        one = shared.setdefault if shared is not None else _same
         due = planned[9]
         planned[9] = date.fromordinal(due) if due is not None else None
+        if case_id is not None and planned[0] == case_id:
+            planned[0] = case_id
+        for i in _PLANNED_SHARED:
+            planned[i] = one(planned[i], planned[i])
+        made = [tuple(column) for column in contacts]
+        for i in _CONTACTS_SHARED:
+            made[i] = tuple(one(value, value) for value in made[i]) if shared is not None else made[i]
+        columns = tuple(made)
+        rpc_t, tries_t = tuple(rpc), tuple(tries)
         return _CaseFacts(
-            key=key, time_zone=time_zone, zone=ZoneInfo(time_zone), rpc_by_hour=tuple(rpc),
-            attempts_by_hour=tuple(tries), days=tuple(days), fruitless_days=tuple(fruitless),
+            key=key, time_zone=one(time_zone, time_zone), zone=ZoneInfo(time_zone),
+            rpc_by_hour=one(rpc_t, rpc_t), attempts_by_hour=one(tries_t, tries_t),
+            days=tuple(days) if days else (), fruitless_days=tuple(fruitless) if fruitless else (),
             planned=compliance.PlannedContact(*planned),
-            contacts=tuple(tuple(column) for column in contacts),
-            lasting=tuple(lasting), engaged_at=_instant(engaged) if engaged is not None else None,
-            calls=(tuple(calls[0]), tuple(calls[1])), since=since if since is None else int(since),
+            contacts=one(columns, columns) if not columns[0] else columns,
+            lasting=tuple(lasting) if lasting else (), engaged_at=_instant(engaged) if engaged is not None else None,
+            calls=(tuple(calls[0]), tuple(calls[1])) if calls[0] else _NO_CALLS,
+            since=since if since is None else int(since),
         )
 
 
 _OFFSETS: dict[int, timezone] = {0: UTC}
+_NO_CALLS: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+# The planned contact's and the contacts' fields with few distinct values (owner, status,
+# channel, zone, case status, hold; reached, owner, channel): one object per value in a build.
+_PLANNED_SHARED = (2, 3, 4, 5, 6, 7)
+_CONTACTS_SHARED = (3, 4, 5)
+
+
+def _same(value: Any, _default: Any) -> Any:
+    return value
 
 
 def _instant(kept: Instant | list[int]) -> datetime:
@@ -280,7 +306,10 @@ class _LastBuild:
     params: tuple[Any, ...]  # filter, search, minute, rules, prior generation, user
     summary: tuple[Any, ...]  # the cases table's count and change numbers: a pull changes it
     signatures: dict[str, tuple[tuple[int, str], ...]]  # unsent local writes per case
-    light: dict[str, Any]  # every case's summary row (the queue's columns)
+    # Every case's groups and strategy (`_groups`): a change to them needs a full build. Not
+    # the summary rows themselves: at a lead's 100,000 cases they were ~100 MB (issue 20).
+    groups: dict[str, tuple[Any, ...]]
+    texts: dict[str, str]  # with a search: the queued cases' search text (`matched_field`)
     own: dict[str, tuple[int, tuple[tuple[int, str], ...]]]
     siblings: dict[str, tuple[str, ...]]
     index: dict[str, int]  # case id -> row of `table`
@@ -323,8 +352,8 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
         if out is None:
             out = job.full()
     if needle:
-        light = job.light
-        out = [replace(q, matched=matched_field(light[q.case_id].search_text, q.debtor_name, needle)) for q in out]
+        texts = job.texts
+        out = [replace(q, matched=matched_field(texts[q.case_id], q.debtor_name, needle)) for q in out]
     return out
 
 
@@ -335,14 +364,31 @@ def _collector_paused() -> Iterator[None]:
     and each few hundred of them start a collection that walks the whole program's objects;
     measured, it was a third of a warm start's queue build at 5,000 cases, and it holds the
     interpreter while the desk's own thread waits. Whatever it defers runs at the next
-    collection. Left off if someone else turned it off."""
+    collection. Left off if someone else turned it off.
+
+    A build that leaves very many new objects alive (a lead's team: ~100,000 cases, a
+    million objects in the facts, the ranking and the rows, which live until the next
+    build) has them frozen (`gc.freeze`) before the collector is back on: its first pass
+    would otherwise walk them all, ~1.5 s on the queue's thread holding the interpreter
+    (issue 20). They are still freed when no longer referenced, as every object is; only
+    a cycle among them would wait for `gc.unfreeze` (the desk's shutdown). The desk freezes
+    its heap after its first queue in the same way (`MainWindow._queue_arrived`). The pages
+    the build's reads freed go back to the system then too (`memory.give_back`)."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was:
+            if gc.get_count()[0] > _FREEZE_AFTER:
+                gc.freeze()
+                memory.give_back()  # what the large read freed (the kept facts' bytes)
             gc.enable()
+
+
+# New tracked objects a build leaves alive above which they are frozen (`_collector_paused`):
+# a lead's 100,000 cases leave about a million; an agent's 5,000 about 60,000.
+_FREEZE_AFTER = 250_000
 
 
 class _Build:
@@ -359,7 +405,7 @@ class _Build:
         self.placed = _Placements(book)
         # The guard's verdicts, shared between the cases whose history cannot change them.
         self.verdicts = compliance.HourOnlyVerdicts(policy)
-        self.light: dict[str, Any] = {}
+        self.texts: dict[str, str] = {}  # with a search: the queued cases' search text
         with cache._lock:
             self.epoch = cache._epoch
             self.prior_gen = cache._prior_gen
@@ -382,15 +428,14 @@ class _Build:
                 return None
             signatures = _signatures(s)
             changed = {i for i in set(signatures) | set(last.signatures)
-                       if signatures.get(i) != last.signatures.get(i) and i in last.light}
+                       if signatures.get(i) != last.signatures.get(i) and i in last.groups}
             if len(changed) > _FEW:
                 return None
             affected = sorted(changed.union(*(last.siblings.get(i, ()) for i in changed)))
             light = {r.id: r for r in s.execute(select(*_LIGHT_COLUMNS).where(CaseRow.id.in_(affected)))}
             for case_id in affected:
-                row, before = light.get(case_id), last.light[case_id]
-                if row is None or (row.person_key, row.number_keys, row.segment, row.arm) != (
-                        before.person_key, before.number_keys, before.segment, before.arm):
+                row = light.get(case_id)
+                if row is None or _groups(row) != last.groups[case_id]:
                     return None  # the groups sharing a person or a number, or the strategy, changed
                 if _keep(row, self.filter, self.needle, self.now) != (case_id in last.index):
                     return None  # the case enters or leaves the queue: its filter changed
@@ -411,8 +456,13 @@ class _Build:
             pf, entry = self._ranking_facts(r, facts_by_id[r.id], ranked_cache[r.id])
             new_ranked[r.id] = entry
             last.table.set_row(i, pf)
+        for i in rows:  # their columns change in place: their rows keep the words they had
+            reasons = last.queue_rows[i].reasons
+            if isinstance(reasons, _Reasons):
+                reasons.freeze()
         last.ranking.update(rows)
-        self.light = {**last.light, **light}
+        if self.needle:
+            self.texts = {**last.texts, **{i: light[i].search_text for i in affected if i in last.index}}
         new_rows = {}
         for r, i in zip(queued, rows, strict=True):
             stamp = (facts_by_id[r.id].key, self.minute, self.prior_gen, self.rules_tag)
@@ -424,7 +474,7 @@ class _Build:
             cache._rows.update(new_rows)
             cache.last_rescored = len(rows)
             if cache._epoch == self.epoch:
-                last.signatures, last.light, last.own = signatures, self.light, own
+                last.signatures, last.texts, last.own = signatures, self.texts, own
             else:
                 cache._last = None  # a sync came in meanwhile: the next build is a full one
         self.keep()
@@ -480,7 +530,7 @@ class _Build:
         stamps = {r.id: (facts_by_id[r.id].key, minute, generation, self.rules_tag) for r in rows}
         queue_rows: list[QueueRow] = []
         new_rows: dict[str, tuple[Any, QueueRow]] = {}
-        parts = ranking.all_parts()
+        shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
         for i, r in enumerate(rows):
             cached = rows_cache.get(r.id)
             score = float(ranking.scores[i])
@@ -490,15 +540,18 @@ class _Build:
                 if queue_row.score != score or queue_row.callable_from != callable_from:
                     queue_row = replace(queue_row, score=score, callable_from=callable_from)
             else:
-                queue_row = _queue_row(r, ranking, i, r.id in signatures, parts[i])
+                queue_row = _queue_row(r, ranking, i, r.id in signatures, shared)
                 new_rows[r.id] = (stamps[r.id], queue_row)
             queue_rows.append(queue_row)
-        self.light = {r.id: r for r in every}
+        if self.needle:
+            self.texts = {r.id: r.search_text for r in rows}
+        groups = {r.id: (r.person_key, r.number_keys or "", r.segment, r.arm) for r in every}  # `_groups`
         with cache._lock:
             cache._rows.update(new_rows)
             cache.last_rescored = len(rows)
             cache._last = _LastBuild(
-                params=self.params(generation), summary=summary, signatures=signatures, light=self.light, own=own,
+                params=self.params(generation), summary=summary, signatures=signatures, groups=groups, texts=self.texts,
+                own=own,
                 siblings=siblings, index={r.id: i for i, r in enumerate(rows)}, table=table, ranking=ranking,
                 queue_rows=queue_rows, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
@@ -522,11 +575,12 @@ class _Build:
         fresh: dict[str, _CaseFacts] = {}
         todo: list[str] = []
         unreadable = 0
+        shared: dict[Any, Any] = {}  # values many cases repeat, one object each (`decode`)
         for case_id in stale:
             found = kept.get(case_id)
             if found is not None and found[0] == _key_bytes(keys[case_id]):
                 try:
-                    back = _CaseFacts.decode(keys[case_id], found[1])
+                    back = _CaseFacts.decode(keys[case_id], found[1], shared, case_id)
                     if back.covers(self.now):  # else kept at a later instant than this build's: derive
                         fresh[case_id] = back
                         continue
@@ -614,6 +668,12 @@ class _Build:
         return pf, (stamp, pf)
 
 
+def _groups(row: Any) -> tuple[Any, ...]:
+    """What puts a case in a group with others (the person, the numbers) and its strategy
+    (`full` makes the same tuple inline)."""
+    return (row.person_key, row.number_keys or "", row.segment, row.arm)
+
+
 def _summary(s: Any) -> tuple[Any, ...]:
     """The cases table's count and change numbers: any pull or removal changes it."""
     return tuple(s.execute(select(func.count(), func.max(CaseRow.seq), func.total(CaseRow.seq))).one())
@@ -659,22 +719,41 @@ def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseF
     return ranking_mod.CaseTable(pfacts)
 
 
+_FREEZING = threading.Lock()
+
+
 class _Reasons(Sequence[PriorityReason]):
     """A row's reasons, worded when first asked for: a start ranks thousands of cases and
     the desk shows a screenful (the queue model asks for a row's text when it paints it).
-    Holds what `priority._factors` needs, taken when the row was ranked (a later refresh
-    changes the ranking's columns in place), so the words are those of that ranking.
-    Compares, hashes and reads as the tuple it stands for."""
+    Holds what `priority._factors` needs: the case's facts and the ranking's columns with
+    the row's place in them, read when first worded; a refresh that changes a row's columns
+    in place (`Ranking.update`) first has its reasons `freeze` the row's parts, so the words
+    are those of the ranking the row came from. Not one tuple of parts per row: a lead's
+    100,000 rows made ~34 MB of them (issue 20). Compares, hashes and reads as the tuple it
+    stands for."""
 
-    __slots__ = ("_made", "_facts", "_parts", "_ctx")
+    __slots__ = ("_made", "_facts", "_parts", "_ctx", "_columns", "_i")
 
-    def __init__(self, facts: priority.CaseFacts, parts: tuple[Any, ...], ctx: Any) -> None:
+    def __init__(self, facts: priority.CaseFacts, columns: dict[str, Any], i: int, ctx: Any) -> None:
         self._made: tuple[PriorityReason, ...] | None = None
-        self._facts, self._parts, self._ctx = facts, parts, ctx
+        self._parts: tuple[Any, ...] | None = None
+        self._columns: dict[str, Any] | None = columns
+        self._facts, self._i, self._ctx = facts, i, ctx
+
+    def freeze(self) -> None:
+        """Take the row's parts now: its ranking's columns are about to change in place (a
+        refresh on the queue's thread) or its words are wanted (the desk's); one at a time,
+        so the words are never read from columns changed half-way."""
+        with _FREEZING:
+            if self._parts is None and self._columns is not None:
+                self._parts = ranking_mod.parts_at(self._columns, self._i)
+                self._columns = None
 
     def _all(self) -> tuple[PriorityReason, ...]:
         made = self._made
         if made is None:
+            self.freeze()
+            assert self._parts is not None
             made = self._made = tuple(PriorityReason(f.key, f.text_en, f.text_zh, f.points)
                                       for f in priority._factors(self._facts, self._parts, self._ctx))  # noqa: SLF001
         return made
@@ -709,17 +788,21 @@ class _Reasons(Sequence[PriorityReason]):
 
 
 def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool,
-               parts: tuple[Any, ...] | None = None) -> QueueRow:
+               shared: dict[Any, Any] | None = None) -> QueueRow:
     """The desk's row for table row `i`: the summary's columns, the score and the reasons
-    (worded when first read); `parts`: the row's `ranking.parts_of(i)` when already made."""
-    reasons = _Reasons(ranking.table.facts[i], parts if parts is not None else ranking.parts_of(i), ranking.ctx)
+    (worded when first read). `shared` (one dict for a build): the columns with few
+    distinct values (lender, currency, bucket, status, outcome, agent) as one object per
+    value, not one string per row (issue 20: a lead's 100,000 rows)."""
+    one = shared.setdefault if shared is not None else _same
+    reasons = _Reasons(ranking.table.facts[i], ranking.parts, i, ranking.ctx)
+    currency = one(row.currency, row.currency)
     return QueueRow(
-        case_id=row.id, debtor_name=row.debtor_name, lender=row.lender,
-        overdue=Money(row.overdue_minor, row.currency), outstanding=Money(row.outstanding_minor, row.currency),
-        days_past_due=row.days_past_due, bucket=row.bucket, status=row.status,
-        last_outcome=row.last_outcome, last_attempt_at=_dt(row.last_attempt_at), score=float(ranking.scores[i]),
-        reasons=reasons,
-        callable_from=ranking.callable_from(i), assigned_agent=row.assigned_agent,
+        case_id=row.id, debtor_name=row.debtor_name, lender=one(row.lender, row.lender),
+        overdue=Money(row.overdue_minor, currency), outstanding=Money(row.outstanding_minor, currency),
+        days_past_due=row.days_past_due, bucket=one(row.bucket, row.bucket), status=one(row.status, row.status),
+        last_outcome=one(row.last_outcome, row.last_outcome), last_attempt_at=_dt(row.last_attempt_at),
+        score=float(ranking.scores[i]), reasons=reasons,
+        callable_from=ranking.callable_from(i), assigned_agent=one(row.assigned_agent, row.assigned_agent),
         has_pending=has_pending,
     )
 

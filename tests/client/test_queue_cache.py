@@ -282,3 +282,40 @@ def test_kept_facts_round_trip_exactly() -> None:
     # Kept before every contact was made, nothing is left out.
     whole = _CaseFacts.decode(("k",), derived.encode(datetime(2026, 1, 1, tzinfo=UTC)))
     assert whole == derived and whole.since is None
+
+
+def test_kept_facts_read_with_shared_values_are_the_same_facts() -> None:
+    """A lead's build reads ~100,000 kept facts sharing repeated values (zones, statuses,
+    the by-hour counts, empty histories): each case's facts equal those read alone, and the
+    repeated values are one object across cases."""
+    from datetime import UTC, datetime, timedelta
+
+    from agentdesk.client import caseview
+    from agentdesk.client.queue import _case_facts, _CaseFacts
+
+    def doc(i: int) -> dict[str, Any]:
+        start = datetime(2026, 3, 7, 12, tzinfo=UTC)
+        return {"id": f"c{i}", "status": ("open", "on_hold", "closed")[i % 3],
+                "hold_reason": "dispute" if i % 3 == 1 else None,
+                "debtor": {"time_zone": ("Asia/Shanghai", "America/New_York", "Asia/Urumqi")[i % 3],
+                           "person_key": f"p{i}"},
+                "contact_points": [{"id": f"cp{i}", "kind": "phone", "owner": ("debtor", "emergency")[i % 2],
+                                    "status": ("valid", "unverified")[i % 2], "number_key": f"n{i}"}],
+                "attempts": [{"id": f"a{i}-{k}", "started_at": (start - timedelta(hours=7 * k + i)).isoformat(),
+                              "contact_point_id": f"cp{i}", "reached": ("nobody", "right_party")[k % 2],
+                              "channel": "call"} for k in range(i % 5)],
+                "promises": [{"status": "pending", "due_date": "2026-03-20"}] if i % 4 == 0 else [],
+                "sms": [], "related": []}
+
+    now = datetime(2026, 3, 7, 14, tzinfo=UTC)
+    kept = [_case_facts(("k", i), caseview.contact_facts(doc(i))).encode(now) for i in range(12)]
+    shared: dict[Any, Any] = {}
+    together = [_CaseFacts.decode(("k", i), raw, shared, f"c{i}") for i, raw in enumerate(kept)]
+    alone = [_CaseFacts.decode(("k", i), raw) for i, raw in enumerate(kept)]
+    assert together == alone
+    for a, b in zip(together, alone, strict=True):
+        assert a.planned == b.planned and a.past(now) == b.past(now) and a.recent_calls(now) == b.recent_calls(now)
+    assert together[0].rpc_by_hour == together[5].rpc_by_hour and together[0].rpc_by_hour is together[5].rpc_by_hour, \
+        "equal by-hour counts are one object"
+    assert together[0].time_zone is together[3].time_zone
+    assert together[0].planned.case_id == "c0"

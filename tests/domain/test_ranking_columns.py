@@ -233,3 +233,22 @@ def test_extreme_weights_rank_as_each_case_alone_without_a_warning(weights: dict
     prior = portfolio_reach_by_hour(cases)
     columns = rank_segmented(cases, NOW, lambda _c: strategy, portfolio_rpc_by_hour=prior)
     assert columns == scalar_queue(cases, NOW, lambda _c: strategy, prior)
+
+
+@pytest.mark.parametrize("now", [NOW, QUIET])
+def test_a_rankings_parts_stay_as_ranked_when_its_table_changes_later(now: datetime) -> None:
+    """The desk words a row's reasons when it first paints it, from the ranking's columns
+    (`parts_at`); a save that changes the table (reused by the next ranking) must not change
+    what an earlier ranking says of its rows."""
+    from agentdesk.domain.ranking import parts_at
+
+    cases = edge_portfolio(400, seed=5, now=now)
+    prior = portfolio_reach_by_hour(cases)
+    table = CaseTable(cases)
+    first = rank_columns(table, now, portfolio_rpc_by_hour=prior)
+    before = [first.parts_of(i) for i in range(len(table))]
+    for i in range(0, len(table), 7):
+        table.set_row(i, replace(table.facts[i], overdue_minor=table.facts[i].overdue_minor * 5 + 3))
+    second = rank_columns(table, now, portfolio_rpc_by_hour=prior)
+    assert [parts_at(first.parts, i) for i in range(len(table))] == before
+    assert any(second.parts_of(i) != before[i] for i in range(0, len(table), 7)), "the new ranking sees the change"
