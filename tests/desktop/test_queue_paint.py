@@ -45,10 +45,10 @@ class CountingModel(QueueModel):
         return super().data(index, role)
 
 
-def _queue(qtbot, qapp: QApplication, rows: int) -> tuple[QTableView, CountingModel]:  # noqa: ANN001
+def _view(qtbot, qapp: QApplication, model: QueueModel) -> QTableView:  # noqa: ANN001
+    """A queue view as the desk sets it up: ten rows high, painted by blitting on scroll."""
     theme.apply_theme(qapp, "light")
     view = QTableView()
-    model = CountingModel()
     view.setModel(model)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(28)
@@ -57,6 +57,12 @@ def _queue(qtbot, qapp: QApplication, rows: int) -> tuple[QTableView, CountingMo
     view_paint.scroll_by_blit(view)
     qtbot.addWidget(view)
     view.resize(600, 28 * 10 + 30)
+    return view
+
+
+def _queue(qtbot, qapp: QApplication, rows: int) -> tuple[QTableView, CountingModel]:  # noqa: ANN001
+    model = CountingModel()
+    view = _view(qtbot, qapp, model)
     model.set_rows([_row(n) for n in range(rows)], NOW)
     view.show()
     qtbot.waitExposed(view)
@@ -180,15 +186,8 @@ def test_a_jump_far_down_paints_rows_made_ahead_that_read_as_made_on_paint(qtbot
     """Each row's cells are made in idle turns before it is first painted, so a jump far
     down the queue paints a page without formatting it (issue 20); the rows read exactly as
     rows made on their first paint."""
-    theme.apply_theme(qapp, "light")
-    view = QTableView()
     model = MakingModel()
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(28)
-    view_paint.scroll_by_blit(view)
-    qtbot.addWidget(view)
-    view.resize(600, 28 * 10 + 30)
+    view = _view(qtbot, qapp, model)
     rows = [_row(n) for n in range(300)]
     rows[250] = replace(rows[250], status="on_hold", has_pending=True)
     rows[260] = replace(rows[260], callable_from=datetime(2026, 3, 2, 5, 30, tzinfo=UTC))
