@@ -37,7 +37,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # (`_make_ahead`): a jump far down the queue then paints a page of made cells. A lead's
 # team queue can be 100,000 rows: above this many, cells are made only when painted.
 _MAKE_AHEAD_MAX = 10_000
-_MAKE_AHEAD_ROWS = 8  # made per turn: about half a millisecond of the GUI thread
+_MAKE_AHEAD_ROWS = 16  # made per turn: well under a millisecond of the GUI thread
 _AHEAD_LOOKS = 512  # rows looked at per turn (most already have cells after a refresh in place)
 
 _Index = QModelIndex | QPersistentModelIndex
