@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from agentdesk.client.views import QueueRow
 from agentdesk.clock import PROCESS, Clock
@@ -33,12 +33,6 @@ _CASE_ID = int(CASE_ID_ROLE)
 # the index is even looked at: a far jump repaints ~150 cells (issue 20).
 _ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _ALIGN, _FOREGROUND, _TOOLTIP, _CASE_ID})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-# Rows whose cells are made ahead of their first paint, a few per idle event-loop turn
-# (`_make_ahead`): a jump far down the queue then paints a page of made cells. A lead's
-# team queue can be 100,000 rows: above this many, cells are made only when painted.
-_MAKE_AHEAD_MAX = 10_000
-_MAKE_AHEAD_ROWS = 16  # made per turn: well under a millisecond of the GUI thread
-_AHEAD_LOOKS = 512  # rows looked at per turn (most already have cells after a refresh in place)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -117,11 +111,6 @@ class QueueModel(QAbstractTableModel):
         # A repaint asks ~7 roles of every visible cell (a scrolled queue: ~1,000 calls), so
         # each answer is a lookup, not a formatting (bench_workstation.py, open a case).
         self._cells: dict[int, dict[int, list[Any]]] = {}
-        # Makes the cells of rows not painted yet, a few per idle turn, from `_ahead` on.
-        self._ahead = 0
-        self._ahead_timer = QTimer(self)
-        self._ahead_timer.setInterval(0)
-        self._ahead_timer.timeout.connect(self._make_ahead)
 
     # --- data in -------------------------------------------------------------------------
 
@@ -142,7 +131,6 @@ class QueueModel(QAbstractTableModel):
         self._outcomes = outcomes
         self._cells = {}
         self.endResetModel()
-        self._start_making_ahead()
 
     def _update_in_place(self, rows: list[QueueRow], now: datetime) -> bool:
         """Apply `rows` without a reset when they are this model's cases in the same order
@@ -189,7 +177,6 @@ class QueueModel(QAbstractTableModel):
         if move is not None:
             self.endMoveRows()
         self.refresh_rows(*redraw)
-        self._start_making_ahead()
         return True
 
     def set_language(self, lang: str) -> None:
@@ -199,37 +186,12 @@ class QueueModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        self._start_making_ahead()
 
     def restyle(self) -> None:
         """The colour scheme changed: every row's colours are made again."""
         self._cells = {}
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-        self._start_making_ahead()
-
-    def _start_making_ahead(self) -> None:
-        """Make the cells of every row before it is painted, in idle turns (issue 20: a far
-        jump painted ~24 new rows, formatting each of them in the paint pass)."""
-        self._ahead = 0
-        if 0 < len(self._rows) <= _MAKE_AHEAD_MAX:
-            self._ahead_timer.start()
-        else:
-            self._ahead_timer.stop()
-
-    def _make_ahead(self) -> None:
-        """The next few rows' cells; the same cells `data()` makes on a row's first paint."""
-        rows, cells = self._rows, self._cells
-        made = looked = 0
-        while self._ahead < len(rows) and made < _MAKE_AHEAD_ROWS and looked < _AHEAD_LOOKS:
-            r = self._ahead
-            self._ahead += 1
-            looked += 1
-            if r not in cells:
-                cells[r] = self._row_cells(rows[r])
-                made += 1
-        if self._ahead >= len(rows):
-            self._ahead_timer.stop()
 
     def rows(self) -> list[QueueRow]:
         return list(self._rows)
