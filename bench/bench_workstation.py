@@ -24,7 +24,8 @@ What is measured, on the GUI thread's clock:
 * save-and-next: the note form filled (no answer / right party + promise / third party
   + message, in turn; not timed), then the Ctrl+Enter action, until the next case is
   shown as above. Beside it, the longest GUI-thread block within it (5 ms heartbeat: the
-  save, the next case's open and its paint, each in one go). The queue refresh that follows
+  save's checks, then, once the background helper has written the outcome and read the next
+  case, that case's showing and its paint, each in one go). The queue refresh that follows
   runs on the background helper; its time and the longest GUI-thread stall from the next
   case being shown until the queue view has taken the new rows and repainted (the first
   heartbeat after the arrival) are reported apart.

@@ -27,7 +27,7 @@ from agentdesk.client.errors import ClientError, InvalidOutcome, NoCachedData, S
 from agentdesk.client.store import LocalStore, overlay
 from agentdesk.client.sync import ChangeSet, SyncEngine
 from agentdesk.client.uploads import RecordingUploads
-from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow, SyncStatus
+from agentdesk.client.views import CaseDetail, OutcomeDraft, PreparedOutcome, QueueRow, SyncStatus
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain import casewrites, compliance, talktracks
 from agentdesk.domain.outcomes import Outcome, Reached
@@ -324,6 +324,16 @@ class ClientSession:
         The same rules as the server's push decide (agentdesk.domain.casewrites), with the
         debtor's calendar for dates; a refusal is an `InvalidOutcome` with the rule's code.
         """
+        return self.write_outcome(self.prepare_outcome(draft))
+
+    def prepare_outcome(self, draft: OutcomeDraft) -> PreparedOutcome:
+        """Check `draft` and build its outbox writes, writing nothing yet.
+
+        The checks read the case (a few milliseconds): a desk runs this on the GUI thread,
+        so a refused wrap-up is told at once, then hands the result to `write_outcome` off
+        it (issue 20: the save must not be one long GUI-thread block). Raises
+        `InvalidOutcome` or `NoCallPlaced`, as `record_outcome` does.
+        """
         try:
             reached, outcome = Reached(draft.reached), Outcome(draft.outcome)
         except ValueError as exc:
@@ -335,10 +345,10 @@ class ClientSession:
                                      has_callback=draft.callback_at is not None)
         except casewrites.CaseWriteError as exc:
             raise InvalidOutcome.from_rule(exc) from exc
-        detail = self.case_detail(draft.case_id)
-        if detail is None:
+        opened = self.open_case(draft.case_id)  # as `case_detail`, in one store session
+        if opened is None:
             raise InvalidOutcome("this case is no longer in your queue", "case_gone")
-        state = caseview.case_state(detail)
+        state = caseview.case_state(opened.detail)
         try:
             if has_promise:
                 assert draft.promise_amount is not None and draft.promise_date is not None
@@ -364,35 +374,44 @@ class ClientSession:
             direction="inbound" if draft.inbound else "outbound", sip_call_id=draft.sip_call_id,
             answered_at=_utc(draft.answered_at) if draft.answered_at else None, talk_seconds=draft.talk_seconds,
         )
+        writes: list[tuple[str, dict[str, Any]]] = [("attempt.record", payload.model_dump(mode="json"))]
+        if has_promise:
+            assert draft.promise_amount is not None and draft.promise_date is not None
+            promise = contract.PromiseAddPayload(
+                promise_id=uuid.uuid4(), case_id=draft.case_id, attempt_id=uuid.UUID(attempt_id),
+                amount_minor=draft.promise_amount.minor, currency=draft.promise_amount.currency,
+                due_date=draft.promise_date,
+            )
+            writes.append(("promise.add", promise.model_dump(mode="json")))
+        if draft.callback_at is not None:
+            callback = contract.CallbackAddPayload(
+                callback_id=uuid.uuid4(), case_id=draft.case_id, attempt_id=uuid.UUID(attempt_id),
+                due_at=_utc(draft.callback_at),
+            )
+            writes.append(("callback.add", callback.model_dump(mode="json")))
+        if draft.consent_late_calls and reached is Reached.RIGHT_PARTY:
+            consent = contract.ConsentRecordPayload(
+                consent_id=uuid.uuid4(), case_id=draft.case_id, attempt_id=uuid.UUID(attempt_id),
+                kind="late_calls", given_at=started,
+            )
+            writes.append(("consent.record", consent.model_dump(mode="json")))
+        return PreparedOutcome(attempt_id, draft.case_id, tuple(writes), uses_dial=ticket is not None)
+
+    def write_outcome(self, prepared: PreparedOutcome) -> str:
+        """Write a checked outcome: one local transaction (outbox rows, the draft and the dial
+        used up, the queue columns), then sync is nudged. Safe on a worker thread (the store
+        gives each call its own session). Returns the attempt's id."""
+        case_id = prepared.case_id
         with self.store.transaction() as s:
-            self.store.enqueue(s, "attempt.record", payload.model_dump(mode="json"), draft.case_id)
-            if has_promise:
-                assert draft.promise_amount is not None and draft.promise_date is not None
-                promise = contract.PromiseAddPayload(
-                    promise_id=uuid.uuid4(), case_id=draft.case_id, attempt_id=uuid.UUID(attempt_id),
-                    amount_minor=draft.promise_amount.minor, currency=draft.promise_amount.currency,
-                    due_date=draft.promise_date,
-                )
-                self.store.enqueue(s, "promise.add", promise.model_dump(mode="json"), draft.case_id)
-            if draft.callback_at is not None:
-                callback = contract.CallbackAddPayload(
-                    callback_id=uuid.uuid4(), case_id=draft.case_id, attempt_id=uuid.UUID(attempt_id),
-                    due_at=_utc(draft.callback_at),
-                )
-                self.store.enqueue(s, "callback.add", callback.model_dump(mode="json"), draft.case_id)
-            if draft.consent_late_calls and reached is Reached.RIGHT_PARTY:
-                consent = contract.ConsentRecordPayload(
-                    consent_id=uuid.uuid4(), case_id=draft.case_id, attempt_id=uuid.UUID(attempt_id),
-                    kind="late_calls", given_at=started,
-                )
-                self.store.enqueue(s, "consent.record", consent.model_dump(mode="json"), draft.case_id)
-            self.store.discard_draft(draft.case_id, session=s)
-            if ticket is not None:
-                dialing.use_up(self.store, s, draft.case_id)
+            for type_, payload in prepared.writes:
+                self.store.enqueue(s, type_, payload, case_id)
+            self.store.discard_draft(case_id, session=s)
+            if prepared.uses_dial:
+                dialing.use_up(self.store, s, case_id)
             s.flush()
-            self.store.refresh_summary(s, draft.case_id, self.user.username)
+            self.store.refresh_summary(s, case_id, self.user.username)
         self.sync.nudge()
-        return attempt_id
+        return prepared.attempt_id
 
     def attach_recording(self, attempt_id: str, path: Path, *, sip_call_id: str | None = None,
                          started_at: datetime | None = None, ended_at: datetime | None = None) -> str:

@@ -248,6 +248,17 @@ class OutcomeDraft:
 
 
 @dataclass(frozen=True)
+class PreparedOutcome:
+    """An outcome checked against the case and turned into its outbox writes, not yet
+    written (`ClientSession.prepare_outcome`, then `write_outcome`)."""
+
+    attempt_id: str
+    case_id: str
+    writes: tuple[tuple[str, dict[str, Any]], ...]  # (mutation type, payload as JSON)
+    uses_dial: bool  # the outcome stands on this desk's dial, which writing it uses up
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     state: str  # online | offline | syncing | session_ended (sign in again: client/relogin.py)
     pending: int

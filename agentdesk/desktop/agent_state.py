@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar
 
 from agentdesk.client import errors
@@ -75,6 +75,7 @@ class AgentStateControl(QObject):
         self.state = "available"
         self.server_state: str | None = None
         self._in_flight = False
+        self._show_due = False
         self.label = QLabel(bar)
         self.combo = QComboBox(bar)
         self.combo.setAccessibleName(translate("AgentState", "My state"))
@@ -110,10 +111,19 @@ class AgentStateControl(QObject):
         if state not in SELECTABLE or state == self.state:
             return
         self.state = state
-        self.combo.setCurrentIndex(self.combo.findData(state))
-        theme.set_tone(self.combo, TONES.get(state, ""))
+        # The combo shows the state at the end of this event-loop turn: Ctrl+Enter goes to
+        # wrap-up and, opening the next case in the same turn, back to available, and
+        # re-styling the combo twice for a state never painted cost that turn ~2 ms (issue 20).
+        if not self._show_due:
+            self._show_due = True
+            QTimer.singleShot(0, self, self._show_state)
         self.state_changed.emit(state)
         self._report()
+
+    def _show_state(self) -> None:
+        self._show_due = False
+        self.combo.setCurrentIndex(self.combo.findData(self.state))
+        theme.set_tone(self.combo, TONES.get(self.state, ""))
 
     def _report(self) -> None:
         if self._in_flight or self.state == self.server_state or getattr(self, "_closing", False):

@@ -29,6 +29,7 @@ from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.call_control import CallControl
 from agentdesk.desktop.case_panel import CasePanel
 from agentdesk.desktop.noteform import NoteForm
+from agentdesk.desktop.pending_save import CaseRead, PendingSave, read_for_desk
 from agentdesk.desktop.phone.base import CallResult, Phone
 from agentdesk.desktop.phone.handoff import HandoffPhone
 from agentdesk.desktop.queue_model import CASE_ID_ROLE, QueueModel, next_to_open
@@ -120,9 +121,14 @@ class MainWindow(QMainWindow):
         self._queue_dirty = False
         self._reselect_after_load: str | None = None
         self._ask_on_leave = True
-        # A saved outcome whose next case opens in the coming event-loop turn: a second
-        # Ctrl+Enter meanwhile (keys queued while the save ran) must not save it twice.
+        # An outcome being written, or saved with its next case opening in the coming
+        # event-loop turn: a second Ctrl+Enter meanwhile must not save it twice.
         self._moving_on = False
+        self.saving = PendingSave(tasks)
+        # The case to show after a save, read by the save's background job; dropped when a
+        # pull has changed cases since that job started (`_changes_seen`).
+        self._prefetched: CaseRead | None = None
+        self._changes_seen = 0
         self._is_lead = session.user.role in ("lead", "admin")
 
         self.case_panel = CasePanel(self.casePane, clock=session.clock)
@@ -471,10 +477,11 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: str | None) -> None:
         self.note_form.flush_draft()
-        opened = None
-        if case_id:
+        read, self._prefetched = self._prefetched, None
+        if case_id and (read is None or read.case_id != case_id):
             with slow_call_watch("case_detail"):
-                opened = self.session.open_case(case_id)  # read and parsed once, shared by the panels
+                read = read_for_desk(self.session, case_id)  # read and parsed once, shared by the panels
+        opened = read.opened if case_id and read is not None else None
         detail = opened.detail if opened else None
         self.current_case = detail.case_id if detail else None
         lang = i18n.short_code(self.language)
@@ -572,27 +579,70 @@ class MainWindow(QMainWindow):
             )
         try:
             with slow_call_watch("record_outcome"):
-                attempt_id = self.session.record_outcome(draft)
-        except errors.NoCallPlaced:
+                prepared = self.session.prepare_outcome(draft)  # the checks: a refusal is told now
+        except (errors.NoCallPlaced, errors.InvalidOutcome) as exc:
+            self._show_refusal(exc)
+            return
+        # The write and the read of the case shown next run on the background helper, in
+        # that order; the GUI thread only shows the case (issue 20: no GUI-thread block of
+        # save + open + paint). Until then the form is held: no draft of it, no second save.
+        self._moving_on = True
+        self.note_form.hold()
+        row = next_to_open(self.queue_model.rows(), draft.case_id, self.session.clock.now()) if open_next else None
+        shown_next = row.case_id if row is not None else draft.case_id
+        session, changes = self.session, self._changes_seen
+
+        def write_then_read() -> tuple[str, CaseRead | None]:
+            attempt_id = session.write_outcome(prepared)
+            try:
+                return attempt_id, read_for_desk(session, shown_next)
+            except Exception:  # noqa: BLE001 - the outcome is saved; the GUI thread reads again and reports
+                log.warning("reading the next case after a save failed; read again on the GUI thread")
+                return attempt_id, None
+
+        self.saving.start(draft.case_id, write_then_read,
+                          lambda done: self._saved(draft, open_next, changes, *done),
+                          lambda exc: self._save_failed(draft.case_id, exc))
+
+    def _show_refusal(self, exc: errors.NoCallPlaced | errors.InvalidOutcome) -> None:
+        if isinstance(exc, errors.NoCallPlaced):
             self.note_form.show_errors({"call": self.tr(
                 "No call was placed from this desk for this case to this number: dial first (F5), or tick "
                 "\u201cThe debtor called in\u201d.")})
             return
-        except errors.InvalidOutcome as exc:
-            field_name, text = rule_text.describe(exc)
-            self.note_form.show_errors({field_name: text})
-            return
+        field_name, text = rule_text.describe(exc)
+        self.note_form.show_errors({field_name: text})
+
+    def _saved(self, draft: OutcomeDraft, open_next: bool, changes: int, attempt_id: str,
+               read: CaseRead | None) -> None:
+        """The outcome is in the store (and the outbox): say so, then move on."""
+        if getattr(self, "_shut", False):
+            return  # closed meanwhile: the close waited for the write, nothing is shown any more
         self.statusBar().showMessage(self.tr("Saved. It is sent to the server in the background."), 5000)
         if draft.dial_id:
             # The call's recording goes to the archive with its attempt, once the file is
             # complete (it may still be compressing); encrypting and queueing it is file work,
             # so it runs on the background helper.
             self.calls.on_recording(draft.dial_id, lambda result: self._archive(attempt_id, result))
-        # The next case opens in the next event-loop turn: the save (~12 ms) and the open
-        # with its paint (~20 ms) are two GUI-thread blocks, not one of ~35 ms, so input and
-        # timers get a turn between them (issue 20; bench_workstation.py, the longest block).
-        self._moving_on = True
-        QTimer.singleShot(0, self, lambda: self._move_on(draft.case_id, attempt_id, open_next))
+        # A pull that landed since the job started may have changed the case read: read again.
+        self._prefetched = read if changes == self._changes_seen else None
+        self._move_on(draft.case_id, attempt_id, open_next)
+
+    def _save_failed(self, case_id: str, exc: BaseException) -> None:
+        """Nothing was written: the wrap-up stays on screen (and as the case's draft)."""
+        self._moving_on = False
+        if getattr(self, "_shut", False):  # the close kept the wrap-up as a draft
+            log.error("saving an outcome failed while the window closed", exc_info=exc)
+            return
+        self.note_form.release()
+        if self.current_case == case_id and self.note_form.has_unsaved():
+            self.session.save_draft(case_id, self.note_form.fields().to_draft())
+        if isinstance(exc, (errors.NoCallPlaced, errors.InvalidOutcome)):
+            self._show_refusal(exc)
+        elif isinstance(exc, errors.ClientError):
+            self._report(exc)
+        else:
+            raise exc  # a bug: the crash report, as when the write ran on the GUI thread
 
     def _move_on(self, case_id: str, attempt_id: str, open_next: bool) -> None:
         """After a save: the next case (or the saved one again), then the queue refresh."""
@@ -602,6 +652,7 @@ class MainWindow(QMainWindow):
             self.open_next_case(ask=False)
         else:
             self.open_case(case_id)
+        self._prefetched = None  # read for a case that was not the one opened
         # The next case goes on screen first. The queue refresh runs on the background helper
         # but still competes with the GUI thread for the interpreter, so it starts a frame
         # later, once the case is painted (bench_workstation.py: ~20 ms of save-and-next).
@@ -638,6 +689,8 @@ class MainWindow(QMainWindow):
     # --- sync ------------------------------------------------------------------------------
 
     def _cases_changed(self, upserted: frozenset, removed: frozenset) -> None:
+        self._changes_seen += 1
+        self._prefetched = None
         self.reload_queue()
         if self.current_case in removed:
             self._case_left(self.tr("This case was reassigned away from you."))
@@ -766,6 +819,13 @@ class MainWindow(QMainWindow):
         self.calls.shutdown()
         if self.agent_state is not None:
             self.agent_state.report_offline()
+        # An outcome being written reaches the store before the store is closed.
+        if not self.saving.wait():
+            log.error("an outcome was still being written when the window closed")
+        elif self.saving.failed and self.note_form.held and self.saving.case_id is not None \
+                and self.current_case == self.saving.case_id:
+            # Not written: what the agent submitted stays as the case's draft.
+            self.session.save_draft(self.saving.case_id, self.note_form.fields().to_draft())
         self.tasks.wait_idle(5000)
         if logout:
             self.session.logout(wipe_local_data=bool(self.settings.get("wipe_on_logout")))

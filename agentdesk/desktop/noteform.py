@@ -47,6 +47,10 @@ class NoteForm(QWidget):
         self._loading = False
         self._started_at = ""
         self._call: dict[str, str] = {}  # dial_id, sip_call_id, answered_at, talk_seconds, call_summary
+        # Submitted and being written (the window writes off the GUI thread): what the form
+        # shows is saved, so it is no draft, leaving it loses nothing and it cannot be
+        # submitted twice. The next `set_case` (or `release` after a failed write) ends it.
+        self._held = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -87,6 +91,7 @@ class NoteForm(QWidget):
         `dial` is the call this desk placed for the case whose outcome is not recorded yet
         (kept in the local store): the form stands on it even when no draft was saved."""
         self._draft_timer.stop()
+        self._held = False
         self._detail, self._rules, self._lang = detail, rules, lang
         self._loading = True
         try:
@@ -191,7 +196,7 @@ class NoteForm(QWidget):
 
     def has_unsaved(self) -> bool:
         """Would leaving lose something? Entered fields, or a call with no outcome yet."""
-        return self._detail is not None and self.isEnabled() and self.fields().unsaved()
+        return self._detail is not None and self.isEnabled() and not self._held and self.fields().unsaved()
 
     def dial_id(self) -> str:
         return self._call.get("dial_id", "")
@@ -326,12 +331,12 @@ class NoteForm(QWidget):
         self._show_call()
         self._sync_enabled()
         self._clear_errors()
-        if self._detail is not None:
+        if self._detail is not None and not self._held:
             self.draftState.setText(self.tr("Draft…"))
             self._draft_timer.start()
 
     def _emit_draft(self) -> None:
-        if self._detail is None:
+        if self._detail is None or self._held:
             return
         self.draft_changed.emit(self._detail.case_id, self.fields().to_draft())
         self.draftState.setText(self.tr("Draft saved"))
@@ -353,7 +358,7 @@ class NoteForm(QWidget):
 
     def submit(self, open_next: bool) -> bool:
         """Check the fields; on success emit `submitted` and return True."""
-        if self._detail is None or self._rules is None or not self.isEnabled():
+        if self._detail is None or self._rules is None or not self.isEnabled() or self._held:
             return False
         check = check_fields(self.fields(), self._detail, self._rules, self._lang, self._clock.now())
         if check.draft is None:
@@ -363,6 +368,19 @@ class NoteForm(QWidget):
         self._draft_timer.stop()
         self.submitted.emit(check.draft, open_next)
         return True
+
+    def hold(self) -> None:
+        """The submitted wrap-up is being written: no draft of it, no second submit."""
+        self._held = True
+        self._draft_timer.stop()
+
+    def release(self) -> None:
+        """The write failed: the wrap-up is the agent's unsaved work again."""
+        self._held = False
+
+    @property
+    def held(self) -> bool:
+        return self._held
 
     def show_errors(self, errors: dict[str, str]) -> None:
         self._clear_errors()

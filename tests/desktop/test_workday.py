@@ -176,6 +176,68 @@ def test_ctrl_enter_twice_saves_once_and_moves_on_one_case(qtbot, desktop: Deskt
     window.close()
 
 
+def _fill_refusal(qtbot, window: MainWindow, note: str) -> None:  # noqa: ANN001
+    """An inbound call, the debtor refused; the note typed (so a draft of it is kept)."""
+    form = window.note_form
+    form.inboundCheck.setChecked(True)
+    form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("right_party"))
+    form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("refusal"))
+    qtbot.keyClicks(form.noteEdit, note)
+    case_id = window.current_case
+    qtbot.waitUntil(lambda: (window.session.load_draft(case_id) or {}).get("note") == note, timeout=GUI_TIMEOUT_MS)
+
+
+def test_save_shows_the_case_as_written(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
+    """Save (stay on the case): the case shown again holds the new attempt, read after the
+    write (issue 20: the write and that read run off the GUI thread, in that order)."""
+    window = sign_in_demo(qtbot, desktop)
+    case_id = _open_case_with_room(qtbot, window)
+    before = len(window.case_panel.detail.attempts)
+    _fill_refusal(qtbot, window, "refused, shown at once")
+    with qtbot.waitSignal(window.outcome_recorded, timeout=GUI_TIMEOUT_MS) as recorded:
+        assert window.note_form.submit(open_next=False)
+    detail = window.case_panel.detail
+    assert window.current_case == case_id and detail is not None
+    assert len(detail.attempts) == before + 1
+    assert any(a.id == recorded.args[1] for a in detail.attempts), "the attempt just saved is on screen"
+    assert detail == window.session.open_case(case_id).detail, "the same as a fresh read"
+    assert window.session.load_draft(case_id) is None and not window.note_form.draftBanner.isVisible()
+    # Saved, then the case opened again: wrap-up, then available; the state box shows the last.
+    control = window.agent_state
+    assert control is not None and control.state == "available"
+    qtbot.waitUntil(lambda: control.combo.currentData() == "available", timeout=GUI_TIMEOUT_MS)
+    window.close()
+
+
+def test_closing_during_a_save_keeps_the_outcome_once(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
+    """Ctrl+Enter, then the window is closed before it has moved on: the close neither asks
+    about an unsaved wrap-up nor keeps one as a draft, and waits for the write, so the
+    outcome is in the store once and nothing offers to save it again."""
+    from agentdesk.client.store import LocalStore, overlay
+
+    window = sign_in_demo(qtbot, desktop)
+    case_id = _open_case_with_room(qtbot, window)
+    session = window.session
+    before = len(window.case_panel.detail.attempts)
+    _fill_refusal(qtbot, window, "refused, then the desk was closed")
+    assert window.note_form.submit(open_next=True)
+    assert window.current_case == case_id, "not moved on yet: no event-loop turn has run"
+    assert not window.note_form.has_unsaved(), "being saved: leaving loses nothing, so the close asks nothing"
+    window.close()
+    assert not window.isVisible()
+    path, key = session.store.path, session.secrets.store_key(create=False)
+    store = LocalStore(path, key, session.clock)
+    try:
+        # Whether still in the outbox or already sent and pulled back: the case as the desk
+        # shows it when it starts again.
+        shown = overlay(store.case_doc(case_id) or {}, store.local_writes(case_id), session.user.username)
+        notes = [a.get("note") for a in shown["attempts"]]
+        assert len(notes) == before + 1 and notes.count("refused, then the desk was closed") == 1
+        assert store.load_draft(case_id) is None, "no draft of it offered again"
+    finally:
+        store.close()
+
+
 def test_draft_is_kept_and_offered_back(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
     window = sign_in_demo(qtbot, desktop)
     case_id = _open_case_with_room(qtbot, window)
