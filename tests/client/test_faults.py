@@ -241,9 +241,14 @@ def test_background_sync_goes_offline_and_back_when_the_server_restarts_and_poke
         status = session.status()
         assert status.last_error is None and status.last_sync_at is not None and first_sync is not None
         assert status.last_sync_at > first_sync
-        states = [s.state for s in seen]
-        # Offline, then online again (a later cycle may already be "syncing" by now).
-        assert "offline" in states and "online" in states[len(states) - 1 - states[::-1].index("offline"):]
+
+        def told_offline_then_online() -> bool:
+            # Offline, then online again (a later cycle may already be "syncing" by now).
+            # The listener hears of a state just after `status()` shows it: wait for it.
+            states = [s.state for s in list(seen)]
+            return "offline" in states and "online" in states[len(states) - 1 - states[::-1].index("offline"):]
+
+        wait_until(told_offline_then_online, what="the status listener told offline, then online")
         assert attempts_on_server(server.database, [attempt]) == {attempt: 1}
 
         wait_until(session.sync.events_connected.is_set, what="the event stream to reconnect")
