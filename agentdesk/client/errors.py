@@ -85,6 +85,34 @@ class StoreLocked(ClientError):
     """The local store cannot be opened with the key found in the keyring."""
 
 
+class StoreWriteFailed(ClientError):
+    """This computer's store refused a write (the disk is full, it is read-only, another
+    program holds its lock, or the disk failed): nothing of the write is in it. `code` says
+    which, for the desk to word in the agent's language; what the agent typed stays on
+    screen, to be saved again once the cause is gone."""
+
+    MESSAGES = {
+        "store_full": "the disk holding it is full: free some space and try again",
+        "store_read_only": "it is read-only: ask IT to check its folder",
+        "store_busy": "another program holds it: close that program and try again",
+        "store_failed": "try again, or ask IT to check the disk",
+    }
+
+    def __init__(self, code: str) -> None:
+        self.code = code if code in self.MESSAGES else "store_failed"
+        self.params: dict[str, Any] = {}
+        super().__init__(f"This computer's store could not be written, {self.MESSAGES[self.code]}.")
+
+    @classmethod
+    def from_sqlite(cls, error: BaseException) -> StoreWriteFailed:
+        """By SQLite's own result code (sqlite3 and sqlcipher3 both carry it)."""
+        return cls(_SQLITE_CODES.get(int(getattr(error, "sqlite_errorcode", -1) or -1) & 0xFF, "store_failed"))
+
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html), low byte of the extended.
+_SQLITE_CODES = {13: "store_full", 8: "store_read_only", 5: "store_busy", 6: "store_busy"}
+
+
 class InvalidOutcome(ClientError):
     """A write the rules refuse before it enters the outbox. `code` and `params` come from
     `agentdesk.domain.casewrites.CaseWriteError` (or name a client-side check): the desk

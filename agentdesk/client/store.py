@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import logging
 import operator
+import sqlite3
+import sys
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -42,10 +44,11 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from agentdesk.client.errors import StoreLocked
+from agentdesk.client.errors import StoreLocked, StoreWriteFailed
 from agentdesk.client.sms import overlay_sms
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain import casewrites
@@ -288,6 +291,18 @@ def _connect_engine(path: Path, key: str | None) -> Engine:
     return engine
 
 
+def _store_refusal(exc: BaseException) -> StoreWriteFailed | None:
+    """SQLite's "operational" failures (full, read-only, locked, I/O) as `StoreWriteFailed`.
+    SQLAlchemy wraps those of the standard `sqlite3`; those of `sqlcipher3` (the encrypted
+    store's driver, whose classes are its own) reach us unwrapped."""
+    cause = exc.orig if isinstance(exc, OperationalError) else exc
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    kinds: tuple[type[BaseException], ...] = (sqlite3.OperationalError,)
+    if cipher is not None:
+        kinds += (cipher.OperationalError,)
+    return StoreWriteFailed.from_sqlite(cause) if isinstance(cause, kinds) else None
+
+
 # The WAL may grow this much during a long load before a checkpoint is forced (a first
 # sync of 20,000 cases writes ~60 MB; it is folded in after the sync, in the background).
 CHECKPOINT_BYTES = 128 * 1024 * 1024
@@ -353,8 +368,16 @@ class LocalStore:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self.sessions() as s, s.begin():
-            yield s
+        """A write: all of it or nothing. The store refusing it (disk full, read-only, held
+        by another program past the wait) is a typed `StoreWriteFailed`, not a crash."""
+        try:
+            with self.sessions() as s, s.begin():
+                yield s
+        except Exception as exc:
+            refusal = _store_refusal(exc)
+            if refusal is None:
+                raise
+            raise refusal from exc
         if hasattr(self, "checkpointer"):
             self.checkpointer.wrote()
 

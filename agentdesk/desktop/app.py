@@ -7,6 +7,7 @@ for a global. The demo starts a real server in-process and signs in as a demo us
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -164,7 +165,7 @@ class DesktopApp(QObject):
         self._close_splash()
         if session is None:
             return None
-        warning = demo_warning(session) if self.demo else ""
+        warning = functools.partial(demo_warning, session) if self.demo else ""  # worded again on a language change
         window = MainWindow(
             session, self.settings, self.tasks, language=self.language, warning=warning, offline=offline,
             phone=self.phone_factory(session),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         tasks: Tasks,
         *,
         language: str,
-        warning: str = "",
+        warning: str | Callable[[], str] = "",
         offline: bool = False,
         phone: Phone | None = None,
         parent: QWidget | None = None,
@@ -332,7 +333,11 @@ class MainWindow(QMainWindow):
         self.filterCombo.setCurrentIndex(max(0, self.filterCombo.findData(current)))
         self.filterCombo.blockSignals(False)
 
-    def set_warning(self, text: str) -> None:
+    def set_warning(self, warning: str | Callable[[], str]) -> None:
+        """The banner over the window; a callable is asked again on a language change, so the
+        banner follows the language like every other label."""
+        self._warning = warning
+        text = warning() if callable(warning) else warning
         self.demoBannerLabel.setText(text)
         self.demoBanner.setVisible(bool(text))
         self.status_bar.set_warning(self.tr("Demo: data not encrypted") if text else "")
@@ -567,7 +572,12 @@ class MainWindow(QMainWindow):
     # --- writes ----------------------------------------------------------------------------
 
     def _save_draft(self, case_id: str, fields: dict) -> None:
-        self.session.save_draft(case_id, fields)
+        try:
+            self.session.save_draft(case_id, fields)
+        except errors.StoreWriteFailed as exc:
+            # The draft is a convenience: what is typed stays on screen; the agent is told why
+            # it is not kept (and a save would fail the same way).
+            self.statusBar().showMessage(rule_text.describe(exc)[1], 10000)
 
     def _record(self, draft: OutcomeDraft, open_next: bool) -> None:
         if self._moving_on:
@@ -604,7 +614,7 @@ class MainWindow(QMainWindow):
                           lambda done: self._saved(draft, open_next, changes, *done),
                           lambda exc: self._save_failed(draft.case_id, exc))
 
-    def _show_refusal(self, exc: errors.NoCallPlaced | errors.InvalidOutcome) -> None:
+    def _show_refusal(self, exc: errors.NoCallPlaced | errors.InvalidOutcome | errors.StoreWriteFailed) -> None:
         if isinstance(exc, errors.NoCallPlaced):
             self.note_form.show_errors({"call": self.tr(
                 "No call was placed from this desk for this case to this number: dial first (F5), or tick "
@@ -636,8 +646,11 @@ class MainWindow(QMainWindow):
             return
         self.note_form.release()
         if self.current_case == case_id and self.note_form.has_unsaved():
-            self.session.save_draft(case_id, self.note_form.fields().to_draft())
-        if isinstance(exc, (errors.NoCallPlaced, errors.InvalidOutcome)):
+            try:
+                self.session.save_draft(case_id, self.note_form.fields().to_draft())
+            except errors.StoreWriteFailed:
+                pass  # the store refuses writes: the wrap-up stays on screen, the error below says why
+        if isinstance(exc, (errors.NoCallPlaced, errors.InvalidOutcome, errors.StoreWriteFailed)):
             self._show_refusal(exc)
         elif isinstance(exc, errors.ClientError):
             self._report(exc)
@@ -755,6 +768,8 @@ class MainWindow(QMainWindow):
             if self.agent_state is not None:
                 self.agent_state.retranslate()
             self.calls.retranslate()
+            if getattr(self, "_warning", ""):
+                self.set_warning(self._warning)
         super().changeEvent(event)
 
     def _show_queue_count(self) -> None:

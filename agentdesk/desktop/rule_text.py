@@ -42,6 +42,16 @@ _WORDS: dict[str, tuple[str, Callable[[Mapping[str, Any]], str]]] = {
     "outcome_mismatch": ("outcome", lambda p: translate("RuleText", "This outcome does not fit who was reached.")),
     "unknown_outcome": ("outcome", lambda p: translate("RuleText", "Choose who was reached and the outcome.")),
     "case_gone": ("form", lambda p: translate("RuleText", "This case is no longer in your queue.")),
+    # This computer's store refused the write (client.errors.StoreWriteFailed): the wrap-up
+    # stays on screen, so the agent saves again once the cause is gone.
+    "store_full": ("form", lambda p: translate(
+        "RuleText", "Not saved: the disk of this computer is full. Free some space, then save again.")),
+    "store_read_only": ("form", lambda p: translate(
+        "RuleText", "Not saved: this computer's store cannot be written (read-only). Ask IT, then save again.")),
+    "store_busy": ("form", lambda p: translate(
+        "RuleText", "Not saved: another program holds this computer's store. Close it, then save again.")),
+    "store_failed": ("form", lambda p: translate(
+        "RuleText", "Not saved: this computer's store could not be written. Save again; if it fails again, ask IT.")),
 }
 
 

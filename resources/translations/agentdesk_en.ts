@@ -4,37 +4,37 @@
 <context>
     <name>AgentState</name>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="46"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="54"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="47"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="55"/>
         <source>On call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="48"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="56"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="49"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="57"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="68"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="81"/>
         <source>My state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="69"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="82"/>
         <source>Your state as your team lead sees it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="77"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="99"/>
         <source>State:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,99 +505,99 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="86"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="80"/>
         <source>Phone / address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="87"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="81"/>
         <source>Whose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="88"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="82"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="111"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="105"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="112"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="106"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="113"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="107"/>
         <location filename="../../ui/casepanel.ui" line="100"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="114"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="108"/>
         <location filename="../../ui/casepanel.ui" line="112"/>
         <source>Outstanding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="115"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="109"/>
         <source>Fees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="116"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="110"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="117"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="111"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="143"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="137"/>
         <source>Segment: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="139"/>
         <source>challenger arm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="139"/>
         <source>champion arm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="158"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="152"/>
         <source>Call allowed now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="161"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="155"/>
         <source>Do not call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="163"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="157"/>
         <source>Not now — next allowed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="240"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="246"/>
         <source>, born %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="243"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="248"/>
         <source>ID %1%2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="309"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="333"/>
         <source>%1 · debtor&apos;s local time %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,12 +708,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="387"/>
+        <location filename="../../ui/casepanel.ui" line="404"/>
         <source>&amp;Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="395"/>
+        <location filename="../../ui/casepanel.ui" line="412"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,22 +944,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="38"/>
+        <location filename="../../agentdesk/desktop/app.py" line="47"/>
         <source>Demo mode without a secure keyring: the data on this computer is NOT encrypted and sign-ins are not remembered. Use only the demo portfolio here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="99"/>
+        <location filename="../../agentdesk/desktop/app.py" line="108"/>
         <source>Starting the demo server… (the first start seeds a demo portfolio)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="113"/>
+        <location filename="../../agentdesk/desktop/app.py" line="122"/>
         <source>Signing in as %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="125"/>
+        <location filename="../../agentdesk/desktop/app.py" line="134"/>
         <source>The demo server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1367,9 +1367,9 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="173"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="386"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="454"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,7 +1390,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="455"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,7 +1431,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="203"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="205"/>
         <source>(unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,7 +1481,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="473"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="479"/>
         <source>%Ln cases · %1 overdue</source>
         <translation>
             <numerusform>%Ln case · %1 overdue</numerusform>
@@ -1489,7 +1489,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="505"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="511"/>
         <source>Move all %Ln filtered cases (%1 overdue).</source>
         <translation>
             <numerusform>Move all %Ln filtered case (%1 overdue).</numerusform>
@@ -1497,7 +1497,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="515"/>
         <source>Move %Ln selected cases.</source>
         <translation>
             <numerusform>Move %Ln selected case.</numerusform>
@@ -1505,7 +1505,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="518"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="524"/>
         <source>Redistribute %1&apos;s queue: %Ln cases, %2.</source>
         <translation>
             <numerusform>Redistribute %1&apos;s queue: %Ln case, %2.</numerusform>
@@ -1513,7 +1513,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="530"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="536"/>
         <source>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</source>
         <translation>
             <numerusform>%Ln case moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</numerusform>
@@ -1521,7 +1521,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="481"/>
         <source>%1 selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1531,72 +1531,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="531"/>
         <source>Select the absent agent on the board first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="582"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="588"/>
         <source>Flagged attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="583"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="589"/>
         <source>Rejected changes (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="590"/>
         <source>Numbers to verify (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="609"/>
         <source>Number approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="609"/>
         <source>Number rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="615"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="621"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="624"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="630"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="631"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="638"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="641"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="647"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="669"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="550"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="677"/>
         <source>There is no reassignment to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="586"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="592"/>
         <source>%n items wait for you.</source>
         <translation>
             <numerusform>%n item waits for you.</numerusform>
@@ -1604,7 +1604,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="656"/>
         <source>Exported %Ln rows to %1</source>
         <translation>
             <numerusform>Exported %Ln row to %1</numerusform>
@@ -1612,82 +1612,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="674"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="682"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="51"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="52"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
         <source>On call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="55"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="56"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="55"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="57"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Queue value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="96"/>
         <source>Attempts today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="96"/>
         <source>RPC today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="97"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="97"/>
         <source>Promised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="96"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="98"/>
         <source>Collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="137"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="139"/>
         <source>away today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="148"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="150"/>
         <source>Drop cases here to move them to this agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1695,72 +1695,72 @@
         <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="190"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="386"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="387"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="387"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="388"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="388"/>
         <source>Last outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="389"/>
         <source>Promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="389"/>
         <source>Lender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="427"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="428"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="429"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="411"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="430"/>
         <source>No promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="454"/>
         <source>Cases before → after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="455"/>
         <source>Amount before → after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="461"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="480"/>
         <source>Over capacity: %1 open cases at most</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2008,7 +2008,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="116"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="118"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,100 +2177,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="193"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="193"/>
         <source>Team lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="193"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
         <source>Team queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="167"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="197"/>
         <source>AgentDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="171"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="201"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="210"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="625"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="244"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="762"/>
         <source>Case work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="289"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="323"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="304"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="338"/>
         <source>Demo: data not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="408"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="464"/>
         <source>No other open case in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="416"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="472"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="467"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="526"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="521"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="615"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="528"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="577"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="704"/>
         <source>This case was reassigned away from you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="583"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="710"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="591"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="718"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="633"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="770"/>
         <source>%n cases</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -2278,22 +2278,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="636"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="773"/>
         <source>%1 more match with the filter off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="653"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="790"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="658"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="795"/>
         <source>About AgentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="659"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="796"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2473,12 +2473,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="545"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="670"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="97"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="100"/>
         <source>My QA scores…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2668,62 +2668,62 @@
 <context>
     <name>MyScoresDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="37"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="40"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="39"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="42"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="40"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="43"/>
         <source>Scored by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="41"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="44"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="50"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="53"/>
         <source>Loading your scores…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="62"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="65"/>
         <source>%1 calls scored, average %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="66"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="69"/>
         <source>None of your calls has been scored yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="71"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="74"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="82"/>
         <source>Pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="82"/>
         <source>Fail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="82"/>
         <source>Not applicable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="86"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="89"/>
         <source>Score %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2746,39 +2746,39 @@
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="54"/>
-        <location filename="../../agentdesk/desktop/noteform.py" line="55"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="58"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="59"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="141"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="146"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="182"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="187"/>
         <source>The debtor called in: no call from this desk is needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="184"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="189"/>
         <source>Call placed from this desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="186"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="191"/>
         <location filename="../../ui/noteform.ui" line="70"/>
         <source>No call placed yet: dial first (F5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="330"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="335"/>
         <source>Draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="337"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="342"/>
         <source>Draft saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3119,62 +3119,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="39"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="53"/>
         <source>Name matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="40"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="54"/>
         <source>Phone number matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="41"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="55"/>
         <source>Account no. matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="136"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="225"/>
         <source>Debtor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="137"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="226"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="138"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="227"/>
         <source>DPD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="139"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="228"/>
         <source>Last outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="140"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="229"/>
         <source>Next call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="141"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="230"/>
         <source>Why here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="142"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="231"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="194"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="295"/>
         <source>● Changes not yet on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="199"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="300"/>
         <source>Outstanding: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3614,97 +3614,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="60"/>
-        <source>Contact with a closed case</source>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="47"/>
+        <source>Not saved: the disk of this computer is full. Free some space, then save again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="61"/>
-        <source>Contact while the case is on hold</source>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="49"/>
+        <source>Not saved: this computer&apos;s store cannot be written (read-only). Ask IT, then save again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="62"/>
-        <source>Number marked not to be contacted</source>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="51"/>
+        <source>Not saved: another program holds this computer&apos;s store. Close it, then save again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="63"/>
-        <source>Third party not registered on the case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="64"/>
-        <source>Third party called while the debtor is reachable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="65"/>
-        <source>Third party contacted more than once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="66"/>
-        <source>Channel not allowed for a third party</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="67"/>
-        <source>Outside the debtor&apos;s contact hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="68"/>
-        <source>Called while a promise is pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="69"/>
-        <source>Too soon after a conversation</source>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="53"/>
+        <source>Not saved: this computer&apos;s store could not be written. Save again; if it fails again, ask IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="70"/>
-        <source>Daily limit for the number exceeded</source>
+        <source>Contact with a closed case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="71"/>
-        <source>Daily limit for the debtor exceeded</source>
+        <source>Contact while the case is on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="72"/>
-        <source>7-day limit for the debtor exceeded</source>
+        <source>Number marked not to be contacted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="73"/>
-        <source>Daily limit for third parties exceeded</source>
+        <source>Third party not registered on the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="74"/>
-        <source>Daily SMS limit for the number exceeded</source>
+        <source>Third party called while the debtor is reachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="75"/>
-        <source>Daily SMS limit for the debtor exceeded</source>
+        <source>Third party contacted more than once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="76"/>
-        <source>7-day SMS limit for the debtor exceeded</source>
+        <source>Channel not allowed for a third party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../agentdesk/desktop/rule_text.py" line="77"/>
+        <source>Outside the debtor&apos;s contact hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="78"/>
+        <source>Called while a promise is pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="79"/>
+        <source>Too soon after a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="80"/>
+        <source>Daily limit for the number exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="81"/>
+        <source>Daily limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="82"/>
+        <source>7-day limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="83"/>
+        <source>Daily limit for third parties exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="84"/>
+        <source>Daily SMS limit for the number exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="85"/>
+        <source>Daily SMS limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="86"/>
+        <source>7-day SMS limit for the debtor exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="87"/>
         <source>Flagged wording kept by the agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="90"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="100"/>
         <source>Recorded after the case was reassigned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4204,58 +4224,58 @@
 <context>
     <name>SmsDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="35"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="36"/>
         <source>1 SMS · %1 of %2 characters · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="37"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="38"/>
         <source>%1 SMS, joined on the phone · %2 characters, %3 a part · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="74"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="75"/>
         <source>Send SMS — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="85"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="86"/>
         <source>Demo server: no SMS gateway is connected. The message is recorded on the case and checked like a real one, but it is not sent to any phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="88"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="89"/>
         <source>Record (demo: not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="90"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="91"/>
         <source>Sent once through the centre&apos;s SMS gateway; delivery and link opens show in the case&apos;s timeline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="93"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="94"/>
         <location filename="../../ui/smsdialog.ui" line="104"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="134"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="135"/>
         <source>This case has no phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="141"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="142"/>
         <source>Allowed now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="168"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="169"/>
         <source>Send &amp;SMS…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="171"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="172"/>
         <source>Send the open case an SMS from a template (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4668,27 +4688,27 @@
 <context>
     <name>TalkTrackPanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="69"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="87"/>
         <source>No talk track for this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="131"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="190"/>
         <source>The debtor answers this way: go to the matching step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="206"/>
         <source>Required line: tick it once you have said it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="148"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="207"/>
         <source>Required line said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="188"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="247"/>
         <source>Required lines %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4708,93 +4728,94 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="51"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="49"/>
         <source>Flagged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="76"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="74"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="84"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="82"/>
         <source>Promise %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="98"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="96"/>
         <source>Payment received %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="152"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="274"/>
         <source>No contact with this debtor yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="161"/>
+        <location filename="../../agentdesk/desktop/timeline_view.py" line="108"/>
+        <location filename="../../agentdesk/desktop/timeline_view.py" line="217"/>
         <source>not yet synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="113"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="111"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="121"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="119"/>
         <source>scheduled by the strategy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="124"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="122"/>
         <source>link opened %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="128"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="126"/>
         <source>SMS: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="136"/>
         <source>waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="137"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="140"/>
-        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
         <source>sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="140"/>
         <source>sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
         <source>delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
         <source>not delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="145"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
         <source>cancelled (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="146"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
         <source>refused by the gateway</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,37 +4,37 @@
 <context>
     <name>AgentState</name>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="46"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="54"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="47"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="55"/>
         <source>On call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="48"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="56"/>
         <source>Wrap-up</source>
         <translation>通话小结</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="49"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="57"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="68"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="81"/>
         <source>My state</source>
         <translation>我的状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="69"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="82"/>
         <source>Your state as your team lead sees it</source>
         <translation>组长在看板上看到的您的状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/agent_state.py" line="77"/>
+        <location filename="../../agentdesk/desktop/agent_state.py" line="99"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
@@ -502,99 +502,99 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="86"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="80"/>
         <source>Phone / address</source>
         <translation>号码/地址</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="87"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="81"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="88"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="111"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="105"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="112"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="106"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="113"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="107"/>
         <location filename="../../ui/casepanel.ui" line="100"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="114"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="108"/>
         <location filename="../../ui/casepanel.ui" line="112"/>
         <source>Outstanding</source>
         <translation>剩余欠款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="115"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="109"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="116"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="110"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="117"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="111"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="143"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="137"/>
         <source>Segment: %1</source>
         <translation>分群：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="139"/>
         <source>challenger arm</source>
         <translation>挑战者组</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="145"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="139"/>
         <source>champion arm</source>
         <translation>冠军组</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="158"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="152"/>
         <source>Call allowed now</source>
         <translation>现在可以拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="161"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="155"/>
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="163"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="157"/>
         <source>Not now — next allowed %1</source>
         <translation>暂不可拨打 — 最早 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="240"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="246"/>
         <source>, born %1</source>
         <translation>，%1 年生</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="243"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="248"/>
         <source>ID %1%2 · %3</source>
         <translation>证件 %1%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/case_panel.py" line="309"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="333"/>
         <source>%1 · debtor&apos;s local time %2</source>
         <translation>%1 · 债务人当地时间 %2</translation>
     </message>
@@ -705,12 +705,12 @@
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="387"/>
+        <location filename="../../ui/casepanel.ui" line="404"/>
         <source>&amp;Accounts</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepanel.ui" line="395"/>
+        <location filename="../../ui/casepanel.ui" line="412"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -941,22 +941,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="38"/>
+        <location filename="../../agentdesk/desktop/app.py" line="47"/>
         <source>Demo mode without a secure keyring: the data on this computer is NOT encrypted and sign-ins are not remembered. Use only the demo portfolio here.</source>
         <translation>演示模式（本机没有安全密钥库）：本机数据未加密，登录状态不会保存。此处只可使用演示数据。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="99"/>
+        <location filename="../../agentdesk/desktop/app.py" line="108"/>
         <source>Starting the demo server… (the first start seeds a demo portfolio)</source>
         <translation>正在启动演示服务器…（首次启动会生成演示案件）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="113"/>
+        <location filename="../../agentdesk/desktop/app.py" line="122"/>
         <source>Signing in as %1…</source>
         <translation>正在以 %1 登录…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/app.py" line="125"/>
+        <location filename="../../agentdesk/desktop/app.py" line="134"/>
         <source>The demo server did not start: %1</source>
         <translation>演示服务器未能启动：%1</translation>
     </message>
@@ -1364,9 +1364,9 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="173"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="386"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="454"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
@@ -1387,7 +1387,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="181"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="455"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -1428,7 +1428,7 @@
     </message>
     <message>
         <location filename="../../agentdesk/desktop/lead_console.py" line="215"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="203"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="205"/>
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
@@ -1478,42 +1478,42 @@
         <translation>截至 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="473"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="479"/>
         <source>%Ln cases · %1 overdue</source>
         <translation>
             <numerusform>%Ln 个案件 · 逾期 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="505"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="511"/>
         <source>Move all %Ln filtered cases (%1 overdue).</source>
         <translation>
             <numerusform>移动筛选出的全部 %Ln 个案件（逾期 %1）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="509"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="515"/>
         <source>Move %Ln selected cases.</source>
         <translation>
             <numerusform>移动所选的 %Ln 个案件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="518"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="524"/>
         <source>Redistribute %1&apos;s queue: %Ln cases, %2.</source>
         <translation>
             <numerusform>重新分配 %1 的队列：%Ln 个案件，%2。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="530"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="536"/>
         <source>%Ln cases moved. &quot;Undo last reassignment&quot; or the Moves tab gives them back.</source>
         <translation>
             <numerusform>已移动 %Ln 个案件。“撤销上次分配”或“调整记录”标签页可将其退回。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="475"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="481"/>
         <source>%1 selected</source>
         <translation>已选 %1 个</translation>
     </message>
@@ -1523,161 +1523,161 @@
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="525"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="531"/>
         <source>Select the absent agent on the board first.</source>
         <translation>请先在看板上选中缺勤的催收员。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="582"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="588"/>
         <source>Flagged attempts (%1)</source>
         <translation>被标记的拨打（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="583"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="589"/>
         <source>Rejected changes (%1)</source>
         <translation>被拒绝的变更（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="584"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="590"/>
         <source>Numbers to verify (%1)</source>
         <translation>待核实号码（%1）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="609"/>
         <source>Number approved.</source>
         <translation>号码已核准。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="603"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="609"/>
         <source>Number rejected.</source>
         <translation>号码已驳回。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="615"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="621"/>
         <source>Last %1 days, the team&apos;s own cases</source>
         <translation>最近 %1 天，本组案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="624"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="630"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="625"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="631"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="632"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="638"/>
         <location filename="../../ui/leadconsole.ui" line="56"/>
         <location filename="../../ui/leadconsole.ui" line="128"/>
         <source>Team board</source>
         <translation>团队看板</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="641"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="647"/>
         <location filename="../../ui/leadconsole.ui" line="155"/>
         <location filename="../../ui/leadconsole.ui" line="318"/>
         <source>Team cases</source>
         <translation>团队案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="544"/>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="669"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="550"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="677"/>
         <source>There is no reassignment to undo.</source>
         <translation>没有可撤销的分配。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="586"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="592"/>
         <source>%n items wait for you.</source>
         <translation>
             <numerusform>共 %n 项待您处理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/lead_console.py" line="650"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="656"/>
         <source>Exported %Ln rows to %1</source>
         <translation>
             <numerusform>已导出 %Ln 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_console.py" line="674"/>
+        <location filename="../../agentdesk/desktop/lead_console.py" line="682"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="51"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
         <source>Available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="52"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
         <source>On call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="53"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="55"/>
         <source>Wrap-up</source>
         <translation>通话小结</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="54"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="56"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="55"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="57"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="92"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="93"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
         <source>Queue value</source>
         <translation>队列金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="96"/>
         <source>Attempts today</source>
         <translation>今日拨打</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="94"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="96"/>
         <source>RPC today</source>
         <translation>今日本人接通</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="97"/>
         <source>Promises</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="95"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="97"/>
         <source>Promised</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="96"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="98"/>
         <source>Collected</source>
         <translation>回款</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="137"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="139"/>
         <source>away today</source>
         <translation>今日休假</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="148"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="150"/>
         <source>Drop cases here to move them to this agent</source>
         <translation>将案件拖到这里即分配给该催收员</translation>
     </message>
@@ -1685,72 +1685,72 @@
         <location filename="../../agentdesk/desktop/lead_console.py" line="172"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="179"/>
         <location filename="../../agentdesk/desktop/lead_console.py" line="190"/>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="367"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="386"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="387"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="368"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="387"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="388"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="369"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="388"/>
         <source>Last outcome</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="389"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="370"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="389"/>
         <source>Lender</source>
         <translation>委托方</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="408"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="427"/>
         <source>Pending</source>
         <translation>待履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="409"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="428"/>
         <source>Kept</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="410"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="429"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="411"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="430"/>
         <source>No promise</source>
         <translation>无承诺</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="435"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="454"/>
         <source>Cases before → after</source>
         <translation>案件数 之前 → 之后</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="436"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="455"/>
         <source>Amount before → after</source>
         <translation>金额 之前 → 之后</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="461"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="480"/>
         <source>Over capacity: %1 open cases at most</source>
         <translation>超出容量：最多 %1 个未结案件</translation>
     </message>
@@ -1998,7 +1998,7 @@
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/lead_models.py" line="116"/>
+        <location filename="../../agentdesk/desktop/lead_models.py" line="118"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
@@ -2167,122 +2167,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="193"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="193"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="163"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="193"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
         <source>Team queue</source>
         <translation>团队队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="166"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="196"/>
         <location filename="../../ui/mainwindow.ui" line="47"/>
         <source>My queue</source>
         <translation>我的队列</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="167"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="197"/>
         <source>AgentDesk — %1</source>
         <translation>AgentDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="171"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="201"/>
         <source>Server unreachable: working from this computer&apos;s saved queue.</source>
         <translation>无法连接服务器：正在使用本机保存的队列工作。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="210"/>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="625"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="244"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="762"/>
         <source>Case work</source>
         <translation>案件处理</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="289"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="323"/>
         <location filename="../../ui/mainwindow.ui" line="96"/>
         <source>Next case</source>
         <translation>下一个案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="304"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="338"/>
         <source>Demo: data not encrypted</source>
         <translation>演示：数据未加密</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="408"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="464"/>
         <source>No other open case in the queue.</source>
         <translation>队列中没有其他未结案件。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="416"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="472"/>
         <source>No case may be called right now: opened the first one callable, from %1.</source>
         <translation>当前没有可以拨打的案件：已打开最早可拨打的案件（%1 起）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="467"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="526"/>
         <source>This case is no longer in your queue (reassigned or closed).</source>
         <translation>此案件已不在您的队列中（已转派或已结案）。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="521"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="615"/>
         <source>No call was placed from this desk for this case to this number: dial first (F5), or tick “The debtor called in”.</source>
         <translation>本工作台未为此案件拨打过此号码：请先拨打 (F5)，或勾选“债务人来电”。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="528"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="626"/>
         <source>Saved. It is sent to the server in the background.</source>
         <translation>已保存，将在后台发送到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="577"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="704"/>
         <source>This case was reassigned away from you.</source>
         <translation>此案件已转派给他人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="583"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="710"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="591"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="718"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="633"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="770"/>
         <source>%n cases</source>
         <translation>
             <numerusform>%n 个案件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="636"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="773"/>
         <source>%1 more match with the filter off</source>
         <translation>关闭筛选后还有 %1 个匹配</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="653"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="790"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="658"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="795"/>
         <source>About AgentDesk</source>
         <translation>关于 AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="659"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="796"/>
         <source>AgentDesk %1: regulated, recorded, respectful collection.</source>
         <translation>AgentDesk %1：合规、留痕、有尊重的催收。</translation>
     </message>
@@ -2462,12 +2462,12 @@
         <translation>关于 AgentDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/mainwindow.py" line="545"/>
+        <location filename="../../agentdesk/desktop/mainwindow.py" line="670"/>
         <source>SMS queued. It is sent to the server in the background.</source>
         <translation>短信已排队，将在后台提交到服务器。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="97"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="100"/>
         <source>My QA scores…</source>
         <translation>我的质检得分…</translation>
     </message>
@@ -2651,62 +2651,62 @@
 <context>
     <name>MyScoresDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="37"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="40"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="39"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="42"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="40"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="43"/>
         <source>Scored by</source>
         <translation>评分人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="41"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="44"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="50"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="53"/>
         <source>Loading your scores…</source>
         <translation>正在载入您的得分…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="62"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="65"/>
         <source>%1 calls scored, average %2</source>
         <translation>已评分通话 %1 通，平均 %2 分</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="66"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="69"/>
         <source>None of your calls has been scored yet.</source>
         <translation>您的通话尚未被评分。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="71"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="74"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="82"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="82"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="79"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="82"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/my_scores.py" line="86"/>
+        <location filename="../../agentdesk/desktop/my_scores.py" line="89"/>
         <source>Score %1</source>
         <translation>得分 %1</translation>
     </message>
@@ -2729,39 +2729,39 @@
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="54"/>
-        <location filename="../../agentdesk/desktop/noteform.py" line="55"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="58"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="59"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="141"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="146"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="182"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="187"/>
         <source>The debtor called in: no call from this desk is needed.</source>
         <translation>债务人来电：无需从本工作台拨出。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="184"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="189"/>
         <source>Call placed from this desk.</source>
         <translation>已从本工作台拨出。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="186"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="191"/>
         <location filename="../../ui/noteform.ui" line="70"/>
         <source>No call placed yet: dial first (F5).</source>
         <translation>尚未拨出：请先拨打 (F5)。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="330"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="335"/>
         <source>Draft…</source>
         <translation>草稿…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/noteform.py" line="337"/>
+        <location filename="../../agentdesk/desktop/noteform.py" line="342"/>
         <source>Draft saved</source>
         <translation>草稿已保存</translation>
     </message>
@@ -3102,62 +3102,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="39"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="53"/>
         <source>Name matches</source>
         <translation>姓名匹配</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="40"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="54"/>
         <source>Phone number matches</source>
         <translation>电话号码匹配</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="41"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="55"/>
         <source>Account no. matches</source>
         <translation>账号匹配</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="136"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="225"/>
         <source>Debtor</source>
         <translation>债务人</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="137"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="226"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="138"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="227"/>
         <source>DPD</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="139"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="228"/>
         <source>Last outcome</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="140"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="229"/>
         <source>Next call</source>
         <translation>下次可拨</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="141"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="230"/>
         <source>Why here</source>
         <translation>排序原因</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="142"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="231"/>
         <source>Agent</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="194"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="295"/>
         <source>● Changes not yet on the server</source>
         <translation>● 有尚未上传到服务器的更改</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/queue_model.py" line="199"/>
+        <location filename="../../agentdesk/desktop/queue_model.py" line="300"/>
         <source>Outstanding: %1</source>
         <translation>剩余欠款：%1</translation>
     </message>
@@ -3595,97 +3595,117 @@
         <translation>此案件已不在您的队列中。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="60"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="47"/>
+        <source>Not saved: the disk of this computer is full. Free some space, then save again.</source>
+        <translation>未保存：本机磁盘已满。请清理出空间后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="49"/>
+        <source>Not saved: this computer&apos;s store cannot be written (read-only). Ask IT, then save again.</source>
+        <translation>未保存：本机数据存储不可写入（只读）。请联系 IT 处理后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="51"/>
+        <source>Not saved: another program holds this computer&apos;s store. Close it, then save again.</source>
+        <translation>未保存：另一个程序占用了本机数据存储。请关闭该程序后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="53"/>
+        <source>Not saved: this computer&apos;s store could not be written. Save again; if it fails again, ask IT.</source>
+        <translation>未保存：本机数据存储写入失败。请再保存一次；如仍失败，请联系 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="70"/>
         <source>Contact with a closed case</source>
         <translation>联系了已结案的案件</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="61"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="71"/>
         <source>Contact while the case is on hold</source>
         <translation>案件暂停催收期间联系</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="62"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="72"/>
         <source>Number marked not to be contacted</source>
         <translation>联系了标记为不得联系的号码</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="63"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="73"/>
         <source>Third party not registered on the case</source>
         <translation>第三方未登记在案件中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="64"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="74"/>
         <source>Third party called while the debtor is reachable</source>
         <translation>债务人可联系时联系了第三方</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="65"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="75"/>
         <source>Third party contacted more than once</source>
         <translation>第三方被联系超过一次</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="66"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="76"/>
         <source>Channel not allowed for a third party</source>
         <translation>该渠道不得用于联系第三方</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="67"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="77"/>
         <source>Outside the debtor&apos;s contact hours</source>
         <translation>不在债务人可联系时间</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="68"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="78"/>
         <source>Called while a promise is pending</source>
         <translation>承诺还款未到期时催收</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="69"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="79"/>
         <source>Too soon after a conversation</source>
         <translation>通话后间隔过短</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="70"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="80"/>
         <source>Daily limit for the number exceeded</source>
         <translation>超过该号码每日联系上限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="71"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="81"/>
         <source>Daily limit for the debtor exceeded</source>
         <translation>超过债务人每日联系上限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="72"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="82"/>
         <source>7-day limit for the debtor exceeded</source>
         <translation>超过债务人 7 天联系上限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="73"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="83"/>
         <source>Daily limit for third parties exceeded</source>
         <translation>超过第三方每日联系上限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="74"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="84"/>
         <source>Daily SMS limit for the number exceeded</source>
         <translation>超过该号码每日短信上限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="75"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="85"/>
         <source>Daily SMS limit for the debtor exceeded</source>
         <translation>超过债务人每日短信上限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="76"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="86"/>
         <source>7-day SMS limit for the debtor exceeded</source>
         <translation>超过债务人 7 天短信上限</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="77"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="87"/>
         <source>Flagged wording kept by the agent</source>
         <translation>催收员保留了被提示的措辞</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/rule_text.py" line="90"/>
+        <location filename="../../agentdesk/desktop/rule_text.py" line="100"/>
         <source>Recorded after the case was reassigned</source>
         <translation>案件改派后才记录</translation>
     </message>
@@ -4185,58 +4205,58 @@
 <context>
     <name>SmsDialog</name>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="35"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="36"/>
         <source>1 SMS · %1 of %2 characters · %3</source>
         <translation>1 条短信 · %1/%2 字 · %3</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="37"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="38"/>
         <source>%1 SMS, joined on the phone · %2 characters, %3 a part · %4</source>
         <translation>%1 条短信（手机上合并为一条）· %2 字，每条 %3 字 · %4</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="74"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="75"/>
         <source>Send SMS — %1</source>
         <translation>发送短信 — %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="85"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="86"/>
         <source>Demo server: no SMS gateway is connected. The message is recorded on the case and checked like a real one, but it is not sent to any phone.</source>
         <translation>演示服务器：未连接短信网关。短信会像真实发送一样经过检查并记录在案件中，但不会发到任何手机。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="88"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="89"/>
         <source>Record (demo: not sent)</source>
         <translation>记录（演示：不发送）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="90"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="91"/>
         <source>Sent once through the centre&apos;s SMS gateway; delivery and link opens show in the case&apos;s timeline.</source>
         <translation>经中心的短信网关只发送一次；送达和打开链接情况会显示在案件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="93"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="94"/>
         <location filename="../../ui/smsdialog.ui" line="104"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="134"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="135"/>
         <source>This case has no phone number.</source>
         <translation>此案件没有电话号码。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="141"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="142"/>
         <source>Allowed now.</source>
         <translation>现在可以发送。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="168"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="169"/>
         <source>Send &amp;SMS…</source>
         <translation>发送短信(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/sms_dialog.py" line="171"/>
+        <location filename="../../agentdesk/desktop/sms_dialog.py" line="172"/>
         <source>Send the open case an SMS from a template (%1)</source>
         <translation>用模板给当前案件发送短信（%1）</translation>
     </message>
@@ -4649,27 +4669,27 @@
 <context>
     <name>TalkTrackPanel</name>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="69"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="87"/>
         <source>No talk track for this case.</source>
         <translation>此案件没有适用的话术。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="131"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="190"/>
         <source>The debtor answers this way: go to the matching step</source>
         <translation>债务人这样回答：转到对应步骤</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="147"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="206"/>
         <source>Required line: tick it once you have said it</source>
         <translation>必说话术：说完后勾选</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="148"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="207"/>
         <source>Required line said</source>
         <translation>必说话术已说</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="188"/>
+        <location filename="../../agentdesk/desktop/talktrack_panel.py" line="247"/>
         <source>Required lines %1/%2</source>
         <translation>必说话术 %1/%2</translation>
     </message>
@@ -4689,93 +4709,94 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="51"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="49"/>
         <source>Flagged: %1</source>
         <translation>已标记：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="76"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="74"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="84"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="82"/>
         <source>Promise %1 by %2</source>
         <translation>承诺 %2 前还款 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="98"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="96"/>
         <source>Payment received %1</source>
         <translation>收到还款 %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="152"/>
+        <location filename="../../agentdesk/desktop/case_panel.py" line="274"/>
         <source>No contact with this debtor yet.</source>
         <translation>尚未联系过此债务人。</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="161"/>
+        <location filename="../../agentdesk/desktop/timeline_view.py" line="108"/>
+        <location filename="../../agentdesk/desktop/timeline_view.py" line="217"/>
         <source>not yet synced</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="113"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="111"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="121"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="119"/>
         <source>scheduled by the strategy</source>
         <translation>由策略安排</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="124"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="122"/>
         <source>link opened %1</source>
         <translation>%1 打开了链接</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="128"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="126"/>
         <source>SMS: %1</source>
         <translation>短信：%1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="136"/>
         <source>waiting to sync</source>
         <translation>等待同步</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="137"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="140"/>
-        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="138"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="139"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="140"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="141"/>
         <source>delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="142"/>
         <source>not delivered</source>
         <translation>未送达</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="145"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="143"/>
         <source>cancelled (not sent)</source>
         <translation>已取消（未发送）</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/desktop/timeline.py" line="146"/>
+        <location filename="../../agentdesk/desktop/timeline.py" line="144"/>
         <source>refused by the gateway</source>
         <translation>网关拒绝</translation>
     </message>

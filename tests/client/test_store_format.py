@@ -182,3 +182,54 @@ def test_a_long_load_is_checkpointed_without_waiting_for_a_pause(tmp_path: Path,
         wait_until(lambda: store.checkpointer.checkpoints >= 1, what="a checkpoint forced by the WAL's size")
     finally:
         store.close()
+
+
+def test_a_full_disk_is_a_typed_error_and_the_store_keeps_what_it_had(tmp_path: Path) -> None:
+    """SQLite says "database or disk is full" (here: the store's file may not grow, SQLite's
+    own `max_page_count`): the write is refused as `StoreWriteFailed("store_full")`, whose
+    sentence says what to do, and the store still holds what it held before."""
+    from sqlalchemy import event
+
+    from agentdesk.client.errors import StoreWriteFailed
+
+    store = LocalStore(tmp_path / "full.db", secrets.token_hex(32))
+    try:
+        store.save_draft("case-1", {"note": "kept before the disk filled"})
+
+        @event.listens_for(store.engine, "connect")
+        def no_growth(dbapi_conn: object, _record: object) -> None:
+            pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]  # type: ignore[attr-defined]
+            dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")  # type: ignore[attr-defined]
+
+        store.engine.dispose()
+        with pytest.raises(StoreWriteFailed) as refused:
+            store.save_draft("case-2", {"note": "x" * 200_000})  # needs new pages
+        assert refused.value.code == "store_full"
+        assert "full" in str(refused.value) and "free some space" in str(refused.value)
+        assert store.load_draft("case-1") == {"note": "kept before the disk filled"}
+        assert store.load_draft("case-2") is None
+    finally:
+        store.close()
+
+
+def test_sqlite_result_codes_name_the_cause(tmp_path: Path) -> None:
+    """Busy, read-only and anything else, from real SQLite errors (not their English text)."""
+    import sqlite3
+
+    from agentdesk.client.errors import StoreWriteFailed
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(sqlite3.OperationalError) as read_only:
+        conn.execute("CREATE TABLE t (x)")
+    assert StoreWriteFailed.from_sqlite(read_only.value).code == "store_read_only"
+    holder = sqlite3.connect(tmp_path / "held.db", isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    other = sqlite3.connect(tmp_path / "held.db", timeout=0)
+    with pytest.raises(sqlite3.OperationalError) as busy:
+        other.execute("INSERT INTO t VALUES (1)")
+    assert StoreWriteFailed.from_sqlite(busy.value).code == "store_busy"
+    holder.rollback()
+    assert StoreWriteFailed.from_sqlite(ValueError("no code")).code == "store_failed"
+    assert StoreWriteFailed("something new").code == "store_failed"

@@ -8,13 +8,17 @@ form's inline rules. Waiting is always on a signal or a condition, never a sleep
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from agentdesk.client.session import ClientSession
+from agentdesk.client.store import LocalStore
 from agentdesk.clock import local_today
 from agentdesk.desktop.app import DesktopApp
 from agentdesk.desktop.mainwindow import MainWindow
@@ -236,6 +240,54 @@ def test_closing_during_a_save_keeps_the_outcome_once(qtbot, desktop: DesktopApp
         assert store.load_draft(case_id) is None, "no draft of it offered again"
     finally:
         store.close()
+
+
+@contextmanager
+def _store_refusing_writes(store: LocalStore) -> Iterator[None]:
+    """The fault: this computer's store turns read-only (SQLite's own `query_only`, on every
+    connection the store opens from now on), as a store on a folder that lost its write
+    permission does. SQLite itself refuses each write; nothing of ours is replaced."""
+    def read_only(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.execute("PRAGMA query_only = ON")
+
+    event.listen(store.engine, "connect", read_only)
+    store.engine.dispose()  # the pooled connections are opened again, read-only
+    try:
+        yield
+    finally:
+        event.remove(store.engine, "connect", read_only)
+        store.engine.dispose()
+
+
+def test_a_save_the_store_refuses_keeps_the_wrap_up_to_save_again(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
+    """Ctrl+Enter while the computer's store cannot be written: the agent is told why, under
+    the form, in words (not a crash report); the wrap-up stays on screen with the case, and
+    nothing of it reached the outbox. Once the store can be written, the same Ctrl+Enter
+    saves it once."""
+    window = sign_in_demo(qtbot, desktop)
+    case_id = _open_case_with_room(qtbot, window)
+    session, form = window.session, window.note_form
+    before = len(window.case_panel.detail.attempts)
+    note = "refused; the store was read-only at first"
+    _fill_refusal(qtbot, window, note)
+    writes_before = session.store.local_writes(case_id)
+    with _store_refusing_writes(session.store):
+        assert form.submit(open_next=True)
+        qtbot.waitUntil(lambda: form.formError.isVisible() and not form.held, timeout=GUI_TIMEOUT_MS)
+        assert "Not saved" in form.formError.text() and "read-only" in form.formError.text()
+        assert window.current_case == case_id, "the desk stays on the case whose wrap-up failed"
+        assert form.noteEdit.toPlainText() == note and form.has_unsaved(), "what was typed is still there"
+        assert session.store.local_writes(case_id) == writes_before, "nothing of it in the outbox"
+        # Typing on: the draft cannot be kept either, and the status bar says why (no crash).
+        qtbot.keyClicks(form.noteEdit, ".")
+        qtbot.waitUntil(lambda: "Not saved" in window.statusBar().currentMessage(), timeout=GUI_TIMEOUT_MS)
+    with qtbot.waitSignal(window.outcome_recorded, timeout=GUI_TIMEOUT_MS):
+        assert form.submit(open_next=False)
+    detail = window.case_panel.detail
+    assert detail is not None and len(detail.attempts) == before + 1
+    assert [a.note for a in detail.attempts].count(note + ".") == 1
+    assert not form.formError.isVisible() and session.load_draft(case_id) is None
+    window.close()
 
 
 def test_draft_is_kept_and_offered_back(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
