@@ -72,7 +72,8 @@ def main(rows: int = 20_000) -> None:
     mine = timed(lambda: auth._verify_password(ours, "demo")) * 1000
     theirs = timed(lambda: PasswordHasher().verify(default, "demo")) * 1000
     cost = auth.PASSWORD_COST
-    print(f"argon2id verify (m={cost['memory_cost']},t={cost['time_cost']},p={cost['parallelism']}): {mine:.0f} ms; argon2-cffi default (m=65536,t=3,p=4): {theirs:.0f} ms")
+    params = f"m={cost['memory_cost']},t={cost['time_cost']},p={cost['parallelism']}"
+    print(f"argon2id verify ({params}): {mine:.0f} ms; argon2-cffi default (m=65536,t=3,p=4): {theirs:.0f} ms")
 
 
 if __name__ == "__main__":

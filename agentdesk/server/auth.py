@@ -55,7 +55,8 @@ REFRESH_GRACE = timedelta(seconds=60)
 # CPU for the storm at the same strength. Hashes made at 19 MiB/t=2 (before) still verify
 # with their own parameters and are rehashed at the next successful login (`login`).
 PASSWORD_COST = {"memory_cost": 7168, "time_cost": 5, "parallelism": 1}
-_hasher = PasswordHasher(**PASSWORD_COST, type=Type.ID)
+_hasher = PasswordHasher(memory_cost=PASSWORD_COST["memory_cost"], time_cost=PASSWORD_COST["time_cost"],
+                         parallelism=PASSWORD_COST["parallelism"], type=Type.ID)
 
 
 class AuthError(Exception):

@@ -25,15 +25,16 @@ which is correct, merely slower, and they are not the desks' traffic.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, String, bindparam, event, func, select, update
+from sqlalchemy import BigInteger, String, Table, bindparam, event, func, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
 from agentdesk.server.models import Case, SyncCounter
 
+_CASES = cast(Table, Case.__table__)
 PENDING_KEY = "agentdesk_cases_to_number"
 INSTALLED_KEY = "agentdesk_numbers_at_commit"
 
@@ -76,7 +77,7 @@ def _number_pending(session: Session) -> None:
     else:
         top = next_seqs(session, len(ids))[-1]
         numbered = {case_id: top - len(ids) + 1 + i for i, case_id in enumerate(ids)}
-        session.execute(update(Case.__table__).where(Case.__table__.c.id == bindparam("b_id"))
+        session.execute(update(_CASES).where(_CASES.c.id == bindparam("b_id"))
                         .values(seq=bindparam("b_seq")),
                         [{"b_id": case_id, "b_seq": seq} for case_id, seq in numbered.items()])
     for case_id, case in pending.items():
@@ -89,7 +90,7 @@ def _number_in_one_statement(session: Session, ids: list[str]) -> dict[str, int]
     (a data-modifying WITH runs exactly once, whatever the outer statement reads of it).
     The ids go as one array parameter, so the statement is compiled once for any count
     (an intake touches thousands of cases: a join on the unnested array, not a search of it)."""
-    cases = Case.__table__
+    cases = _CASES
     count = bindparam("count", len(ids), type_=BigInteger)
     wanted = bindparam("ids", ids, type_=postgresql.ARRAY(String))
     taken = (update(SyncCounter).where(SyncCounter.id == 1).values(value=SyncCounter.value + count)
