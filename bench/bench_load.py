@@ -56,6 +56,7 @@ PASSWORD = "bench-load-password"
 PULL_PAGE = 1000  # agentdesk.client.sync.PULL_PAGE
 PULL_ACCEPT = f"{contract.PULL_LINES_MEDIA_TYPE}, application/json;q=0.5"  # what ApiClient.pull sends
 PING_EVERY = 0.1  # the baseline prober: ten pings a second through the whole run
+STARTING = 50  # desks logging in and pulling their first sync at once, before the window
 
 
 # --- the database -------------------------------------------------------------------------
@@ -383,7 +384,16 @@ async def run_desks(base: str, accounts: list[DeskAccount], seconds: float, *, p
                  for a in accounts]
         try:
             # Logged in, first pull done, streams opening: then the window starts (logins are the storm's figure).
-            up = await asyncio.gather(*(d.start() for d in desks))
+            # In waves of STARTING desks: 500 logins at one instant are a storm of their own
+            # (measured apart, `login_storm`), and on a busy machine they all finish past the
+            # desks' 30 s timeout together, so the window would start with no desk up.
+            starting = asyncio.Semaphore(STARTING)
+
+            async def start(desk: Desk) -> bool:
+                async with starting:
+                    return await desk.start()
+
+            up = await asyncio.gather(*(start(d) for d in desks))
             print(f"  {sum(up)} of {len(desks)} desks logged in and synced; the window starts", flush=True)
             tally.errors.update(warmup.errors)
             for d in desks:
