@@ -56,6 +56,7 @@ PASSWORD = "bench-load-password"
 PULL_PAGE = 1000  # agentdesk.client.sync.PULL_PAGE
 PULL_ACCEPT = f"{contract.PULL_LINES_MEDIA_TYPE}, application/json;q=0.5"  # what ApiClient.pull sends
 PING_EVERY = 0.1  # the baseline prober: ten pings a second through the whole run
+STARTING = 50  # desks logging in and pulling their first sync at once, before the window
 
 
 # --- the database -------------------------------------------------------------------------
@@ -192,6 +193,51 @@ def running_server(url: str, workers: int) -> Iterator[str]:
             process.wait()
 
 
+class CpuMeter:
+    """CPU seconds used so far by the API processes serving `url` and by PostgreSQL's
+    backends on its database, read from Linux's /proc (None elsewhere).
+
+    Latencies on a machine shared with other work mostly measure the share of the cores the
+    server got; CPU per request is what the server's own code costs, and it moves much less
+    with the load. Backends that ended between two readings take their CPU with them, so
+    the database's figure is a floor.
+    """
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self.url, self.database = url, make_url(url).database or ""
+
+    def read(self) -> tuple[float, float] | None:
+        proc = Path("/proc")
+        if not (proc / "self" / "stat").exists():
+            return None
+        tick = os.sysconf("SC_CLK_TCK")
+        rows: list[tuple[int, int, str, float]] = []  # pid, parent pid, command line, CPU s
+        for entry in proc.iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended meanwhile
+            rows.append((int(entry.name), int(fields[1]), cmdline, (int(fields[11]) + int(fields[12])) / tick))
+        serving = {pid for pid, _ppid, cmd, _cpu in rows
+                   if "agentdesk.server.cli" in cmd and " serve " in cmd and self.url in cmd}
+        api = sum(cpu for pid, ppid, _cmd, cpu in rows if pid in serving or ppid in serving)
+        db = sum(cpu for _pid, _ppid, cmd, cpu in rows
+                 if cmd.startswith("postgres: ") and f" {self.database} " in f"{cmd} ")
+        return api, db
+
+
+def cpu_used(meter: CpuMeter | None, before: tuple[float, float] | None) -> tuple[float, float] | None:
+    after = meter.read() if meter is not None else None
+    if before is None or after is None:
+        return None
+    return after[0] - before[0], after[1] - before[1]
+
+
 # --- the desks ----------------------------------------------------------------------------
 
 @dataclass
@@ -208,6 +254,7 @@ class Tally:
     pokes: int = 0
     streams_open: int = 0
     changes_pulled: int = 0
+    cpu: tuple[float, float] | None = None  # (API processes, PostgreSQL backends) CPU seconds: CpuMeter
 
     def requests(self) -> int:
         return sum(len(v) for v in self.latencies.values())
@@ -366,7 +413,8 @@ def _client(base: str, tls: ssl.SSLContext) -> httpx.AsyncClient:
 
 
 async def run_desks(base: str, accounts: list[DeskAccount], seconds: float, *, poll_seconds: float = 5.0,
-                    push_seconds: float = 20.0, seed_value: int = 2026) -> tuple[Tally, float]:
+                    push_seconds: float = 20.0, seed_value: int = 2026,
+                    meter: CpuMeter | None = None) -> tuple[Tally, float]:
     """All desks log in and open their streams, then run `seconds`; only that window is measured.
 
     Returns the tally and the measured window's length.
@@ -383,16 +431,27 @@ async def run_desks(base: str, accounts: list[DeskAccount], seconds: float, *, p
                  for a in accounts]
         try:
             # Logged in, first pull done, streams opening: then the window starts (logins are the storm's figure).
-            up = await asyncio.gather(*(d.start() for d in desks))
+            # In waves of STARTING desks: 500 logins at one instant are a storm of their own
+            # (measured apart, `login_storm`), and on a busy machine they all finish past the
+            # desks' 30 s timeout together, so the window would start with no desk up.
+            starting = asyncio.Semaphore(STARTING)
+
+            async def start(desk: Desk) -> bool:
+                async with starting:
+                    return await desk.start()
+
+            up = await asyncio.gather(*(start(d) for d in desks))
             print(f"  {sum(up)} of {len(desks)} desks logged in and synced; the window starts", flush=True)
             tally.errors.update(warmup.errors)
             for d in desks:
                 d.tally = tally
             begin = time.monotonic()
             stop_at = begin + seconds
+            cpu_before = meter.read() if meter is not None else None
             await asyncio.gather(ping_probe(http, tally, stop_at),
                                  *(d.cycles(stop_at) for d, ok in zip(desks, up, strict=True) if ok))
             window = time.monotonic() - begin
+            tally.cpu = cpu_used(meter, cpu_before)
             tally.streams_open = warmup.streams_open + tally.streams_open
             tally.pokes += warmup.pokes
         finally:
@@ -400,7 +459,7 @@ async def run_desks(base: str, accounts: list[DeskAccount], seconds: float, *, p
         return tally, window
 
 
-async def login_storm(base: str, accounts: list[DeskAccount]) -> Tally:
+async def login_storm(base: str, accounts: list[DeskAccount], meter: CpuMeter | None = None) -> Tally:
     """Every account logs in at the same instant (a barrier), each on its own connection."""
     tally = Tally()
     barrier = asyncio.Barrier(len(accounts))
@@ -414,7 +473,9 @@ async def login_storm(base: str, accounts: list[DeskAccount]) -> Tally:
             await barrier.wait()
             await login(http, tally, account.username)
 
+        cpu_before = meter.read() if meter is not None else None
         await asyncio.gather(*(one(h, a) for h, a in zip(https, accounts, strict=True)))
+        tally.cpu = cpu_used(meter, cpu_before)
     return tally
 
 
@@ -431,6 +492,15 @@ def percentiles(values: list[float]) -> tuple[float, float]:
 def describe(kind: str, values: list[float]) -> str:
     p50, p99 = percentiles(values)
     return f"{kind:6} n={len(values):6,}  p50 {p50:8.1f} ms  p99 {p99:8.1f} ms"
+
+
+def describe_cpu(cpu: tuple[float, float] | None, requests: int, what: str) -> str:
+    """The server's CPU in a measured stretch, whole and per answered request."""
+    if cpu is None or not requests:
+        return "server CPU: not measured (Linux /proc only)"
+    api, db = cpu
+    return (f"server CPU: API processes {api:.1f} s, PostgreSQL {db:.1f} s; per {what}: "
+            f"{api / requests * 1000:.1f} + {db / requests * 1000:.1f} ms")
 
 
 def main() -> None:
@@ -460,16 +530,19 @@ def report(args: argparse.Namespace, url: str, accounts_needed: int, cases: int)
     t0 = time.monotonic()
     accounts = seed(url, accounts_needed, cases)
     print(f"seeded {cases:,} cases, {len(accounts)} bench accounts in {time.monotonic() - t0:.1f} s")
+    meter = CpuMeter(url)
     with running_server(url, args.workers) as base:
         if args.logins:
-            storm = asyncio.run(login_storm(base, accounts[:args.logins]))
+            storm = asyncio.run(login_storm(base, accounts[:args.logins], meter))
             print(f"login storm: {args.logins} desks at one instant, --workers {args.workers}")
             print("  " + describe("login", storm.latencies["login"]) + f"  errors {sum(storm.errors.values())}")
+            print("  " + describe_cpu(storm.cpu, len(storm.latencies["login"]), "login"))
             for what, n in storm.errors.most_common():
                 print(f"    {n} × {what}")
         if args.desks:
             tally, window = asyncio.run(run_desks(base, accounts[:args.desks], args.seconds,
-                                                  poll_seconds=args.poll_seconds, push_seconds=args.push_seconds))
+                                                  poll_seconds=args.poll_seconds, push_seconds=args.push_seconds,
+                                                  meter=meter))
             print_load(args, tally, window, count_attempts(url, tally.applied))
 
 
@@ -480,6 +553,7 @@ def print_load(args: argparse.Namespace, tally: Tally, window: float, stored: in
           f"({tally.changes_pulled:,} changes pulled, {tally.pokes:,} pokes heard)")
     for kind in ("pull", "push", "ping"):
         print("  " + describe(kind, tally.latencies[kind]) + ("   <- baseline, no database" if kind == "ping" else ""))
+    print("  " + describe_cpu(tally.cpu, tally.requests() - len(tally.latencies["ping"]), "request (pings aside)"))
     print(f"  event streams open: {tally.streams_open} of {args.desks}")
     print(f"  errors {sum(tally.errors.values())}")
     for what, n in tally.errors.most_common():

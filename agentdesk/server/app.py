@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from agentdesk import __version__, contract
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.server import auth, db_identity, presence, sync
+from agentdesk.server.client_gate import ClientGate
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
@@ -40,16 +41,7 @@ from agentdesk.server.routes_strategy import strategy_router
 from agentdesk.server.sms.routes import sms_router
 
 log = logging.getLogger(__name__)
-WORKER_HEADER = "X-AgentDesk-Worker"
 WORKER_NAME = secrets.token_hex(4)
-
-
-def _version_tuple(text: str) -> tuple[int, ...]:
-    parts = []
-    for piece in text.split(".")[:3]:
-        digits = "".join(ch for ch in piece if ch.isascii() and ch.isdigit())[:9]
-        parts.append(int(digits) if digits else 0)
-    return tuple(parts)
 
 
 def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = None,
@@ -118,23 +110,8 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
                        "a NUL character or a date out of range); correct it and send it again.",
         })
 
-    @app.middleware("http")
-    async def _client_version(request: Request, call_next: Any) -> Any:
-        sent = request.headers.get(contract.CLIENT_VERSION_HEADER)
-        if sent and _version_tuple(sent) < _version_tuple(contract.MIN_CLIENT_VERSION):
-            return JSONResponse(
-                status_code=426,
-                content={
-                    "code": "client_too_old",
-                    "message": f"This AgentDesk ({sent}) is too old for the server; "
-                    f"please update to {contract.MIN_CLIENT_VERSION} or newer.",
-                },
-            )
-        response = await call_next(request)
-        # Which API process answered (a random name per process, not its pid): for an admin
-        # reading a desk's log, and for the test that several workers really serve.
-        response.headers[WORKER_HEADER] = WORKER_NAME
-        return response
+    # Below the RequestGuard (added last, so outermost): a too-old desk's 426, the worker's name.
+    app.add_middleware(ClientGate, worker_name=WORKER_NAME)
 
     def session() -> Iterator[Session]:
         with db.transaction() as s:

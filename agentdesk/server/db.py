@@ -102,9 +102,10 @@ class Database:
         self._listening = False
         self.engine = make_engine(self.url, lambda: self._checkpointer is not None)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        from agentdesk.server import documents
+        from agentdesk.server import change_numbers, documents
 
         documents.install(self.sessions)
+        change_numbers.install(self.sessions)  # after documents: numbers are the last thing taken
 
     @property
     def is_postgres(self) -> bool:

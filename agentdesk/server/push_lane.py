@@ -1,9 +1,10 @@
 """Pushes run in a lane of their own: a few threads, apart from the thread pool of every
 other route.
 
-Every write takes the change counter's row lock (sync.next_seqs) until it commits, so
-writes go one at a time whatever their number. With 500 desks (bench/bench_load.py) dozens
-of pushes sat in the shared pool waiting for that lock, each holding one of its 40
+Every write takes the change counter's row lock until it commits, so writes go one at a
+time through their last statements (change_numbers.py takes the number just before COMMIT,
+which keeps that stretch short). With 500 desks (bench/bench_load.py), when the number was
+still taken mid-transaction, dozens of pushes sat in the shared pool waiting for that lock, each holding one of its 40
 threads and a database connection; pulls then waited for a thread, for 10 to 30 seconds,
 and the lock holder itself got the interpreter lock one turn in forty. In a lane of
 PUSH_THREADS the waiting pushes queue on the event loop instead (no thread, no

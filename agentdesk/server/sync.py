@@ -18,14 +18,15 @@ from typing import Any
 
 import orjson
 from pydantic import ValidationError
-from sqlalchemy import LargeBinary, cast, exists, func, select, update
+from sqlalchemy import LargeBinary, cast, exists, func, select
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.queue_columns import live_columns
-from agentdesk.server import db_identity, documents, lock_retry, persons, write_scope, writes
+from agentdesk.server import change_numbers, db_identity, documents, lock_retry, persons, write_scope, writes
+from agentdesk.server.change_numbers import next_seqs
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
     AppliedMutation,
@@ -33,7 +34,6 @@ from agentdesk.server.models import (
     Case,
     CaseDocument,
     ScopeExit,
-    SyncCounter,
     User,
 )
 from agentdesk.server.request_guard import safe_traceback
@@ -52,25 +52,14 @@ class CursorError(ValueError):
 # --- change numbers -------------------------------------------------------------------------
 
 
-def next_seqs(session: Session, count: int = 1) -> list[int]:
-    """Reserve `count` change numbers.
-
-    The UPDATE takes the counter row's lock until commit, so on PostgreSQL writers commit
-    in change-number order and a reader never sees number 11 before number 10 exists.
-    """
-    top = session.execute(
-        update(SyncCounter)
-        .where(SyncCounter.id == 1)
-        .values(value=SyncCounter.value + count)
-        .returning(SyncCounter.value)
-    ).scalar_one()
-    return list(range(top - count + 1, top + 1))
-
-
 def touch(session: Session, cases: Sequence[Case]) -> None:
-    """Give each changed case a fresh change number so every client in scope pulls it."""
-    for case, seq in zip(cases, next_seqs(session, len(cases)), strict=True):
-        case.seq = seq
+    """Give each changed case a fresh change number so every client in scope pulls it.
+
+    The number is taken when the session commits, as its last statement
+    (change_numbers.py): the counter's lock, which makes numbers commit in order, is then
+    held for one round trip instead of the rest of the transaction.
+    """
+    change_numbers.number_at_commit(session, cases)
     documents.drop(session, [case.id for case in cases])
     documents.mark_stale(session, [case.id for case in cases])
 

@@ -111,20 +111,31 @@ def test_passwords_are_argon2id_at_owasp_minimum_one_hash_per_account(db: Databa
     with db.transaction() as s:
         hashes = list(s.scalars(select(User.password_hash)))
     assert len(hashes) == len(set(hashes)) > 5
-    assert all(h.startswith("$argon2id$v=19$m=19456,t=2,p=1$") for h in hashes)
+    # OWASP's cheapest equal-strength argon2id configuration: 7 MiB, 5 passes, 1 lane.
+    assert all(h.startswith("$argon2id$v=19$m=7168,t=5,p=1$") for h in hashes)
 
 
-def test_an_older_hash_is_upgraded_at_the_next_login(app_client: TestClient, db: Database) -> None:
+@pytest.mark.parametrize("old", [(19456, 2), (8192, 1)], ids=["former-19MiB-t2", "weaker"])
+def test_an_older_hash_is_upgraded_at_the_next_login(app_client: TestClient, db: Database,
+                                                     old: tuple[int, int]) -> None:
+    """The hashes stored before the parameters changed (19 MiB, t=2 until session 8) still log
+    in, with their own parameters, and are replaced by a hash at today's at that login; a
+    wrong password neither logs in nor touches the stored hash."""
     from argon2 import PasswordHasher
 
+    memory, passes = old
     with db.transaction() as s:
         user = s.scalar(select(User).where(User.username == "agent01"))
         assert user is not None
-        user.password_hash = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash("demo")
+        user.password_hash = former = PasswordHasher(time_cost=passes, memory_cost=memory, parallelism=1).hash("demo")
+    assert _login(app_client, "agent01", "wrong")[0] == 401
+    with db.transaction() as s:
+        assert s.scalar(select(User.password_hash).where(User.username == "agent01")) == former
     assert _login(app_client, "agent01", "demo")[0] == 200
     with db.transaction() as s:
         stored = s.scalar(select(User.password_hash).where(User.username == "agent01"))
-    assert stored is not None and stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert stored is not None and stored.startswith("$argon2id$v=19$m=7168,t=5,p=1$")
+    assert _login(app_client, "agent01", "demo")[0] == 200  # the new hash logs in too
 
 
 def _key(db: Database) -> str:
