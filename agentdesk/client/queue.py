@@ -315,7 +315,7 @@ class _LastBuild:
     index: dict[str, int]  # case id -> row of `table`
     table: ranking_mod.CaseTable
     ranking: ranking_mod.Ranking
-    queue_rows: list[QueueRow]  # by table row
+    maker: _RowMaker  # the queue rows, by table row, made when first read
     strategies: list[priority.Strategy]
     which: Any
 
@@ -327,7 +327,7 @@ _FEW = 64
 
 def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str = "all",
                 search: str = "", me: str = "", cache: QueueCache | None = None, *,
-                strategy: priority.Strategy | None = None, book: StrategyBook | None = None) -> list[QueueRow]:
+                strategy: priority.Strategy | None = None, book: StrategyBook | None = None) -> Sequence[QueueRow]:
     """The ranked queue for `now` under `policy` and the strategy
     `book` (each case by its segment's weights and cadence, or its challenger arm's);
     without a book, every case by `strategy` (default: the documented one).
@@ -353,7 +353,7 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
             out = job.full()
     if needle:
         texts = job.texts
-        out = [replace(q, matched=matched_field(texts[q.case_id], q.debtor_name, needle)) for q in out]
+        return [replace(q, matched=matched_field(texts[q.case_id], q.debtor_name, needle)) for q in out]
     return out
 
 
@@ -415,7 +415,7 @@ class _Build:
 
     # --- a refresh after a few writes ----------------------------------------------------
 
-    def few(self) -> list[QueueRow] | None:
+    def few(self) -> QueueRows | None:
         """The last build with the changed cases redone, or None when a full build is due
         (another minute, other rules or filter, a sync, a case entering or leaving the
         queue, or many changes)."""
@@ -456,33 +456,29 @@ class _Build:
             pf, entry = self._ranking_facts(r, facts_by_id[r.id], ranked_cache[r.id])
             new_ranked[r.id] = entry
             last.table.set_row(i, pf)
-        for i in rows:  # their columns change in place: their rows keep the words they had
-            reasons = last.queue_rows[i].reasons
-            if isinstance(reasons, _Reasons):
-                reasons.freeze()
+        last.maker.freeze(rows)  # their columns change in place: rows shown keep the words they had
         last.ranking.update(rows)
         if self.needle:
             self.texts = {**last.texts, **{i: light[i].search_text for i in affected if i in last.index}}
+        keys = {r.id: facts_by_id[r.id].key for r in queued}
+        maker = last.maker.fork(signatures, keys, dict(zip(rows, queued, strict=True)))
         new_rows = {}
         for r, i in zip(queued, rows, strict=True):
-            stamp = (facts_by_id[r.id].key, self.minute, self.prior_gen, self.rules_tag)
-            queue_row = _queue_row(r, last.ranking, i, r.id in signatures)
-            last.queue_rows[i] = queue_row
-            new_rows[r.id] = (stamp, queue_row)
+            new_rows[r.id] = (maker.stamp(r.id), maker.remake(i))
         with cache._lock:
             cache._ranked.update(new_ranked)
             cache._rows.update(new_rows)
             cache.last_rescored = len(rows)
             if cache._epoch == self.epoch:
-                last.signatures, last.texts, last.own = signatures, self.texts, own
+                last.signatures, last.texts, last.own, last.maker = signatures, self.texts, own, maker
             else:
                 cache._last = None  # a sync came in meanwhile: the next build is a full one
         self.keep()
-        return [last.queue_rows[i] for i in last.ranking.order.tolist()]
+        return QueueRows(last.ranking.order, maker)
 
     # --- every case --------------------------------------------------------------------
 
-    def full(self) -> list[QueueRow]:
+    def full(self) -> QueueRows:
         cache, policy, now, minute = self.cache, self.policy, self.now, self.minute
         with self.store.sessions() as s:
             summary = _summary(s)
@@ -521,42 +517,25 @@ class _Build:
                 cache._prior_for = (self.filter, self.needle)
                 cache._prior_gen += 1
             prior, generation = cache._prior, cache._prior_gen
-            rows_cache = dict(cache._rows)
             last = cache._last
         arms = {r.id: (r.segment, r.arm) for r in rows}
         strategies, which = priority.strategy_indices(pfacts, lambda pf: self.placed.strategy(*arms[pf.case_id]))
         table = _reuse(last, rows, pfacts)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
-        stamps = {r.id: (facts_by_id[r.id].key, minute, generation, self.rules_tag) for r in rows}
-        queue_rows: list[QueueRow] = []
-        new_rows: dict[str, tuple[Any, QueueRow]] = {}
-        shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
-        for i, r in enumerate(rows):
-            cached = rows_cache.get(r.id)
-            score = float(ranking.scores[i])
-            callable_from = ranking.callable_from(i)
-            if cached is not None and cached[0] == stamps[r.id]:
-                queue_row = cached[1]
-                if queue_row.score != score or queue_row.callable_from != callable_from:
-                    queue_row = replace(queue_row, score=score, callable_from=callable_from)
-            else:
-                queue_row = _queue_row(r, ranking, i, r.id in signatures, shared)
-                new_rows[r.id] = (stamps[r.id], queue_row)
-            queue_rows.append(queue_row)
+        maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag))
         if self.needle:
             self.texts = {r.id: r.search_text for r in rows}
         groups = {r.id: (r.person_key, r.number_keys or "", r.segment, r.arm) for r in every}  # `_groups`
         with cache._lock:
-            cache._rows.update(new_rows)
             cache.last_rescored = len(rows)
             cache._last = _LastBuild(
                 params=self.params(generation), summary=summary, signatures=signatures, groups=groups, texts=self.texts,
                 own=own,
                 siblings=siblings, index={r.id: i for i, r in enumerate(rows)}, table=table, ranking=ranking,
-                queue_rows=queue_rows, strategies=strategies, which=which,
+                maker=maker, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
         self.keep({r.id for r in every} if self.filter == "all" and not self.needle else None)
-        return [queue_rows[i] for i in ranking.order.tolist()]
+        return QueueRows(ranking.order, maker)
 
     # --- shared steps --------------------------------------------------------------------
 
@@ -805,6 +784,140 @@ def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool
         callable_from=ranking.callable_from(i), assigned_agent=one(row.assigned_agent, row.assigned_agent),
         has_pending=has_pending,
     )
+
+
+class _RowMaker:
+    """A build's queue rows by table row, each made when first read (issue 20: a lead's
+    96,000 rows are ranked, a screenful is painted). A row made for a case whose key,
+    minute, prior and rules are those of a row made by an earlier build is that row (with
+    this ranking's score and callable time): the desk's model then keeps what it painted."""
+
+    def __init__(self, cache: QueueCache, rows: list[Any], ranking: ranking_mod.Ranking,
+                 signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...]) -> None:
+        self.cache, self.rows, self.ranking = cache, rows, ranking
+        self.signatures, self.keys, self._stamp = signatures, keys, stamp
+        self.ids = [r.id for r in rows]
+        self.made: dict[int, QueueRow] = {}
+        self.shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
+
+    def stamp(self, case_id: str) -> tuple[Any, ...]:
+        return (self.keys[case_id], *self._stamp)
+
+    def row(self, i: int) -> QueueRow:
+        found = self.made.get(i)
+        if found is not None:
+            return found
+        r, cache = self.rows[i], self.cache
+        stamp = self.stamp(r.id)
+        with cache._lock:
+            cached = cache._rows.get(r.id)
+        if cached is not None and cached[0] == stamp:
+            made = cached[1]
+            score, callable_from = float(self.ranking.scores[i]), self.ranking.callable_from(i)
+            if made.score != score or made.callable_from != callable_from:
+                made = replace(made, score=score, callable_from=callable_from)
+        else:
+            made = _queue_row(r, self.ranking, i, r.id in self.signatures, self.shared)
+            with cache._lock:
+                cache._rows[r.id] = (stamp, made)
+        return self.made.setdefault(i, made)
+
+    def remake(self, i: int) -> QueueRow:
+        """Row `i` made anew (its case was re-scored)."""
+        made = self.made[i] = _queue_row(self.rows[i], self.ranking, i, self.ids[i] in self.signatures)
+        return made
+
+    def freeze(self, rows: Sequence[int]) -> None:
+        """The made rows among `rows` take their reasons' parts now: the ranking's columns
+        are about to change in place."""
+        for i in rows:
+            found = self.made.get(i)
+            if found is not None and isinstance(found.reasons, _Reasons):
+                found.reasons.freeze()
+
+    def fork(self, signatures: dict[str, Any], keys: dict[str, Any], rows: dict[int, Any]) -> _RowMaker:
+        """The same build's rows after a refresh that changes a few (`rows`, by table row:
+        their new summary rows; `remake` them): the rows made so far are shared, the
+        earlier queue keeps its own."""
+        other = _RowMaker.__new__(_RowMaker)
+        other.cache, other.ranking, other._stamp = self.cache, self.ranking, self._stamp
+        other.rows = list(self.rows)
+        for i, r in rows.items():
+            other.rows[i] = r
+        other.signatures, other.keys = signatures, {**self.keys, **keys} if keys else self.keys
+        other.ids, other.made, other.shared = self.ids, dict(self.made), self.shared
+        return other
+
+
+class QueueRows(Sequence[QueueRow]):
+    """The ranked queue, best first, as the rows the desk reads: a row is made when it is
+    first read (painted, opened), not for every case (issue 20). Reads as the list of rows
+    it stands for; `case_ids` and `first_to_open` answer from the ranking's columns."""
+
+    __slots__ = ("_order", "_maker")
+
+    def __init__(self, order: Any, maker: _RowMaker) -> None:
+        self._order: list[int] = order.tolist() if hasattr(order, "tolist") else list(order)
+        self._maker = maker
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, i: int) -> QueueRow: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[QueueRow]: ...
+
+    def __getitem__(self, i: int | slice) -> QueueRow | list[QueueRow]:
+        if isinstance(i, slice):
+            return [self._maker.row(j) for j in self._order[i]]
+        return self._maker.row(self._order[i])
+
+    def __iter__(self) -> Iterator[QueueRow]:
+        row = self._maker.row
+        for j in self._order:
+            yield row(j)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (QueueRows, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"QueueRows({len(self)} rows)"
+
+    def case_ids(self) -> list[str]:
+        """Every row's case id, best first, without making the rows."""
+        ids = self._maker.ids
+        return [ids[j] for j in self._order]
+
+    def first_to_open(self, current: str | None, now: datetime) -> QueueRow | None:
+        """`queue_model.next_to_open` from the ranking's columns: the first open row callable
+        at `now`, else the open row callable soonest (the first of equals), not `current`."""
+        import numpy as np
+
+        ranking = self._maker.ranking
+        order = np.asarray(self._order, np.int64)
+        if not len(order):
+            return None
+        table = ranking.table
+        opened = table.status[order] == 0  # "open" (`ranking._STATUS`)
+        later = ranking.group[order] == ranking_mod._LATER  # noqa: SLF001
+        at = np.where(later, table.callable_us[order], np.iinfo(np.int64).min)
+        if current is not None:
+            ids = self._maker.ids
+            opened &= np.array([ids[j] != current for j in self._order], bool)
+        now_us = (now - _EPOCH) // _US
+        ready = np.flatnonzero(opened & (at <= now_us))
+        if len(ready):
+            return self[int(ready[0])]
+        waiting = np.flatnonzero(opened & later)
+        if not len(waiting):
+            return None
+        return self[int(waiting[np.argmin(at[waiting])])]
 
 
 def count_matches(store: LocalStore, search: str) -> int:

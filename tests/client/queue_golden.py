@@ -111,7 +111,8 @@ def _write(store: Any, case_id: str, n: int, me: str) -> None:
         doc = store.case_doc(case_id)
         point = doc["contact_points"][0]["id"]
         store.enqueue(s, "attempt.record", {
-            "attempt_id": f"local-{n}", "case_id": case_id, "started_at": (INSTANTS[0] - timedelta(minutes=1)).isoformat(),
+            "attempt_id": f"local-{n}", "case_id": case_id,
+            "started_at": (INSTANTS[0] - timedelta(minutes=1)).isoformat(),
             "ended_at": None, "channel": "call", "contact_point_id": point, "reached": "nobody",
             "outcome": "no_answer", "note": ""}, case_id, mutation_id=f"m-{n}")
         store.refresh_summary(s, case_id, me)
