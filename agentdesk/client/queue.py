@@ -406,6 +406,10 @@ class _Build:
         # The guard's verdicts, shared between the cases whose history cannot change them.
         self.verdicts = compliance.HourOnlyVerdicts(policy)
         self.texts: dict[str, str] = {}  # with a search: the queued cases' search text
+        # Per build: each zone's day (ordinal) at `now`; the cadence's gate of a case without
+        # calls, by (segment, arm, zone) (`_ranking_facts`).
+        self.today: dict[str, int] = {}
+        self.paced: dict[tuple[Any, Any, str], datetime | None] = {}
         with cache._lock:
             self.epoch = cache._epoch
             self.prior_gen = cache._prior_gen
@@ -492,7 +496,8 @@ class _Build:
             # A case's facts also depend on the person's other cases and the cases sharing a
             # number (their attempts count, their holds and marks reach it): their change
             # numbers and local writes are part of its key.
-            keys = {r.id: _key(r.id, own, siblings, policy) for r in rows}
+            holds = _holds(policy)
+            keys = {r.id: _key(r.id, own, siblings, policy, holds) for r in rows}
             fresh, stale = self._facts(s, rows, keys, siblings, signatures)
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
@@ -518,8 +523,7 @@ class _Build:
                 cache._prior_gen += 1
             prior, generation = cache._prior, cache._prior_gen
             last = cache._last
-        arms = {r.id: (r.segment, r.arm) for r in rows}
-        strategies, which = priority.strategy_indices(pfacts, lambda pf: self.placed.strategy(*arms[pf.case_id]))
+        strategies, which = _strategy_indices(rows, self.placed)
         table = _reuse(last, rows, pfacts)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
         maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag))
@@ -635,16 +639,47 @@ class _Build:
         verdict = self.verdicts.evaluate(cf.planned, past, now)
         callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
         gate = ""
-        paced = next_call_at(self.placed.cadence(row.segment, row.arm), cf.recent_calls(now), now, cf.zone)
+        calls = cf.recent_calls(now) if cf.calls[0] else []
+        if calls:
+            paced = next_call_at(self.placed.cadence(row.segment, row.arm), calls, now, cf.zone)
+        else:  # no calls: the same for every case of the segment and zone
+            at = (row.segment, row.arm, cf.time_zone)
+            if at in self.paced:
+                paced = self.paced[at]
+            else:
+                paced = self.paced[at] = next_call_at(self.placed.cadence(row.segment, row.arm), calls, now, cf.zone)
         if paced is not None and (callable_from is None or paced > callable_from):
             # The segment's cadence holds the case back longer than the guard does.
             after = self.verdicts.evaluate(cf.planned, past, paced)
             callable_from = paced if after.allowed else (after.next_allowed_at or paced)
             gate = "cadence"
-        pf = _facts(row, cf, now, callable_from, gate)
+        today = self.today.get(cf.time_zone)
+        if today is None:
+            today = self.today[cf.time_zone] = now.astimezone(cf.zone).toordinal()
+        pf = _facts(row, cf, now, callable_from, gate, today)
         if hit is not None and hit[1] == pf:
             pf = hit[1]  # unchanged in the new minute: the same object, so its table row is kept
         return pf, (stamp, pf)
+
+
+def _strategy_indices(rows: list[Any], placed: _Placements) -> tuple[list[priority.Strategy], Any]:
+    """`priority.strategy_indices` of the rows' placements, looked up once per (segment, arm)
+    rather than once per case (a lead's 96,000 cases have a handful)."""
+    by_arm: dict[tuple[Any, Any], priority.Strategy] = {}
+    arms: list[tuple[Any, Any]] = []
+    for r in rows:
+        arm = (r.segment, r.arm)
+        if arm not in by_arm:
+            by_arm[arm] = placed.strategy(*arm)
+        arms.append(arm)
+    distinct: list[Any] = list(by_arm.values())
+    strategies, index = priority.strategy_indices(distinct, lambda strategy: strategy)
+    if index is None:
+        return strategies, None
+    import numpy as np
+
+    of = {arm: int(i) for arm, i in zip(by_arm, index.tolist(), strict=True)}
+    return strategies, np.fromiter((of[arm] for arm in arms), np.int64, len(arms))
 
 
 def _groups(row: Any) -> tuple[Any, ...]:
@@ -668,10 +703,17 @@ def _signatures(s: Any) -> dict[str, tuple[tuple[int, str], ...]]:
 
 
 def _key(case_id: str, own: dict[str, Any], siblings: dict[str, tuple[str, ...]],
-         policy: compliance.ContactPolicy) -> Any:
+         policy: compliance.ContactPolicy, holds: tuple[Any, ...] | None = None) -> Any:
+    """`holds`: `_holds(policy)`, made once for a build's many keys."""
+    others = siblings.get(case_id)
+    if not others:
+        return (own[case_id], (), "")
     # The policy says which holds are the person's (`caseview.with_person_marks`).
-    return (own[case_id], tuple((i, own[i]) for i in siblings.get(case_id, ())),
-            (policy.name, tuple(sorted(policy.person_wide_holds))) if case_id in siblings else "")
+    return (own[case_id], tuple((i, own[i]) for i in others), holds or _holds(policy))
+
+
+def _holds(policy: compliance.ContactPolicy) -> tuple[Any, ...]:
+    return (policy.name, tuple(sorted(policy.person_wide_holds)))
 
 
 def _key_bytes(key: Any) -> bytes:
@@ -1006,8 +1048,9 @@ def _columns(past: list[compliance.PastContact]) -> Contacts:
 
 
 def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | None,
-           gate: str = "") -> priority.CaseFacts:
-    today_local = now.astimezone(cf.zone).toordinal()
+           gate: str = "", today: int | None = None) -> priority.CaseFacts:
+    """`today`: the debtor's day at `now` (ordinal), when the caller has it."""
+    today_local = now.astimezone(cf.zone).toordinal() if today is None else today
     attempts_today = cf.days.count(today_local)
     fruitless_today = cf.fruitless_days.count(today_local)
     promise_due = date.fromisoformat(row.promise_due) if row.promise_due else None
