@@ -63,3 +63,28 @@ def test_a_cache_kept_across_instants_shows_what_a_fresh_build_shows(tmp_path: P
             assert orjson.loads(orjson.dumps(shown)) == saved[f"fresh-{n}"], n
     finally:
         store.close()
+
+
+def test_the_facts_made_without_init_are_the_dataclasses_they_stand_for(tmp_path: Path) -> None:
+    """`_facts` and `decode` fill frozen dataclasses field by field (issue 20: their generated
+    __init__ was a third of a lead's decode); each object must be the one __init__ makes,
+    every field given (a field added later must not go missing)."""
+    from dataclasses import fields
+
+    from agentdesk.client.queue import QueueCache, _CaseFacts, build_queue
+    from agentdesk.domain import compliance, priority
+
+    store = golden.portfolio(tmp_path / "kept.db")
+    policy = compliance.load_policy("china")
+    build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", QueueCache())  # derives, keeps
+    cache = QueueCache()
+    build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", cache)  # decodes the kept facts
+    store.close()
+    assert cache.last_kept > 800
+    for cls, made in ((priority.CaseFacts, [pf for _stamp, pf in cache._ranked.values()]),
+                      (_CaseFacts, list(cache._facts.values())),
+                      (compliance.PlannedContact, [cf.planned for cf in cache._facts.values()])):
+        names = {f.name for f in fields(cls)}
+        for one in made:
+            assert set(vars(one)) == names
+            assert one == cls(**{f.name: getattr(one, f.name) for f in fields(cls) if f.init}), one
