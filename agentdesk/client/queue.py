@@ -693,13 +693,17 @@ def _strategy_indices(rows: list[Any], placed: _Placements) -> tuple[list[priori
             by_arm[arm] = placed.strategy(*arm)
         arms.append(arm)
     distinct: list[Any] = list(by_arm.values())
-    strategies, index = priority.strategy_indices(distinct, lambda strategy: strategy)
+    strategies, index = priority.strategy_indices(distinct, _itself)
     if index is None:
         return strategies, None
     import numpy as np
 
     of = {arm: int(i) for arm, i in zip(by_arm, index.tolist(), strict=True)}
     return strategies, np.fromiter((of[arm] for arm in arms), np.int64, len(arms))
+
+
+def _itself(value: Any) -> Any:
+    return value
 
 
 def _groups(row: Any) -> tuple[Any, ...]:
