@@ -568,7 +568,8 @@ class _Build:
             cache._last = _LastBuild(
                 params=self.params(generation), summary=summary, signatures=signatures, groups=groups, texts=self.texts,
                 own=own,
-                siblings=siblings, index=dict(zip(row_ids, range(len(row_ids)), strict=True)), table=table, ranking=ranking,
+                siblings=siblings, index=dict(zip(row_ids, range(len(row_ids)), strict=True)), table=table,
+                ranking=ranking,
                 maker=maker, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
         self.keep(set(every_ids) if self.filter == "all" and not self.needle else None)
