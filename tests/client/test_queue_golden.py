@@ -71,8 +71,13 @@ def test_the_facts_made_without_init_are_the_dataclasses_they_stand_for(tmp_path
     every field given (a field added later must not go missing)."""
     from dataclasses import fields
 
+    from agentdesk.client import queue
     from agentdesk.client.queue import QueueCache, _CaseFacts, build_queue
     from agentdesk.domain import compliance, priority
+
+    # In declaration order: the instances' dicts then share their keys (memory).
+    assert queue._PRIORITY_NAMES == tuple(f.name for f in fields(priority.CaseFacts))
+    assert queue._CASE_FACTS_NAMES == tuple(f.name for f in fields(_CaseFacts))
 
     store = golden.portfolio(tmp_path / "kept.db")
     policy = compliance.load_policy("china")
