@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import operator
 import threading
+from collections import namedtuple
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
@@ -873,6 +875,12 @@ def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool
     )
 
 
+_SHOWN_NAMES = ("id", "debtor_name", "lender", "overdue_minor", "outstanding_minor", "currency", "days_past_due",
+                "bucket", "status", "last_outcome", "last_attempt_at", "assigned_agent")
+_SHOWN = operator.itemgetter(*(_LIGHT_NAMES.index(name) for name in _SHOWN_NAMES))
+_Shown = namedtuple("_Shown", _SHOWN_NAMES)  # type: ignore[misc]  # noqa: PYI024 - made from the columns
+
+
 class _RowMaker:
     """A build's queue rows by table row, each made when first read (issue 20: a lead's
     96,000 rows are ranked, a screenful is painted). A row made for a case whose key,
@@ -881,7 +889,12 @@ class _RowMaker:
 
     def __init__(self, cache: QueueCache, rows: list[Any], ranking: ranking_mod.Ranking,
                  signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...]) -> None:
-        self.cache, self.rows, self.ranking = cache, rows, ranking
+        self.cache, self.ranking = cache, ranking
+        # Only the columns a row shows, as tuples: not the summary rows themselves (their
+        # search text, keys and dates: ~50 MB at a lead's 96,000 cases, issue 20).
+        self.columns: tuple[tuple[Any, ...], ...] = tuple(zip(*map(_SHOWN, rows), strict=True)) if rows \
+            else ((),) * len(_SHOWN_NAMES)
+        self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
         self.signatures, self.keys, self._stamp = signatures, keys, stamp
         self.ids = [r.id for r in rows]
         self.made: dict[int, QueueRow] = {}
@@ -894,7 +907,7 @@ class _RowMaker:
         found = self.made.get(i)
         if found is not None:
             return found
-        r, cache = self.rows[i], self.cache
+        r, cache = self.summary(i), self.cache
         stamp = self.stamp(r.id)
         with cache._lock:
             cached = cache._rows.get(r.id)
@@ -911,8 +924,13 @@ class _RowMaker:
 
     def remake(self, i: int) -> QueueRow:
         """Row `i` made anew (its case was re-scored)."""
-        made = self.made[i] = _queue_row(self.rows[i], self.ranking, i, self.ids[i] in self.signatures)
+        made = self.made[i] = _queue_row(self.summary(i), self.ranking, i, self.ids[i] in self.signatures)
         return made
+
+    def summary(self, i: int) -> Any:
+        """Table row `i`'s summary columns (what `_queue_row` reads)."""
+        found = self.changed.get(i)
+        return found if found is not None else _Shown._make(column[i] for column in self.columns)
 
     def freeze(self, rows: Sequence[int]) -> None:
         """The made rows among `rows` take their reasons' parts now: the ranking's columns
@@ -928,9 +946,7 @@ class _RowMaker:
         earlier queue keeps its own."""
         other = _RowMaker.__new__(_RowMaker)
         other.cache, other.ranking, other._stamp = self.cache, self.ranking, self._stamp
-        other.rows = list(self.rows)
-        for i, r in rows.items():
-            other.rows[i] = r
+        other.columns, other.changed = self.columns, {**self.changed, **rows}
         other.signatures, other.keys = signatures, {**self.keys, **keys} if keys else self.keys
         other.ids, other.made, other.shared = self.ids, dict(self.made), self.shared
         return other
