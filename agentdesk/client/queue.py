@@ -878,6 +878,8 @@ def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool
 _SHOWN_NAMES = ("id", "debtor_name", "lender", "overdue_minor", "outstanding_minor", "currency", "days_past_due",
                 "bucket", "status", "last_outcome", "last_attempt_at", "assigned_agent")
 _SHOWN = operator.itemgetter(*(_LIGHT_NAMES.index(name) for name in _SHOWN_NAMES))
+_FEW_VALUES = tuple(_SHOWN_NAMES.index(name) for name in ("lender", "currency", "bucket", "status", "last_outcome",
+                                                           "assigned_agent"))
 _Shown = namedtuple("_Shown", _SHOWN_NAMES)  # type: ignore[misc]  # noqa: PYI024 - made from the columns
 
 
@@ -892,8 +894,11 @@ class _RowMaker:
         self.cache, self.ranking = cache, ranking
         # Only the columns a row shows, as tuples: not the summary rows themselves (their
         # search text, keys and dates: ~50 MB at a lead's 96,000 cases, issue 20).
-        self.columns: tuple[tuple[Any, ...], ...] = tuple(zip(*map(_SHOWN, rows), strict=True)) if rows \
-            else ((),) * len(_SHOWN_NAMES)
+        columns = list(zip(*map(_SHOWN, rows), strict=True)) if rows else [()] * len(_SHOWN_NAMES)
+        for at in _FEW_VALUES:  # one string per distinct value, not one per row as read
+            one: dict[Any, Any] = {}
+            columns[at] = tuple([one.setdefault(value, value) for value in columns[at]])
+        self.columns: tuple[tuple[Any, ...], ...] = tuple(columns)
         self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
         self.signatures, self.keys, self._stamp = signatures, keys, stamp
         self.ids = [r.id for r in rows]
