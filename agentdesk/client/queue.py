@@ -367,6 +367,9 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     same minute only the saved case (and the person's other cases) is re-read, re-scored
     and moved. Its entries carry the rules they were made under, so new rules from the
     server re-evaluate every case.
+
+    The rows come as `QueueRows`: each row is made when first read (a lead ranks ~96,000
+    cases and paints a screenful); with a search, as a list (each row says what matched).
     """
     if filter not in FILTERS:
         raise ValueError(f"unknown queue filter '{filter}': use one of {', '.join(FILTERS)}")
