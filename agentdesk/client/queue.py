@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import gc
 import logging
+import operator
 import threading
+from collections import namedtuple
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta, timezone
+from itertools import repeat
 from typing import Any, overload
 from zoneinfo import ZoneInfo
 
@@ -190,28 +193,55 @@ class _CaseFacts:
         if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(contacts) != 2 + len(_PAST_FIELDS) \
                 or len({len(column) for column in contacts}) != 1 or len(calls) != 2 or len(calls[0]) != len(calls[1]):
             raise ValueError("kept queue facts of the wrong shape")
-        one = shared.setdefault if shared is not None else _same
+        if shared is None:
+            shared = {}
+        one = shared.setdefault
         due = planned[9]
         planned[9] = date.fromordinal(due) if due is not None else None
         if case_id is not None and planned[0] == case_id:
             planned[0] = case_id
         for i in _PLANNED_SHARED:
-            planned[i] = one(planned[i], planned[i])
-        made = [tuple(column) for column in contacts]
-        for i in _CONTACTS_SHARED:
-            made[i] = tuple(one(value, value) for value in made[i]) if shared is not None else made[i]
-        columns = tuple(made)
+            value = planned[i]
+            planned[i] = one(value, value)
+        if contacts[0]:
+            made = [tuple(column) for column in contacts]
+            for i in _CONTACTS_SHARED:
+                made[i] = tuple([one(value, value) for value in made[i]])
+            columns = tuple(made)
+        else:
+            columns = _NO_CONTACTS
         rpc_t, tries_t = tuple(rpc), tuple(tries)
-        return _CaseFacts(
-            key=key, time_zone=one(time_zone, time_zone), zone=ZoneInfo(time_zone),
-            rpc_by_hour=one(rpc_t, rpc_t), attempts_by_hour=one(tries_t, tries_t),
-            days=tuple(days) if days else (), fruitless_days=tuple(fruitless) if fruitless else (),
-            planned=compliance.PlannedContact(*planned),
-            contacts=one(columns, columns) if not columns[0] else columns,
-            lasting=tuple(lasting) if lasting else (), engaged_at=_instant(engaged) if engaged is not None else None,
-            calls=(tuple(calls[0]), tuple(calls[1])) if calls[0] else _NO_CALLS,
-            since=since if since is None else int(since),
-        )
+        time_zone = one(time_zone, time_zone)
+        zone = shared.get((_ZONE, time_zone))
+        if zone is None:
+            zone = shared[(_ZONE, time_zone)] = ZoneInfo(time_zone)
+        # The frozen dataclasses made without their generated __init__ (`_made_fast`).
+        plan = _made_fast(compliance.PlannedContact, _PLANNED_NAMES, planned)
+        return _made_fast(_CaseFacts, _CASE_FACTS_NAMES, (
+            key, time_zone, zone, one(rpc_t, rpc_t), one(tries_t, tries_t),
+            tuple(days) if days else (), tuple(fruitless) if fruitless else (), plan, columns,
+            tuple(lasting) if lasting else (), _instant(engaged) if engaged is not None else None,
+            (tuple(calls[0]), tuple(calls[1])) if calls[0] else _NO_CALLS, since if since is None else int(since), []))
+
+
+def _made_fast(cls: type[Any], names: tuple[str, ...], values: Sequence[Any]) -> Any:
+    """A frozen dataclass made without its generated __init__ (one `object.__setattr__` per
+    field, ~6 us for 18 fields, for each of a lead's 96,000 cases): the same object, every
+    field (`names`, in declaration order) given. The values go into the instance's dict one
+    by one, so it shares its keys with the class's other instances (a dict `update` makes a
+    private copy: twice the memory)."""
+    made = object.__new__(cls)
+    found = made.__dict__
+    for name, value in zip(names, values, strict=True):
+        found[name] = value
+    return made
+
+
+_ZONE = object()  # `decode`'s key for a zone's ZoneInfo in the shared values
+_NO_CONTACTS: Contacts = ((),) * (2 + len(_PAST_FIELDS))
+_PLANNED_NAMES = tuple(f.name for f in fields(compliance.PlannedContact))
+_CASE_FACTS_NAMES = ("key", "time_zone", "zone", "rpc_by_hour", "attempts_by_hour", "days", "fruitless_days",
+                     "planned", "contacts", "lasting", "engaged_at", "calls", "since", "_made")
 
 
 _OFFSETS: dict[int, timezone] = {0: UTC}
@@ -315,19 +345,20 @@ class _LastBuild:
     index: dict[str, int]  # case id -> row of `table`
     table: ranking_mod.CaseTable
     ranking: ranking_mod.Ranking
-    queue_rows: list[QueueRow]  # by table row
+    maker: _RowMaker  # the queue rows, by table row, made when first read
     strategies: list[priority.Strategy]
     which: Any
 
 
 _LIGHT_COLUMNS = list(CaseRow.__table__.columns)  # the summary row; documents are in CaseDoc
+_LIGHT_NAMES = [column.name for column in _LIGHT_COLUMNS]
 # A refresh with more changed cases than this rebuilds the whole queue.
 _FEW = 64
 
 
 def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: datetime, filter: str = "all",
                 search: str = "", me: str = "", cache: QueueCache | None = None, *,
-                strategy: priority.Strategy | None = None, book: StrategyBook | None = None) -> list[QueueRow]:
+                strategy: priority.Strategy | None = None, book: StrategyBook | None = None) -> Sequence[QueueRow]:
     """The ranked queue for `now` under `policy` and the strategy
     `book` (each case by its segment's weights and cadence, or its challenger arm's);
     without a book, every case by `strategy` (default: the documented one).
@@ -336,6 +367,9 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
     same minute only the saved case (and the person's other cases) is re-read, re-scored
     and moved. Its entries carry the rules they were made under, so new rules from the
     server re-evaluate every case.
+
+    The rows come as `QueueRows`: each row is made when first read (a lead ranks ~96,000
+    cases and paints a screenful); with a search, as a list (each row says what matched).
     """
     if filter not in FILTERS:
         raise ValueError(f"unknown queue filter '{filter}': use one of {', '.join(FILTERS)}")
@@ -353,7 +387,7 @@ def build_queue(store: LocalStore, policy: compliance.ContactPolicy, now: dateti
             out = job.full()
     if needle:
         texts = job.texts
-        out = [replace(q, matched=matched_field(texts[q.case_id], q.debtor_name, needle)) for q in out]
+        return [replace(q, matched=matched_field(texts[q.case_id], q.debtor_name, needle)) for q in out]
     return out
 
 
@@ -406,6 +440,10 @@ class _Build:
         # The guard's verdicts, shared between the cases whose history cannot change them.
         self.verdicts = compliance.HourOnlyVerdicts(policy)
         self.texts: dict[str, str] = {}  # with a search: the queued cases' search text
+        # Per build: each zone's day (ordinal) at `now`; the cadence's gate of a case without
+        # calls, by (segment, arm, zone) (`_ranking_facts`).
+        self.today: dict[str, int] = {}
+        self.paced: dict[tuple[Any, Any, str], datetime | None] = {}
         with cache._lock:
             self.epoch = cache._epoch
             self.prior_gen = cache._prior_gen
@@ -415,7 +453,7 @@ class _Build:
 
     # --- a refresh after a few writes ----------------------------------------------------
 
-    def few(self) -> list[QueueRow] | None:
+    def few(self) -> QueueRows | None:
         """The last build with the changed cases redone, or None when a full build is due
         (another minute, other rules or filter, a sync, a case entering or leaving the
         queue, or many changes)."""
@@ -456,33 +494,29 @@ class _Build:
             pf, entry = self._ranking_facts(r, facts_by_id[r.id], ranked_cache[r.id])
             new_ranked[r.id] = entry
             last.table.set_row(i, pf)
-        for i in rows:  # their columns change in place: their rows keep the words they had
-            reasons = last.queue_rows[i].reasons
-            if isinstance(reasons, _Reasons):
-                reasons.freeze()
+        last.maker.freeze(rows)  # their columns change in place: rows shown keep the words they had
         last.ranking.update(rows)
         if self.needle:
             self.texts = {**last.texts, **{i: light[i].search_text for i in affected if i in last.index}}
+        keys = {r.id: facts_by_id[r.id].key for r in queued}
+        maker = last.maker.fork(signatures, keys, dict(zip(rows, queued, strict=True)))
         new_rows = {}
         for r, i in zip(queued, rows, strict=True):
-            stamp = (facts_by_id[r.id].key, self.minute, self.prior_gen, self.rules_tag)
-            queue_row = _queue_row(r, last.ranking, i, r.id in signatures)
-            last.queue_rows[i] = queue_row
-            new_rows[r.id] = (stamp, queue_row)
+            new_rows[r.id] = (maker.stamp(r.id), maker.remake(i))
         with cache._lock:
             cache._ranked.update(new_ranked)
             cache._rows.update(new_rows)
             cache.last_rescored = len(rows)
             if cache._epoch == self.epoch:
-                last.signatures, last.texts, last.own = signatures, self.texts, own
+                last.signatures, last.texts, last.own, last.maker = signatures, self.texts, own, maker
             else:
                 cache._last = None  # a sync came in meanwhile: the next build is a full one
         self.keep()
-        return [last.queue_rows[i] for i in last.ranking.order.tolist()]
+        return QueueRows(last.ranking.order, maker)
 
     # --- every case --------------------------------------------------------------------
 
-    def full(self) -> list[QueueRow]:
+    def full(self) -> QueueRows:
         cache, policy, now, minute = self.cache, self.policy, self.now, self.minute
         with self.store.sessions() as s:
             summary = _summary(s)
@@ -491,19 +525,28 @@ class _Build:
             every = list(s.execute(select(*_LIGHT_COLUMNS)))
             rows = [r for r in every if _keep(r, self.filter, self.needle, now)]  # type: ignore[arg-type]
             signatures = _signatures(s)
-            own = {r.id: (r.seq, signatures.get(r.id, ())) for r in every}
+            # Every case's columns read as tuples in C (a lead's 100,000 rows: per-row
+            # attribute reads in comprehensions were ~1.5 s of the build).
+            columns = dict(zip(_LIGHT_NAMES, zip(*every, strict=True), strict=True)) if every else {}
+            every_ids: tuple[str, ...] = columns.get("id", ())
+            own = dict(zip(every_ids, zip(columns.get("seq", ()), map(signatures.get, every_ids,
+                                                                          repeat((), len(every_ids))),
+                                          strict=True), strict=True))
             siblings = _siblings(every)
             # A case's facts also depend on the person's other cases and the cases sharing a
             # number (their attempts count, their holds and marks reach it): their change
             # numbers and local writes are part of its key.
-            keys = {r.id: _key(r.id, own, siblings, policy) for r in rows}
+            holds = _holds(policy)
+            keys = {r.id: _key(r.id, own, siblings, policy, holds) if r.id in siblings else (own[r.id], (), "")
+                    for r in rows}
             fresh, stale = self._facts(s, rows, keys, siblings, signatures)
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
             rows = [r for r in rows if r.id not in unreadable]
+        row_ids = [r.id for r in rows]
         with cache._lock:
             cache._facts.update(fresh)
-            facts_by_id = {r.id: cache._facts[r.id] for r in rows}
+            facts_by_id = dict(zip(row_ids, map(cache._facts.__getitem__, row_ids), strict=True))
             if self.filter == "all" and not self.needle:
                 for gone in [i for i in cache._facts if i not in keys]:
                     cache._forget(gone)
@@ -521,42 +564,28 @@ class _Build:
                 cache._prior_for = (self.filter, self.needle)
                 cache._prior_gen += 1
             prior, generation = cache._prior, cache._prior_gen
-            rows_cache = dict(cache._rows)
             last = cache._last
-        arms = {r.id: (r.segment, r.arm) for r in rows}
-        strategies, which = priority.strategy_indices(pfacts, lambda pf: self.placed.strategy(*arms[pf.case_id]))
+        strategies, which = _strategy_indices(rows, self.placed)
         table = _reuse(last, rows, pfacts)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
-        stamps = {r.id: (facts_by_id[r.id].key, minute, generation, self.rules_tag) for r in rows}
-        queue_rows: list[QueueRow] = []
-        new_rows: dict[str, tuple[Any, QueueRow]] = {}
-        shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
-        for i, r in enumerate(rows):
-            cached = rows_cache.get(r.id)
-            score = float(ranking.scores[i])
-            callable_from = ranking.callable_from(i)
-            if cached is not None and cached[0] == stamps[r.id]:
-                queue_row = cached[1]
-                if queue_row.score != score or queue_row.callable_from != callable_from:
-                    queue_row = replace(queue_row, score=score, callable_from=callable_from)
-            else:
-                queue_row = _queue_row(r, ranking, i, r.id in signatures, shared)
-                new_rows[r.id] = (stamps[r.id], queue_row)
-            queue_rows.append(queue_row)
+        maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag))
         if self.needle:
             self.texts = {r.id: r.search_text for r in rows}
-        groups = {r.id: (r.person_key, r.number_keys or "", r.segment, r.arm) for r in every}  # `_groups`
+        groups = dict(zip(every_ids, zip(columns.get("person_key", ()),  # `_groups`
+                                         [k or "" for k in columns.get("number_keys", ())],
+                                         columns.get("segment", ()), columns.get("arm", ()), strict=True),
+                          strict=True))
         with cache._lock:
-            cache._rows.update(new_rows)
             cache.last_rescored = len(rows)
             cache._last = _LastBuild(
                 params=self.params(generation), summary=summary, signatures=signatures, groups=groups, texts=self.texts,
                 own=own,
-                siblings=siblings, index={r.id: i for i, r in enumerate(rows)}, table=table, ranking=ranking,
-                queue_rows=queue_rows, strategies=strategies, which=which,
+                siblings=siblings, index=dict(zip(row_ids, range(len(row_ids)), strict=True)), table=table,
+                ranking=ranking,
+                maker=maker, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
-        self.keep({r.id for r in every} if self.filter == "all" and not self.needle else None)
-        return [queue_rows[i] for i in ranking.order.tolist()]
+        self.keep(set(every_ids) if self.filter == "all" and not self.needle else None)
+        return QueueRows(ranking.order, maker)
 
     # --- shared steps --------------------------------------------------------------------
 
@@ -656,16 +685,51 @@ class _Build:
         verdict = self.verdicts.evaluate(cf.planned, past, now)
         callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
         gate = ""
-        paced = next_call_at(self.placed.cadence(row.segment, row.arm), cf.recent_calls(now), now, cf.zone)
+        calls = cf.recent_calls(now) if cf.calls[0] else []
+        if calls:
+            paced = next_call_at(self.placed.cadence(row.segment, row.arm), calls, now, cf.zone)
+        else:  # no calls: the same for every case of the segment and zone
+            at = (row.segment, row.arm, cf.time_zone)
+            if at in self.paced:
+                paced = self.paced[at]
+            else:
+                paced = self.paced[at] = next_call_at(self.placed.cadence(row.segment, row.arm), calls, now, cf.zone)
         if paced is not None and (callable_from is None or paced > callable_from):
             # The segment's cadence holds the case back longer than the guard does.
             after = self.verdicts.evaluate(cf.planned, past, paced)
             callable_from = paced if after.allowed else (after.next_allowed_at or paced)
             gate = "cadence"
-        pf = _facts(row, cf, now, callable_from, gate)
+        today = self.today.get(cf.time_zone)
+        if today is None:
+            today = self.today[cf.time_zone] = now.astimezone(cf.zone).toordinal()
+        pf = _facts(row, cf, now, callable_from, gate, today)
         if hit is not None and hit[1] == pf:
             pf = hit[1]  # unchanged in the new minute: the same object, so its table row is kept
         return pf, (stamp, pf)
+
+
+def _strategy_indices(rows: list[Any], placed: _Placements) -> tuple[list[priority.Strategy], Any]:
+    """`priority.strategy_indices` of the rows' placements, looked up once per (segment, arm)
+    rather than once per case (a lead's 96,000 cases have a handful)."""
+    by_arm: dict[tuple[Any, Any], priority.Strategy] = {}
+    arms: list[tuple[Any, Any]] = []
+    for r in rows:
+        arm = (r.segment, r.arm)
+        if arm not in by_arm:
+            by_arm[arm] = placed.strategy(*arm)
+        arms.append(arm)
+    distinct: list[Any] = list(by_arm.values())
+    strategies, index = priority.strategy_indices(distinct, _itself)
+    if index is None:
+        return strategies, None
+    import numpy as np
+
+    of = {arm: int(i) for arm, i in zip(by_arm, index.tolist(), strict=True)}
+    return strategies, np.fromiter((of[arm] for arm in arms), np.int64, len(arms))
+
+
+def _itself(value: Any) -> Any:
+    return value
 
 
 def _groups(row: Any) -> tuple[Any, ...]:
@@ -689,10 +753,17 @@ def _signatures(s: Any) -> dict[str, tuple[tuple[int, str], ...]]:
 
 
 def _key(case_id: str, own: dict[str, Any], siblings: dict[str, tuple[str, ...]],
-         policy: compliance.ContactPolicy) -> Any:
+         policy: compliance.ContactPolicy, holds: tuple[Any, ...] | None = None) -> Any:
+    """`holds`: `_holds(policy)`, made once for a build's many keys."""
+    others = siblings.get(case_id)
+    if not others:
+        return (own[case_id], (), "")
     # The policy says which holds are the person's (`caseview.with_person_marks`).
-    return (own[case_id], tuple((i, own[i]) for i in siblings.get(case_id, ())),
-            (policy.name, tuple(sorted(policy.person_wide_holds))) if case_id in siblings else "")
+    return (own[case_id], tuple((i, own[i]) for i in others), holds or _holds(policy))
+
+
+def _holds(policy: compliance.ContactPolicy) -> tuple[Any, ...]:
+    return (policy.name, tuple(sorted(policy.person_wide_holds)))
 
 
 def _key_bytes(key: Any) -> bytes:
@@ -807,6 +878,159 @@ def _queue_row(row: Any, ranking: ranking_mod.Ranking, i: int, has_pending: bool
     )
 
 
+_SHOWN_NAMES = ("id", "debtor_name", "lender", "overdue_minor", "outstanding_minor", "currency", "days_past_due",
+                "bucket", "status", "last_outcome", "last_attempt_at", "assigned_agent")
+_SHOWN = operator.itemgetter(*(_LIGHT_NAMES.index(name) for name in _SHOWN_NAMES))
+_FEW_VALUES = tuple(_SHOWN_NAMES.index(name) for name in ("lender", "currency", "bucket", "status", "last_outcome",
+                                                           "assigned_agent"))
+_Shown = namedtuple("_Shown", _SHOWN_NAMES)  # type: ignore[misc]  # noqa: PYI024 - made from the columns
+
+
+class _RowMaker:
+    """A build's queue rows by table row, each made when first read (issue 20: a lead's
+    96,000 rows are ranked, a screenful is painted). A row made for a case whose key,
+    minute, prior and rules are those of a row made by an earlier build is that row (with
+    this ranking's score and callable time): the desk's model then keeps what it painted."""
+
+    def __init__(self, cache: QueueCache, rows: list[Any], ranking: ranking_mod.Ranking,
+                 signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...]) -> None:
+        self.cache, self.ranking = cache, ranking
+        # Only the columns a row shows, as tuples: not the summary rows themselves (their
+        # search text, keys and dates: ~50 MB at a lead's 96,000 cases, issue 20).
+        columns = list(zip(*map(_SHOWN, rows), strict=True)) if rows else [()] * len(_SHOWN_NAMES)
+        for at in _FEW_VALUES:  # one string per distinct value, not one per row as read
+            one: dict[Any, Any] = {}
+            columns[at] = tuple([one.setdefault(value, value) for value in columns[at]])
+        self.columns: tuple[tuple[Any, ...], ...] = tuple(columns)
+        self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
+        self.signatures, self.keys, self._stamp = signatures, keys, stamp
+        self.ids = [r.id for r in rows]
+        self.made: dict[int, QueueRow] = {}
+        self.shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
+
+    def stamp(self, case_id: str) -> tuple[Any, ...]:
+        return (self.keys[case_id], *self._stamp)
+
+    def row(self, i: int) -> QueueRow:
+        found = self.made.get(i)
+        if found is not None:
+            return found
+        r, cache = self.summary(i), self.cache
+        stamp = self.stamp(r.id)
+        with cache._lock:
+            cached = cache._rows.get(r.id)
+        if cached is not None and cached[0] == stamp:
+            made = cached[1]
+            score, callable_from = float(self.ranking.scores[i]), self.ranking.callable_from(i)
+            if made.score != score or made.callable_from != callable_from:
+                made = replace(made, score=score, callable_from=callable_from)
+        else:
+            made = _queue_row(r, self.ranking, i, r.id in self.signatures, self.shared)
+            with cache._lock:
+                cache._rows[r.id] = (stamp, made)
+        return self.made.setdefault(i, made)
+
+    def remake(self, i: int) -> QueueRow:
+        """Row `i` made anew (its case was re-scored)."""
+        made = self.made[i] = _queue_row(self.summary(i), self.ranking, i, self.ids[i] in self.signatures)
+        return made
+
+    def summary(self, i: int) -> Any:
+        """Table row `i`'s summary columns (what `_queue_row` reads)."""
+        found = self.changed.get(i)
+        return found if found is not None else _Shown._make(column[i] for column in self.columns)
+
+    def freeze(self, rows: Sequence[int]) -> None:
+        """The made rows among `rows` take their reasons' parts now: the ranking's columns
+        are about to change in place."""
+        for i in rows:
+            found = self.made.get(i)
+            if found is not None and isinstance(found.reasons, _Reasons):
+                found.reasons.freeze()
+
+    def fork(self, signatures: dict[str, Any], keys: dict[str, Any], rows: dict[int, Any]) -> _RowMaker:
+        """The same build's rows after a refresh that changes a few (`rows`, by table row:
+        their new summary rows; `remake` them): the rows made so far are shared, the
+        earlier queue keeps its own."""
+        other = _RowMaker.__new__(_RowMaker)
+        other.cache, other.ranking, other._stamp = self.cache, self.ranking, self._stamp
+        other.columns, other.changed = self.columns, {**self.changed, **rows}
+        other.signatures, other.keys = signatures, {**self.keys, **keys} if keys else self.keys
+        other.ids, other.made, other.shared = self.ids, dict(self.made), self.shared
+        return other
+
+
+class QueueRows(Sequence[QueueRow]):
+    """The ranked queue, best first, as the rows the desk reads: a row is made when it is
+    first read (painted, opened), not for every case (issue 20). Reads as the list of rows
+    it stands for; `case_ids` and `first_to_open` answer from the ranking's columns."""
+
+    __slots__ = ("_order", "_maker")
+
+    def __init__(self, order: Any, maker: _RowMaker) -> None:
+        self._order: list[int] = order.tolist() if hasattr(order, "tolist") else list(order)
+        self._maker = maker
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, i: int) -> QueueRow: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[QueueRow]: ...
+
+    def __getitem__(self, i: int | slice) -> QueueRow | list[QueueRow]:
+        if isinstance(i, slice):
+            return [self._maker.row(j) for j in self._order[i]]
+        return self._maker.row(self._order[i])
+
+    def __iter__(self) -> Iterator[QueueRow]:
+        row = self._maker.row
+        for j in self._order:
+            yield row(j)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (QueueRows, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"QueueRows({len(self)} rows)"
+
+    def case_ids(self) -> list[str]:
+        """Every row's case id, best first, without making the rows."""
+        ids = self._maker.ids
+        return [ids[j] for j in self._order]
+
+    def first_to_open(self, current: str | None, now: datetime) -> QueueRow | None:
+        """`queue_model.next_to_open` from the ranking's columns: the first open row callable
+        at `now`, else the open row callable soonest (the first of equals), not `current`."""
+        import numpy as np
+
+        ranking = self._maker.ranking
+        order = np.asarray(self._order, np.int64)
+        if not len(order):
+            return None
+        table = ranking.table
+        opened = table.status[order] == 0  # "open" (`ranking._STATUS`)
+        later = ranking.group[order] == ranking_mod._LATER  # noqa: SLF001
+        at = np.where(later, table.callable_us[order], np.iinfo(np.int64).min)
+        if current is not None:
+            ids = self._maker.ids
+            opened &= np.array([ids[j] != current for j in self._order], bool)
+        now_us = (now - _EPOCH) // _US
+        ready = np.flatnonzero(opened & (at <= now_us))
+        if len(ready):
+            return self[int(ready[0])]
+        waiting = np.flatnonzero(opened & later)
+        if not len(waiting):
+            return None
+        return self[int(waiting[np.argmin(at[waiting])])]
+
+
 def count_matches(store: LocalStore, search: str) -> int:
     """Open and held cases whose name, phone tail or account number holds `search`, whatever
     the queue's filter: the desk says when a filter hides some of them."""
@@ -893,20 +1117,22 @@ def _columns(past: list[compliance.PastContact]) -> Contacts:
 
 
 def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | None,
-           gate: str = "") -> priority.CaseFacts:
-    today_local = now.astimezone(cf.zone).toordinal()
+           gate: str = "", today: int | None = None) -> priority.CaseFacts:
+    """`today`: the debtor's day at `now` (ordinal), when the caller has it."""
+    today_local = now.astimezone(cf.zone).toordinal() if today is None else today
     attempts_today = cf.days.count(today_local)
     fruitless_today = cf.fruitless_days.count(today_local)
     promise_due = date.fromisoformat(row.promise_due) if row.promise_due else None
     broken_at = None
     if row.promise_status == "broken" and promise_due is not None:
         broken_at = datetime(promise_due.year, promise_due.month, promise_due.day, tzinfo=UTC)
-    return priority.CaseFacts(
-        case_id=row.id, overdue_minor=row.overdue_minor, days_past_due=row.days_past_due, status=row.status,
-        debtor_time_zone=cf.time_zone,
-        callback_due_at=_dt(row.callback_due_at), promise_due=promise_due, promise_status=row.promise_status,
-        broken_promise_at=broken_at, attempts_today=attempts_today, fruitless_today=fruitless_today,
-        rpc_by_hour=cf.rpc_by_hour, attempts_by_hour=cf.attempts_by_hour, callable_from=callable_from,
-        engaged_at=cf.engaged_at,
-        gate=gate if callable_from is not None else "",
-    )
+    return _made_fast(priority.CaseFacts, _PRIORITY_NAMES, (
+        row.id, row.overdue_minor, row.days_past_due, row.status, cf.time_zone, _dt(row.callback_due_at), promise_due,
+        row.promise_status, broken_at, attempts_today, fruitless_today, cf.rpc_by_hour, cf.attempts_by_hour,
+        callable_from, "CNY", cf.engaged_at, gate if callable_from is not None else ""))
+
+
+_PRIORITY_NAMES = ("case_id", "overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at",
+                   "promise_due", "promise_status", "broken_promise_at", "attempts_today", "fruitless_today",
+                   "rpc_by_hour", "attempts_by_hour", "callable_from", "currency", "engaged_at", "gate")
+

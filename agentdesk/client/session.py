@@ -11,6 +11,7 @@ import hashlib
 import logging
 import shutil
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -214,7 +215,7 @@ class ClientSession:
 
     # --- reads ---------------------------------------------------------------------------
 
-    def queue(self, now: datetime | None = None, filter: str = "all", search: str = "") -> list[QueueRow]:
+    def queue(self, now: datetime | None = None, filter: str = "all", search: str = "") -> Sequence[QueueRow]:
         rules = self.rules
         return queue_mod.build_queue(self.store, rules.policy, now or self.clock.now(), filter, search,
                                      self.user.username, self.queue_cache, strategy=rules.strategy,

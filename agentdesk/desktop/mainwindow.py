@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -362,14 +362,14 @@ class MainWindow(QMainWindow):
         queue_filter = self.filterCombo.currentData() or "all"
         search = self.searchEdit.text().strip()
         session = self.session
-        def build() -> tuple[list[QueueRow], int | None]:
+        def build() -> tuple[Sequence[QueueRow], int | None]:
             rows = session.queue(filter=queue_filter, search=search)
             # With a filter on, say how many more cases the search finds without it.
             return rows, session.search_total(search) if search and queue_filter != "all" else None
 
         self.tasks.run(build, lambda built: self._queue_arrived(generation, *built))
 
-    def _queue_arrived(self, generation: int, rows: list[QueueRow], total: int | None = None) -> None:
+    def _queue_arrived(self, generation: int, rows: Sequence[QueueRow], total: int | None = None) -> None:
         if generation != self._queue_generation:
             return
         selected = self.current_case

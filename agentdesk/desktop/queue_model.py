@@ -64,6 +64,12 @@ def reasons_tooltip(row: QueueRow, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _case_ids(rows: Sequence[QueueRow]) -> list[str]:
+    """The rows' case ids, from the client's columns when it gives them (no row made)."""
+    case_ids = getattr(rows, "case_ids", None)
+    return list(case_ids()) if case_ids is not None else [row.case_id for row in rows]
+
+
 def is_callable(row: QueueRow, now: datetime) -> bool:
     return row.status == "open" and (row.callable_from is None or row.callable_from <= now)
 
@@ -80,6 +86,10 @@ def next_to_open(rows: Sequence[QueueRow], current: str | None, now: datetime) -
     """The case "Next case" opens: the top one callable now; when none is (at night, in the
     quiet hours), the top one of those that become callable first, so the agent can prepare
     it and sees from when it may be called instead of an empty panel."""
+    first_to_open = getattr(rows, "first_to_open", None)
+    if first_to_open is not None:  # the client's ranked rows answer from columns, making one row
+        found: QueueRow | None = first_to_open(current, now)
+        return found
     soonest: QueueRow | None = None
     soonest_at: datetime | None = None
     for row in rows:
@@ -101,7 +111,9 @@ class QueueModel(QAbstractTableModel):
                  clock: Clock = PROCESS) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._rows: list[QueueRow] = []
+        # The client's ranked rows (a sequence that makes a row when first read: a lead's
+        # queue holds ~96,000 cases, a screenful is painted).
+        self._rows: Sequence[QueueRow] = []
         self._index: dict[str, int] = {}
         self._lang = lang
         self._show_agent = show_agent
@@ -119,20 +131,20 @@ class QueueModel(QAbstractTableModel):
         the model in place: the moved row is moved, only the painted rows that changed are
         redrawn, and the other rows keep their made cells (no reset: it made the view forget
         every row and repaint the page from scratch, on the GUI thread, issue 20)."""
-        new = list(rows)
+        new = rows if hasattr(rows, "case_ids") else list(rows)
         at = now or self._clock.now()
         outcomes = labels.outcome_labels()
         if outcomes == self._outcomes and self._update_in_place(new, at):
             return
         self.beginResetModel()
         self._rows = new
-        self._index = {row.case_id: i for i, row in enumerate(self._rows)}
+        self._index = {case_id: i for i, case_id in enumerate(_case_ids(new))}
         self._now = at
         self._outcomes = outcomes
         self._cells = {}
         self.endResetModel()
 
-    def _update_in_place(self, rows: list[QueueRow], now: datetime) -> bool:
+    def _update_in_place(self, rows: Sequence[QueueRow], now: datetime) -> bool:
         """Apply `rows` without a reset when they are this model's cases in the same order
         but for at most one moved row; False (nothing done) otherwise.
 
@@ -143,8 +155,8 @@ class QueueModel(QAbstractTableModel):
         old = self._rows
         if not old or len(rows) != len(old) or now < self._now:
             return False
-        was_ids = [row.case_id for row in old]
-        ids = [row.case_id for row in rows]
+        was_ids = _case_ids(old)
+        ids = _case_ids(rows)
         index = self._index
         move: tuple[int, int] | None = None  # (source row, destination row as beginMoveRows takes it)
         if ids != was_ids:
@@ -193,8 +205,9 @@ class QueueModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
 
-    def rows(self) -> list[QueueRow]:
-        return list(self._rows)
+    def rows(self) -> Sequence[QueueRow]:
+        """The rows shown, best first (the client's sequence: read, never changed)."""
+        return self._rows
 
     def row_of(self, case_id: str) -> int | None:
         return self._index.get(case_id)

@@ -1,0 +1,95 @@
+"""The queue shows, row for row, what the per-case build showed (issue 20).
+
+The build was made columnar (kept facts as arrays, one verdict per shared key, rows made
+when painted); an agent or a lead must not see one row moved, re-scored or worded
+differently. `queue_golden.json.gz` is the per-case code's queue of a fixed synthetic
+portfolio (`queue_golden.py`) at pinned instants: day, the quiet hours, a clock set back;
+with a filter and a search; and refreshed after local writes within the minute.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from tests.client import queue_golden as golden
+
+
+@pytest.fixture(scope="module")
+def saved() -> dict[str, Any]:
+    return orjson.loads(gzip.decompress(golden.GOLDEN.read_bytes()))
+
+
+@pytest.fixture(scope="module")
+def now_shown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return orjson.loads(orjson.dumps(golden.snapshot(tmp_path_factory.mktemp("golden"))))
+
+
+def _first_difference(old: list[Any], new: list[Any]) -> str:
+    for n, (a, b) in enumerate(zip(old, new, strict=False)):
+        if a != b:
+            return f"row {n}: was {a}, now {b}"
+    return f"{len(old)} rows before, {len(new)} now"
+
+
+@pytest.mark.parametrize("name", ["fresh-0", "fresh-1", "fresh-2", "promises", "search", "few-0", "few-1", "few-2",
+                                  "after-writes-fresh"])
+def test_every_row_is_what_the_per_case_build_showed(saved: dict[str, Any], now_shown: dict[str, Any],
+                                                     name: str) -> None:
+    assert len(saved[name]) > 50
+    assert now_shown[name] == saved[name], _first_difference(saved[name], now_shown[name])
+
+
+def test_a_save_within_the_minute_rescores_only_the_cases_it_touched(saved: dict[str, Any],
+                                                                     now_shown: dict[str, Any]) -> None:
+    for n in range(3):
+        assert now_shown[f"few-{n}-rescored"] == saved[f"few-{n}-rescored"] < 5
+
+
+def test_a_cache_kept_across_instants_shows_what_a_fresh_build_shows(tmp_path: Path,
+                                                                     saved: dict[str, Any]) -> None:
+    from agentdesk.client.queue import QueueCache, build_queue
+    from agentdesk.domain import compliance
+
+    store = golden.portfolio(tmp_path / "kept.db")
+    cache, policy = QueueCache(), compliance.load_policy("china")
+    try:
+        for n, now in enumerate(golden.INSTANTS):
+            shown = golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", cache))
+            assert orjson.loads(orjson.dumps(shown)) == saved[f"fresh-{n}"], n
+    finally:
+        store.close()
+
+
+def test_the_facts_made_without_init_are_the_dataclasses_they_stand_for(tmp_path: Path) -> None:
+    """`_facts` and `decode` fill frozen dataclasses field by field (issue 20: their generated
+    __init__ was a third of a lead's decode); each object must be the one __init__ makes,
+    every field given (a field added later must not go missing)."""
+    from dataclasses import fields
+
+    from agentdesk.client import queue
+    from agentdesk.client.queue import QueueCache, _CaseFacts, build_queue
+    from agentdesk.domain import compliance, priority
+
+    # In declaration order: the instances' dicts then share their keys (memory).
+    assert queue._PRIORITY_NAMES == tuple(f.name for f in fields(priority.CaseFacts))
+    assert queue._CASE_FACTS_NAMES == tuple(f.name for f in fields(_CaseFacts))
+
+    store = golden.portfolio(tmp_path / "kept.db")
+    policy = compliance.load_policy("china")
+    build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", QueueCache())  # derives, keeps
+    cache = QueueCache()
+    build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", cache)  # decodes the kept facts
+    store.close()
+    assert cache.last_kept > 800
+    for cls, made in ((priority.CaseFacts, [pf for _stamp, pf in cache._ranked.values()]),
+                      (_CaseFacts, list(cache._facts.values())),
+                      (compliance.PlannedContact, [cf.planned for cf in cache._facts.values()])):
+        names = {f.name for f in fields(cls)}
+        for one in made:
+            assert set(vars(one)) == names
+            assert one == cls(**{f.name: getattr(one, f.name) for f in fields(cls) if f.init}), one
