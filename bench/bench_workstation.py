@@ -323,6 +323,10 @@ def cold_child(folder: Path, lang: str) -> None:
     def mark(name: str) -> None:
         marks[name] = (time.perf_counter() - T0) * 1000
 
+    # The imports as the program's start makes them (desktop/cli.py): the Qt-free core first.
+    from agentdesk.desktop.core_first import import_core
+
+    import_core()
     from PySide6.QtWidgets import QApplication  # noqa: F401 - the import is part of the start
 
     from agentdesk.desktop import mainwindow  # noqa: F401

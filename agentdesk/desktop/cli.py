@@ -180,7 +180,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.default_server = admin.values["server_url"]
         return smoke.run(args, stopwatch)
 
-    # Qt is imported only now, so `agentdesk --version` works without a display.
+    # Qt is imported only now, so `agentdesk --version` works without a display; the
+    # Qt-free core just before it, so that PySide6 does not read its sources (core_first.py).
+    from agentdesk.desktop.core_first import import_core
+
+    import_core()
     from PySide6.QtWidgets import QApplication
 
     from agentdesk.desktop import crash

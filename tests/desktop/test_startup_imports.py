@@ -37,6 +37,25 @@ def test_the_agent_s_window_modules_load_without_the_lead_s_and_the_export_s() -
     assert loaded == "", f"loaded at an agent's start: {loaded}"
 
 
+def test_the_window_s_qt_free_modules_are_all_loaded_before_qt() -> None:
+    """What the program's start imports before PySide6 (desktop/core_first.py) is all the
+    Qt-free code the window needs: PySide6 reads the source of any module imported after it."""
+    code = ("import sys\n"
+            "from agentdesk.desktop.core_first import import_core\n"
+            "import_core()\n"
+            "assert 'PySide6' not in sys.modules, 'the core imports no Qt'\n"
+            "import PySide6.QtWidgets\n"
+            "before = set(sys.modules)\n"
+            "import agentdesk.desktop.app, agentdesk.desktop.mainwindow\n"
+            "late = set(sys.modules) - before\n"
+            "print(','.join(sorted(m for m in late if m.startswith(('agentdesk.client', 'agentdesk.domain', "
+            "'agentdesk.contract', 'numpy', 'pydantic', 'yaml', 'orjson', 'sqlcipher3')))))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    late = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+                          check=True).stdout.strip()
+    assert late == "", f"Qt-free modules loaded after Qt: {late}"
+
+
 def test_an_export_still_finds_openpyxl_when_it_writes(tmp_path) -> None:  # noqa: ANN001
     from agentdesk.desktop.xlsx_export import Column, write_table
 
