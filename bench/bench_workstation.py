@@ -323,13 +323,15 @@ def cold_child(folder: Path, lang: str) -> None:
     def mark(name: str) -> None:
         marks[name] = (time.perf_counter() - T0) * 1000
 
-    # The imports as the program's start makes them (desktop/cli.py): the Qt-free core first.
-    from agentdesk.desktop.core_first import import_core
+    # The imports as the program's start makes them (desktop/cli.py): the Qt-free core first,
+    # the cycle collector off.
+    from agentdesk.desktop.core_first import collector_paused, import_core
 
-    import_core()
-    from PySide6.QtWidgets import QApplication  # noqa: F401 - the import is part of the start
+    with collector_paused():
+        import_core()
+        from PySide6.QtWidgets import QApplication  # noqa: F401 - the import is part of the start
 
-    from agentdesk.desktop import mainwindow  # noqa: F401
+        from agentdesk.desktop import mainwindow  # noqa: F401
     mark("imports")
     app, settings = start_application(lang)
     mark("application")
@@ -345,12 +347,15 @@ def cold_child(folder: Path, lang: str) -> None:
         mark("queue ranked, top case opened")
         if not loaded:
             loaded.append([m for m in LATER_MODULES if m in sys.modules])
+            # Only when the build took longer than MainWindow.FIRST_QUEUE_LATEST_MS.
+            loaded.append(["sync started"] if session.sync.running else [])
 
     window.queue_loaded.connect(queue_loaded)
     shown = probe.shown()
     marks["painted"] = (shown - T0) * 1000
     print("READY " + json.dumps({"marks": marks, "rows": window.queue_model.rowCount(),
-                                 "case": window.current_case, "loaded": loaded[0]}), flush=True)
+                                 "case": window.current_case, "loaded": loaded[0],
+                                 "sync_before_queue": bool(loaded[1])}), flush=True)
     window.shutdown()
 
 
