@@ -10,10 +10,17 @@ import logging
 import threading
 import time
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
+
+
+class Connects(Protocol):
+    """What the checkpointer needs of a database: a DB-API connection (`close()`d after
+    use). A SQLAlchemy `Engine` is one; so is the desk's `LocalStore`, whose start does not
+    load SQLAlchemy (issue 20, cold start)."""
+
+    def raw_connection(self) -> Any: ...
 
 
 class Checkpointer:
@@ -30,7 +37,7 @@ class Checkpointer:
     long load. A PASSIVE checkpoint blocks neither writers nor readers.
     """
 
-    def __init__(self, engine: Engine, wal_path: Path, limit_bytes: int, quiet_seconds: float) -> None:
+    def __init__(self, engine: Connects, wal_path: Path, limit_bytes: int, quiet_seconds: float) -> None:
         self._engine = engine
         self._wal_path = wal_path
         self._limit = limit_bytes

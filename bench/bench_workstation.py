@@ -69,6 +69,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TARGET_MS = 50.0
+# Modules a desk's start leaves until its first queue is shown (issue 20): the cold child
+# reports which of them were loaded when it was (tests/desktop/test_startup_imports.py).
+LATER_MODULES = ("sqlalchemy", "httpx", "keyring", "openpyxl", "agentdesk.client.lead")
 OPEN_TARGET_MS = 16.0  # a case in one frame (issue 20)
 WAIT_S = 120.0
 SAVES = (  # (reached, outcome, promise amount): a working day's mix of calls the debtor made
@@ -320,9 +323,15 @@ def cold_child(folder: Path, lang: str) -> None:
     def mark(name: str) -> None:
         marks[name] = (time.perf_counter() - T0) * 1000
 
-    from PySide6.QtWidgets import QApplication  # noqa: F401 - the import is part of the start
+    # The imports as the program's start makes them (desktop/cli.py): the Qt-free core first,
+    # the cycle collector off.
+    from agentdesk.desktop.core_first import collector_paused, import_core
 
-    from agentdesk.desktop import mainwindow  # noqa: F401
+    with collector_paused():
+        import_core()
+        from PySide6.QtWidgets import QApplication  # noqa: F401 - the import is part of the start
+
+        from agentdesk.desktop import mainwindow  # noqa: F401
     mark("imports")
     app, settings = start_application(lang)
     mark("application")
@@ -332,11 +341,21 @@ def cold_child(folder: Path, lang: str) -> None:
     mark("window constructed")
     probe = Probe(app, window)
     probe.arm()
-    window.queue_loaded.connect(lambda _rows: mark("queue ranked, top case opened"))
+    loaded: list[list[str]] = []  # at the first queue
+
+    def queue_loaded(_rows: int) -> None:
+        mark("queue ranked, top case opened")
+        if not loaded:
+            loaded.append([m for m in LATER_MODULES if m in sys.modules])
+            # Only when the build took longer than MainWindow.FIRST_QUEUE_LATEST_MS.
+            loaded.append(["sync started"] if session.sync.running else [])
+
+    window.queue_loaded.connect(queue_loaded)
     shown = probe.shown()
     marks["painted"] = (shown - T0) * 1000
     print("READY " + json.dumps({"marks": marks, "rows": window.queue_model.rowCount(),
-                                 "case": window.current_case}), flush=True)
+                                 "case": window.current_case, "loaded": loaded[0],
+                                 "sync_before_queue": bool(loaded[1])}), flush=True)
     window.shutdown()
 
 
@@ -538,6 +557,8 @@ def main() -> None:
                 phases.append(f"{name} +{at - previous:.0f}")
                 previous = at
             print(f"{'  phases from the first line (fastest)':<36}: " + ", ".join(phases) + " ms")
+            early = ", ".join(best.get("loaded", [])) or "none of " + ", ".join(LATER_MODULES)
+            print(f"{'  loaded before the first queue':<36}: {early}")
     print(line("open a case (select to shown)", figures["open"], OPEN_TARGET_MS))
     print(line("  of which until case_opened", figures["open_signal"]))
     if figures["open_complete"]:

@@ -14,9 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from sqlalchemy import select
-
-from agentdesk.client.store import CaseRow, LocalStore
+from agentdesk.client.store import LocalStore
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +23,8 @@ def pull_again(store: LocalStore, pull: Callable[[], tuple[frozenset[str], froze
                ) -> tuple[frozenset[str], frozenset[str]]:
     """Replace the replica with a whole pull (`pull` pulls from the stored cursor, which is
     gone once the replica is reset); returns (upserted, removed) case ids."""
-    with store.sessions() as s:
-        before = set(s.scalars(select(CaseRow.id)))
+    with store.reading() as s:
+        before = {r.id for r in s.case_rows()}
     log.warning("the server's database is another than this desk's cursor came from: pulling everything again")
     store.reset_replica()
     upserted, removed = pull()

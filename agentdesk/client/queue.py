@@ -21,11 +21,10 @@ from typing import Any, overload
 from zoneinfo import ZoneInfo
 
 import orjson
-from sqlalchemy import func, select
 
 from agentdesk import __version__
 from agentdesk.client import caseview, memory
-from agentdesk.client.store import CaseDoc, CaseRow, LocalStore, OutboxRow, overlay
+from agentdesk.client.store import CaseColumns, LocalStore, Reading, overlay
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
 from agentdesk.domain import ranking as ranking_mod
@@ -350,8 +349,7 @@ class _LastBuild:
     which: Any
 
 
-_LIGHT_COLUMNS = list(CaseRow.__table__.columns)  # the summary row; documents are in CaseDoc
-_LIGHT_NAMES = [column.name for column in _LIGHT_COLUMNS]
+_LIGHT_NAMES = CaseColumns._fields  # the summary row (store.case_rows); documents are in CaseDoc
 # A refresh with more changed cases than this rebuilds the whole queue.
 _FEW = 64
 
@@ -461,7 +459,7 @@ class _Build:
         assert last is not None
         if last.params != self.params(self.prior_gen):
             return None
-        with self.store.sessions() as s:
+        with self.store.reading() as s:  # plain SQL (store.Reading): no SQLAlchemy at a start
             if _summary(s) != last.summary:
                 return None
             signatures = _signatures(s)
@@ -470,7 +468,7 @@ class _Build:
             if len(changed) > _FEW:
                 return None
             affected = sorted(changed.union(*(last.siblings.get(i, ()) for i in changed)))
-            light = {r.id: r for r in s.execute(select(*_LIGHT_COLUMNS).where(CaseRow.id.in_(affected)))}
+            light = {r.id: r for r in s.case_rows(affected)}
             for case_id in affected:
                 row = light.get(case_id)
                 if row is None or _groups(row) != last.groups[case_id]:
@@ -518,11 +516,11 @@ class _Build:
 
     def full(self) -> QueueRows:
         cache, policy, now, minute = self.cache, self.policy, self.now, self.minute
-        with self.store.sessions() as s:
+        with self.store.reading() as s:  # plain SQL (store.Reading): no SQLAlchemy at a start
             summary = _summary(s)
             # The queue's columns (a table without the documents): documents are read only for
             # cases whose cached facts are missing or stale.
-            every = list(s.execute(select(*_LIGHT_COLUMNS)))
+            every = s.case_rows()
             rows = [r for r in every if _keep(r, self.filter, self.needle, now)]  # type: ignore[arg-type]
             signatures = _signatures(s)
             # Every case's columns read as tuples in C (a lead's 100,000 rows: per-row
@@ -635,16 +633,15 @@ class _Build:
             wanted = sorted(set(ids).union(*(siblings.get(i, ()) for i in ids)))
             # The documents' JSON bytes, parsed by orjson (a cold build reads every document
             # of the team).
-            query = select(CaseDoc.id, CaseDoc.doc).where(CaseDoc.id.in_(wanted))
             docs: dict[str, dict[str, Any]] = {}
-            for case_id, raw in s.execute(query):
+            for case_id, raw in s.docs(wanted):
                 try:
                     docs[case_id] = orjson.loads(raw)
                 except orjson.JSONDecodeError:
                     # One unreadable document must not empty the whole queue: that case
                     # stays out of it (and says so in the log) until a pull replaces it.
                     log.error("case %s: its stored document is not valid JSON; left out of the queue", case_id)
-            local = self.store._local_rows(s, [i for i in wanted if i in signatures])
+            local = s.local_rows([i for i in wanted if i in signatures])
             for case_id in wanted:
                 if case_id in local and case_id in docs:
                     docs[case_id] = overlay(docs[case_id], local[case_id], self.me)
@@ -738,18 +735,14 @@ def _groups(row: Any) -> tuple[Any, ...]:
     return (row.person_key, row.number_keys or "", row.segment, row.arm)
 
 
-def _summary(s: Any) -> tuple[Any, ...]:
+def _summary(s: Reading) -> tuple[Any, ...]:
     """The cases table's count and change numbers: any pull or removal changes it."""
-    return tuple(s.execute(select(func.count(), func.max(CaseRow.seq), func.total(CaseRow.seq))).one())
+    return s.summary()
 
 
-def _signatures(s: Any) -> dict[str, tuple[tuple[int, str], ...]]:
+def _signatures(s: Reading) -> dict[str, tuple[tuple[int, str], ...]]:
     """Each case's unsent local writes (sequence and state): a save or a push changes them."""
-    found: dict[str, list[tuple[int, str]]] = {}
-    for case_id, seq, state in s.execute(select(OutboxRow.case_id, OutboxRow.seq, OutboxRow.state)
-                                         .where(OutboxRow.state != "applied").order_by(OutboxRow.seq)):
-        found.setdefault(case_id or "", []).append((seq, state))
-    return {case_id: tuple(writes) for case_id, writes in found.items()}
+    return s.signatures()
 
 
 def _key(case_id: str, own: dict[str, Any], siblings: dict[str, tuple[str, ...]],
@@ -1034,6 +1027,10 @@ class QueueRows(Sequence[QueueRow]):
 def count_matches(store: LocalStore, search: str) -> int:
     """Open and held cases whose name, phone tail or account number holds `search`, whatever
     the queue's filter: the desk says when a filter hides some of them."""
+    from sqlalchemy import func, select
+
+    from agentdesk.client.store_tables import CaseRow
+
     needle = search.strip().lower()
     with store.sessions() as s:
         query = select(func.count()).select_from(CaseRow).where(CaseRow.status != "closed")

@@ -20,33 +20,16 @@ import logging
 import operator
 import sqlite3
 import sys
+import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
-from sqlalchemy import (
-    JSON,
-    Engine,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
-    create_engine,
-    delete,
-    event,
-    func,
-    or_,
-    select,
-    update,
-)
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
-from sqlalchemy.pool import QueuePool
 
 from agentdesk.client.errors import StoreLocked, StoreWriteFailed
 from agentdesk.client.sms import overlay_sms
@@ -56,7 +39,34 @@ from agentdesk.domain.outcomes import Outcome, Reached
 from agentdesk.domain.queue_columns import queue_columns
 from agentdesk.wal_checkpointer import Checkpointer
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from agentdesk.client.store_tables import (
+        CaseDoc,
+        CaseRow,
+        Notice,
+        OutboxRow,
+        PersonRow,
+        QueueFactsRow,
+        RecordingUploadRow,
+    )
+
 log = logging.getLogger(__name__)
+
+# The ORM classes live in store_tables.py (SQLAlchemy loads on first ORM use, not at a
+# desk's start); `from agentdesk.client.store import CaseRow` still finds them.
+_TABLE_CLASSES = frozenset({"Base", "Meta", "CaseRow", "CaseDoc", "QueueFactsRow", "OutboxRow", "RecordingUploadRow",
+                            "Draft", "PersonRow", "Notice"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _TABLE_CLASSES:
+        from agentdesk.client import store_tables
+
+        return getattr(store_tables, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # 2: the documents moved out of `cases` into `case_docs`. 4: the person and number keys
 # (issue 15). 5: the case's segment and challenger arm (issue 14). A store of an older
@@ -65,145 +75,22 @@ log = logging.getLogger(__name__)
 SCHEMA_MAJOR = 5
 
 
-class Base(DeclarativeBase):
-    pass
-
-
-class Meta(Base):
-    __tablename__ = "meta"
-    key: Mapped[str] = mapped_column(String(40), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-class CaseRow(Base):
-    __tablename__ = "cases"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(10), index=True)
-    debtor_name: Mapped[str] = mapped_column(String(100))
-    search_text: Mapped[str] = mapped_column(Text)
-    lender: Mapped[str] = mapped_column(String(100))
-    assigned_agent: Mapped[str | None] = mapped_column(String(64))
-    overdue_minor: Mapped[int] = mapped_column(Integer)
-    outstanding_minor: Mapped[int] = mapped_column(Integer)
-    currency: Mapped[str] = mapped_column(String(3))
-    days_past_due: Mapped[int] = mapped_column(Integer, index=True)
-    bucket: Mapped[str] = mapped_column(String(4), index=True)
-    last_outcome: Mapped[str | None] = mapped_column(String(24))
-    last_attempt_at: Mapped[str | None] = mapped_column(String(32))
-    callback_due_at: Mapped[str | None] = mapped_column(String(32))
-    promise_due: Mapped[str | None] = mapped_column(String(10))
-    promise_status: Mapped[str | None] = mapped_column(String(8))
-    person_key: Mapped[str | None] = mapped_column(String(32), index=True)
-    number_keys: Mapped[str] = mapped_column(Text, default="")
-    segment: Mapped[str | None] = mapped_column(String(40))
-    arm: Mapped[str | None] = mapped_column(String(10))
-
-    @property
-    def doc(self) -> dict[str, Any]:
-        """The case document, when loaded with the row (`LocalStore.case_rows`)."""
-        try:
-            return self.__dict__["_doc"]  # type: ignore[no-any-return]
-        except KeyError:
-            raise AttributeError("the document is not loaded with this row; use LocalStore.case_doc") from None
-
-
-class CaseDoc(Base):
-    """A case's server document, apart from its summary row (same id) so that reading the
-    summary columns does not read the documents."""
-
-    __tablename__ = "case_docs"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    # The document's UTF-8 JSON, as the server sent it (orjson.loads to read it).
-    doc: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-class QueueFactsRow(Base):
-    """A case's clock-free queue facts, derived from its document, its unsent writes and its
-    siblings' (client/queue.py `_CaseFacts`), kept so that a start does not parse every
-    document again. A cache: `key` says what they were derived from (change numbers and
-    unsent writes of the case and its siblings, the policy's person-wide holds) and the
-    meta entry `queue_facts_version` the code that derived them; anything else is
-    re-derived. A pull deletes the rows of the cases it touches (same transaction)."""
-
-    __tablename__ = "queue_facts"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    key: Mapped[bytes] = mapped_column(LargeBinary)
-    facts: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-class OutboxRow(Base):
-    """A local write waiting for (or refused by) the server; never dropped silently."""
-
-    __tablename__ = "outbox"
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    id: Mapped[str] = mapped_column(String(36), unique=True)
-    type: Mapped[str] = mapped_column(String(32))
-    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_at: Mapped[str] = mapped_column(String(32))
-    state: Mapped[str] = mapped_column(String(10), default="pending")  # pending | applied | rejected
-    reason: Mapped[str | None] = mapped_column(Text)
-    tries: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class RecordingUploadRow(Base):
-    """A call recording waiting for upload (client/uploads.py); its bytes are in the store's
-    vault folder (recording_vault.py). Deleted, with the file, only once the server has
-    confirmed the whole file and its checksum; a refused one stays, with the reason."""
-
-    __tablename__ = "recording_uploads"
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    id: Mapped[str] = mapped_column(String(36), unique=True)
-    attempt_id: Mapped[str] = mapped_column(String(36), index=True)
-    sip_call_id: Mapped[str | None] = mapped_column(String(200))
-    started_at: Mapped[str | None] = mapped_column(String(32))
-    ended_at: Mapped[str | None] = mapped_column(String(32))
-    media_type: Mapped[str] = mapped_column(String(40))
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(10), default="pending")  # pending | rejected | confirmed
-    reason: Mapped[str | None] = mapped_column(Text)
-    tries: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[str] = mapped_column(String(32))
-
-
-class Draft(Base):
-    """A note form being typed; survives a crash and is offered back."""
-
-    __tablename__ = "drafts"
-    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
-    saved_at: Mapped[str] = mapped_column(String(32))
-
-
-class PersonRow(Base):
-    __tablename__ = "people"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    username: Mapped[str] = mapped_column(String(64))
-    display_name: Mapped[str] = mapped_column(String(100))
-    role: Mapped[str] = mapped_column(String(10))
-    team_id: Mapped[str | None] = mapped_column(String(36))
-
-
-class Notice(Base):
-    """Something the agent should be told once (a case reassigned away, a rejection)."""
-
-    __tablename__ = "notices"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    case_id: Mapped[str | None] = mapped_column(String(36))
-    text: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[str] = mapped_column(String(32))
-
-
 @dataclass(frozen=True)
 class AppliedPull:
     upserted: frozenset[str]
     removed: frozenset[str]
 
 
-_CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
+# The summary columns of `cases`, in the table's order (store_tables.CaseRow; a test checks).
+_CASE_COLUMNS = ("id", "seq", "status", "debtor_name", "search_text", "lender", "assigned_agent", "overdue_minor",
+                 "outstanding_minor", "currency", "days_past_due", "bucket", "last_outcome", "last_attempt_at",
+                 "callback_due_at", "promise_due", "promise_status", "person_key", "number_keys", "segment", "arm")
+# What a current store holds (store_tables' tables and indexes; a test checks): a store
+# that has them all at SCHEMA_MAJOR opens without SQLAlchemy.
+_SCHEMA_NAMES = frozenset({
+    "meta", "cases", "case_docs", "queue_facts", "outbox", "recording_uploads", "drafts", "people", "notices",
+    "ix_cases_status", "ix_cases_days_past_due", "ix_cases_bucket", "ix_cases_person_key", "ix_outbox_case_id",
+    "ix_recording_uploads_attempt_id"})
 _UPSERT_CASES = (
     f"INSERT OR REPLACE INTO cases ({', '.join(_CASE_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _CASE_COLUMNS)})"
@@ -217,10 +104,43 @@ _CASE_KEYS = "SELECT person_key, number_keys FROM cases WHERE id = ?"
 _CASE_DOC = "SELECT doc FROM case_docs WHERE id = ?"
 _OUTBOX_COLUMNS = ("seq", "id", "type", "case_id", "payload", "created_at", "state", "reason", "tries")
 _OUTBOX_ROWS = f"SELECT {', '.join(_OUTBOX_COLUMNS)} FROM outbox"
+_META = "SELECT value FROM meta WHERE key = ?"
+
+
+class CaseColumns(NamedTuple):
+    """A case's summary row (`cases`) read in plain SQL: what the queue ranks and shows."""
+
+    id: str
+    seq: int
+    status: str
+    debtor_name: str
+    search_text: str
+    lender: str
+    assigned_agent: str | None
+    overdue_minor: int
+    outstanding_minor: int
+    currency: str
+    days_past_due: int
+    bucket: str
+    last_outcome: str | None
+    last_attempt_at: str | None
+    callback_due_at: str | None
+    promise_due: str | None
+    promise_status: str | None
+    person_key: str | None
+    number_keys: str
+    segment: str | None
+    arm: str | None
+
+
+_CASE_ROWS = f"SELECT {', '.join(CaseColumns._fields)} FROM cases"
 
 
 def _outbox_row(values: Any) -> OutboxRow:
-    """An outbox row read in plain SQL, as the ORM would load it (its JSON payload parsed)."""
+    """An outbox row read in plain SQL, as the ORM would load it (its JSON payload parsed).
+    Loads SQLAlchemy: only for cases with local writes."""
+    from agentdesk.client.store_tables import OutboxRow
+
     fields = dict(zip(_OUTBOX_COLUMNS, values, strict=True))
     payload = fields["payload"]
     fields["payload"] = orjson.loads(payload) if isinstance(payload, str | bytes) else payload
@@ -238,63 +158,113 @@ class CaseReads:
     meta: str | None
 
 
+class Reading:
+    """The queue build's reads, in plain SQL on one DB-API connection (`LocalStore.reading`).
+
+    Why: a start builds its first queue from these; reading them through SQLAlchemy made
+    the desk import it (~0.3 s) before the queue could show (issue 20, cold start). The
+    rows are those the ORM statements they replace read (tests/client/test_store_reading.py).
+    """
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def summary(self) -> tuple[Any, ...]:
+        """The cases table's count and change numbers: any pull or removal changes it."""
+        return tuple(self.conn.execute("SELECT count(*), max(seq), total(seq) FROM cases").fetchone())
+
+    def case_rows(self, ids: Iterable[str] | None = None) -> list[CaseColumns]:
+        """The summary rows of every case (table order), or of `ids`."""
+        make = CaseColumns._make
+        if ids is None:
+            return [make(r) for r in self.conn.execute(_CASE_ROWS)]
+        wanted = orjson.dumps(list(ids)).decode()
+        return [make(r) for r in self.conn.execute(f"{_CASE_ROWS} WHERE id IN {_JSON_IDS}", (wanted,))]
+
+    def signatures(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        """Each case's unsent local writes (sequence and state): a save or a push changes them."""
+        found: dict[str, list[tuple[int, str]]] = {}
+        for case_id, seq, state in self.conn.execute(
+                "SELECT case_id, seq, state FROM outbox WHERE state != 'applied' ORDER BY seq"):
+            found.setdefault(case_id or "", []).append((seq, state))
+        return {case_id: tuple(writes) for case_id, writes in found.items()}
+
+    def docs(self, ids: Iterable[str]) -> list[tuple[str, bytes]]:
+        """(id, JSON bytes) of the documents of `ids` found."""
+        wanted = orjson.dumps(list(ids)).decode()
+        return self.conn.execute(f"SELECT id, doc FROM case_docs WHERE id IN {_JSON_IDS}", (wanted,)).fetchall()
+
+    def local_rows(self, case_ids: list[str]) -> dict[str, list[OutboxRow]]:
+        """The unsent writes (pending or rejected) of `case_ids`, in order: `LocalStore._local_rows`."""
+        wanted = orjson.dumps(case_ids).decode()
+        found: dict[str, list[OutboxRow]] = {}
+        for values in self.conn.execute(f"{_OUTBOX_ROWS} WHERE state != 'applied' AND case_id IN {_JSON_IDS} "
+                                        "ORDER BY seq", (wanted,)):
+            row = _outbox_row(values)
+            found.setdefault(row.case_id or "", []).append(row)
+        return found
+
+
 # SQLCipher encrypts and authenticates page by page; 16 KiB pages instead of its 4 KiB
 # default cut a first sync's write cost almost in half (each case document is ~2.6 KB,
 # bench/bench_first_sync.py). Fixed when a store is created; older stores keep theirs.
 CIPHER_PAGE_SIZE = 16384
 
 
-def _connect_engine(path: Path, key: str | None) -> Engine:
+def _connect(path: Path, key: str | None) -> Any:
+    """A DB-API connection to the store (SQLCipher when keyed), its pragmas set; usable
+    from any thread, one at a time. Statements outside a transaction commit at once."""
     if key is None:
-        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
+        import sqlite3
+
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
     else:
         import sqlcipher3
 
         def open_with(page_size: int | None) -> Any:
-            conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30)
+            conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
             # A raw 256-bit key: no passphrase derivation, the key is random already.
             conn.execute(f"PRAGMA key = \"x'{key}'\"")
             if page_size:
                 conn.execute(f"PRAGMA cipher_page_size = {page_size}")
             return conn
 
-        def creator() -> Any:
-            conn = open_with(CIPHER_PAGE_SIZE)
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlcipher3.DatabaseError:
-                # A store written before the larger pages (or with another key: then the
-                # default opens nothing either, and the caller reports the key problem).
-                conn.close()
-                conn = open_with(None)
-            return conn
+        conn = open_with(CIPHER_PAGE_SIZE)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            # A store written before the larger pages (or with another key: then the
+            # default opens nothing either, and the caller reports the key problem).
+            conn.close()
+            conn = open_with(None)
+    try:
+        _prepare(conn)
+    except Exception:
+        conn.close()
+        raise
+    return conn
 
-        # An explicit QueuePool: for a "sqlite://" URL SQLAlchemy would pick SingletonThreadPool,
-        # which keeps one connection per thread and closes the oldest when more than five
-        # threads have used it, even while that thread is mid-statement (a segfault in
-        # sqlcipher). The GUI, the task worker and the sync worker all read and write.
-        engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool, pool_size=5, max_overflow=10)
 
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        # No checkpoint inside a commit: `Checkpointer` folds the WAL in on its own thread.
-        cur.execute("PRAGMA wal_autocheckpoint=0")
-        # After a checkpoint lets the WAL start over, cut its file back to this size: a first
-        # sync's WAL must not keep its largest size on disk for the rest of the day.
-        cur.execute(f"PRAGMA journal_size_limit={WAL_FILE_LIMIT}")
-        cur.close()
-
-    return engine
+def _prepare(dbapi_conn: Any) -> None:
+    """Every connection's pragmas (the engine's and the plain ones)."""
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    # No checkpoint inside a commit: `Checkpointer` folds the WAL in on its own thread.
+    cur.execute("PRAGMA wal_autocheckpoint=0")
+    # After a checkpoint lets the WAL start over, cut its file back to this size: a first
+    # sync's WAL must not keep its largest size on disk for the rest of the day.
+    cur.execute(f"PRAGMA journal_size_limit={WAL_FILE_LIMIT}")
+    cur.close()
 
 
 def _store_refusal(exc: BaseException) -> StoreWriteFailed | None:
     """SQLite's "operational" failures (full, read-only, locked, I/O) as `StoreWriteFailed`.
     SQLAlchemy wraps those of the standard `sqlite3`; those of `sqlcipher3` (the encrypted
     store's driver, whose classes are its own) reach us unwrapped."""
+    from sqlalchemy.exc import OperationalError
+
     cause = exc.orig if isinstance(exc, OperationalError) else exc
     cipher = sys.modules.get("sqlcipher3.dbapi2")
     kinds: tuple[type[BaseException], ...] = (sqlite3.OperationalError,)
@@ -308,33 +278,93 @@ def _store_refusal(exc: BaseException) -> StoreWriteFailed | None:
 CHECKPOINT_BYTES = 128 * 1024 * 1024
 CHECKPOINT_QUIET_SECONDS = 1.0
 WAL_FILE_LIMIT = 16 * 1024 * 1024
+_IDLE_PLAIN = 3  # plain connections kept open between reads
+
+
+@contextmanager
+def _plain_transaction(conn: Any) -> Iterator[None]:
+    """A write transaction on a plain connection: committed, or rolled back on an error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _not_a_database(exc: Exception) -> bool:
+    return "not a database" in str(exc)
 
 
 class LocalStore:
-    """The replica for one user on one server. Thread-safe: each call uses its own session."""
+    """The replica for one user on one server. Thread-safe: each call uses its own session
+    or connection.
+
+    A current store opens in plain SQL, and the reads a start needs before its first queue
+    (meta values, outbox counts, the queue's columns and kept facts, the case opened) are
+    plain SQL too; the SQLAlchemy engine and sessions are made on first use (`engine`,
+    `sessions`), so a desk's start does not import SQLAlchemy (issue 20, cold start)."""
 
     def __init__(self, path: Path, key: str | None, clock: Clock = PROCESS) -> None:
         self.path = path
         self.clock = clock
         self.encrypted = key is not None
+        self._key = key
+        self._orm_lock = threading.Lock()
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._plain_lock = threading.Lock()
+        self._idle: list[Any] = []
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = _connect_engine(path, key)
+        if not self._current():
+            self._open_with_orm()
+        self.checkpointer = Checkpointer(self, path.with_name(path.name + "-wal"), CHECKPOINT_BYTES,
+                                         CHECKPOINT_QUIET_SECONDS)
+
+    def _locked(self, exc: Exception) -> StoreLocked:
+        return StoreLocked(
+            f"The local store {self.path.name} cannot be opened with the key in the keyring. "
+            "Log out with 'wipe local data' or delete the file; the server keeps everything "
+            "already synced.")
+
+    def _current(self) -> bool:
+        """Whether the store has this code's layout (every table and index, SCHEMA_MAJOR):
+        then nothing is to be created or rebuilt. A newer layout is refused here."""
+        try:
+            with self.plain() as conn:
+                names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+                if "meta" not in names:
+                    return False
+                found = conn.execute(_META, ("schema_major",)).fetchone()
+                old_layout = any(col[1] == "doc" for col in conn.execute("PRAGMA table_info(cases)"))
+        except Exception as exc:  # sqlcipher raises DatabaseError "file is not a database"
+            if _not_a_database(exc):
+                raise self._locked(exc) from exc
+            raise
+        major = int(found[0]) if found is not None else None
+        if major is not None and major > SCHEMA_MAJOR:
+            raise StoreLocked(
+                f"The local store was written by a newer AgentDesk (schema {major}); "
+                "update AgentDesk on this computer.")
+        return major == SCHEMA_MAJOR and not old_layout and _SCHEMA_NAMES <= names
+
+    def _open_with_orm(self) -> None:
+        """A new store, or one of an older layout: create what is missing, rebuild an old
+        replica, and write this code's SCHEMA_MAJOR (through SQLAlchemy's metadata)."""
+        from agentdesk.client.store_tables import Base, Meta
+
         try:
             Base.metadata.create_all(self.engine)
         except Exception as exc:  # sqlcipher raises DatabaseError "file is not a database"
-            self.engine.dispose()
-            if "not a database" in str(exc):
-                raise StoreLocked(
-                    f"The local store {path.name} cannot be opened with the key in the keyring. "
-                    "Log out with 'wipe local data' or delete the file; the server keeps everything "
-                    "already synced."
-                ) from exc
+            self.close()
+            if _not_a_database(exc):
+                raise self._locked(exc) from exc
             raise
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         with self.transaction() as s:
             major = s.get(Meta, "schema_major")
             if major is not None and int(major.value) > SCHEMA_MAJOR:
-                self.engine.dispose()
+                self.close()
                 raise StoreLocked(
                     f"The local store was written by a newer AgentDesk (schema {major.value}); "
                     "update AgentDesk on this computer."
@@ -344,13 +374,76 @@ class LocalStore:
             if old_layout or (major is not None and int(major.value) < SCHEMA_MAJOR):
                 self._rebuild_replica(s, major.value if major is not None else "?")
             s.merge(Meta(key="schema_major", value=str(SCHEMA_MAJOR)))
-        self.checkpointer = Checkpointer(self.engine, path.with_name(path.name + "-wal"), CHECKPOINT_BYTES,
-                                          CHECKPOINT_QUIET_SECONDS)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        if self._engine is None:
+            with self._orm_lock:
+                if self._engine is None:
+                    from agentdesk.client.store_tables import make_engine
+
+                    path, key = self.path, self._key
+                    self._engine = make_engine(lambda: _connect(path, key), _prepare,
+                                               f"sqlite:///{path}" if key is None else None)
+        return self._engine
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """ORM sessions on `engine` (`with store.sessions() as s:`), made on first use."""
+        if self._sessions is None:
+            engine = self.engine
+            with self._orm_lock:
+                if self._sessions is None:
+                    from sqlalchemy.orm import sessionmaker
+
+                    self._sessions = sessionmaker(engine, expire_on_commit=False)
+        return self._sessions
+
+    def load_orm(self) -> None:
+        """Make the engine and sessions now (e.g. on a background thread once the first
+        queue is shown), so that the first save does not wait for SQLAlchemy to load."""
+        self.sessions  # noqa: B018 - made on first access
+
+    @contextmanager
+    def plain(self) -> Iterator[Any]:
+        """A DB-API connection of this store's own (not the engine's), for plain SQL; one
+        thread at a time uses it. Its statements commit at once unless it opens a
+        transaction itself."""
+        with self._plain_lock:
+            conn = self._idle.pop() if self._idle else None
+        if conn is None:
+            conn = _connect(self.path, self._key)
+        ok = False
+        try:
+            yield conn
+            ok = not conn.in_transaction
+        finally:
+            with self._plain_lock:
+                keep = ok and len(self._idle) < _IDLE_PLAIN and not getattr(self, "_closed", False)
+                if keep:
+                    self._idle.append(conn)
+            if not keep:
+                conn.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Reading]:
+        """The queue build's reads on one plain connection (`Reading`)."""
+        with self.plain() as conn:
+            yield Reading(conn)
+
+    def raw_connection(self) -> Any:
+        """A DB-API connection for the checkpointer (closed by it)."""
+        return _connect(self.path, self._key)
 
     @staticmethod
     def _rebuild_replica(s: Session, old: str) -> None:
         """An older layout: drop the replica's tables and the cursor, so the next pull is a full
         one. The outbox, drafts and notices stay (pending writes are sent and shown as before)."""
+        from sqlalchemy import delete
+
+        from agentdesk.client.store_tables import CaseDoc, CaseRow, Meta
+
         log.info("local store schema %s -> %s: rebuilding the replica (full pull next)", old, SCHEMA_MAJOR)
         conn = s.connection()
         conn.exec_driver_sql("DROP TABLE IF EXISTS cases")
@@ -364,7 +457,13 @@ class LocalStore:
         checkpointer = getattr(self, "checkpointer", None)
         if checkpointer is not None:
             checkpointer.stop()
-        self.engine.dispose()  # the last connection to close folds the WAL in
+        with self._plain_lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            conn.close()
+        if self._engine is not None:
+            self._engine.dispose()  # the last connection to close folds the WAL in
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -387,11 +486,13 @@ class LocalStore:
     # --- meta ----------------------------------------------------------------------------
 
     def get_meta(self, key: str) -> str | None:
-        with self.sessions() as s:
-            row = s.get(Meta, key)
-            return row.value if row else None
+        with self.plain() as conn:
+            row = conn.execute(_META, (key,)).fetchone()
+        return row[0] if row is not None else None
 
     def set_meta(self, key: str, value: str, session: Session | None = None) -> None:
+        from agentdesk.client.store_tables import Meta
+
         if session is None:
             with self.transaction() as s:
                 s.merge(Meta(key=key, value=value))
@@ -411,6 +512,10 @@ class LocalStore:
         its document's bytes, stored as they came; only a case with local writes is parsed,
         to lay them over its document.
         """
+        from sqlalchemy import delete
+
+        from agentdesk.client.store_tables import Meta, PersonRow, QueueFactsRow
+
         upserts: dict[str, Any] = {}
         removed: set[str] = set()
         with self.transaction() as s:
@@ -472,6 +577,10 @@ class LocalStore:
 
     @staticmethod
     def _local_rows(s: Session, case_ids: list[str]) -> dict[str, list[OutboxRow]]:
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import OutboxRow
+
         found: dict[str, list[OutboxRow]] = {}
         query = select(OutboxRow).where(OutboxRow.state != "applied").order_by(OutboxRow.seq)
         if len(case_ids) <= 50:
@@ -486,6 +595,10 @@ class LocalStore:
 
     def refresh_summary(self, s: Session, case_id: str, me: str) -> None:
         """Recompute a case's queue columns with its local writes (same transaction as the write)."""
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import CaseDoc, CaseRow
+
         row = s.get(CaseRow, case_id)
         doc = s.scalar(select(CaseDoc.doc).where(CaseDoc.id == case_id))
         if row is None or doc is None:
@@ -496,6 +609,10 @@ class LocalStore:
 
     def reset_replica(self) -> None:
         """Forget the cursor so the next pull is a full one (the self-check found a mismatch)."""
+        from sqlalchemy import delete
+
+        from agentdesk.client.store_tables import CaseDoc, CaseRow, Meta, QueueFactsRow
+
         with self.transaction() as s:
             s.execute(delete(Meta).where(Meta.key == "cursor"))
             s.execute(delete(CaseRow))
@@ -507,31 +624,39 @@ class LocalStore:
     def queue_facts(self, version: str) -> dict[str, tuple[bytes, bytes]]:
         """Every case's kept queue facts as (key, facts) bytes, or nothing when they were
         derived by other code than `version` names."""
-        with self.sessions() as s:
-            found = s.get(Meta, "queue_facts_version")
-            if found is None or found.value != version:
+        with self.plain() as conn:
+            found = conn.execute(_META, ("queue_facts_version",)).fetchone()
+            if found is None or found[0] != version:
                 return {}
-            return {i: (k, f) for i, k, f in s.execute(select(QueueFactsRow.id, QueueFactsRow.key,
-                                                              QueueFactsRow.facts))}
+            return {i: (k, f) for i, k, f in conn.execute("SELECT id, key, facts FROM queue_facts")}
 
     def save_queue_facts(self, version: str, rows: list[tuple[str, bytes, bytes]],
                          drop: Iterable[str] = ()) -> None:
         """Keep (id, key, facts) rows derived by `version`'s code; rows of another version
-        all go first. `drop`: ids whose rows go (cases no longer here)."""
+        all go first. `drop`: ids whose rows go (cases no longer here).
+
+        In plain SQL, one transaction: a first start keeps what it derived before its
+        queue shows, and must not load SQLAlchemy for it (issue 20, cold start)."""
         gone = list(drop)
         if not rows and not gone:
             return
-        with self.transaction() as s:
-            found = s.get(Meta, "queue_facts_version")
-            if found is None or found.value != version:
-                s.execute(delete(QueueFactsRow))
-                s.merge(Meta(key="queue_facts_version", value=version))
+        with self.plain() as conn, _plain_transaction(conn):
+            found = conn.execute(_META, ("queue_facts_version",)).fetchone()
+            if found is None or found[0] != version:
+                conn.execute("DELETE FROM queue_facts")
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('queue_facts_version', ?)",
+                             (version,))
             if gone:
-                s.execute(delete(QueueFactsRow).where(QueueFactsRow.id.in_(gone)))
+                conn.execute(f"DELETE FROM queue_facts WHERE id IN {_JSON_IDS}", (orjson.dumps(gone).decode(),))
             if rows:
-                s.connection().exec_driver_sql(_UPSERT_FACTS, rows)
+                conn.executemany(_UPSERT_FACTS, rows)
+        self.checkpointer.wrote()
 
     def case_count(self) -> int:
+        from sqlalchemy import func, select
+
+        from agentdesk.client.store_tables import CaseRow
+
         with self.sessions() as s:
             return int(s.scalar(select(func.count()).select_from(CaseRow)) or 0)
 
@@ -539,17 +664,27 @@ class LocalStore:
 
     def enqueue(self, s: Session, type_: str, payload: dict[str, Any], case_id: str | None,
                 mutation_id: str | None = None) -> str:
+        from agentdesk.client.store_tables import OutboxRow
+
         mid = mutation_id or str(uuid.uuid4())
         s.add(OutboxRow(id=mid, type=type_, case_id=case_id, payload=payload, created_at=self._now_iso()))
         return mid
 
     def pending(self, limit: int = 100) -> list[OutboxRow]:
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import OutboxRow
+
         with self.sessions() as s:
             return list(s.scalars(select(OutboxRow).where(OutboxRow.state == "pending")
                                   .order_by(OutboxRow.seq).limit(limit)))
 
     def settle(self, results: dict[str, tuple[str, str | None]]) -> None:
         """Record the server's answer per mutation id: applied/duplicate leave, rejected stay."""
+        from sqlalchemy import update
+
+        from agentdesk.client.store_tables import Notice, OutboxRow
+
         with self.transaction() as s:
             for mid, (status, reason) in results.items():
                 if status in ("applied", "duplicate"):
@@ -562,18 +697,25 @@ class LocalStore:
 
     def forget_applied(self) -> None:
         """After a pull, applied writes are in the server's documents; drop the local copies."""
+        from sqlalchemy import delete
+
+        from agentdesk.client.store_tables import OutboxRow
+
         with self.transaction() as s:
             s.execute(delete(OutboxRow).where(OutboxRow.state == "applied"))
 
     def note_try(self, ids: list[str]) -> None:
+        from sqlalchemy import update
+
+        from agentdesk.client.store_tables import OutboxRow
+
         with self.transaction() as s:
             s.execute(update(OutboxRow).where(OutboxRow.id.in_(ids)).values(tries=OutboxRow.tries + 1))
 
     def outbox_counts(self) -> tuple[int, int]:
-        with self.sessions() as s:
-            rows = dict(s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
-            uploads = dict(s.execute(select(RecordingUploadRow.state, func.count())
-                                     .group_by(RecordingUploadRow.state)).all())
+        with self.plain() as conn:
+            rows = dict(conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
+            uploads = dict(conn.execute("SELECT state, count(*) FROM recording_uploads GROUP BY state").fetchall())
         # "applied" rows wait only for the pull that brings them back in the server's
         # documents: they are no longer waiting to be sent, so they are not counted.
         # A recording waiting for upload is as much undelivered work as a write.
@@ -586,10 +728,18 @@ class LocalStore:
         return self.path.with_name(self.path.stem + "-recordings")
 
     def rejected(self) -> list[OutboxRow]:
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import OutboxRow
+
         with self.sessions() as s:
             return list(s.scalars(select(OutboxRow).where(OutboxRow.state == "rejected").order_by(OutboxRow.seq)))
 
     def local_writes(self, case_id: str) -> list[OutboxRow]:
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import OutboxRow
+
         with self.sessions() as s:
             return list(s.scalars(select(OutboxRow).where(OutboxRow.case_id == case_id).order_by(OutboxRow.seq)))
 
@@ -598,6 +748,10 @@ class LocalStore:
     def case_rows(self) -> list[CaseRow]:
         """Every case's summary row with its document (`row.doc`): for checks and tools; the
         queue and the lead's grid read only the summary columns."""
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import CaseDoc, CaseRow
+
         with self.sessions() as s:
             rows = list(s.scalars(select(CaseRow)))
             docs = {case_id: orjson.loads(doc) for case_id, doc in s.execute(select(CaseDoc.id, CaseDoc.doc))}
@@ -607,6 +761,10 @@ class LocalStore:
 
     def sibling_ids(self, case_id: str) -> list[str]:
         """The other cases here of the same person, or sharing one of the case's numbers."""
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import CaseRow
+
         with self.sessions() as s:
             row = s.execute(select(CaseRow.person_key, CaseRow.number_keys).where(CaseRow.id == case_id)).first()
             if row is None:
@@ -615,6 +773,10 @@ class LocalStore:
 
     @staticmethod
     def _siblings(s: Session, person_key: str | None, number_keys: str | None) -> list[str]:
+        from sqlalchemy import or_, select
+
+        from agentdesk.client.store_tables import CaseRow
+
         clauses: list[Any] = [CaseRow.person_key == person_key] if person_key else []
         clauses += [CaseRow.number_keys.contains(key) for key in (number_keys or "").split()]
         if not clauses:
@@ -623,6 +785,10 @@ class LocalStore:
 
     def overlaid_docs(self, case_ids: list[str], me: str) -> dict[str, dict[str, Any]]:
         """Documents with their pending writes laid over them, for several cases at once."""
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import CaseDoc
+
         if not case_ids:
             return {}
         with self.sessions() as s:
@@ -632,7 +798,7 @@ class LocalStore:
         return {i: overlay(doc, local.get(i, []), me) for i, doc in docs.items()}
 
     def case_for_desk(self, case_id: str, me: str, meta_key: str) -> CaseReads | None:
-        """Everything opening a case reads, on one connection in plain SQL: the case's
+        """Everything opening a case reads, on one plain connection (no SQLAlchemy): the case's
         document and its own writes, its siblings' documents (the same person, or sharing a
         number) with theirs laid over, the case's draft and one meta value (its last dial).
 
@@ -640,12 +806,12 @@ class LocalStore:
         and compiling them cost more than SQLite's work (issue 20, bench_workstation.py).
         The rows read are the same as `case_doc`, `local_writes`, `overlaid_docs`,
         `load_draft` and `get_meta` read (tests/client/test_open_case.py compares them)."""
-        with self.engine.connect() as conn:
-            run = conn.exec_driver_sql
-            row = run(_CASE_KEYS, (case_id,)).first()
+        with self.plain() as conn:
+            run = conn.execute
+            row = run(_CASE_KEYS, (case_id,)).fetchone()
             if row is None:
                 return None
-            found = run(_CASE_DOC, (case_id,)).first()
+            found = run(_CASE_DOC, (case_id,)).fetchone()
             if found is None:
                 return None
             ids = [i for i in self._sibling_ids_sql(conn, row[0], row[1]) if i != case_id]
@@ -660,8 +826,8 @@ class LocalStore:
                 write = _outbox_row(values)
                 if write.case_id == case_id or write.state != "applied":
                     writes.setdefault(write.case_id or "", []).append(write)
-            draft = run("SELECT fields FROM drafts WHERE case_id = ?", (case_id,)).first()
-            meta = run("SELECT value FROM meta WHERE key = ?", (meta_key,)).first()
+            draft = run("SELECT fields FROM drafts WHERE case_id = ?", (case_id,)).fetchone()
+            meta = run("SELECT value FROM meta WHERE key = ?", (meta_key,)).fetchone()
         return CaseReads(
             doc=orjson.loads(found[0]), own_writes=writes.get(case_id, []),
             siblings={i: overlay(d, writes.get(i, []), me) for i, d in docs.items()},
@@ -678,10 +844,13 @@ class LocalStore:
             params.append(key)
         if not clauses:
             return []
-        return [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM cases WHERE {' OR '.join(clauses)}",
-                                                   tuple(params))]
+        return [r[0] for r in conn.execute(f"SELECT id FROM cases WHERE {' OR '.join(clauses)}", tuple(params))]
 
     def case_doc(self, case_id: str) -> dict[str, Any] | None:
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import CaseDoc, CaseRow
+
         with self.sessions() as s:
             if s.scalar(select(CaseRow.id).where(CaseRow.id == case_id)) is None:
                 return None
@@ -689,10 +858,18 @@ class LocalStore:
             return orjson.loads(doc) if doc is not None else None
 
     def people(self) -> list[PersonRow]:
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import PersonRow
+
         with self.sessions() as s:
             return list(s.scalars(select(PersonRow).order_by(PersonRow.username)))
 
     def take_notices(self) -> list[Notice]:
+        from sqlalchemy import delete, select
+
+        from agentdesk.client.store_tables import Notice
+
         with self.transaction() as s:
             rows = list(s.scalars(select(Notice).order_by(Notice.id)))
             s.execute(delete(Notice))
@@ -701,19 +878,31 @@ class LocalStore:
     # --- drafts --------------------------------------------------------------------------
 
     def save_draft(self, case_id: str, fields: dict[str, Any]) -> None:
+        from agentdesk.client.store_tables import Draft
+
         with self.transaction() as s:
             s.merge(Draft(case_id=case_id, fields=fields, saved_at=self._now_iso()))
 
     def load_draft(self, case_id: str) -> dict[str, Any] | None:
+        from agentdesk.client.store_tables import Draft
+
         with self.sessions() as s:
             row = s.get(Draft, case_id)
             return dict(row.fields) if row else None
 
     def drafts(self) -> dict[str, dict[str, Any]]:
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import Draft
+
         with self.sessions() as s:
             return {d.case_id: dict(d.fields) for d in s.scalars(select(Draft))}
 
     def discard_draft(self, case_id: str, session: Session | None = None) -> None:
+        from sqlalchemy import delete
+
+        from agentdesk.client.store_tables import Draft
+
         if session is not None:
             session.execute(delete(Draft).where(Draft.case_id == case_id))
             return

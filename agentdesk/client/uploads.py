@@ -30,17 +30,19 @@ import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from agentdesk import contract
 from agentdesk.client.api import ApiClient
 from agentdesk.client.errors import ClientError, ClientTooOld, ServerError, SessionExpired
 from agentdesk.client.recording_vault import RecordingUnreadable, RecordingVault
-from agentdesk.client.store import LocalStore, Notice, RecordingUploadRow
+from agentdesk.client.store import LocalStore
 from agentdesk.client.sync import MAX_BACKOFF, PENDING_BACKOFF, backoff_delay
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.media import UnknownAudio, sniff_media_type
+
+if TYPE_CHECKING:
+    from agentdesk.client.store_tables import RecordingUploadRow
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,10 @@ class RecordingUploads:
         deleted. The same bytes attached again for the same attempt (a retry after a crash
         before the file was deleted) return the id already queued.
         """
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import RecordingUploadRow
+
         try:
             attempt = str(uuid.UUID(str(attempt_id)))
         except ValueError:
@@ -123,6 +129,10 @@ class RecordingUploads:
 
     def waiting(self) -> list[RecordingUploadRow]:
         """Recordings not yet confirmed by the server, oldest first (refused ones included)."""
+        from sqlalchemy import select
+
+        from agentdesk.client.store_tables import RecordingUploadRow
+
         with self.store.sessions() as s:
             return list(s.scalars(select(RecordingUploadRow).where(RecordingUploadRow.state != "confirmed")
                                   .order_by(RecordingUploadRow.seq)))
@@ -130,13 +140,22 @@ class RecordingUploads:
     def tidy(self) -> None:
         """Finish what a killed program left: confirmed uploads' files and rows go, and so do
         sealed files no row names (a seal interrupted before its row was committed; the
-        plain file it came from is still where the softphone left it)."""
-        with self.store.transaction() as s:
-            rows = {r.id: r.state for r in s.scalars(select(RecordingUploadRow))}
-            for rid, state in rows.items():
-                if state == "confirmed":
-                    self.vault.remove(rid)
-                    s.query(RecordingUploadRow).filter(RecordingUploadRow.id == rid).delete()
+        plain file it came from is still where the softphone left it).
+
+        Read in plain SQL: this runs at every start, before the first queue, which must
+        not wait for SQLAlchemy (issue 20, cold start); the rare confirmed rows go through
+        the ORM as before."""
+        with self.store.plain() as conn:
+            rows: dict[str, str] = dict(conn.execute("SELECT id, state FROM recording_uploads").fetchall())
+        if "confirmed" in rows.values():
+            from agentdesk.client.store_tables import RecordingUploadRow
+
+            with self.store.transaction() as s:
+                rows = {r.id: r.state for r in s.query(RecordingUploadRow)}
+                for rid, state in rows.items():
+                    if state == "confirmed":
+                        self.vault.remove(rid)
+                        s.query(RecordingUploadRow).filter(RecordingUploadRow.id == rid).delete()
         for rid in self.vault.ids_on_disk() - set(rows):
             self.vault.remove(rid)
         for leftover in self.vault.folder.glob("*.tmp"):
@@ -223,6 +242,8 @@ class RecordingUploads:
     def _confirmed(self, row: RecordingUploadRow) -> None:
         # The row goes first, then the file: a program killed in between leaves a sealed
         # file no row names, which `tidy()` removes (the server has confirmed it).
+        from agentdesk.client.store_tables import RecordingUploadRow
+
         with self.store.transaction() as s:
             s.query(RecordingUploadRow).filter(RecordingUploadRow.id == row.id).delete()
         self.vault.remove(row.id)
@@ -230,6 +251,8 @@ class RecordingUploads:
 
     def _set_aside(self, row: RecordingUploadRow, reason: str) -> None:
         """The server will not take it as it is: keep the file and tell the agent why."""
+        from agentdesk.client.store_tables import Notice, RecordingUploadRow
+
         log.warning("recording %s kept on this computer, not uploaded: %s", row.id, reason)
         with self.store.transaction() as s:
             s.query(RecordingUploadRow).filter(RecordingUploadRow.id == row.id).update(
@@ -239,6 +262,8 @@ class RecordingUploads:
 
     def retry_rejected(self) -> int:
         """Put recordings the server refused back in the queue (after the cause was fixed)."""
+        from agentdesk.client.store_tables import RecordingUploadRow
+
         with self.store.transaction() as s:
             count = s.query(RecordingUploadRow).filter(RecordingUploadRow.state == "rejected").update(
                 {"state": "pending", "reason": None})

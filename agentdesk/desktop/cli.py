@@ -180,13 +180,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.default_server = admin.values["server_url"]
         return smoke.run(args, stopwatch)
 
-    # Qt is imported only now, so `agentdesk --version` works without a display.
-    from PySide6.QtWidgets import QApplication
+    # Qt is imported only now, so `agentdesk --version` works without a display; the
+    # Qt-free core just before it, so that PySide6 does not read its sources, and all of
+    # it without the cycle collector (core_first.py).
+    from agentdesk.desktop.core_first import collector_paused, import_core
 
-    from agentdesk.desktop import crash
-    from agentdesk.desktop.app import DesktopApp, prepare_application
-    from agentdesk.desktop.settings import Settings
-    from agentdesk.desktop.single_instance import SingleInstance, bring_to_front
+    with collector_paused():
+        import_core()
+        from PySide6.QtWidgets import QApplication
+
+        from agentdesk.desktop import crash
+        from agentdesk.desktop.app import DesktopApp, prepare_application
+        from agentdesk.desktop.settings import Settings
+        from agentdesk.desktop.single_instance import SingleInstance, bring_to_front
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

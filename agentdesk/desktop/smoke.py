@@ -254,14 +254,18 @@ def _run(args: argparse.Namespace, clock: Stopwatch, workdir: Path) -> dict[str,
 
     if _needs_offscreen(args.offscreen):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication
+    from agentdesk.desktop.core_first import collector_paused, import_core
 
-    from agentdesk.client import errors
-    from agentdesk.client.session import ClientSession
-    from agentdesk.client.views import OutcomeDraft
-    from agentdesk.desktop.app import DesktopApp, prepare_application
-    from agentdesk.desktop.settings import Settings
-    from agentdesk.domain.money import Money
+    with collector_paused():  # the imports as the program's start makes them (cli.py)
+        import_core()
+        from PySide6.QtWidgets import QApplication
+
+        from agentdesk.client import errors
+        from agentdesk.client.session import ClientSession
+        from agentdesk.client.views import OutcomeDraft
+        from agentdesk.desktop.app import DesktopApp, prepare_application
+        from agentdesk.desktop.settings import Settings
+        from agentdesk.domain.money import Money
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

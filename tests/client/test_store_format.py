@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
+from sqlalchemy import select
 
 from agentdesk.client import store as store_mod
 from agentdesk.client.api import parse_pull
@@ -133,7 +134,7 @@ def test_summary_rows_and_documents_stay_paired_through_upserts_and_removals(tmp
         upsert(store, specs)
         remove(store, [specs[0].id])
         with store.sessions() as s:
-            doc_ids = set(s.scalars(store_mod.select(store_mod.CaseDoc.id)))
+            doc_ids = set(s.scalars(select(store_mod.CaseDoc.id)))
         assert doc_ids == {sp.id for sp in specs[1:]} == {r.id for r in store.case_rows()}
         assert store.case_doc(specs[0].id) is None and store.case_doc(specs[1].id)["id"] == specs[1].id
         store.reset_replica()
