@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from agentdesk.server.app import WORKER_HEADER
+from agentdesk.server.client_gate import WORKER_HEADER
 from agentdesk.server.embedded import free_port, prepare_database
 from tests.conftest import fresh_postgres_database
 from tests.server.test_processes import _client, _pull, _wait_up
