@@ -84,12 +84,41 @@ def test_the_facts_made_without_init_are_the_dataclasses_they_stand_for(tmp_path
     build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", QueueCache())  # derives, keeps
     cache = QueueCache()
     build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", cache)  # decodes the kept facts
-    store.close()
     assert cache.last_kept > 800
+    # Most kept facts rank their case undecoded (`_Light`): the others, and every kept row
+    # decoded, must be the dataclasses.
+    decoded = [f for f in cache._facts.values() if isinstance(f, _CaseFacts)]
+    assert 50 < len(decoded) < 800
+    kept = store.queue_facts(queue.FACTS_TAG)
+    decoded += [_CaseFacts.decode(orjson.loads(key), facts, {}, case_id) for case_id, (key, facts) in kept.items()]
     for cls, made in ((priority.CaseFacts, [pf for _stamp, pf in cache._ranked.values()]),
-                      (_CaseFacts, list(cache._facts.values())),
-                      (compliance.PlannedContact, [cf.planned for cf in cache._facts.values()])):
+                      (_CaseFacts, decoded),
+                      (compliance.PlannedContact, [cf.planned for cf in decoded])):
         names = {f.name for f in fields(cls)}
         for one in made:
             assert set(vars(one)) == names
             assert one == cls(**{f.name: getattr(one, f.name) for f in fields(cls) if f.init}), one
+    store.close()
+
+
+def test_the_kept_facts_rank_most_cases_without_being_decoded(tmp_path: Path, saved: dict[str, Any]) -> None:
+    """The golden rows above come from both ways of ranking a case with kept facts: from
+    the kept values, its gate shared by the cases alike (`_Build._light`), and from the
+    decoded facts (a recent contact or call, a conversation's wait); both must be in use
+    at each instant, or the golden rows would not pin the shortcut."""
+    from agentdesk.client.queue import QueueCache, build_queue
+    from agentdesk.domain import compliance
+
+    store = golden.portfolio(tmp_path / "kept.db")
+    policy = compliance.load_policy("china")
+    try:
+        build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", QueueCache())  # derives, keeps
+        kept = QueueCache()
+        for n, now in enumerate(golden.INSTANTS[:2]):
+            for cache in (QueueCache(), kept):  # a start, and a build from the last build's facts
+                shown = golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", cache))
+                assert orjson.loads(orjson.dumps(shown)) == saved[f"fresh-{n}"], n
+                assert cache.last_derived == 0
+                assert 200 < cache.last_light < len(shown) - 50, (n, cache.last_light)
+    finally:
+        store.close()
