@@ -528,6 +528,9 @@ def bench_case_work(session: Any, language: str, memory: Memory) -> None:
         wait_until(lambda: len(loaded) > before, timeout_s=600)
     line("open 'Case work' until the queue shows", (time.perf_counter() - started) * 1000, beat.stall_ms(),
          f"{window.queue_model.rowCount():,} rows ranked")
+    cache = session.queue_cache
+    print(f"  queue facts: {cache.last_kept:,} kept, {cache.last_derived:,} derived from documents, "
+          f"{getattr(cache, 'last_light', 0):,} ranked undecoded")
     memory.point("main window + Case work")
     open_every_tab(console, tasks, skip=window.mainSplitter)
     console.tabs.setCurrentWidget(window.mainSplitter)

@@ -623,8 +623,10 @@ class _Build:
             summary = _summary(s)
             # The queue's columns (a table without the documents): documents are read only for
             # cases whose cached facts are missing or stale.
-            every = s.case_rows()
-            rows = [r for r in every if _keep(r, self.filter, self.needle, now)]  # type: ignore[arg-type]
+            every = s.case_rows(search=bool(self.needle))
+            keep, flt, needle = _keep, self.filter, self.needle
+            at = [i for i, r in enumerate(every) if keep(r, flt, needle, now)]
+            rows = list(map(every.__getitem__, at))
             signatures = _signatures(s)
             # Every case's columns read as tuples in C (a lead's 100,000 rows: per-row
             # attribute reads in comprehensions were ~1.5 s of the build).
@@ -643,7 +645,8 @@ class _Build:
             fresh, stale = self._facts(s, rows, keys, siblings, signatures)
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
-            rows = [r for r in rows if r.id not in unreadable]
+            at = [i for i in at if every[i].id not in unreadable]
+            rows = list(map(every.__getitem__, at))
         row_ids = [r.id for r in rows]
         with cache._lock:
             cache._facts.update(fresh)
@@ -669,7 +672,10 @@ class _Build:
         strategies, which = _strategy_indices(rows, self.placed)
         table = _reuse(last, rows, pfacts)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
-        maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag))
+        # The rows' shown columns picked from every case's (read once, by column, in C).
+        pick = operator.itemgetter(*at) if len(at) > 1 else (lambda column: tuple(column[i] for i in at))
+        shown = tuple(pick(columns[name]) for name in _SHOWN_NAMES) if at else None
+        maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag), shown)
         if self.needle:
             self.texts = {r.id: r.search_text for r in rows}
         groups = dict(zip(every_ids, zip(columns.get("person_key", ()),  # `_groups`
@@ -1050,18 +1056,23 @@ class _RowMaker:
     this ranking's score and callable time): the desk's model then keeps what it painted."""
 
     def __init__(self, cache: QueueCache, rows: list[Any], ranking: ranking_mod.Ranking,
-                 signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...]) -> None:
+                 signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...],
+                 shown: tuple[tuple[Any, ...], ...] | None = None) -> None:
         self.cache, self.ranking = cache, ranking
-        # Only the columns a row shows, as tuples: not the summary rows themselves (their
-        # search text, keys and dates: ~50 MB at a lead's 96,000 cases, issue 20).
-        columns = list(zip(*map(_SHOWN, rows), strict=True)) if rows else [()] * len(_SHOWN_NAMES)
+        # Only the columns a row shows, as tuples (`shown`, when the caller has them): not the
+        # summary rows themselves (their search text, keys and dates: ~50 MB at a lead's
+        # 96,000 cases, issue 20).
+        if shown is not None:
+            columns = list(shown)
+        else:
+            columns = list(zip(*map(_SHOWN, rows), strict=True)) if rows else [()] * len(_SHOWN_NAMES)
         for at in _FEW_VALUES:  # one string per distinct value, not one per row as read
-            one: dict[Any, Any] = {}
-            columns[at] = tuple([one.setdefault(value, value) for value in columns[at]])
+            one = {value: value for value in set(columns[at])}
+            columns[at] = tuple(map(one.__getitem__, columns[at]))
         self.columns: tuple[tuple[Any, ...], ...] = tuple(columns)
         self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
         self.signatures, self.keys, self._stamp = signatures, keys, stamp
-        self.ids = [r.id for r in rows]
+        self.ids = list(columns[0])  # the case ids (`_SHOWN_NAMES` starts with "id")
         self.made: dict[int, QueueRow] = {}
         self.shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
 
