@@ -249,14 +249,16 @@ class _Light:
     derived again."""
 
     __slots__ = ("key", "since", "newest", "until", "group", "rpc_by_hour", "attempts_by_hour", "days",
-                 "fruitless_days", "engaged_at")
+                 "fruitless_days", "engaged_at", "wait")
 
     def __init__(self, key: Any, since: int | None, newest: int | None, until: int, group: tuple[Any, ...],
                  rpc: tuple[int, ...], tries: tuple[int, ...], days: tuple[int, ...], fruitless: tuple[int, ...],
-                 engaged_at: datetime | None) -> None:
+                 engaged_at: datetime | None, wait: timedelta | None) -> None:
         self.key, self.since, self.newest, self.until, self.group = key, since, newest, until, group
         self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days = rpc, tries, days, fruitless
-        self.engaged_at = engaged_at
+        # The policy's wait after a conversation `until` was computed for: under another
+        # policy the case is derived again (`_stale`).
+        self.engaged_at, self.wait = engaged_at, wait
 
     def covers(self, now: datetime) -> bool:
         """`_CaseFacts.covers` of the facts it stands for, and the history still unable to
@@ -302,10 +304,11 @@ def _light_of(key: Any, values: list[Any], policy: compliance.ContactPolicy, now
     rpc_t, tries_t = tuple(rpc), tuple(tries)
     return _Light(key, since, max(at) if at else None, until, group, one(rpc_t, rpc_t), one(tries_t, tries_t),
                   tuple(days) if days else (), tuple(fruitless) if fruitless else (),
-                  _instant(engaged) if engaged is not None else None)
+                  _instant(engaged) if engaged is not None else None, policy.wait_after_conversation)
 
 
 _NO_US = -(2**62)  # before any instant
+_NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contacts, as `_kept_values` reads them
 
 
 def _kept_values(raw: bytes, shared: dict[Any, Any]) -> list[Any]:
@@ -313,8 +316,9 @@ def _kept_values(raw: bytes, shared: dict[Any, Any]) -> list[Any]:
     checks them: raises on anything `decode` would refuse."""
     values = orjson.loads(raw)
     (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = values
-    if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(contacts) != 2 + len(_PAST_FIELDS) \
-            or len({len(column) for column in contacts}) != 1 or len(calls) != 2 or len(calls[0]) != len(calls[1]):
+    if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(calls) != 2 \
+            or len(calls[0]) != len(calls[1]) or (contacts != _NO_CONTACTS_KEPT and (
+                len(contacts) != 2 + len(_PAST_FIELDS) or len({len(column) for column in contacts}) != 1)):
         raise ValueError("kept queue facts of the wrong shape")
     if not isinstance(days, list) or not isinstance(fruitless, list) or not isinstance(lasting, list):
         raise TypeError("kept queue facts of the wrong shape")
@@ -704,7 +708,8 @@ class _Build:
         document)."""
         cache = self.cache
         with cache._lock:
-            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id], self.now)]
+            wait = self.policy.wait_after_conversation
+            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id], self.now, wait)]
             if stale and cache._kept is None:
                 cache._kept = self.store.queue_facts(FACTS_TAG)
             kept = cache._kept or {}
@@ -934,9 +939,11 @@ def _key_bytes(key: Any) -> bytes:
     return orjson.dumps(key)
 
 
-def _stale(cache: QueueCache, case_id: str, key: Any, now: datetime) -> bool:
+def _stale(cache: QueueCache, case_id: str, key: Any, now: datetime, wait: timedelta | None) -> bool:
+    """`wait`: the policy's wait after a conversation (a `_Light` made under another is stale)."""
     found = cache._facts.get(case_id)
-    return found is None or found.key != key or not found.covers(now)
+    return found is None or found.key != key or not found.covers(now) or (
+        type(found) is _Light and found.wait != wait)
 
 
 def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseFacts]) -> ranking_mod.CaseTable:
