@@ -122,3 +122,37 @@ def test_the_kept_facts_rank_most_cases_without_being_decoded(tmp_path: Path, sa
                 assert 200 < cache.last_light < len(shown) - 50, (n, cache.last_light)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("wait_days", [1, 60])
+def test_kept_facts_rank_as_the_documents_under_a_wait_after_conversation(tmp_path: Path, wait_days: int) -> None:
+    """The golden policy has no wait after a conversation; under one, a conversation older
+    than the counts' horizon may still hold a case back, and its kept facts must then not
+    rank it from the shared gate (`_light_of`). The queue from the kept facts (a start, and
+    a cache kept across instants and from a policy without the wait) is the queue derived
+    from the documents."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from agentdesk.client.queue import QueueCache, build_queue
+    from agentdesk.domain import compliance
+
+    plain = compliance.load_policy("china")
+    policy = replace(plain, name="china-wait", wait_after_conversation=timedelta(days=wait_days))
+    store = golden.portfolio(tmp_path / "kept.db")
+    try:
+        build_queue(store, plain, golden.INSTANTS[0], "all", "", "lead01", QueueCache())  # derives, keeps
+        kept = QueueCache()
+        build_queue(store, plain, golden.INSTANTS[0], "all", "", "lead01", kept)  # _Light under no wait
+        assert kept.last_light > 200
+        for now in golden.INSTANTS[:2]:
+            store.set_meta("queue_facts_version", "0/older")  # the next build derives every case
+            derived = QueueCache()
+            expected = golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", derived))
+            assert derived.last_kept == 0 and derived.last_light == 0
+            start = QueueCache()
+            assert golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", start)) == expected
+            assert start.last_derived == 0 and start.last_light > 200
+            assert golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", kept)) == expected
+    finally:
+        store.close()
