@@ -28,6 +28,8 @@ thread did not answer during each step, from a 5 ms heartbeat timer):
 
 Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_lead_grid.py [--cases 100000]
       [--attempts 3] [--shot grid.png] [--no-case-work] [--language zh_CN] [--trace]
+      [--queue-only 3]   (the Case work queue's build alone, headless: a start's build, and
+      the next minute's)
 No server or keyring: the store is built from synthetic case documents (the client's own
 `apply_changes`, as a pull would) and cached under the system temp folder with a bench
 key beside it; delete it to rebuild. The board comes from a stub API.
@@ -528,6 +530,9 @@ def bench_case_work(session: Any, language: str, memory: Memory) -> None:
         wait_until(lambda: len(loaded) > before, timeout_s=600)
     line("open 'Case work' until the queue shows", (time.perf_counter() - started) * 1000, beat.stall_ms(),
          f"{window.queue_model.rowCount():,} rows ranked")
+    cache = session.queue_cache
+    print(f"  queue facts: {cache.last_kept:,} kept, {cache.last_derived:,} derived from documents, "
+          f"{getattr(cache, 'last_light', 0):,} ranked undecoded")
     memory.point("main window + Case work")
     open_every_tab(console, tasks, skip=window.mainSplitter)
     console.tabs.setCurrentWidget(window.mainSplitter)
@@ -536,6 +541,45 @@ def bench_case_work(session: Any, language: str, memory: Memory) -> None:
     window.shutdown()
     window.deleteLater()
     process()
+
+
+def bench_queue_only(path: Path, key: str, builds: int) -> None:
+    """The "Case work" queue's build alone, headless: `builds` builds of the whole team's
+    queue, each with a new cache as at a start (the facts kept in the store by an earlier
+    build are read, not derived), then one in the next minute from the last build's cache."""
+    import gc
+
+    from agentdesk import clock
+    from agentdesk.client.queue import QueueCache, build_queue
+    from agentdesk.client.store import LocalStore
+    from agentdesk.domain import compliance
+
+    store = LocalStore(path, key)
+    policy = compliance.load_policy("china")
+    now = clock.now()
+    took: list[float] = []
+    cache: QueueCache | None = QueueCache()
+    try:
+        for n in range(builds):
+            # The last build's cache goes (a build freezes what it leaves alive, and a cache
+            # holds cycles: `queue._collector_paused`), so the figures are one start's.
+            del cache
+            gc.unfreeze()
+            gc.collect()
+            cache = QueueCache()
+            started = time.perf_counter()
+            rows = build_queue(store, policy, now, "all", "", "lead01", cache)
+            took.append(time.perf_counter() - started)
+            print(f"  start build {n + 1}: {took[-1] * 1000:8.1f} ms  {len(rows):,} rows; facts {cache.last_kept:,} "
+                  f"kept, {cache.last_derived:,} derived, {getattr(cache, 'last_light', 0):,} ranked undecoded; "
+                  f"RSS {_status_kb('VmRSS') / 1024:.1f} MB")
+        started = time.perf_counter()
+        build_queue(store, policy, now + timedelta(minutes=1), "all", "", "lead01", cache)
+        print(f"  next minute:   {(time.perf_counter() - started) * 1000:8.1f} ms")
+        print(f"  start builds, median {statistics.median(took) * 1000:.1f} ms (RSS: the first build's is a "
+              "start's; later ones keep what the earlier builds' freed memory left mapped)")
+    finally:
+        store.close()
 
 
 def main() -> None:
@@ -547,9 +591,14 @@ def main() -> None:
     parser.add_argument("--language", default="en", help="en or zh_CN (the figures do not depend on it)")
     parser.add_argument("--trace", action="store_true", help="tracemalloc's top allocation sites at each point")
     parser.add_argument("--maps", action="store_true", help="resident memory per mapping at each point")
+    parser.add_argument("--queue-only", type=int, metavar="BUILDS",
+                        help="only time the Case work queue's build, headless (no Qt), this many times")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     path, key = cached_store(args.cases, args.attempts)
+    if args.queue_only:
+        bench_queue_only(path, key, args.queue_only)
+        return
 
     with tempfile.TemporaryDirectory(prefix="agentdesk-bench-home-") as home:
         os.environ["AGENTDESK_HOME"] = home

@@ -236,6 +236,103 @@ def _made_fast(cls: type[Any], names: tuple[str, ...], values: Sequence[Any]) ->
     return made
 
 
+class _Light:
+    """A case's kept facts reduced to what ranks it while its history cannot change its gate
+    (issue 20: a lead's start decoded ~96,000 kept facts into objects, ~1 KB each, to rank
+    each case once). Made from the kept values (`_light_of`) when no contact and no call of
+    the case lies within `compliance.COUNT_HORIZON` of "now" and no conversation's wait may
+    last: the guard's verdict is then the one for no history (`compliance.hour_only`) and
+    the cadence the one for no calls, so the case's gate depends only on its planned
+    contact's shared fields, its zone and its placement (`group`), computed once per build
+    for all the cases alike (`_Build._light`). Time only ages a history, so a later instant
+    keeps it so; `covers` says no once it may not be (a clock set back): the case is then
+    derived again."""
+
+    __slots__ = ("key", "since", "newest", "until", "group", "rpc_by_hour", "attempts_by_hour", "days",
+                 "fruitless_days", "engaged_at", "wait")
+
+    def __init__(self, key: Any, since: int | None, newest: int | None, until: int, group: tuple[Any, ...],
+                 rpc: tuple[int, ...], tries: tuple[int, ...], days: tuple[int, ...], fruitless: tuple[int, ...],
+                 engaged_at: datetime | None, wait: timedelta | None) -> None:
+        self.key, self.since, self.newest, self.until, self.group = key, since, newest, until, group
+        self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days = rpc, tries, days, fruitless
+        # The policy's wait after a conversation `until` was computed for: under another
+        # policy the case is derived again (`_stale`).
+        self.engaged_at, self.wait = engaged_at, wait
+
+    def covers(self, now: datetime) -> bool:
+        """`_CaseFacts.covers` of the facts it stands for, and the history still unable to
+        change the gate at `now` (after `until`)."""
+        now_us = (now - _EPOCH) // _US
+        return now_us > self.until and (self.since is None or (
+            now_us - _HORIZON_US >= self.since and (self.newest is None or self.newest <= now_us)))
+
+    @property
+    def time_zone(self) -> str:
+        return self.group[-1]  # type: ignore[no-any-return]
+
+
+def _light_of(key: Any, values: list[Any], policy: compliance.ContactPolicy, now: datetime,
+              shared: dict[Any, Any], planned_of: dict[tuple[Any, ...], list[Any]]) -> _Light | None:
+    """The case's `_Light` at `now` from its kept values (`_kept_values`), or None when its
+    history may change its gate (then its decoded facts rank it). The first case of each
+    group leaves its planned contact in `planned_of` (what the group's gate is judged on)."""
+    (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = values
+    at = contacts[0]
+    until = max(at) + _HORIZON_US if at else _NO_US  # no count reaches a contact after this
+    if lasting:
+        if planned[2] != compliance.DEBTOR:
+            return None  # an emergency contact's once-only rule reads the whole history
+        wait = policy.wait_after_conversation
+        if wait is not None:
+            # The wait after a conversation ends at a local midnight at most a day after
+            # `wait.days` days.
+            lasts = ((wait.days + 2) * 86400 + wait.seconds) * 1_000_000
+            reached, channel, same = contacts[3], contacts[5], contacts[7]
+            for j in lasting:
+                if channel[j] != "sms" and same[j] and reached[j] == "right_party":
+                    until = max(until, at[j] + lasts)
+    if calls[0]:
+        until = max(until, max(calls[0]) + _HORIZON_US)  # the cadence counts the case's recent calls
+    if (now - _EPOCH) // _US <= until:
+        return None
+    one = shared.setdefault
+    group = (*planned[2:11], time_zone)
+    group = one(group, group)
+    if group not in planned_of:
+        planned_of[group] = planned
+    rpc_t, tries_t = tuple(rpc), tuple(tries)
+    return _Light(key, since, max(at) if at else None, until, group, one(rpc_t, rpc_t), one(tries_t, tries_t),
+                  tuple(days) if days else (), tuple(fruitless) if fruitless else (),
+                  _instant(engaged) if engaged is not None else None, policy.wait_after_conversation)
+
+
+_NO_US = -(2**62)  # before any instant
+_NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contacts, as `_kept_values` reads them
+
+
+def _kept_values(raw: bytes, shared: dict[Any, Any]) -> list[Any]:
+    """Kept facts parsed as plain values (`_CaseFacts.encode`'s list), checked as `decode`
+    checks them: raises on anything `decode` would refuse."""
+    values = orjson.loads(raw)
+    (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = values
+    if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(calls) != 2 \
+            or len(calls[0]) != len(calls[1]) or (contacts != _NO_CONTACTS_KEPT and (
+                len(contacts) != 2 + len(_PAST_FIELDS) or len({len(column) for column in contacts}) != 1)):
+        raise ValueError("kept queue facts of the wrong shape")
+    if not isinstance(days, list) or not isinstance(fruitless, list) or not isinstance(lasting, list):
+        raise TypeError("kept queue facts of the wrong shape")
+    if (_ZONE, time_zone) not in shared:
+        shared[(_ZONE, time_zone)] = ZoneInfo(time_zone)
+    if planned[9] is not None:
+        date.fromordinal(planned[9])
+    if engaged is not None:
+        _instant(engaged)
+    if since is not None:
+        values[10] = int(since)
+    return values
+
+
 _ZONE = object()  # `decode`'s key for a zone's ZoneInfo in the shared values
 _NO_CONTACTS: Contacts = ((),) * (2 + len(_PAST_FIELDS))
 _PLANNED_NAMES = tuple(f.name for f in fields(compliance.PlannedContact))
@@ -288,7 +385,10 @@ class QueueCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._facts: dict[str, _CaseFacts] = {}
+        self._facts: dict[str, _CaseFacts | _Light] = {}  # most kept facts stay undecoded (`_Light`)
+        # Each `_Light.group`'s planned contact (the kept values of its first case): its gate is
+        # judged on it.
+        self._planned_of: dict[tuple[Any, ...], list[Any]] = {}
         self._ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
         self._rows: dict[str, tuple[Any, QueueRow]] = {}
         self._prior: list[float] | None = None
@@ -305,6 +405,8 @@ class QueueCache:
         self._kept: dict[str, tuple[bytes, bytes]] | None = None
         # How many cases the last build took from kept facts, and derived from documents.
         self.last_kept = self.last_derived = 0
+        # How many cases the last build ranked from their kept values (`_Build._light`).
+        self.last_light = 0
 
     def invalidate(self, changes: Any) -> None:
         """Change listener: forget the cases a sync touched or removed."""
@@ -442,6 +544,11 @@ class _Build:
         # calls, by (segment, arm, zone) (`_ranking_facts`).
         self.today: dict[str, int] = {}
         self.paced: dict[tuple[Any, Any, str], datetime | None] = {}
+        # Values many cases repeat, one object each (`_kept_values`, `decode`, `_light_of`);
+        # each group's gate by placement (`_light`).
+        self.shared: dict[Any, Any] = {}
+        self.gates: dict[tuple[Any, ...], tuple[datetime | None, str]] = {}
+        self.light = 0  # cases ranked from their kept values (`_light`)
         with cache._lock:
             self.epoch = cache._epoch
             self.prior_gen = cache._prior_gen
@@ -520,8 +627,10 @@ class _Build:
             summary = _summary(s)
             # The queue's columns (a table without the documents): documents are read only for
             # cases whose cached facts are missing or stale.
-            every = s.case_rows()
-            rows = [r for r in every if _keep(r, self.filter, self.needle, now)]  # type: ignore[arg-type]
+            every = s.case_rows(search=bool(self.needle))
+            keep, flt, needle = _keep, self.filter, self.needle
+            at = [i for i, r in enumerate(every) if keep(r, flt, needle, now)]
+            rows = list(map(every.__getitem__, at))
             signatures = _signatures(s)
             # Every case's columns read as tuples in C (a lead's 100,000 rows: per-row
             # attribute reads in comprehensions were ~1.5 s of the build).
@@ -540,7 +649,8 @@ class _Build:
             fresh, stale = self._facts(s, rows, keys, siblings, signatures)
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
-            rows = [r for r in rows if r.id not in unreadable]
+            at = [i for i in at if every[i].id not in unreadable]
+            rows = list(map(every.__getitem__, at))
         row_ids = [r.id for r in rows]
         with cache._lock:
             cache._facts.update(fresh)
@@ -566,7 +676,10 @@ class _Build:
         strategies, which = _strategy_indices(rows, self.placed)
         table = _reuse(last, rows, pfacts)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
-        maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag))
+        # The rows' shown columns picked from every case's (read once, by column, in C).
+        pick = operator.itemgetter(*at) if len(at) > 1 else (lambda column: tuple(column[i] for i in at))
+        shown = tuple(pick(columns[name]) for name in _SHOWN_NAMES) if at else None
+        maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag), shown)
         if self.needle:
             self.texts = {r.id: r.search_text for r in rows}
         groups = dict(zip(every_ids, zip(columns.get("person_key", ()),  # `_groups`
@@ -588,26 +701,30 @@ class _Build:
     # --- shared steps --------------------------------------------------------------------
 
     def _facts(self, s: Any, rows: list[Any], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
-               signatures: dict[str, Any]) -> tuple[dict[str, _CaseFacts], list[str]]:
+               signatures: dict[str, Any]) -> tuple[dict[str, _CaseFacts | _Light], list[str]]:
         """Facts of the cases whose cached ones are missing or stale: those kept in the local
-        store under the same key, else derived (document parse and history walk, in chunks)
+        store under the same key (most not decoded: `_Light`), else derived (document parse and history walk, in chunks)
         and kept there; and those cases' ids (one missing from the facts has an unreadable
         document)."""
         cache = self.cache
         with cache._lock:
-            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id], self.now)]
+            wait = self.policy.wait_after_conversation
+            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id], self.now, wait)]
             if stale and cache._kept is None:
                 cache._kept = self.store.queue_facts(FACTS_TAG)
             kept = cache._kept or {}
-        fresh: dict[str, _CaseFacts] = {}
+        fresh: dict[str, _CaseFacts | _Light] = {}
         todo: list[str] = []
         unreadable = 0
-        shared: dict[Any, Any] = {}  # values many cases repeat, one object each (`decode`)
+        shared = self.shared  # values many cases repeat, one object each (`decode`)
+        planned_of = cache._planned_of
         for case_id in stale:
             found = kept.get(case_id)
             if found is not None and found[0] == _key_bytes(keys[case_id]):
                 try:
-                    back = _CaseFacts.decode(keys[case_id], found[1], shared, case_id)
+                    values = _kept_values(found[1], shared)
+                    light = _light_of(keys[case_id], values, self.policy, self.now, shared, planned_of)
+                    back = light or _CaseFacts.decode(keys[case_id], found[1], shared, case_id)
                     if back.covers(self.now):  # else kept at a later instant than this build's: derive
                         fresh[case_id] = back
                         continue
@@ -665,12 +782,13 @@ class _Build:
                 cache._kept = {}
         gone = [i for i in kept if i not in every] if kept and every is not None else []
         cache.last_kept, cache.last_derived = self.kept, len(self.to_keep)
+        cache.last_light = self.light
         try:
             self.store.save_queue_facts(FACTS_TAG, self.to_keep, gone)
         except Exception:  # noqa: BLE001 - a cache: the queue is right without it, the next start derives
             log.exception("could not keep the queue facts in the local store")
 
-    def _ranking_facts(self, row: Any, cf: _CaseFacts,
+    def _ranking_facts(self, row: Any, cf: _CaseFacts | _Light,
                        hit: tuple[Any, priority.CaseFacts] | None) -> tuple[priority.CaseFacts, tuple[Any, Any]]:
         """The case's `priority.CaseFacts` for this minute: its dial verdict (the guard, then
         the segment's cadence) and today's attempts; reused within the minute."""
@@ -678,6 +796,73 @@ class _Build:
         stamp = (cf.key, self.minute, policy.name, row.segment, row.arm, book.version)
         if hit is not None and hit[0] == stamp:
             return hit[1], hit
+        if isinstance(cf, _Light):
+            pf = self._light(row, cf)
+            if hit is not None and hit[1] == pf:
+                pf = hit[1]
+            return pf, (stamp, pf)
+        callable_from, gate = self._gate(row, cf)
+        today = self.today.get(cf.time_zone)
+        if today is None:
+            today = self.today[cf.time_zone] = now.astimezone(cf.zone).toordinal()
+        pf = _facts(row, cf, now, callable_from, gate, today)
+        if hit is not None and hit[1] == pf:
+            pf = hit[1]  # unchanged in the new minute: the same object, so its table row is kept
+        return pf, (stamp, pf)
+
+    def _light(self, row: Any, cf: _Light) -> priority.CaseFacts:
+        """`_ranking_facts` of a case whose history cannot change its gate (`_Light`): the
+        gate computed once per group, placement and build (issue 20)."""
+        group = cf.group
+        time_zone = group[-1]
+        at = (group, row.segment, row.arm)
+        found = self.gates.get(at)
+        if found is None:
+            found = self.gates[at] = self._hour_only_gate(row, group)
+        callable_from, gate = found
+        today = self.today.get(time_zone)
+        if today is None:
+            today = self.today[time_zone] = self.now.astimezone(priority._zone(time_zone)).toordinal()  # noqa: SLF001
+        self.light += 1
+        return _made_fast(priority.CaseFacts, _PRIORITY_NAMES, (
+            row.id, row.overdue_minor, row.days_past_due, row.status, time_zone, *_promise_facts(row),
+            cf.days.count(today), cf.fruitless_days.count(today), cf.rpc_by_hour, cf.attempts_by_hour,
+            callable_from, "CNY", cf.engaged_at, gate if callable_from is not None else ""))
+
+    def _hour_only_gate(self, row: Any, group: tuple[Any, ...]) -> tuple[datetime | None, str]:
+        """`_gate` of the cases of `group` (`_Light`) placed as `row`: the guard's verdict for
+        no history and the cadence's for no calls, judged on the group's first planned contact
+        (`compliance.HourOnlyVerdicts` shares it with every attempt alike)."""
+        with self.cache._lock:
+            values = list(self.cache._planned_of[group])
+        due = values[9]
+        values[9] = date.fromordinal(due) if due is not None else None
+        planned = compliance.PlannedContact(*values)
+        now = self.now
+        verdict = self.verdicts.evaluate(planned, (), now)
+        callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
+        gate = ""
+        paced = self._paced(row, group[-1], None)
+        if paced is not None and (callable_from is None or paced > callable_from):
+            after = self.verdicts.evaluate(planned, (), paced)
+            callable_from = paced if after.allowed else (after.next_allowed_at or paced)
+            gate = "cadence"
+        return callable_from, gate
+
+    def _paced(self, row: Any, time_zone: str, zone: ZoneInfo | None) -> datetime | None:
+        """The cadence's next call for a case of `row`'s placement without recent calls: the
+        same for every such case of the placement and zone."""
+        at = (row.segment, row.arm, time_zone)
+        if at in self.paced:
+            return self.paced[at]
+        found = self.paced[at] = next_call_at(self.placed.cadence(row.segment, row.arm), [], self.now,
+                                              zone or ZoneInfo(time_zone))
+        return found
+
+    def _gate(self, row: Any, cf: _CaseFacts) -> tuple[datetime | None, str]:
+        """The case's callable time at `now` and what sets it: the guard's verdict, then the
+        segment's cadence ("cadence" when it holds the case back longer)."""
+        now = self.now
         past = cf.past(now)  # also right for any later instant (the cadence's below)
         verdict = self.verdicts.evaluate(cf.planned, past, now)
         callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
@@ -686,23 +871,13 @@ class _Build:
         if calls:
             paced = next_call_at(self.placed.cadence(row.segment, row.arm), calls, now, cf.zone)
         else:  # no calls: the same for every case of the segment and zone
-            at = (row.segment, row.arm, cf.time_zone)
-            if at in self.paced:
-                paced = self.paced[at]
-            else:
-                paced = self.paced[at] = next_call_at(self.placed.cadence(row.segment, row.arm), calls, now, cf.zone)
+            paced = self._paced(row, cf.time_zone, cf.zone)
         if paced is not None and (callable_from is None or paced > callable_from):
             # The segment's cadence holds the case back longer than the guard does.
             after = self.verdicts.evaluate(cf.planned, past, paced)
             callable_from = paced if after.allowed else (after.next_allowed_at or paced)
             gate = "cadence"
-        today = self.today.get(cf.time_zone)
-        if today is None:
-            today = self.today[cf.time_zone] = now.astimezone(cf.zone).toordinal()
-        pf = _facts(row, cf, now, callable_from, gate, today)
-        if hit is not None and hit[1] == pf:
-            pf = hit[1]  # unchanged in the new minute: the same object, so its table row is kept
-        return pf, (stamp, pf)
+        return callable_from, gate
 
 
 def _strategy_indices(rows: list[Any], placed: _Placements) -> tuple[list[priority.Strategy], Any]:
@@ -764,9 +939,11 @@ def _key_bytes(key: Any) -> bytes:
     return orjson.dumps(key)
 
 
-def _stale(cache: QueueCache, case_id: str, key: Any, now: datetime) -> bool:
+def _stale(cache: QueueCache, case_id: str, key: Any, now: datetime, wait: timedelta | None) -> bool:
+    """`wait`: the policy's wait after a conversation (a `_Light` made under another is stale)."""
     found = cache._facts.get(case_id)
-    return found is None or found.key != key or not found.covers(now)
+    return found is None or found.key != key or not found.covers(now) or (
+        type(found) is _Light and found.wait != wait)
 
 
 def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseFacts]) -> ranking_mod.CaseTable:
@@ -886,18 +1063,23 @@ class _RowMaker:
     this ranking's score and callable time): the desk's model then keeps what it painted."""
 
     def __init__(self, cache: QueueCache, rows: list[Any], ranking: ranking_mod.Ranking,
-                 signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...]) -> None:
+                 signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...],
+                 shown: tuple[tuple[Any, ...], ...] | None = None) -> None:
         self.cache, self.ranking = cache, ranking
-        # Only the columns a row shows, as tuples: not the summary rows themselves (their
-        # search text, keys and dates: ~50 MB at a lead's 96,000 cases, issue 20).
-        columns = list(zip(*map(_SHOWN, rows), strict=True)) if rows else [()] * len(_SHOWN_NAMES)
+        # Only the columns a row shows, as tuples (`shown`, when the caller has them): not the
+        # summary rows themselves (their search text, keys and dates: ~50 MB at a lead's
+        # 96,000 cases, issue 20).
+        if shown is not None:
+            columns = list(shown)
+        else:
+            columns = list(zip(*map(_SHOWN, rows), strict=True)) if rows else [()] * len(_SHOWN_NAMES)
         for at in _FEW_VALUES:  # one string per distinct value, not one per row as read
-            one: dict[Any, Any] = {}
-            columns[at] = tuple([one.setdefault(value, value) for value in columns[at]])
+            one = {value: value for value in set(columns[at])}
+            columns[at] = tuple(map(one.__getitem__, columns[at]))
         self.columns: tuple[tuple[Any, ...], ...] = tuple(columns)
         self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
         self.signatures, self.keys, self._stamp = signatures, keys, stamp
-        self.ids = [r.id for r in rows]
+        self.ids = list(columns[0])  # the case ids (`_SHOWN_NAMES` starts with "id")
         self.made: dict[int, QueueRow] = {}
         self.shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
 
@@ -1119,14 +1301,20 @@ def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | No
     today_local = now.astimezone(cf.zone).toordinal() if today is None else today
     attempts_today = cf.days.count(today_local)
     fruitless_today = cf.fruitless_days.count(today_local)
+    return _made_fast(priority.CaseFacts, _PRIORITY_NAMES, (
+        row.id, row.overdue_minor, row.days_past_due, row.status, cf.time_zone, *_promise_facts(row),
+        attempts_today, fruitless_today, cf.rpc_by_hour, cf.attempts_by_hour,
+        callable_from, "CNY", cf.engaged_at, gate if callable_from is not None else ""))
+
+
+def _promise_facts(row: Any) -> tuple[Any, ...]:
+    """The summary row's callback time, promise due date, status and broken instant, as
+    `priority.CaseFacts` holds them."""
     promise_due = date.fromisoformat(row.promise_due) if row.promise_due else None
     broken_at = None
     if row.promise_status == "broken" and promise_due is not None:
         broken_at = datetime(promise_due.year, promise_due.month, promise_due.day, tzinfo=UTC)
-    return _made_fast(priority.CaseFacts, _PRIORITY_NAMES, (
-        row.id, row.overdue_minor, row.days_past_due, row.status, cf.time_zone, _dt(row.callback_due_at), promise_due,
-        row.promise_status, broken_at, attempts_today, fruitless_today, cf.rpc_by_hour, cf.attempts_by_hour,
-        callable_from, "CNY", cf.engaged_at, gate if callable_from is not None else ""))
+    return _dt(row.callback_due_at), promise_due, row.promise_status, broken_at
 
 
 _PRIORITY_NAMES = ("case_id", "overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at",

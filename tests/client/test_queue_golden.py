@@ -84,12 +84,75 @@ def test_the_facts_made_without_init_are_the_dataclasses_they_stand_for(tmp_path
     build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", QueueCache())  # derives, keeps
     cache = QueueCache()
     build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", cache)  # decodes the kept facts
-    store.close()
     assert cache.last_kept > 800
+    # Most kept facts rank their case undecoded (`_Light`): the others, and every kept row
+    # decoded, must be the dataclasses.
+    decoded = [f for f in cache._facts.values() if isinstance(f, _CaseFacts)]
+    assert 50 < len(decoded) < 800
+    kept = store.queue_facts(queue.FACTS_TAG)
+    decoded += [_CaseFacts.decode(orjson.loads(key), facts, {}, case_id) for case_id, (key, facts) in kept.items()]
     for cls, made in ((priority.CaseFacts, [pf for _stamp, pf in cache._ranked.values()]),
-                      (_CaseFacts, list(cache._facts.values())),
-                      (compliance.PlannedContact, [cf.planned for cf in cache._facts.values()])):
+                      (_CaseFacts, decoded),
+                      (compliance.PlannedContact, [cf.planned for cf in decoded])):
         names = {f.name for f in fields(cls)}
         for one in made:
             assert set(vars(one)) == names
             assert one == cls(**{f.name: getattr(one, f.name) for f in fields(cls) if f.init}), one
+    store.close()
+
+
+def test_the_kept_facts_rank_most_cases_without_being_decoded(tmp_path: Path, saved: dict[str, Any]) -> None:
+    """The golden rows above come from both ways of ranking a case with kept facts: from
+    the kept values, its gate shared by the cases alike (`_Build._light`), and from the
+    decoded facts (a recent contact or call, a conversation's wait); both must be in use
+    at each instant, or the golden rows would not pin the shortcut."""
+    from agentdesk.client.queue import QueueCache, build_queue
+    from agentdesk.domain import compliance
+
+    store = golden.portfolio(tmp_path / "kept.db")
+    policy = compliance.load_policy("china")
+    try:
+        build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", QueueCache())  # derives, keeps
+        kept = QueueCache()
+        for n, now in enumerate(golden.INSTANTS[:2]):
+            for cache in (QueueCache(), kept):  # a start, and a build from the last build's facts
+                shown = golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", cache))
+                assert orjson.loads(orjson.dumps(shown)) == saved[f"fresh-{n}"], n
+                assert cache.last_derived == 0
+                assert 200 < cache.last_light < len(shown) - 50, (n, cache.last_light)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("wait_days", [1, 60])
+def test_kept_facts_rank_as_the_documents_under_a_wait_after_conversation(tmp_path: Path, wait_days: int) -> None:
+    """The golden policy has no wait after a conversation; under one, a conversation older
+    than the counts' horizon may still hold a case back, and its kept facts must then not
+    rank it from the shared gate (`_light_of`). The queue from the kept facts (a start, and
+    a cache kept across instants and from a policy without the wait) is the queue derived
+    from the documents."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from agentdesk.client.queue import QueueCache, build_queue
+    from agentdesk.domain import compliance
+
+    plain = compliance.load_policy("china")
+    policy = replace(plain, name="china-wait", wait_after_conversation=timedelta(days=wait_days))
+    store = golden.portfolio(tmp_path / "kept.db")
+    try:
+        build_queue(store, plain, golden.INSTANTS[0], "all", "", "lead01", QueueCache())  # derives, keeps
+        kept = QueueCache()
+        build_queue(store, plain, golden.INSTANTS[0], "all", "", "lead01", kept)  # _Light under no wait
+        assert kept.last_light > 200
+        for now in golden.INSTANTS[:2]:
+            store.set_meta("queue_facts_version", "0/older")  # the next build derives every case
+            derived = QueueCache()
+            expected = golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", derived))
+            assert derived.last_kept == 0 and derived.last_light == 0
+            start = QueueCache()
+            assert golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", start)) == expected
+            assert start.last_derived == 0 and start.last_light > 200
+            assert golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", kept)) == expected
+    finally:
+        store.close()
