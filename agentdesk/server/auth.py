@@ -167,22 +167,50 @@ def login(session: Session, username: str, password: str, now: datetime,
     Every refusal is the same `invalid_credentials`, after the same work (one argon2
     verification, the same throttle writes), whether the name exists, is disabled or the
     password is wrong. A throttled name or address is refused before any of it, alike for
-    names that exist and names that do not.
+    names that exist and names that do not. (The API runs the same steps in two short
+    transactions with the verification between them: `check_login`, `verify_login`,
+    `finish_login`.)
     """
+    attempt = check_login(session, username, now, source)
+    return finish_login(session, attempt, verify_login(attempt, password), password, now)
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    """What a login reads before the password is verified (no database needed meanwhile)."""
+
+    keys: dict[str, login_throttle.Rule]
+    user: User | None  # the active account of that name, or None (unknown or disabled)
+
+
+def check_login(session: Session, username: str, now: datetime, source: str | None = None) -> LoginAttempt:
+    """The throttle's verdict (LoginThrottled) and the account a login names."""
     keys = login_throttle.keys_for(source, username)
     wait = login_throttle.wait_seconds(session, keys, now)
     if wait:
         raise LoginThrottled(wait)
     user = session.scalar(select(User).where(User.username == username))
-    known = user is not None and user.active
-    verified = _verify_password(user.password_hash if user is not None and known else _DUMMY_HASH, password)
-    if not (known and verified):
-        login_throttle.record_failure(session, keys, now)
+    return LoginAttempt(keys, user if user is not None and user.active else None)
+
+
+def verify_login(attempt: LoginAttempt, password: str) -> bool:
+    """The argon2 verification (against a dummy hash for an unknown or disabled name: the
+    same work either way). Needs no database: the API runs it holding no connection."""
+    user = attempt.user
+    return _verify_password(user.password_hash if user is not None else _DUMMY_HASH, password)
+
+
+def finish_login(session: Session, attempt: LoginAttempt, verified: bool, password: str,
+                 now: datetime) -> IssuedTokens:
+    """The throttle's count, then the tokens (or AuthError: the caller commits the count)."""
+    user = attempt.user
+    if user is None or not verified:
+        login_throttle.record_failure(session, attempt.keys, now)
         raise AuthError("invalid_credentials", "Wrong username or password.")
-    assert user is not None
-    login_throttle.record_success(session, keys)
+    login_throttle.record_success(session, attempt.keys)
     if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)  # parameters were raised (or lowered) since
+        # Parameters were raised (or lowered) since: the stored hash is replaced.
+        session.execute(update(User).where(User.id == user.id).values(password_hash=hash_password(password)))
     return _issue(session, user, now)
 
 
