@@ -23,6 +23,8 @@ import secrets
 import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
 
 import jwt
 from argon2 import PasswordHasher, Type
@@ -289,18 +291,22 @@ def user_for_access_token(session: Session, token: str, now: datetime) -> User:
     no longer than ACCESS_TTL and an `iat` not in the future: a token signed with the real
     key but made otherwise (no expiry, another kind of token) is not an access token.
     """
+    sub = access_token_subject(token, signing_key(session), now)
+    user = session.get(User, sub)
+    if user is None or not user.active:
+        raise AuthError("invalid_token", "The account is disabled.")
+    return user
+
+
+def access_token_subject(token: str, key: str, now: datetime) -> str:
+    """The user id an access token signed with `key` names, if it is valid at `now`
+    (AuthError otherwise); see `user_for_access_token`."""
     invalid = AuthError("invalid_token", "The access token is not valid: log in again.")
     try:
-        claims = jwt.decode(
-            token, signing_key(session), algorithms=["HS256"], audience=AUDIENCE, issuer=ISSUER,
-            options={"verify_exp": False, "verify_iat": False, "verify_nbf": False,
-                     "require": ["exp", "iat", "sub", "aud", "iss"]},
-        )
-        header = jwt.get_unverified_header(token)
+        typ, exp, iat, sub = _verified_claims(token, key)
     except (jwt.InvalidTokenError, ValueError, TypeError) as exc:
         raise invalid from exc
-    exp, iat, sub = claims.get("exp"), claims.get("iat"), claims.get("sub")
-    if header.get("typ") != TOKEN_TYPE or not isinstance(sub, str) or len(sub) > 64:
+    if typ != TOKEN_TYPE or not isinstance(sub, str) or len(sub) > 64:
         raise invalid
     if not all(isinstance(v, int | float) and not isinstance(v, bool) and abs(v) < 2**40 for v in (exp, iat)):
         raise invalid
@@ -308,10 +314,24 @@ def user_for_access_token(session: Session, token: str, now: datetime) -> User:
         raise invalid
     if exp <= now.timestamp():
         raise AuthError("token_expired", "The access token has expired: refresh it.")
-    user = session.get(User, sub)
-    if user is None or not user.active:
-        raise AuthError("invalid_token", "The account is disabled.")
-    return user
+    return sub
+
+
+@lru_cache(maxsize=4096)
+def _verified_claims(token: str, key: str) -> tuple[Any, Any, Any, Any]:
+    """(typ, exp, iat, sub) of a token whose signature, audience and issuer check out.
+
+    Kept per (token, key): a desk sends the same token with every request for its 15
+    minutes, and decoding and verifying it again each time was a share of every pull's CPU.
+    Only the signature's verdict is kept; every time check is made again by the caller at
+    its own `now`. A refused token raises, and a raise is never kept."""
+    decoded = jwt.decode_complete(
+        token, key, algorithms=["HS256"], audience=AUDIENCE, issuer=ISSUER,
+        options={"verify_exp": False, "verify_iat": False, "verify_nbf": False,
+                 "require": ["exp", "iat", "sub", "aud", "iss"]},
+    )
+    claims, header = decoded["payload"], decoded["header"]
+    return header.get("typ"), claims.get("exp"), claims.get("iat"), claims.get("sub")
 
 
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
