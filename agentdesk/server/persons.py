@@ -10,7 +10,6 @@ the desk's side is `agentdesk.client.caseview.person_history`.
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -47,22 +46,9 @@ def phone_number(value: str) -> str | None:
         return None
 
 
-_IDENTITY_KEYS: weakref.WeakKeyDictionary[object, str] = weakref.WeakKeyDictionary()
-
-
 def identity_key(session: Session) -> str:
-    """The secret behind the opaque person/number keys desks see (made by migration 0005).
-
-    Kept per engine once read, as auth.signing_key is: it never changes once made, and
-    every document rebuild (each push) read it twice. A key made in this session is not
-    kept, since the transaction may still roll back."""
-    engine = session.get_bind()
-    known = _IDENTITY_KEYS.get(engine)
-    if known is not None:
-        return known
+    """The secret behind the opaque person/number keys desks see (made by migration 0005)."""
     row = session.get(ServerSetting, "identity_key")
-    if row is not None:
-        _IDENTITY_KEYS[engine] = row.value
     if row is None:  # a database made before the migration ran: make it now
         import secrets
 
