@@ -42,6 +42,9 @@ from agentdesk.server.sms.routes import sms_router
 
 log = logging.getLogger(__name__)
 WORKER_NAME = secrets.token_hex(4)
+# Logins verified at once per API process: argon2 is CPU work, so more at once than cores only
+# interleaves them (each evicting the others' 7 MiB from the caches) and holds more threads.
+LOGIN_THREADS = 2
 
 
 def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = None,
@@ -64,6 +67,7 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         db.stop_wal_checkpointer()
 
     push_lane = PushLane()
+    login_lane = PushLane(LOGIN_THREADS)
 
     def poke(agents: set[str], teams: set[str]) -> None:
         """Tell clients in scope to pull: across processes on PostgreSQL, in-process on SQLite."""
@@ -135,6 +139,22 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
             s.expunge(user)
             return user
 
+    def bearer_token(
+        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> str:
+        """The caller's access token, not yet checked: a route that reads the database anyway
+        checks it in its own transaction (`caller`), one checkout instead of two."""
+        if creds is None:
+            raise ApiError(401, "not_authenticated", "Log in first: send Authorization: Bearer <token>.")
+        return creds.credentials
+
+    def caller(s: Session, token: str) -> User:
+        """`current_user`'s check, in the route's own session."""
+        try:
+            return auth.user_for_access_token(s, token, clock.now())
+        except auth.AuthError as exc:
+            raise ApiError(401, exc.code, str(exc)) from exc
+
     def tokens(issued: auth.IssuedTokens) -> contract.TokenPair:
         u = issued.user
         return contract.TokenPair(
@@ -172,14 +192,26 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         )
 
     @app.post("/v1/auth/login", response_model=contract.TokenPair, responses=login_errors)
-    def login(body: contract.LoginRequest, request: Request) -> contract.TokenPair:
-        """A plain def: argon2 runs in the thread pool, never on the event loop."""
+    async def login(body: contract.LoginRequest, request: Request) -> contract.TokenPair:
+        """Runs in the login lane (push_lane.PushLane of LOGIN_THREADS): argon2 never on the
+        event loop, and a storm of logins (a shift starting) queues on the loop instead of
+        taking every thread of the pool. The two transactions around the verification hold a
+        connection for a round trip or two each, never during argon2's ~20 ms: at 100
+        logins at once the pool no longer opened dozens of new PostgreSQL connections."""
+        source = request.client.host if request.client else None
+        return await login_lane.run(lambda: _login(body.username, body.password, source))
+
+    def _login(username: str, password: str, source: str | None) -> contract.TokenPair:
+        now = clock.now()
+        try:
+            with db.transaction() as s:
+                attempt = auth.check_login(s, username, now, source)
+        except auth.LoginThrottled as exc:
+            raise ApiError(429, exc.code, str(exc), headers={"Retry-After": str(exc.retry_after)}) from exc
+        verified = auth.verify_login(attempt, password)
         with db.sessions() as s:
             try:
-                issued = auth.login(s, body.username, body.password, clock.now(),
-                                    request.client.host if request.client else None)
-            except auth.LoginThrottled as exc:
-                raise ApiError(429, exc.code, str(exc), headers={"Retry-After": str(exc.retry_after)}) from exc
+                issued = auth.finish_login(s, attempt, verified, password, now)
             except auth.AuthError as exc:
                 s.commit()  # the failed-login count must survive the refusal
                 raise ApiError(401, exc.code, str(exc)) from exc
@@ -216,7 +248,7 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         **errors, 400: {"model": contract.ErrorBody, "description": "a cursor this server cannot read"},
         409: {"model": contract.ErrorBody, "description": "foreign_cursor: pull the whole scope again"}})
     def pull(
-        user: Annotated[User, Depends(current_user)],
+        token: Annotated[str, Depends(bearer_token)],
         cursor: Annotated[str | None, Query(max_length=40)] = None,
         limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL_LIMIT)] = 500,
         accept: Annotated[str, Header()] = "application/json",
@@ -225,6 +257,7 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         # holds its connection while the route waits for a thread, and under load (500 desks)
         # the threads were waiting for connections held by pulls waiting for threads.
         with db.transaction() as s:
+            user = caller(s, token)
             if contract.PULL_LINES_MEDIA_TYPE in accept:
                 # The desktop's bulk form: queue columns beside documents it stores unparsed.
                 return Response(sync.pull_lines(s, user, cursor, limit), media_type=contract.PULL_LINES_MEDIA_TYPE)

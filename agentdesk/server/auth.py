@@ -23,6 +23,8 @@ import secrets
 import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
 
 import jwt
 from argon2 import PasswordHasher, Type
@@ -167,22 +169,50 @@ def login(session: Session, username: str, password: str, now: datetime,
     Every refusal is the same `invalid_credentials`, after the same work (one argon2
     verification, the same throttle writes), whether the name exists, is disabled or the
     password is wrong. A throttled name or address is refused before any of it, alike for
-    names that exist and names that do not.
+    names that exist and names that do not. (The API runs the same steps in two short
+    transactions with the verification between them: `check_login`, `verify_login`,
+    `finish_login`.)
     """
+    attempt = check_login(session, username, now, source)
+    return finish_login(session, attempt, verify_login(attempt, password), password, now)
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    """What a login reads before the password is verified (no database needed meanwhile)."""
+
+    keys: dict[str, login_throttle.Rule]
+    user: User | None  # the active account of that name, or None (unknown or disabled)
+
+
+def check_login(session: Session, username: str, now: datetime, source: str | None = None) -> LoginAttempt:
+    """The throttle's verdict (LoginThrottled) and the account a login names."""
     keys = login_throttle.keys_for(source, username)
     wait = login_throttle.wait_seconds(session, keys, now)
     if wait:
         raise LoginThrottled(wait)
     user = session.scalar(select(User).where(User.username == username))
-    known = user is not None and user.active
-    verified = _verify_password(user.password_hash if user is not None and known else _DUMMY_HASH, password)
-    if not (known and verified):
-        login_throttle.record_failure(session, keys, now)
+    return LoginAttempt(keys, user if user is not None and user.active else None)
+
+
+def verify_login(attempt: LoginAttempt, password: str) -> bool:
+    """The argon2 verification (against a dummy hash for an unknown or disabled name: the
+    same work either way). Needs no database: the API runs it holding no connection."""
+    user = attempt.user
+    return _verify_password(user.password_hash if user is not None else _DUMMY_HASH, password)
+
+
+def finish_login(session: Session, attempt: LoginAttempt, verified: bool, password: str,
+                 now: datetime) -> IssuedTokens:
+    """The throttle's count, then the tokens (or AuthError: the caller commits the count)."""
+    user = attempt.user
+    if user is None or not verified:
+        login_throttle.record_failure(session, attempt.keys, now)
         raise AuthError("invalid_credentials", "Wrong username or password.")
-    assert user is not None
-    login_throttle.record_success(session, keys)
+    login_throttle.record_success(session, attempt.keys)
     if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)  # parameters were raised (or lowered) since
+        # Parameters were raised (or lowered) since: the stored hash is replaced.
+        session.execute(update(User).where(User.id == user.id).values(password_hash=hash_password(password)))
     return _issue(session, user, now)
 
 
@@ -261,18 +291,22 @@ def user_for_access_token(session: Session, token: str, now: datetime) -> User:
     no longer than ACCESS_TTL and an `iat` not in the future: a token signed with the real
     key but made otherwise (no expiry, another kind of token) is not an access token.
     """
+    sub = access_token_subject(token, signing_key(session), now)
+    user = session.get(User, sub)
+    if user is None or not user.active:
+        raise AuthError("invalid_token", "The account is disabled.")
+    return user
+
+
+def access_token_subject(token: str, key: str, now: datetime) -> str:
+    """The user id an access token signed with `key` names, if it is valid at `now`
+    (AuthError otherwise); see `user_for_access_token`."""
     invalid = AuthError("invalid_token", "The access token is not valid: log in again.")
     try:
-        claims = jwt.decode(
-            token, signing_key(session), algorithms=["HS256"], audience=AUDIENCE, issuer=ISSUER,
-            options={"verify_exp": False, "verify_iat": False, "verify_nbf": False,
-                     "require": ["exp", "iat", "sub", "aud", "iss"]},
-        )
-        header = jwt.get_unverified_header(token)
+        typ, exp, iat, sub = _verified_claims(token, key)
     except (jwt.InvalidTokenError, ValueError, TypeError) as exc:
         raise invalid from exc
-    exp, iat, sub = claims.get("exp"), claims.get("iat"), claims.get("sub")
-    if header.get("typ") != TOKEN_TYPE or not isinstance(sub, str) or len(sub) > 64:
+    if typ != TOKEN_TYPE or not isinstance(sub, str) or len(sub) > 64:
         raise invalid
     if not all(isinstance(v, int | float) and not isinstance(v, bool) and abs(v) < 2**40 for v in (exp, iat)):
         raise invalid
@@ -280,10 +314,24 @@ def user_for_access_token(session: Session, token: str, now: datetime) -> User:
         raise invalid
     if exp <= now.timestamp():
         raise AuthError("token_expired", "The access token has expired: refresh it.")
-    user = session.get(User, sub)
-    if user is None or not user.active:
-        raise AuthError("invalid_token", "The account is disabled.")
-    return user
+    return sub
+
+
+@lru_cache(maxsize=4096)
+def _verified_claims(token: str, key: str) -> tuple[Any, Any, Any, Any]:
+    """(typ, exp, iat, sub) of a token whose signature, audience and issuer check out.
+
+    Kept per (token, key): a desk sends the same token with every request for its 15
+    minutes, and decoding and verifying it again each time was a share of every pull's CPU.
+    Only the signature's verdict is kept; every time check is made again by the caller at
+    its own `now`. A refused token raises, and a raise is never kept."""
+    decoded = jwt.decode_complete(
+        token, key, algorithms=["HS256"], audience=AUDIENCE, issuer=ISSUER,
+        options={"verify_exp": False, "verify_iat": False, "verify_nbf": False,
+                 "require": ["exp", "iat", "sub", "aud", "iss"]},
+    )
+    claims, header = decoded["payload"], decoded["header"]
+    return header.get("typ"), claims.get("exp"), claims.get("iat"), claims.get("sub")
 
 
 _DUMMY_HASH = _hasher.hash("not-a-real-password")

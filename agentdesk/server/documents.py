@@ -40,7 +40,7 @@ from agentdesk import clock
 from agentdesk.domain.masking import mask_address, mask_national_id, mask_phone
 from agentdesk.domain.money import bucket_for
 from agentdesk.domain.queue_columns import history_columns
-from agentdesk.server import persons, segmentation
+from agentdesk.server import document_rows, persons, segmentation
 from agentdesk.server.models import Case, CaseDocument, ContactAttempt, Note
 from agentdesk.server.sms.outbox import sms_history
 
@@ -299,7 +299,7 @@ def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
     docs, cases = CaseDocument.__table__, Case.__table__
     with db.transaction() as session:
         rows = []
-        loaded = load_for_documents(session, ids, fresh=True)
+        loaded = document_rows.load(session, ids)
         built = build_caches(session, loaded)
         for c in loaded:
             doc, queue = built[c.id]

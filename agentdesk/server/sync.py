@@ -157,11 +157,11 @@ def _utf8(session: Session, column: Any) -> Any:
 def _read_page(session: Session, user: User, cursor: str | None, limit: int, *, as_utf8: bool = False) -> _Page:
     # Every cursor names the database it came from (db_identity.py): a restored or
     # swapped database answers another's cursor with ForeignCursor, never a silent gap.
-    ident = db_identity.identity(session)
+    ident, top = db_identity.identity_and_top(session)
     cursor_ident, digits = db_identity.split(cursor) if cursor else (None, "")
     after = parse_cursor(digits)
     if cursor:
-        db_identity.check(session, ident, cursor_ident, after)
+        db_identity.check(session, ident, cursor_ident, after, top)
     limit = max(1, min(limit, MAX_PULL_LIMIT))
     doc_col, queue_col = CaseDocument.doc_cache, CaseDocument.queue_cache
     if as_utf8:

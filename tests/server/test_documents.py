@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select
 from agentdesk import clock
 from agentdesk.contract import PULL_LINES_MEDIA_TYPE
 from agentdesk.domain.queue_columns import queue_columns
-from agentdesk.server import documents
+from agentdesk.server import document_rows, documents
 from agentdesk.server.db import Database
 from agentdesk.server.models import Case, CaseDocument
 from tests.server.helpers import login, pull_all, user_id
@@ -165,3 +165,26 @@ def test_a_pull_in_lines_carries_the_json_pull_with_each_cases_queue_columns_bes
     increment = pulled_lines(api, agent, cursor)
     assert ({"entity": "case", "op": "remove", "id": held[3]}, None) in increment
     assert {h["id"] for h, d in increment if d is not None} == {held[0], held[1]}
+
+
+def test_documents_built_from_plain_rows_are_the_documents_built_through_the_orm(api: TestClient, db: Database) -> None:
+    """A push rebuilds its cases' documents from plain rows (document_rows.py); the pulled
+    document must be the very one the ORM-loaded case gives, for every case of the demo
+    (attempts with and without an agent, notes, promises, callbacks, payments, contact points)."""
+    agent = login(api, "agent01")
+    case_id = sorted(pulled_documents(api, agent))[0]
+    now = clock.now()
+    api.post("/v1/sync/push", headers=agent, json={"mutations": [
+        {"id": str(uuid.uuid4()), "type": "note.add", "payload": {"case_id": case_id, "text": "第二次联系"}},
+        {"id": str(uuid.uuid4()), "type": "attempt.record",
+         "payload": {"attempt_id": str(uuid.uuid4()), "case_id": case_id, "reached": "nobody", "outcome": "no_answer",
+                     "started_at": (now - timedelta(minutes=2)).isoformat()}}]})
+    with db.sessions() as s:
+        ids = sorted(s.scalars(select(Case.id)))
+        through_orm = documents.build_caches(s, documents.load_for_documents(s, ids))
+        from_rows = documents.build_caches(s, document_rows.load(s, ids))
+        loaded = document_rows.load(s, ids)
+    assert from_rows == through_orm
+    for part in ("attempts", "notes", "promises", "accounts", "contact_points"):
+        assert any(getattr(c, part) for c in loaded), f"the demo has no {part}: the comparison would not cover them"
+    assert len(from_rows) == len(ids)
