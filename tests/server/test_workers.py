@@ -105,8 +105,9 @@ def test_every_desk_hears_a_write_whichever_process_serves_it(two_servers: tuple
     assert all(event.wait(15) for event in heard), f"{sum(e.is_set() for e in heard)} of {LISTENERS} desks poked"
 
 
-@pytest.mark.postgres
-def test_workers_two_starts_two_api_processes_that_serve(postgres_url: str) -> None:
+@pytest.fixture
+def two_workers(postgres_url: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`serve --workers 2` on a fresh, migrated and seeded PostgreSQL: its address and process."""
     with fresh_postgres_database(postgres_url) as url:
         prepare_database(url, seed=True, cases=20).dispose()
         port = free_port()
@@ -114,41 +115,42 @@ def test_workers_two_starts_two_api_processes_that_serve(postgres_url: str) -> N
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_up(base, process)
-            workers = _worker_processes(process.pid)
-            assert len(workers) == 2, workers
-            with closing(_client(base, "agent01")) as agent:
-                changes, _ = _pull(agent, None)
-                assert any(c["entity"] == "case" for c in changes), "agent01 got no cases"
-                assert agent.get("/v1/info").headers.get(WORKER_HEADER)
+            yield base, process
         finally:
             process.terminate()
             process.wait(timeout=30)
-        # Stopping the server stops its workers too: none is left holding the port.
-        deadline = time.monotonic() + 10
-        while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], workers
 
 
 @pytest.mark.postgres
-def test_fifty_first_logins_at_once_on_a_fresh_database_all_succeed(postgres_url: str) -> None:
-    with fresh_postgres_database(postgres_url) as url:
-        prepare_database(url, seed=True, cases=20).dispose()
-        port = free_port()
-        process = _serve(url, port, "--workers", "2", "--no-migrate")
-        base = f"http://127.0.0.1:{port}"
-        try:
-            _wait_up(base, process)
+def test_workers_two_starts_two_api_processes_that_serve(
+        two_workers: tuple[str, subprocess.Popen[bytes]]) -> None:
+    base, process = two_workers
+    workers = _worker_processes(process.pid)
+    assert len(workers) == 2, workers
+    with closing(_client(base, "agent01")) as agent:
+        changes, _ = _pull(agent, None)
+        assert any(c["entity"] == "case" for c in changes), "agent01 got no cases"
+        assert agent.get("/v1/info").headers.get(WORKER_HEADER)
+    process.terminate()
+    process.wait(timeout=30)
+    # Stopping the server stops its workers too: none is left holding the port.
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], workers
 
-            def login(_i: int) -> int:
-                return httpx.post(f"{base}/v1/auth/login", json={"username": "agent01", "password": "demo"},
-                                  timeout=60).status_code
 
-            with ThreadPoolExecutor(max_workers=50) as pool:
-                codes = list(pool.map(login, range(50)))
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+@pytest.mark.postgres
+def test_fifty_first_logins_at_once_on_a_fresh_database_all_succeed(
+        two_workers: tuple[str, subprocess.Popen[bytes]]) -> None:
+    base, _process = two_workers
+
+    def login(_i: int) -> int:
+        return httpx.post(f"{base}/v1/auth/login", json={"username": "agent01", "password": "demo"},
+                          timeout=60).status_code
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        codes = list(pool.map(login, range(50)))
     assert [c for c in codes if c >= 500] == [], codes
 
 
