@@ -60,6 +60,51 @@ def _rows(session: Session, statement: Any) -> list[SimpleNamespace]:
     return [SimpleNamespace(**row._mapping) for row in session.execute(statement)]
 
 
+# The user named by a child row (an attempt's agent, a note's author), read in the child's
+# own query: (attribute on the row, its id column, the joined username's label).
+_NAMED_USER: dict[str, tuple[str, Any, str]] = {
+    "attempts": ("agent", ContactAttempt.agent_id, "_agent_username"),
+    "notes": ("author", Note.author_id, "_author_username"),
+}
+_DEBTOR_PREFIX = "_debtor__"
+
+
+def _cases_with_debtors(session: Session, chunk: list[str]) -> list[SimpleNamespace]:
+    """The cases of `chunk`, each with its `debtor`, in one query (a push rebuilds one case:
+    every statement saved is a round trip saved)."""
+    debtor_columns = [column.element.label(_DEBTOR_PREFIX + column.key) for column in _columns(Debtor)]
+    statement = (select(*_columns(Case), *debtor_columns)
+                 .outerjoin(Debtor, Debtor.id == Case.debtor_id).where(Case.id.in_(chunk)))
+    cases = []
+    for row in session.execute(statement):
+        values = dict(row._mapping)
+        debtor = {key[len(_DEBTOR_PREFIX):]: values.pop(key) for key in list(values) if key.startswith(_DEBTOR_PREFIX)}
+        case = SimpleNamespace(**values)
+        case.debtor = SimpleNamespace(**debtor) if debtor["id"] is not None else None
+        cases.append(case)
+    return cases
+
+
+def _children(session: Session, name: str, model: Any, order: Any, chunk: list[str]) -> list[SimpleNamespace]:
+    """One relation's rows for the cases of `chunk`, in the relationship's order; attempts and
+    notes with their user (`agent`, `author`: None when the row names none) joined in."""
+    named = _NAMED_USER.get(name)
+    if named is None:
+        return _rows(session, select(*_columns(model)).where(model.case_id.in_(chunk)).order_by(order))
+    attribute, user_id, label = named
+    statement = (select(*_columns(model), User.username.label(label))
+                 .outerjoin(User, User.id == user_id).where(model.case_id.in_(chunk)).order_by(order))
+    out = []
+    for row in session.execute(statement):
+        values = dict(row._mapping)
+        username = values.pop(label)
+        child = SimpleNamespace(**values)
+        setattr(child, attribute, SimpleNamespace(id=values[user_id.key], username=username)
+                if username is not None else None)
+        out.append(child)
+    return out
+
+
 def load(session: Session, case_ids: Sequence[str]) -> list[Any]:
     """The cases of `case_ids` that exist, each with what its document needs, as plain
     objects shaped like the ORM's (`debtor`, the lists, each attempt's `agent` and each
@@ -67,27 +112,15 @@ def load(session: Session, case_ids: Sequence[str]) -> list[Any]:
     found: list[Any] = []
     for start in range(0, len(case_ids), CHUNK):
         chunk = list(case_ids[start:start + CHUNK])
-        cases = _rows(session, select(*_columns(Case)).where(Case.id.in_(chunk)))
+        cases = _cases_with_debtors(session, chunk)
         if not cases:
             continue
         by_id = {c.id: c for c in cases}
-        debtors = {d.id: d for d in _rows(session, select(*_columns(Debtor))
-                                          .where(Debtor.id.in_(sorted({c.debtor_id for c in cases}))))}
         for case in cases:
-            case.debtor = debtors.get(case.debtor_id)
             for name, _model, _order in _CHILDREN:
                 setattr(case, name, [])
         for name, model, order in _CHILDREN:
-            for row in _rows(session, select(*_columns(model)).where(model.case_id.in_(chunk)).order_by(order)):
+            for row in _children(session, name, model, order, chunk):
                 getattr(by_id[row.case_id], name).append(row)
-        user_ids = {a.agent_id for c in cases for a in c.attempts if a.agent_id} | \
-                   {n.author_id for c in cases for n in c.notes if n.author_id}
-        users = {uid: SimpleNamespace(id=uid, username=name) for uid, name in session.execute(
-            select(User.id, User.username).where(User.id.in_(sorted(user_ids))))} if user_ids else {}
-        for case in cases:
-            for attempt in case.attempts:
-                attempt.agent = users.get(attempt.agent_id) if attempt.agent_id else None
-            for note in case.notes:
-                note.author = users.get(note.author_id) if note.author_id else None
         found.extend(cases)
     return found

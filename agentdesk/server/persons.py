@@ -30,6 +30,7 @@ from agentdesk.server.models import Case, ContactAttempt, ContactPoint, Debtor, 
 # third-party "spoken to once" rule, which looks further; older contacts no longer change
 # a verdict the desk computes.
 RELATED_WINDOW = timedelta(days=60)
+_IDENTITY_KEY = "agentdesk_identity_key"
 
 
 def _rules_channel() -> Any:
@@ -48,7 +49,12 @@ def phone_number(value: str) -> str | None:
 
 def identity_key(session: Session) -> str:
     """The secret behind the opaque person/number keys desks see (made by migration 0005)."""
+    known = session.info.get(_IDENTITY_KEY)
+    if known is not None:  # a document rebuild asks twice (documents.build_caches, related_contacts)
+        return str(known)
     row = session.get(ServerSetting, "identity_key")
+    if row is not None:
+        session.info[_IDENTITY_KEY] = row.value  # never changes once made; a new one made below may roll back
     if row is None:  # a database made before the migration ran: make it now
         import secrets
 
@@ -69,12 +75,16 @@ def number_token(secret: str, number: str) -> str:
 def related_case_ids(session: Session, case: Case) -> set[str]:
     """Other cases of the same person, and cases that carry one of this case's numbers."""
     numbers = [p.number for p in case.contact_points if p.number]
-    clauses = [Debtor.person_key == case.debtor.person_key] if case.debtor.person_key else []
-    found: set[str] = set()
-    if clauses:
-        found |= set(session.scalars(select(Case.id).join(Debtor, Debtor.id == Case.debtor_id).where(*clauses)))
+    branches: list[Any] = []  # one round trip for both questions (a push asks this per outcome)
+    if case.debtor.person_key:
+        branches.append(select(Case.id).join(Debtor, Debtor.id == Case.debtor_id)
+                        .where(Debtor.person_key == case.debtor.person_key))
     if numbers:
-        found |= set(session.scalars(select(ContactPoint.case_id).where(ContactPoint.number.in_(numbers))))
+        branches.append(select(ContactPoint.case_id).where(ContactPoint.number.in_(numbers)))
+    if not branches:
+        return set()
+    statement: Any = union(*branches) if len(branches) > 1 else branches[0]
+    found: set[str] = set(session.scalars(statement))
     found.discard(case.id)
     return found
 

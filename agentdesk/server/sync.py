@@ -387,10 +387,8 @@ def _validated(mutation: contract.Mutation) -> Any:
         raise Rejected(f"invalid {mutation.type} payload: {problems}") from exc
 
 
-def _case_for_write(session: Session, user: User, case_id: str, *, decision: bool) -> Case:
-    case = session.get(Case, case_id, with_for_update=db_locks(session))
-    if case is None:
-        raise Rejected(f"case {case_id} does not exist on the server")
+def _writable(session: Session, user: User, case: Case, *, decision: bool) -> Case:
+    """`case` (loaded and locked) if the caller may write to it now, else the refusal."""
     if in_scope(user, case):
         return case
     if not decision and was_in_scope(session, user, case):
@@ -416,31 +414,37 @@ def _apply(session: Session, user: User, mutation: contract.Mutation, now: datet
     """Apply one mutation; returns the cases it changed, the one it names first (a hold or
     a number's mark can reach the person's other cases and every case with the number)."""
     payload = _validated(mutation)
+    # The case is read (and on PostgreSQL locked) once, first: the refusals below and the
+    # write find it in the session's identity map instead of reading it twice more. Held in
+    # `named` so the map, which holds its objects weakly, keeps it between those calls.
+    named = session.get(Case, payload.case_id, with_for_update=db_locks(session))
     _refuse(write_scope.late_write_refusal(session, user, payload, now))
     _refuse(write_scope.id_refusal(session, user, payload, str(mutation.id)))
+    if named is None:
+        raise Rejected(f"case {payload.case_id} does not exist on the server")
     if isinstance(payload, contract.NoteAddPayload):
-        case = _case_for_write(session, user, payload.case_id, decision=False)
+        case = _writable(session, user, named, decision=False)
         cases = writes.add_note(session, user, case, payload, str(payload.note_id or mutation.id), now)
     elif isinstance(payload, contract.AttemptRecordPayload):
-        case = _case_for_write(session, user, payload.case_id, decision=False)
+        case = _writable(session, user, named, decision=False)
         cases = writes.record_attempt(session, user, case, payload, in_scope(user, case))
     elif isinstance(payload, contract.PromiseAddPayload):
-        case = _case_for_write(session, user, payload.case_id, decision=True)
+        case = _writable(session, user, named, decision=True)
         cases = writes.add_promise(session, user, case, payload, now)
     elif isinstance(payload, contract.CallbackAddPayload):
-        case = _case_for_write(session, user, payload.case_id, decision=True)
+        case = _writable(session, user, named, decision=True)
         cases = writes.add_callback(session, case, payload, now)
     elif isinstance(payload, contract.ContactPointAddPayload):
-        case = _case_for_write(session, user, payload.case_id, decision=True)
+        case = _writable(session, user, named, decision=True)
         cases = writes.add_contact_point(session, user, case, payload)
     elif isinstance(payload, contract.ContactPointMarkPayload):
-        case = _case_for_write(session, user, payload.case_id, decision=False)
+        case = _writable(session, user, named, decision=False)
         cases = writes.mark_contact_point(session, case, payload)
     elif isinstance(payload, contract.ConsentRecordPayload):
-        case = _case_for_write(session, user, payload.case_id, decision=True)
+        case = _writable(session, user, named, decision=True)
         cases = writes.record_consent(session, user, case, payload)
     elif isinstance(payload, contract.SmsSendPayload):
-        case = _case_for_write(session, user, payload.case_id, decision=True)
+        case = _writable(session, user, named, decision=True)
         try:
             sms_outbox.accept_send(session, user, case, payload, now)
         except sms_outbox.SmsRefused as exc:

@@ -68,8 +68,8 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
                                  has_callback=p.outcome is Outcome.CALLBACK_REQUESTED)
     except CaseWriteError as exc:
         raise _refuse(exc) from exc
-    if session.get(ContactAttempt, str(p.attempt_id)) is not None:
-        raise Rejected("an attempt with this id already exists")
+    # A taken attempt id was refused before (sync._apply: write_scope.id_refusal, which looks
+    # up every id a mutation creates whenever the caller may write the case at all).
     point = session.get(ContactPoint, p.contact_point_id) if p.contact_point_id else None
     if p.contact_point_id and (point is None or point.case_id != case.id):
         raise Rejected("the contact point does not belong to this case")
@@ -80,7 +80,7 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
     if p.conduct_override is not None:
         # The agent kept wording the conduct check flagged: the lead reviews it with the reason.
         flags.append(f"conduct_override: {', '.join(p.conduct_override.phrases)} (reason: {p.conduct_override.reason})")
-    session.add(ContactAttempt(
+    attempt = ContactAttempt(
         id=str(p.attempt_id), case_id=case.id, agent_id=user.id,
         contact_point_id=p.contact_point_id, channel=p.channel, started_at=p.started_at,
         ended_at=p.ended_at, reached=p.reached.value, outcome=p.outcome.value, note=p.note,
@@ -89,10 +89,11 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
         compliance_flag="; ".join(flags)[:200] or None,
         conduct_override=p.conduct_override.model_dump() if p.conduct_override else None,
         direction=p.direction, sip_call_id=p.sip_call_id, answered_at=p.answered_at, talk_seconds=p.talk_seconds,
-    ))
+    )
+    session.add(attempt)
     session.flush()
     # A recording (the desk's or the PBX's) may have arrived before its attempt (issue 13).
-    recordings.link_new_attempt(session, session.get(ContactAttempt, str(p.attempt_id)))  # type: ignore[arg-type]
+    recordings.link_new_attempt(session, attempt)
     if flags:
         session.add(AuditEntry(user_id=user.id, action="attempt.flagged", entity="case", entity_id=case.id,
                                detail={"attempt": str(p.attempt_id), "flags": flags}))

@@ -20,7 +20,7 @@ from agentdesk.contract import PULL_LINES_MEDIA_TYPE
 from agentdesk.domain.queue_columns import queue_columns
 from agentdesk.server import document_rows, documents
 from agentdesk.server.db import Database
-from agentdesk.server.models import Case, CaseDocument
+from agentdesk.server.models import Case, CaseDocument, ContactAttempt, Note
 from tests.server.helpers import login, pull_all, user_id
 
 
@@ -179,6 +179,10 @@ def test_documents_built_from_plain_rows_are_the_documents_built_through_the_orm
         {"id": str(uuid.uuid4()), "type": "attempt.record",
          "payload": {"attempt_id": str(uuid.uuid4()), "case_id": case_id, "reached": "nobody", "outcome": "no_answer",
                      "started_at": (now - timedelta(minutes=2)).isoformat()}}]})
+    with db.transaction() as s:  # as an import brings them: a call with no agent, a note with no author
+        s.add(ContactAttempt(id=str(uuid.uuid4()), case_id=case_id, agent_id=None, channel="call", reached="nobody",
+                             outcome="no_answer", started_at=now - timedelta(days=3), received_at=now))
+        s.add(Note(id=str(uuid.uuid4()), case_id=case_id, author_id=None, text="导入备注", written_at=now))
     with db.sessions() as s:
         ids = sorted(s.scalars(select(Case.id)))
         through_orm = documents.build_caches(s, documents.load_for_documents(s, ids))
@@ -187,4 +191,9 @@ def test_documents_built_from_plain_rows_are_the_documents_built_through_the_orm
     assert from_rows == through_orm
     for part in ("attempts", "notes", "promises", "accounts", "contact_points"):
         assert any(getattr(c, part) for c in loaded), f"the demo has no {part}: the comparison would not cover them"
+    # The users and debtors are joined into the rows' own queries: both sides of each join.
+    attempts = [a for c in loaded for a in c.attempts]
+    assert {a.agent is None for a in attempts} == {True, False}, "attempts with and without an agent"
+    assert {n.author is None for c in loaded for n in c.notes} == {True, False}, "notes with and without an author"
+    assert all(c.debtor is not None and c.debtor.id == c.debtor_id for c in loaded)
     assert len(from_rows) == len(ids)
