@@ -5,9 +5,11 @@ pull builds those it finds without one. Loading a case through the ORM with its 
 relations (documents.load_for_documents) was the largest share of a push's CPU at 500
 desks (bench/bench_load.py): identity map, instance state and relationship bookkeeping
 for every attempt of the case, only to read the values once and drop them. Here the same
-queries (the relationships' own ordering) fill plain objects that carry the same
-attribute names, so `documents.history` reads them unchanged; tests/server/test_documents.py
-pins the documents built both ways as equal.
+rows (the relationships' own ordering) fill plain objects that carry the same attribute
+names, so `documents.history` reads them unchanged; tests/server/test_documents.py pins the
+documents built both ways as equal. The debtor comes with its case, and the user of an
+attempt or a note with its row, by joins: a push rebuilds one case, and each query saved
+is a round trip saved.
 """
 
 from __future__ import annotations
