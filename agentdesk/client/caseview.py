@@ -305,17 +305,21 @@ def planned(detail: ContactHistory, contact_point_id: str | None, channel: str =
 
 def dial_verdict(detail: ContactHistory, contact_point_id: str | None, policy: compliance.ContactPolicy,
                  now: datetime, siblings: Sequence[ContactHistory] = (), channel: str = "call",
-                 ) -> compliance.ComplianceVerdict:
-    return compliance.evaluate(planned(detail, contact_point_id, channel), past_contacts(detail, siblings),
-                               policy, now)
+                 past: Sequence[compliance.PastContact] | None = None) -> compliance.ComplianceVerdict:
+    """The guard's verdict on contacting `contact_point_id` now; `past` is
+    `past_contacts(detail, siblings)` when the caller already has it (the desk asks for a
+    verdict and two budgets per number shown: one walk of the history, not three)."""
+    history = past_contacts(detail, siblings) if past is None else past
+    return compliance.evaluate(planned(detail, contact_point_id, channel), history, policy, now)
 
 
 def contact_budget(detail: ContactHistory, contact_point_id: str | None, policy: compliance.ContactPolicy,
                    now: datetime, siblings: Sequence[ContactHistory] = (), channel: str = "call",
-                   ) -> compliance.ContactBudget:
-    """What is left today and this week for this channel, to the number and to the person."""
-    return compliance.budget(planned(detail, contact_point_id, channel), past_contacts(detail, siblings),
-                             policy, now)
+                   past: Sequence[compliance.PastContact] | None = None) -> compliance.ContactBudget:
+    """What is left today and this week for this channel, to the number and to the person
+    (`past` as in `dial_verdict`)."""
+    history = past_contacts(detail, siblings) if past is None else past
+    return compliance.budget(planned(detail, contact_point_id, channel), history, policy, now)
 
 
 def primary_phone(detail: ContactHistory) -> str | None:

@@ -42,7 +42,7 @@ from agentdesk.desktop.talktrack_panel import TalkTrackPanel
 from agentdesk.desktop.tasks import Tasks, slow_call_watch
 from agentdesk.domain import casewrites
 from agentdesk.domain.casewrites import CaseWriteError
-from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
+from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget, PastContact
 from agentdesk.domain.money import Money
 
 if TYPE_CHECKING:  # agents never load the lead's console (it brings QtMultimedia, charts, …)
@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         self.rules = SessionRules(session)
         self.current_case: str | None = None
         self._siblings: list = []
+        # (case read, its siblings, what the guard counts for it): see `_past_contacts`.
+        self._past: tuple[CaseDetail, list, tuple[PastContact, ...]] | None = None
         self._queue_generation = 0
         self._opened_first = False
         self._first_queue_shown = False
@@ -453,18 +455,23 @@ class MainWindow(QMainWindow):
         self.queueView.scrollTo(self.queue_model.index(row, 0))
         return True
 
-    def open_next_case(self, ask: bool = True) -> None:
+    def open_next_case(self, ask: bool = True, found: tuple[QueueRow, datetime] | None = None) -> None:
+        """Open the case "Next case" picks; `found` is that pick (the row and the instant it
+        was made at) when the caller has just made it for the case on screen."""
         if ask and not self.may_leave_case():
             return
         self._ask_on_leave = False  # asked (or just saved): moving the queue's selection must not ask again
         try:
-            self._open_next_case()
+            self._open_next_case(found)
         finally:
             self._ask_on_leave = True
 
-    def _open_next_case(self) -> None:
-        now = self.session.clock.now()
-        row = next_to_open(self.queue_model.rows(), self.current_case, now)
+    def _open_next_case(self, found: tuple[QueueRow, datetime] | None = None) -> None:
+        if found is not None:
+            row, now = found
+        else:
+            now = self.session.clock.now()
+            row = next_to_open(self.queue_model.rows(), self.current_case, now)
         if row is None:
             self.statusBar().showMessage(self.tr("No other open case in the queue."), 6000)
             return
@@ -512,15 +519,24 @@ class MainWindow(QMainWindow):
         detail = self.case_panel.detail
         assert detail is not None
         return caseview.dial_verdict(detail, contact_point_id, self.session.policy, self.session.clock.now(),
-                                     self._siblings)
+                                     self._siblings, past=self._past_contacts(detail))
 
     def _budget(self, contact_point_id: str | None) -> tuple[ContactBudget, ContactBudget]:
         """Calls and texts the limits leave today and this week, for the banner."""
         detail = self.case_panel.detail
         assert detail is not None
-        now, policy = self.session.clock.now(), self.session.policy
-        return (caseview.contact_budget(detail, contact_point_id, policy, now, self._siblings, "call"),
-                caseview.contact_budget(detail, contact_point_id, policy, now, self._siblings, "sms"))
+        now, policy, past = self.session.clock.now(), self.session.policy, self._past_contacts(detail)
+        return (caseview.contact_budget(detail, contact_point_id, policy, now, self._siblings, "call", past),
+                caseview.contact_budget(detail, contact_point_id, policy, now, self._siblings, "sms", past))
+
+    def _past_contacts(self, detail: CaseDetail) -> tuple[PastContact, ...]:
+        """What the guard counts for the case on screen, worked out once per case read and
+        shared by the banner's verdict and budgets (`caseview.past_contacts`): the same
+        case object with the same siblings gives the same contacts."""
+        kept = self._past
+        if kept is None or kept[0] is not detail or kept[1] is not self._siblings:
+            kept = self._past = (detail, self._siblings, tuple(caseview.past_contacts(detail, self._siblings)))
+        return kept[2]
 
     def _refresh_case(self) -> None:
         """The case on screen changed underneath (sync, save): re-read it, keep the form."""
@@ -661,8 +677,12 @@ class MainWindow(QMainWindow):
         """After a save: the next case (or the saved one again), then the queue refresh."""
         self._moving_on = False
         self.outcome_recorded.emit(case_id, attempt_id)  # before the open: wrap-up, then available
-        if open_next and next_to_open(self.queue_model.rows(), case_id, self.session.clock.now()):
-            self.open_next_case(ask=False)
+        now = self.session.clock.now()
+        # One look-up of the next case, not one to decide and one to open it: on a 5,000-case
+        # queue each is a pass over the ranking's columns, inside the block that shows it.
+        row = next_to_open(self.queue_model.rows(), case_id, now) if open_next else None
+        if row is not None:
+            self.open_next_case(ask=False, found=(row, now) if self.current_case == case_id else None)
         else:
             self.open_case(case_id)
         self._prefetched = None  # read for a case that was not the one opened

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QTextEdit, QWidget
 
 from agentdesk.client.dialing import DialTicket
 from agentdesk.client.views import CaseDetail
@@ -208,9 +208,7 @@ class NoteForm(QWidget):
 
     def _fill_reached(self) -> None:
         self.reachedCombo.blockSignals(True)
-        self.reachedCombo.clear()
-        for key, text in labels.reached_labels().items():
-            self.reachedCombo.addItem(text, key)
+        _set_items(self.reachedCombo, [(text, key) for key, text in labels.reached_labels().items()])
         self.reachedCombo.setCurrentIndex(-1)
         self.reachedCombo.blockSignals(False)
         self._fill_outcomes("")
@@ -219,9 +217,7 @@ class NoteForm(QWidget):
         current = self.outcomeCombo.currentData()
         names = labels.outcome_labels()
         self.outcomeCombo.blockSignals(True)
-        self.outcomeCombo.clear()
-        for key in outcomes_for(reached):
-            self.outcomeCombo.addItem(names.get(key, key), key)
+        _set_items(self.outcomeCombo, [(names.get(key, key), key) for key in outcomes_for(reached)])
         self.outcomeCombo.setCurrentIndex(self.outcomeCombo.findData(current) if current else -1)
         self.outcomeCombo.setEnabled(bool(reached))
         self.outcomeCombo.blockSignals(False)
@@ -462,3 +458,16 @@ def _clear_note(edit: QPlainTextEdit) -> None:
     if document.isEmpty() and not document.isUndoAvailable() and not document.isRedoAvailable():
         return
     edit.clear()
+
+
+def _set_items(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+    """Make `combo` hold `items` ((text, data) pairs, in order). Every case opened asks for
+    the same choices again: a combo that already holds them is left as it is, since
+    refilling it makes it measure its items again and the form lay itself out again
+    (inside the block that shows the next case, issue 20)."""
+    if combo.count() == len(items) and all(
+            combo.itemText(i) == text and combo.itemData(i) == data for i, (text, data) in enumerate(items)):
+        return
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)

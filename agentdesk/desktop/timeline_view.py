@@ -19,6 +19,7 @@ rejection or the guard's flag) and the note's text. Colours come from the active
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -52,6 +53,8 @@ RIGHT_PAD = 4
 # least), measured and drawn in the first frame; then older entries, a part per turn.
 FIRST_ROWS = 24
 MORE_ROWS = 64
+# Paragraphs laid out, kept by their text, formats, width and font (see `TimelineDelegate._block`).
+KEPT_BLOCKS = 512
 
 
 class TimelineModel(QAbstractListModel):
@@ -133,12 +136,19 @@ class _Row:
 
 class TimelineDelegate(QStyledItemDelegate):
     """Draws a `TimelineModel` row; keeps each row's text layout until the width, the
-    scheme or the rows change, so painting a row that was measured costs no new layout."""
+    scheme or the rows change, so painting a row that was measured costs no new layout.
+
+    A history repeats itself: the same outcome on the same number by the same agent, the
+    same short note. A paragraph laid out once (its runs, width and font the same) is
+    drawn again for every row and every case that has it, not laid out again: a laid-out
+    `QTextLayout` is only read when drawn. The last `KEPT_BLOCKS` paragraphs are kept."""
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
         self._rows: dict[int, _Row] = {}
+        self._blocks: OrderedDict[tuple[tuple[tuple[str, str], ...], int, str], tuple[QTextLayout, float]] = (
+            OrderedDict())
         self._scheme = ""
         self._colors: dict[str, QColor] = {}
         self._tone: dict[str, QColor] = {}
@@ -166,6 +176,7 @@ class TimelineDelegate(QStyledItemDelegate):
             return
         self._scheme = scheme
         self._rows.clear()
+        self._blocks.clear()  # laid out with the other scheme's colours
         self._colors = {k: QColor(v) for k, v in theme.read_colors(scheme).items()}
         c = self._colors
         self._tone = {"ok": c["ok"], "warn": c["warn"], "danger": c["danger"], "accent": c["accent"],
@@ -179,8 +190,22 @@ class TimelineDelegate(QStyledItemDelegate):
                 fmt.setFontWeight(QFont.Weight.Bold)
             self._formats[name] = fmt
 
-    def _block(self, runs: list[tuple[str, str]], width: int, font: QFont) -> tuple[QTextLayout, float]:
-        """One paragraph of (text, format name) runs, wrapped at `width`."""
+    def _block(self, runs: tuple[tuple[str, str], ...], width: int, font: QFont, font_key: str,
+               ) -> tuple[QTextLayout, float]:
+        """One paragraph of (text, format name) runs, wrapped at `width`: the one laid out
+        before for the same runs, width and font (`font_key`), or a new one."""
+        key = (runs, width, font_key)
+        kept = self._blocks.get(key)
+        if kept is not None:
+            self._blocks.move_to_end(key)
+            return kept
+        kept = self._blocks[key] = self._new_block(runs, width, font)
+        if len(self._blocks) > KEPT_BLOCKS:
+            self._blocks.popitem(last=False)
+        return kept
+
+    def _new_block(self, runs: tuple[tuple[str, str], ...], width: int, font: QFont) -> tuple[QTextLayout, float]:
+        """The paragraph laid out: its layout and its height."""
         text = "".join(t for t, _ in runs)
         layout = QTextLayout(text, font)
         layout.setTextOption(self._option)
@@ -215,11 +240,12 @@ class TimelineDelegate(QStyledItemDelegate):
             first.append((" " + e.detail, "muted"))
         if e.pending:
             first.append(("  ● " + translate("Timeline", "not yet synced"), "warn"))
-        blocks = [self._block(first, width, font)]
+        font_key = font.key()
+        blocks = [self._block(tuple(first), width, font, font_key)]
         if e.problem:
-            blocks.append(self._block([(e.problem, "danger")], width, font))
+            blocks.append(self._block(((e.problem, "danger"),), width, font, font_key))
         if e.body:
-            blocks.append(self._block([(e.body, "text")], width, font))
+            blocks.append(self._block(((e.body, "text"),), width, font, font_key))
         height = int(sum(h for _, h in blocks) + 0.999) + 2 * PAD_Y
         cached = self._rows[row] = _Row(blocks, height, width)
         return cached

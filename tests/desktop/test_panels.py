@@ -345,3 +345,32 @@ def test_no_history_says_so(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
     assert panel.timelineEmpty.isVisible() and not panel.timelineView.isVisible()
     panel.show_case(_detail(8, attempts=1), _judge(_detail(8, attempts=1)), "zh")
     assert panel.timelineView.isVisible() and not panel.timelineEmpty.isVisible()
+
+
+def _timeline_image(panel: CasePanel, qtbot) -> Any:  # noqa: ANN001
+    view = panel.timelineView
+    qtbot.waitUntil(lambda: _row_at(view, 10) == 0)
+    return view.viewport().grab().toImage()
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(300, "light"), (520, "dark")])
+def test_timeline_paragraphs_laid_out_for_earlier_cases_draw_as_new_ones(
+        qtbot, qapp: QApplication, width: int, scheme: str) -> None:  # noqa: ANN001
+    """The delegate draws a paragraph laid out for an earlier row or case again instead of
+    laying it out anew (timeline_view.KEPT_BLOCKS): a panel that showed other cases first,
+    at another width (the same lines wrap elsewhere) or in the other scheme, draws a case
+    exactly as a panel that never showed anything."""
+    used = _shown_panel(qtbot, qapp, scheme)
+    used.resize(width, 900)
+    for n in (6, 16):  # the same outcomes, number, agent and notes as the case below
+        earlier = _detail(n, attempts=12)
+        used.show_case(earlier, _judge(earlier), "zh")
+        _timeline_image(used, qtbot)
+    theme.apply_theme(qapp, "light")
+    used.resize(520, 900)
+    detail = _history_with_everything()
+    used.show_case(detail, _judge(detail), "zh")
+    again = _timeline_image(used, qtbot)
+    fresh = _shown_panel(qtbot, qapp, "light")
+    fresh.show_case(detail, _judge(detail), "zh")
+    assert again == _timeline_image(fresh, qtbot)
