@@ -429,6 +429,14 @@ class QueueCache:
     def __len__(self) -> int:
         return len(self._facts)
 
+    def ranking_facts(self, case_id: str) -> priority.CaseFacts | None:
+        """The `priority.CaseFacts` the last build ranked the case by (None: not in it)."""
+        with self._lock:
+            last = self._last
+        if last is None or case_id not in last.index:
+            return None
+        return last.table.facts[last.index[case_id]]
+
 
 @dataclass
 class _LastBuild:
@@ -659,22 +667,16 @@ class _Build:
                 for gone in [i for i in cache._facts if i not in keys]:
                     cache._forget(gone)
             ranked_cache = dict(cache._ranked)
-        pfacts: list[priority.CaseFacts] = []
-        new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
-        for row in rows:
-            pf, entry = self._ranking_facts(row, facts_by_id[row.id], ranked_cache.get(row.id))
-            new_ranked[row.id] = entry
-            pfacts.append(pf)
+        values, new_ranked = self._ranking_values(rows, facts_by_id, ranked_cache)
+        table = ranking_mod.CaseTable.of_values(values)
         with cache._lock:
             cache._ranked.update(new_ranked)
             if cache._prior is None or cache._prior_for != (self.filter, self.needle):
-                cache._prior = priority.portfolio_reach_by_hour(pfacts)
+                cache._prior = table.reach_by_hour()
                 cache._prior_for = (self.filter, self.needle)
                 cache._prior_gen += 1
             prior, generation = cache._prior, cache._prior_gen
-            last = cache._last
         strategies, which = _strategy_indices(rows, self.placed)
-        table = _reuse(last, rows, pfacts)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
         # The rows' shown columns picked from every case's (read once, by column, in C).
         pick = operator.itemgetter(*at) if len(at) > 1 else (lambda column: tuple(column[i] for i in at))
@@ -787,6 +789,48 @@ class _Build:
             self.store.save_queue_facts(FACTS_TAG, self.to_keep, gone)
         except Exception:  # noqa: BLE001 - a cache: the queue is right without it, the next start derives
             log.exception("could not keep the queue facts in the local store")
+
+    def _ranking_values(self, rows: list[Any], facts_by_id: dict[str, _CaseFacts | _Light],
+                        ranked_cache: dict[str, tuple[Any, priority.CaseFacts]]
+                        ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[Any, priority.CaseFacts]]]:
+        """Each row's `priority.CaseFacts` for this minute as its values (`ranking.VALUES`'
+        order, what `CaseTable.of_values` takes): a case ranked from its kept values
+        (`_Light`) as a tuple made here, its gate shared by its group and placement
+        (`_light`, without the object: issue 20, a lead's 96,000 cases); a decoded one from
+        `_ranking_facts` (its entry for the cache returned beside)."""
+        values: list[tuple[Any, ...]] = []
+        add = values.append
+        new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
+        as_values = ranking_mod.VALUES
+        gates, today_of, now = self.gates, self.today, self.now
+        light = 0
+        for row in rows:
+            cf = facts_by_id[row.id]
+            if type(cf) is not _Light:
+                pf, entry = self._ranking_facts(row, cf, ranked_cache.get(row.id))
+                new_ranked[row.id] = entry
+                add(as_values(pf))
+                continue
+            group = cf.group
+            time_zone = group[-1]
+            found = gates.get((group, row.segment, row.arm))
+            if found is None:
+                found = gates[(group, row.segment, row.arm)] = self._hour_only_gate(row, group)
+            callable_from, gate = found
+            today = today_of.get(time_zone)
+            if today is None:
+                today = today_of[time_zone] = now.astimezone(priority._zone(time_zone)).toordinal()  # noqa: SLF001
+            if row.callback_due_at is None and row.promise_due is None:
+                promise: tuple[Any, ...] = (None, None, row.promise_status, None)
+            else:
+                promise = _promise_facts(row)
+            light += 1
+            add((row.id, row.overdue_minor, row.days_past_due, row.status, time_zone, *promise,
+                 cf.days.count(today) if cf.days else 0, cf.fruitless_days.count(today) if cf.fruitless_days else 0,
+                 cf.rpc_by_hour, cf.attempts_by_hour, callable_from, "CNY", cf.engaged_at,
+                 gate if callable_from is not None else ""))
+        self.light += light
+        return values, new_ranked
 
     def _ranking_facts(self, row: Any, cf: _CaseFacts | _Light,
                        hit: tuple[Any, priority.CaseFacts] | None) -> tuple[priority.CaseFacts, tuple[Any, Any]]:
@@ -944,20 +988,6 @@ def _stale(cache: QueueCache, case_id: str, key: Any, now: datetime, wait: timed
     found = cache._facts.get(case_id)
     return found is None or found.key != key or not found.covers(now) or (
         type(found) is _Light and found.wait != wait)
-
-
-def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseFacts]) -> ranking_mod.CaseTable:
-    """The last build's columns when the queue holds the same cases in the same order and
-    few of them changed (a new minute re-evaluates every case but changes few), else new."""
-    if last is not None and len(last.table) == len(rows) and all(
-            last.index.get(r.id) == i for i, r in enumerate(rows)):
-        table = last.table
-        changed = [i for i, pf in enumerate(pfacts) if pf is not table.facts[i]]
-        if len(changed) <= len(rows) // 4:
-            for i in changed:
-                table.set_row(i, pfacts[i])
-            return table
-    return ranking_mod.CaseTable(pfacts)
 
 
 _FREEZING = threading.Lock()

@@ -63,9 +63,55 @@ def _code_of(status: str | None, due: Any) -> int:
 
 
 # `CaseTable`'s fields of a `priority.CaseFacts`, in the order it unpacks them.
-_FIELDS = operator.attrgetter("overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at",
-                              "promise_due", "promise_status", "broken_promise_at", "attempts_today",
-                              "fruitless_today", "rpc_by_hour", "attempts_by_hour", "callable_from", "engaged_at")
+_FIELD_NAMES = ("overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at", "promise_due",
+                "promise_status", "broken_promise_at", "attempts_today", "fruitless_today", "rpc_by_hour",
+                "attempts_by_hour", "callable_from", "engaged_at")
+_FIELDS = operator.attrgetter(*_FIELD_NAMES)
+
+
+# `priority.CaseFacts`' fields in declaration order (what `CaseTable.of_values` is given), and
+# where `_FIELDS`' are among them.
+_NAMES = ("case_id", "overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at",
+          "promise_due", "promise_status", "broken_promise_at", "attempts_today", "fruitless_today",
+          "rpc_by_hour", "attempts_by_hour", "callable_from", "currency", "engaged_at", "gate")
+_FIELD_AT = tuple(_NAMES.index(name) for name in _FIELD_NAMES)
+VALUES = operator.attrgetter(*_NAMES)  # a `priority.CaseFacts` as `CaseTable.of_values` takes it
+
+
+class FactsRows(Sequence["CaseFacts"]):
+    """A table's `priority.CaseFacts` kept as tuples of their values (`_NAMES`' order), each
+    made into the object when first read: only the rows shown need one (their words)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, values: list[tuple[Any, ...]]) -> None:
+        self._items: list[Any] = values
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._items)))]
+        found = self._items[i]
+        if type(found) is tuple:
+            found = self._items[i] = _case_facts(found)
+        return found
+
+    def __setitem__(self, i: int, case: CaseFacts) -> None:
+        self._items[i] = case
+
+
+def _case_facts(values: tuple[Any, ...]) -> CaseFacts:
+    """The frozen dataclass without its generated __init__ (one `object.__setattr__` a field):
+    the same object, its dict filled in declaration order (shared keys)."""
+    from agentdesk.domain.priority import CaseFacts
+
+    made = object.__new__(CaseFacts)
+    found = made.__dict__
+    for name, value in zip(_NAMES, values, strict=True):
+        found[name] = value
+    return made
 
 
 def _instants(values: Sequence[datetime | None], none: int) -> list[int]:
@@ -96,18 +142,32 @@ class CaseTable:
     """
 
     def __init__(self, facts: Sequence[CaseFacts]) -> None:
+        self.facts: list[CaseFacts] | FactsRows = list(facts)
+        self._columns(zip(*map(_FIELDS, self.facts), strict=True) if self.facts else None)
+
+    @classmethod
+    def of_values(cls, values: list[tuple[Any, ...]]) -> CaseTable:
+        """The table of cases given as the values of their `priority.CaseFacts`, in its
+        fields' order (`FactsRows`), without one object per case (issue 20: a lead's 96,000
+        cases; an object is made only for a row whose words are wanted)."""
+        table = cls.__new__(cls)
+        table.facts = FactsRows(values)
+        table._columns(operator.itemgetter(*_FIELD_AT)(tuple(zip(*values, strict=True))) if values else None)
+        return table
+
+    def _columns(self, columns: Any) -> None:
+        """The arrays from the facts' fields read as columns (`_FIELDS`' order; None: no rows)."""
         from agentdesk.domain.priority import _ZEROS_24
 
-        self.facts: list[CaseFacts] = list(facts)
         self.zones: list[str] = []
         self._zone_index: dict[str, int] = {}
         # The fields read column by column in C (`attrgetter` and `zip`), then one array per
         # column; Python code runs only for the few values that are set (times, promises) and
         # per distinct zone (a lead's 96,000 cases: a per-case loop was ~1 s). Setting numpy
         # elements one at a time costs ten times more.
-        if self.facts:
+        if columns is not None:
             (overdue, dpd, statuses, zone_names, callbacks, dues, promise_status, brokens, attempts, fruitless,
-             rpc_by_hour, att_by_hour, callables, engaged_at) = zip(*map(_FIELDS, self.facts), strict=True)
+             rpc_by_hour, att_by_hour, callables, engaged_at) = columns
         else:
             overdue = dpd = statuses = zone_names = callbacks = dues = promise_status = brokens = attempts = ()
             fruitless = rpc_by_hour = att_by_hour = callables = engaged_at = ()
@@ -154,6 +214,14 @@ class CaseTable:
 
     def __len__(self) -> int:
         return len(self.facts)
+
+    def reach_by_hour(self) -> list[float]:
+        """`priority.portfolio_reach_by_hour` of the table's cases, from its columns (the
+        rows without history hold zeros there, as that function leaves them out)."""
+        from agentdesk.domain.priority import reach_from_totals
+
+        return reach_from_totals(self.rpc.sum(axis=0, dtype=np.int64).tolist(),
+                                 self.att.sum(axis=0, dtype=np.int64).tolist())
 
     def _zone_of(self, name: str) -> int:
         found = self._zone_index.get(name)
