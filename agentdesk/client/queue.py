@@ -272,18 +272,35 @@ class _Light:
         return self.group[-1]  # type: ignore[no-any-return]
 
 
-def _light_of(key: Any, values: list[Any], policy: compliance.ContactPolicy, now: datetime,
-              shared: dict[Any, Any], planned_of: dict[tuple[Any, ...], list[Any]]) -> _Light | None:
-    """The case's `_Light` at `now` from its kept values (`_kept_values`), or None when its
-    history may change its gate (then its decoded facts rank it). The first case of each
-    group leaves its planned contact in `planned_of` (what the group's gate is judged on)."""
+def _light_of(key: Any, raw: bytes, shared: dict[Any, Any], planned_of: dict[tuple[Any, ...], list[Any]],
+              now_us: int, wait: timedelta | None) -> _Light | None:
+    """The case's `_Light` at `now_us` from its kept facts (`_CaseFacts.encode`'s bytes), or
+    None when its history may change its gate (then its decoded facts rank it). Raises on
+    anything malformed, as `decode` does (the values are checked as it checks them: a
+    `_Light` is never decoded). The first case of each group leaves its planned contact in
+    `planned_of` (what the group's gate is judged on). `wait`: the policy's wait after a
+    conversation. One function, one parse: a lead's start makes ~96,000 of them (issue 20)."""
+    values = orjson.loads(raw)
     (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = values
+    if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(calls) != 2 \
+            or len(calls[0]) != len(calls[1]) or (contacts != _NO_CONTACTS_KEPT and (
+                len(contacts) != 2 + len(_PAST_FIELDS) or len({len(column) for column in contacts}) != 1)):
+        raise ValueError("kept queue facts of the wrong shape")
+    if type(days) is not list or type(fruitless) is not list or type(lasting) is not list:
+        raise TypeError("kept queue facts of the wrong shape")
+    zone_key = (_ZONE, time_zone)
+    if zone_key not in shared:
+        shared[zone_key] = ZoneInfo(time_zone)
+    if planned[9] is not None:
+        date.fromordinal(planned[9])
+    engaged_at = _instant(engaged) if engaged is not None else None
+    if since is not None:
+        since = int(since)
     at = contacts[0]
     until = max(at) + _HORIZON_US if at else _NO_US  # no count reaches a contact after this
     if lasting:
         if planned[2] != compliance.DEBTOR:
             return None  # an emergency contact's once-only rule reads the whole history
-        wait = policy.wait_after_conversation
         if wait is not None:
             # The wait after a conversation ends at a local midnight at most a day after
             # `wait.days` days.
@@ -294,7 +311,7 @@ def _light_of(key: Any, values: list[Any], policy: compliance.ContactPolicy, now
                     until = max(until, at[j] + lasts)
     if calls[0]:
         until = max(until, max(calls[0]) + _HORIZON_US)  # the cadence counts the case's recent calls
-    if (now - _EPOCH) // _US <= until:
+    if now_us <= until:
         return None
     one = shared.setdefault
     group = (*planned[2:11], time_zone)
@@ -303,34 +320,11 @@ def _light_of(key: Any, values: list[Any], policy: compliance.ContactPolicy, now
         planned_of[group] = planned
     rpc_t, tries_t = tuple(rpc), tuple(tries)
     return _Light(key, since, max(at) if at else None, until, group, one(rpc_t, rpc_t), one(tries_t, tries_t),
-                  tuple(days) if days else (), tuple(fruitless) if fruitless else (),
-                  _instant(engaged) if engaged is not None else None, policy.wait_after_conversation)
+                  tuple(days) if days else (), tuple(fruitless) if fruitless else (), engaged_at, wait)
 
 
 _NO_US = -(2**62)  # before any instant
-_NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contacts, as `_kept_values` reads them
-
-
-def _kept_values(raw: bytes, shared: dict[Any, Any]) -> list[Any]:
-    """Kept facts parsed as plain values (`_CaseFacts.encode`'s list), checked as `decode`
-    checks them: raises on anything `decode` would refuse."""
-    values = orjson.loads(raw)
-    (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = values
-    if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(calls) != 2 \
-            or len(calls[0]) != len(calls[1]) or (contacts != _NO_CONTACTS_KEPT and (
-                len(contacts) != 2 + len(_PAST_FIELDS) or len({len(column) for column in contacts}) != 1)):
-        raise ValueError("kept queue facts of the wrong shape")
-    if not isinstance(days, list) or not isinstance(fruitless, list) or not isinstance(lasting, list):
-        raise TypeError("kept queue facts of the wrong shape")
-    if (_ZONE, time_zone) not in shared:
-        shared[(_ZONE, time_zone)] = ZoneInfo(time_zone)
-    if planned[9] is not None:
-        date.fromordinal(planned[9])
-    if engaged is not None:
-        _instant(engaged)
-    if since is not None:
-        values[10] = int(since)
-    return values
+_NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contacts, as `_light_of` reads them
 
 
 _ZONE = object()  # `decode`'s key for a zone's ZoneInfo in the shared values
@@ -720,12 +714,12 @@ class _Build:
         unreadable = 0
         shared = self.shared  # values many cases repeat, one object each (`decode`)
         planned_of = cache._planned_of
+        now_us = (self.now - _EPOCH) // _US
         for case_id in stale:
             found = kept.get(case_id)
             if found is not None and found[0] == _key_bytes(keys[case_id]):
                 try:
-                    values = _kept_values(found[1], shared)
-                    light = _light_of(keys[case_id], values, self.policy, self.now, shared, planned_of)
+                    light = _light_of(keys[case_id], found[1], shared, planned_of, now_us, wait)
                     back = light or _CaseFacts.decode(keys[case_id], found[1], shared, case_id)
                     if back.covers(self.now):  # else kept at a later instant than this build's: derive
                         fresh[case_id] = back
