@@ -284,7 +284,7 @@ def _light_of(key: Any, raw: bytes, shared: dict[Any, Any], planned_of: dict[tup
     (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = values
     if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(calls) != 2 \
             or len(calls[0]) != len(calls[1]) or (contacts != _NO_CONTACTS_KEPT and (
-                len(contacts) != 2 + len(_PAST_FIELDS) or len({len(column) for column in contacts}) != 1)):
+                len(contacts) != 2 + len(_PAST_FIELDS) or len(set(map(len, contacts))) != 1)):
         raise ValueError("kept queue facts of the wrong shape")
     if type(days) is not list or type(fruitless) is not list or type(lasting) is not list:
         raise TypeError("kept queue facts of the wrong shape")
@@ -720,7 +720,14 @@ class _Build:
             if found is not None and found[0] == _key_bytes(keys[case_id]):
                 try:
                     light = _light_of(keys[case_id], found[1], shared, planned_of, now_us, wait)
-                    back = light or _CaseFacts.decode(keys[case_id], found[1], shared, case_id)
+                    if light is not None:
+                        # `_Light.covers`: `now_us` is after its `until`, so after its newest contact.
+                        if light.since is None or now_us - _HORIZON_US >= light.since:
+                            fresh[case_id] = light
+                            continue
+                        todo.append(case_id)
+                        continue
+                    back = _CaseFacts.decode(keys[case_id], found[1], shared, case_id)
                     if back.covers(self.now):  # else kept at a later instant than this build's: derive
                         fresh[case_id] = back
                         continue
