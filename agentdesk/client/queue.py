@@ -248,13 +248,13 @@ class _Light:
     keeps it so; `covers` says no once it may not be (a clock set back): the case is then
     derived again."""
 
-    __slots__ = ("key", "since", "newest", "until", "group", "rpc_by_hour", "attempts_by_hour", "days",
+    __slots__ = ("key", "since", "until", "group", "rpc_by_hour", "attempts_by_hour", "days",
                  "fruitless_days", "engaged_at", "wait")
 
-    def __init__(self, key: Any, since: int | None, newest: int | None, until: int, group: tuple[Any, ...],
+    def __init__(self, key: Any, since: int | None, until: int, group: tuple[Any, ...],
                  rpc: tuple[int, ...], tries: tuple[int, ...], days: tuple[int, ...], fruitless: tuple[int, ...],
                  engaged_at: datetime | None, wait: timedelta | None) -> None:
-        self.key, self.since, self.newest, self.until, self.group = key, since, newest, until, group
+        self.key, self.since, self.until, self.group = key, since, until, group
         self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days = rpc, tries, days, fruitless
         # The policy's wait after a conversation `until` was computed for: under another
         # policy the case is derived again (`_stale`).
@@ -262,10 +262,10 @@ class _Light:
 
     def covers(self, now: datetime) -> bool:
         """`_CaseFacts.covers` of the facts it stands for, and the history still unable to
-        change the gate at `now` (after `until`)."""
+        change the gate at `now` (after `until`, which is after the newest contact: so no
+        contact lies after `now`)."""
         now_us = (now - _EPOCH) // _US
-        return now_us > self.until and (self.since is None or (
-            now_us - _HORIZON_US >= self.since and (self.newest is None or self.newest <= now_us)))
+        return now_us > self.until and (self.since is None or now_us - _HORIZON_US >= self.since)
 
     @property
     def time_zone(self) -> str:
@@ -319,8 +319,15 @@ def _light_of(key: Any, raw: bytes, shared: dict[Any, Any], planned_of: dict[tup
     if group not in planned_of:
         planned_of[group] = planned
     rpc_t, tries_t = tuple(rpc), tuple(tries)
-    return _Light(key, since, max(at) if at else None, until, group, one(rpc_t, rpc_t), one(tries_t, tries_t),
-                  tuple(days) if days else (), tuple(fruitless) if fruitless else (), engaged_at, wait)
+    # The days as one int object per distinct day in a build (a lead's ~300,000 attempts
+    # fall on a few hundred days: ~8 MB of ints otherwise, issue 20).
+    day = shared.get(_DAYS)
+    if day is None:
+        day = shared[_DAYS] = {}
+    same = day.setdefault
+    return _Light(key, since, until, group, one(rpc_t, rpc_t), one(tries_t, tries_t),
+                  tuple(map(same, days, days)) if days else (),
+                  tuple(map(same, fruitless, fruitless)) if fruitless else (), engaged_at, wait)
 
 
 _NO_US = -(2**62)  # before any instant
@@ -328,6 +335,7 @@ _NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contac
 
 
 _ZONE = object()  # `decode`'s key for a zone's ZoneInfo in the shared values
+_DAYS = object()  # `_light_of`'s key for its own dict of days (ints apart from the other values)
 _NO_CONTACTS: Contacts = ((),) * (2 + len(_PAST_FIELDS))
 _PLANNED_NAMES = tuple(f.name for f in fields(compliance.PlannedContact))
 _CASE_FACTS_NAMES = ("key", "time_zone", "zone", "rpc_by_hour", "attempts_by_hour", "days", "fruitless_days",
