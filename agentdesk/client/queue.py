@@ -248,13 +248,13 @@ class _Light:
     keeps it so; `covers` says no once it may not be (a clock set back): the case is then
     derived again."""
 
-    __slots__ = ("key", "since", "newest", "until", "group", "rpc_by_hour", "attempts_by_hour", "days",
+    __slots__ = ("key", "since", "until", "group", "rpc_by_hour", "attempts_by_hour", "days",
                  "fruitless_days", "engaged_at", "wait")
 
-    def __init__(self, key: Any, since: int | None, newest: int | None, until: int, group: tuple[Any, ...],
+    def __init__(self, key: Any, since: int | None, until: int, group: tuple[Any, ...],
                  rpc: tuple[int, ...], tries: tuple[int, ...], days: tuple[int, ...], fruitless: tuple[int, ...],
                  engaged_at: datetime | None, wait: timedelta | None) -> None:
-        self.key, self.since, self.newest, self.until, self.group = key, since, newest, until, group
+        self.key, self.since, self.until, self.group = key, since, until, group
         self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days = rpc, tries, days, fruitless
         # The policy's wait after a conversation `until` was computed for: under another
         # policy the case is derived again (`_stale`).
@@ -262,28 +262,45 @@ class _Light:
 
     def covers(self, now: datetime) -> bool:
         """`_CaseFacts.covers` of the facts it stands for, and the history still unable to
-        change the gate at `now` (after `until`)."""
+        change the gate at `now` (after `until`, which is after the newest contact: so no
+        contact lies after `now`)."""
         now_us = (now - _EPOCH) // _US
-        return now_us > self.until and (self.since is None or (
-            now_us - _HORIZON_US >= self.since and (self.newest is None or self.newest <= now_us)))
+        return now_us > self.until and (self.since is None or now_us - _HORIZON_US >= self.since)
 
     @property
     def time_zone(self) -> str:
         return self.group[-1]  # type: ignore[no-any-return]
 
 
-def _light_of(key: Any, values: list[Any], policy: compliance.ContactPolicy, now: datetime,
-              shared: dict[Any, Any], planned_of: dict[tuple[Any, ...], list[Any]]) -> _Light | None:
-    """The case's `_Light` at `now` from its kept values (`_kept_values`), or None when its
-    history may change its gate (then its decoded facts rank it). The first case of each
-    group leaves its planned contact in `planned_of` (what the group's gate is judged on)."""
+def _light_of(key: Any, raw: bytes, shared: dict[Any, Any], planned_of: dict[tuple[Any, ...], list[Any]],
+              now_us: int, wait: timedelta | None) -> _Light | None:
+    """The case's `_Light` at `now_us` from its kept facts (`_CaseFacts.encode`'s bytes), or
+    None when its history may change its gate (then its decoded facts rank it). Raises on
+    anything malformed, as `decode` does (the values are checked as it checks them: a
+    `_Light` is never decoded). The first case of each group leaves its planned contact in
+    `planned_of` (what the group's gate is judged on). `wait`: the policy's wait after a
+    conversation. One function, one parse: a lead's start makes ~96,000 of them (issue 20)."""
+    values = orjson.loads(raw)
     (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = values
+    if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(calls) != 2 \
+            or len(calls[0]) != len(calls[1]) or (contacts != _NO_CONTACTS_KEPT and (
+                len(contacts) != 2 + len(_PAST_FIELDS) or len(set(map(len, contacts))) != 1)):
+        raise ValueError("kept queue facts of the wrong shape")
+    if type(days) is not list or type(fruitless) is not list or type(lasting) is not list:
+        raise TypeError("kept queue facts of the wrong shape")
+    zone_key = (_ZONE, time_zone)
+    if zone_key not in shared:
+        shared[zone_key] = ZoneInfo(time_zone)
+    if planned[9] is not None:
+        date.fromordinal(planned[9])
+    engaged_at = _instant(engaged) if engaged is not None else None
+    if since is not None:
+        since = int(since)
     at = contacts[0]
     until = max(at) + _HORIZON_US if at else _NO_US  # no count reaches a contact after this
     if lasting:
         if planned[2] != compliance.DEBTOR:
             return None  # an emergency contact's once-only rule reads the whole history
-        wait = policy.wait_after_conversation
         if wait is not None:
             # The wait after a conversation ends at a local midnight at most a day after
             # `wait.days` days.
@@ -294,7 +311,7 @@ def _light_of(key: Any, values: list[Any], policy: compliance.ContactPolicy, now
                     until = max(until, at[j] + lasts)
     if calls[0]:
         until = max(until, max(calls[0]) + _HORIZON_US)  # the cadence counts the case's recent calls
-    if (now - _EPOCH) // _US <= until:
+    if now_us <= until:
         return None
     one = shared.setdefault
     group = (*planned[2:11], time_zone)
@@ -302,38 +319,23 @@ def _light_of(key: Any, values: list[Any], policy: compliance.ContactPolicy, now
     if group not in planned_of:
         planned_of[group] = planned
     rpc_t, tries_t = tuple(rpc), tuple(tries)
-    return _Light(key, since, max(at) if at else None, until, group, one(rpc_t, rpc_t), one(tries_t, tries_t),
-                  tuple(days) if days else (), tuple(fruitless) if fruitless else (),
-                  _instant(engaged) if engaged is not None else None, policy.wait_after_conversation)
+    # The days as one int object per distinct day in a build (a lead's ~300,000 attempts
+    # fall on a few hundred days: ~8 MB of ints otherwise, issue 20).
+    day = shared.get(_DAYS)
+    if day is None:
+        day = shared[_DAYS] = {}
+    same = day.setdefault
+    return _Light(key, since, until, group, one(rpc_t, rpc_t), one(tries_t, tries_t),
+                  tuple(map(same, days, days)) if days else (),
+                  tuple(map(same, fruitless, fruitless)) if fruitless else (), engaged_at, wait)
 
 
 _NO_US = -(2**62)  # before any instant
-_NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contacts, as `_kept_values` reads them
-
-
-def _kept_values(raw: bytes, shared: dict[Any, Any]) -> list[Any]:
-    """Kept facts parsed as plain values (`_CaseFacts.encode`'s list), checked as `decode`
-    checks them: raises on anything `decode` would refuse."""
-    values = orjson.loads(raw)
-    (time_zone, rpc, tries, days, fruitless, planned, contacts, lasting, engaged, calls, since) = values
-    if len(rpc) != 24 or len(tries) != 24 or len(planned) != 12 or len(calls) != 2 \
-            or len(calls[0]) != len(calls[1]) or (contacts != _NO_CONTACTS_KEPT and (
-                len(contacts) != 2 + len(_PAST_FIELDS) or len({len(column) for column in contacts}) != 1)):
-        raise ValueError("kept queue facts of the wrong shape")
-    if not isinstance(days, list) or not isinstance(fruitless, list) or not isinstance(lasting, list):
-        raise TypeError("kept queue facts of the wrong shape")
-    if (_ZONE, time_zone) not in shared:
-        shared[(_ZONE, time_zone)] = ZoneInfo(time_zone)
-    if planned[9] is not None:
-        date.fromordinal(planned[9])
-    if engaged is not None:
-        _instant(engaged)
-    if since is not None:
-        values[10] = int(since)
-    return values
+_NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contacts, as `_light_of` reads them
 
 
 _ZONE = object()  # `decode`'s key for a zone's ZoneInfo in the shared values
+_DAYS = object()  # `_light_of`'s key for its own dict of days (ints apart from the other values)
 _NO_CONTACTS: Contacts = ((),) * (2 + len(_PAST_FIELDS))
 _PLANNED_NAMES = tuple(f.name for f in fields(compliance.PlannedContact))
 _CASE_FACTS_NAMES = ("key", "time_zone", "zone", "rpc_by_hour", "attempts_by_hour", "days", "fruitless_days",
@@ -428,6 +430,14 @@ class QueueCache:
 
     def __len__(self) -> int:
         return len(self._facts)
+
+    def ranking_facts(self, case_id: str) -> priority.CaseFacts | None:
+        """The `priority.CaseFacts` the last build ranked the case by (None: not in it)."""
+        with self._lock:
+            last = self._last
+        if last is None or case_id not in last.index:
+            return None
+        return last.table.facts[last.index[case_id]]
 
 
 @dataclass
@@ -659,22 +669,16 @@ class _Build:
                 for gone in [i for i in cache._facts if i not in keys]:
                     cache._forget(gone)
             ranked_cache = dict(cache._ranked)
-        pfacts: list[priority.CaseFacts] = []
-        new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
-        for row in rows:
-            pf, entry = self._ranking_facts(row, facts_by_id[row.id], ranked_cache.get(row.id))
-            new_ranked[row.id] = entry
-            pfacts.append(pf)
+        values, new_ranked = self._ranking_values(rows, facts_by_id, ranked_cache)
+        table = ranking_mod.CaseTable.of_values(values)
         with cache._lock:
             cache._ranked.update(new_ranked)
             if cache._prior is None or cache._prior_for != (self.filter, self.needle):
-                cache._prior = priority.portfolio_reach_by_hour(pfacts)
+                cache._prior = table.reach_by_hour()
                 cache._prior_for = (self.filter, self.needle)
                 cache._prior_gen += 1
             prior, generation = cache._prior, cache._prior_gen
-            last = cache._last
         strategies, which = _strategy_indices(rows, self.placed)
-        table = _reuse(last, rows, pfacts)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
         # The rows' shown columns picked from every case's (read once, by column, in C).
         pick = operator.itemgetter(*at) if len(at) > 1 else (lambda column: tuple(column[i] for i in at))
@@ -718,13 +722,20 @@ class _Build:
         unreadable = 0
         shared = self.shared  # values many cases repeat, one object each (`decode`)
         planned_of = cache._planned_of
+        now_us = (self.now - _EPOCH) // _US
         for case_id in stale:
             found = kept.get(case_id)
             if found is not None and found[0] == _key_bytes(keys[case_id]):
                 try:
-                    values = _kept_values(found[1], shared)
-                    light = _light_of(keys[case_id], values, self.policy, self.now, shared, planned_of)
-                    back = light or _CaseFacts.decode(keys[case_id], found[1], shared, case_id)
+                    light = _light_of(keys[case_id], found[1], shared, planned_of, now_us, wait)
+                    if light is not None:
+                        # `_Light.covers`: `now_us` is after its `until`, so after its newest contact.
+                        if light.since is None or now_us - _HORIZON_US >= light.since:
+                            fresh[case_id] = light
+                            continue
+                        todo.append(case_id)
+                        continue
+                    back = _CaseFacts.decode(keys[case_id], found[1], shared, case_id)
                     if back.covers(self.now):  # else kept at a later instant than this build's: derive
                         fresh[case_id] = back
                         continue
@@ -787,6 +798,48 @@ class _Build:
             self.store.save_queue_facts(FACTS_TAG, self.to_keep, gone)
         except Exception:  # noqa: BLE001 - a cache: the queue is right without it, the next start derives
             log.exception("could not keep the queue facts in the local store")
+
+    def _ranking_values(self, rows: list[Any], facts_by_id: dict[str, _CaseFacts | _Light],
+                        ranked_cache: dict[str, tuple[Any, priority.CaseFacts]]
+                        ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[Any, priority.CaseFacts]]]:
+        """Each row's `priority.CaseFacts` for this minute as its values (`ranking.VALUES`'
+        order, what `CaseTable.of_values` takes): a case ranked from its kept values
+        (`_Light`) as a tuple made here, its gate shared by its group and placement
+        (`_light`, without the object: issue 20, a lead's 96,000 cases); a decoded one from
+        `_ranking_facts` (its entry for the cache returned beside)."""
+        values: list[tuple[Any, ...]] = []
+        add = values.append
+        new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
+        as_values = ranking_mod.VALUES
+        gates, today_of, now = self.gates, self.today, self.now
+        light = 0
+        for row in rows:
+            cf = facts_by_id[row.id]
+            if type(cf) is not _Light:
+                pf, entry = self._ranking_facts(row, cf, ranked_cache.get(row.id))
+                new_ranked[row.id] = entry
+                add(as_values(pf))
+                continue
+            group = cf.group
+            time_zone = group[-1]
+            found = gates.get((group, row.segment, row.arm))
+            if found is None:
+                found = gates[(group, row.segment, row.arm)] = self._hour_only_gate(row, group)
+            callable_from, gate = found
+            today = today_of.get(time_zone)
+            if today is None:
+                today = today_of[time_zone] = now.astimezone(priority._zone(time_zone)).toordinal()  # noqa: SLF001
+            if row.callback_due_at is None and row.promise_due is None:
+                promise: tuple[Any, ...] = (None, None, row.promise_status, None)
+            else:
+                promise = _promise_facts(row)
+            light += 1
+            add((row.id, row.overdue_minor, row.days_past_due, row.status, time_zone, *promise,
+                 cf.days.count(today) if cf.days else 0, cf.fruitless_days.count(today) if cf.fruitless_days else 0,
+                 cf.rpc_by_hour, cf.attempts_by_hour, callable_from, "CNY", cf.engaged_at,
+                 gate if callable_from is not None else ""))
+        self.light += light
+        return values, new_ranked
 
     def _ranking_facts(self, row: Any, cf: _CaseFacts | _Light,
                        hit: tuple[Any, priority.CaseFacts] | None) -> tuple[priority.CaseFacts, tuple[Any, Any]]:
@@ -944,20 +997,6 @@ def _stale(cache: QueueCache, case_id: str, key: Any, now: datetime, wait: timed
     found = cache._facts.get(case_id)
     return found is None or found.key != key or not found.covers(now) or (
         type(found) is _Light and found.wait != wait)
-
-
-def _reuse(last: _LastBuild | None, rows: list[Any], pfacts: list[priority.CaseFacts]) -> ranking_mod.CaseTable:
-    """The last build's columns when the queue holds the same cases in the same order and
-    few of them changed (a new minute re-evaluates every case but changes few), else new."""
-    if last is not None and len(last.table) == len(rows) and all(
-            last.index.get(r.id) == i for i, r in enumerate(rows)):
-        table = last.table
-        changed = [i for i, pf in enumerate(pfacts) if pf is not table.facts[i]]
-        if len(changed) <= len(rows) // 4:
-            for i in changed:
-                table.set_row(i, pfacts[i])
-            return table
-    return ranking_mod.CaseTable(pfacts)
 
 
 _FREEZING = threading.Lock()

@@ -110,6 +110,12 @@ def portfolio_reach_by_hour(cases: Sequence[CaseFacts]) -> list[float]:
     with_history = [case for case in cases if case.attempts_by_hour is not zeros]
     rpc = _hourly_sums([case.rpc_by_hour for case in with_history])
     attempts = _hourly_sums([case.attempts_by_hour for case in with_history])
+    return reach_from_totals(rpc, attempts)
+
+
+def reach_from_totals(rpc: Sequence[int], attempts: Sequence[int]) -> list[float]:
+    """`portfolio_reach_by_hour` from its 24 hourly totals of right-party contacts and of
+    attempts (`ranking.CaseTable.reach_by_hour` sums them over its columns)."""
     total_a = sum(attempts)
     overall = sum(rpc) / total_a if total_a else 0.2
     return [rpc[h] / attempts[h] if attempts[h] else overall for h in range(24)]

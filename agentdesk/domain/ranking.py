@@ -63,9 +63,55 @@ def _code_of(status: str | None, due: Any) -> int:
 
 
 # `CaseTable`'s fields of a `priority.CaseFacts`, in the order it unpacks them.
-_FIELDS = operator.attrgetter("overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at",
-                              "promise_due", "promise_status", "broken_promise_at", "attempts_today",
-                              "fruitless_today", "rpc_by_hour", "attempts_by_hour", "callable_from", "engaged_at")
+_FIELD_NAMES = ("overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at", "promise_due",
+                "promise_status", "broken_promise_at", "attempts_today", "fruitless_today", "rpc_by_hour",
+                "attempts_by_hour", "callable_from", "engaged_at")
+_FIELDS = operator.attrgetter(*_FIELD_NAMES)
+
+
+# `priority.CaseFacts`' fields in declaration order (what `CaseTable.of_values` is given), and
+# where `_FIELDS`' are among them.
+_NAMES = ("case_id", "overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at",
+          "promise_due", "promise_status", "broken_promise_at", "attempts_today", "fruitless_today",
+          "rpc_by_hour", "attempts_by_hour", "callable_from", "currency", "engaged_at", "gate")
+_FIELD_AT = tuple(_NAMES.index(name) for name in _FIELD_NAMES)
+VALUES = operator.attrgetter(*_NAMES)  # a `priority.CaseFacts` as `CaseTable.of_values` takes it
+
+
+class FactsRows(Sequence["CaseFacts"]):
+    """A table's `priority.CaseFacts` kept as tuples of their values (`_NAMES`' order), each
+    made into the object when first read: only the rows shown need one (their words)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, values: list[tuple[Any, ...]]) -> None:
+        self._items: list[Any] = values
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._items)))]
+        found = self._items[i]
+        if type(found) is tuple:
+            found = self._items[i] = _case_facts(found)
+        return found
+
+    def __setitem__(self, i: int, case: CaseFacts) -> None:
+        self._items[i] = case
+
+
+def _case_facts(values: tuple[Any, ...]) -> CaseFacts:
+    """The frozen dataclass without its generated __init__ (one `object.__setattr__` a field):
+    the same object, its dict filled in declaration order (shared keys)."""
+    from agentdesk.domain.priority import CaseFacts
+
+    made = object.__new__(CaseFacts)
+    found = made.__dict__
+    for name, value in zip(_NAMES, values, strict=True):
+        found[name] = value
+    return made
 
 
 def _instants(values: Sequence[datetime | None], none: int) -> list[int]:
@@ -77,15 +123,37 @@ def _instants(values: Sequence[datetime | None], none: int) -> list[int]:
     return out
 
 
-def _hourly(rows: list[Sequence[int]], n: int) -> np.ndarray:
-    """The 24-count rows as an (n, 24) int32 array, each distinct row object converted once:
-    the queue shares one tuple among the cases with the same counts (a lead's 96,000 cases
-    have a few thousand), and converting 2.3 million Python ints was ~0.1 s a column."""
-    ids = list(map(id, rows))
-    firsts = dict(zip(ids, rows, strict=True))  # by object: the first of each (a later one is the same)
-    position = dict(zip(firsts, range(len(firsts)), strict=True))
-    distinct = np.array(list(firsts.values()), np.int32).reshape(len(firsts), 24)
-    return distinct[np.fromiter(map(position.__getitem__, ids), np.intp, n)]
+class Hourly:
+    """Each row's 24 counts by hour, kept as the distinct rows and each row's index among
+    them: the queue shares one tuple among the cases with the same counts (a lead's 96,000
+    cases have a few thousand), so an (n, 24) array was ~9 MB a column of repeats (issue
+    20), and converting 2.3 million Python ints was ~0.1 s a column. Each distinct row
+    object is converted once."""
+
+    def __init__(self, rows: list[Sequence[int]], n: int) -> None:
+        ids = list(map(id, rows))
+        firsts = dict(zip(ids, rows, strict=True))  # by object: the first of each (a later one is the same)
+        position = dict(zip(firsts, range(len(firsts)), strict=True))
+        self.distinct = np.array(list(firsts.values()), np.int32).reshape(len(firsts), 24)
+        self.index = np.fromiter(map(position.__getitem__, ids), np.intp, n)
+
+    def at(self, rows: np.ndarray | None, hour: np.ndarray) -> np.ndarray:
+        """The count of each of `rows` (all when None) at its own `hour`."""
+        return self.distinct[self.index if rows is None else self.index[rows], hour]
+
+    def totals(self) -> np.ndarray:
+        """Each row's sum over the day (int64)."""
+        return self.distinct.sum(axis=1, dtype=np.int64)[self.index]
+
+    def by_hour(self) -> list[int]:
+        """The 24 sums over every row."""
+        times = np.bincount(self.index, minlength=len(self.distinct)).astype(np.int64)
+        return (times @ self.distinct.astype(np.int64)).tolist()  # type: ignore[no-any-return]
+
+    def set(self, i: int, counts: Sequence[int]) -> None:
+        """Row `i`'s counts replaced (a new distinct row: a save changes few)."""
+        self.distinct = np.vstack([self.distinct, np.asarray(counts, np.int32).reshape(1, 24)])
+        self.index[i] = len(self.distinct) - 1
 
 
 class CaseTable:
@@ -96,18 +164,32 @@ class CaseTable:
     """
 
     def __init__(self, facts: Sequence[CaseFacts]) -> None:
+        self.facts: list[CaseFacts] | FactsRows = list(facts)
+        self._columns(zip(*map(_FIELDS, self.facts), strict=True) if self.facts else None)
+
+    @classmethod
+    def of_values(cls, values: list[tuple[Any, ...]]) -> CaseTable:
+        """The table of cases given as the values of their `priority.CaseFacts`, in its
+        fields' order (`FactsRows`), without one object per case (issue 20: a lead's 96,000
+        cases; an object is made only for a row whose words are wanted)."""
+        table = cls.__new__(cls)
+        table.facts = FactsRows(values)
+        table._columns(operator.itemgetter(*_FIELD_AT)(tuple(zip(*values, strict=True))) if values else None)
+        return table
+
+    def _columns(self, columns: Any) -> None:
+        """The arrays from the facts' fields read as columns (`_FIELDS`' order; None: no rows)."""
         from agentdesk.domain.priority import _ZEROS_24
 
-        self.facts: list[CaseFacts] = list(facts)
         self.zones: list[str] = []
         self._zone_index: dict[str, int] = {}
         # The fields read column by column in C (`attrgetter` and `zip`), then one array per
         # column; Python code runs only for the few values that are set (times, promises) and
         # per distinct zone (a lead's 96,000 cases: a per-case loop was ~1 s). Setting numpy
         # elements one at a time costs ten times more.
-        if self.facts:
+        if columns is not None:
             (overdue, dpd, statuses, zone_names, callbacks, dues, promise_status, brokens, attempts, fruitless,
-             rpc_by_hour, att_by_hour, callables, engaged_at) = zip(*map(_FIELDS, self.facts), strict=True)
+             rpc_by_hour, att_by_hour, callables, engaged_at) = columns
         else:
             overdue = dpd = statuses = zone_names = callbacks = dues = promise_status = brokens = attempts = ()
             fruitless = rpc_by_hour = att_by_hour = callables = engaged_at = ()
@@ -141,12 +223,12 @@ class CaseTable:
         try:
             # 32 bits hold any count of calls by hour and halve the two largest columns (a
             # lead's 100,000 cases: 18 MB each at 64); sums and arithmetic widen as before.
-            self.rpc = _hourly(rpc_rows, n)
-            self.att = _hourly(att_rows, n)
+            self.rpc = Hourly(rpc_rows, n)
+            self.att = Hourly(att_rows, n)
         except ValueError as exc:
             raise StrategyError("every case needs 24 hourly counts in rpc_by_hour and attempts_by_hour") from exc
-        self.rpc_total = self.rpc.sum(axis=1)
-        self.att_total = self.att.sum(axis=1)
+        self.rpc_total = self.rpc.totals()
+        self.att_total = self.att.totals()
         self.callable_us = np.array(callable_from, np.int64)
         self.engaged_us = np.array(engaged, np.int64)
         # Per strategy-and-prior: the expected-value points (see the module docstring).
@@ -154,6 +236,13 @@ class CaseTable:
 
     def __len__(self) -> int:
         return len(self.facts)
+
+    def reach_by_hour(self) -> list[float]:
+        """`priority.portfolio_reach_by_hour` of the table's cases, from its columns (the
+        rows without history hold zeros there, as that function leaves them out)."""
+        from agentdesk.domain.priority import reach_from_totals
+
+        return reach_from_totals(self.rpc.by_hour(), self.att.by_hour())
 
     def _zone_of(self, name: str) -> int:
         found = self._zone_index.get(name)
@@ -185,13 +274,13 @@ class CaseTable:
         if history:
             if len(case.rpc_by_hour) != 24 or len(case.attempts_by_hour) != 24:
                 raise StrategyError("every case needs 24 hourly counts in rpc_by_hour and attempts_by_hour")
-            self.rpc[i] = case.rpc_by_hour
-            self.att[i] = case.attempts_by_hour
+            self.rpc.set(i, case.rpc_by_hour)
+            self.att.set(i, case.attempts_by_hour)
             self.rpc_total[i] = sum(case.rpc_by_hour)
             self.att_total[i] = sum(case.attempts_by_hour)
         else:
-            self.rpc[i] = 0
-            self.att[i] = 0
+            self.rpc.set(i, _ZEROS_24)
+            self.att.set(i, _ZEROS_24)
             self.rpc_total[i] = self.att_total[i] = 0
         self.callable_us[i] = _ALWAYS if case.callable_from is None else _us(case.callable_from)
         self.engaged_us[i] = _NEVER if case.engaged_at is None else _us(case.engaged_at)
@@ -266,10 +355,8 @@ def _scores(table: CaseTable, ctx: _Context, strategies: Sequence[Strategy], whi
     k = w.pick("reach_prior_attempts")
     base = prior[hour]
     has_history = col(table.has_history)
-    n = len(zone)
-    at = np.arange(n)
-    rpc_h = (table.rpc if rows is None else table.rpc[rows])[at, hour]
-    att_h = (table.att if rows is None else table.att[rows])[at, hour]
+    rpc_h = table.rpc.at(rows, hour)
+    att_h = table.att.at(rows, hour)
     p_reach = np.where(has_history, (rpc_h + k * base) / (att_h + k), base)
     total_att = np.where(has_history, col(table.att_total), 0)
     reach = w.pick("reach") * p_reach

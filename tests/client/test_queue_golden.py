@@ -91,7 +91,11 @@ def test_the_facts_made_without_init_are_the_dataclasses_they_stand_for(tmp_path
     assert 50 < len(decoded) < 800
     kept = store.queue_facts(queue.FACTS_TAG)
     decoded += [_CaseFacts.decode(orjson.loads(key), facts, {}, case_id) for case_id, (key, facts) in kept.items()]
-    for cls, made in ((priority.CaseFacts, [pf for _stamp, pf in cache._ranked.values()]),
+    # The ranking's facts of every queued case, made when read from the values the build
+    # filled its table with (`ranking.FactsRows`): most cases were ranked without one.
+    ranked = [cache.ranking_facts(i) for i in cache._last.index] if cache._last is not None else []
+    assert len(ranked) > 800 and all(pf is not None for pf in ranked)
+    for cls, made in ((priority.CaseFacts, [pf for _stamp, pf in cache._ranked.values()] + ranked),
                       (_CaseFacts, decoded),
                       (compliance.PlannedContact, [cf.planned for cf in decoded])):
         names = {f.name for f in fields(cls)}

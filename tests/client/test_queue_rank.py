@@ -54,7 +54,8 @@ def test_each_row_is_its_case_scored_alone_in_the_documented_order(
     placed = _Placements(session.rules.book)
     assert cache._prior is not None
     for row in queue:
-        facts = cache._ranked[row.case_id][1]
+        facts = cache.ranking_facts(row.case_id)
+        assert facts is not None
         scored = explain_case(facts, now, cache._prior, placed.strategy(*placement[row.case_id]))
         assert row.score == scored.score, row.case_id
         assert [(r.key, r.text_en, r.points) for r in row.reasons] == [

@@ -252,3 +252,34 @@ def test_a_rankings_parts_stay_as_ranked_when_its_table_changes_later(now: datet
     second = rank_columns(table, now, portfolio_rpc_by_hour=prior)
     assert [parts_at(first.parts, i) for i in range(len(table))] == before
     assert any(second.parts_of(i) != before[i] for i in range(0, len(table), 7)), "the new ranking sees the change"
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_a_table_given_the_facts_values_ranks_as_the_table_of_the_objects(seed: int) -> None:
+    """`CaseTable.of_values` (the queue's build: no object per case, issue 20) ranks, scores,
+    words and re-scores exactly as the table of the `CaseFacts`, and measures the same prior;
+    the objects it makes when read are the facts it was given. A save that changes a case's
+    calls by hour (its hourly counts kept once per distinct row) moves it as a full re-rank."""
+    from dataclasses import fields
+
+    from agentdesk.domain import ranking as ranking_mod
+
+    assert ranking_mod._NAMES == tuple(f.name for f in fields(CaseFacts))
+    rnd = random.Random(seed)
+    cases = edge_portfolio(1200, seed=seed, now=QUIET if seed % 2 else NOW)
+    strategies, which = strategy_indices(cases, by_segment)
+    objects = CaseTable(cases)
+    table = CaseTable.of_values([ranking_mod.VALUES(c) for c in cases])  # the same objects: no history shared
+    assert table.reach_by_hour() == objects.reach_by_hour() == portfolio_reach_by_hour(cases)
+    prior = portfolio_reach_by_hour(cases)
+    ranking = rank_columns(table, NOW, strategies, which, prior)
+    _assert_same_as_full(objects, ranking, NOW, strategies, which, prior)
+    assert [table.facts[i] for i in range(0, len(cases), 7)] == cases[::7]
+    for i in rnd.sample(range(len(cases)), 30):
+        hours = tuple(rnd.randrange(4) for _ in range(24))
+        case = replace(table.facts[i], attempts_by_hour=hours, rpc_by_hour=tuple(h // 2 for h in hours))
+        table.set_row(i, case)
+        objects.set_row(i, case)
+        ranking.update([i])
+        _assert_same_as_full(objects, ranking, NOW, strategies, which, prior)
+    assert table.reach_by_hour() == portfolio_reach_by_hour([table.facts[i] for i in range(len(table))])
