@@ -7,6 +7,7 @@ slow query never stalls the event loop that serves the event streams.
 
 import logging
 import secrets
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -27,6 +28,7 @@ from agentdesk.server.client_gate import ClientGate
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
+from agentdesk.server.idle_pull import IdlePull
 from agentdesk.server.models import AuditEntry, User
 from agentdesk.server.push_lane import PushLane
 from agentdesk.server.recording_archive import RecordingArchive
@@ -114,6 +116,9 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
                        "a NUL character or a date out of range); correct it and send it again.",
         })
 
+    # Innermost: an idle desk's pull answered in one query (idle_pull.py), after the gates below.
+    app.state.idle_pulls = Counter[str]()
+    app.add_middleware(IdlePull, db=db, clock=clock, tally=app.state.idle_pulls)
     # Below the RequestGuard (added last, so outermost): a too-old desk's 426, the worker's name.
     app.add_middleware(ClientGate, worker_name=WORKER_NAME)
 
