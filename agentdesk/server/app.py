@@ -144,11 +144,12 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
             s.expunge(user)
             return user
 
-    def bearer_token(
+    async def bearer_token(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> str:
         """The caller's access token, not yet checked: a route that reads the database anyway
-        checks it in its own transaction (`caller`), one checkout instead of two."""
+        checks it in its own transaction (`caller`), one checkout instead of two. Async: it
+        reads nothing, and a plain `def` cost each pull a hop to a worker thread and back."""
         if creds is None:
             raise ApiError(401, "not_authenticated", "Log in first: send Authorization: Bearer <token>.")
         return creds.credentials
