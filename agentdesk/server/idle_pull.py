@@ -68,9 +68,11 @@ def asked(scope: Scope) -> tuple[str, str, int, bool] | None:
     for key, value in scope.get("headers", ()):
         if key == b"authorization":
             if token is not None:
-                return None
+                return None  # repeated headers: the route's reading decides
             token = value.decode("latin-1")
         elif key == b"accept":
+            if accept is not None:
+                return None
             accept = value.decode("latin-1")
     if token is None or not token.startswith("Bearer ") or " " in token[7:] or not token[7:]:
         return None

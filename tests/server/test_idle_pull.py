@@ -16,6 +16,7 @@ from agentdesk.clock import PROCESS, FixedClock
 from agentdesk.server import auth, sync
 from agentdesk.server.app import create_app
 from agentdesk.server.db import Database
+from agentdesk.server.idle_pull import asked
 from agentdesk.server.models import Case, User
 from tests.server.helpers import login, pull_all, user_id
 
@@ -138,3 +139,25 @@ def test_an_expired_token_is_refused(db: Database) -> None:
         expired = api.get("/v1/sync/pull", params={"cursor": cursor}, headers=agent)
         assert expired.status_code == 401 and expired.json()["code"] == "token_expired"
         assert _answered(api) == before
+
+
+def _scope(query: bytes, *headers: tuple[bytes, bytes]) -> dict[str, object]:
+    return {"type": "http", "method": "GET", "path": "/v1/sync/pull", "query_string": query, "headers": list(headers)}
+
+
+def test_only_plainly_well_formed_pulls_are_taken_on() -> None:
+    token = (b"authorization", b"Bearer abc.def.ghi")
+    cursor = b"cursor=0123456789abcdef.42"
+    assert asked(_scope(cursor + b"&limit=1000", token)) == ("abc.def.ghi", "0123456789abcdef", 42, False)
+    assert asked(_scope(cursor, token, (b"accept", LINES["Accept"].encode()))) == (
+        "abc.def.ghi", "0123456789abcdef", 42, True)
+    for query, headers in [
+        (b"", [token]),  # a first pull: people and every case
+        (b"cursor=0123456789abcdef.0", [token]),
+        (b"cursor=42", [token]),  # an older server's cursor: the route renames it
+        (cursor + b"&limit=0", [token]), (cursor + b"&limit=2001", [token]), (cursor + b"&limit=05", [token]),
+        (cursor + b"&" + cursor, [token]),
+        (cursor, []), (cursor, [(b"authorization", b"bearer abc")]), (cursor, [token, token]),
+        (cursor, [token, (b"accept", b"application/json"), (b"accept", b"application/x-ndjson")]),
+    ]:
+        assert asked(_scope(query, *headers)) is None, (query, headers)
