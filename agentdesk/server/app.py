@@ -7,6 +7,7 @@ slow query never stalls the event loop that serves the event streams.
 
 import logging
 import secrets
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -27,6 +28,7 @@ from agentdesk.server.client_gate import ClientGate
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
 from agentdesk.server.events import EventHub, PgRelay
+from agentdesk.server.idle_pull import IdlePull
 from agentdesk.server.models import AuditEntry, User
 from agentdesk.server.push_lane import PushLane
 from agentdesk.server.recording_archive import RecordingArchive
@@ -114,6 +116,9 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
                        "a NUL character or a date out of range); correct it and send it again.",
         })
 
+    # Innermost: an idle desk's pull answered in one query (idle_pull.py), after the gates below.
+    app.state.idle_pulls = Counter[str]()
+    app.add_middleware(IdlePull, db=db, clock=clock, tally=app.state.idle_pulls)
     # Below the RequestGuard (added last, so outermost): a too-old desk's 426, the worker's name.
     app.add_middleware(ClientGate, worker_name=WORKER_NAME)
 
@@ -139,11 +144,12 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
             s.expunge(user)
             return user
 
-    def bearer_token(
+    async def bearer_token(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> str:
         """The caller's access token, not yet checked: a route that reads the database anyway
-        checks it in its own transaction (`caller`), one checkout instead of two."""
+        checks it in its own transaction (`caller`), one checkout instead of two. Async: it
+        reads nothing, and a plain `def` cost each pull a hop to a worker thread and back."""
         if creds is None:
             raise ApiError(401, "not_authenticated", "Log in first: send Authorization: Bearer <token>.")
         return creds.credentials

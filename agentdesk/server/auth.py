@@ -114,6 +114,11 @@ def signing_key(session: Session) -> str:
     return row.value
 
 
+def known_signing_key(engine: object) -> str | None:
+    """The signing key once `signing_key` has read it for `engine`, else None (no query)."""
+    return _SIGNING_KEYS.get(engine)
+
+
 @dataclass(frozen=True)
 class IssuedTokens:
     access_token: str

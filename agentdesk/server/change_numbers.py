@@ -25,6 +25,7 @@ which is correct, merely slower, and they are not the desks' traffic.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import BigInteger, String, Table, bindparam, event, func, select, update
@@ -90,19 +91,24 @@ def _number_in_one_statement(session: Session, ids: list[str]) -> dict[str, int]
     (a data-modifying WITH runs exactly once, whatever the outer statement reads of it).
     The ids go as one array parameter, so the statement is compiled once for any count
     (an intake touches thousands of cases: a join on the unnested array, not a search of it)."""
+    rows = session.execute(_numbering_statement(), {"count": len(ids), "ids": ids}).all()
+    # A noted case deleted in this transaction has no row: its number is simply not used.
+    return {case_id: seq for case_id, seq in rows}
+
+
+@cache
+def _numbering_statement() -> Any:
+    """`_number_in_one_statement`'s UPDATE, built once (its cache key with it): it runs in
+    every push, and building it cost more than its round trip."""
     cases = _CASES
-    count = bindparam("count", len(ids), type_=BigInteger)
-    wanted = bindparam("ids", ids, type_=postgresql.ARRAY(String))
+    count = bindparam("count", type_=BigInteger)
+    wanted = bindparam("ids", type_=postgresql.ARRAY(String))
     taken = (update(SyncCounter).where(SyncCounter.id == 1).values(value=SyncCounter.value + count)
              .returning(SyncCounter.value.label("top")).cte("taken"))
     # WITH ORDINALITY counts from 1: the first id gets top - count + 1, the last gets top.
     order = func.unnest(wanted).table_valued("case_id", with_ordinality="pos").render_derived("wanted")
     seq = select(taken.c.top).scalar_subquery() - count + order.c.pos
-    rows = session.execute(
-        update(cases).where(cases.c.id == order.c.case_id).values(seq=seq).returning(cases.c.id, cases.c.seq)
-    ).all()
-    # A noted case deleted in this transaction has no row: its number is simply not used.
-    return {case_id: seq for case_id, seq in rows}
+    return update(cases).where(cases.c.id == order.c.case_id).values(seq=seq).returning(cases.c.id, cases.c.seq)
 
 
 def _forget(session: Session, transaction: Any) -> None:

@@ -26,8 +26,9 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from agentdesk.server.models import ServerSetting, SyncCounter
@@ -67,7 +68,7 @@ def _sqlite_where(session: Session) -> str:
 _control_readable: dict[str, bool] = {}
 _CAN_READ_CONTROL = text("SELECT has_function_privilege('pg_control_system()', 'execute') "
                          "AND has_function_privilege('pg_control_checkpoint()', 'execute')")
-_PG_PARTS = "(SELECT value FROM server_settings WHERE key = :key), " \
+PG_PARTS = "(SELECT value FROM server_settings WHERE key = :key), " \
             "(SELECT oid FROM pg_database WHERE datname = current_database()), " \
             "(SELECT value FROM sync_counter WHERE id = 1)"
 
@@ -84,14 +85,28 @@ def _postgres_parts(session: Session) -> tuple[str | None, str, int]:
         _control_readable[url] = bool(session.scalar(_CAN_READ_CONTROL))
     if _control_readable[url]:
         row = session.execute(_PG_WITH_CONTROL, {"key": SETTING}).one()
-        return row[0], f"pg:{row[1]}:{row[3]}:{row[4]}", row[2] or 0
+        return row[0], pg_where(row[1], row[3], row[4], True), row[2] or 0
     row = session.execute(_PG_WITHOUT_CONTROL, {"key": SETTING}).one()
-    return row[0], f"pg:{row[1]}:cluster-unknown", row[2] or 0
+    return row[0], pg_where(row[1], None, None, False), row[2] or 0
 
 
-_PG_WITH_CONTROL = text(f"SELECT {_PG_PARTS}, s.system_identifier, c.timeline_id "
+def pg_where(oid: Any, system_identifier: Any, timeline: Any, control_readable: bool) -> str:
+    """Where a PostgreSQL database is (see `_postgres_parts`), from what PG_PARTS and the
+    control functions answered."""
+    if control_readable:
+        return f"pg:{oid}:{system_identifier}:{timeline}"
+    return f"pg:{oid}:cluster-unknown"
+
+
+def control_readable(engine: Engine) -> bool | None:
+    """Whether this server reads the cluster's control functions, once a pull has asked
+    (None before): idle_pull.py answers only after the full route has."""
+    return _control_readable.get(str(engine.url))
+
+
+_PG_WITH_CONTROL = text(f"SELECT {PG_PARTS}, s.system_identifier, c.timeline_id "
                         "FROM pg_control_system() s, pg_control_checkpoint() c")
-_PG_WITHOUT_CONTROL = text(f"SELECT {_PG_PARTS}")
+_PG_WITHOUT_CONTROL = text(f"SELECT {PG_PARTS}")
 
 
 def identity(session: Session) -> str:
@@ -107,7 +122,12 @@ def identity_and_top(session: Session) -> tuple[str, int | None]:
         stored = stored or database_id(session)
     else:
         stored, where = database_id(session), _sqlite_where(session)
-    return hashlib.sha256(f"{stored}|{where}".encode()).hexdigest()[:16], top
+    return identity_of(stored, where), top
+
+
+def identity_of(stored: str, where: str) -> str:
+    """The identity of the database whose stored id and place these are."""
+    return hashlib.sha256(f"{stored}|{where}".encode()).hexdigest()[:16]
 
 
 def cursor_for(ident: str, seq: int) -> str:

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
+from sqlalchemy import bindparam, or_, select, union
 from sqlalchemy import case as sql_case
 from sqlalchemy import literal as sql_literal
-from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
 from agentdesk.domain import compliance
@@ -107,15 +108,21 @@ def attempts_concerning(case_ids: Sequence[str], persons: Sequence[str], numbers
     on contact_point_id): an attempt's contact point is always one of its own case's
     (writes.record_attempt refuses any other).
     """
+    return _concerning(list(case_ids) or None, list(persons) or None, list(numbers) or None)
+
+
+def _concerning(case_ids: Any, persons: Any, numbers: Any) -> Any:
+    """`attempts_concerning` of values that are each None (no such branch), a list, or an
+    expanding parameter (`_history_statement`, built once for any values)."""
     branches: list[Any] = []
-    if case_ids:
-        branches.append(select(ContactAttempt.id).where(ContactAttempt.case_id.in_(list(case_ids))))
-    if persons:
+    if case_ids is not None:
+        branches.append(select(ContactAttempt.id).where(ContactAttempt.case_id.in_(case_ids)))
+    if persons is not None:
         branches.append(select(ContactAttempt.id).join(Case, Case.id == ContactAttempt.case_id)
-                        .join(Debtor, Debtor.id == Case.debtor_id).where(Debtor.person_key.in_(list(persons))))
-    if numbers:
-        points = select(ContactPoint.id).where(ContactPoint.number.in_(list(numbers)))
-        holders = select(ContactPoint.case_id).where(ContactPoint.number.in_(list(numbers)))
+                        .join(Debtor, Debtor.id == Case.debtor_id).where(Debtor.person_key.in_(persons)))
+    if numbers is not None:
+        points = select(ContactPoint.id).where(ContactPoint.number.in_(numbers))
+        holders = select(ContactPoint.case_id).where(ContactPoint.number.in_(numbers))
         branches.append(select(ContactAttempt.id).where(ContactAttempt.case_id.in_(holders),
                                                         ContactAttempt.contact_point_id.in_(points)))
     if not branches:
@@ -129,16 +136,12 @@ def history(session: Session, case: Case, before: datetime,
     (any lender, any team) and every contact with one of the case's numbers (any person)."""
     person = case.debtor.person_key
     numbers = [p.number for p in case.contact_points if p.number]
-    rows = session.execute(
-        select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.contact_point_id, ContactAttempt.started_at,
-               ContactAttempt.reached, _rules_channel(), ContactPoint.owner, ContactPoint.number,
-               Debtor.person_key)
-        .join(Case, Case.id == ContactAttempt.case_id)
-        .join(Debtor, Debtor.id == Case.debtor_id)
-        .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
-        .where(ContactAttempt.id.in_(attempts_concerning([case.id], [person] if person else [], numbers)),
-               ContactAttempt.started_at < before)
-    ).all()
+    params: dict[str, Any] = {"h_cases": [case.id], "h_before": before}
+    if person:
+        params["h_persons"] = [person]
+    if numbers:
+        params["h_numbers"] = numbers
+    rows = session.execute(_history_statement(bool(person), bool(numbers)), params).all()
     out = []
     for attempt_id, case_id, point_id, started, reached, channel, owner, number, person_key in rows:
         if attempt_id == exclude_attempt:
@@ -149,6 +152,24 @@ def history(session: Session, case: Case, before: datetime,
             same_person=case_id == case.id or (bool(person) and person_key == person),
         ))
     return out
+
+
+@cache
+def _history_statement(by_person: bool, by_numbers: bool) -> Any:
+    """`history`'s query for its shape (with or without a person, with or without numbers),
+    built once: every outcome pushed asks it, and building the union of three lookups and
+    its cache key each time cost more than running it. The values go as expanding
+    parameters (h_cases, h_persons, h_numbers) and h_before."""
+    concerning = _concerning(bindparam("h_cases", expanding=True),
+                             bindparam("h_persons", expanding=True) if by_person else None,
+                             bindparam("h_numbers", expanding=True) if by_numbers else None)
+    return (select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.contact_point_id,
+                   ContactAttempt.started_at, ContactAttempt.reached, _rules_channel(), ContactPoint.owner,
+                   ContactPoint.number, Debtor.person_key)
+            .join(Case, Case.id == ContactAttempt.case_id)
+            .join(Debtor, Debtor.id == Case.debtor_id)
+            .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
+            .where(ContactAttempt.id.in_(concerning), ContactAttempt.started_at < bindparam("h_before")))
 
 
 def mark_number(session: Session, number: str | None, point: ContactPoint, status: str,

@@ -221,8 +221,22 @@ def pull_json(session: Session, user: User, cursor: str | None, limit: int) -> s
         case_id, scalars, doc_members, _queue = page.case(r)
         doc = documents.assemble(scalars, doc_members)
         parts.append('{"entity":"case","op":"upsert","id":' + json.dumps(case_id) + ',"data":' + doc + "}")
-    return ('{"changes":[' + ",".join(parts) + '],"cursor":' + json.dumps(page.cursor)
-            + ',"has_more":' + ("true" if page.has_more else "false") + "}")
+    return _json_page(parts, page.cursor, page.has_more)
+
+
+def _json_page(parts: list[str], cursor: str, has_more: bool) -> str:
+    return ('{"changes":[' + ",".join(parts) + '],"cursor":' + json.dumps(cursor)
+            + ',"has_more":' + ("true" if has_more else "false") + "}")
+
+
+def _lines_head(cursor: str, has_more: bool, count: int) -> bytes:
+    return orjson.dumps({"cursor": cursor, "has_more": has_more, "changes": count})
+
+
+def empty_page(cursor: str, lines: bool) -> bytes | str:
+    """A page with no changes, in the lines form or as JSON: what `pull_lines` and
+    `pull_json` answer when nothing follows the cursor (idle_pull.py answers with it)."""
+    return _lines_head(cursor, False, 0) if lines else _json_page([], cursor, False)
 
 
 def pull_lines(session: Session, user: User, cursor: str | None, limit: int) -> bytes:
@@ -234,7 +248,7 @@ def pull_lines(session: Session, user: User, cursor: str | None, limit: int) -> 
     """
     page = _read_page(session, user, cursor, limit, as_utf8=True)
     count = len(page.people) + len(page.entries)
-    out: list[bytes] = [orjson.dumps({"cursor": page.cursor, "has_more": page.has_more, "changes": count})]
+    out: list[bytes] = [_lines_head(page.cursor, page.has_more, count)]
     for change in page.people:
         out.append(b"\n" + orjson.dumps(change.model_dump(mode="json")))
     for kind, r in page.entries:
