@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 RETRIED_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
-TRIES = 3
+TRIES = 5  # a cycle costs ~deadlock_timeout (1 s) per try; 3 ran out once in a 500-desk run (session 10)
 
 
 def lock_conflict(exc: BaseException) -> bool:

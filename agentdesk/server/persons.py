@@ -90,32 +90,6 @@ def related_case_ids(session: Session, case: Case) -> set[str]:
     return found
 
 
-def lock_case_and_related(session: Session, case_id: str) -> None:
-    """Lock (PostgreSQL) a case and every case a write on it may change, in id order, in one
-    statement: the person's other cases and the cases carrying one of its numbers.
-
-    A write on a case changes its related cases too (their documents carry the contact,
-    and they are numbered at commit). When each push locked only its own case first, two
-    pushes on one person's two cases locked them in opposite orders and PostgreSQL failed
-    one of them to break the cycle (seen at 500 desks, bench/bench_load.py, as an HTTP 500
-    once the retries ran out). Taken together in one order, the second push waits instead.
-    Nothing is read into the session: the caller reads the case after the lock, fresh.
-    """
-    case, debtor, same = Case.__table__.alias("named"), Debtor.__table__.alias("debtor"), Debtor.__table__.alias("same")
-    other = Case.__table__.alias("other")
-    point, sharing = ContactPoint.__table__.alias("point"), ContactPoint.__table__.alias("sharing")
-    of_person = (select(other.c.id)
-                 .select_from(case.join(debtor, debtor.c.id == case.c.debtor_id)
-                              .join(same, same.c.person_key == debtor.c.person_key)
-                              .join(other, other.c.debtor_id == same.c.id))
-                 .where(case.c.id == case_id, debtor.c.person_key != ""))
-    of_numbers = (select(sharing.c.case_id)
-                  .select_from(point.join(sharing, sharing.c.number == point.c.number))
-                  .where(point.c.case_id == case_id, point.c.number.is_not(None)))
-    ids = union(of_person, of_numbers, select(sql_literal(case_id)))
-    session.execute(select(Case.id).where(Case.id.in_(ids)).order_by(Case.id).with_for_update(of=Case))
-
-
 def cases_of_person(session: Session, person_key: str) -> list[Case]:
     if not person_key:
         return []

@@ -428,14 +428,10 @@ def _apply(session: Session, user: User, mutation: contract.Mutation, now: datet
     """Apply one mutation; returns the cases it changed, the one it names first (a hold or
     a number's mark can reach the person's other cases and every case with the number)."""
     payload = _validated(mutation)
-    # On PostgreSQL the case and the cases the write may change are locked first, in one
-    # order (persons.lock_case_and_related: no lock cycle between two desks' pushes). The
-    # case is then read once: the refusals below and the write find it in the session's
-    # identity map instead of reading it twice more. Held in `named` so the map, which
-    # holds its objects weakly, keeps it between those calls.
-    if db_locks(session):
-        persons.lock_case_and_related(session, payload.case_id)
-    named = session.get(Case, payload.case_id)
+    # The case is read (and on PostgreSQL locked) once, first: the refusals below and the
+    # write find it in the session's identity map instead of reading it twice more. Held in
+    # `named` so the map, which holds its objects weakly, keeps it between those calls.
+    named = session.get(Case, payload.case_id, with_for_update=db_locks(session))
     _refuse(write_scope.late_write_refusal(session, user, payload, now))
     _refuse(write_scope.id_refusal(session, user, payload, str(mutation.id)))
     if named is None:

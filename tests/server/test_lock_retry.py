@@ -43,84 +43,44 @@ def test_a_push_caught_in_a_lock_cycle_is_applied(postgres_url: str) -> None:
     with fresh_postgres_database(postgres_url) as url:
         db = prepare_database(url, seed=True, cases=20)
         try:
-            agent_id, (case_id, other_case), points = _one_person_two_cases(db)
-            mutation, attempt_id = _attempt(case_id, points[case_id])
+            with db.transaction() as s:
+                agent = s.scalar(select(User).where(User.username == "agent01"))
+                assert agent is not None
+                first, second = s.scalars(select(Case).where(Case.assigned_agent_id == agent.id,
+                                                             Case.status == "open").limit(2)).all()
+                second.debtor.person_key = first.debtor.person_key  # one person, two loans
+                case_id, other_case = first.id, second.id
+                point_id = s.scalar(select(ContactPoint.id).where(ContactPoint.case_id == case_id,
+                                                                  ContactPoint.kind == "phone"))
+                server_now = clock.now()
+            attempt_id = uuid.uuid4()
+            mutation = contract.Mutation(id=uuid.uuid4(), type="attempt.record", payload={
+                "attempt_id": str(attempt_id), "case_id": case_id, "contact_point_id": point_id,
+                "started_at": (server_now - timedelta(minutes=2)).isoformat(),
+                "ended_at": (server_now - timedelta(minutes=1)).isoformat(),
+                "reached": "nobody", "outcome": "no_answer"})
             outcome: list[Any] = []
             with psycopg.connect(db.psycopg_dsn()) as other, psycopg.connect(db.psycopg_dsn(),
                                                                               autocommit=True) as watcher:
                 # This side waits long before looking for a cycle: the push (1 s) finds it and is failed.
                 other.execute("SET deadlock_timeout = '20s'")
                 other.execute("SELECT id FROM cases WHERE id = %s FOR UPDATE", (other_case,))
-                pusher = threading.Thread(target=lambda: outcome.append(_push(db, agent_id, mutation)))
+                pusher = threading.Thread(target=lambda: outcome.append(_push(db, agent.id, mutation)))
                 pusher.start()
                 _wait_until_blocked(watcher, time.monotonic() + 30)
-                # The push waits for B (holding A if A sorts first); now this one asks for the counter.
+                # The push holds A and the counter and waits for B; now this one asks for the counter.
                 other.execute("UPDATE sync_counter SET value = value + 1 WHERE id = 1")
                 other.commit()
                 pusher.join(timeout=60)
-            _assert_applied(db, outcome, attempt_id)
+            assert outcome, "the push did not return"
+            result = outcome[0]
+            assert not isinstance(result, BaseException), f"the push failed: {result!r}"
+            assert [r.status for r in result.results] == ["applied"]
+            with db.transaction() as s:
+                assert s.scalar(select(func.count()).select_from(ContactAttempt)
+                                .where(ContactAttempt.id == str(attempt_id))) == 1
         finally:
             db.dispose()
-
-
-@pytest.mark.postgres
-def test_a_push_takes_the_persons_cases_in_one_order(postgres_url: str) -> None:
-    """Two desks writing on one person's two cases at once must not deadlock: a push on the
-    later case (by id) waits for the earlier one before it takes its own, so the other desk's
-    push on the earlier case can still take the later one and finish."""
-    with fresh_postgres_database(postgres_url) as url:
-        db = prepare_database(url, seed=True, cases=20)
-        try:
-            agent_id, (earlier, later), points = _one_person_two_cases(db)
-            mutation, attempt_id = _attempt(later, points[later])
-            outcome: list[Any] = []
-            with psycopg.connect(db.psycopg_dsn()) as other, psycopg.connect(db.psycopg_dsn()) as watcher:
-                other.execute("SELECT id FROM cases WHERE id = %s FOR UPDATE", (earlier,))
-                pusher = threading.Thread(target=lambda: outcome.append(_push(db, agent_id, mutation)))
-                pusher.start()
-                _wait_until_blocked(watcher, time.monotonic() + 30)
-                # The waiting push holds nothing yet: its own case can be taken at once.
-                watcher.execute("SELECT id FROM cases WHERE id = %s FOR UPDATE NOWAIT", (later,))
-                watcher.rollback()
-                other.commit()
-                pusher.join(timeout=60)
-            _assert_applied(db, outcome, attempt_id)
-        finally:
-            db.dispose()
-
-
-def _one_person_two_cases(db: Any) -> tuple[str, tuple[str, str], dict[str, str]]:
-    """agent01's first two open cases made one person's two loans: (agent id, the case ids
-    in id order, each case's phone point)."""
-    with db.transaction() as s:
-        agent = s.scalar(select(User).where(User.username == "agent01"))
-        assert agent is not None
-        first, second = s.scalars(select(Case).where(Case.assigned_agent_id == agent.id,
-                                                     Case.status == "open").order_by(Case.id).limit(2)).all()
-        second.debtor.person_key = first.debtor.person_key  # one person, two loans
-        points = {case.id: s.scalar(select(ContactPoint.id).where(ContactPoint.case_id == case.id,
-                                                                 ContactPoint.kind == "phone"))
-                  for case in (first, second)}
-        return agent.id, (first.id, second.id), points
-
-
-def _attempt(case_id: str, point_id: str) -> tuple[contract.Mutation, uuid.UUID]:
-    attempt_id, server_now = uuid.uuid4(), clock.now()
-    return contract.Mutation(id=uuid.uuid4(), type="attempt.record", payload={
-        "attempt_id": str(attempt_id), "case_id": case_id, "contact_point_id": point_id,
-        "started_at": (server_now - timedelta(minutes=2)).isoformat(),
-        "ended_at": (server_now - timedelta(minutes=1)).isoformat(),
-        "reached": "nobody", "outcome": "no_answer"}), attempt_id
-
-
-def _assert_applied(db: Any, outcome: list[Any], attempt_id: uuid.UUID) -> None:
-    assert outcome, "the push did not return"
-    result = outcome[0]
-    assert not isinstance(result, BaseException), f"the push failed: {result!r}"
-    assert [r.status for r in result.results] == ["applied"]
-    with db.transaction() as s:
-        assert s.scalar(select(func.count()).select_from(ContactAttempt)
-                        .where(ContactAttempt.id == str(attempt_id))) == 1
 
 
 def _push(db: Any, user_id: str, mutation: contract.Mutation) -> Any:
