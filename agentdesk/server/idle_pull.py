@@ -21,24 +21,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 from urllib.parse import parse_qsl
 
 import anyio.to_thread
 from sqlalchemy import text
 from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from agentdesk import contract
 from agentdesk.clock import Clock
 from agentdesk.server import auth, db_identity, sync
 from agentdesk.server.db import Database
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 PATH = "/v1/sync/pull"
 # What the fast path takes on; any other spelling goes to the route (which may refuse it).

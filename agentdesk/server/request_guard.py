@@ -24,10 +24,11 @@ import json
 import logging
 import re
 import traceback
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.exceptions import HTTPException
+from starlette.types import Message, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +36,6 @@ JSON_LIMIT = 4 * 1024 * 1024  # a push of 100 mutations with 4,000-character not
 UPLOAD_LIMIT = 51 * 1024 * 1024  # a lender file of 50 MB (routes_intake.MAX_UPLOAD) and the form around it
 BINARY_LIMIT = 2 * 1024**3 + 1024**2  # a PBX's recording import (recording_config.MAX_RECORDING_BYTES)
 MAX_DEPTH = 32  # the API's deepest document nests 5 levels
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
 
 # Added to every answer when the route did not set them itself.
 SECURITY_HEADERS = ((b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff"),
