@@ -255,7 +255,10 @@ def refresh(session: Session, token: str, now: datetime) -> IssuedTokens:
 
 
 def _retried(session: Session, row: RefreshToken, token: str, now: datetime) -> IssuedTokens:
-    """The answer to an already-rotated token: its first answer again, or the end of all sessions."""
+    """The answer to an already-rotated token: its first answer again, or the end of all sessions.
+
+    `now` may precede the rotation: a request that read the clock, then waited for the row
+    the rotating request held, is the same moment's retry, not a reuse (CLOCK_SKEW bounds it)."""
     ended = AuthError("invalid_refresh", "The session has ended: log in again.")
     rotated_at = row.revoked_at
     key = signing_key(session)
@@ -264,7 +267,7 @@ def _retried(session: Session, row: RefreshToken, token: str, now: datetime) -> 
     user = session.get(User, row.user_id)
     if (rotated_at is None or successor is None or successor.revoked_at is not None
             or successor.expires_at <= now or user is None or not user.active
-            or not rotated_at <= now <= rotated_at + REFRESH_GRACE):
+            or not rotated_at - CLOCK_SKEW <= now <= rotated_at + REFRESH_GRACE):
         # Spent by logout (no successor), or reused out of time: the token may have leaked.
         revoke_all(session, row.user_id, now)
         raise ended

@@ -105,6 +105,21 @@ def test_a_token_spent_by_logout_is_not_revived_by_the_grace_window(http: httpx.
     assert _refresh(http, first["refresh_token"]).status_code == 401
 
 
+def test_a_refresh_that_read_the_clock_before_the_rotation_gets_the_same_pair(
+        http: httpx.Client, set_clock: Pin) -> None:
+    """Requests at the same moment read the clock, then queue for the token's row: the one
+    that waited may carry an instant before the rotation it waited for. It is that moment's
+    retry (the pair again), not a reuse that ends every session."""
+    first = _login(http)
+    rotated = _refresh(http, first["refresh_token"])
+    assert rotated.status_code == 200
+    _move(set_clock, -timedelta(seconds=1))
+    again = _refresh(http, first["refresh_token"])
+    assert again.status_code == 200, again.text
+    assert again.json()["refresh_token"] == rotated.json()["refresh_token"]
+    assert _me(http, again.json()["access_token"]) == 200
+
+
 def test_refreshes_of_one_token_at_the_same_moment_all_get_the_same_pair(http: httpx.Client) -> None:
     first = _login(http)
     with ThreadPoolExecutor(max_workers=4) as pool:
