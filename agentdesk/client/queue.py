@@ -11,12 +11,12 @@ import gc
 import logging
 import operator
 import threading
+from array import array
 from collections import namedtuple
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta, timezone
-from itertools import repeat
 from typing import Any, overload
 from zoneinfo import ZoneInfo
 
@@ -447,11 +447,12 @@ class _LastBuild:
     params: tuple[Any, ...]  # filter, search, minute, rules, prior generation, user
     summary: tuple[Any, ...]  # the cases table's count and change numbers: a pull changes it
     signatures: dict[str, tuple[tuple[int, str], ...]]  # unsent local writes per case
-    # Every case's groups and strategy (`_groups`): a change to them needs a full build. Not
-    # the summary rows themselves: at a lead's 100,000 cases they were ~100 MB (issue 20).
-    groups: dict[str, tuple[Any, ...]]
+    # Every case's change number and a hash of its groups and strategy (`_groups`: a change
+    # to them needs a full build), by the case's place in `every`: columns, not a dict and a
+    # tuple per case with the strings they hold (~25 MB at a lead's 100,000 cases, issue 20).
+    every: _Every
     texts: dict[str, str]  # with a search: the queued cases' search text (`matched_field`)
-    own: dict[str, tuple[int, tuple[tuple[int, str], ...]]]
+    own: _Own
     siblings: dict[str, tuple[str, ...]]
     index: dict[str, int]  # case id -> row of `table`
     table: ranking_mod.CaseTable
@@ -459,6 +460,52 @@ class _LastBuild:
     maker: _RowMaker  # the queue rows, by table row, made when first read
     strategies: list[priority.Strategy]
     which: Any
+
+
+class _Every:
+    """Every case of a build (queued or not) as columns: its place by id, its change number
+    and a hash of its groups and strategy (`_groups`). A refresh (`_Build.few`) asks whether
+    a case was there, and whether its groups changed; a full build makes one of these
+    instead of two dicts of tuples per case (issue 20: a lead's 100,000 cases). A hash
+    collision would let a changed group pass as unchanged: with 64-bit hashes of the same
+    process, its odds are ~2**-64 per changed case."""
+
+    __slots__ = ("where", "seqs", "groups")
+
+    def __init__(self, ids: Sequence[str], seqs: Sequence[int], groups: Iterable[tuple[Any, ...]]) -> None:
+        self.where: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
+        self.seqs = array("q", seqs)
+        self.groups = array("q", map(hash, groups))
+
+    def __contains__(self, case_id: object) -> bool:
+        return case_id in self.where
+
+    def same_groups(self, case_id: str, groups: tuple[Any, ...]) -> bool:
+        """Whether `groups` (`_groups` of the case now) are those the build saw."""
+        return self.groups[self.where[case_id]] == hash(groups)
+
+
+class _Own(Mapping[str, tuple[int, tuple[tuple[int, str], ...]]]):
+    """Each case's own part of its key (`_key`): its change number and its unsent local
+    writes, made when asked from `_Every`'s column and the build's signatures (not one tuple
+    per case kept between builds, issue 20). `seqs`: the change numbers a refresh read anew."""
+
+    __slots__ = ("every", "signatures", "seqs")
+
+    def __init__(self, every: _Every, signatures: dict[str, Any], seqs: dict[str, int] | None = None) -> None:
+        self.every, self.signatures, self.seqs = every, signatures, seqs or {}
+
+    def __getitem__(self, case_id: str) -> tuple[int, tuple[tuple[int, str], ...]]:
+        seq = self.seqs.get(case_id)
+        if seq is None:
+            seq = self.every.seqs[self.every.where[case_id]]
+        return seq, self.signatures.get(case_id, ())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.every.where)
+
+    def __len__(self) -> int:
+        return len(self.every.where)
 
 
 _LIGHT_NAMES = CaseColumns._fields  # the summary row (store.case_rows); documents are in CaseDoc
@@ -581,19 +628,18 @@ class _Build:
                 return None
             signatures = _signatures(s)
             changed = {i for i in set(signatures) | set(last.signatures)
-                       if signatures.get(i) != last.signatures.get(i) and i in last.groups}
+                       if signatures.get(i) != last.signatures.get(i) and i in last.every}
             if len(changed) > _FEW:
                 return None
             affected = sorted(changed.union(*(last.siblings.get(i, ()) for i in changed)))
             light = {r.id: r for r in s.case_rows(affected)}
             for case_id in affected:
                 row = light.get(case_id)
-                if row is None or _groups(row) != last.groups[case_id]:
+                if row is None or not last.every.same_groups(case_id, _groups(row)):
                     return None  # the groups sharing a person or a number, or the strategy, changed
                 if _keep(row, self.filter, self.needle, self.now) != (case_id in last.index):
                     return None  # the case enters or leaves the queue: its filter changed
-            own = dict(last.own)
-            own.update({i: (light[i].seq, signatures.get(i, ())) for i in affected})
+            own = _Own(last.every, signatures, {**last.own.seqs, **{i: light[i].seq for i in affected}})
             queued = [light[i] for i in affected if i in last.index]
             keys = {r.id: _key(r.id, own, last.siblings, self.policy) for r in queued}
             fresh, stale = self._facts(s, queued, keys, last.siblings, signatures)
@@ -646,16 +692,19 @@ class _Build:
             # attribute reads in comprehensions were ~1.5 s of the build).
             columns = dict(zip(_LIGHT_NAMES, zip(*every, strict=True), strict=True)) if every else {}
             every_ids: tuple[str, ...] = columns.get("id", ())
-            own = dict(zip(every_ids, zip(columns.get("seq", ()), map(signatures.get, every_ids,
-                                                                          repeat((), len(every_ids))),
-                                          strict=True), strict=True))
+            seqs: tuple[int, ...] = columns.get("seq", ())
+            known = _Every(every_ids, seqs, zip(columns.get("person_key", ()),  # `_groups`
+                                                [k or "" for k in columns.get("number_keys", ())],
+                                                columns.get("segment", ()), columns.get("arm", ()), strict=True))
+            own = _Own(known, signatures)
             siblings = _siblings(every)
             # A case's facts also depend on the person's other cases and the cases sharing a
             # number (their attempts count, their holds and marks reach it): their change
             # numbers and local writes are part of its key.
             holds = _holds(policy)
-            keys = {r.id: _key(r.id, own, siblings, policy, holds) if r.id in siblings else (own[r.id], (), "")
-                    for r in rows}
+            sign = signatures.get
+            keys = {r.id: _key(r.id, own, siblings, policy, holds) if r.id in siblings
+                    else ((seqs[p], sign(r.id, ())), (), "") for p, r in zip(at, rows, strict=True)}
             fresh, stale = self._facts(s, rows, keys, siblings, signatures)
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
@@ -686,14 +735,10 @@ class _Build:
         maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag), shown)
         if self.needle:
             self.texts = {r.id: r.search_text for r in rows}
-        groups = dict(zip(every_ids, zip(columns.get("person_key", ()),  # `_groups`
-                                         [k or "" for k in columns.get("number_keys", ())],
-                                         columns.get("segment", ()), columns.get("arm", ()), strict=True),
-                          strict=True))
         with cache._lock:
             cache.last_rescored = len(rows)
             cache._last = _LastBuild(
-                params=self.params(generation), summary=summary, signatures=signatures, groups=groups, texts=self.texts,
+                params=self.params(generation), summary=summary, signatures=signatures, every=known, texts=self.texts,
                 own=own,
                 siblings=siblings, index=dict(zip(row_ids, range(len(row_ids)), strict=True)), table=table,
                 ranking=ranking,
@@ -973,7 +1018,7 @@ def _signatures(s: Reading) -> dict[str, tuple[tuple[int, str], ...]]:
     return s.signatures()
 
 
-def _key(case_id: str, own: dict[str, Any], siblings: dict[str, tuple[str, ...]],
+def _key(case_id: str, own: Mapping[str, Any], siblings: dict[str, tuple[str, ...]],
          policy: compliance.ContactPolicy, holds: tuple[Any, ...] | None = None) -> Any:
     """`holds`: `_holds(policy)`, made once for a build's many keys."""
     others = siblings.get(case_id)
