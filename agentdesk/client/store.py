@@ -160,6 +160,37 @@ class CaseReads:
     meta: str | None
 
 
+# The summary columns with few distinct values (statuses, lenders, agents, buckets, dates,
+# placements): `_rows_sharing_values` keeps one string per value.
+_FEW_VALUES = tuple(CaseColumns._fields.index(name) for name in (
+    "status", "lender", "assigned_agent", "currency", "bucket", "last_outcome", "promise_due", "promise_status",
+    "segment", "arm"))
+
+
+def _rows_sharing_values(cursor: Any) -> list[CaseColumns]:
+    """Every row of `cursor`, the columns with few distinct values (`_FEW_VALUES`) holding
+    one string object per value rather than one per row.
+
+    Why (issue 20, a lead's 100,000 cases): the driver makes a new string for every value
+    of every row; ~10 per row lived until the end of the queue build, spread among the
+    pages of what the build keeps, so the allocator could not give those pages back
+    (~40 MB of the lead's resident memory). Here a row's repeats die at once and their
+    memory is reused by the next row's. About as fast as making the rows alone."""
+    one: dict[Any, Any] = {}
+    same = one.setdefault
+    few = _FEW_VALUES
+    new, kind = tuple.__new__, CaseColumns
+    out: list[CaseColumns] = []
+    add = out.append
+    for row in cursor:
+        values = list(row)
+        for at in few:
+            value = values[at]
+            values[at] = same(value, value)
+        add(new(kind, values))
+    return out
+
+
 class Reading:
     """The queue build's reads, in plain SQL on one DB-API connection (`LocalStore.reading`).
 
@@ -179,12 +210,11 @@ class Reading:
         """The summary rows of every case (table order), or of `ids`; with `search` False,
         each row's search text is "" (a queue without a search does not read it: a lead's
         100,000 strings)."""
-        make = CaseColumns._make
         query = _CASE_ROWS if search else _CASE_ROWS_NO_SEARCH
         if ids is None:
-            return [make(r) for r in self.conn.execute(query)]
+            return _rows_sharing_values(self.conn.execute(query))
         wanted = orjson.dumps(list(ids)).decode()
-        return [make(r) for r in self.conn.execute(f"{query} WHERE id IN {_JSON_IDS}", (wanted,))]
+        return [CaseColumns._make(r) for r in self.conn.execute(f"{query} WHERE id IN {_JSON_IDS}", (wanted,))]
 
     def signatures(self) -> dict[str, tuple[tuple[int, str], ...]]:
         """Each case's unsent local writes (sequence and state): a save or a push changes them."""

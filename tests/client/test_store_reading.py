@@ -44,6 +44,10 @@ def test_the_queue_s_plain_reads_match_the_orm_s(tmp_path: Path) -> None:
                 orm_rows = [tuple(row) for row in s.execute(select(*CaseRow.__table__.columns))]
                 assert [tuple(row) for row in r.case_rows()] == orm_rows
                 assert [row.id for row in r.case_rows()] == [row[0] for row in orm_rows], "same order"
+                rows = r.case_rows()
+                for name in ("status", "lender", "currency", "bucket", "last_outcome", "segment"):
+                    values = [getattr(row, name) for row in rows]
+                    assert len({id(v) for v in values}) == len(set(values)), f"one {name} object per value"
                 some = [ids[3], ids[0], "no-such-case"]
                 assert sorted(tuple(row) for row in r.case_rows(some)) == sorted(
                     tuple(row) for row in s.execute(select(*CaseRow.__table__.columns).where(CaseRow.id.in_(some))))
