@@ -472,8 +472,10 @@ class _Every:
 
     __slots__ = ("where", "seqs", "groups")
 
-    def __init__(self, ids: Sequence[str], seqs: Sequence[int], groups: Iterable[tuple[Any, ...]]) -> None:
-        self.where: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
+    def __init__(self, ids: Sequence[str], seqs: Sequence[int], groups: Iterable[tuple[Any, ...]],
+                 places: Sequence[int]) -> None:
+        """`places`: `list(range(len(ids)))`, whose int objects the build's other indexes share."""
+        self.where: dict[str, int] = dict(zip(ids, places, strict=True))
         self.seqs = array("q", seqs)
         self.groups = array("q", map(hash, groups))
 
@@ -693,9 +695,13 @@ class _Build:
             columns = dict(zip(_LIGHT_NAMES, zip(*every, strict=True), strict=True)) if every else {}
             every_ids: tuple[str, ...] = columns.get("id", ())
             seqs: tuple[int, ...] = columns.get("seq", ())
+            # The places 0..n-1 as one int object each, shared by the indexes by id (`_Every`,
+            # `_LastBuild.index`): ~3 MB of ints each at a lead's 100,000 cases otherwise.
+            places = list(range(len(every_ids)))
             known = _Every(every_ids, seqs, zip(columns.get("person_key", ()),  # `_groups`
                                                 [k or "" for k in columns.get("number_keys", ())],
-                                                columns.get("segment", ()), columns.get("arm", ()), strict=True))
+                                                columns.get("segment", ()), columns.get("arm", ()), strict=True),
+                           places)
             own = _Own(known, signatures)
             siblings = _siblings(every)
             # A case's facts also depend on the person's other cases and the cases sharing a
@@ -740,7 +746,7 @@ class _Build:
             cache._last = _LastBuild(
                 params=self.params(generation), summary=summary, signatures=signatures, every=known, texts=self.texts,
                 own=own,
-                siblings=siblings, index=dict(zip(row_ids, range(len(row_ids)), strict=True)), table=table,
+                siblings=siblings, index=dict(zip(row_ids, places, strict=False)), table=table,
                 ranking=ranking,
                 maker=maker, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
@@ -1227,7 +1233,9 @@ class QueueRows(Sequence[QueueRow]):
     __slots__ = ("_order", "_maker")
 
     def __init__(self, order: Any, maker: _RowMaker) -> None:
-        self._order: list[int] = order.tolist() if hasattr(order, "tolist") else list(order)
+        # The table rows best first as a C array (not a list of ~96,000 int objects, issue 20).
+        self._order = array("q", order.astype("int64", copy=False).tobytes()) if hasattr(order, "astype") \
+            else array("q", order)
         self._maker = maker
 
     def __len__(self) -> int:
