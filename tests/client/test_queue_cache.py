@@ -319,3 +319,27 @@ def test_kept_facts_read_with_shared_values_are_the_same_facts() -> None:
         "equal by-hour counts are one object"
     assert together[0].time_zone is together[3].time_zone
     assert together[0].planned.case_id == "c0"
+
+
+def test_the_last_builds_columns_answer_as_the_dicts_they_replace() -> None:
+    """`_Every` and `_Own` (a lead's 100,000 cases as columns, issue 20) give what the
+    per-case dicts gave: each case's own key part, and whether its groups changed (any of
+    the person, the numbers, the segment or the arm), so a refresh takes the same path."""
+    from agentdesk.client.queue import _Every, _groups, _Own
+    from agentdesk.client.store import CaseColumns
+
+    blank = dict.fromkeys(CaseColumns._fields)
+    rows = [CaseColumns(**{**blank, "id": f"c{i}", "seq": 1000 + i, "person_key": f"p{i % 7}" if i % 3 else None,
+                           "number_keys": f"n{i % 5} n{i % 11}" if i % 2 else "", "segment": ("a", "b", None)[i % 3],
+                           "arm": (None, "x")[i % 2]}) for i in range(60)]
+    signatures = {"c3": ((5, "pending"),), "c10": ((6, "rejected"), (7, "pending"))}
+    every = _Every([r.id for r in rows], [r.seq for r in rows], [_groups(r) for r in rows], list(range(len(rows))))
+    own = _Own(every, signatures)
+    assert {i: own[i] for i in own} == {r.id: (r.seq, signatures.get(r.id, ())) for r in rows}
+    refreshed = _Own(every, signatures, {"c3": 77})
+    assert refreshed["c3"] == (77, ((5, "pending"),)) and refreshed["c4"] == (1004, ())
+    assert "c59" in every and "c60" not in every
+    for r in rows:
+        assert every.same_groups(r.id, _groups(r))
+        for field, other in (("person_key", "p-other"), ("number_keys", "n-other"), ("segment", "c"), ("arm", "y")):
+            assert not every.same_groups(r.id, _groups(r._replace(**{field: other}))), field
