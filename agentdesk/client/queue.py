@@ -687,7 +687,11 @@ class _Build:
             # cases whose cached facts are missing or stale.
             every = s.case_rows(search=bool(self.needle))
             keep, flt, needle = _keep, self.filter, self.needle
-            at = [i for i, r in enumerate(every) if keep(r, flt, needle, now)]
+            # The places 0..n-1 as one int object each, shared by the build's lists and
+            # indexes of places (`at`, `_Every`, `_LastBuild.index`): not ~3 MB of ints each at
+            # a lead's 100,000 cases, left among the pages of what the build keeps.
+            places = list(range(len(every)))
+            at = [i for i, r in zip(places, every, strict=True) if keep(r, flt, needle, now)]
             rows = list(map(every.__getitem__, at))
             signatures = _signatures(s)
             # Every case's columns read as tuples in C (a lead's 100,000 rows: per-row
@@ -695,9 +699,6 @@ class _Build:
             columns = dict(zip(_LIGHT_NAMES, zip(*every, strict=True), strict=True)) if every else {}
             every_ids: tuple[str, ...] = columns.get("id", ())
             seqs: tuple[int, ...] = columns.get("seq", ())
-            # The places 0..n-1 as one int object each, shared by the indexes by id (`_Every`,
-            # `_LastBuild.index`): ~3 MB of ints each at a lead's 100,000 cases otherwise.
-            places = list(range(len(every_ids)))
             known = _Every(every_ids, seqs, zip(columns.get("person_key", ()),  # `_groups`
                                                 [k or "" for k in columns.get("number_keys", ())],
                                                 columns.get("segment", ()), columns.get("arm", ()), strict=True),
@@ -989,8 +990,11 @@ def _strategy_indices(rows: list[Any], placed: _Placements) -> tuple[list[priori
     rather than once per case (a lead's 96,000 cases have a handful)."""
     by_arm: dict[tuple[Any, Any], priority.Strategy] = {}
     arms: list[tuple[Any, Any]] = []
+    firsts: dict[tuple[Any, Any], tuple[Any, Any]] = {}
+    first = firsts.setdefault
     for r in rows:
         arm = (r.segment, r.arm)
+        arm = first(arm, arm)  # one tuple per placement kept, the others freed at once (issue 20)
         if arm not in by_arm:
             by_arm[arm] = placed.strategy(*arm)
         arms.append(arm)
