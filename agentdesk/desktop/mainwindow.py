@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QueueModel.WHY, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         view_paint.scroll_by_blit(view)  # an arrow key that scrolls repaints one row, not the page
+        view_paint.header_apart_from_selection(view)  # a case opened does not redraw the header
 
     def _add_lead_console(self) -> None:
         """Leads get Board | Team cases | Review | Charts, with the case work as the last tab."""
