@@ -1241,8 +1241,12 @@ class QueueRows(Sequence[QueueRow]):
             # The table row of `current` (a build ranks each case once), not one string
             # comparison per queue row in Python (~0.5 ms at 5,000 cases).
             ids = self._maker.ids
-            if current in ids:
-                opened &= order != ids.index(current)
+            try:
+                shown = ids.index(current)
+            except ValueError:
+                pass  # not in this queue (filtered out): nothing to leave out
+            else:
+                opened &= order != shown
         now_us = (now - _EPOCH) // _US
         ready = np.flatnonzero(opened & (at <= now_us))
         if len(ready):
