@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from agentdesk.client.views import AccountView, CaseDetail, ContactPointView
 from agentdesk.clock import PROCESS, Clock
-from agentdesk.desktop import labels, selectable, theme, uiload
+from agentdesk.desktop import labels, selectable, theme, uiload, view_paint
 from agentdesk.desktop.timeline import timeline_entries
 from agentdesk.desktop.timeline_view import FIRST_ROWS, MORE_ROWS, TimelineDelegate, TimelineModel
 from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
@@ -186,6 +186,7 @@ class CasePanel(QWidget):
         self.accountsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.accountsView.horizontalHeader().setStretchLastSection(True)
         self.contactsView.selectionModel().currentRowChanged.connect(self._contact_changed)
+        view_paint.header_apart_from_selection(self.contactsView)  # a number selected does not redraw it
         self.contactsView.doubleClicked.connect(lambda _i: self.request_call())
         self.callButton.clicked.connect(self.request_call)
         # One tick at each new minute updates the debtor's clock and the guard's verdict

@@ -237,6 +237,13 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QueueModel.WHY, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         view_paint.scroll_by_blit(view)  # an arrow key that scrolls repaints one row, not the page
+        view_paint.header_apart_from_selection(view)  # a case opened does not redraw the header
+        # `select_case` scrolls the queue to a far row after the case is painted (a frame later).
+        self._scroll_target: str | None = None
+        self._scroll_to_current = QTimer(self)
+        self._scroll_to_current.setSingleShot(True)
+        self._scroll_to_current.setInterval(0)
+        self._scroll_to_current.timeout.connect(self._show_selected_row)
 
     def _add_lead_console(self) -> None:
         """Leads get Board | Team cases | Review | Charts, with the case work as the last tab."""
@@ -448,12 +455,29 @@ class MainWindow(QMainWindow):
         if row is None:
             self.open_case(case_id)
             return self.current_case == case_id
-        self.queueView.selectionModel().setCurrentIndex(
-            self.queue_model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.queueView.scrollTo(self.queue_model.index(row, 0))
+        # The case first, the queue's scroll to its row in the next frame: a row out of view
+        # (a search, "Next case" with the queue scrolled down) brings ~24 new rows to lay out
+        # and draw, ~10 ms that held the case back (issue 20). The view's own scroll on a
+        # current-row change is off for this call only: arrow keys and clicks keep it.
+        view = self.queueView
+        view.setAutoScroll(False)
+        try:
+            view.selectionModel().setCurrentIndex(
+                self.queue_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            view.setAutoScroll(True)
+        # A timer, not a posted call: it fires after the paint pass the open asked for.
+        self._scroll_target = case_id
+        self._scroll_to_current.start()
         return True
+
+    def _show_selected_row(self) -> None:
+        """Scroll the queue to the row `select_case` selected (nothing moves when it is in view)."""
+        row = self.queue_model.row_of(self._scroll_target) if self._scroll_target else None
+        if row is not None:
+            self.queueView.scrollTo(self.queue_model.index(row, 0))
 
     def open_next_case(self, ask: bool = True, found: tuple[QueueRow, datetime] | None = None) -> None:
         """Open the case "Next case" picks; `found` is that pick (the row and the instant it

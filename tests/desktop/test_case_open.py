@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QTableView, QWidget
 
 from agentdesk.client import caseview
 from agentdesk.desktop.app import DesktopApp
@@ -41,3 +43,47 @@ def test_a_case_opened_from_the_queue_is_parsed_once(qtbot, desktop: DesktopApp,
     assert track is not None
     assert any(detail.debtor_name in label.text() for label in window.track_panel._texts), \
         "the talk track is filled from the same read"
+
+
+class _ScrollAtPaint(QObject):
+    """Notes the queue's scroll position each time the case header's name is painted."""
+
+    def __init__(self, name: QWidget, queue: QTableView) -> None:
+        super().__init__(name)
+        self.queue = queue
+        self.seen: list[int] = []
+        name.installEventFilter(self)
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append(self.queue.verticalScrollBar().value())
+        return False
+
+
+def test_a_case_far_down_the_queue_is_drawn_before_the_queue_scrolls_to_it(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
+    """Opening a case whose row is out of view (a search, "Next case" with the queue scrolled)
+    shows the case in the first frame; the queue follows to its row, selected, in the next."""
+    window = sign_in_demo(qtbot, desktop)
+    view = window.queueView
+    view.scrollToTop()
+    rows = window.queue_model.rows()
+    last = len(rows) - 1
+    qtbot.waitUntil(lambda: view.verticalScrollBar().value() == 0)
+    assert not view.viewport().rect().intersects(view.visualRect(window.queue_model.index(last, 0))), \
+        "the demo queue is longer than the view"
+    target = rows[last].case_id
+    assert target != window.current_case
+    painted = _ScrollAtPaint(window.case_panel.debtorName, view)
+
+    window.select_case(target)
+
+    def row_in_view() -> bool:
+        return view.viewport().rect().contains(view.visualRect(window.queue_model.index(last, 0)))
+
+    qtbot.waitUntil(row_in_view)
+    assert window.current_case == target
+    assert window.case_panel.debtorName.text() == rows[last].debtor_name
+    assert painted.seen and painted.seen[0] == 0, "the case is drawn before the queue moves"
+    assert view.currentIndex().row() == last
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [last]
+    assert view.hasAutoScroll(), "arrow keys and clicks still scroll the queue"

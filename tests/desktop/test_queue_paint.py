@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.clock import FixedClock
@@ -168,3 +168,41 @@ def test_a_refresh_rewords_a_next_call_that_came_due(qtbot, qapp: QApplication) 
     fresh.set_rows(rows, later)
     assert model.index(2, QueueModel.NEXT_CALL).data() != ahead
     assert _shown(model) == _shown(fresh)
+
+
+class _Paints(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_selection_change_leaves_the_column_header_alone(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """Selecting a row (opening a case) does not redraw the queue's column header, and the
+    header looks as it did when it shared the rows' selection (its sections never highlight)."""
+    shared, shared_model = _queue(qtbot, qapp, 40)
+    shared.horizontalHeader().setHighlightSections(False)
+    view, model = _queue(qtbot, qapp, 40)
+    view.horizontalHeader().setHighlightSections(False)
+    view_paint.header_apart_from_selection(view)
+    for v, m in ((shared, shared_model), (view, model)):
+        _select(v, 2)
+        qtbot.waitUntil(lambda m=m: 2 in m.asked)
+    header = _Paints(view.horizontalHeader().viewport())
+    shared_header = _Paints(shared.horizontalHeader().viewport())
+    for v, m in ((shared, shared_model), (view, model)):
+        m.asked.clear()
+        _select(v, 5)
+        assert _painted(qtbot, v, m) == {2, 5}
+    assert shared_header.count > 0, "the old way: the header is redrawn with the rows"
+    assert header.count == 0, "the header is not redrawn"
+    assert view.horizontalHeader().grab().toImage() == shared.horizontalHeader().grab().toImage()
+    # Sorting or reading the rows still goes through the view's own selection.
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [5]
