@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -91,12 +92,14 @@ class Tasks(QObject):
 
         def succeeded(result: Any) -> None:
             finish()
-            if on_success is not None:
+            if on_success is not None and _receiver_alive(on_success):
                 on_success(result)
 
         def failed(exc: BaseException) -> None:
             finish()
-            (on_failure or self._report_failure)(exc)
+            handler = on_failure or self._report_failure
+            if _receiver_alive(handler):
+                handler(exc)
 
         relay.succeeded.connect(succeeded)
         relay.failed.connect(failed)
@@ -105,6 +108,18 @@ class Tasks(QObject):
     def wait_idle(self, timeout_ms: int = 10_000) -> bool:
         """Block until workers finish: for shutdown and scripts, never for a view."""
         return self._pool.waitForDone(timeout_ms)
+
+
+def _receiver_alive(callback: Callable[..., Any]) -> bool:
+    """False when `callback` is a method of a Qt object already deleted (a console closed
+    while its fetch was in flight): calling it would raise "Signal source has been
+    deleted" on the GUI thread, for an answer nobody is left to see. Dropped with a log
+    line, not shown: the view that asked is gone."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        log.info("background result dropped: %s was closed before it arrived", type(owner).__name__)
+        return False
+    return True
 
 
 def _log_failure(exc: BaseException) -> None:
