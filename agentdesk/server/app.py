@@ -281,7 +281,7 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         body: contract.PushRequest, user: Annotated[User, Depends(current_user)]
     ) -> contract.PushResponse:
         def work() -> contract.PushResponse:
-            outcome = sync.push(db, user.id, body.mutations, clock)
+            outcome = sync.push(db, user.id, body.mutations, clock, caller=user)
             if outcome.touched_agents or outcome.touched_teams:
                 poke(outcome.touched_agents, outcome.touched_teams)
             return contract.PushResponse(results=outcome.results)

@@ -20,7 +20,7 @@ import orjson
 from pydantic import ValidationError
 from sqlalchemy import LargeBinary, cast, exists, func, select
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
@@ -288,13 +288,18 @@ class PushOutcome:
     touched_teams: set[str] = field(default_factory=set)
 
 
-def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation], clock: Clock = PROCESS) -> PushOutcome:
-    """Apply each mutation in its own transaction; rebuild touched documents once at the end."""
+def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation], clock: Clock = PROCESS,
+         caller: User | None = None) -> PushOutcome:
+    """Apply each mutation in its own transaction; rebuild touched documents once at the end.
+
+    `caller`: the user `user_id` names, as the request's token check loaded it (detached,
+    unchanged): each mutation's transaction then takes it as it is instead of reading it again."""
     outcome = PushOutcome(results=[])
     stale: set[str] = set()
     try:
         for mutation in mutations:
-            result, touched = lock_retry.retrying(lambda m=mutation: _apply_one(db, user_id, m, stale, clock))
+            result, touched = lock_retry.retrying(
+                lambda m=mutation: _apply_one(db, user_id, m, stale, clock, caller))
             outcome.results.append(result)
             if result.status == "applied":
                 for agent_id, team_id in touched or ():
@@ -308,7 +313,8 @@ def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation], clo
 
 
 def _apply_one(
-    db: Database, user_id: str, mutation: contract.Mutation, stale: set[str], clock: Clock
+    db: Database, user_id: str, mutation: contract.Mutation, stale: set[str], clock: Clock,
+    caller: User | None = None,
 ) -> tuple[contract.MutationResult, list[tuple[str | None, str | None]] | None]:
     mid = str(mutation.id)
     reason: str | None = None
@@ -318,8 +324,8 @@ def _apply_one(
             seen = session.get(AppliedMutation, mid)
             if seen is not None:
                 return _answer_again(mutation.id, seen), None
-            user = session.get(User, user_id)
-            assert user is not None
+            user = session.merge(caller, load=False) if caller is not None else session.get(User, user_id)
+            assert user is not None and user.id == user_id
             try:
                 with session.begin_nested():
                     cases = _apply(session, user, mutation, clock.now())
@@ -419,6 +425,21 @@ def db_locks(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def _lock_named(session: Session) -> dict[str, Any] | None:
+    """PostgreSQL: FOR UPDATE OF the case's row alone (a joined debtor is read, not locked)."""
+    return {"of": Case} if db_locks(session) else None
+
+
+# What a mutation reads of its named case besides the case, loaded with it: an outcome's
+# write reads the debtor (time zone, person) and the case's contact points (the point called,
+# its numbers for the history and the related cases). In the case's own query and one more,
+# instead of a lazy load each, and the point called then comes from the identity map for
+# both its ownership check (write_scope.id_refusal) and the write: 5 round trips became 2.
+_NAMED_WITH: dict[type[Any], tuple[Any, ...]] = {
+    contract.AttemptRecordPayload: (joinedload(Case.debtor, innerjoin=True), selectinload(Case.contact_points)),
+}
+
+
 def _refuse(reason: str | None) -> None:
     if reason:
         raise Rejected(reason)
@@ -431,7 +452,8 @@ def _apply(session: Session, user: User, mutation: contract.Mutation, now: datet
     # The case is read (and on PostgreSQL locked) once, first: the refusals below and the
     # write find it in the session's identity map instead of reading it twice more. Held in
     # `named` so the map, which holds its objects weakly, keeps it between those calls.
-    named = session.get(Case, payload.case_id, with_for_update=db_locks(session))
+    named = session.get(Case, payload.case_id, with_for_update=_lock_named(session),
+                        options=_NAMED_WITH.get(type(payload), ()))
     _refuse(write_scope.late_write_refusal(session, user, payload, now))
     _refuse(write_scope.id_refusal(session, user, payload, str(mutation.id)))
     if named is None:
