@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -288,18 +288,56 @@ class PushOutcome:
     touched_teams: set[str] = field(default_factory=set)
 
 
-def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation], clock: Clock = PROCESS,
-         caller: User | None = None) -> PushOutcome:
+class _Caller:
+    """Who pushes, loaded once per transaction at the least cost.
+
+    The route hands over its token check (`check`): the first mutation's transaction runs it
+    as its first statement, so the caller's account is read once, not in a transaction of
+    its own and again in the write's. Once a transaction that read the user has committed,
+    the user (detached, its values loaded: sessions keep them at commit) is merged into
+    the next mutation's session without a read. A rolled-back transaction expires what it
+    loaded, so after one the next transaction reads the user again by id.
+    """
+
+    def __init__(self, user_id: str | None, check: Callable[[Session], User] | None) -> None:
+        self.user_id, self.check = user_id, check
+        self.known: User | None = None
+        self.attached: User | None = None  # in the transaction now running
+
+    def attach(self, session: Session) -> User:
+        if self.known is not None:
+            user = session.merge(self.known, load=False)
+        elif self.check is not None:
+            user = self.check(session)  # raises (HTTP 401) before anything is written
+            self.user_id, self.check = user.id, None
+        else:
+            found = session.get(User, self.user_id)
+            assert found is not None
+            user = found
+        self.attached = user
+        return user
+
+    def committed(self) -> None:
+        """The transaction that attached the user committed: its values stay loaded."""
+        if self.attached is not None:
+            self.known = self.attached
+
+    def rolled_back(self) -> None:
+        self.attached = None
+
+
+def push(db: Database, user_id: str | None, mutations: Iterable[contract.Mutation], clock: Clock = PROCESS,
+         check: Callable[[Session], User] | None = None) -> PushOutcome:
     """Apply each mutation in its own transaction; rebuild touched documents once at the end.
 
-    `caller`: the user `user_id` names, as the request's token check loaded it (detached,
-    unchanged): each mutation's transaction then takes it as it is instead of reading it again."""
+    `check`: the caller's token check, run first in the first transaction (what it raises
+    ends the push before anything is written); the user it returns is the caller."""
     outcome = PushOutcome(results=[])
     stale: set[str] = set()
+    caller = _Caller(user_id, check)
     try:
         for mutation in mutations:
-            result, touched = lock_retry.retrying(
-                lambda m=mutation: _apply_one(db, user_id, m, stale, clock, caller))
+            result, touched = lock_retry.retrying(lambda m=mutation: _apply_one(db, caller, m, stale, clock))
             outcome.results.append(result)
             if result.status == "applied":
                 for agent_id, team_id in touched or ():
@@ -307,25 +345,40 @@ def push(db: Database, user_id: str, mutations: Iterable[contract.Mutation], clo
                         outcome.touched_agents.add(agent_id)
                     if team_id:
                         outcome.touched_teams.add(team_id)
+        if caller.check is not None:  # no mutation at all: the caller is still checked
+            with db.transaction() as session:
+                caller.attach(session)
     finally:
         documents.rebuild_later(db, stale)
     return outcome
 
 
 def _apply_one(
-    db: Database, user_id: str, mutation: contract.Mutation, stale: set[str], clock: Clock,
-    caller: User | None = None,
+    db: Database, caller: _Caller, mutation: contract.Mutation, stale: set[str], clock: Clock
+) -> tuple[contract.MutationResult, list[tuple[str | None, str | None]] | None]:
+    caller.rolled_back()
+    try:
+        answer = _apply_in_transaction(db, caller, mutation, stale, clock)
+    except BaseException:
+        caller.rolled_back()
+        raise
+    caller.committed()
+    return answer
+
+
+def _apply_in_transaction(
+    db: Database, caller: _Caller, mutation: contract.Mutation, stale: set[str], clock: Clock
 ) -> tuple[contract.MutationResult, list[tuple[str | None, str | None]] | None]:
     mid = str(mutation.id)
     reason: str | None = None
     try:
         with db.transaction() as session:
             documents.defer_rebuilds(session, stale)
+            user = caller.attach(session)
+            user_id = user.id
             seen = session.get(AppliedMutation, mid)
             if seen is not None:
                 return _answer_again(mutation.id, seen), None
-            user = session.merge(caller, load=False) if caller is not None else session.get(User, user_id)
-            assert user is not None and user.id == user_id
             try:
                 with session.begin_nested():
                     cases = _apply(session, user, mutation, clock.now())
@@ -354,6 +407,7 @@ def _apply_one(
         return contract.MutationResult(id=mutation.id, status="applied"), touched
     except IntegrityError:
         # The same id delivered twice at the same moment: the other delivery won.
+        caller.rolled_back()
         with db.transaction() as session:
             seen = session.get(AppliedMutation, mid)
             if seen is None:
