@@ -366,11 +366,19 @@ def _apply_one(
     return answer
 
 
+class _Refused(Exception):
+    """A mutation failed: its transaction is rolled back whole, and its refusal recorded
+    in a transaction of its own (`_record_refusal`)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def _apply_in_transaction(
     db: Database, caller: _Caller, mutation: contract.Mutation, stale: set[str], clock: Clock
 ) -> tuple[contract.MutationResult, list[tuple[str | None, str | None]] | None]:
     mid = str(mutation.id)
-    reason: str | None = None
     try:
         with db.transaction() as session:
             documents.defer_rebuilds(session, stale)
@@ -380,20 +388,13 @@ def _apply_in_transaction(
             if seen is not None:
                 return _answer_again(mutation.id, seen), None
             try:
-                with session.begin_nested():
-                    cases = _apply(session, user, mutation, clock.now())
+                cases = _apply(session, user, mutation, clock.now())
             except _SERVER_TROUBLE:
                 raise  # the database is unwell, not the mutation: the desk sends it again later
             except Exception as exc:  # noqa: BLE001 - any failure of one mutation is that mutation's rejection
-                # The savepoint undid whatever the mutation had started; only the refusal stays.
-                reason = write_scope.storable(_reason(exc))
-                case_id = write_scope.case_ref(mutation.payload)
-                session.add(AppliedMutation(id=mid, user_id=user_id, type=mutation.type, status="rejected",
-                                            reason=reason, case_id=case_id))
-                session.add(AuditEntry(user_id=user_id, action="mutation.rejected", entity="case",
-                                       entity_id=case_id,
-                                       detail={"mutation": mid, "type": mutation.type, "reason": reason}))
-                return contract.MutationResult(id=mutation.id, status="rejected", reason=reason), None
+                # Leaving the block rolls back whatever the mutation had started (no savepoint:
+                # its two round trips were paid by every applied mutation, for the few refused).
+                raise _Refused(write_scope.storable(_reason(exc))) from exc
             case = cases[0]
             session.add(
                 AppliedMutation(id=mid, user_id=user_id, type=mutation.type, status="applied", case_id=case.id)
@@ -405,14 +406,47 @@ def _apply_in_transaction(
             )
             touched = [(c.assigned_agent_id, c.team_id) for c in cases]
         return contract.MutationResult(id=mutation.id, status="applied"), touched
+    except _Refused as refused:
+        caller.rolled_back()
+        return _record_refusal(db, caller, mutation, refused.reason), None
     except IntegrityError:
         # The same id delivered twice at the same moment: the other delivery won.
         caller.rolled_back()
+        stored = _answer_stored(db, mutation)
+        if stored is None:
+            raise
+        return stored, None
+
+
+def _record_refusal(db: Database, caller: _Caller, mutation: contract.Mutation, reason: str) -> contract.MutationResult:
+    """Store a refused mutation's id and reason (so a second delivery gets the same answer)
+    and its audit row; the mutation's own work was rolled back with its transaction."""
+    mid = str(mutation.id)
+    try:
         with db.transaction() as session:
+            user_id = caller.attach(session).id
             seen = session.get(AppliedMutation, mid)
-            if seen is None:
-                raise
-            return _answer_again(mutation.id, seen), None
+            if seen is not None:  # another delivery of it was answered meanwhile
+                return _answer_again(mutation.id, seen)
+            case_id = write_scope.case_ref(mutation.payload)
+            session.add(AppliedMutation(id=mid, user_id=user_id, type=mutation.type, status="rejected",
+                                        reason=reason, case_id=case_id))
+            session.add(AuditEntry(user_id=user_id, action="mutation.rejected", entity="case", entity_id=case_id,
+                                   detail={"mutation": mid, "type": mutation.type, "reason": reason}))
+        return contract.MutationResult(id=mutation.id, status="rejected", reason=reason)
+    except IntegrityError:
+        caller.rolled_back()
+        stored = _answer_stored(db, mutation)
+        if stored is None:
+            raise
+        return stored
+
+
+def _answer_stored(db: Database, mutation: contract.Mutation) -> contract.MutationResult | None:
+    """The answer already stored for this mutation's id (None: none is)."""
+    with db.transaction() as session:
+        seen = session.get(AppliedMutation, str(mutation.id))
+        return _answer_again(mutation.id, seen) if seen is not None else None
 
 
 # Failures of the server rather than of a mutation: never turned into a (final) rejection.

@@ -46,7 +46,7 @@ def test_a_pushed_note_and_call_reach_the_pulled_document_and_a_rejected_one_spo
         {"id": str(uuid.uuid4()), "type": "attempt.record",
          "payload": {"attempt_id": str(uuid.uuid4()), "case_id": second, "started_at": (now - timedelta(minutes=3))
                      .isoformat(), "reached": "nobody", "outcome": "no_answer"}},
-        # A promise on a case the agent does not own: rejected, its savepoint rolled back.
+        # A promise on a case the agent does not own: rejected, its transaction rolled back.
         {"id": str(uuid.uuid4()), "type": "promise.add",
          "payload": {"promise_id": str(uuid.uuid4()), "case_id": "no-such-case", "amount_minor": 150000,
                      "due_date": (now + timedelta(days=5)).date().isoformat()}},
