@@ -298,9 +298,9 @@ def _contacts_statements(by_person: bool, by_numbers: bool) -> tuple[Any, Any]:
     (issue 19)."""
     from agentdesk.server.sms.models import SmsMessage
 
-    persons = bindparam("c_persons", expanding=True) if by_person else None
-    numbers = bindparam("c_numbers", expanding=True) if by_numbers else None
-    since = bindparam("c_since")
+    persons: Any = bindparam("c_persons", expanding=True) if by_person else None
+    numbers: Any = bindparam("c_numbers", expanding=True) if by_numbers else None
+    since: Any = bindparam("c_since")
     attempts = (
         select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.started_at, ContactAttempt.reached,
                _rules_channel(), ContactPoint.owner, ContactPoint.number, Debtor.person_key)
