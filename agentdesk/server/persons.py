@@ -76,18 +76,31 @@ def number_token(secret: str, number: str) -> str:
 def related_case_ids(session: Session, case: Case) -> set[str]:
     """Other cases of the same person, and cases that carry one of this case's numbers."""
     numbers = [p.number for p in case.contact_points if p.number]
-    branches: list[Any] = []  # one round trip for both questions (a push asks this per outcome)
-    if case.debtor.person_key:
-        branches.append(select(Case.id).join(Debtor, Debtor.id == Case.debtor_id)
-                        .where(Debtor.person_key == case.debtor.person_key))
-    if numbers:
-        branches.append(select(ContactPoint.case_id).where(ContactPoint.number.in_(numbers)))
-    if not branches:
+    person = case.debtor.person_key
+    if not person and not numbers:
         return set()
-    statement: Any = union(*branches) if len(branches) > 1 else branches[0]
-    found: set[str] = set(session.scalars(statement))
+    params: dict[str, Any] = {}
+    if person:
+        params["r_person"] = person
+    if numbers:
+        params["r_numbers"] = numbers
+    found: set[str] = set(session.scalars(_related_statement(bool(person), bool(numbers)), params))
     found.discard(case.id)
     return found
+
+
+@cache
+def _related_statement(by_person: bool, by_numbers: bool) -> Any:
+    """`related_case_ids`' query for its shape, built once (a push asks it per outcome): one
+    round trip for both questions, the values as parameters (r_person, r_numbers)."""
+    branches: list[Any] = []
+    if by_person:
+        branches.append(select(Case.id).join(Debtor, Debtor.id == Case.debtor_id)
+                        .where(Debtor.person_key == bindparam("r_person")))
+    if by_numbers:
+        branches.append(select(ContactPoint.case_id)
+                        .where(ContactPoint.number.in_(bindparam("r_numbers", expanding=True))))
+    return union(*branches) if len(branches) > 1 else branches[0]
 
 
 def cases_of_person(session: Session, person_key: str) -> list[Case]:
@@ -232,22 +245,13 @@ def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -
     out: dict[str, list[dict[str, Any]]] = {c.id: [] for c in cases}
     if not persons and not numbers:
         return out
-    conditions: list[Any] = []
+    params: dict[str, Any] = {"c_since": since}
     if persons:
-        conditions.append(Debtor.person_key.in_(sorted(persons)))
+        params["c_persons"] = sorted(persons)
     if numbers:
-        conditions.append(ContactPoint.number.in_(sorted(numbers)))
-    rows = session.execute(
-        select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.started_at, ContactAttempt.reached,
-               _rules_channel(), ContactPoint.owner, ContactPoint.number, Debtor.person_key)
-        .join(Case, Case.id == ContactAttempt.case_id)
-        .join(Debtor, Debtor.id == Case.debtor_id)
-        .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
-        .where(ContactAttempt.id.in_(attempts_concerning([], sorted(persons), sorted(numbers))),
-               ContactAttempt.started_at >= since)
-        .order_by(ContactAttempt.started_at)
-    ).all()
-    rows = [*rows, *_related_sms(session, conditions, since)]
+        params["c_numbers"] = sorted(numbers)
+    attempts, sms = _contacts_statements(bool(persons), bool(numbers))
+    rows = [*session.execute(attempts, params).all(), *session.execute(sms, params).all()]
     if not rows:
         return out
     secret = identity_key(session)
@@ -282,20 +286,45 @@ def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -
     return out
 
 
-def _related_sms(session: Session, conditions: list[Any], since: datetime) -> list[Any]:
-    """Text messages to the same people and numbers, as rows shaped like the attempts':
-    SMS count against SMS limits, on the desk as on the server (issue 19)."""
+@cache
+def _contacts_statements(by_person: bool, by_numbers: bool) -> tuple[Any, Any]:
+    """`related_contacts`' two queries for its shape (with or without persons, with or without
+    numbers), built once: every document rebuild asks them (one per outcome pushed), and
+    building them cost more than running them. The values go as expanding parameters
+    (c_persons, c_numbers) and c_since.
+
+    The attempts concerning the persons or numbers, and the text messages to them, as rows
+    shaped like the attempts': SMS count against SMS limits, on the desk as on the server
+    (issue 19)."""
     from agentdesk.server.sms.models import SmsMessage
 
+    persons: Any = bindparam("c_persons", expanding=True) if by_person else None
+    numbers: Any = bindparam("c_numbers", expanding=True) if by_numbers else None
+    since: Any = bindparam("c_since")
+    attempts = (
+        select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.started_at, ContactAttempt.reached,
+               _rules_channel(), ContactPoint.owner, ContactPoint.number, Debtor.person_key)
+        .join(Case, Case.id == ContactAttempt.case_id)
+        .join(Debtor, Debtor.id == Case.debtor_id)
+        .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
+        .where(ContactAttempt.id.in_(_concerning(None, persons, numbers)), ContactAttempt.started_at >= since)
+        .order_by(ContactAttempt.started_at)
+    )
+    conditions: list[Any] = []
+    if persons is not None:
+        conditions.append(Debtor.person_key.in_(persons))
+    if numbers is not None:
+        conditions.append(ContactPoint.number.in_(numbers))
     counted = ("queued", "sending", "uncertain", "submitted", "delivered")
-    return list(session.execute(
+    sms = (
         select(SmsMessage.id, SmsMessage.case_id, SmsMessage.not_before, sql_literal("nobody"), sql_literal("sms"),
                ContactPoint.owner, ContactPoint.number, Debtor.person_key)
         .join(Case, Case.id == SmsMessage.case_id)
         .join(Debtor, Debtor.id == Case.debtor_id)
         .outerjoin(ContactPoint, ContactPoint.id == SmsMessage.contact_point_id)
         .where(or_(*conditions), SmsMessage.not_before >= since, SmsMessage.state.in_(counted))
-    ).all())
+    )
+    return attempts, sms
 
 
 def cases_to_hold(session: Session, case: Case, person_wide: bool) -> list[Case]:

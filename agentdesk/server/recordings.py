@@ -25,9 +25,10 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
@@ -179,14 +180,22 @@ def _link(s: Session, rec: Recording) -> None:
 
 def link_new_attempt(s: Session, attempt: ContactAttempt) -> None:
     """An attempt just arrived: link the archived recordings that were waiting for it."""
-    waiting = select(Recording).where(Recording.state == "archived")
+    params = {"w_attempt": attempt.id}
     if attempt.sip_call_id:
-        waiting = waiting.where((Recording.attempt_id == attempt.id)
-                                | ((Recording.attempt_id.is_(None)) & (Recording.sip_call_id == attempt.sip_call_id)))
-    else:
-        waiting = waiting.where(Recording.attempt_id == attempt.id)
-    for rec in s.scalars(waiting):
+        params["w_sip"] = attempt.sip_call_id
+    for rec in s.scalars(_waiting_statement(bool(attempt.sip_call_id)), params):
         _link(s, rec)
+
+
+@cache
+def _waiting_statement(by_sip_call: bool) -> Any:
+    """`link_new_attempt`'s query, built once for each shape: every outcome pushed asks it
+    (parameters w_attempt and, for a call the PBX knows, w_sip)."""
+    waiting = select(Recording).where(Recording.state == "archived")
+    if by_sip_call:
+        return waiting.where((Recording.attempt_id == bindparam("w_attempt"))
+                             | ((Recording.attempt_id.is_(None)) & (Recording.sip_call_id == bindparam("w_sip"))))
+    return waiting.where(Recording.attempt_id == bindparam("w_attempt"))
 
 
 # --- PBX recordings ------------------------------------------------------------------------------

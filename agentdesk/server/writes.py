@@ -4,7 +4,7 @@
 hold, which hold binds the person, which mark belongs to the number, the debtor's "today"
 for dates); this module applies those decisions to the database, across every case they
 reach, and returns those cases so the push gives each a new change number and pokes their
-owners. `sync.push` calls `apply_mutation` for each mutation inside its own savepoint.
+owners. `sync.push` calls these for each mutation inside its own transaction (rolled back whole when refused).
 """
 
 from __future__ import annotations

@@ -13,14 +13,14 @@ from datetime import timedelta
 
 import orjson
 from fastapi.testclient import TestClient
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from agentdesk import clock
 from agentdesk.contract import PULL_LINES_MEDIA_TYPE
 from agentdesk.domain.queue_columns import queue_columns
 from agentdesk.server import document_rows, documents
 from agentdesk.server.db import Database
-from agentdesk.server.models import Case, CaseDocument, ContactAttempt, Note
+from agentdesk.server.models import Case, CaseDocument, ContactAttempt, Note, User
 from tests.server.helpers import login, pull_all, user_id
 
 
@@ -46,7 +46,7 @@ def test_a_pushed_note_and_call_reach_the_pulled_document_and_a_rejected_one_spo
         {"id": str(uuid.uuid4()), "type": "attempt.record",
          "payload": {"attempt_id": str(uuid.uuid4()), "case_id": second, "started_at": (now - timedelta(minutes=3))
                      .isoformat(), "reached": "nobody", "outcome": "no_answer"}},
-        # A promise on a case the agent does not own: rejected, its savepoint rolled back.
+        # A promise on a case the agent does not own: rejected, its transaction rolled back.
         {"id": str(uuid.uuid4()), "type": "promise.add",
          "payload": {"promise_id": str(uuid.uuid4()), "case_id": "no-such-case", "amount_minor": 150000,
                      "due_date": (now + timedelta(days=5)).date().isoformat()}},
@@ -197,3 +197,20 @@ def test_documents_built_from_plain_rows_are_the_documents_built_through_the_orm
     assert {n.author is None for c in loaded for n in c.notes} == {True, False}, "notes with and without an author"
     assert all(c.debtor is not None and c.debtor.id == c.debtor_id for c in loaded)
     assert len(from_rows) == len(ids)
+
+
+def test_every_pulled_case_names_its_agent_as_the_users_table_does(api: TestClient, db: Database) -> None:
+    """A page reads only the usernames it names (an agent's own page: none at all); each
+    caller's documents, in both forms, must still carry the assigned agent's username."""
+    with db.transaction() as s:
+        expected = dict(s.execute(select(Case.id, User.username)
+                                  .outerjoin(User, User.id == Case.assigned_agent_id)).all())
+        s.execute(update(Case).where(Case.id == min(expected)).values(assigned_agent_id=None))
+        expected[min(expected)] = None
+    for username in ("agent01", "lead01", "admin"):
+        headers = login(api, username)
+        docs = pulled_documents(api, headers)
+        assert docs and {i: d["assigned_agent"] for i, d in docs.items()} == {i: expected[i] for i in docs}
+        lines = [doc for head, doc in pulled_lines(api, headers, limit=40) if doc is not None]
+        assert {d["id"]: d["assigned_agent"] for d in lines} == {i: expected[i] for i in docs}
+    assert len({expected[i] for i in docs}) > 3  # the admin's pages name many agents, and none
