@@ -154,6 +154,38 @@ def test_a_refresh_after_a_save_moves_the_saved_row_and_keeps_the_selection(qtbo
     assert [i.row() for i in view.selectionModel().selectedRows()] == [4]
 
 
+def test_refreshes_one_after_another_each_read_as_a_fresh_build(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """A day of saves: each refresh moves one row (from the top to the bottom, the bottom to
+    the top, to a neighbour, anywhere); after each the queue reads, and finds each case at
+    its row, exactly as a fresh build of that ranking does. A refresh that is more than one
+    moved row is applied as a new queue, and is right too."""
+    view, model = _queue(qtbot, qapp, 40)
+    _select(view, 4)
+    qtbot.waitUntil(lambda: 4 in model.asked)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    rows = list(model.rows())
+    later = datetime(2026, 3, 2, 3, 5, tzinfo=UTC)
+    for source, dest in ((0, 39), (39, 0), (7, 8), (8, 7), (20, 3), (3, 33), (38, 39), (1, 0)):
+        row = rows.pop(source)
+        rows.insert(dest, row)
+        model.set_rows(list(rows), later)
+        fresh = QueueModel("zh", clock=FixedClock(later))
+        fresh.set_rows(list(rows), later)
+        assert _shown(model) == _shown(fresh), (source, dest)
+        assert [model.row_of(r.case_id) for r in rows] == list(range(40)), (source, dest)
+        assert view.currentIndex().data(CASE_ID_ROLE) == "c4"
+    assert not resets, "each a single moved row: updated in place"
+
+    rows[0], rows[5], rows[9] = rows[5], rows[9], rows[0]  # three rows changed places
+    model.set_rows(list(rows), later)
+    fresh = QueueModel("zh", clock=FixedClock(later))
+    fresh.set_rows(list(rows), later)
+    assert resets, "not one moved row: a new queue"
+    assert _shown(model) == _shown(fresh)
+    assert [model.row_of(r.case_id) for r in rows] == list(range(40))
+
+
 def test_a_refresh_rewords_a_next_call_that_came_due(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
     """The same rows a while later: a case whose next call was ahead reads "Now" once it is due."""
     view, model = _queue(qtbot, qapp, 10)
