@@ -8,18 +8,36 @@ for every attempt of the case, only to read the values once and drop them. Here 
 rows (the relationships' own ordering) fill plain objects that carry the same attribute
 names, so `documents.history` reads them unchanged; tests/server/test_documents.py pins the
 documents built both ways as equal. The debtor comes with its case, and the user of an
-attempt or a note with its row, by joins: a push rebuilds one case, and each query saved
-is a round trip saved.
+attempt or a note with its row, by joins, and the cases and all their relations in one
+statement (`_statement`): a push rebuilds one case, and each query saved is a round trip
+and a statement's execution saved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, inspect, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    Integer,
+    String,
+    TypeDecorator,
+    bindparam,
+    cast,
+    inspect,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from agentdesk.server.models import (
@@ -39,12 +57,6 @@ from agentdesk.server.sms.models import SmsMessage
 CHUNK = 500
 
 
-@cache
-def _columns(model: Any) -> tuple[Any, ...]:
-    """Every mapped column of `model`, labelled with its attribute's name."""
-    return tuple(attr.columns[0].label(attr.key) for attr in inspect(model).column_attrs)
-
-
 # (attribute on the case, model, the relationship's order_by in models.Case)
 _CHILDREN: tuple[tuple[str, Any, Any], ...] = (
     ("accounts", Account, Account.account_no),
@@ -58,14 +70,17 @@ _CHILDREN: tuple[tuple[str, Any, Any], ...] = (
 )
 
 
-# Each statement is built once, its case ids an expanding parameter: building a select of
-# a dozen columns and computing its cache key on every rebuild cost more than running it
-# (a push rebuilds one case). Run on the session's connection: plain rows, no ORM layer.
+# The whole load is one statement, built once: the cases (each with its debtor) and the rows
+# of their eight relations as one UNION ALL, in a row shape they all fit. Nine round trips per
+# rebuilt case were most of a push's document rebuild (one case per push at 500 desks), and
+# each statement's execution cost more CPU than the rows it brought. Every part fills its
+# values into typed slots ("str0", "int2", ...) shared across the parts by type, so the row
+# stays narrow; column `k` says which part a row belongs to, and each part's order column is
+# also copied to an order slot (`o_` + its type) so one ORDER BY gives every relation its
+# relationship's order. The case ids are one expanding parameter, used by every part.
 _IDS = "case_ids"
-
-
-def _in_chunk(column: Any) -> Any:
-    return column.in_(bindparam(_IDS, expanding=True))
+_KIND = "k"
+_CASE_KIND = 0
 
 
 def _run(session: Session, statement: Any, chunk: list[str]) -> Any:
@@ -73,83 +88,123 @@ def _run(session: Session, statement: Any, chunk: list[str]) -> Any:
 
 
 # The user named by a child row (an attempt's agent, a note's author), read in the child's
-# own query: (attribute on the row, its id column, the joined username's label).
-_NAMED_USER: dict[str, tuple[str, Any, str]] = {
-    "attempts": ("agent", ContactAttempt.agent_id, "_agent_username"),
-    "notes": ("author", Note.author_id, "_author_username"),
+# own part: (attribute on the row, its id column's attribute name).
+_NAMED_USER: dict[str, tuple[str, str]] = {
+    "attempts": ("agent", "agent_id"),
+    "notes": ("author", "author_id"),
 }
+_USERNAME = "_username"
 _DEBTOR_PREFIX = "_debtor__"
 
 
-@cache
-def _cases_statement() -> Any:
-    debtor_columns = [column.element.label(_DEBTOR_PREFIX + column.key) for column in _columns(Debtor)]
-    return (select(*_columns(Case), *debtor_columns)
-            .outerjoin(Debtor, Debtor.id == Case.debtor_id).where(_in_chunk(Case.id)))
+def _group(type_: Any) -> str:
+    """The slot family of a column type: columns share a slot only where both backends give
+    the same Python value through the same result processing (the slot's type is its first
+    part's column type)."""
+    if isinstance(type_, TypeDecorator):
+        return type(type_).__name__
+    if isinstance(type_, DateTime):
+        return "dttz" if type_.timezone else "dt"
+    for family, kinds in (("json", JSON), ("bool", Boolean), ("date", Date), ("int", Integer)):
+        if isinstance(type_, kinds):
+            return family
+    if isinstance(type_, String) and not isinstance(type_, Enum):
+        return "str"
+    return repr(type_)  # anything else: a slot family of its own
+
+
+def _parts() -> list[tuple[int, Any, list[tuple[str, Any]], Any, Any]]:
+    """(kind, model, [(name, column)], where, order column) of each part: the cases first."""
+    case_columns = [(a.key, a.columns[0]) for a in inspect(Case).column_attrs]
+    case_columns += [(_DEBTOR_PREFIX + a.key, a.columns[0]) for a in inspect(Debtor).column_attrs]
+    parts: list[tuple[int, Any, list[tuple[str, Any]], Any, Any]] = [
+        (_CASE_KIND, Case, case_columns, Case.id, None)]
+    for kind, (name, model, order) in enumerate(_CHILDREN, start=1):
+        columns = [(a.key, a.columns[0]) for a in inspect(model).column_attrs]
+        if name in _NAMED_USER:
+            columns.append((_USERNAME, User.username))
+        parts.append((kind, model, columns, model.case_id, order))
+    return parts
 
 
 @cache
-def _children_statement(name: str) -> Any:
-    model, order = _MODELS[name]
-    named = _NAMED_USER.get(name)
-    if named is None:
-        return select(*_columns(model)).where(_in_chunk(model.case_id)).order_by(order)
-    _attribute, user_id, label = named
-    return (select(*_columns(model), User.username.label(label))
-            .outerjoin(User, User.id == user_id).where(_in_chunk(model.case_id)).order_by(order))
-
-
-_MODELS = {name: (model, order) for name, model, order in _CHILDREN}
-
-
-def _cases_with_debtors(session: Session, chunk: list[str]) -> list[SimpleNamespace]:
-    """The cases of `chunk`, each with its `debtor`, in one query (a push rebuilds one case:
-    every statement saved is a round trip saved)."""
-    cases = []
-    for row in _run(session, _cases_statement(), chunk):
-        values = dict(row._mapping)
-        debtor = {key[len(_DEBTOR_PREFIX):]: values.pop(key) for key in list(values) if key.startswith(_DEBTOR_PREFIX)}
-        case = SimpleNamespace(**values)
-        case.debtor = SimpleNamespace(**debtor) if debtor["id"] is not None else None
-        cases.append(case)
-    return cases
-
-
-def _children(session: Session, name: str, chunk: list[str]) -> list[SimpleNamespace]:
-    """One relation's rows for the cases of `chunk`, in the relationship's order; attempts and
-    notes with their user (`agent`, `author`: None when the row names none) joined in."""
-    rows = _run(session, _children_statement(name), chunk)
-    named = _NAMED_USER.get(name)
-    if named is None:
-        return [SimpleNamespace(**row._mapping) for row in rows]
-    attribute, user_id, label = named
-    out = []
-    for row in rows:
-        values = dict(row._mapping)
-        username = values.pop(label)
-        child = SimpleNamespace(**values)
-        setattr(child, attribute, SimpleNamespace(id=values[user_id.key], username=username)
-                if username is not None else None)
-        out.append(child)
-    return out
+def _statement() -> tuple[Any, dict[int, tuple[str, tuple[str, ...], Any]]]:
+    """The one statement, and for each kind its part's name and its values' (names, getter)."""
+    parts = _parts()
+    slots: dict[str, Any] = {}  # slot name -> its type, in order of first use
+    placed: list[dict[str, Any]] = []  # per part: slot name -> column
+    for _kind, _model, columns, _where, order in parts:
+        used: dict[str, int] = {}
+        mine: dict[str, Any] = {}
+        for _name, column in columns:
+            family = _group(column.type)
+            slot = f"{family}{used.get(family, 0)}"
+            used[family] = used.get(family, 0) + 1
+            slots.setdefault(slot, column.type)
+            mine[slot] = column
+        if order is not None:
+            slot = "o_" + _group(order.type)
+            slots.setdefault(slot, order.type)
+            mine[slot] = order
+        placed.append(mine)
+    names = list(slots)
+    selects = []
+    for (kind, model, columns, where, _order), mine in zip(parts, placed, strict=True):
+        values = [literal_column(str(kind), Integer).label(_KIND)]
+        values += [(mine[slot] if slot in mine else cast(null(), slots[slot])).label(slot) for slot in names]
+        query = select(*values).select_from(model)
+        if model is Case:
+            query = query.outerjoin(Debtor, Debtor.id == Case.debtor_id)
+        elif any(column is User.username for _name, column in columns):
+            user_id = getattr(model, _NAMED_USER[_CHILDREN[kind - 1][0]][1])
+            query = query.outerjoin(User, User.id == user_id)
+        selects.append(query.where(where.in_(bindparam(_IDS, expanding=True))))
+    both = union_all(*selects).subquery()
+    orders = [both.c[slot] for slot in names if slot.startswith("o_")]
+    statement = select(both).order_by(both.c[_KIND], *orders)
+    readers: dict[int, tuple[str, tuple[str, ...], Any]] = {}
+    for (kind, _model, columns, _where, _order), mine in zip(parts, placed, strict=True):
+        slot_of = {id(column): slot for slot, column in mine.items() if not slot.startswith("o_")}
+        positions = [1 + names.index(slot_of[id(column)]) for _name, column in columns]
+        part_name = "cases" if kind == _CASE_KIND else _CHILDREN[kind - 1][0]
+        readers[kind] = (part_name, tuple(name for name, _column in columns), itemgetter(*positions))
+    return statement, readers
 
 
 def load(session: Session, case_ids: Sequence[str]) -> list[Any]:
     """The cases of `case_ids` that exist, each with what its document needs, as plain
     objects shaped like the ORM's (`debtor`, the lists, each attempt's `agent` and each
     note's `author` with their `username`)."""
+    statement, readers = _statement()
     found: list[Any] = []
     for start in range(0, len(case_ids), CHUNK):
         chunk = list(case_ids[start:start + CHUNK])
-        cases = _cases_with_debtors(session, chunk)
-        if not cases:
-            continue
-        by_id = {c.id: c for c in cases}
-        for case in cases:
-            for name, _model, _order in _CHILDREN:
-                setattr(case, name, [])
-        for name, _model, _order in _CHILDREN:
-            for row in _children(session, name, chunk):
-                getattr(by_id[row.case_id], name).append(row)
-        found.extend(cases)
+        by_id: dict[str, SimpleNamespace] = {}
+        for row in _run(session, statement, chunk):
+            part, names, getter = readers[row[0]]
+            values = dict(zip(names, getter(row), strict=True))
+            if part == "cases":
+                by_id[values["id"]] = _case(values)
+                continue
+            named = _NAMED_USER.get(part)
+            if named is not None:
+                attribute, user_id = named
+                username = values.pop(_USERNAME)
+                child = SimpleNamespace(**values)
+                setattr(child, attribute, SimpleNamespace(id=values[user_id], username=username)
+                        if username is not None else None)
+            else:
+                child = SimpleNamespace(**values)
+            getattr(by_id[child.case_id], part).append(child)
+        found.extend(by_id.values())
     return found
+
+
+def _case(values: dict[str, Any]) -> SimpleNamespace:
+    """A case's row as the case with its `debtor` (None without one) and empty relations."""
+    debtor = {key[len(_DEBTOR_PREFIX):]: values.pop(key) for key in list(values) if key.startswith(_DEBTOR_PREFIX)}
+    case = SimpleNamespace(**values)
+    case.debtor = SimpleNamespace(**debtor) if debtor["id"] is not None else None
+    for name, _model, _order in _CHILDREN:
+        setattr(case, name, [])
+    return case

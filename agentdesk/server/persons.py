@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, or_, select, union
+from sqlalchemy import bindparam, or_, select, union, union_all
 from sqlalchemy import case as sql_case
 from sqlalchemy import literal as sql_literal
 from sqlalchemy.orm import Session
@@ -49,19 +49,30 @@ def phone_number(value: str) -> str | None:
 
 
 def identity_key(session: Session) -> str:
-    """The secret behind the opaque person/number keys desks see (made by migration 0005)."""
+    """The secret behind the opaque person/number keys desks see (made by migration 0005).
+
+    Kept per session and, once read from the database, per database connection: it never
+    changes once made, and every document rebuild (one per push) asked for it again."""
     known = session.info.get(_IDENTITY_KEY)
     if known is not None:  # a document rebuild asks twice (documents.build_caches, related_contacts)
         return str(known)
+    connection_info = session.connection().info  # lives as long as the pooled connection
+    known = connection_info.get(_IDENTITY_KEY)
+    if known is not None:
+        session.info[_IDENTITY_KEY] = known
+        return str(known)
     row = session.get(ServerSetting, "identity_key")
-    if row is not None:
-        session.info[_IDENTITY_KEY] = row.value  # never changes once made; a new one made below may roll back
-    if row is None:  # a database made before the migration ran: make it now
-        import secrets
+    if row is not None:  # stored: it never changes once made
+        session.info[_IDENTITY_KEY] = connection_info[_IDENTITY_KEY] = row.value
+        return row.value
+    # A database made before the migration ran: make it now. Kept for this session only
+    # (its transaction may roll back), so a later call of the session never reads it back.
+    import secrets
 
-        row = ServerSetting(key="identity_key", value=secrets.token_urlsafe(48))
-        session.add(row)
-        session.flush()
+    row = ServerSetting(key="identity_key", value=secrets.token_urlsafe(48))
+    session.add(row)
+    session.flush()
+    session.info[_IDENTITY_KEY] = row.value
     return row.value
 
 
@@ -250,8 +261,7 @@ def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -
         params["c_persons"] = sorted(persons)
     if numbers:
         params["c_numbers"] = sorted(numbers)
-    attempts, sms = _contacts_statements(bool(persons), bool(numbers))
-    rows = [*session.execute(attempts, params).all(), *session.execute(sms, params).all()]
+    rows = session.execute(_contacts_statement(bool(persons), bool(numbers)), params).all()
     if not rows:
         return out
     secret = identity_key(session)
@@ -270,7 +280,7 @@ def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -
         for number in mine:
             hits.update(by_number.get(number, ()))
         for i in sorted(hits):
-            attempt_id, case_id, started, reached, channel, owner, number, person_key = rows[i]
+            attempt_id, case_id, started, reached, channel, owner, number, person_key = rows[i][:8]
             if case_id == case.id:
                 continue
             same_person = bool(person) and person_key == person
@@ -287,28 +297,29 @@ def related_contacts(session: Session, cases: Sequence[Case], since: datetime) -
 
 
 @cache
-def _contacts_statements(by_person: bool, by_numbers: bool) -> tuple[Any, Any]:
-    """`related_contacts`' two queries for its shape (with or without persons, with or without
-    numbers), built once: every document rebuild asks them (one per outcome pushed), and
-    building them cost more than running them. The values go as expanding parameters
+def _contacts_statement(by_person: bool, by_numbers: bool) -> Any:
+    """`related_contacts`' query for its shape (with or without persons, with or without
+    numbers), built once: every document rebuild asks it (one per outcome pushed), and
+    building it cost more than running it. The values go as expanding parameters
     (c_persons, c_numbers) and c_since.
 
-    The attempts concerning the persons or numbers, and the text messages to them, as rows
-    shaped like the attempts': SMS count against SMS limits, on the desk as on the server
-    (issue 19)."""
+    The attempts concerning the persons or numbers, then the text messages to them, as rows
+    shaped like the attempts' (SMS count against SMS limits, on the desk as on the server,
+    issue 19), in one round trip: a UNION ALL whose ninth column says which (0 an attempt,
+    1 a message), each part in time order (ties by id)."""
     from agentdesk.server.sms.models import SmsMessage
 
     persons: Any = bindparam("c_persons", expanding=True) if by_person else None
     numbers: Any = bindparam("c_numbers", expanding=True) if by_numbers else None
     since: Any = bindparam("c_since")
     attempts = (
-        select(ContactAttempt.id, ContactAttempt.case_id, ContactAttempt.started_at, ContactAttempt.reached,
-               _rules_channel(), ContactPoint.owner, ContactPoint.number, Debtor.person_key)
+        select(ContactAttempt.id.label("c_id"), ContactAttempt.case_id, ContactAttempt.started_at.label("c_at"),
+               ContactAttempt.reached, _rules_channel(), ContactPoint.owner, ContactPoint.number, Debtor.person_key,
+               sql_literal(0).label("c_kind"))
         .join(Case, Case.id == ContactAttempt.case_id)
         .join(Debtor, Debtor.id == Case.debtor_id)
         .outerjoin(ContactPoint, ContactPoint.id == ContactAttempt.contact_point_id)
         .where(ContactAttempt.id.in_(_concerning(None, persons, numbers)), ContactAttempt.started_at >= since)
-        .order_by(ContactAttempt.started_at)
     )
     conditions: list[Any] = []
     if persons is not None:
@@ -318,13 +329,14 @@ def _contacts_statements(by_person: bool, by_numbers: bool) -> tuple[Any, Any]:
     counted = ("queued", "sending", "uncertain", "submitted", "delivered")
     sms = (
         select(SmsMessage.id, SmsMessage.case_id, SmsMessage.not_before, sql_literal("nobody"), sql_literal("sms"),
-               ContactPoint.owner, ContactPoint.number, Debtor.person_key)
+               ContactPoint.owner, ContactPoint.number, Debtor.person_key, sql_literal(1))
         .join(Case, Case.id == SmsMessage.case_id)
         .join(Debtor, Debtor.id == Case.debtor_id)
         .outerjoin(ContactPoint, ContactPoint.id == SmsMessage.contact_point_id)
         .where(or_(*conditions), SmsMessage.not_before >= since, SmsMessage.state.in_(counted))
     )
-    return attempts, sms
+    both = union_all(attempts, sms).subquery()
+    return select(both).order_by(both.c.c_kind, both.c.c_at, both.c.c_id)
 
 
 def cases_to_hold(session: Session, case: Case, person_wide: bool) -> list[Case]:

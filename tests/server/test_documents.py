@@ -21,6 +21,7 @@ from agentdesk.domain.queue_columns import queue_columns
 from agentdesk.server import document_rows, documents
 from agentdesk.server.db import Database
 from agentdesk.server.models import Case, CaseDocument, ContactAttempt, Note, User
+from agentdesk.server.sms.models import SmsMessage
 from tests.server.helpers import login, pull_all, user_id
 
 
@@ -168,9 +169,11 @@ def test_a_pull_in_lines_carries_the_json_pull_with_each_cases_queue_columns_bes
 
 
 def test_documents_built_from_plain_rows_are_the_documents_built_through_the_orm(api: TestClient, db: Database) -> None:
-    """A push rebuilds its cases' documents from plain rows (document_rows.py); the pulled
-    document must be the very one the ORM-loaded case gives, for every case of the demo
-    (attempts with and without an agent, notes, promises, callbacks, payments, contact points)."""
+    """A push rebuilds its cases' documents from plain rows (document_rows.py, one UNION ALL
+    of the cases and their eight relations); the pulled document must be the very one the
+    ORM-loaded case gives, for every case of the demo (attempts with and without an agent,
+    notes, promises, callbacks, payments, contact points, text messages), each relation in
+    its relationship's order."""
     agent = login(api, "agent01")
     case_id = sorted(pulled_documents(api, agent))[0]
     now = clock.now()
@@ -183,13 +186,20 @@ def test_documents_built_from_plain_rows_are_the_documents_built_through_the_orm
         s.add(ContactAttempt(id=str(uuid.uuid4()), case_id=case_id, agent_id=None, channel="call", reached="nobody",
                              outcome="no_answer", started_at=now - timedelta(days=3), received_at=now))
         s.add(Note(id=str(uuid.uuid4()), case_id=case_id, author_id=None, text="导入备注", written_at=now))
+        for minutes, state in ((5, "delivered"), (1, "queued")):  # text messages, one sent, one waiting
+            s.add(SmsMessage(id=str(uuid.uuid4()), case_id=case_id, contact_point_id=None, to_number="+8613800000000",
+                             template_id="reminder", template_version=1, lang="zh", text="还款提醒", segments=1,
+                             encoding="UCS2", origin="agent", created_at=now - timedelta(minutes=minutes),
+                             not_before=now - timedelta(minutes=minutes), state=state, state_at=now,
+                             delivered_at=now if state == "delivered" else None))
     with db.sessions() as s:
         ids = sorted(s.scalars(select(Case.id)))
         through_orm = documents.build_caches(s, documents.load_for_documents(s, ids))
         from_rows = documents.build_caches(s, document_rows.load(s, ids))
         loaded = document_rows.load(s, ids)
     assert from_rows == through_orm
-    for part in ("attempts", "notes", "promises", "accounts", "contact_points"):
+    for part in ("attempts", "notes", "promises", "accounts", "contact_points", "callbacks", "payments",
+                 "sms_messages"):
         assert any(getattr(c, part) for c in loaded), f"the demo has no {part}: the comparison would not cover them"
     # The users and debtors are joined into the rows' own queries: both sides of each join.
     attempts = [a for c in loaded for a in c.attempts]
