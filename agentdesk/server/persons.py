@@ -51,19 +51,15 @@ def phone_number(value: str) -> str | None:
 def identity_key(session: Session) -> str:
     """The secret behind the opaque person/number keys desks see (made by migration 0005).
 
-    Kept per session and, once read from the database, per database connection: it never
-    changes once made, and every document rebuild (one per push) asked for it again."""
+    Kept per session, not per pooled connection: a database restored in place from another
+    server's backup while this one runs has another key, and a connection that kept the old
+    one would give the same person two keys (and split their contact counts)."""
     known = session.info.get(_IDENTITY_KEY)
     if known is not None:  # a document rebuild asks twice (documents.build_caches, related_contacts)
         return str(known)
-    connection_info = session.connection().info  # lives as long as the pooled connection
-    known = connection_info.get(_IDENTITY_KEY)
-    if known is not None:
-        session.info[_IDENTITY_KEY] = known
-        return str(known)
     row = session.get(ServerSetting, "identity_key")
-    if row is not None:  # stored: it never changes once made
-        session.info[_IDENTITY_KEY] = connection_info[_IDENTITY_KEY] = row.value
+    if row is not None:  # stored: read once per session
+        session.info[_IDENTITY_KEY] = row.value
         return row.value
     # A database made before the migration ran: make it now. Kept for this session only
     # (its transaction may roll back), so a later call of the session never reads it back.
