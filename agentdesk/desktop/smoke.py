@@ -9,10 +9,16 @@ outbox is empty. It prints one JSON line with the timings and exits 0, or says w
 step failed and why and exits 1.
 
 What it leaves behind: nothing of the user's. The local store goes to a temporary folder
-that is deleted at the end, the settings are a temporary file, and the session is
+that is deleted at the end (or to `--store DIR`, kept for the next run: the second run
+then starts as an agent's next morning does, from a filled store), the settings are a
+temporary file, and the session is
 signed out (its refresh token revoked). The outcome it records is real on the server,
 so use a test or demo account. The store key in the keyring is shared with a real
 sign-in of the same user on the same server and is therefore left alone.
+
+Timings are seconds from process start. `own_start` is the time to a usable queue less
+the waits on the server (sign-in and first sync): what the program itself takes on this
+machine, comparable between desks whatever the network.
 
 The JSON line also goes to `smoke-last.json` in the log folder, for a windowed Windows
 build started without a console (see cli.py for how output reaches a console there).
@@ -78,6 +84,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--offscreen",
         action="store_true",
         help="never show the window (default: offscreen only when there is no display)",
+    )
+    parser.add_argument(
+        "--store",
+        dest="smoke_store",
+        metavar="DIR",
+        help="keep the local store in DIR instead of a temporary folder, so that a second run "
+        "starts from a filled store, as a desk's next start does",
     )
     parser.add_argument(
         "--timeout", type=float, default=120.0, metavar="SECONDS", help="give up after this long (default 120)"
@@ -287,7 +300,7 @@ def _run(args: argparse.Namespace, clock: Stopwatch, workdir: Path) -> dict[str,
             password,
             remember=False,
             allow_unencrypted=args.allow_unencrypted,
-            data_root=workdir / "data",
+            data_root=Path(args.smoke_store) if getattr(args, "smoke_store", None) else workdir / "data",
         )
     except errors.ClientError as exc:
         raise SmokeFailure("login", _client_error_text(exc, server)) from exc
@@ -326,6 +339,7 @@ def _run(args: argparse.Namespace, clock: Stopwatch, workdir: Path) -> dict[str,
         )
         wait_until(lambda: window.queue_model.rowCount() > 0, left(), "window", "filling the queue view")
         timings["startup_to_window"] = clock.now()
+        timings["own_start"] = timings["startup_to_window"] - timings["login"] - timings["first_sync"]
 
         case_id, phone = _pick_case(session)
         draft = OutcomeDraft(

@@ -34,9 +34,11 @@ def test_version_needs_no_display_and_no_qt(agentdesk_home: Path) -> None:
     assert result.stdout.strip() == f"AgentDesk {__version__}"
 
 
-def _smoke(server: EmbeddedServer, home: Path, user: str, password: str) -> subprocess.CompletedProcess[str]:
+def _smoke(
+    server: EmbeddedServer, home: Path, user: str, password: str, *extra: str
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*CLI, "smoke", "--server", server.url, "--user", user, "--allow-unencrypted", "--timeout", "90"],
+        [*CLI, "smoke", "--server", server.url, "--user", user, "--allow-unencrypted", "--timeout", "90", *extra],
         env=_env(home, AGENTDESK_SMOKE_PASSWORD=password),
         capture_output=True,
         text=True,
@@ -62,6 +64,30 @@ def test_smoke_from_source(live_server: EmbeddedServer, agentdesk_home: Path) ->
         notes = s.scalars(select(ContactAttempt.note)).all()
         assert any(note and note.startswith("Smoke test:") for note in notes)
         assert s.scalars(select(PromiseToPay).where(PromiseToPay.amount_minor == 150000)).first() is not None
+
+
+def test_smoke_keeps_its_store_for_a_second_start_when_asked(
+    live_server: EmbeddedServer, agentdesk_home: Path, tmp_path: Path
+) -> None:
+    """`--store DIR`: the second run starts from the store the first one filled (IT checks
+    a desk's everyday start, not only its first one)."""
+    store = tmp_path / "kept-store"
+    first = _smoke(live_server, agentdesk_home, "agent05", "demo", "--store", str(store))
+    assert first.returncode == 0, first.stdout + first.stderr
+    kept = list(store.rglob("*.db"))
+    assert kept, "the store was not kept in --store"
+    size = kept[0].stat().st_size
+    second = _smoke(live_server, agentdesk_home, "agent05", "demo", "--store", str(store))
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert list(store.rglob("*.db")) == kept and kept[0].stat().st_size >= size
+    reports = [json.loads(r.stdout.strip().splitlines()[-1]) for r in (first, second)]
+    assert reports[0]["queue_cases"] == reports[1]["queue_cases"] > 0
+    for report in reports:
+        t = report["timings_s"]
+        own = t["startup_to_window"] - t["login"] - t["first_sync"]
+        assert abs(t["own_start"] - own) < 0.002 and 0 < t["own_start"] < t["startup_to_window"]
+    # Nothing went to the user's own data folder.
+    assert not list((agentdesk_home / "data").glob("stores/*.db"))
 
 
 def test_smoke_says_which_step_failed(live_server: EmbeddedServer, agentdesk_home: Path) -> None:
