@@ -46,18 +46,38 @@ def _dt(text: str | None) -> datetime | None:
 
 
 def _keep(row: Any, filter: str, needle: str, now: datetime) -> bool:
-    if row.status == "closed":
+    return _keep_values(row.status, row.search_text, row.callback_due_at, row.promise_status, row.bucket,
+                        filter, needle, now)
+
+
+def _keep_values(status: str, search_text: str, callback_due_at: str | None, promise_status: str | None,
+                 bucket: str, filter: str, needle: str, now: datetime) -> bool:
+    """`_keep` of a summary row given as its values (`_kept_places` reads them as columns)."""
+    if status == "closed":
         return False
-    if needle and needle not in row.search_text:
+    if needle and needle not in search_text:
         return False
     if filter == "callbacks":
-        due = _dt(row.callback_due_at)
+        due = _dt(callback_due_at)
         return due is not None and due <= now.replace(hour=23, minute=59)
     if filter == "promises":
-        return row.promise_status in ("pending", "broken")
+        return promise_status in ("pending", "broken")
     if filter in ("M1", "M2", "M3", "M4+"):
-        return row.bucket == filter
+        return bucket == filter
     return True
+
+
+def _kept_places(columns: Mapping[str, Sequence[Any]], places: Sequence[int], filter: str, needle: str,
+                 now: datetime) -> list[int]:
+    """The places (the objects of `places`) of the cases `_keep` keeps, from the summary's
+    columns (`Reading.case_columns`)."""
+    status = columns["status"]
+    if filter == "all" and not needle:  # the lead's and the desk's usual queue: a C-speed pass
+        return [p for p, value in zip(places, status, strict=True) if value != "closed"]
+    return [p for p, value, text, callback, promise, bucket in zip(
+                places, status, columns["search_text"], columns["callback_due_at"], columns["promise_status"],
+                columns["bucket"], strict=True)
+            if _keep_values(value, text, callback, promise, bucket, filter, needle, now)]
 
 
 # The code that derives a case's kept facts (`_case_facts`, caseview's readers, the
@@ -511,6 +531,22 @@ class _Own(Mapping[str, tuple[int, tuple[tuple[int, str], ...]]]):
 
 
 _LIGHT_NAMES = CaseColumns._fields  # the summary row (store.case_rows); documents are in CaseDoc
+# The summary's columns `_Build._ranking_values` reads for each case.
+_RANKED_NAMES = ("id", "overdue_minor", "days_past_due", "status", "segment", "arm", "callback_due_at",
+                 "promise_due", "promise_status")
+
+
+def _picker(at: Sequence[int]) -> Any:
+    """A function giving a column's values at places `at`, as a tuple (in C)."""
+    if len(at) > 1:
+        return operator.itemgetter(*at)
+    return lambda column: tuple(column[i] for i in at)
+
+
+def _row_at(columns: Mapping[str, Sequence[Any]], place: int) -> CaseColumns:
+    """The summary row at `place` of the summary's columns (`Reading.case_columns`, whose
+    keys are `CaseColumns._fields` in order): made for the few cases that need one."""
+    return CaseColumns._make([column[place] for column in columns.values()])
 # A refresh with more changed cases than this rebuilds the whole queue.
 _FEW = 64
 
@@ -644,7 +680,7 @@ class _Build:
             own = _Own(last.every, signatures, {**last.own.seqs, **{i: light[i].seq for i in affected}})
             queued = [light[i] for i in affected if i in last.index]
             keys = {r.id: _key(r.id, own, last.siblings, self.policy) for r in queued}
-            fresh, stale = self._facts(s, queued, keys, last.siblings, signatures)
+            fresh, stale = self._facts(s, [r.id for r in queued], keys, last.siblings, signatures)
         if any(i not in fresh for i in stale):
             return None  # a document became unreadable: the full build leaves the case out
         with cache._lock:
@@ -683,41 +719,37 @@ class _Build:
         cache, policy, now, minute = self.cache, self.policy, self.now, self.minute
         with self.store.reading() as s:  # plain SQL (store.Reading): no SQLAlchemy at a start
             summary = _summary(s)
-            # The queue's columns (a table without the documents): documents are read only for
-            # cases whose cached facts are missing or stale.
-            every = s.case_rows(search=bool(self.needle))
-            keep, flt, needle = _keep, self.filter, self.needle
+            # The queue's columns (a table without the documents), read as columns: not one
+            # summary row object per case (issue 20). Documents are read only for cases whose
+            # cached facts are missing or stale.
+            columns = s.case_columns(search=bool(self.needle), packed=_PACKED_NAMES)
+            every_ids = columns["id"]
             # The places 0..n-1 as one int object each, shared by the build's lists and
             # indexes of places (`at`, `_Every`, `_LastBuild.index`): not ~3 MB of ints each at
             # a lead's 100,000 cases, left among the pages of what the build keeps.
-            places = list(range(len(every)))
-            at = [i for i, r in zip(places, every, strict=True) if keep(r, flt, needle, now)]
-            rows = list(map(every.__getitem__, at))
+            places = list(range(len(every_ids)))
+            at = _kept_places(columns, places, self.filter, self.needle, now)
             signatures = _signatures(s)
-            # Every case's columns read as tuples in C (a lead's 100,000 rows: per-row
-            # attribute reads in comprehensions were ~1.5 s of the build).
-            columns = dict(zip(_LIGHT_NAMES, zip(*every, strict=True), strict=True)) if every else {}
-            every_ids: tuple[str, ...] = columns.get("id", ())
-            seqs: tuple[int, ...] = columns.get("seq", ())
-            known = _Every(every_ids, seqs, zip(columns.get("person_key", ()),  # `_groups`
-                                                [k or "" for k in columns.get("number_keys", ())],
-                                                columns.get("segment", ()), columns.get("arm", ()), strict=True),
+            seqs = columns["seq"]
+            known = _Every(every_ids, seqs, zip(columns["person_key"],  # `_groups`
+                                                [k or "" for k in columns["number_keys"]],
+                                                columns["segment"], columns["arm"], strict=True),
                            places)
             own = _Own(known, signatures)
-            siblings = _siblings(every)
+            siblings = _siblings(every_ids, columns["person_key"], columns["number_keys"])
             # A case's facts also depend on the person's other cases and the cases sharing a
             # number (their attempts count, their holds and marks reach it): their change
             # numbers and local writes are part of its key.
             holds = _holds(policy)
             sign = signatures.get
-            keys = {r.id: _key(r.id, own, siblings, policy, holds) if r.id in siblings
-                    else ((seqs[p], sign(r.id, ())), (), "") for p, r in zip(at, rows, strict=True)}
-            fresh, stale = self._facts(s, rows, keys, siblings, signatures)
+            row_ids = list(map(every_ids.__getitem__, at))
+            keys = {i: _key(i, own, siblings, policy, holds) if i in siblings
+                    else ((seqs[p], sign(i, ())), (), "") for p, i in zip(at, row_ids, strict=True)}
+            fresh, stale = self._facts(s, row_ids, keys, siblings, signatures)
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
-            at = [i for i in at if every[i].id not in unreadable]
-            rows = list(map(every.__getitem__, at))
-        row_ids = [r.id for r in rows]
+            at = [p for p in at if every_ids[p] not in unreadable]
+            row_ids = list(map(every_ids.__getitem__, at))
         with cache._lock:
             cache._facts.update(fresh)
             facts_by_id = dict(zip(row_ids, map(cache._facts.__getitem__, row_ids), strict=True))
@@ -725,7 +757,7 @@ class _Build:
                 for gone in [i for i in cache._facts if i not in keys]:
                     cache._forget(gone)
             ranked_cache = dict(cache._ranked)
-        values, new_ranked = self._ranking_values(rows, facts_by_id, ranked_cache)
+        values, new_ranked = self._ranking_values(columns, at, facts_by_id, ranked_cache)
         table = ranking_mod.CaseTable.of_values(values)
         with cache._lock:
             cache._ranked.update(new_ranked)
@@ -734,16 +766,19 @@ class _Build:
                 cache._prior_for = (self.filter, self.needle)
                 cache._prior_gen += 1
             prior, generation = cache._prior, cache._prior_gen
-        strategies, which = _strategy_indices(rows, self.placed)
+        pick = _picker(at)
+        strategies, which = _strategy_indices(pick(columns["segment"]), pick(columns["arm"]), self.placed)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
         # The rows' shown columns picked from every case's (read once, by column, in C).
-        pick = operator.itemgetter(*at) if len(at) > 1 else (lambda column: tuple(column[i] for i in at))
-        shown = tuple(pick(columns[name]) for name in _SHOWN_NAMES) if at else None
-        maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag), shown)
+        # The packed texts stay packed, read at each row's place (`_At`).
+        row_places = array("q", at)
+        shown = tuple(_At(columns[name], row_places) if name in _PACKED_NAMES else pick(columns[name])
+                      for name in _SHOWN_NAMES) if at else None
+        maker = _RowMaker(cache, [], ranking, signatures, keys, (minute, generation, self.rules_tag), shown)
         if self.needle:
-            self.texts = {r.id: r.search_text for r in rows}
+            self.texts = dict(zip(row_ids, pick(columns["search_text"]), strict=True))
         with cache._lock:
-            cache.last_rescored = len(rows)
+            cache.last_rescored = len(row_ids)
             cache._last = _LastBuild(
                 params=self.params(generation), summary=summary, signatures=signatures, every=known, texts=self.texts,
                 own=own,
@@ -756,7 +791,7 @@ class _Build:
 
     # --- shared steps --------------------------------------------------------------------
 
-    def _facts(self, s: Any, rows: list[Any], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
+    def _facts(self, s: Any, ids: list[str], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
                signatures: dict[str, Any]) -> tuple[dict[str, _CaseFacts | _Light], list[str]]:
         """Facts of the cases whose cached ones are missing or stale: those kept in the local
         store under the same key (most not decoded: `_Light`), else derived (document parse and history walk, in chunks)
@@ -765,7 +800,7 @@ class _Build:
         cache = self.cache
         with cache._lock:
             wait = self.policy.wait_after_conversation
-            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id], self.now, wait)]
+            stale = [i for i in ids if _stale(cache, i, keys[i], self.now, wait)]
             if stale and cache._kept is None:
                 cache._kept = self.store.queue_facts(FACTS_TAG)
             kept = cache._kept or {}
@@ -851,42 +886,47 @@ class _Build:
         except Exception:  # noqa: BLE001 - a cache: the queue is right without it, the next start derives
             log.exception("could not keep the queue facts in the local store")
 
-    def _ranking_values(self, rows: list[Any], facts_by_id: dict[str, _CaseFacts | _Light],
+    def _ranking_values(self, columns: Mapping[str, Sequence[Any]], at: list[int],
+                        facts_by_id: dict[str, _CaseFacts | _Light],
                         ranked_cache: dict[str, tuple[Any, priority.CaseFacts]]
                         ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[Any, priority.CaseFacts]]]:
         """Each row's `priority.CaseFacts` for this minute as its values (`ranking.VALUES`'
         order, what `CaseTable.of_values` takes): a case ranked from its kept values
         (`_Light`) as a tuple made here, its gate shared by its group and placement
         (`_light`, without the object: issue 20, a lead's 96,000 cases); a decoded one from
-        `_ranking_facts` (its entry for the cache returned beside)."""
+        `_ranking_facts` (its entry for the cache returned beside). The rows are the summary's
+        `columns` at places `at` (`Reading.case_columns`); a summary row object is made only
+        for a decoded case and for each group's first (`_row_at`)."""
         values: list[tuple[Any, ...]] = []
         add = values.append
         new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
         as_values = ranking_mod.VALUES
         gates, today_of, now = self.gates, self.today, self.now
         light = 0
-        for row in rows:
-            cf = facts_by_id[row.id]
+        pick = _picker(at)
+        for (p, case_id, overdue, dpd, status, segment, arm, callback_due_at, promise_due,
+             promise_status) in zip(at, *(pick(columns[name]) for name in _RANKED_NAMES), strict=True):
+            cf = facts_by_id[case_id]
             if type(cf) is not _Light:
-                pf, entry = self._ranking_facts(row, cf, ranked_cache.get(row.id))
-                new_ranked[row.id] = entry
+                pf, entry = self._ranking_facts(_row_at(columns, p), cf, ranked_cache.get(case_id))
+                new_ranked[case_id] = entry
                 add(as_values(pf))
                 continue
             group = cf.group
             time_zone = group[-1]
-            found = gates.get((group, row.segment, row.arm))
+            found = gates.get((group, segment, arm))
             if found is None:
-                found = gates[(group, row.segment, row.arm)] = self._hour_only_gate(row, group)
+                found = gates[(group, segment, arm)] = self._hour_only_gate(_row_at(columns, p), group)
             callable_from, gate = found
             today = today_of.get(time_zone)
             if today is None:
                 today = today_of[time_zone] = now.astimezone(priority._zone(time_zone)).toordinal()  # noqa: SLF001
-            if row.callback_due_at is None and row.promise_due is None:
-                promise: tuple[Any, ...] = (None, None, row.promise_status, None)
+            if callback_due_at is None and promise_due is None:
+                promise: tuple[Any, ...] = (None, None, promise_status, None)
             else:
-                promise = _promise_facts(row)
+                promise = _promise_values(callback_due_at, promise_due, promise_status)
             light += 1
-            add((row.id, row.overdue_minor, row.days_past_due, row.status, time_zone, *promise,
+            add((case_id, overdue, dpd, status, time_zone, *promise,
                  cf.days.count(today) if cf.days else 0, cf.fruitless_days.count(today) if cf.fruitless_days else 0,
                  cf.rpc_by_hour, cf.attempts_by_hour, callable_from, "CNY", cf.engaged_at,
                  gate if callable_from is not None else ""))
@@ -985,15 +1025,16 @@ class _Build:
         return callable_from, gate
 
 
-def _strategy_indices(rows: list[Any], placed: _Placements) -> tuple[list[priority.Strategy], Any]:
-    """`priority.strategy_indices` of the rows' placements, looked up once per (segment, arm)
-    rather than once per case (a lead's 96,000 cases have a handful)."""
+def _strategy_indices(segments: Iterable[str | None], arms_of: Iterable[str | None],
+                      placed: _Placements) -> tuple[list[priority.Strategy], Any]:
+    """`priority.strategy_indices` of the rows' placements (their segments and arms, in row
+    order), looked up once per (segment, arm) rather than once per case (a lead's 96,000
+    cases have a handful)."""
     by_arm: dict[tuple[Any, Any], priority.Strategy] = {}
     arms: list[tuple[Any, Any]] = []
     firsts: dict[tuple[Any, Any], tuple[Any, Any]] = {}
     first = firsts.setdefault
-    for r in rows:
-        arm = (r.segment, r.arm)
+    for arm in zip(segments, arms_of, strict=True):
         arm = first(arm, arm)  # one tuple per placement kept, the others freed at once (issue 20)
         if arm not in by_arm:
             by_arm[arm] = placed.strategy(*arm)
@@ -1148,6 +1189,33 @@ _SHOWN = operator.itemgetter(*(_LIGHT_NAMES.index(name) for name in _SHOWN_NAMES
 _FEW_VALUES = tuple(_SHOWN_NAMES.index(name) for name in ("lender", "currency", "bucket", "status", "last_outcome",
                                                            "assigned_agent"))
 _Shown = namedtuple("_Shown", _SHOWN_NAMES)  # type: ignore[misc]  # noqa: PYI024 - made from the columns
+# The shown text columns read as `PackedTexts` (`Reading.case_columns`): a name and a time
+# per case, read when a row is made (issue 20: ~11 MB of strings less at a lead's 96,000 cases).
+_PACKED_NAMES = ("debtor_name", "last_attempt_at")
+
+
+class _At(Sequence[Any]):
+    """A column read at given places: row i is `column[places[i]]` (the build's packed
+    texts, which hold every case, read by the queue's table row)."""
+
+    __slots__ = ("column", "places")
+
+    def __init__(self, column: Sequence[Any], places: Sequence[int]) -> None:
+        self.column, self.places = column, places
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Any]: ...
+
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self.column[p] for p in self.places[i]]
+        return self.column[self.places[i]]
 
 
 class _RowMaker:
@@ -1158,7 +1226,7 @@ class _RowMaker:
 
     def __init__(self, cache: QueueCache, rows: list[Any], ranking: ranking_mod.Ranking,
                  signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...],
-                 shown: tuple[tuple[Any, ...], ...] | None = None) -> None:
+                 shown: tuple[Sequence[Any], ...] | None = None) -> None:
         self.cache, self.ranking = cache, ranking
         # Only the columns a row shows, as tuples (`shown`, when the caller has them): not the
         # summary rows themselves (their search text, keys and dates: ~50 MB at a lead's
@@ -1170,7 +1238,7 @@ class _RowMaker:
         for at in _FEW_VALUES:  # one string per distinct value, not one per row as read
             one = {value: value for value in set(columns[at])}
             columns[at] = tuple(map(one.__getitem__, columns[at]))
-        self.columns: tuple[tuple[Any, ...], ...] = tuple(columns)
+        self.columns: tuple[Sequence[Any], ...] = tuple(columns)
         self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
         self.signatures, self.keys, self._stamp = signatures, keys, stamp
         self.ids = list(columns[0])  # the case ids (`_SHOWN_NAMES` starts with "id")
@@ -1352,14 +1420,16 @@ class _Placements:
         return found
 
 
-def _siblings(rows: list[Any]) -> dict[str, tuple[str, ...]]:
-    """For each case with any: the other cases of the same person or sharing a number."""
+def _siblings(ids: Sequence[str], person_keys: Sequence[str | None],
+              number_keys: Sequence[str | None]) -> dict[str, tuple[str, ...]]:
+    """For each case with any: the other cases of the same person or sharing a number (the
+    summary's columns, `Reading.case_columns`)."""
     groups: dict[str, list[str]] = {}
-    for r in rows:
-        if r.person_key:
-            groups.setdefault("p:" + r.person_key, []).append(r.id)
-        for key in (r.number_keys or "").split():
-            groups.setdefault("n:" + key, []).append(r.id)
+    for case_id, person_key, numbers in zip(ids, person_keys, number_keys, strict=True):
+        if person_key:
+            groups.setdefault("p:" + person_key, []).append(case_id)
+        for key in (numbers or "").split():
+            groups.setdefault("n:" + key, []).append(case_id)
     found: dict[str, set[str]] = {}
     for members in groups.values():
         if len(members) > 1:
@@ -1418,11 +1488,16 @@ def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | No
 def _promise_facts(row: Any) -> tuple[Any, ...]:
     """The summary row's callback time, promise due date, status and broken instant, as
     `priority.CaseFacts` holds them."""
-    promise_due = date.fromisoformat(row.promise_due) if row.promise_due else None
+    return _promise_values(row.callback_due_at, row.promise_due, row.promise_status)
+
+
+def _promise_values(callback_due_at: str | None, due: str | None, status: str | None) -> tuple[Any, ...]:
+    """`_promise_facts` of the summary's values."""
+    promise_due = date.fromisoformat(due) if due else None
     broken_at = None
-    if row.promise_status == "broken" and promise_due is not None:
+    if status == "broken" and promise_due is not None:
         broken_at = datetime(promise_due.year, promise_due.month, promise_due.day, tzinfo=UTC)
-    return _dt(row.callback_due_at), promise_due, row.promise_status, broken_at
+    return _dt(callback_due_at), promise_due, status, broken_at
 
 
 _PRIORITY_NAMES = ("case_id", "overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at",
