@@ -25,6 +25,7 @@ import orjson
 from agentdesk import __version__
 from agentdesk.client import caseview, memory
 from agentdesk.client.store import CaseColumns, LocalStore, Reading, overlay
+from agentdesk.client.team_columns import Category
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
 from agentdesk.domain import ranking as ranking_mod
@@ -474,7 +475,7 @@ class _LastBuild:
     texts: dict[str, str]  # with a search: the queued cases' search text (`matched_field`)
     own: _Own
     siblings: dict[str, tuple[str, ...]]
-    index: dict[str, int]  # case id -> row of `table`
+    index: Mapping[str, int]  # case id -> row of `table` (`_Index`)
     table: ranking_mod.CaseTable
     ranking: ranking_mod.Ranking
     maker: _RowMaker  # the queue rows, by table row, made when first read
@@ -505,6 +506,39 @@ class _Every:
     def same_groups(self, case_id: str, groups: tuple[Any, ...]) -> bool:
         """Whether `groups` (`_groups` of the case now) are those the build saw."""
         return self.groups[self.where[case_id]] == hash(groups)
+
+
+class _Index(Mapping[str, int]):
+    """The queued cases' table rows by case id, in table row order: from `_Every`'s places
+    by id and a table row per place (-1: not queued), not a dict of ~96,000 entries kept
+    beside `_Every`'s (issue 20)."""
+
+    __slots__ = ("where", "rows", "ids")
+
+    def __init__(self, where: dict[str, int], at: Sequence[int], ids: Sequence[str]) -> None:
+        """`where`: every case's place; `at`: the queued cases' places by table row; `ids`:
+        their ids by table row."""
+        import numpy as np
+
+        rows = np.full(len(where), -1, np.int32)
+        rows[np.asarray(at, np.int64)] = np.arange(len(at), dtype=np.int32)
+        self.where, self.rows, self.ids = where, array("i", rows.tobytes()), ids
+
+    def __getitem__(self, case_id: str) -> int:
+        row = self.rows[self.where[case_id]]
+        if row < 0:
+            raise KeyError(case_id)
+        return row
+
+    def __contains__(self, case_id: object) -> bool:
+        place = self.where.get(case_id)  # type: ignore[call-overload]
+        return place is not None and self.rows[place] >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 class _Own(Mapping[str, tuple[int, tuple[tuple[int, str], ...]]]):
@@ -701,7 +735,7 @@ class _Build:
         maker = last.maker.fork(signatures, keys, dict(zip(rows, queued, strict=True)))
         new_rows = {}
         for r, i in zip(queued, rows, strict=True):
-            new_rows[r.id] = (maker.stamp(r.id), maker.remake(i))
+            new_rows[r.id] = (maker.stamp(i), maker.remake(i))
         with cache._lock:
             cache._ranked.update(new_ranked)
             cache._rows.update(new_rows)
@@ -782,7 +816,7 @@ class _Build:
             cache._last = _LastBuild(
                 params=self.params(generation), summary=summary, signatures=signatures, every=known, texts=self.texts,
                 own=own,
-                siblings=siblings, index=dict(zip(row_ids, places, strict=False)), table=table,
+                siblings=siblings, index=_Index(known.where, at, maker.ids), table=table,
                 ranking=ranking,
                 maker=maker, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
@@ -1231,29 +1265,32 @@ class _RowMaker:
         # Only the columns a row shows, as tuples (`shown`, when the caller has them): not the
         # summary rows themselves (their search text, keys and dates: ~50 MB at a lead's
         # 96,000 cases, issue 20).
+        columns: list[Any]
         if shown is not None:
             columns = list(shown)
         else:
             columns = list(zip(*map(_SHOWN, rows), strict=True)) if rows else [()] * len(_SHOWN_NAMES)
-        for at in _FEW_VALUES:  # one string per distinct value, not one per row as read
-            one = {value: value for value in set(columns[at])}
-            columns[at] = tuple(map(one.__getitem__, columns[at]))
-        self.columns: tuple[Sequence[Any], ...] = tuple(columns)
+        for at in _FEW_VALUES:  # one string per distinct value and a code per row (issue 20)
+            columns[at] = Category.encode(columns[at])
+        self.columns: tuple[Any, ...] = tuple(columns)
         self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
-        self.signatures, self.keys, self._stamp = signatures, keys, stamp
-        self.ids = list(columns[0])  # the case ids (`_SHOWN_NAMES` starts with "id")
+        self.signatures, self._stamp = signatures, stamp
+        self.ids: Sequence[str] = columns[0]  # the case ids (`_SHOWN_NAMES` starts with "id")
+        # Each row's key by table row: a list, not a dict by id kept with the build (issue 20).
+        self.keys: list[Any] = list(map(keys.__getitem__, self.ids))
         self.made: dict[int, QueueRow] = {}
         self.shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
 
-    def stamp(self, case_id: str) -> tuple[Any, ...]:
-        return (self.keys[case_id], *self._stamp)
+    def stamp(self, i: int) -> tuple[Any, ...]:
+        """What a made row of table row `i` was made under (`QueueCache._rows`)."""
+        return (self.keys[i], *self._stamp)
 
     def row(self, i: int) -> QueueRow:
         found = self.made.get(i)
         if found is not None:
             return found
         r, cache = self.summary(i), self.cache
-        stamp = self.stamp(r.id)
+        stamp = self.stamp(i)
         with cache._lock:
             cached = cache._rows.get(r.id)
         if cached is not None and cached[0] == stamp:
@@ -1292,7 +1329,12 @@ class _RowMaker:
         other = _RowMaker.__new__(_RowMaker)
         other.cache, other.ranking, other._stamp = self.cache, self.ranking, self._stamp
         other.columns, other.changed = self.columns, {**self.changed, **rows}
-        other.signatures, other.keys = signatures, {**self.keys, **keys} if keys else self.keys
+        other.signatures, other.keys = signatures, self.keys
+        if keys:
+            other.keys = list(self.keys)
+            for i, row in rows.items():
+                if row.id in keys:
+                    other.keys[i] = keys[row.id]
         other.ids, other.made, other.shared = self.ids, dict(self.made), self.shared
         return other
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from agentdesk import clock
 from agentdesk.client.queue import QueueCache, build_queue
 from agentdesk.client.session import ClientSession
@@ -367,3 +369,25 @@ def test_the_cases_kept_from_the_summary_s_columns_are_those_kept_row_by_row(tmp
             kept = _kept_places(columns, places, filter, needle, now)
             assert kept == [p for p in places if _keep(rows[p], filter, needle, now)], (filter, needle)
     assert 0 < len(_kept_places(columns, places, "callbacks", "", now)) < len(rows)
+
+
+def test_the_last_builds_index_answers_as_the_dict_it_replaces() -> None:
+    """`_Index` (the queued cases' table rows, issue 20) answers as the dict by id did:
+    membership, rows, order and length; a case not queued is not in it."""
+    from agentdesk.client.queue import _Index
+
+    ids = [f"c{i}" for i in range(50)]
+    where = dict(zip(ids, range(len(ids)), strict=True))
+    at = [p for p in range(len(ids)) if p % 3 != 1]
+    queued = [ids[p] for p in at]
+    index = _Index(where, at, queued)
+    was = dict(zip(queued, range(len(queued)), strict=True))
+    assert list(index) == list(was) and len(index) == len(was) and dict(index) == was
+    for case_id in [*ids, "c50", "nobody"]:
+        assert (case_id in index) == (case_id in was), case_id
+        if case_id in was:
+            assert index[case_id] == was[case_id]
+        else:
+            with pytest.raises(KeyError):
+                index[case_id]
+    assert "c1" in where and "c1" not in index
