@@ -581,6 +581,8 @@ def _row_at(columns: Mapping[str, Sequence[Any]], place: int) -> CaseColumns:
     """The summary row at `place` of the summary's columns (`Reading.case_columns`, whose
     keys are `CaseColumns._fields` in order): made for the few cases that need one."""
     return CaseColumns._make([column[place] for column in columns.values()])
+
+
 # A refresh with more changed cases than this rebuilds the whole queue.
 _FEW = 64
 
@@ -1262,9 +1264,10 @@ class _RowMaker:
                  signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...],
                  shown: tuple[Sequence[Any], ...] | None = None) -> None:
         self.cache, self.ranking = cache, ranking
-        # Only the columns a row shows, as tuples (`shown`, when the caller has them): not the
-        # summary rows themselves (their search text, keys and dates: ~50 MB at a lead's
-        # 96,000 cases, issue 20).
+        # Only the columns a row shows, by table row (`shown`, when the caller has them: tuples,
+        # and the packed texts read at each row's place, `_At`): not the summary rows
+        # themselves (their search text, keys and dates: ~50 MB at a lead's 96,000 cases,
+        # issue 20). The columns with few values become a code per row (`Category`).
         columns: list[Any]
         if shown is not None:
             columns = list(shown)
