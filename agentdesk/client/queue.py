@@ -25,6 +25,7 @@ import orjson
 from agentdesk import __version__
 from agentdesk.client import caseview, memory
 from agentdesk.client.store import CaseColumns, LocalStore, Reading, overlay
+from agentdesk.client.team_columns import Category
 from agentdesk.client.views import PriorityReason, QueueRow
 from agentdesk.domain import compliance, priority
 from agentdesk.domain import ranking as ranking_mod
@@ -46,18 +47,38 @@ def _dt(text: str | None) -> datetime | None:
 
 
 def _keep(row: Any, filter: str, needle: str, now: datetime) -> bool:
-    if row.status == "closed":
+    return _keep_values(row.status, row.search_text, row.callback_due_at, row.promise_status, row.bucket,
+                        filter, needle, now)
+
+
+def _keep_values(status: str, search_text: str, callback_due_at: str | None, promise_status: str | None,
+                 bucket: str, filter: str, needle: str, now: datetime) -> bool:
+    """`_keep` of a summary row given as its values (`_kept_places` reads them as columns)."""
+    if status == "closed":
         return False
-    if needle and needle not in row.search_text:
+    if needle and needle not in search_text:
         return False
     if filter == "callbacks":
-        due = _dt(row.callback_due_at)
+        due = _dt(callback_due_at)
         return due is not None and due <= now.replace(hour=23, minute=59)
     if filter == "promises":
-        return row.promise_status in ("pending", "broken")
+        return promise_status in ("pending", "broken")
     if filter in ("M1", "M2", "M3", "M4+"):
-        return row.bucket == filter
+        return bucket == filter
     return True
+
+
+def _kept_places(columns: Mapping[str, Sequence[Any]], places: Sequence[int], filter: str, needle: str,
+                 now: datetime) -> list[int]:
+    """The places (the objects of `places`) of the cases `_keep` keeps, from the summary's
+    columns (`Reading.case_columns`)."""
+    status = columns["status"]
+    if filter == "all" and not needle:  # the lead's and the desk's usual queue: a C-speed pass
+        return [p for p, value in zip(places, status, strict=True) if value != "closed"]
+    return [p for p, value, text, callback, promise, bucket in zip(
+                places, status, columns["search_text"], columns["callback_due_at"], columns["promise_status"],
+                columns["bucket"], strict=True)
+            if _keep_values(value, text, callback, promise, bucket, filter, needle, now)]
 
 
 # The code that derives a case's kept facts (`_case_facts`, caseview's readers, the
@@ -454,7 +475,7 @@ class _LastBuild:
     texts: dict[str, str]  # with a search: the queued cases' search text (`matched_field`)
     own: _Own
     siblings: dict[str, tuple[str, ...]]
-    index: dict[str, int]  # case id -> row of `table`
+    index: Mapping[str, int]  # case id -> row of `table` (`_Index`)
     table: ranking_mod.CaseTable
     ranking: ranking_mod.Ranking
     maker: _RowMaker  # the queue rows, by table row, made when first read
@@ -487,6 +508,39 @@ class _Every:
         return self.groups[self.where[case_id]] == hash(groups)
 
 
+class _Index(Mapping[str, int]):
+    """The queued cases' table rows by case id, in table row order: from `_Every`'s places
+    by id and a table row per place (-1: not queued), not a dict of ~96,000 entries kept
+    beside `_Every`'s (issue 20)."""
+
+    __slots__ = ("where", "rows", "ids")
+
+    def __init__(self, where: dict[str, int], at: Sequence[int], ids: Sequence[str]) -> None:
+        """`where`: every case's place; `at`: the queued cases' places by table row; `ids`:
+        their ids by table row."""
+        import numpy as np
+
+        rows = np.full(len(where), -1, np.int32)
+        rows[np.asarray(at, np.int64)] = np.arange(len(at), dtype=np.int32)
+        self.where, self.rows, self.ids = where, array("i", rows.tobytes()), ids
+
+    def __getitem__(self, case_id: str) -> int:
+        row = self.rows[self.where[case_id]]
+        if row < 0:
+            raise KeyError(case_id)
+        return row
+
+    def __contains__(self, case_id: object) -> bool:
+        place = self.where.get(case_id)  # type: ignore[call-overload]
+        return place is not None and self.rows[place] >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 class _Own(Mapping[str, tuple[int, tuple[tuple[int, str], ...]]]):
     """Each case's own part of its key (`_key`): its change number and its unsent local
     writes, made when asked from `_Every`'s column and the build's signatures (not one tuple
@@ -511,6 +565,24 @@ class _Own(Mapping[str, tuple[int, tuple[tuple[int, str], ...]]]):
 
 
 _LIGHT_NAMES = CaseColumns._fields  # the summary row (store.case_rows); documents are in CaseDoc
+# The summary's columns `_Build._ranking_values` reads for each case.
+_RANKED_NAMES = ("id", "overdue_minor", "days_past_due", "status", "segment", "arm", "callback_due_at",
+                 "promise_due", "promise_status")
+
+
+def _picker(at: Sequence[int]) -> Any:
+    """A function giving a column's values at places `at`, as a tuple (in C)."""
+    if len(at) > 1:
+        return operator.itemgetter(*at)
+    return lambda column: tuple(column[i] for i in at)
+
+
+def _row_at(columns: Mapping[str, Sequence[Any]], place: int) -> CaseColumns:
+    """The summary row at `place` of the summary's columns (`Reading.case_columns`, whose
+    keys are `CaseColumns._fields` in order): made for the few cases that need one."""
+    return CaseColumns._make([column[place] for column in columns.values()])
+
+
 # A refresh with more changed cases than this rebuilds the whole queue.
 _FEW = 64
 
@@ -644,7 +716,7 @@ class _Build:
             own = _Own(last.every, signatures, {**last.own.seqs, **{i: light[i].seq for i in affected}})
             queued = [light[i] for i in affected if i in last.index]
             keys = {r.id: _key(r.id, own, last.siblings, self.policy) for r in queued}
-            fresh, stale = self._facts(s, queued, keys, last.siblings, signatures)
+            fresh, stale = self._facts(s, [r.id for r in queued], keys, last.siblings, signatures)
         if any(i not in fresh for i in stale):
             return None  # a document became unreadable: the full build leaves the case out
         with cache._lock:
@@ -665,7 +737,7 @@ class _Build:
         maker = last.maker.fork(signatures, keys, dict(zip(rows, queued, strict=True)))
         new_rows = {}
         for r, i in zip(queued, rows, strict=True):
-            new_rows[r.id] = (maker.stamp(r.id), maker.remake(i))
+            new_rows[r.id] = (maker.stamp(i), maker.remake(i))
         with cache._lock:
             cache._ranked.update(new_ranked)
             cache._rows.update(new_rows)
@@ -683,41 +755,37 @@ class _Build:
         cache, policy, now, minute = self.cache, self.policy, self.now, self.minute
         with self.store.reading() as s:  # plain SQL (store.Reading): no SQLAlchemy at a start
             summary = _summary(s)
-            # The queue's columns (a table without the documents): documents are read only for
-            # cases whose cached facts are missing or stale.
-            every = s.case_rows(search=bool(self.needle))
-            keep, flt, needle = _keep, self.filter, self.needle
+            # The queue's columns (a table without the documents), read as columns: not one
+            # summary row object per case (issue 20). Documents are read only for cases whose
+            # cached facts are missing or stale.
+            columns = s.case_columns(search=bool(self.needle), packed=_PACKED_NAMES)
+            every_ids = columns["id"]
             # The places 0..n-1 as one int object each, shared by the build's lists and
             # indexes of places (`at`, `_Every`, `_LastBuild.index`): not ~3 MB of ints each at
             # a lead's 100,000 cases, left among the pages of what the build keeps.
-            places = list(range(len(every)))
-            at = [i for i, r in zip(places, every, strict=True) if keep(r, flt, needle, now)]
-            rows = list(map(every.__getitem__, at))
+            places = list(range(len(every_ids)))
+            at = _kept_places(columns, places, self.filter, self.needle, now)
             signatures = _signatures(s)
-            # Every case's columns read as tuples in C (a lead's 100,000 rows: per-row
-            # attribute reads in comprehensions were ~1.5 s of the build).
-            columns = dict(zip(_LIGHT_NAMES, zip(*every, strict=True), strict=True)) if every else {}
-            every_ids: tuple[str, ...] = columns.get("id", ())
-            seqs: tuple[int, ...] = columns.get("seq", ())
-            known = _Every(every_ids, seqs, zip(columns.get("person_key", ()),  # `_groups`
-                                                [k or "" for k in columns.get("number_keys", ())],
-                                                columns.get("segment", ()), columns.get("arm", ()), strict=True),
+            seqs = columns["seq"]
+            known = _Every(every_ids, seqs, zip(columns["person_key"],  # `_groups`
+                                                [k or "" for k in columns["number_keys"]],
+                                                columns["segment"], columns["arm"], strict=True),
                            places)
             own = _Own(known, signatures)
-            siblings = _siblings(every)
+            siblings = _siblings(every_ids, columns["person_key"], columns["number_keys"])
             # A case's facts also depend on the person's other cases and the cases sharing a
             # number (their attempts count, their holds and marks reach it): their change
             # numbers and local writes are part of its key.
             holds = _holds(policy)
             sign = signatures.get
-            keys = {r.id: _key(r.id, own, siblings, policy, holds) if r.id in siblings
-                    else ((seqs[p], sign(r.id, ())), (), "") for p, r in zip(at, rows, strict=True)}
-            fresh, stale = self._facts(s, rows, keys, siblings, signatures)
+            row_ids = list(map(every_ids.__getitem__, at))
+            keys = {i: _key(i, own, siblings, policy, holds) if i in siblings
+                    else ((seqs[p], sign(i, ())), (), "") for p, i in zip(at, row_ids, strict=True)}
+            fresh, stale = self._facts(s, row_ids, keys, siblings, signatures)
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
-            at = [i for i in at if every[i].id not in unreadable]
-            rows = list(map(every.__getitem__, at))
-        row_ids = [r.id for r in rows]
+            at = [p for p in at if every_ids[p] not in unreadable]
+            row_ids = list(map(every_ids.__getitem__, at))
         with cache._lock:
             cache._facts.update(fresh)
             facts_by_id = dict(zip(row_ids, map(cache._facts.__getitem__, row_ids), strict=True))
@@ -725,7 +793,7 @@ class _Build:
                 for gone in [i for i in cache._facts if i not in keys]:
                     cache._forget(gone)
             ranked_cache = dict(cache._ranked)
-        values, new_ranked = self._ranking_values(rows, facts_by_id, ranked_cache)
+        values, new_ranked = self._ranking_values(columns, at, facts_by_id, ranked_cache)
         table = ranking_mod.CaseTable.of_values(values)
         with cache._lock:
             cache._ranked.update(new_ranked)
@@ -734,20 +802,23 @@ class _Build:
                 cache._prior_for = (self.filter, self.needle)
                 cache._prior_gen += 1
             prior, generation = cache._prior, cache._prior_gen
-        strategies, which = _strategy_indices(rows, self.placed)
+        pick = _picker(at)
+        strategies, which = _strategy_indices(pick(columns["segment"]), pick(columns["arm"]), self.placed)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
         # The rows' shown columns picked from every case's (read once, by column, in C).
-        pick = operator.itemgetter(*at) if len(at) > 1 else (lambda column: tuple(column[i] for i in at))
-        shown = tuple(pick(columns[name]) for name in _SHOWN_NAMES) if at else None
-        maker = _RowMaker(cache, rows, ranking, signatures, keys, (minute, generation, self.rules_tag), shown)
+        # The packed texts stay packed, read at each row's place (`_At`).
+        row_places = array("q", at)
+        shown = tuple(_At(columns[name], row_places) if name in _PACKED_NAMES else pick(columns[name])
+                      for name in _SHOWN_NAMES) if at else None
+        maker = _RowMaker(cache, [], ranking, signatures, keys, (minute, generation, self.rules_tag), shown)
         if self.needle:
-            self.texts = {r.id: r.search_text for r in rows}
+            self.texts = dict(zip(row_ids, pick(columns["search_text"]), strict=True))
         with cache._lock:
-            cache.last_rescored = len(rows)
+            cache.last_rescored = len(row_ids)
             cache._last = _LastBuild(
                 params=self.params(generation), summary=summary, signatures=signatures, every=known, texts=self.texts,
                 own=own,
-                siblings=siblings, index=dict(zip(row_ids, places, strict=False)), table=table,
+                siblings=siblings, index=_Index(known.where, at, maker.ids), table=table,
                 ranking=ranking,
                 maker=maker, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
@@ -756,7 +827,7 @@ class _Build:
 
     # --- shared steps --------------------------------------------------------------------
 
-    def _facts(self, s: Any, rows: list[Any], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
+    def _facts(self, s: Any, ids: list[str], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
                signatures: dict[str, Any]) -> tuple[dict[str, _CaseFacts | _Light], list[str]]:
         """Facts of the cases whose cached ones are missing or stale: those kept in the local
         store under the same key (most not decoded: `_Light`), else derived (document parse and history walk, in chunks)
@@ -765,7 +836,7 @@ class _Build:
         cache = self.cache
         with cache._lock:
             wait = self.policy.wait_after_conversation
-            stale = [r.id for r in rows if _stale(cache, r.id, keys[r.id], self.now, wait)]
+            stale = [i for i in ids if _stale(cache, i, keys[i], self.now, wait)]
             if stale and cache._kept is None:
                 cache._kept = self.store.queue_facts(FACTS_TAG)
             kept = cache._kept or {}
@@ -851,42 +922,47 @@ class _Build:
         except Exception:  # noqa: BLE001 - a cache: the queue is right without it, the next start derives
             log.exception("could not keep the queue facts in the local store")
 
-    def _ranking_values(self, rows: list[Any], facts_by_id: dict[str, _CaseFacts | _Light],
+    def _ranking_values(self, columns: Mapping[str, Sequence[Any]], at: list[int],
+                        facts_by_id: dict[str, _CaseFacts | _Light],
                         ranked_cache: dict[str, tuple[Any, priority.CaseFacts]]
                         ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[Any, priority.CaseFacts]]]:
         """Each row's `priority.CaseFacts` for this minute as its values (`ranking.VALUES`'
         order, what `CaseTable.of_values` takes): a case ranked from its kept values
         (`_Light`) as a tuple made here, its gate shared by its group and placement
         (`_light`, without the object: issue 20, a lead's 96,000 cases); a decoded one from
-        `_ranking_facts` (its entry for the cache returned beside)."""
+        `_ranking_facts` (its entry for the cache returned beside). The rows are the summary's
+        `columns` at places `at` (`Reading.case_columns`); a summary row object is made only
+        for a decoded case and for each group's first (`_row_at`)."""
         values: list[tuple[Any, ...]] = []
         add = values.append
         new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
         as_values = ranking_mod.VALUES
         gates, today_of, now = self.gates, self.today, self.now
         light = 0
-        for row in rows:
-            cf = facts_by_id[row.id]
+        pick = _picker(at)
+        for (p, case_id, overdue, dpd, status, segment, arm, callback_due_at, promise_due,
+             promise_status) in zip(at, *(pick(columns[name]) for name in _RANKED_NAMES), strict=True):
+            cf = facts_by_id[case_id]
             if type(cf) is not _Light:
-                pf, entry = self._ranking_facts(row, cf, ranked_cache.get(row.id))
-                new_ranked[row.id] = entry
+                pf, entry = self._ranking_facts(_row_at(columns, p), cf, ranked_cache.get(case_id))
+                new_ranked[case_id] = entry
                 add(as_values(pf))
                 continue
             group = cf.group
             time_zone = group[-1]
-            found = gates.get((group, row.segment, row.arm))
+            found = gates.get((group, segment, arm))
             if found is None:
-                found = gates[(group, row.segment, row.arm)] = self._hour_only_gate(row, group)
+                found = gates[(group, segment, arm)] = self._hour_only_gate(_row_at(columns, p), group)
             callable_from, gate = found
             today = today_of.get(time_zone)
             if today is None:
                 today = today_of[time_zone] = now.astimezone(priority._zone(time_zone)).toordinal()  # noqa: SLF001
-            if row.callback_due_at is None and row.promise_due is None:
-                promise: tuple[Any, ...] = (None, None, row.promise_status, None)
+            if callback_due_at is None and promise_due is None:
+                promise: tuple[Any, ...] = (None, None, promise_status, None)
             else:
-                promise = _promise_facts(row)
+                promise = _promise_values(callback_due_at, promise_due, promise_status)
             light += 1
-            add((row.id, row.overdue_minor, row.days_past_due, row.status, time_zone, *promise,
+            add((case_id, overdue, dpd, status, time_zone, *promise,
                  cf.days.count(today) if cf.days else 0, cf.fruitless_days.count(today) if cf.fruitless_days else 0,
                  cf.rpc_by_hour, cf.attempts_by_hour, callable_from, "CNY", cf.engaged_at,
                  gate if callable_from is not None else ""))
@@ -985,15 +1061,16 @@ class _Build:
         return callable_from, gate
 
 
-def _strategy_indices(rows: list[Any], placed: _Placements) -> tuple[list[priority.Strategy], Any]:
-    """`priority.strategy_indices` of the rows' placements, looked up once per (segment, arm)
-    rather than once per case (a lead's 96,000 cases have a handful)."""
+def _strategy_indices(segments: Iterable[str | None], arms_of: Iterable[str | None],
+                      placed: _Placements) -> tuple[list[priority.Strategy], Any]:
+    """`priority.strategy_indices` of the rows' placements (their segments and arms, in row
+    order), looked up once per (segment, arm) rather than once per case (a lead's 96,000
+    cases have a handful)."""
     by_arm: dict[tuple[Any, Any], priority.Strategy] = {}
     arms: list[tuple[Any, Any]] = []
     firsts: dict[tuple[Any, Any], tuple[Any, Any]] = {}
     first = firsts.setdefault
-    for r in rows:
-        arm = (r.segment, r.arm)
+    for arm in zip(segments, arms_of, strict=True):
         arm = first(arm, arm)  # one tuple per placement kept, the others freed at once (issue 20)
         if arm not in by_arm:
             by_arm[arm] = placed.strategy(*arm)
@@ -1148,6 +1225,33 @@ _SHOWN = operator.itemgetter(*(_LIGHT_NAMES.index(name) for name in _SHOWN_NAMES
 _FEW_VALUES = tuple(_SHOWN_NAMES.index(name) for name in ("lender", "currency", "bucket", "status", "last_outcome",
                                                            "assigned_agent"))
 _Shown = namedtuple("_Shown", _SHOWN_NAMES)  # type: ignore[misc]  # noqa: PYI024 - made from the columns
+# The shown text columns read as `PackedTexts` (`Reading.case_columns`): a name and a time
+# per case, read when a row is made (issue 20: ~11 MB of strings less at a lead's 96,000 cases).
+_PACKED_NAMES = ("debtor_name", "last_attempt_at")
+
+
+class _At(Sequence[Any]):
+    """A column read at given places: row i is `column[places[i]]` (the build's packed
+    texts, which hold every case, read by the queue's table row)."""
+
+    __slots__ = ("column", "places")
+
+    def __init__(self, column: Sequence[Any], places: Sequence[int]) -> None:
+        self.column, self.places = column, places
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Any]: ...
+
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self.column[p] for p in self.places[i]]
+        return self.column[self.places[i]]
 
 
 class _RowMaker:
@@ -1158,34 +1262,38 @@ class _RowMaker:
 
     def __init__(self, cache: QueueCache, rows: list[Any], ranking: ranking_mod.Ranking,
                  signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...],
-                 shown: tuple[tuple[Any, ...], ...] | None = None) -> None:
+                 shown: tuple[Sequence[Any], ...] | None = None) -> None:
         self.cache, self.ranking = cache, ranking
-        # Only the columns a row shows, as tuples (`shown`, when the caller has them): not the
-        # summary rows themselves (their search text, keys and dates: ~50 MB at a lead's
-        # 96,000 cases, issue 20).
+        # Only the columns a row shows, by table row (`shown`, when the caller has them: tuples,
+        # and the packed texts read at each row's place, `_At`): not the summary rows
+        # themselves (their search text, keys and dates: ~50 MB at a lead's 96,000 cases,
+        # issue 20). The columns with few values become a code per row (`Category`).
+        columns: list[Any]
         if shown is not None:
             columns = list(shown)
         else:
             columns = list(zip(*map(_SHOWN, rows), strict=True)) if rows else [()] * len(_SHOWN_NAMES)
-        for at in _FEW_VALUES:  # one string per distinct value, not one per row as read
-            one = {value: value for value in set(columns[at])}
-            columns[at] = tuple(map(one.__getitem__, columns[at]))
-        self.columns: tuple[tuple[Any, ...], ...] = tuple(columns)
+        for at in _FEW_VALUES:  # one string per distinct value and a code per row (issue 20)
+            columns[at] = Category.encode(columns[at])
+        self.columns: tuple[Any, ...] = tuple(columns)
         self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
-        self.signatures, self.keys, self._stamp = signatures, keys, stamp
-        self.ids = list(columns[0])  # the case ids (`_SHOWN_NAMES` starts with "id")
+        self.signatures, self._stamp = signatures, stamp
+        self.ids: Sequence[str] = columns[0]  # the case ids (`_SHOWN_NAMES` starts with "id")
+        # Each row's key by table row: a list, not a dict by id kept with the build (issue 20).
+        self.keys: list[Any] = list(map(keys.__getitem__, self.ids))
         self.made: dict[int, QueueRow] = {}
         self.shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
 
-    def stamp(self, case_id: str) -> tuple[Any, ...]:
-        return (self.keys[case_id], *self._stamp)
+    def stamp(self, i: int) -> tuple[Any, ...]:
+        """What a made row of table row `i` was made under (`QueueCache._rows`)."""
+        return (self.keys[i], *self._stamp)
 
     def row(self, i: int) -> QueueRow:
         found = self.made.get(i)
         if found is not None:
             return found
         r, cache = self.summary(i), self.cache
-        stamp = self.stamp(r.id)
+        stamp = self.stamp(i)
         with cache._lock:
             cached = cache._rows.get(r.id)
         if cached is not None and cached[0] == stamp:
@@ -1224,7 +1332,12 @@ class _RowMaker:
         other = _RowMaker.__new__(_RowMaker)
         other.cache, other.ranking, other._stamp = self.cache, self.ranking, self._stamp
         other.columns, other.changed = self.columns, {**self.changed, **rows}
-        other.signatures, other.keys = signatures, {**self.keys, **keys} if keys else self.keys
+        other.signatures, other.keys = signatures, self.keys
+        if keys:
+            other.keys = list(self.keys)
+            for i, row in rows.items():
+                if row.id in keys:
+                    other.keys[i] = keys[row.id]
         other.ids, other.made, other.shared = self.ids, dict(self.made), self.shared
         return other
 
@@ -1352,14 +1465,16 @@ class _Placements:
         return found
 
 
-def _siblings(rows: list[Any]) -> dict[str, tuple[str, ...]]:
-    """For each case with any: the other cases of the same person or sharing a number."""
+def _siblings(ids: Sequence[str], person_keys: Sequence[str | None],
+              number_keys: Sequence[str | None]) -> dict[str, tuple[str, ...]]:
+    """For each case with any: the other cases of the same person or sharing a number (the
+    summary's columns, `Reading.case_columns`)."""
     groups: dict[str, list[str]] = {}
-    for r in rows:
-        if r.person_key:
-            groups.setdefault("p:" + r.person_key, []).append(r.id)
-        for key in (r.number_keys or "").split():
-            groups.setdefault("n:" + key, []).append(r.id)
+    for case_id, person_key, numbers in zip(ids, person_keys, number_keys, strict=True):
+        if person_key:
+            groups.setdefault("p:" + person_key, []).append(case_id)
+        for key in (numbers or "").split():
+            groups.setdefault("n:" + key, []).append(case_id)
     found: dict[str, set[str]] = {}
     for members in groups.values():
         if len(members) > 1:
@@ -1418,11 +1533,16 @@ def _facts(row: Any, cf: _CaseFacts, now: datetime, callable_from: datetime | No
 def _promise_facts(row: Any) -> tuple[Any, ...]:
     """The summary row's callback time, promise due date, status and broken instant, as
     `priority.CaseFacts` holds them."""
-    promise_due = date.fromisoformat(row.promise_due) if row.promise_due else None
+    return _promise_values(row.callback_due_at, row.promise_due, row.promise_status)
+
+
+def _promise_values(callback_due_at: str | None, due: str | None, status: str | None) -> tuple[Any, ...]:
+    """`_promise_facts` of the summary's values."""
+    promise_due = date.fromisoformat(due) if due else None
     broken_at = None
-    if row.promise_status == "broken" and promise_due is not None:
+    if status == "broken" and promise_due is not None:
         broken_at = datetime(promise_due.year, promise_due.month, promise_due.day, tzinfo=UTC)
-    return _dt(row.callback_due_at), promise_due, row.promise_status, broken_at
+    return _dt(callback_due_at), promise_due, status, broken_at
 
 
 _PRIORITY_NAMES = ("case_id", "overdue_minor", "days_past_due", "status", "debtor_time_zone", "callback_due_at",

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from agentdesk import clock
 from agentdesk.client.queue import QueueCache, build_queue
 from agentdesk.client.session import ClientSession
@@ -343,3 +345,49 @@ def test_the_last_builds_columns_answer_as_the_dicts_they_replace() -> None:
         assert every.same_groups(r.id, _groups(r))
         for field, other in (("person_key", "p-other"), ("number_keys", "n-other"), ("segment", "c"), ("arm", "y")):
             assert not every.same_groups(r.id, _groups(r._replace(**{field: other}))), field
+
+
+def test_the_cases_kept_from_the_summary_s_columns_are_those_kept_row_by_row(tmp_path: Any) -> None:
+    """`_kept_places` (the full build reads the summary as columns, issue 20) keeps, for
+    every filter with and without a search, exactly the cases `_keep` keeps of the rows."""
+    from datetime import UTC, datetime
+
+    from agentdesk.client.queue import FILTERS, _keep, _kept_places
+    from agentdesk.client.store import CaseColumns
+
+    blank = dict.fromkeys(CaseColumns._fields)
+    rows = [CaseColumns(**{**blank, "id": f"c{i}", "status": ("open", "on_hold", "closed", "open")[i % 4],
+                           "search_text": f"王{i % 7} 138{i:04d}", "bucket": ("M1", "M2", "M3", "M4+", "M0")[i % 5],
+                           "callback_due_at": (None, "2026-12-02T15:00:00+00:00", "2026-12-02T23:59:30+00:00",
+                                               "2026-12-03T01:00:00+08:00", "2026-12-04T09:00:00")[i % 5],
+                           "promise_status": (None, "pending", "broken", "kept")[i % 3]}) for i in range(120)]
+    columns = {name: [getattr(r, name) for r in rows] for name in CaseColumns._fields}
+    places = list(range(len(rows)))
+    now = datetime(2026, 12, 2, 16, 0, 30, tzinfo=UTC)
+    for filter in FILTERS:
+        for needle in ("", "王3", "1380", "none such"):
+            kept = _kept_places(columns, places, filter, needle, now)
+            assert kept == [p for p in places if _keep(rows[p], filter, needle, now)], (filter, needle)
+    assert 0 < len(_kept_places(columns, places, "callbacks", "", now)) < len(rows)
+
+
+def test_the_last_builds_index_answers_as_the_dict_it_replaces() -> None:
+    """`_Index` (the queued cases' table rows, issue 20) answers as the dict by id did:
+    membership, rows, order and length; a case not queued is not in it."""
+    from agentdesk.client.queue import _Index
+
+    ids = [f"c{i}" for i in range(50)]
+    where = dict(zip(ids, range(len(ids)), strict=True))
+    at = [p for p in range(len(ids)) if p % 3 != 1]
+    queued = [ids[p] for p in at]
+    index = _Index(where, at, queued)
+    was = dict(zip(queued, range(len(queued)), strict=True))
+    assert list(index) == list(was) and len(index) == len(was) and dict(index) == was
+    for case_id in [*ids, "c50", "nobody"]:
+        assert (case_id in index) == (case_id in was), case_id
+        if case_id in was:
+            assert index[case_id] == was[case_id]
+        else:
+            with pytest.raises(KeyError):
+                index[case_id]
+    assert "c1" in where and "c1" not in index

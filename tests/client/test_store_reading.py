@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from agentdesk.client import store as store_mod
@@ -69,6 +70,31 @@ def test_the_queue_s_plain_reads_match_the_orm_s(tmp_path: Path) -> None:
             assert store.get_meta("username") == "agent01" and store.get_meta("nothing") is None
         finally:
             store.close()
+
+
+def test_the_summary_read_as_columns_is_the_rows_read_as_rows(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """`case_columns` (the queue's full build, issue 20) holds what `case_rows` holds, by
+    column, read in several chunks, with one object per value in the few-value columns."""
+    from agentdesk.client.packed_texts import PackedTexts
+
+    monkeypatch.setattr(store_mod, "_CHUNK_ROWS", 5)  # 12 cases: three chunks
+    store, _ids = _store_with_writes(tmp_path / "c.db", None)
+    try:
+        with store.reading() as r:
+            for search in (True, False):
+                by_row = [list(column) for column in zip(*r.case_rows(search=search), strict=True)]
+                for packed in ((), ("debtor_name", "last_attempt_at")):
+                    columns = r.case_columns(search=search, packed=packed)
+                    assert tuple(columns) == store_mod.CaseColumns._fields
+                    assert [list(column) for column in columns.values()] == by_row
+                    assert all(isinstance(columns[name], PackedTexts) for name in packed)
+                    assert any(value is None for value in columns["last_attempt_at"]), "None kept apart from ''"
+                    for name in ("status", "lender", "currency", "bucket", "last_outcome", "segment"):
+                        values = columns[name]
+                        assert len({id(v) for v in values}) == len(set(values)), f"one {name} object per value"
+    finally:
+        store.close()
 
 
 def test_the_plain_layout_names_are_the_orm_s() -> None:
