@@ -403,14 +403,10 @@ class ClientSession:
         used up, the queue columns), then sync is nudged. Safe on a worker thread (the store
         gives each call its own session). Returns the attempt's id."""
         case_id = prepared.case_id
-        with self.store.transaction() as s:
-            for type_, payload in prepared.writes:
-                self.store.enqueue(s, type_, payload, case_id)
-            self.store.discard_draft(case_id, session=s)
-            if prepared.uses_dial:
-                dialing.use_up(self.store, s, case_id)
-            s.flush()
-            self.store.refresh_summary(s, case_id, self.user.username)
+        # One dial, one attempt: the outcome uses the dial up (`dialing.use_up`), in the same
+        # transaction. Plain SQL, not the ORM: the desk's next case waits for this write.
+        used_dial = (dialing.meta_key(case_id), "") if prepared.uses_dial else None
+        self.store.record_writes(case_id, prepared.writes, self.user.username, meta=used_dial)
         self.sync.nudge()
         return prepared.attempt_id
 
