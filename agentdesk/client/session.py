@@ -398,20 +398,21 @@ class ClientSession:
             writes.append(("consent.record", consent.model_dump(mode="json")))
         return PreparedOutcome(attempt_id, draft.case_id, tuple(writes), uses_dial=ticket is not None)
 
-    def write_outcome(self, prepared: PreparedOutcome) -> str:
+    def write_outcome(self, prepared: PreparedOutcome, nudge: bool = True) -> str:
         """Write a checked outcome: one local transaction (outbox rows, the draft and the dial
         used up, the queue columns), then sync is nudged. Safe on a worker thread (the store
-        gives each call its own session). Returns the attempt's id."""
+        gives each call its own session). Returns the attempt's id.
+
+        `nudge=False`: the caller nudges sync itself (the desk does, once the next case is
+        on screen: a push woken at once would compete with that case's showing for the
+        interpreter)."""
         case_id = prepared.case_id
-        with self.store.transaction() as s:
-            for type_, payload in prepared.writes:
-                self.store.enqueue(s, type_, payload, case_id)
-            self.store.discard_draft(case_id, session=s)
-            if prepared.uses_dial:
-                dialing.use_up(self.store, s, case_id)
-            s.flush()
-            self.store.refresh_summary(s, case_id, self.user.username)
-        self.sync.nudge()
+        # One dial, one attempt: the outcome uses the dial up (`dialing.use_up`), in the same
+        # transaction. Plain SQL, not the ORM: the desk's next case waits for this write.
+        used_dial = (dialing.meta_key(case_id), "") if prepared.uses_dial else None
+        self.store.record_writes(case_id, prepared.writes, self.user.username, meta=used_dial)
+        if nudge:
+            self.sync.nudge()
         return prepared.attempt_id
 
     def attach_recording(self, attempt_id: str, path: Path, *, sip_call_id: str | None = None,

@@ -53,7 +53,8 @@ SEARCH_DELAY_MS = 200
 # The first queue's rows and top case are painted on the next event-loop turns.
 FIRST_QUEUE_SHOWN_MS = 100
 FIRST_QUEUE_LATEST_MS = 3000
-QUEUE_REFRESH_AFTER_SAVE_MS = 16  # a frame: the next case paints before the queue is re-ranked
+# A frame: the next case paints before the queue is re-ranked and the save is pushed.
+QUEUE_REFRESH_AFTER_SAVE_MS = 16
 
 
 class SessionRules:
@@ -643,7 +644,8 @@ class MainWindow(QMainWindow):
         session, changes = self.session, self._changes_seen
 
         def write_then_read() -> tuple[str, CaseRead | None]:
-            attempt_id = session.write_outcome(prepared)
+            # Sync is nudged once the next case is shown (`_after_save`), not here.
+            attempt_id = session.write_outcome(prepared, nudge=False)
             try:
                 return attempt_id, read_for_desk(session, shown_next)
             except Exception:  # noqa: BLE001 - the outcome is saved; the GUI thread reads again and reports
@@ -667,7 +669,10 @@ class MainWindow(QMainWindow):
                read: CaseRead | None) -> None:
         """The outcome is in the store (and the outbox): say so, then move on."""
         if getattr(self, "_shut", False):
-            return  # closed meanwhile: the close waited for the write, nothing is shown any more
+            # Closed meanwhile: the close waited for the write, nothing is shown any more. The
+            # outcome is in the outbox; the engine is woken as the write itself did before.
+            self.session.sync.nudge()
+            return
         self.statusBar().showMessage(self.tr("Saved. It is sent to the server in the background."), 5000)
         if draft.dial_id:
             # The call's recording goes to the archive with its attempt, once the file is
@@ -711,9 +716,16 @@ class MainWindow(QMainWindow):
             self.open_case(case_id)
         self._prefetched = None  # read for a case that was not the one opened
         # The next case goes on screen first. The queue refresh runs on the background helper
-        # but still competes with the GUI thread for the interpreter, so it starts a frame
-        # later, once the case is painted (bench_workstation.py: ~20 ms of save-and-next).
-        QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self.reload_queue)
+        # and the push on the sync thread, but both compete with the GUI thread for the
+        # interpreter, so they start a frame later, once the case is painted
+        # (bench_workstation.py: ~20 ms of save-and-next).
+        QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self._after_save)
+
+    def _after_save(self) -> None:
+        """A frame after a save's next case is shown: the outcome goes to the server (sync
+        is nudged: the outbox count in the status bar follows) and the queue is re-ranked."""
+        self.session.sync.nudge()
+        self.reload_queue()
 
     def _sms_sent(self, case_id: str) -> None:
         self.statusBar().showMessage(self.tr("SMS queued. It is sent to the server in the background."), 5000)
