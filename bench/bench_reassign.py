@@ -20,7 +20,12 @@ Setup: a demo database with three agents per team (about 5,000 cases each); the 
 moves every case of agent01 and agent02 (about 10,000) to agent03, then undoes it (also
 timed). The seeded database is cached under the system temp folder; delete it to reseed.
 
+The desks' local stores are plain SQLite files unless `--encrypted-store`: then each is
+an SQLCipher store with a random key, as on an agent's computer (the bench has no
+keyring, so the key is held in memory, as bench_workstation does).
+
 Run:  .venv/bin/python bench/bench_reassign.py [--cases 30000] [--write-runs 2]   (0: part 2 only)
+                                               [--encrypted-store]
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -82,11 +88,31 @@ def _pull_times(session: object) -> list[float]:
     return times
 
 
+def _encrypted_login(url: str, username: str, home: Path) -> Any:
+    """`ClientSession.login` with an SQLCipher store whose key is held in memory (no keyring)."""
+    import secrets
+
+    from agentdesk.client.api import ApiClient
+    from agentdesk.client.credentials import SecretStore
+    from agentdesk.client.session import ClientSession, store_path
+    from agentdesk.client.store import LocalStore
+
+    key = secrets.token_hex(32)
+    api = ApiClient(url)
+    pair = api.login(username, "demo")
+    store = LocalStore(store_path(url, username, home), key)
+    store.set_meta("username", pair.user.username)
+    store.set_meta("user", pair.user.model_dump_json())
+    return ClientSession(api, store, SecretStore.in_memory(url, username, key), pair.user)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=30_000, help="demo cases to seed (default 30,000)")
     parser.add_argument("--write-runs", type=int, default=2,
                         help="runs of each server writer (best is printed; 0: skip part 1)")
+    parser.add_argument("--encrypted-store", action="store_true",
+                        help="desks keep SQLCipher stores, as on an agent's computer (default: plain SQLite)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="agentdesk-bench-") as home:
         os.environ["AGENTDESK_HOME"] = home
@@ -106,7 +132,10 @@ def main() -> int:
         sessions: list[ClientSession] = []
         try:
             def login(name: str) -> ClientSession:
-                session = ClientSession.login(server.url, name, "demo", remember=False, allow_unencrypted=True)
+                if args.encrypted_store:
+                    session = _encrypted_login(server.url, name, Path(home))
+                else:
+                    session = ClientSession.login(server.url, name, "demo", remember=False, allow_unencrypted=True)
                 session.sync_now()
                 sessions.append(session)
                 return session
@@ -133,7 +162,9 @@ def main() -> int:
             shown = wait_for(lambda: receiver.store.case_count() == before + result.total_cases)
             moved = result.total_cases
             first_pull = min((t for t in pulls if t >= started), default=float("nan"))
-            print(f"\n[2] over HTTP: moved {moved:,} cases to agent03 ({before:,} → {before + moved:,})")
+            kind = "SQLCipher" if args.encrypted_store else "plain SQLite"
+            print(f"\n[2] over HTTP: moved {moved:,} cases to agent03 ({before:,} → {before + moved:,}); "
+                  f"desks' stores: {kind}")
             print(f"server (POST /v1/cases/reassign round trip): {1000 * (server_done - started):,.0f} ms")
             print(f"poke → the desk's first pull request: {1000 * (first_pull - server_done):,.0f} ms "
                   "(counted from the server's answer; the poke leaves just before it)")
