@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import orjson
 
@@ -258,7 +258,7 @@ def _connect(path: Path, key: str | None, *, autocommit: bool = True) -> Any:
     on its own, nothing was rolled back, and an encrypted store re-encrypted and wrote the
     pages of each row's insert separately (a 1,000-case pull page: ~1 s instead of ~30 ms).
     """
-    isolation = None if autocommit else ""  # "": the driver's own BEGIN (deferred) before a write
+    isolation: Literal["DEFERRED"] | None = None if autocommit else "DEFERRED"  # the driver's BEGIN before a write
     if key is None:
         import sqlite3
 
