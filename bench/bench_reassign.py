@@ -25,7 +25,7 @@ an SQLCipher store with a random key, as on an agent's computer (the bench has n
 keyring, so the key is held in memory, as bench_workstation does).
 
 Run:  .venv/bin/python bench/bench_reassign.py [--cases 30000] [--write-runs 2]   (0: part 2 only)
-                                               [--encrypted-store]
+                                               [--encrypted-store] [--database-url postgresql+psycopg://…]
 """
 
 from __future__ import annotations
@@ -62,6 +62,29 @@ def seeded(cases: int) -> Path:
         print(f"seeded {cases:,} cases in {time.perf_counter() - started:.1f} s ({path})")
     upgrade(f"sqlite:///{path}")  # a database cached by an older version: to today's schema
     return path
+
+
+def seeded_postgres(url: str, cases: int) -> str:
+    """`url`'s database at today's schema, seeded with the demo of `cases` cases unless it
+    holds cases already (the bench's moves are undone at the end of each run)."""
+    from sqlalchemy import func, select
+
+    from agentdesk.server.db import Database
+    from agentdesk.server.migrate import upgrade
+    from agentdesk.server.models import Case
+    from agentdesk.server.seed import seed_demo
+
+    upgrade(url)
+    db = Database(url)
+    try:
+        with db.transaction() as s:
+            if not s.scalar(select(func.count()).select_from(Case)):
+                started = time.perf_counter()
+                seed_demo(s, cases=cases, agents_per_team=3)
+                print(f"seeded {cases:,} cases in {time.perf_counter() - started:.1f} s (PostgreSQL)")
+    finally:
+        db.dispose()
+    return url
 
 
 def wait_for(check, timeout: float = 120.0, step: float = 0.01) -> float:  # noqa: ANN001
@@ -111,6 +134,9 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=30_000, help="demo cases to seed (default 30,000)")
     parser.add_argument("--write-runs", type=int, default=2,
                         help="runs of each server writer (best is printed; 0: skip part 1)")
+    parser.add_argument("--database-url", default=None,
+                        help="part 2's server on this PostgreSQL database (seeded on first use, kept; "
+                             "each run undoes its move); default: a copy of the seeded SQLite file")
     parser.add_argument("--encrypted-store", action="store_true",
                         help="desks keep SQLCipher stores, as on an agent's computer (default: plain SQLite)")
     args = parser.parse_args()
@@ -120,15 +146,18 @@ def main() -> int:
         from bench._reassign_phases import instrument, report
         from bench._reassign_writers import compare_writers
 
-        if args.write_runs > 0:  # 0: only the run over HTTP
+        if args.write_runs > 0 and not args.database_url:  # 0: only the run over HTTP
             compare_writers(seeded(args.cases), args.write_runs)
         from agentdesk.client.lead import GridFilter, TeamGrid, TeamLead, reassign_request
         from agentdesk.client.session import ClientSession
         from agentdesk.server.embedded import start_embedded_server
 
-        db_file = Path(home) / "server.db"
-        shutil.copy(seeded(args.cases), db_file)
-        server = start_embedded_server(f"sqlite:///{db_file}", seed=False)
+        if args.database_url:
+            server = start_embedded_server(seeded_postgres(args.database_url, args.cases), seed=False)
+        else:
+            db_file = Path(home) / "server.db"
+            shutil.copy(seeded(args.cases), db_file)
+            server = start_embedded_server(f"sqlite:///{db_file}", seed=False)
         sessions: list[ClientSession] = []
         try:
             def login(name: str) -> ClientSession:
