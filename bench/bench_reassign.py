@@ -20,7 +20,12 @@ Setup: a demo database with three agents per team (about 5,000 cases each); the 
 moves every case of agent01 and agent02 (about 10,000) to agent03, then undoes it (also
 timed). The seeded database is cached under the system temp folder; delete it to reseed.
 
+The desks' local stores are plain SQLite files unless `--encrypted-store`: then each is
+an SQLCipher store with a random key, as on an agent's computer (the bench has no
+keyring, so the key is held in memory, as bench_workstation does).
+
 Run:  .venv/bin/python bench/bench_reassign.py [--cases 30000] [--write-runs 2]   (0: part 2 only)
+                                               [--encrypted-store] [--database-url postgresql+psycopg://…]
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -58,6 +64,29 @@ def seeded(cases: int) -> Path:
     return path
 
 
+def seeded_postgres(url: str, cases: int) -> str:
+    """`url`'s database at today's schema, seeded with the demo of `cases` cases unless it
+    holds cases already (the bench's moves are undone at the end of each run)."""
+    from sqlalchemy import func, select
+
+    from agentdesk.server.db import Database
+    from agentdesk.server.migrate import upgrade
+    from agentdesk.server.models import Case
+    from agentdesk.server.seed import seed_demo
+
+    upgrade(url)
+    db = Database(url)
+    try:
+        with db.transaction() as s:
+            if not s.scalar(select(func.count()).select_from(Case)):
+                started = time.perf_counter()
+                seed_demo(s, cases=cases, agents_per_team=3)
+                print(f"seeded {cases:,} cases in {time.perf_counter() - started:.1f} s (PostgreSQL)")
+    finally:
+        db.dispose()
+    return url
+
+
 def wait_for(check, timeout: float = 120.0, step: float = 0.01) -> float:  # noqa: ANN001
     """Poll `check()` (a bench, not a GUI: polling the local store is the measurement)."""
     started = time.perf_counter()
@@ -82,11 +111,34 @@ def _pull_times(session: object) -> list[float]:
     return times
 
 
+def _encrypted_login(url: str, username: str, home: Path) -> Any:
+    """`ClientSession.login` with an SQLCipher store whose key is held in memory (no keyring)."""
+    import secrets
+
+    from agentdesk.client.api import ApiClient
+    from agentdesk.client.credentials import SecretStore
+    from agentdesk.client.session import ClientSession, store_path
+    from agentdesk.client.store import LocalStore
+
+    key = secrets.token_hex(32)
+    api = ApiClient(url)
+    pair = api.login(username, "demo")
+    store = LocalStore(store_path(url, username, home), key)
+    store.set_meta("username", pair.user.username)
+    store.set_meta("user", pair.user.model_dump_json())
+    return ClientSession(api, store, SecretStore.in_memory(url, username, key), pair.user)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=30_000, help="demo cases to seed (default 30,000)")
     parser.add_argument("--write-runs", type=int, default=2,
                         help="runs of each server writer (best is printed; 0: skip part 1)")
+    parser.add_argument("--database-url", default=None,
+                        help="part 2's server on this PostgreSQL database (seeded on first use, kept; "
+                             "each run undoes its move); default: a copy of the seeded SQLite file")
+    parser.add_argument("--encrypted-store", action="store_true",
+                        help="desks keep SQLCipher stores, as on an agent's computer (default: plain SQLite)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="agentdesk-bench-") as home:
         os.environ["AGENTDESK_HOME"] = home
@@ -94,19 +146,25 @@ def main() -> int:
         from bench._reassign_phases import instrument, report
         from bench._reassign_writers import compare_writers
 
-        if args.write_runs > 0:  # 0: only the run over HTTP
+        if args.write_runs > 0 and not args.database_url:  # 0: only the run over HTTP
             compare_writers(seeded(args.cases), args.write_runs)
         from agentdesk.client.lead import GridFilter, TeamGrid, TeamLead, reassign_request
         from agentdesk.client.session import ClientSession
         from agentdesk.server.embedded import start_embedded_server
 
-        db_file = Path(home) / "server.db"
-        shutil.copy(seeded(args.cases), db_file)
-        server = start_embedded_server(f"sqlite:///{db_file}", seed=False)
+        if args.database_url:
+            server = start_embedded_server(seeded_postgres(args.database_url, args.cases), seed=False)
+        else:
+            db_file = Path(home) / "server.db"
+            shutil.copy(seeded(args.cases), db_file)
+            server = start_embedded_server(f"sqlite:///{db_file}", seed=False)
         sessions: list[ClientSession] = []
         try:
             def login(name: str) -> ClientSession:
-                session = ClientSession.login(server.url, name, "demo", remember=False, allow_unencrypted=True)
+                if args.encrypted_store:
+                    session = _encrypted_login(server.url, name, Path(home))
+                else:
+                    session = ClientSession.login(server.url, name, "demo", remember=False, allow_unencrypted=True)
                 session.sync_now()
                 sessions.append(session)
                 return session
@@ -133,7 +191,9 @@ def main() -> int:
             shown = wait_for(lambda: receiver.store.case_count() == before + result.total_cases)
             moved = result.total_cases
             first_pull = min((t for t in pulls if t >= started), default=float("nan"))
-            print(f"\n[2] over HTTP: moved {moved:,} cases to agent03 ({before:,} → {before + moved:,})")
+            kind = "SQLCipher" if args.encrypted_store else "plain SQLite"
+            print(f"\n[2] over HTTP: moved {moved:,} cases to agent03 ({before:,} → {before + moved:,}); "
+                  f"desks' stores: {kind}")
             print(f"server (POST /v1/cases/reassign round trip): {1000 * (server_done - started):,.0f} ms")
             print(f"poke → the desk's first pull request: {1000 * (first_pull - server_done):,.0f} ms "
                   "(counted from the server's answer; the poke leaves just before it)")

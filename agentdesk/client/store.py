@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import orjson
 
@@ -288,18 +288,28 @@ class Reading:
 CIPHER_PAGE_SIZE = 16384
 
 
-def _connect(path: Path, key: str | None) -> Any:
+def _connect(path: Path, key: str | None, *, autocommit: bool = True) -> Any:
     """A DB-API connection to the store (SQLCipher when keyed), its pragmas set; usable
-    from any thread, one at a time. Statements outside a transaction commit at once."""
+    from any thread, one at a time.
+
+    `autocommit`: statements outside a transaction the caller opens commit at once (the
+    plain connections, which open theirs with BEGIN IMMEDIATE). The engine's connections
+    are made with `autocommit=False`: the driver then opens a transaction before the first
+    write, as for the unkeyed engine, so that a session's transaction is one SQLite
+    transaction. With autocommit there, every statement of an ORM "transaction" committed
+    on its own, nothing was rolled back, and an encrypted store re-encrypted and wrote the
+    pages of each row's insert separately (a 1,000-case pull page: ~1 s instead of ~30 ms).
+    """
+    isolation: Literal["DEFERRED"] | None = None if autocommit else "DEFERRED"  # the driver's BEGIN before a write
     if key is None:
         import sqlite3
 
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=isolation)
     else:
         import sqlcipher3
 
         def open_with(page_size: int | None) -> Any:
-            conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
+            conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=isolation)
             # A raw 256-bit key: no passphrase derivation, the key is random already.
             conn.execute(f"PRAGMA key = \"x'{key}'\"")
             if page_size:
@@ -461,7 +471,7 @@ class LocalStore:
                     from agentdesk.client.store_tables import make_engine
 
                     path, key = self.path, self._key
-                    self._engine = make_engine(lambda: _connect(path, key), _prepare,
+                    self._engine = make_engine(lambda: _connect(path, key, autocommit=False), _prepare,
                                                f"sqlite:///{path}" if key is None else None)
         return self._engine
 

@@ -12,6 +12,7 @@ import uuid
 from datetime import timedelta
 
 import orjson
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, func, select, update
 
@@ -96,6 +97,26 @@ def test_documents_missing_from_an_older_database_are_built_on_read_and_filled_a
         assert documents.fill_missing(s) == total > 0
     with db.sessions() as s:
         assert s.scalar(select(func.count()).select_from(CaseDocument)) == total
+    assert pulled_documents(api, agent) == cached
+    assert pulled_lines(api, agent) == lines_before
+
+
+def test_a_rebuild_in_batches_gives_the_documents_of_one_pass(
+        api: TestClient, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild of many cases goes in batches (SQLite binds at most 32,766 values, and the
+    related contacts' query binds each person and number of its batch twice); a case's
+    related contacts on another batch's cases must still be in its document."""
+    agent = login(api, "agent03")
+    cached = pulled_documents(api, agent)
+    lines_before = pulled_lines(api, agent)
+    assert any(doc["related_contacts"] for doc in cached.values()), "the seed relates some cases"
+    monkeypatch.setattr(documents, "REBUILD_BATCH", 3)
+    with db.transaction() as s:
+        ids = list(s.scalars(select(Case.id)))
+        s.execute(delete(CaseDocument))
+        assert documents.rebuild(s, ids) == len(ids)
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(CaseDocument)) == len(ids)
     assert pulled_documents(api, agent) == cached
     assert pulled_lines(api, agent) == lines_before
 
