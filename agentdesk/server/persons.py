@@ -32,6 +32,7 @@ from agentdesk.server.models import Case, ContactAttempt, ContactPoint, Debtor, 
 # a verdict the desk computes.
 RELATED_WINDOW = timedelta(days=60)
 _IDENTITY_KEY = "agentdesk_identity_key"
+IDENTITY_SETTING = "identity_key"  # its row in server_settings
 
 
 def _rules_channel() -> Any:
@@ -57,7 +58,7 @@ def identity_key(session: Session) -> str:
     known = session.info.get(_IDENTITY_KEY)
     if known is not None:  # a document rebuild asks twice (documents.build_caches, related_contacts)
         return str(known)
-    row = session.get(ServerSetting, "identity_key")
+    row = session.get(ServerSetting, IDENTITY_SETTING)
     if row is not None:  # stored: read once per session
         session.info[_IDENTITY_KEY] = row.value
         return row.value
@@ -65,11 +66,18 @@ def identity_key(session: Session) -> str:
     # (its transaction may roll back), so a later call of the session never reads it back.
     import secrets
 
-    row = ServerSetting(key="identity_key", value=secrets.token_urlsafe(48))
+    row = ServerSetting(key=IDENTITY_SETTING, value=secrets.token_urlsafe(48))
     session.add(row)
     session.flush()
     session.info[_IDENTITY_KEY] = row.value
     return row.value
+
+
+def know_identity_key(session: Session, value: str) -> None:
+    """The stored key, read by another statement of this session's transaction
+    (document_rows.load): `identity_key` answers it without a read of its own. A key this
+    session made itself (a database from before the migration) stays."""
+    session.info.setdefault(_IDENTITY_KEY, value)
 
 
 def person_token(secret: str, person_key: str) -> str:
