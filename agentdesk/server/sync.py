@@ -546,8 +546,12 @@ def _lock_named(session: Session) -> dict[str, Any] | None:
 # its numbers for the history and the related cases). In the case's own query and one more,
 # instead of a lazy load each, and the point called then comes from the identity map for
 # both its ownership check (write_scope.id_refusal) and the write: 5 round trips became 2.
+# The case's promises (the rules read the pending one's due date: policy.planned_contact)
+# are joined into the case's own query too: a case has a few at most, and their lazy load
+# was a round trip of its own.
 _NAMED_WITH: dict[type[Any], tuple[Any, ...]] = {
-    contract.AttemptRecordPayload: (joinedload(Case.debtor, innerjoin=True), selectinload(Case.contact_points)),
+    contract.AttemptRecordPayload: (joinedload(Case.debtor, innerjoin=True), joinedload(Case.promises),
+                                    selectinload(Case.contact_points)),
 }
 
 
