@@ -15,12 +15,13 @@ its commit checkpointing before the agents' desks could be poked.
 from __future__ import annotations
 
 import os
+import select
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from agentdesk.paths import data_dir
@@ -85,8 +86,37 @@ def make_engine(url: str, background_checkpoints: Any = None) -> Engine:
     # connections (a backend process each) all through a busy minute. Per API process at
     # most POOL_SIZE + POOL_OVERFLOW: `serve --workers N` needs N times that below the
     # server's max_connections (100 by default; CI's 200 and the dev server's 300 fit 4 workers).
-    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW,
-                         hide_parameters=True)
+    engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, hide_parameters=True,
+                           pool_pre_ping=not hasattr(select, "poll"))
+    if hasattr(select, "poll"):
+        def checked_out(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+            if not _looks_alive(dbapi_connection) and not engine.dialect._do_ping_w_event(dbapi_connection):
+                raise exc.InvalidatePoolError()  # as a failed pre-ping: the server likely restarted
+
+        event.listen(engine, "checkout", checked_out)
+    return engine
+
+
+def _looks_alive(dbapi_connection: Any) -> bool:
+    """Pre-ping only a pooled PostgreSQL connection that shows a sign of trouble.
+
+    SQLAlchemy's `pool_pre_ping` sends a `SELECT 1` on every checkout: a round trip before
+    every transaction, and with 500 desks most requests hold one transaction (an idle pull
+    is one statement, so the ping was half its round trips). An idle connection has nothing
+    to read; when the server ends it (a restart, `pg_terminate_backend`, an idle timeout) it
+    sends its last message and closes, and the socket turns readable. So a zero-timeout poll
+    of the socket (a system call, no round trip) decides, and only a readable or broken
+    connection is pinged as before: a failed ping invalidates the pool, as pre-ping does.
+    Where the platform has no poll() (Windows), `pool_pre_ping` stays on.
+    """
+    from psycopg.pq import ConnStatus  # here: the desk's embedded server (SQLite) never loads libpq
+
+    pgconn = dbapi_connection.pgconn
+    if dbapi_connection.closed or pgconn.status != ConnStatus.OK:
+        return False
+    poller = select.poll()
+    poller.register(pgconn.socket, select.POLLIN | select.POLLPRI)
+    return not poller.poll(0)
 
 
 POOL_SIZE = 25

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, or_, select, union, union_all
+from sqlalchemy import bindparam, cast, null, or_, select, union, union_all
 from sqlalchemy import case as sql_case
 from sqlalchemy import literal as sql_literal
 from sqlalchemy.orm import Session
@@ -32,6 +32,13 @@ from agentdesk.server.models import Case, ContactAttempt, ContactPoint, Debtor, 
 # a verdict the desk computes.
 RELATED_WINDOW = timedelta(days=60)
 _IDENTITY_KEY = "agentdesk_identity_key"
+IDENTITY_SETTING = "identity_key"  # its row in server_settings
+_RELATED_KEY = "agentdesk_related_cases"  # (case id, person, numbers), the related case ids
+
+
+def null_column(type_: Any) -> Any:
+    """A typed NULL: a UNION part's column with nothing to give."""
+    return cast(null(), type_)
 
 
 def _rules_channel() -> Any:
@@ -57,7 +64,7 @@ def identity_key(session: Session) -> str:
     known = session.info.get(_IDENTITY_KEY)
     if known is not None:  # a document rebuild asks twice (documents.build_caches, related_contacts)
         return str(known)
-    row = session.get(ServerSetting, "identity_key")
+    row = session.get(ServerSetting, IDENTITY_SETTING)
     if row is not None:  # stored: read once per session
         session.info[_IDENTITY_KEY] = row.value
         return row.value
@@ -65,11 +72,18 @@ def identity_key(session: Session) -> str:
     # (its transaction may roll back), so a later call of the session never reads it back.
     import secrets
 
-    row = ServerSetting(key="identity_key", value=secrets.token_urlsafe(48))
+    row = ServerSetting(key=IDENTITY_SETTING, value=secrets.token_urlsafe(48))
     session.add(row)
     session.flush()
     session.info[_IDENTITY_KEY] = row.value
     return row.value
+
+
+def know_identity_key(session: Session, value: str) -> None:
+    """The stored key, read by another statement of this session's transaction
+    (document_rows.load): `identity_key` answers it without a read of its own. A key this
+    session made itself (a database from before the migration) stays."""
+    session.info.setdefault(_IDENTITY_KEY, value)
 
 
 def person_token(secret: str, person_key: str) -> str:
@@ -86,14 +100,22 @@ def related_case_ids(session: Session, case: Case) -> set[str]:
     person = case.debtor.person_key
     if not person and not numbers:
         return set()
+    read_before = session.info.pop(_RELATED_KEY, None)
+    if read_before is not None and read_before[0] == (case.id, person, tuple(numbers)):
+        found = set(read_before[1])  # with the case's history, in the same transaction (`history`)
+    else:
+        found = set(session.scalars(_related_statement(bool(person), bool(numbers)), _related_params(person, numbers)))
+    found.discard(case.id)
+    return found
+
+
+def _related_params(person: str | None, numbers: list[str]) -> dict[str, Any]:
     params: dict[str, Any] = {}
     if person:
         params["r_person"] = person
     if numbers:
         params["r_numbers"] = numbers
-    found: set[str] = set(session.scalars(_related_statement(bool(person), bool(numbers)), params))
-    found.discard(case.id)
-    return found
+    return params
 
 
 @cache
@@ -161,9 +183,19 @@ def history(session: Session, case: Case, before: datetime,
         params["h_persons"] = [person]
     if numbers:
         params["h_numbers"] = numbers
-    rows = session.execute(_history_statement(bool(person), bool(numbers)), params).all()
+    statement = _history_statement(bool(person), bool(numbers))
+    if person or numbers:
+        # Every caller next asks the cases this write reaches (`related_case_ids`): the same
+        # person and numbers, so the same round trip answers both; kept in the session for it.
+        statement = _history_and_related_statement(bool(person), bool(numbers))
+        params.update(_related_params(person, numbers))
+    rows = session.execute(statement, params).all()
     out = []
-    for attempt_id, case_id, point_id, started, reached, channel, owner, number, person_key in rows:
+    related = []
+    for attempt_id, case_id, point_id, started, reached, channel, owner, number, person_key, *kind in rows:
+        if kind and kind[0] == 1:
+            related.append(case_id)
+            continue
         if attempt_id == exclude_attempt:
             continue
         out.append(compliance.PastContact(
@@ -171,7 +203,20 @@ def history(session: Session, case: Case, before: datetime,
             contact_owner=owner or "debtor", channel=channel, number=number,
             same_person=case_id == case.id or (bool(person) and person_key == person),
         ))
+    if person or numbers:
+        session.info[_RELATED_KEY] = ((case.id, person, tuple(numbers)), related)
     return out
+
+
+@cache
+def _history_and_related_statement(by_person: bool, by_numbers: bool) -> Any:
+    """`history`'s query and `related_case_ids`' in one UNION ALL, a last column telling
+    which (0 a contact, 1 a related case, in the case id's column), built once per shape."""
+    related = _related_statement(by_person, by_numbers).subquery()
+    contacts = _history_statement(by_person, by_numbers).add_columns(sql_literal(0).label("h_kind"))
+    cases = select(*[related.c[0] if i == 1 else null_column(column.type)
+                     for i, column in enumerate(contacts.selected_columns[:-1])], sql_literal(1))
+    return union_all(contacts, cases)
 
 
 @cache

@@ -25,7 +25,16 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.domain.queue_columns import live_columns
-from agentdesk.server import change_numbers, db_identity, documents, lock_retry, persons, write_scope, writes
+from agentdesk.server import (
+    change_numbers,
+    db_identity,
+    document_rows,
+    documents,
+    lock_retry,
+    persons,
+    write_scope,
+    writes,
+)
 from agentdesk.server.change_numbers import next_seqs
 from agentdesk.server.db import Database
 from agentdesk.server.models import (
@@ -194,7 +203,7 @@ def _read_page(session: Session, user: User, cursor: str | None, limit: int, *, 
         people=_people_in_scope(session, user) if after == 0 else [],
         entries=[(kind, r) for _seq, kind, r in page],
         built={i: _encoded(v) if as_utf8 else v for i, v in documents.build_caches(
-            session, documents.load_for_documents(session, missing)).items()},
+            session, document_rows.load(session, missing)).items()},
         usernames=_usernames(session, user, upserts),
         cursor=db_identity.cursor_for(ident, page[-1][0] if page else after),
         has_more=has_more,
@@ -537,8 +546,12 @@ def _lock_named(session: Session) -> dict[str, Any] | None:
 # its numbers for the history and the related cases). In the case's own query and one more,
 # instead of a lazy load each, and the point called then comes from the identity map for
 # both its ownership check (write_scope.id_refusal) and the write: 5 round trips became 2.
+# The case's promises (the rules read the pending one's due date: policy.planned_contact)
+# are joined into the case's own query too: a case has a few at most, and their lazy load
+# was a round trip of its own.
 _NAMED_WITH: dict[type[Any], tuple[Any, ...]] = {
-    contract.AttemptRecordPayload: (joinedload(Case.debtor, innerjoin=True), selectinload(Case.contact_points)),
+    contract.AttemptRecordPayload: (joinedload(Case.debtor, innerjoin=True), joinedload(Case.promises),
+                                    selectinload(Case.contact_points)),
 }
 
 

@@ -14,7 +14,7 @@ from datetime import timedelta
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, event, func, select, update
 
 from agentdesk import clock
 from agentdesk.contract import PULL_LINES_MEDIA_TYPE
@@ -216,9 +216,21 @@ def test_documents_built_from_plain_rows_are_the_documents_built_through_the_orm
     with db.sessions() as s:
         ids = sorted(s.scalars(select(Case.id)))
         through_orm = documents.build_caches(s, documents.load_for_documents(s, ids))
-        from_rows = documents.build_caches(s, document_rows.load(s, ids))
+    with db.sessions() as s:  # a session of its own: the rows' statement reads the identity key too
+        statements: list[str] = []
+
+        def sent(*args: object) -> None:
+            if not str(args[2]).startswith("BEGIN"):  # SQLite's BEGIN IMMEDIATE (db.py)
+                statements.append(str(args[2]))
+
+        event.listen(db.engine, "before_cursor_execute", sent)
+        try:
+            from_rows = documents.build_caches(s, document_rows.load(s, ids))
+        finally:
+            event.remove(db.engine, "before_cursor_execute", sent)
         loaded = document_rows.load(s, ids)
     assert from_rows == through_orm
+    assert len(statements) == 2, "the cases with their relations and key, then the related contacts"
     for part in ("attempts", "notes", "promises", "accounts", "contact_points", "callbacks", "payments",
                  "sms_messages"):
         assert any(getattr(c, part) for c in loaded), f"the demo has no {part}: the comparison would not cover them"
