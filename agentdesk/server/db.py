@@ -90,8 +90,12 @@ def make_engine(url: str, background_checkpoints: Any = None) -> Engine:
                            pool_pre_ping=not hasattr(select, "poll"))
     if hasattr(select, "poll"):
         def checked_out(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
-            if not _looks_alive(dbapi_connection) and not engine.dialect._do_ping_w_event(dbapi_connection):
-                raise exc.InvalidatePoolError()  # as a failed pre-ping: the server likely restarted
+            if _looks_alive(dbapi_connection):
+                return
+            try:
+                engine.dialect.do_ping(dbapi_connection)
+            except Exception as error:  # as a failed pre-ping: the server likely restarted
+                raise exc.InvalidatePoolError(str(error)) from error
 
         event.listen(engine, "checkout", checked_out)
     return engine
