@@ -13,7 +13,9 @@ What is measured, on the GUI thread's clock:
   the top callable case is open and the window has painted. The same child also reports
   its phases from its first line of Python. It is the offline start: the local store
   opened directly (what `ClientSession.open_cached` does) with the server unreachable;
-  signing in over the network is not part of it.
+  signing in over the network is not part of it. The child's modules are compiled by the
+  first start and read back by the later ones, as on an installed desk, whatever
+  PYTHONDONTWRITEBYTECODE says (bench/_bytecode.py).
 * open a case: `MainWindow.select_case` (what a click or an arrow key in the queue does)
   on a random row, until the paint pass that draws the case (header, timeline, talk
   track) has ended, with the layouts it needed; the queue scrolls to the row (a far jump:
@@ -360,8 +362,11 @@ def cold_child(folder: Path, lang: str) -> None:
 
 
 def cold_start(folder: Path, lang: str, runs: int) -> list[dict[str, Any]]:
+    from _bytecode import installed_like
+
     results = []
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Compiled once, by the first start, as on an installed desk (bench/_bytecode.py).
+    env = installed_like(dict(os.environ, QT_QPA_PLATFORM="offscreen"), folder / "bytecode")
     for _ in range(runs):
         started = time.perf_counter()
         child = subprocess.Popen([sys.executable, __file__, "--cold-child", str(folder), "--lang", lang],
