@@ -578,13 +578,16 @@ class LocalStore:
         return row[0] if row is not None else None
 
     def set_meta(self, key: str, value: str, session: Session | None = None) -> None:
+        """Alone, one plain statement: signing in writes the user here, and the ORM's import
+        (~0.2 s, which the desk's start otherwise leaves until its queue shows) must not
+        come with it. Within `session`, part of that transaction."""
+        if session is None:
+            with self.plain() as conn:
+                conn.execute(_SET_META, (key, value))
+            return
         from agentdesk.client.store_tables import Meta
 
-        if session is None:
-            with self.transaction() as s:
-                s.merge(Meta(key=key, value=value))
-        else:
-            session.merge(Meta(key=key, value=value))
+        session.merge(Meta(key=key, value=value))
 
     @property
     def cursor(self) -> str | None:

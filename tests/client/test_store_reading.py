@@ -106,7 +106,7 @@ def test_the_plain_layout_names_are_the_orm_s() -> None:
     assert store_mod._SCHEMA_NAMES == names
 
 
-def test_a_current_store_opens_and_reads_its_queue_without_sqlalchemy(tmp_path: Path) -> None:
+def test_a_current_store_opens_reads_its_queue_and_keeps_the_user_without_sqlalchemy(tmp_path: Path) -> None:
     key = secrets.token_hex(32)
     store, ids = _store_with_writes(tmp_path / "s.db", key)
     store.close()
@@ -119,13 +119,15 @@ def test_a_current_store_opens_and_reads_its_queue_without_sqlalchemy(tmp_path: 
         "    rows, unsent = r.case_rows(), r.signatures()\n"
         f"reads = store.case_for_desk({ids[5]!r}, 'agent01', 'last_dial')\n"
         "counts = store.outbox_counts()\n"
-        "print(len(rows), len(unsent), reads is not None, counts, 'sqlalchemy' in sys.modules)\n"
+        "store.set_meta('username', 'agent01')  # what signing in writes\n"
+        "print(len(rows), len(unsent), reads is not None, counts, store.get_meta('username'),\n"
+        "      'sqlalchemy' in sys.modules)\n"
         "store.close()\n")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(Path(__file__).parents[2]),
                                                                    os.environ.get("PYTHONPATH", "")) if p)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
                          check=True).stdout.split()
-    assert out == ["12", "2", "True", "(2,", "1)", "False"]
+    assert out == ["12", "2", "True", "(2,", "1)", "agent01", "False"]
 
 
 def test_a_store_missing_a_table_is_completed_on_open(tmp_path: Path) -> None:
