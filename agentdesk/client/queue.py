@@ -582,22 +582,25 @@ class _Keys(Mapping[str, Any]):
     tuples per case, which the build's facts and rows then kept (issue 20: ~11 MB at a
     lead's 96,000 cases). Holds what makes them (the build's `_Own`, siblings and policy)."""
 
-    __slots__ = ("own", "siblings", "policy", "holds", "queued")
+    __slots__ = ("own", "siblings", "policy", "holds", "queued", "_where", "_seqs")
 
     def __init__(self, own: _Own, siblings: dict[str, tuple[str, ...]], policy: compliance.ContactPolicy,
                  holds: tuple[Any, ...], at: Iterable[int]) -> None:
         """`at`: the queued cases' places (`_Every`)."""
         self.own, self.siblings, self.policy, self.holds = own, siblings, policy, holds
+        self._where, self._seqs = own.every.where, own.every.seqs
         self.queued = bytearray(len(own.every.where))
         for p in at:
             self.queued[p] = 1
 
     def __getitem__(self, case_id: str) -> Any:
-        if case_id not in self:
+        place = self._where.get(case_id)
+        if place is None or not self.queued[place]:
             raise KeyError(case_id)
-        if case_id in self.siblings:
+        if case_id in self.siblings or self.own.seqs:
             return _key(case_id, self.own, self.siblings, self.policy, self.holds)
-        return (self.own[case_id], (), "")
+        # `_key` of a case alone, `_Own`'s lookups inlined (a lead's start asks ~96,000 times).
+        return ((self._seqs[place], self.own.signatures.get(case_id, ())), (), "")
 
     def __contains__(self, case_id: object) -> bool:
         place = self.own.every.where.get(case_id)  # type: ignore[call-overload]
@@ -638,6 +641,7 @@ _LIGHT_NAMES = CaseColumns._fields  # the summary row (store.case_rows); documen
 # The summary's columns `_Build._ranking_values` reads for each case.
 _RANKED_NAMES = ("id", "overdue_minor", "days_past_due", "status", "segment", "arm", "callback_due_at",
                  "promise_due", "promise_status")
+_RPC, _TRIES, _ENGAGED = (operator.attrgetter(name) for name in ("rpc_by_hour", "attempts_by_hour", "engaged_at"))
 # Those a light row's values are made again from (`_LightValues`).
 _VALUE_NAMES = ("id", "overdue_minor", "days_past_due", "status", "callback_due_at", "promise_due", "promise_status")
 
@@ -1031,10 +1035,7 @@ class _Build:
         zones: list[str] = []
         attempts: list[int] = []
         fruitless: list[int] = []
-        rpc: list[Any] = []
-        tries: list[Any] = []
         callable_at: list[Any] = []
-        engaged: list[Any] = []
         held: list[Any] = []
         gate_at = array("i")
         gate_list: list[tuple[datetime | None, str]] = []
@@ -1042,6 +1043,8 @@ class _Build:
         new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
         gates, today_of, now = self.gates, self.today, self.now
         light = 0
+        add_zone, add_attempts, add_fruitless = zones.append, attempts.append, fruitless.append
+        add_callable, hold, add_gate = callable_at.append, held.append, gate_at.append
         for i, (p, case_id, segment, arm) in enumerate(zip(
                 at, picked["id"], picked["segment"], picked["arm"], strict=True)):
             cf = facts_by_id[case_id]
@@ -1051,15 +1054,12 @@ class _Build:
                 overdue[i], dpd[i], status[i] = pf.overdue_minor, pf.days_past_due, pf.status
                 callback[i], due[i], promise_status[i], broken[i] = (pf.callback_due_at, pf.promise_due,
                                                                       pf.promise_status, pf.broken_promise_at)
-                zones.append(pf.debtor_time_zone)
-                attempts.append(pf.attempts_today)
-                fruitless.append(pf.fruitless_today)
-                rpc.append(pf.rpc_by_hour)
-                tries.append(pf.attempts_by_hour)
-                callable_at.append(pf.callable_from)
-                engaged.append(pf.engaged_at)
-                held.append(pf)
-                gate_at.append(-1)
+                add_zone(pf.debtor_time_zone)
+                add_attempts(pf.attempts_today)
+                add_fruitless(pf.fruitless_today)
+                add_callable(pf.callable_from)
+                hold(pf)
+                add_gate(-1)
                 continue
             group = cf.group
             time_zone = group[-1]
@@ -1075,16 +1075,19 @@ class _Build:
             if today is None:
                 today = today_of[time_zone] = now.astimezone(priority._zone(time_zone)).toordinal()  # noqa: SLF001
             light += 1
-            zones.append(time_zone)
-            attempts.append(cf.days.count(today) if cf.days else 0)
-            fruitless.append(cf.fruitless_days.count(today) if cf.fruitless_days else 0)
-            rpc.append(cf.rpc_by_hour)
-            tries.append(cf.attempts_by_hour)
-            callable_at.append(gate_list[g][0])
-            engaged.append(cf.engaged_at)
-            held.append(cf)
-            gate_at.append(g)
+            add_zone(time_zone)
+            days = cf.days
+            add_attempts(days.count(today) if days else 0)
+            days = cf.fruitless_days
+            add_fruitless(days.count(today) if days else 0)
+            add_callable(gate_list[g][0])
+            hold(cf)
+            add_gate(g)
         self.light += light
+        # The fields a `_Light` and a `priority.CaseFacts` both have, read in C.
+        rpc = list(map(_RPC, held))
+        tries = list(map(_TRIES, held))
+        engaged = list(map(_ENGAGED, held))
         table_columns = (overdue, dpd, status, zones, callback, due, promise_status, broken, attempts, fruitless,
                          rpc, tries, callable_at, engaged)
         return table_columns, held, _LightValues(picked, gate_at, gate_list, today_of), new_ranked
