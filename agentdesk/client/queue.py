@@ -585,10 +585,13 @@ class _Keys(Mapping[str, Any]):
     __slots__ = ("own", "siblings", "policy", "holds", "queued", "_where", "_seqs")
 
     def __init__(self, own: _Own, siblings: dict[str, tuple[str, ...]], policy: compliance.ContactPolicy,
-                 holds: tuple[Any, ...], at: Iterable[int]) -> None:
-        """`at`: the queued cases' places (`_Every`)."""
+                 holds: tuple[Any, ...], at: Iterable[int], seqs: Sequence[int] | None = None) -> None:
+        """`at`: the queued cases' places (`_Every`); `seqs`: the change numbers by place as
+        read (`_Every.seqs`' values): while the build holds them, the keys kept in its facts
+        share their int objects rather than make new ones (`release` lets them go)."""
         self.own, self.siblings, self.policy, self.holds = own, siblings, policy, holds
-        self._where, self._seqs = own.every.where, own.every.seqs
+        self._where = own.every.where
+        self._seqs: Sequence[int] = own.every.seqs if seqs is None else seqs
         self.queued = bytearray(len(own.every.where))
         for p in at:
             self.queued[p] = 1
@@ -605,6 +608,10 @@ class _Keys(Mapping[str, Any]):
     def __contains__(self, case_id: object) -> bool:
         place = self.own.every.where.get(case_id)  # type: ignore[call-overload]
         return place is not None and self.queued[place] == 1
+
+    def release(self) -> None:
+        """Read the change numbers from `_Every`'s array from now on (the build's end)."""
+        self._seqs = self.own.every.seqs
 
     def __iter__(self) -> Iterator[str]:
         queued = self.queued
@@ -854,7 +861,7 @@ class _Build:
             # numbers and local writes are part of its key.
             holds = _holds(policy)
             row_ids = list(map(every_ids.__getitem__, at))
-            keys = _Keys(own, siblings, policy, holds, at)
+            keys = _Keys(own, siblings, policy, holds, at, seqs)
             fresh, stale = self._facts(s, row_ids, keys, siblings, signatures)
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
@@ -900,6 +907,7 @@ class _Build:
                 ranking=ranking,
                 maker=maker, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
+        keys.release()
         self.keep(set(every_ids) if self.filter == "all" and not self.needle else None)
         return QueueRows(ranking.order, maker)
 
