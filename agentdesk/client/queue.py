@@ -269,13 +269,17 @@ class _Light:
     keeps it so; `covers` says no once it may not be (a clock set back): the case is then
     derived again."""
 
-    __slots__ = ("key", "since", "until", "group", "rpc_by_hour", "attempts_by_hour", "days",
+    __slots__ = ("_key", "since", "until", "group", "rpc_by_hour", "attempts_by_hour", "days",
                  "fruitless_days", "engaged_at", "wait")
 
     def __init__(self, key: Any, since: int | None, until: int, group: tuple[Any, ...],
                  rpc: tuple[int, ...], tries: tuple[int, ...], days: tuple[int, ...], fruitless: tuple[int, ...],
                  engaged_at: datetime | None, wait: timedelta | None) -> None:
-        self.key, self.since, self.until, self.group = key, since, until, group
+        # A key of the case alone without unsent writes (most) kept as its change number:
+        # not two tuples per case (issue 20); `key` makes it again.
+        own, others, holds = key
+        self._key = own[0] if not others and not own[1] and holds == "" and type(own[0]) is int else key
+        self.since, self.until, self.group = since, until, group
         self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days = rpc, tries, days, fruitless
         # The policy's wait after a conversation `until` was computed for: under another
         # policy the case is derived again (`_stale`).
@@ -287,6 +291,12 @@ class _Light:
         contact lies after `now`)."""
         now_us = (now - _EPOCH) // _US
         return now_us > self.until and (self.since is None or now_us - _HORIZON_US >= self.since)
+
+    @property
+    def key(self) -> Any:
+        """The key the facts were kept under (`_key`)."""
+        found = self._key
+        return ((found, ()), (), "") if type(found) is int else found
 
     @property
     def time_zone(self) -> str:
@@ -461,6 +471,32 @@ class QueueCache:
         return last.table.facts[last.index[case_id]]
 
 
+class _LightValues:
+    """A light row's `priority.CaseFacts` values made again from its `_Light` (the table's
+    `ranking.FactsRows` keeps that, not the values: issue 20), as `_Build._ranking_values`
+    made them for the ranking: the same columns picked in table row order, the row's gate
+    (an index into the build's gates) and each zone's day at the build's instant."""
+
+    __slots__ = ("picked", "gate_at", "gates", "today")
+
+    def __init__(self, picked: Mapping[str, Sequence[Any]], gate_at: Sequence[int],
+                 gates: list[tuple[datetime | None, str]], today: dict[str, int]) -> None:
+        self.picked = {name: picked[name] for name in _VALUE_NAMES}
+        self.gate_at, self.gates, self.today = gate_at, gates, today
+
+    def __call__(self, i: int, cf: _Light) -> tuple[Any, ...]:
+        picked = self.picked
+        time_zone = cf.group[-1]
+        today = self.today[time_zone]
+        callable_from, gate = self.gates[self.gate_at[i]]
+        return (picked["id"][i], picked["overdue_minor"][i], picked["days_past_due"][i], picked["status"][i],
+                time_zone, *_promise_values(picked["callback_due_at"][i], picked["promise_due"][i],
+                                            picked["promise_status"][i]),
+                cf.days.count(today) if cf.days else 0, cf.fruitless_days.count(today) if cf.fruitless_days else 0,
+                cf.rpc_by_hour, cf.attempts_by_hour, callable_from, "CNY", cf.engaged_at,
+                gate if callable_from is not None else "")
+
+
 @dataclass
 class _LastBuild:
     """What a refresh needs to change a few rows of the last build instead of all of them."""
@@ -541,6 +577,50 @@ class _Index(Mapping[str, int]):
         return len(self.ids)
 
 
+class _Keys(Mapping[str, Any]):
+    """The queued cases' keys (`_key`) by case id, each made when asked: not a dict of two
+    tuples per case, which the build's facts and rows then kept (issue 20: ~11 MB at a
+    lead's 96,000 cases). Holds what makes them (the build's `_Own`, siblings and policy)."""
+
+    __slots__ = ("own", "siblings", "policy", "holds", "queued", "_where", "_seqs")
+
+    def __init__(self, own: _Own, siblings: dict[str, tuple[str, ...]], policy: compliance.ContactPolicy,
+                 holds: tuple[Any, ...], at: Iterable[int], seqs: Sequence[int] | None = None) -> None:
+        """`at`: the queued cases' places (`_Every`); `seqs`: the change numbers by place as
+        read (`_Every.seqs`' values): while the build holds them, the keys kept in its facts
+        share their int objects rather than make new ones (`release` lets them go)."""
+        self.own, self.siblings, self.policy, self.holds = own, siblings, policy, holds
+        self._where = own.every.where
+        self._seqs: Sequence[int] = own.every.seqs if seqs is None else seqs
+        self.queued = bytearray(len(own.every.where))
+        for p in at:
+            self.queued[p] = 1
+
+    def __getitem__(self, case_id: str) -> Any:
+        place = self._where.get(case_id)
+        if place is None or not self.queued[place]:
+            raise KeyError(case_id)
+        if case_id in self.siblings or self.own.seqs:
+            return _key(case_id, self.own, self.siblings, self.policy, self.holds)
+        # `_key` of a case alone, `_Own`'s lookups inlined (a lead's start asks ~96,000 times).
+        return ((self._seqs[place], self.own.signatures.get(case_id, ())), (), "")
+
+    def __contains__(self, case_id: object) -> bool:
+        place = self.own.every.where.get(case_id)  # type: ignore[call-overload]
+        return place is not None and self.queued[place] == 1
+
+    def release(self) -> None:
+        """Read the change numbers from `_Every`'s array from now on (the build's end)."""
+        self._seqs = self.own.every.seqs
+
+    def __iter__(self) -> Iterator[str]:
+        queued = self.queued
+        return (i for i, p in self.own.every.where.items() if queued[p])
+
+    def __len__(self) -> int:
+        return self.queued.count(1)
+
+
 class _Own(Mapping[str, tuple[int, tuple[tuple[int, str], ...]]]):
     """Each case's own part of its key (`_key`): its change number and its unsent local
     writes, made when asked from `_Every`'s column and the build's signatures (not one tuple
@@ -568,6 +648,9 @@ _LIGHT_NAMES = CaseColumns._fields  # the summary row (store.case_rows); documen
 # The summary's columns `_Build._ranking_values` reads for each case.
 _RANKED_NAMES = ("id", "overdue_minor", "days_past_due", "status", "segment", "arm", "callback_due_at",
                  "promise_due", "promise_status")
+_RPC, _TRIES, _ENGAGED = (operator.attrgetter(name) for name in ("rpc_by_hour", "attempts_by_hour", "engaged_at"))
+# Those a light row's values are made again from (`_LightValues`).
+_VALUE_NAMES = ("id", "overdue_minor", "days_past_due", "status", "callback_due_at", "promise_due", "promise_status")
 
 
 def _picker(at: Sequence[int]) -> Any:
@@ -777,10 +860,8 @@ class _Build:
             # number (their attempts count, their holds and marks reach it): their change
             # numbers and local writes are part of its key.
             holds = _holds(policy)
-            sign = signatures.get
             row_ids = list(map(every_ids.__getitem__, at))
-            keys = {i: _key(i, own, siblings, policy, holds) if i in siblings
-                    else ((seqs[p], sign(i, ())), (), "") for p, i in zip(at, row_ids, strict=True)}
+            keys = _Keys(own, siblings, policy, holds, at, seqs)
             fresh, stale = self._facts(s, row_ids, keys, siblings, signatures)
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
@@ -793,8 +874,12 @@ class _Build:
                 for gone in [i for i in cache._facts if i not in keys]:
                     cache._forget(gone)
             ranked_cache = dict(cache._ranked)
-        values, new_ranked = self._ranking_values(columns, at, facts_by_id, ranked_cache)
-        table = ranking_mod.CaseTable.of_values(values)
+        pick = _picker(at)
+        picked = {name: pick(columns[name]) for name in _RANKED_NAMES}
+        table_columns, held, remade, new_ranked = self._ranking_values(picked, at, columns, facts_by_id,
+                                                                       ranked_cache)
+        table = ranking_mod.CaseTable.of_columns(table_columns, held, remade)
+        del table_columns
         with cache._lock:
             cache._ranked.update(new_ranked)
             if cache._prior is None or cache._prior_for != (self.filter, self.needle):
@@ -802,13 +887,13 @@ class _Build:
                 cache._prior_for = (self.filter, self.needle)
                 cache._prior_gen += 1
             prior, generation = cache._prior, cache._prior_gen
-        pick = _picker(at)
-        strategies, which = _strategy_indices(pick(columns["segment"]), pick(columns["arm"]), self.placed)
+        strategies, which = _strategy_indices(picked["segment"], picked["arm"], self.placed)
         ranking = priority.rank_columns(table, now, strategies, which, prior)
         # The rows' shown columns picked from every case's (read once, by column, in C).
         # The packed texts stay packed, read at each row's place (`_At`).
         row_places = array("q", at)
-        shown = tuple(_At(columns[name], row_places) if name in _PACKED_NAMES else pick(columns[name])
+        shown = tuple(_At(columns[name], row_places) if name in _PACKED_NAMES
+                      else picked[name] if name in picked else pick(columns[name])
                       for name in _SHOWN_NAMES) if at else None
         maker = _RowMaker(cache, [], ranking, signatures, keys, (minute, generation, self.rules_tag), shown)
         if self.needle:
@@ -822,12 +907,13 @@ class _Build:
                 ranking=ranking,
                 maker=maker, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
+        keys.release()
         self.keep(set(every_ids) if self.filter == "all" and not self.needle else None)
         return QueueRows(ranking.order, maker)
 
     # --- shared steps --------------------------------------------------------------------
 
-    def _facts(self, s: Any, ids: list[str], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
+    def _facts(self, s: Any, ids: list[str], keys: Mapping[str, Any], siblings: dict[str, tuple[str, ...]],
                signatures: dict[str, Any]) -> tuple[dict[str, _CaseFacts | _Light], list[str]]:
         """Facts of the cases whose cached ones are missing or stale: those kept in the local
         store under the same key (most not decoded: `_Light`), else derived (document parse and history walk, in chunks)
@@ -836,7 +922,10 @@ class _Build:
         cache = self.cache
         with cache._lock:
             wait = self.policy.wait_after_conversation
-            stale = [i for i in ids if _stale(cache, i, keys[i], self.now, wait)]
+            # A full build's keys are made when asked (`_Keys`) and not held: a case without
+            # facts in memory (all of them at a start) needs none to be stale.
+            known = cache._facts
+            stale = [i for i in ids if i not in known or _stale(cache, i, keys[i], self.now, wait)]
             if stale and cache._kept is None:
                 cache._kept = self.store.queue_facts(FACTS_TAG)
             kept = cache._kept or {}
@@ -848,9 +937,9 @@ class _Build:
         now_us = (self.now - _EPOCH) // _US
         for case_id in stale:
             found = kept.get(case_id)
-            if found is not None and found[0] == _key_bytes(keys[case_id]):
+            if found is not None and found[0] == _key_bytes(key := keys[case_id]):
                 try:
-                    light = _light_of(keys[case_id], found[1], shared, planned_of, now_us, wait)
+                    light = _light_of(key, found[1], shared, planned_of, now_us, wait)
                     if light is not None:
                         # `_Light.covers`: `now_us` is after its `until`, so after its newest contact.
                         if light.since is None or now_us - _HORIZON_US >= light.since:
@@ -858,7 +947,7 @@ class _Build:
                             continue
                         todo.append(case_id)
                         continue
-                    back = _CaseFacts.decode(keys[case_id], found[1], shared, case_id)
+                    back = _CaseFacts.decode(key, found[1], shared, case_id)
                     if back.covers(self.now):  # else kept at a later instant than this build's: derive
                         fresh[case_id] = back
                         continue
@@ -871,10 +960,10 @@ class _Build:
             log.warning("the queue facts kept for %d cases are unreadable; derived again", unreadable)
         self.kept, derived = len(fresh), self._derive(s, todo, keys, siblings, signatures)
         fresh.update(derived)
-        self.to_keep = [(i, _key_bytes(keys[i]), cf.encode(self.now)) for i, cf in derived.items()]
+        self.to_keep = [(i, _key_bytes(cf.key), cf.encode(self.now)) for i, cf in derived.items()]
         return fresh, stale
 
-    def _derive(self, s: Any, ids_wanted: list[str], keys: dict[str, Any], siblings: dict[str, tuple[str, ...]],
+    def _derive(self, s: Any, ids_wanted: list[str], keys: Mapping[str, Any], siblings: dict[str, tuple[str, ...]],
                 signatures: dict[str, Any]) -> dict[str, _CaseFacts]:
         """Facts from the documents (with the unsent writes and the siblings' marks laid over)."""
         policy = self.policy
@@ -922,52 +1011,94 @@ class _Build:
         except Exception:  # noqa: BLE001 - a cache: the queue is right without it, the next start derives
             log.exception("could not keep the queue facts in the local store")
 
-    def _ranking_values(self, columns: Mapping[str, Sequence[Any]], at: list[int],
+    def _ranking_values(self, picked: Mapping[str, Sequence[Any]], at: list[int],
+                        columns: Mapping[str, Sequence[Any]],
                         facts_by_id: dict[str, _CaseFacts | _Light],
                         ranked_cache: dict[str, tuple[Any, priority.CaseFacts]]
-                        ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[Any, priority.CaseFacts]]]:
-        """Each row's `priority.CaseFacts` for this minute as its values (`ranking.VALUES`'
-        order, what `CaseTable.of_values` takes): a case ranked from its kept values
-        (`_Light`) as a tuple made here, its gate shared by its group and placement
-        (`_light`, without the object: issue 20, a lead's 96,000 cases); a decoded one from
-        `_ranking_facts` (its entry for the cache returned beside). The rows are the summary's
-        `columns` at places `at` (`Reading.case_columns`); a summary row object is made only
-        for a decoded case and for each group's first (`_row_at`)."""
-        values: list[tuple[Any, ...]] = []
-        add = values.append
+                        ) -> tuple[tuple[Sequence[Any], ...], list[Any], _LightValues,
+                                   dict[str, tuple[Any, priority.CaseFacts]]]:
+        """Each row's `priority.CaseFacts` for this minute as columns (`ranking._FIELD_NAMES`'
+        order, what `CaseTable.of_columns` takes): a case ranked from its kept values
+        (`_Light`) without an object or a tuple, its gate shared by its group and placement
+        (`_light`, issue 20: a lead's 96,000 cases); a decoded one by `_ranking_facts` (its
+        entry for the cache returned beside). The rows are the summary's columns at places
+        `at`: `picked` holds `_RANKED_NAMES`' already picked there (row order), `columns`
+        all of them (`Reading.case_columns`); a summary row object is made only for a
+        decoded case and for each group's first (`_row_at`).
+
+        Also what the table keeps of each row instead of its facts (`ranking.FactsRows`):
+        a decoded case's `priority.CaseFacts`, a `_Light` (its facts made again from it by
+        the `_LightValues` returned, when the row's words are wanted)."""
+        n = len(at)
+        overdue, dpd, status = list(picked["overdue_minor"]), list(picked["days_past_due"]), list(picked["status"])
+        promise_status = list(picked["promise_status"])
+        # The promise columns of every row (`_promise_values`), computed only where set.
+        callback: list[Any] = [None] * n
+        due: list[Any] = [None] * n
+        broken: list[Any] = [None] * n
+        for i, (callback_due_at, promise_due, promised) in enumerate(zip(
+                picked["callback_due_at"], picked["promise_due"], promise_status, strict=True)):
+            if callback_due_at is not None or promise_due is not None:
+                callback[i], due[i], _status, broken[i] = _promise_values(callback_due_at, promise_due, promised)
+        zones: list[str] = []
+        attempts: list[int] = []
+        fruitless: list[int] = []
+        callable_at: list[Any] = []
+        held: list[Any] = []
+        gate_at = array("i")
+        gate_list: list[tuple[datetime | None, str]] = []
+        gate_index: dict[tuple[Any, ...], int] = {}
         new_ranked: dict[str, tuple[Any, priority.CaseFacts]] = {}
-        as_values = ranking_mod.VALUES
         gates, today_of, now = self.gates, self.today, self.now
         light = 0
-        pick = _picker(at)
-        for (p, case_id, overdue, dpd, status, segment, arm, callback_due_at, promise_due,
-             promise_status) in zip(at, *(pick(columns[name]) for name in _RANKED_NAMES), strict=True):
+        add_zone, add_attempts, add_fruitless = zones.append, attempts.append, fruitless.append
+        add_callable, hold, add_gate = callable_at.append, held.append, gate_at.append
+        for i, (p, case_id, segment, arm) in enumerate(zip(
+                at, picked["id"], picked["segment"], picked["arm"], strict=True)):
             cf = facts_by_id[case_id]
             if type(cf) is not _Light:
                 pf, entry = self._ranking_facts(_row_at(columns, p), cf, ranked_cache.get(case_id))
                 new_ranked[case_id] = entry
-                add(as_values(pf))
+                overdue[i], dpd[i], status[i] = pf.overdue_minor, pf.days_past_due, pf.status
+                callback[i], due[i], promise_status[i], broken[i] = (pf.callback_due_at, pf.promise_due,
+                                                                      pf.promise_status, pf.broken_promise_at)
+                add_zone(pf.debtor_time_zone)
+                add_attempts(pf.attempts_today)
+                add_fruitless(pf.fruitless_today)
+                add_callable(pf.callable_from)
+                hold(pf)
+                add_gate(-1)
                 continue
             group = cf.group
             time_zone = group[-1]
-            found = gates.get((group, segment, arm))
-            if found is None:
-                found = gates[(group, segment, arm)] = self._hour_only_gate(_row_at(columns, p), group)
-            callable_from, gate = found
+            where = (group, segment, arm)
+            g = gate_index.get(where)
+            if g is None:
+                found = gates.get(where)
+                if found is None:
+                    found = gates[where] = self._hour_only_gate(_row_at(columns, p), group)
+                g = gate_index[where] = len(gate_list)
+                gate_list.append(found)
             today = today_of.get(time_zone)
             if today is None:
                 today = today_of[time_zone] = now.astimezone(priority._zone(time_zone)).toordinal()  # noqa: SLF001
-            if callback_due_at is None and promise_due is None:
-                promise: tuple[Any, ...] = (None, None, promise_status, None)
-            else:
-                promise = _promise_values(callback_due_at, promise_due, promise_status)
             light += 1
-            add((case_id, overdue, dpd, status, time_zone, *promise,
-                 cf.days.count(today) if cf.days else 0, cf.fruitless_days.count(today) if cf.fruitless_days else 0,
-                 cf.rpc_by_hour, cf.attempts_by_hour, callable_from, "CNY", cf.engaged_at,
-                 gate if callable_from is not None else ""))
+            add_zone(time_zone)
+            days = cf.days
+            add_attempts(days.count(today) if days else 0)
+            days = cf.fruitless_days
+            add_fruitless(days.count(today) if days else 0)
+            add_callable(gate_list[g][0])
+            hold(cf)
+            add_gate(g)
         self.light += light
-        return values, new_ranked
+        # The fields a `_Light` and a `priority.CaseFacts` both have, read in C.
+        rpc = list(map(_RPC, held))
+        tries = list(map(_TRIES, held))
+        engaged = list(map(_ENGAGED, held))
+        table_columns = (overdue, dpd, status, zones, callback, due, promise_status, broken, attempts, fruitless,
+                         rpc, tries, callable_at, engaged)
+        return table_columns, held, _LightValues(picked, gate_at, gate_list, today_of), new_ranked
 
     def _ranking_facts(self, row: Any, cf: _CaseFacts | _Light,
                        hit: tuple[Any, priority.CaseFacts] | None) -> tuple[priority.CaseFacts, tuple[Any, Any]]:
@@ -1261,7 +1392,7 @@ class _RowMaker:
     this ranking's score and callable time): the desk's model then keeps what it painted."""
 
     def __init__(self, cache: QueueCache, rows: list[Any], ranking: ranking_mod.Ranking,
-                 signatures: dict[str, Any], keys: dict[str, Any], stamp: tuple[Any, ...],
+                 signatures: dict[str, Any], keys: Mapping[str, Any], stamp: tuple[Any, ...],
                  shown: tuple[Sequence[Any], ...] | None = None) -> None:
         self.cache, self.ranking = cache, ranking
         # Only the columns a row shows, by table row (`shown`, when the caller has them: tuples,
@@ -1279,14 +1410,17 @@ class _RowMaker:
         self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
         self.signatures, self._stamp = signatures, stamp
         self.ids: Sequence[str] = columns[0]  # the case ids (`_SHOWN_NAMES` starts with "id")
-        # Each row's key by table row: a list, not a dict by id kept with the build (issue 20).
-        self.keys: list[Any] = list(map(keys.__getitem__, self.ids))
+        # Each row's key: by case id from `keys` (a full build's `_Keys`, made when asked:
+        # issue 20), or by table row for the rows a refresh changed (`fork`).
+        self.keys: Mapping[str, Any] = keys
+        self.rekeyed: dict[int, Any] = {}
         self.made: dict[int, QueueRow] = {}
         self.shared: dict[Any, Any] = {}  # `_queue_row`'s values with few distinct ones
 
     def stamp(self, i: int) -> tuple[Any, ...]:
         """What a made row of table row `i` was made under (`QueueCache._rows`)."""
-        return (self.keys[i], *self._stamp)
+        key = self.rekeyed.get(i)
+        return (self.keys[self.ids[i]] if key is None else key, *self._stamp)
 
     def row(self, i: int) -> QueueRow:
         found = self.made.get(i)
@@ -1333,11 +1467,7 @@ class _RowMaker:
         other.cache, other.ranking, other._stamp = self.cache, self.ranking, self._stamp
         other.columns, other.changed = self.columns, {**self.changed, **rows}
         other.signatures, other.keys = signatures, self.keys
-        if keys:
-            other.keys = list(self.keys)
-            for i, row in rows.items():
-                if row.id in keys:
-                    other.keys[i] = keys[row.id]
+        other.rekeyed = {**self.rekeyed, **{i: keys[row.id] for i, row in rows.items() if row.id in keys}}
         other.ids, other.made, other.shared = self.ids, dict(self.made), self.shared
         return other
 

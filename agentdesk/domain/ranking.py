@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -80,12 +80,17 @@ VALUES = operator.attrgetter(*_NAMES)  # a `priority.CaseFacts` as `CaseTable.of
 
 class FactsRows(Sequence["CaseFacts"]):
     """A table's `priority.CaseFacts` kept as tuples of their values (`_NAMES`' order), each
-    made into the object when first read: only the rows shown need one (their words)."""
+    made into the object when first read: only the rows shown need one (their words).
 
-    __slots__ = ("_items",)
+    With `make`, a row may instead hold anything else its values can be made again from
+    (`make(row, held)` gives them): the queue keeps each case's kept facts, which it holds
+    anyway, not a tuple of 17 values per row (issue 20: ~16 MB at a lead's 96,000 cases)."""
 
-    def __init__(self, values: list[tuple[Any, ...]]) -> None:
+    __slots__ = ("_items", "_make")
+
+    def __init__(self, values: list[Any], make: Callable[[int, Any], tuple[Any, ...]] | None = None) -> None:
         self._items: list[Any] = values
+        self._make = make
 
     def __len__(self) -> int:
         return len(self._items)
@@ -94,12 +99,21 @@ class FactsRows(Sequence["CaseFacts"]):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self._items)))]
         found = self._items[i]
-        if type(found) is tuple:
+        kind = type(found)
+        if kind is tuple:
             found = self._items[i] = _case_facts(found)
+        elif self._make is not None and kind is not _facts_class():
+            found = self._items[i] = _case_facts(self._make(i if i >= 0 else i + len(self._items), found))
         return found
 
     def __setitem__(self, i: int, case: CaseFacts) -> None:
         self._items[i] = case
+
+
+def _facts_class() -> type[CaseFacts]:
+    from agentdesk.domain.priority import CaseFacts
+
+    return CaseFacts
 
 
 def _case_facts(values: tuple[Any, ...]) -> CaseFacts:
@@ -168,13 +182,33 @@ class CaseTable:
         self._columns(zip(*map(_FIELDS, self.facts), strict=True) if self.facts else None)
 
     @classmethod
-    def of_values(cls, values: list[tuple[Any, ...]]) -> CaseTable:
+    def of_values(cls, values: list[tuple[Any, ...]], held: list[Any] | None = None,
+                  make: Callable[[int, Any], tuple[Any, ...]] | None = None) -> CaseTable:
         """The table of cases given as the values of their `priority.CaseFacts`, in its
         fields' order (`FactsRows`), without one object per case (issue 20: a lead's 96,000
-        cases; an object is made only for a row whose words are wanted)."""
+        cases; an object is made only for a row whose words are wanted). `held` and `make`:
+        what the table keeps of each row instead of its values, and how they are made again
+        from it (`FactsRows`); `values` is then read only here."""
+        if held is not None and len(held) != len(values):
+            raise ValueError("a table needs one held item per row")
         table = cls.__new__(cls)
-        table.facts = FactsRows(values)
+        table.facts = FactsRows(values if held is None else held, make)
         table._columns(operator.itemgetter(*_FIELD_AT)(tuple(zip(*values, strict=True))) if values else None)
+        return table
+
+    @classmethod
+    def of_columns(cls, columns: Sequence[Sequence[Any]], held: list[Any],
+                   make: Callable[[int, Any], tuple[Any, ...]] | None = None) -> CaseTable:
+        """The table of cases given as their `priority.CaseFacts`' fields read as columns
+        (one sequence per field of `_FIELD_NAMES`, in that order, a value per row), keeping
+        `held` for the facts (`FactsRows`, with `make`): no tuple per case, even for a moment
+        (issue 20: ~96,000 tuples made and freed among the objects a lead's queue keeps left
+        ~16 MB of the process's memory unusable for other things)."""
+        if len(columns) != len(_FIELD_NAMES) or any(len(column) != len(held) for column in columns):
+            raise ValueError("a table needs one value per row in each of its columns")
+        table = cls.__new__(cls)
+        table.facts = FactsRows(held, make)
+        table._columns(columns if held else None)
         return table
 
     def _columns(self, columns: Any) -> None:

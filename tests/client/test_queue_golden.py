@@ -160,3 +160,38 @@ def test_kept_facts_rank_as_the_documents_under_a_wait_after_conversation(tmp_pa
             assert golden.rows_of(build_queue(store, policy, now, "all", "", "lead01", kept)) == expected
     finally:
         store.close()
+
+
+def test_the_facts_of_a_row_ranked_undecoded_are_those_the_per_case_step_gives(tmp_path: Path) -> None:
+    """A full build ranks most cases from columns and keeps, per row, the case's kept facts
+    rather than its `priority.CaseFacts` (issue 20); the facts made again when a row's
+    words are wanted must be those the per-case step (`_Build._ranking_facts`, what a
+    refresh uses) gives the same case at the same instant, for every row."""
+    from agentdesk.client.queue import QueueCache, _Build, _Light, build_queue
+    from agentdesk.domain import compliance, priority
+    from agentdesk.domain.strategy_book import default_book
+
+    store = golden.portfolio(tmp_path / "kept.db")
+    policy = compliance.load_policy("china")
+    try:
+        build_queue(store, policy, golden.INSTANTS[0], "all", "", "lead01", QueueCache())  # derives, keeps
+        for now in golden.INSTANTS:
+            cache = QueueCache()
+            queue = build_queue(store, policy, now, "all", "", "lead01", cache)
+            assert cache._last is not None and len(cache._last.index) == len(queue) > 800
+            strategy = priority.default_strategy()
+            book = default_book(dict(strategy.weights), strategy.version, strategy.name)
+            rules = (policy.name, strategy.name, strategy.version, tuple(sorted(strategy.weights.items())),
+                     book.version, book.name)
+            step = _Build(store, policy, now, "all", "", "lead01", cache, book, rules)  # its groups' contacts
+            with store.reading() as s:
+                summary = {r.id: r for r in s.case_rows(search=False)}
+            light = 0
+            for case_id in cache._last.index:
+                cf = cache._facts[case_id]
+                light += type(cf) is _Light
+                expected, _entry = step._ranking_facts(summary[case_id], cf, None)
+                assert cache.ranking_facts(case_id) == expected, case_id
+            assert light > 200
+    finally:
+        store.close()
