@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -238,6 +239,7 @@ class DesktopApp(QObject):
 
 def prepare_application(app: QApplication, settings: Settings, language_arg: str | None, theme_arg: str | None) -> str:
     """Language, translators, theme and icon: everything before the first window."""
+    serial_raster_fills()
     app.setApplicationName("AgentDesk")
     app.setOrganizationName("AgentDesk")
     app.setWindowIcon(app_icon())
@@ -245,3 +247,16 @@ def prepare_application(app: QApplication, settings: Settings, language_arg: str
     i18n.install_translators(language)
     theme.apply_theme(app, theme_arg or settings.get("theme"))
     return language
+
+
+def serial_raster_fills() -> None:
+    """Keep Qt's software painting on the GUI thread (before anything is painted).
+
+    Qt's raster engine hands every fill of 96 or more scan lines (a scroll bar's
+    gradient, a panel's background) to a thread pool in parts, wakes a pool thread for
+    each and waits on a latch until all are done. For widget-sized fills the hand-off
+    costs more than the fill, and on a busy machine the GUI thread waited for the pool's
+    threads to be scheduled: an open's scroll bars took more time than its timeline
+    (issue 20, py-spy on bench_workstation.py). Qt reads `QT_NO_GUI_THREADPOOL` when it
+    first wants the pool; the pixels are the same."""
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")

@@ -4,6 +4,8 @@ first, empty queue included)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from agentdesk.desktop.app import DesktopApp
@@ -40,3 +42,16 @@ def test_the_sync_starts_once_the_first_queue_is_on_screen(qtbot, desktop: Deskt
     # The agent's state reaches the server after that, as before.
     qtbot.waitUntil(lambda: window.agent_state.server_state == "available", timeout=GUI_TIMEOUT_MS)
     qtbot.waitUntil(lambda: window.session.status().state == "online", timeout=GUI_TIMEOUT_MS)
+
+
+def test_painting_stays_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt hands big fills to a thread pool unless told not to before it first paints; the
+    desk tells it (`prepare_application`), and keeps a value set by whoever starts it."""
+    from agentdesk.desktop.app import serial_raster_fills
+
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    serial_raster_fills()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "0")
+    serial_raster_fills()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "0"
