@@ -557,7 +557,9 @@ def budget(attempt: PlannedContact, history: Sequence[PastContact], policy: Cont
 def _validate(attempt: PlannedContact, history: Sequence[PastContact], now: datetime) -> tzinfo:
     _require_aware(now, "now")
     for past in history:
-        _require_aware(past.at, "PastContact.at")
+        at = past.at
+        if at.tzinfo is None or at.utcoffset() is None:  # `_require_aware`, inline: once per contact
+            _require_aware(at, "PastContact.at")
     if attempt.contact_status not in _KNOWN_STATUSES:
         raise ComplianceInputError(
             f"unknown contact_status '{attempt.contact_status}': use one of {', '.join(sorted(_KNOWN_STATUSES))}"
