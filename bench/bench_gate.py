@@ -9,7 +9,7 @@ same inputs: `HourOnlyVerdicts.evaluate` (the full verdict, texts and all) besid
 `HourOnlyVerdicts.when_allowed` (what the ranking reads), when the tree has it. CPU time
 (process_time) of each round, min and median: the machine is shared, wall time is noise.
 
-Run: .venv/bin/python bench/bench_gate.py [--now 2026-12-03T05:00:00+00:00] [--rounds 9]
+Run: .venv/bin/python bench/bench_gate.py [--now 2026-12-03T05:00:00+00:00] [--rounds 9] [--zone Asia/Shanghai]
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=5_000)
     parser.add_argument("--attempts", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--zone", help="the debtors' zone (default: one where --now is daytime; a zone where it "
+                                       "is night times the blocked cases' path)")
     args = parser.parse_args()
     now = datetime.fromisoformat(args.now)
     recorded: list[tuple[Any, Any, Any]] = []
@@ -63,7 +65,8 @@ def main() -> None:
 
     rnd = random.Random(11)
     counts = spread_attempts(args.attempts, args.cases)
-    docs = [synthetic_case(rnd, i, counts[i], now=now, time_zone=daytime_zone(now), third_parties=2)
+    docs = [synthetic_case(rnd, i, counts[i], now=now, time_zone=args.zone or daytime_zone(now),
+                            third_parties=2)
             for i in range(args.cases)]
     with tempfile.TemporaryDirectory(prefix="agentdesk-bench-") as tmp:
         key = secrets.token_hex(32)
