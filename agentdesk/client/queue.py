@@ -1151,13 +1151,13 @@ class _Build:
         values[9] = date.fromordinal(due) if due is not None else None
         planned = compliance.PlannedContact(*values)
         now = self.now
-        verdict = self.verdicts.evaluate(planned, (), now)
-        callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
+        allowed, next_at = self.verdicts.when_allowed(planned, (), now)
+        callable_from = None if allowed else (next_at or priority.NOT_CALLABLE)
         gate = ""
         paced = self._paced(row, group[-1], None)
         if paced is not None and (callable_from is None or paced > callable_from):
-            after = self.verdicts.evaluate(planned, (), paced)
-            callable_from = paced if after.allowed else (after.next_allowed_at or paced)
+            allowed, next_at = self.verdicts.when_allowed(planned, (), paced)
+            callable_from = paced if allowed else (next_at or paced)
             gate = "cadence"
         return callable_from, gate
 
@@ -1176,8 +1176,9 @@ class _Build:
         segment's cadence ("cadence" when it holds the case back longer)."""
         now = self.now
         past = cf.past(now)  # also right for any later instant (the cadence's below)
-        verdict = self.verdicts.evaluate(cf.planned, past, now)
-        callable_from = None if verdict.allowed else (verdict.next_allowed_at or priority.NOT_CALLABLE)
+        # The guard's verdict without its texts: the ranking reads only when (issue 20).
+        allowed, next_at = self.verdicts.when_allowed(cf.planned, past, now)
+        callable_from = None if allowed else (next_at or priority.NOT_CALLABLE)
         gate = ""
         calls = cf.recent_calls(now) if cf.calls[0] else []
         if calls:
@@ -1186,8 +1187,8 @@ class _Build:
             paced = self._paced(row, cf.time_zone, cf.zone)
         if paced is not None and (callable_from is None or paced > callable_from):
             # The segment's cadence holds the case back longer than the guard does.
-            after = self.verdicts.evaluate(cf.planned, past, paced)
-            callable_from = paced if after.allowed else (after.next_allowed_at or paced)
+            allowed, next_at = self.verdicts.when_allowed(cf.planned, past, paced)
+            callable_from = paced if allowed else (next_at or paced)
             gate = "cadence"
         return callable_from, gate
 

@@ -21,11 +21,12 @@ CFPB's commentary on Regulation F's 7-in-7 count them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agentdesk.domain.policy import ContactPolicy, PolicyError, load_policy
@@ -48,11 +49,13 @@ __all__ = [
     "lasting_contacts",
     "load_policy",
     "next_allowed_time",
+    "when_allowed",
 ]
 
 _UTC = UTC
 _ONE_DAY = timedelta(days=1)
 _WEEK_DAYS = 7
+_WEEK_BACK = timedelta(days=_WEEK_DAYS - 1)  # today and the days before it in a week
 # next_allowed_time walks from one blocking rule's end to the next; real data needs a
 # handful of steps, so hitting this bound means inconsistent input, not a long wait.
 _MAX_STEPS = 64
@@ -160,12 +163,15 @@ class ContactBudget:
     person_week: int | None
 
 
-@dataclass(frozen=True)
-class _Block:
+# A reason or warning in both UI languages (en, zh), made only when it is read: the desk's
+# ranking judges thousands of cases at each start and reads no text (`when_allowed`).
+_Texts = Callable[[], tuple[str, str]]
+
+
+class _Block(NamedTuple):
     rule: Rule
-    en: str
-    zh: str
     lift_at: datetime | None  # None: waiting does not help
+    texts: _Texts
 
 
 @lru_cache(maxsize=512)
@@ -184,9 +190,19 @@ def _require_aware(value: datetime, what: str) -> None:
         raise ComplianceInputError(f"{what} must be timezone-aware (UTC), got naive {value.isoformat()}")
 
 
+@lru_cache(maxsize=4096)
 def _local_midnight(day: date, zone: tzinfo) -> datetime:
-    """Start of a local day as a UTC instant (DST-gaps resolve to the first real instant)."""
+    """Start of a local day as a UTC instant (DST-gaps resolve to the first real instant).
+
+    Kept per day and zone: the desk's ranking asks for the same few days' midnights for
+    each of thousands of cases (the next day, the week's end)."""
     return datetime.combine(day, time(0), tzinfo=zone).astimezone(_UTC)
+
+
+@lru_cache(maxsize=256)
+def _local_time(now: datetime, zone: tzinfo) -> datetime:
+    """`now` on the debtor's clock; kept per instant and zone, which a ranking shares."""
+    return now.astimezone(zone)
 
 
 def _quiet_window(channel: str, policy: ContactPolicy) -> tuple[time, time]:
@@ -219,33 +235,33 @@ def _permanent_blocks(attempt: PlannedContact, policy: ContactPolicy) -> list[_B
     """Rules no amount of waiting lifts: they hold until a person changes the case."""
     blocks: list[_Block] = []
     if attempt.case_status == "closed":
-        blocks.append(_Block(Rule.CASE_CLOSED, "The case is closed.", "案件已结案，不得联系。", None))
+        blocks.append(_Block(Rule.CASE_CLOSED, None, lambda: ("The case is closed.", "案件已结案，不得联系。")))
     elif attempt.case_status != "open":
         reason = attempt.hold_reason or "hold"
         blocks.append(
             _Block(
                 Rule.HOLD,
-                f"The case is on hold ({reason}): no outbound contact until the hold ends.",
-                f"案件暂停催收（{reason}），暂停期间不得外呼或联系。",
                 None,
+                lambda: (f"The case is on hold ({reason}): no outbound contact until the hold ends.",
+                         f"案件暂停催收（{reason}），暂停期间不得外呼或联系。"),
             )
         )
     if attempt.contact_status in _NEVER_DIAL_STATUSES:
         blocks.append(
             _Block(
                 Rule.CONTACT_POINT_STATUS,
-                f"This contact point is marked '{attempt.contact_status}' and is never contacted.",
-                f"该联系方式已标记为「{attempt.contact_status}」，不得联系。",
                 None,
+                lambda: (f"This contact point is marked '{attempt.contact_status}' and is never contacted.",
+                         f"该联系方式已标记为「{attempt.contact_status}」，不得联系。"),
             )
         )
     if attempt.contact_owner not in (DEBTOR, EMERGENCY):
         blocks.append(
             _Block(
                 Rule.THIRD_PARTY_NOT_REGISTERED,
-                "Only the debtor and registered emergency contacts may be contacted.",
-                "只可联系债务人本人及登记的紧急联系人，不得联系其他第三方。",
                 None,
+                lambda: ("Only the debtor and registered emergency contacts may be contacted.",
+                         "只可联系债务人本人及登记的紧急联系人，不得联系其他第三方。"),
             )
         )
     elif attempt.contact_owner == EMERGENCY:
@@ -253,18 +269,18 @@ def _permanent_blocks(attempt: PlannedContact, policy: ContactPolicy) -> list[_B
             blocks.append(
                 _Block(
                     Rule.THIRD_PARTY_CHANNEL,
-                    "No text messages to emergency contacts: they are only called, to locate the debtor.",
-                    "不得向紧急联系人发送短信，仅可致电以联系债务人本人。",
                     None,
+                    lambda: ("No text messages to emergency contacts: they are only called, to locate the debtor.",
+                             "不得向紧急联系人发送短信，仅可致电以联系债务人本人。"),
                 )
             )
         if attempt.debtor_reachable:
             blocks.append(
                 _Block(
                     Rule.THIRD_PARTY_DEBTOR_REACHABLE,
-                    "Emergency contacts are called only when the debtor cannot be reached.",
-                    "仅在无法联系到债务人本人时，才可联系紧急联系人。",
                     None,
+                    lambda: ("Emergency contacts are called only when the debtor cannot be reached.",
+                             "仅在无法联系到债务人本人时，才可联系紧急联系人。"),
                 )
             )
     return blocks
@@ -296,7 +312,7 @@ def _same_number(past: PastContact, attempt: PlannedContact) -> bool:
 def _count(attempt: PlannedContact, history: Sequence[PastContact], channel: str, now: datetime,
            zone: tzinfo, today: date) -> _Counts:
     counts = _Counts(person_week_days=[])
-    week_start = today - timedelta(days=_WEEK_DAYS - 1)
+    week_start = today - _WEEK_BACK
     is_debtor = attempt.contact_owner == DEBTOR
     for past in history:
         # Only contacts before `now` count: the server re-evaluates an attempt made offline
@@ -381,18 +397,18 @@ def _timed_blocks(
     policy: ContactPolicy,
     now: datetime,
     zone: tzinfo,
-) -> tuple[list[_Block], list[tuple[str, str]]]:
+) -> tuple[list[_Block], list[_Texts]]:
     """Rules that lift with time, with the instant each one lifts; plus near-limit warnings."""
     blocks: list[_Block] = []
-    warnings: list[tuple[str, str]] = []
-    local_now = now.astimezone(zone)
+    warnings: list[_Texts] = []
+    local_now = _local_time(now, zone)
     today = local_now.date()
     is_debtor = attempt.contact_owner == DEBTOR
     sms = attempt.channel == "sms"
     if attempt.contact_status == "unverified":
         # New numbers from data repair may belong to someone else (DOMAIN.md).
         warnings.append(
-            (
+            lambda: (
                 "Unverified number: confirm identity before discussing the debt.",
                 "号码未核实：确认对方身份后再谈及欠款。",
             )
@@ -402,16 +418,14 @@ def _timed_blocks(
     # A recorded consent covers only the person who gave it, never a third party.
     consented = attempt.consent_late_calls and is_debtor
     if not consented and _in_quiet_hours(local_now.time(), quiet_start, quiet_end):
-        start, end = quiet_start.strftime("%H:%M"), quiet_end.strftime("%H:%M")
-        what_en, what_zh = ("text messages", "发送短信") if sms else ("contact", "联系")
-        blocks.append(
-            _Block(
-                Rule.QUIET_HOURS,
-                f"Debtor's local time is {local_now:%H:%M}: no {what_en} {start}-{end}.",
-                f"债务人当地时间 {local_now:%H:%M}，{start}至{end}不得{what_zh}。",
-                _quiet_end_after(local_now, quiet_end, zone),
-            )
-        )
+
+        def quiet_texts() -> tuple[str, str]:
+            start, end = quiet_start.strftime("%H:%M"), quiet_end.strftime("%H:%M")
+            what_en, what_zh = ("text messages", "发送短信") if sms else ("contact", "联系")
+            return (f"Debtor's local time is {local_now:%H:%M}: no {what_en} {start}-{end}.",
+                    f"债务人当地时间 {local_now:%H:%M}，{start}至{end}不得{what_zh}。")
+
+        blocks.append(_Block(Rule.QUIET_HOURS, _quiet_end_after(local_now, quiet_end, zone), quiet_texts))
 
     due = attempt.pending_promise_due
     if due is not None and is_debtor and not sms:
@@ -420,14 +434,14 @@ def _timed_blocks(
             blocks.append(
                 _Block(
                     Rule.PROMISE_PENDING,
-                    f"A promise to pay is pending until {due.isoformat()}: no collection contact before it is due.",
-                    f"债务人已承诺于 {due.isoformat()} 还款，到期前不进行催收联系。",
                     _local_midnight(first_day, zone),
+                    lambda: (f"A promise to pay is pending until {due.isoformat()}: no collection contact before "
+                             "it is due.", f"债务人已承诺于 {due.isoformat()} 还款，到期前不进行催收联系。"),
                 )
             )
         elif today < due:
             warnings.append(
-                (
+                lambda: (
                     f"Promise due {due.isoformat()}: a reminder only, no collection pressure.",
                     f"承诺还款日为 {due.isoformat()}：仅作提醒，不施加催收压力。",
                 )
@@ -445,11 +459,11 @@ def _timed_blocks(
         if limit is None:
             return
         if count >= limit:
-            blocks.append(_Block(rule, f"{en} limit reached today ({count}/{limit}).",
-                                 f"{zh}今日已达上限（{count}/{limit}）。", next_day))
+            blocks.append(_Block(rule, next_day, lambda: (f"{en} limit reached today ({count}/{limit}).",
+                                                          f"{zh}今日已达上限（{count}/{limit}）。")))
         elif count == limit - 1:
-            warnings.append((f"Last allowed today: {en.lower()} {count + 1}/{limit}.",
-                             f"今日最后一次：{zh} {count + 1}/{limit}。"))
+            warnings.append(lambda: (f"Last allowed today: {en.lower()} {count + 1}/{limit}.",
+                                     f"今日最后一次：{zh} {count + 1}/{limit}。"))
 
     def weekly(days: list[date], limit: int | None, rule: Rule, en: str, zh: str) -> None:
         if limit is None:
@@ -460,11 +474,11 @@ def _timed_blocks(
             # A slot frees at the local midnight after enough of the oldest days age out.
             oldest_to_go = days[len(days) - limit]
             lift = _local_midnight(oldest_to_go + timedelta(days=_WEEK_DAYS), zone)
-            blocks.append(_Block(rule, f"{len(days)} {en} in the last 7 days (limit {limit}).",
-                                 f"近7天已{zh} {len(days)} 次（上限 {limit} 次）。", lift))
+            blocks.append(_Block(rule, lift, lambda: (f"{len(days)} {en} in the last 7 days (limit {limit}).",
+                                                      f"近7天已{zh} {len(days)} 次（上限 {limit} 次）。")))
         elif len(days) == limit - 1:
-            warnings.append((f"Last allowed in 7 days: {en} {limit}/{limit}.",
-                             f"7天内最后一次：{limit}/{limit}。"))
+            warnings.append(lambda: (f"Last allowed in 7 days: {en} {limit}/{limit}.",
+                                     f"7天内最后一次：{limit}/{limit}。"))
 
     week_days = counts.person_week_days or []
     if sms:
@@ -490,9 +504,9 @@ def _timed_blocks(
             blocks.append(
                 _Block(
                     Rule.THIRD_PARTY_ONCE,
-                    "This emergency contact has already been spoken to; call again only if they asked for it.",
-                    "已与该紧急联系人通过话，除非对方要求，不再联系。",
                     None,
+                    lambda: ("This emergency contact has already been spoken to; call again only if they asked "
+                             "for it.", "已与该紧急联系人通过话，除非对方要求，不再联系。"),
                 )
             )
 
@@ -502,13 +516,14 @@ def _timed_blocks(
         # local midnight, whatever clock change lies between.
         lift = _local_midnight(counts.last_conversation_day + timedelta(days=wait.days), zone)
         if now < lift:
+            talked_on, waited = counts.last_conversation_day, wait.days
             blocks.append(
                 _Block(
                     Rule.WAIT_AFTER_CONVERSATION,
-                    f"A conversation took place on {counts.last_conversation_day.isoformat()}: "
-                    f"wait {wait.days} days before calling again.",
-                    f"已于 {counts.last_conversation_day.isoformat()} 通话，需间隔 {wait.days} 天后再拨打。",
                     lift,
+                    lambda: (f"A conversation took place on {talked_on.isoformat()}: "
+                             f"wait {waited} days before calling again.",
+                             f"已于 {talked_on.isoformat()} 通话，需间隔 {waited} 天后再拨打。"),
                 )
             )
     return blocks, warnings
@@ -542,7 +557,9 @@ def budget(attempt: PlannedContact, history: Sequence[PastContact], policy: Cont
 def _validate(attempt: PlannedContact, history: Sequence[PastContact], now: datetime) -> tzinfo:
     _require_aware(now, "now")
     for past in history:
-        _require_aware(past.at, "PastContact.at")
+        at = past.at
+        if at.tzinfo is None or at.utcoffset() is None:  # `_require_aware`, inline: once per contact
+            _require_aware(at, "PastContact.at")
     if attempt.contact_status not in _KNOWN_STATUSES:
         raise ComplianceInputError(
             f"unknown contact_status '{attempt.contact_status}': use one of {', '.join(sorted(_KNOWN_STATUSES))}"
@@ -558,7 +575,7 @@ def _all_blocks(
     policy: ContactPolicy,
     now: datetime,
     zone: tzinfo,
-) -> tuple[list[_Block], list[tuple[str, str]]]:
+) -> tuple[list[_Block], list[_Texts]]:
     blocks = _permanent_blocks(attempt, policy)
     timed, warnings = _timed_blocks(attempt, history, policy, now, zone)
     return blocks + timed, warnings
@@ -606,7 +623,8 @@ def evaluate(
     """
     zone = _validate(attempt, history, now)
     now = now.astimezone(_UTC)
-    blocks, warnings = _all_blocks(attempt, history, policy, now, zone)
+    blocks, warned = _all_blocks(attempt, history, policy, now, zone)
+    warnings = [texts() for texts in warned]
     warnings_en = tuple(en for en, _zh in warnings)
     warnings_zh = tuple(zh for _en, zh in warnings)
     if not blocks:
@@ -621,7 +639,7 @@ def evaluate(
         )
     first = blocks[0]
     next_at = _earliest(attempt, history, policy, now, zone, blocks)
-    reason_en, reason_zh = first.en, first.zh
+    reason_en, reason_zh = first.texts()
     if next_at is not None:
         when = _fmt_local(next_at, zone, now)
         reason_en += f" Allowed from {when} debtor's time."
@@ -683,6 +701,7 @@ class HourOnlyVerdicts:
     def __init__(self, policy: ContactPolicy) -> None:
         self.policy = policy
         self._shared: dict[tuple[object, ...], ComplianceVerdict] = {}
+        self._shared_times: dict[tuple[object, ...], tuple[bool, datetime | None]] = {}
         self.shared = self.full = 0  # how many verdicts each way (for benches and tests)
 
     def evaluate(self, attempt: PlannedContact, history: Sequence[PastContact], now: datetime) -> ComplianceVerdict:
@@ -691,14 +710,32 @@ class HourOnlyVerdicts:
             self.full += 1
             return evaluate(attempt, history, self.policy, now)
         self.shared += 1
-        a = attempt
-        # Every field but the case and the number, which matter only against a history.
-        key = (now, a.contact_owner, a.contact_status, a.channel, a.debtor_time_zone, a.case_status, a.hold_reason,
-               a.consent_late_calls, a.pending_promise_due, a.debtor_reachable)
+        key = _alike(attempt, now)
         found = self._shared.get(key)
         if found is None:
             found = self._shared[key] = evaluate(attempt, (), self.policy, now)
         return found
+
+    def when_allowed(self, attempt: PlannedContact, history: Sequence[PastContact],
+                     now: datetime) -> tuple[bool, datetime | None]:
+        """`when_allowed(attempt, history, policy, now)` (`evaluate`'s `allowed` and
+        `next_allowed_at` without its texts), shared where `hour_only` allows."""
+        if not hour_only(attempt, history, self.policy, now):
+            self.full += 1
+            return when_allowed(attempt, history, self.policy, now)
+        self.shared += 1
+        key = _alike(attempt, now)
+        found = self._shared_times.get(key)
+        if found is None:
+            found = self._shared_times[key] = when_allowed(attempt, (), self.policy, now)
+        return found
+
+
+def _alike(a: PlannedContact, now: datetime) -> tuple[object, ...]:
+    """Every field of the attempt but the case and the number, which matter only against a
+    history; with the instant judged (`HourOnlyVerdicts`)."""
+    return (now, a.contact_owner, a.contact_status, a.channel, a.debtor_time_zone, a.case_status, a.hold_reason,
+            a.consent_late_calls, a.pending_promise_due, a.debtor_reachable)
 
 
 def next_allowed_time(
@@ -709,10 +746,28 @@ def next_allowed_time(
 ) -> datetime | None:
     """Earliest instant at or after `now` when the contact passes; None while a hold,
     do-not-contact mark or similar lasts (waiting alone will not make it allowed)."""
+    return when_allowed(attempt, history, policy, now)[1]
+
+
+def when_allowed(
+    attempt: PlannedContact,
+    history: Sequence[PastContact],
+    policy: ContactPolicy,
+    now: datetime,
+) -> tuple[bool, datetime | None]:
+    """`evaluate(attempt, history, policy, now)`'s `allowed` and `next_allowed_at`, by the same
+    rules, without making the reason and warning texts.
+
+    Why: the desk's queue judges every case with recent contacts at each start and minute
+    and reads only when each may be dialled; the texts (both languages, local times) cost
+    more than the rules (`tests/domain/test_compliance_properties.py` pins it to `evaluate`).
+    """
     zone = _validate(attempt, history, now)
     now = now.astimezone(_UTC)
     blocks, _warnings = _all_blocks(attempt, history, policy, now, zone)
-    return _earliest(attempt, history, policy, now, zone, blocks)
+    if not blocks:
+        return True, now
+    return False, _earliest(attempt, history, policy, now, zone, blocks)
 
 
 def check_promise_date(due: date, today: date, policy: ContactPolicy) -> None:

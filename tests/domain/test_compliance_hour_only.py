@@ -103,7 +103,10 @@ def test_shared_verdicts_equal_the_full_evaluation(data: st.DataObject, policy: 
     later = now + timedelta(minutes=data.draw(st.sampled_from([1, 59, 60 * 9, 60 * 24 * 3])))
     for attempt, history in many:
         for at in (now, later):  # the queue also judges at the cadence's later instant
-            assert verdicts.evaluate(attempt, history, at) == evaluate(attempt, history, policy, at)
+            verdict = evaluate(attempt, history, policy, at)
+            assert verdicts.evaluate(attempt, history, at) == verdict
+            # The queue's ranking reads only these two (`HourOnlyVerdicts.when_allowed`).
+            assert verdicts.when_allowed(attempt, history, at) == (verdict.allowed, verdict.next_allowed_at)
 
 
 @settings(max_examples=200, deadline=None)

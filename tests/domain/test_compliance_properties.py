@@ -16,6 +16,7 @@ from agentdesk.domain.compliance import (
     evaluate,
     load_policy,
     next_allowed_time,
+    when_allowed,
 )
 
 ZONES = ["Asia/Shanghai", "America/New_York", "America/Los_Angeles", "Europe/London", "Asia/Kolkata"]
@@ -249,3 +250,34 @@ def test_a_debtors_case_keeps_no_old_talk_with_a_third_party() -> None:
     assert evaluate(debtor, kept, policy, now) == evaluate(debtor, history, policy, now)
     emergency = replace(debtor, contact_owner="emergency", debtor_reachable=False)
     assert lasting_contacts(emergency, history) == [0, 1, 2, 3, 4]
+
+
+# Around New York's and London's clock changes of 2026 (8 and 29 March, 25 October, 1 November).
+CLOCK_CHANGES = [datetime(2026, 3, 8, 7, tzinfo=UTC), datetime(2026, 3, 29, 1, tzinfo=UTC),
+                 datetime(2026, 10, 25, 1, tzinfo=UTC), datetime(2026, 11, 1, 6, tzinfo=UTC)]
+instants = st.one_of(
+    moments,
+    st.tuples(st.sampled_from(CLOCK_CHANGES), st.integers(-36 * 60, 36 * 60)).map(
+        lambda c: c[0] + timedelta(minutes=c[1])),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_when_allowed_is_evaluates_allowed_and_next_time(data: st.DataObject) -> None:
+    """The queue ranks by `when_allowed` (no texts): it must say exactly what `evaluate` says
+    of being allowed and when, at `now` and at the later instants the ranking also judges
+    (the cadence's next call), across clock changes, quiet hours and every preset."""
+    now = data.draw(instants)
+    attempt = data.draw(attempts())
+    attempt = replace(attempt, number=data.draw(st.sampled_from([None, "n1"])),
+                      debtor_time_zone=data.draw(st.sampled_from([attempt.debtor_time_zone, "America/New_York"])))
+    history = data.draw(st.one_of(histories(now), long_histories(now)))
+    policy = data.draw(policies())
+    for later in (timedelta(0), timedelta(minutes=data.draw(st.integers(1, 3 * 24 * 60)))):
+        at = now + later
+        verdict = evaluate(attempt, history, policy, at)
+        assert when_allowed(attempt, history, policy, at) == (verdict.allowed, verdict.next_allowed_at)
+        # As the queue hands it: an instant in another offset means the same moment.
+        shifted = at.astimezone(ZoneInfo("Asia/Shanghai"))
+        assert when_allowed(attempt, history, policy, shifted) == (verdict.allowed, verdict.next_allowed_at)
