@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, event, exists, select
@@ -308,7 +309,6 @@ def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
     ids = sorted(set(case_ids))
     if not ids:
         return
-    docs, cases = CaseDocument.__table__, Case.__table__
     with db.transaction() as session:
         rows = []
         loaded = document_rows.load(session, ids)
@@ -318,14 +318,22 @@ def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
             rows.append({"b_id": c.id, "b_seq": c.seq, "b_doc": doc, "b_queue": queue})
         if not rows:
             return
-        stmt = _insert(session)(docs).from_select(
-            ["case_id", "doc_cache", "queue_cache"],
-            select(bindparam("b_id", type_=docs.c.case_id.type), bindparam("b_doc", type_=docs.c.doc_cache.type),
-                   bindparam("b_queue", type_=docs.c.queue_cache.type))
-            .where(exists().where(and_(cases.c.id == bindparam("b_id"), cases.c.seq == bindparam("b_seq"))),
-                   ~exists().where(docs.c.case_id == bindparam("b_id"))),
-        ).on_conflict_do_nothing()
-        session.connection().execute(stmt, rows)
+        session.connection().execute(_fill_if_current(session.get_bind().dialect.name), rows)
+
+
+@cache
+def _fill_if_current(dialect: str) -> Any:
+    """`rebuild_later`'s INSERT, built once per backend (its cache key with it): it runs
+    after every push, and building the construct cost a share of the push's CPU."""
+    docs, cases = CaseDocument.__table__, Case.__table__
+    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(docs).from_select(
+        ["case_id", "doc_cache", "queue_cache"],
+        select(bindparam("b_id", type_=docs.c.case_id.type), bindparam("b_doc", type_=docs.c.doc_cache.type),
+               bindparam("b_queue", type_=docs.c.queue_cache.type))
+        .where(exists().where(and_(cases.c.id == bindparam("b_id"), cases.c.seq == bindparam("b_seq"))),
+               ~exists().where(docs.c.case_id == bindparam("b_id"))),
+    ).on_conflict_do_nothing()
 
 
 def _after_transaction_end(session: Session, transaction: Any) -> None:

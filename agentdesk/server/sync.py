@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import typing
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,9 +19,9 @@ from typing import Any
 
 import orjson
 from pydantic import ValidationError
-from sqlalchemy import LargeBinary, cast, exists, func, select
+from sqlalchemy import LargeBinary, Table, cast, exists, func, insert, select
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from agentdesk import contract
 from agentdesk.clock import PROCESS, Clock
@@ -419,14 +420,16 @@ def _apply_in_transaction(
                 # its two round trips were paid by every applied mutation, for the few refused).
                 raise _Refused(write_scope.storable(_reason(exc))) from exc
             case = cases[0]
-            session.add(
-                AppliedMutation(id=mid, user_id=user_id, type=mutation.type, status="applied", case_id=case.id)
-            )
-            session.add(
-                AuditEntry(user_id=user_id, action=mutation.type, entity="case", entity_id=case.id,
-                           detail={"mutation": mid} if len(cases) == 1 else
-                           {"mutation": mid, "also_changed": [c.id for c in cases[1:]]})
-            )
+            # Plain inserts, not ORM objects: nothing reads these rows back in the transaction,
+            # and the unit of work's bookkeeping for the two was a share of every push's CPU.
+            # A second delivery of the id still fails here (IntegrityError, handled below).
+            conn = session.connection()
+            conn.execute(_INSERT_APPLIED, {"id": mid, "user_id": user_id, "type": mutation.type,
+                                           "status": "applied", "case_id": case.id})
+            conn.execute(_INSERT_AUDIT, {"user_id": user_id, "action": mutation.type, "entity": "case",
+                                         "entity_id": case.id,
+                                         "detail": {"mutation": mid} if len(cases) == 1 else
+                                         {"mutation": mid, "also_changed": [c.id for c in cases[1:]]}})
             touched = [(c.assigned_agent_id, c.team_id) for c in cases]
         return contract.MutationResult(id=mutation.id, status="applied"), touched
     except _Refused as refused:
@@ -439,6 +442,12 @@ def _apply_in_transaction(
         if stored is None:
             raise
         return stored, None
+
+
+# The applied mutation's two rows, as Core inserts (column defaults, such as the times from
+# the process clock, are filled in by SQLAlchemy as for the ORM objects).
+_INSERT_APPLIED = insert(typing.cast(Table, AppliedMutation.__table__))
+_INSERT_AUDIT = insert(typing.cast(Table, AuditEntry.__table__))
 
 
 def _record_refusal(db: Database, caller: _Caller, mutation: contract.Mutation, reason: str) -> contract.MutationResult:
@@ -543,15 +552,16 @@ def _lock_named(session: Session) -> dict[str, Any] | None:
 
 # What a mutation reads of its named case besides the case, loaded with it: an outcome's
 # write reads the debtor (time zone, person) and the case's contact points (the point called,
-# its numbers for the history and the related cases). In the case's own query and one more,
-# instead of a lazy load each, and the point called then comes from the identity map for
-# both its ownership check (write_scope.id_refusal) and the write: 5 round trips became 2.
-# The case's promises (the rules read the pending one's due date: policy.planned_contact)
-# are joined into the case's own query too: a case has a few at most, and their lazy load
-# was a round trip of its own.
+# its numbers for the history and the related cases). All in the case's own query instead
+# of a lazy load each, and the point called then comes from the identity map for both its
+# ownership check (write_scope.id_refusal) and the write: 5 round trips became 1. The
+# case's promises (the rules read the pending one's due date: policy.planned_contact) and
+# its contact points are joined, not loaded by a second SELECT ... IN: a case has a few
+# promises at most, so the joined rows stay few; the second query's construction and
+# loading were ~15% of an outcome push's CPU (py-spy --gil under bench/bench_load.py).
 _NAMED_WITH: dict[type[Any], tuple[Any, ...]] = {
     contract.AttemptRecordPayload: (joinedload(Case.debtor, innerjoin=True), joinedload(Case.promises),
-                                    selectinload(Case.contact_points)),
+                                    joinedload(Case.contact_points)),
 }
 
 
