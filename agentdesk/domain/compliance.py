@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agentdesk.domain.policy import ContactPolicy, PolicyError, load_policy
@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 _UTC = UTC
+_J = TypeVar("_J")  # what `HourOnlyVerdicts` shares: a verdict, or its allowed and time
 _ONE_DAY = timedelta(days=1)
 _WEEK_DAYS = 7
 _WEEK_BACK = timedelta(days=_WEEK_DAYS - 1)  # today and the days before it in a week
@@ -706,28 +707,25 @@ class HourOnlyVerdicts:
 
     def evaluate(self, attempt: PlannedContact, history: Sequence[PastContact], now: datetime) -> ComplianceVerdict:
         """`evaluate(attempt, history, policy, now)`, shared where `hour_only` allows."""
-        if not hour_only(attempt, history, self.policy, now):
-            self.full += 1
-            return evaluate(attempt, history, self.policy, now)
-        self.shared += 1
-        key = _alike(attempt, now)
-        found = self._shared.get(key)
-        if found is None:
-            found = self._shared[key] = evaluate(attempt, (), self.policy, now)
-        return found
+        return self._judge(evaluate, self._shared, attempt, history, now)
 
     def when_allowed(self, attempt: PlannedContact, history: Sequence[PastContact],
                      now: datetime) -> tuple[bool, datetime | None]:
         """`when_allowed(attempt, history, policy, now)` (`evaluate`'s `allowed` and
         `next_allowed_at` without its texts), shared where `hour_only` allows."""
+        return self._judge(when_allowed, self._shared_times, attempt, history, now)
+
+    def _judge(self, judge: Callable[[PlannedContact, Sequence[PastContact], ContactPolicy, datetime], _J],
+               shared: dict[tuple[object, ...], _J], attempt: PlannedContact, history: Sequence[PastContact],
+               now: datetime) -> _J:
         if not hour_only(attempt, history, self.policy, now):
             self.full += 1
-            return when_allowed(attempt, history, self.policy, now)
+            return judge(attempt, history, self.policy, now)
         self.shared += 1
         key = _alike(attempt, now)
-        found = self._shared_times.get(key)
+        found = shared.get(key)
         if found is None:
-            found = self._shared_times[key] = when_allowed(attempt, (), self.policy, now)
+            found = shared[key] = judge(attempt, (), self.policy, now)
         return found
 
 
