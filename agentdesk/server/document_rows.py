@@ -193,7 +193,9 @@ def load(session: Session, case_ids: Sequence[str]) -> list[Any]:
     for start in range(0, len(case_ids), CHUNK):
         chunk = list(case_ids[start:start + CHUNK])
         by_id: dict[str, SimpleNamespace] = {}
-        for row in _run(session, statement, chunk):
+        # Fetched at once: iterating the result fetched the rows one call at a time, a sixth
+        # of a push's document refill.
+        for row in _run(session, statement, chunk).all():
             part, names, getter = readers[row[0]]
             if part == _KEY_PART:
                 persons.know_identity_key(session, getter(row))

@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 from pydantic import ValidationError
-from sqlalchemy import LargeBinary, Table, cast, exists, func, insert, select
+from sqlalchemy import LargeBinary, Table, bindparam, cast, exists, func, insert, select
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, joinedload
 
@@ -408,7 +408,9 @@ def _apply_in_transaction(
             documents.defer_rebuilds(session, stale)
             user = caller.attach(session)
             user_id = user.id
-            seen = session.get(AppliedMutation, mid)
+            # Read as a row, not an object: every push asks, and the ORM's get cost more than
+            # the round trip for an answer that is nearly always "not seen".
+            seen = session.connection().execute(_SEEN, {"id": mid}).first()
             if seen is not None:
                 return _answer_again(mutation.id, seen), None
             try:
@@ -443,6 +445,10 @@ def _apply_in_transaction(
             raise
         return stored, None
 
+
+# A mutation id's stored answer, if any (`_answer_again` reads its status and reason).
+_SEEN = select(AppliedMutation.__table__.c.status, AppliedMutation.__table__.c.reason).where(
+    AppliedMutation.__table__.c.id == bindparam("id"))
 
 # The applied mutation's two rows, as Core inserts (column defaults, such as the times from
 # the process clock, are filled in by SQLAlchemy as for the ORM objects).
@@ -497,7 +503,8 @@ def _reason(exc: Exception) -> str:
             f"or text it cannot hold): {type(exc).__name__}; correct it and record it again")
 
 
-def _answer_again(mutation_id: uuid.UUID, seen: AppliedMutation) -> contract.MutationResult:
+def _answer_again(mutation_id: uuid.UUID, seen: AppliedMutation | Any) -> contract.MutationResult:
+    """The stored answer again; `seen` is the stored mutation or its (status, reason) row."""
     if seen.status == "rejected":
         return contract.MutationResult(id=mutation_id, status="rejected", reason=seen.reason)
     return contract.MutationResult(id=mutation_id, status="duplicate")
