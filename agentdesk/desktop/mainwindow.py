@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,8 @@ SEARCH_DELAY_MS = 200
 # The first queue's rows and top case are painted on the next event-loop turns.
 FIRST_QUEUE_SHOWN_MS = 100
 FIRST_QUEUE_LATEST_MS = 3000
+# Python's thread switch interval while a lead's queue is ranked ahead (`_warm_queue`).
+WARM_SWITCH_S = 0.002
 # A frame: the next case paints before the queue is re-ranked and the save is pushed.
 QUEUE_REFRESH_AFTER_SAVE_MS = 16
 
@@ -410,14 +413,20 @@ class MainWindow(QMainWindow):
         queue_filter, search = self.filterCombo.currentData() or "all", self.searchEdit.text().strip()
         now = self.session.clock.now()
         self._warm, self._warm_stale = "warming", False
+        # The GUI thread waits for the interpreter at most this long while the build holds it
+        # (Python's default, 5 ms, and a frame's 16 ms are too close), restored at its end.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(WARM_SWITCH_S)
 
         def held(built: tuple[Sequence[QueueRow], int | None]) -> None:
+            sys.setswitchinterval(interval)
             if self._warm != "warming":
                 return  # the open tab ranked anew meanwhile (`reload_queue`)
             self._warm = (*built, queue_filter, search, now.replace(second=0, microsecond=0))
             self._case_work_shown()
 
         def failed(exc: BaseException) -> None:
+            sys.setswitchinterval(interval)
             log.warning("the lead's queue ranked ahead failed; ranked when Case work opens: %s", exc)
             if self._warm == "warming":
                 self._warm = ()
