@@ -53,6 +53,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -547,6 +548,23 @@ def bench_case_work(session: Any, language: str, memory: Memory, after_idle: boo
     console.tabs.setCurrentWidget(window.mainSplitter)
     process(50)
     memory.point("main window, every tab opened")
+    # A sync while the lead is on the board, then "Case work" again: the queue is ranked anew
+    # (a full build from the facts in memory) and replaces the one shown.
+    console.tabs.setCurrentWidget(console.boardPage if hasattr(console, "boardPage") else console.casesPage)
+    process(50)
+    changed = console.cases_model.ids()[0]
+    session.queue_cache.invalidate(SimpleNamespace(upserted=[changed], removed=[]))  # as the sync engine does
+    window.events.cases_changed.emit(frozenset({changed}), frozenset())
+    process(50)
+    before = len(loaded)
+    beat.reset()
+    started = time.perf_counter()
+    console.tabs.setCurrentWidget(window.mainSplitter)
+    wait_until(lambda: len(loaded) > before, timeout_s=600)
+    line("Case work again after a sync, ranked anew", (time.perf_counter() - started) * 1000, beat.stall_ms())
+    tasks.wait_idle(60_000)
+    process(50)
+    memory.point("Case work ranked anew")
     window.shutdown()
     window.deleteLater()
     process()

@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from agentdesk import __version__ as app_version
-from agentdesk.client import caseview, errors
+from agentdesk.client import caseview, errors, memory
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
 from agentdesk.desktop import i18n, labels, layout_memory, leaving, my_scores, rule_text, theme, uiload, view_paint
@@ -54,6 +54,8 @@ SEARCH_DELAY_MS = 200
 # The first queue's rows and top case are painted on the next event-loop turns.
 FIRST_QUEUE_SHOWN_MS = 100
 FIRST_QUEUE_LATEST_MS = 3000
+# A queue ranked anew over at least this many rows hands the memory it freed back (`_queue_arrived`).
+GIVE_BACK_AFTER_ROWS = 20_000
 # Python's thread switch interval while a lead's queue is ranked ahead (`_warm_queue`).
 WARM_SWITCH_S = 0.002
 # A frame: the next case paints before the queue is re-ranked and the save is pushed.
@@ -462,7 +464,13 @@ class MainWindow(QMainWindow):
         if generation != self._queue_generation:
             return
         selected = self.current_case
+        replaced = self.queue_model.rowCount()
         self.queue_model.set_rows(rows)
+        if min(replaced, self.session.queue_cache.last_rescored) >= GIVE_BACK_AFTER_ROWS:
+            # A large queue ranked anew replaced the one shown, now freed (~100 MB at a lead's
+            # 100,000 cases, which the C allocator otherwise keeps): its pages go back to the
+            # system, off the GUI thread (`memory.give_back` releases the interpreter).
+            self.tasks.run(memory.give_back)
         self._hidden_by_filter = max(0, (total or 0) - len(rows))
         self._show_queue_count()
         row = self.queue_model.row_of(selected) if selected else None
