@@ -8,7 +8,8 @@ asked (glibc's `malloc_trim`). Elsewhere (no glibc) this does nothing.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import islice
 from typing import Any
 
 _trim: Callable[[int], Any] | None = None
@@ -29,3 +30,38 @@ def give_back() -> None:
                 _trim = None
     if _trim is not None:
         _trim(0)
+
+
+# Large dicts built and freed a slice at a time. Why: one C call over ~100,000 entries
+# (`dict(zip(...))`, `update`, or the last reference to a big dict going) holds the
+# interpreter 15-40 ms, and the GUI thread waits for it meanwhile (issue 20: a lead's queue
+# is ranked off the GUI thread while the lead works in the console, and the GUI must not
+# stall over 16 ms). Between slices the interpreter may switch threads.
+SLICE = 8192
+
+
+def dict_of(keys: Sequence[Any], values: Sequence[Any]) -> dict[Any, Any]:
+    """`dict(zip(keys, values, strict=True))`, a slice at a time."""
+    if len(keys) != len(values):
+        raise ValueError("keys and values of different lengths")
+    out: dict[Any, Any] = {}
+    for start in range(0, len(keys), SLICE):
+        out.update(zip(keys[start:start + SLICE], values[start:start + SLICE], strict=True))
+    return out
+
+
+def update(target: dict[Any, Any], more: dict[Any, Any]) -> None:
+    """`target.update(more)`, a slice at a time."""
+    if len(more) <= SLICE:
+        target.update(more)
+        return
+    items = iter(more.items())
+    for _ in range(0, len(more), SLICE):
+        target.update(islice(items, SLICE))
+
+
+def empty(found: dict[Any, Any]) -> None:
+    """Free a large dict's entries a slice at a time (before its last reference goes)."""
+    while found:
+        for key in list(islice(found, SLICE)):
+            del found[key]

@@ -12,16 +12,17 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from agentdesk import __version__ as app_version
-from agentdesk.client import caseview, errors
+from agentdesk.client import caseview, errors, memory
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
 from agentdesk.desktop import i18n, labels, layout_memory, leaving, my_scores, rule_text, theme, uiload, view_paint
@@ -53,6 +54,10 @@ SEARCH_DELAY_MS = 200
 # The first queue's rows and top case are painted on the next event-loop turns.
 FIRST_QUEUE_SHOWN_MS = 100
 FIRST_QUEUE_LATEST_MS = 3000
+# A queue ranked anew over at least this many rows hands the memory it freed back (`_queue_arrived`).
+GIVE_BACK_AFTER_ROWS = 20_000
+# Python's thread switch interval while a lead's queue is ranked ahead (`_warm_queue`).
+WARM_SWITCH_S = 0.002
 # A frame: the next case paints before the queue is re-ranked and the save is pushed.
 QUEUE_REFRESH_AFTER_SAVE_MS = 16
 
@@ -123,6 +128,11 @@ class MainWindow(QMainWindow):
         self._collector_paused = gc.isenabled()
         gc.disable()
         self._queue_dirty = False
+        # A lead's queue ranked ahead while "Case work" is hidden (`_warm_queue`): None before,
+        # "warming" while it is built, then (rows, total, filter, search, minute) until shown.
+        self._warm: Any = None
+        self._warm_stale = False  # the store or the filter changed since the warm build began
+        self._warm_after = {"grid", "board"}  # what the lead's console loads before it begins
         self._reselect_after_load: str | None = None
         self._ask_on_leave = True
         # An outcome being written, or saved with its next case opening in the coming
@@ -256,8 +266,12 @@ class MainWindow(QMainWindow):
         self.centralLayout.addWidget(console, 1)
         console.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         console.case_requested.connect(lambda case_id: self._open_for_lead(console, case_id))  # review lists
-        # A lead's whole team can be 100,000 cases: rank them only once "Case work" is open.
-        console.tabs.currentChanged.connect(lambda _i: self._queue_dirty and self.reload_queue())
+        # A lead's whole team can be 100,000 cases (~2 s to rank): ranked off the GUI thread
+        # once the grid and the board are up, held, and shown when "Case work" opens
+        # (`_warm_queue`).
+        console.tabs.currentChanged.connect(lambda _i: self._case_work_shown())
+        console.grid_loaded.connect(lambda _n: self._warm_queue("grid"))
+        console.board_loaded.connect(lambda _n: self._warm_queue("board"))
         # The case keys (F5 dial, F2 next, Ctrl+Enter save) belong to "Case work"; on the other
         # tabs F5 is the console's refresh, and two owners of one key would leave it dead.
         console.tabs.currentChanged.connect(lambda _i: self._case_actions_follow(console))
@@ -363,27 +377,100 @@ class MainWindow(QMainWindow):
         console = self.lead_console
         if console is not None and console.tabs.currentWidget() is not self.mainSplitter:
             self._queue_dirty = True
+            self._warm_stale = True
             if not self._first_queue_shown:  # no queue to wait for: the start's network work begins
                 QTimer.singleShot(0, self, self._emit_first_queue_shown)
             return
         self._queue_dirty = False
+        if self._warm == "warming":
+            self._warm = ()  # this build is newer: the one ranking ahead is not shown
         self._queue_generation += 1
         generation = self._queue_generation
-        queue_filter = self.filterCombo.currentData() or "all"
-        search = self.searchEdit.text().strip()
+        build = self._queue_job(self.filterCombo.currentData() or "all", self.searchEdit.text().strip(), None)
+        self.tasks.run(build, lambda built: self._queue_arrived(generation, *built))
+
+    def _queue_job(self, queue_filter: str, search: str,
+                   now: datetime | None) -> Callable[[], tuple[Sequence[QueueRow], int | None]]:
         session = self.session
+
         def build() -> tuple[Sequence[QueueRow], int | None]:
-            rows = session.queue(filter=queue_filter, search=search)
+            rows = session.queue(now=now, filter=queue_filter, search=search)
             # With a filter on, say how many more cases the search finds without it.
             return rows, session.search_total(search) if search and queue_filter != "all" else None
 
-        self.tasks.run(build, lambda built: self._queue_arrived(generation, *built))
+        return build
+
+    def _warm_queue(self, loaded: str) -> None:
+        """Rank a lead's queue while "Case work" is hidden, once, when the console's grid
+        and board (`loaded`: one of them) are up, not competing with them: held
+        (not shown, nothing selected) until the tab opens, which then shows it at once
+        instead of waiting ~2 s for 100,000 cases (issue 20). A queue ranked in an earlier
+        minute, or before a change, shows and is ranked anew at once (`_case_work_shown`),
+        as on every later opening of the tab."""
+        self._warm_after.discard(loaded)
+        console = self.lead_console
+        if console is None or self._warm_after or self._warm is not None or getattr(self, "_shut", False) \
+                or console.tabs.currentWidget() is self.mainSplitter:
+            return
+        queue_filter, search = self.filterCombo.currentData() or "all", self.searchEdit.text().strip()
+        now = self.session.clock.now()
+        self._warm, self._warm_stale = "warming", False
+        # The GUI thread waits for the interpreter at most this long while the build holds it
+        # (Python's default, 5 ms, and a frame's 16 ms are too close), restored at its end.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(WARM_SWITCH_S)
+
+        def held(built: tuple[Sequence[QueueRow], int | None]) -> None:
+            sys.setswitchinterval(interval)
+            if self._warm != "warming":
+                return  # the open tab ranked anew meanwhile (`reload_queue`)
+            self._warm = (*built, queue_filter, search, now.replace(second=0, microsecond=0))
+            self._case_work_shown()
+
+        def failed(exc: BaseException) -> None:
+            sys.setswitchinterval(interval)
+            log.warning("the lead's queue ranked ahead failed; ranked when Case work opens: %s", exc)
+            if self._warm == "warming":
+                self._warm = ()
+            self._case_work_shown()
+
+        self.tasks.run(self._queue_job(queue_filter, search, now), held, failed)
+
+    def _case_work_shown(self) -> None:
+        """A lead's tab changed (or the warm queue arrived): on "Case work", show the queue
+        ranked ahead if it is for the same filter and search, and rank anew when it is out
+        of date; else rank as usual."""
+        console = self.lead_console
+        if console is None or getattr(self, "_shut", False) or console.tabs.currentWidget() is not self.mainSplitter:
+            return
+        warm = self._warm
+        if warm == "warming":
+            return  # shown when it arrives
+        if warm:
+            self._warm = ()  # used: the tab ranks as usual from now on
+            rows, total, queue_filter, search, minute = warm
+            if queue_filter == (self.filterCombo.currentData() or "all") and search == self.searchEdit.text().strip():
+                self._queue_generation += 1
+                self._queue_arrived(self._queue_generation, rows, total)
+                now = self.session.clock.now().replace(second=0, microsecond=0)
+                self._queue_dirty = self._queue_dirty and (self._warm_stale or now != minute)
+                if not self._queue_dirty:
+                    return
+            self._queue_dirty = True
+        if self._queue_dirty:
+            self.reload_queue()
 
     def _queue_arrived(self, generation: int, rows: Sequence[QueueRow], total: int | None = None) -> None:
         if generation != self._queue_generation:
             return
         selected = self.current_case
+        replaced = self.queue_model.rowCount()
         self.queue_model.set_rows(rows)
+        if min(replaced, self.session.queue_cache.last_rescored) >= GIVE_BACK_AFTER_ROWS:
+            # A large queue ranked anew replaced the one shown, now freed (~100 MB at a lead's
+            # 100,000 cases, which the C allocator otherwise keeps): its pages go back to the
+            # system, off the GUI thread (`memory.give_back` releases the interpreter).
+            self.tasks.run(memory.give_back)
         self._hidden_by_filter = max(0, (total or 0) - len(rows))
         self._show_queue_count()
         row = self.queue_model.row_of(selected) if selected else None
