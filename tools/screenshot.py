@@ -147,6 +147,9 @@ def shoot(server_url: str, language: str, scheme: str, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     pixmap.save(str(out))
     print(f"wrote {out} ({pixmap.width()}x{pixmap.height()}, {language}, {scheme})")
+    # Shut down first: closing with the wrap-up filled in would ask whether to leave it,
+    # and offscreen nobody answers (the run never ended).
+    window.shutdown()
     window.close()
     tasks.wait_idle()
 

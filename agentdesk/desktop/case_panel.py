@@ -20,7 +20,7 @@ from agentdesk.client.views import AccountView, CaseDetail, ContactPointView
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, selectable, theme, uiload, view_paint
 from agentdesk.desktop.timeline import timeline_entries
-from agentdesk.desktop.timeline_view import FIRST_ROWS, MORE_ROWS, TimelineDelegate, TimelineModel
+from agentdesk.desktop.timeline_view import MORE_ROWS, TimelineDelegate, TimelineModel, rows_that_fit
 from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -271,7 +271,7 @@ class CasePanel(QWidget):
 
     def _show_timeline(self, detail: CaseDetail) -> None:
         entries = timeline_entries(detail)
-        self.timeline.set_entries(entries, self._clock.now(), first=FIRST_ROWS)
+        self.timeline.set_entries(entries, self._clock.now(), first=rows_that_fit(self.timelineView))
         self.timelineEmpty.setText(translate("Timeline", "No contact with this debtor yet."))
         self.timelineEmpty.setVisible(not entries)
         self.timelineView.setVisible(bool(entries))

@@ -104,12 +104,19 @@ class NoteForm(QWidget):
             # A promise date is a day in the debtor's calendar, not the agent's.
             debtor_today = local_today(detail.time_zone, self._clock) if detail is not None else instant.date()
             today = QDate(debtor_today.year, debtor_today.month, debtor_today.day)
-            self.promiseDateEdit.setMinimumDate(today)
-            self.promiseDateEdit.setDate(today.addDays(3))
-            # The callback editor shows the agent's wall clock.
-            now = QDateTime(instant.astimezone().replace(tzinfo=None, microsecond=0))
-            self.callbackEdit.setMinimumDateTime(now)
-            self.callbackEdit.setDateTime(now.addSecs(3600))
+            # The callback editor shows the agent's wall clock, to the minute (its format).
+            now = QDateTime(instant.astimezone().replace(tzinfo=None, second=0, microsecond=0))
+            # Set only what differs from the last case: a date editor given a value, even
+            # the same one, parses it again and measures itself, and the form lays itself
+            # out again in the paint pass that shows the case (issue 20).
+            if self.promiseDateEdit.minimumDate() != today:
+                self.promiseDateEdit.setMinimumDate(today)
+            if self.promiseDateEdit.date() != today.addDays(3):
+                self.promiseDateEdit.setDate(today.addDays(3))
+            if self.callbackEdit.minimumDateTime() != now:
+                self.callbackEdit.setMinimumDateTime(now)
+            if self.callbackEdit.dateTime() != now.addSecs(3600):
+                self.callbackEdit.setDateTime(now.addSecs(3600))
             _clear_note(self.noteEdit)
             self.conductReasonEdit.clear()
             self.consentCheck.setChecked(False)

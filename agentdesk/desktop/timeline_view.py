@@ -49,10 +49,26 @@ TIME_X = 2
 TIME_W = 92
 DOT_W = 16
 RIGHT_PAD = 4
-# Entries in the model when a case opens: more than a screen holds (a row is one line at
-# least), measured and drawn in the first frame; then older entries, a part per turn.
+# Entries in the model when a case opens: what the view's height holds (a row is one line
+# at least, `rows_that_fit`), at most this many, measured and drawn in the first frame;
+# then older entries, a part per turn.
 FIRST_ROWS = 24
 MORE_ROWS = 64
+# At least this many rows (a view squeezed small by the window).
+FEWEST_FIRST_ROWS = 8
+
+
+def rows_that_fit(view: QAbstractItemView) -> int:
+    """The rows to lay out when a case opens: as many one-line rows as the view's height
+    holds, and one more (no more than `FIRST_ROWS`). Each one measured is a text layout
+    in the block that shows the case; rows below the fold come with the older entries."""
+    if not view.isVisible():  # not laid out yet: its height says nothing
+        return FIRST_ROWS
+    line = view.fontMetrics().lineSpacing() + 2 * PAD_Y
+    fit = view.viewport().height() // max(1, line) + 1
+    return max(FEWEST_FIRST_ROWS, min(FIRST_ROWS, fit))
+
+
 # Paragraphs laid out, kept by their text, formats, width and font (see `TimelineDelegate._block`).
 KEPT_BLOCKS = 512
 
