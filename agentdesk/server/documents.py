@@ -54,8 +54,9 @@ CHUNK = 500
 def _dumps(value: Any) -> str:
     """Compact JSON text, non-ASCII as is: what json.dumps(ensure_ascii=False, separators=
     (",", ":")) writes for a document's values (text, integers, booleans, None, lists and
-    objects; no floats; a non-text key written as text, as json does), several times faster. Serializing the rebuilt document was a
-    tenth of an outcome push's document refill (bench/bench_load.py)."""
+    objects; no floats; a non-text key as text, as json writes it), several times faster.
+    Serializing the rebuilt document was a tenth of an outcome push's document refill
+    (bench/bench_load.py)."""
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
