@@ -31,6 +31,9 @@ What is measured, on the GUI thread's clock:
   runs on the background helper; its time and the longest GUI-thread stall from the next
   case being shown until the queue view has taken the new rows and repainted (the first
   heartbeat after the arrival) are reported apart.
+* queue repaint after a far jump: the queue scrolled to a page not painted before, then
+  the page below it (PgDn), and to its ends (End/Home: painted before), its viewport
+  painted at once after each; wall and the GUI thread's CPU time (`far_jumps`).
 
 The 100,000 attempts are spread over the cases as in a portfolio (median 12 a case, a
 few hundred for the oldest; `--uniform` gives every case the same number). The sync
@@ -482,6 +485,7 @@ def measure_window(spec: dict[str, Any], lang: str, opens: int, saves: int, grab
         probe.wait_until(lambda beats=beats: probe.beats > beats)
         stalls.append(probe.stall)
         probe.idle()
+    jump = far_jumps(probe, window.queueView, rnd, opens // 2)
     pending = session.status().pending
     none_refs = (none_start, (none_start - none_after_opens) / max(1, len(open_ms)),
                  (none_after_opens - sys.getrefcount(None)) / max(1, len(save_ms)))
@@ -491,7 +495,32 @@ def measure_window(spec: dict[str, Any], lang: str, opens: int, saves: int, grab
     return {"open": open_ms, "open_signal": signal_ms, "open_complete": complete_ms, "read": read_ms,
             "open_near": near_ms,
             "save": save_ms, "block": blocks,
-            "queue": queue_ms, "stall": stalls, "same": same, "pending": pending, "none_refs": none_refs}
+            "queue": queue_ms, "stall": stalls, "same": same, "pending": pending, "none_refs": none_refs,
+            **jump}
+
+
+def far_jumps(probe: Probe, view: Any, rnd: random.Random, jumps: int) -> dict[str, list[float]]:
+    """The queue page's repaint after a far jump, on the GUI thread: the viewport scrolled to
+    a page not painted before (a search, a far row opened), the page below it (PgDn), and to
+    the ends (End and Home, painted before but for the first two). Each is the whole viewport painted at once
+    (`repaint()`, right after the scroll), timed in wall and in the thread's CPU time. The
+    random opens above painted some pages already."""
+    bar, viewport = view.verticalScrollBar(), view.viewport()
+    pages = list(range(bar.minimum(), bar.maximum() + 1, max(1, bar.pageStep())))
+    rnd.shuffle(pages)
+    out: dict[str, list[float]] = {"jump_new": [], "jump_new_cpu": [], "jump_ends": [], "jump_ends_cpu": [],
+                                   "jump_next": [], "jump_next_cpu": []}
+    for i in range(jumps):
+        for name, value in (("jump_new", pages[i % len(pages)]),
+                            ("jump_next", min(bar.maximum(), pages[i % len(pages)] + bar.pageStep())),
+                            ("jump_ends", bar.maximum() if i % 2 == 0 else bar.minimum())):
+            bar.setValue(value)
+            cpu, started = time.thread_time(), time.perf_counter()
+            viewport.repaint()
+            out[name].append((time.perf_counter() - started) * 1000)
+            out[name + "_cpu"].append((time.thread_time() - cpu) * 1000)
+            probe.idle()
+    return out
 
 
 # --- report -------------------------------------------------------------------------------
@@ -577,6 +606,12 @@ def main() -> None:
     print(line("  longest GUI block within it", figures["block"]))
     print(line("  save to queue refreshed (background)", figures["queue"]))
     print(line("  longest GUI stall meanwhile", figures["stall"]))
+    print(line("queue repaint, far jump to a new page", figures["jump_new"], 16))
+    print(line("  its CPU time (GUI thread)", figures["jump_new_cpu"]))
+    print(line("queue repaint, then PgDn (next page)", figures["jump_next"], 16))
+    print(line("  its CPU time (GUI thread)", figures["jump_next_cpu"]))
+    print(line("queue repaint, End/Home (painted before)", figures["jump_ends"], 16))
+    print(line("  its CPU time (GUI thread)", figures["jump_ends_cpu"]))
     if figures["same"]:
         print(f"  note: {figures['same']} saves reopened the same case (nothing else callable)")
     print(f"  outbox after the run: {figures['pending']} writes waiting (server unreachable, as intended)")
