@@ -15,7 +15,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
@@ -60,6 +60,18 @@ GIVE_BACK_AFTER_ROWS = 20_000
 WARM_SWITCH_S = 0.002
 # A frame: the next case paints before the queue is re-ranked and the save is pushed.
 QUEUE_REFRESH_AFTER_SAVE_MS = 16
+
+
+@dataclasses.dataclass(frozen=True)
+class _HeldQueue:
+    """A lead's queue ranked ahead while "Case work" is hidden (`MainWindow._warm_queue`),
+    held until the tab opens, with what it was ranked for."""
+
+    rows: Sequence[QueueRow]
+    total: int | None
+    queue_filter: str
+    search: str
+    minute: datetime
 
 
 class SessionRules:
@@ -129,8 +141,8 @@ class MainWindow(QMainWindow):
         gc.disable()
         self._queue_dirty = False
         # A lead's queue ranked ahead while "Case work" is hidden (`_warm_queue`): None before,
-        # "warming" while it is built, then (rows, total, filter, search, minute) until shown.
-        self._warm: Any = None
+        # "warming" while it is built, then held until shown, "spent" once shown or overtaken.
+        self._warm: _HeldQueue | Literal["warming", "spent"] | None = None
         self._warm_stale = False  # the store or the filter changed since the warm build began
         self._warm_after = {"grid", "board"}  # what the lead's console loads before it begins
         self._reselect_after_load: str | None = None
@@ -383,7 +395,7 @@ class MainWindow(QMainWindow):
             return
         self._queue_dirty = False
         if self._warm == "warming":
-            self._warm = ()  # this build is newer: the one ranking ahead is not shown
+            self._warm = "spent"  # this build is newer: the one ranking ahead is not shown
         self._queue_generation += 1
         generation = self._queue_generation
         build = self._queue_job(self.filterCombo.currentData() or "all", self.searchEdit.text().strip(), None)
@@ -424,14 +436,14 @@ class MainWindow(QMainWindow):
             sys.setswitchinterval(interval)
             if self._warm != "warming":
                 return  # the open tab ranked anew meanwhile (`reload_queue`)
-            self._warm = (*built, queue_filter, search, now.replace(second=0, microsecond=0))
+            self._warm = _HeldQueue(*built, queue_filter, search, now.replace(second=0, microsecond=0))
             self._case_work_shown()
 
         def failed(exc: BaseException) -> None:
             sys.setswitchinterval(interval)
             log.warning("the lead's queue ranked ahead failed; ranked when Case work opens: %s", exc)
             if self._warm == "warming":
-                self._warm = ()
+                self._warm = "spent"
             self._case_work_shown()
 
         self.tasks.run(self._queue_job(queue_filter, search, now), held, failed)
@@ -446,14 +458,14 @@ class MainWindow(QMainWindow):
         warm = self._warm
         if warm == "warming":
             return  # shown when it arrives
-        if warm:
-            self._warm = ()  # used: the tab ranks as usual from now on
-            rows, total, queue_filter, search, minute = warm
-            if queue_filter == (self.filterCombo.currentData() or "all") and search == self.searchEdit.text().strip():
+        if isinstance(warm, _HeldQueue):
+            self._warm = "spent"  # used: the tab ranks as usual from now on
+            if warm.queue_filter == (self.filterCombo.currentData() or "all") \
+                    and warm.search == self.searchEdit.text().strip():
                 self._queue_generation += 1
-                self._queue_arrived(self._queue_generation, rows, total)
+                self._queue_arrived(self._queue_generation, warm.rows, warm.total)
                 now = self.session.clock.now().replace(second=0, microsecond=0)
-                self._queue_dirty = self._queue_dirty and (self._warm_stale or now != minute)
+                self._queue_dirty = self._queue_dirty and (self._warm_stale or now != warm.minute)
                 if not self._queue_dirty:
                     return
             self._queue_dirty = True
