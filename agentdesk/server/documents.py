@@ -242,13 +242,11 @@ def mark_stale(session: Session, case_ids: Iterable[str]) -> None:
 def drop(session: Session, case_ids: Sequence[str]) -> None:
     """Forget the cached documents of `case_ids` (their history changed).
 
-    A plain DELETE on the session's connection, after the flush the session's autoflush
-    would do: no CaseDocument is ever loaded as an object (pulls and rebuilds read and
-    write the table's rows), so the ORM's bulk delete had nothing to synchronize, and its
-    steps cost every outcome push more than the statement."""
-    if session.autoflush:
-        session.flush()
-    conn = session.connection()
+    A plain DELETE past the ORM (`persons.flushed_connection`): no CaseDocument is ever
+    loaded as an object (pulls and rebuilds read and write the table's rows), so the ORM's
+    bulk delete had nothing to synchronize, and its steps cost every outcome push more
+    than the statement."""
+    conn = persons.flushed_connection(session)
     for start in range(0, len(case_ids), CHUNK):
         conn.execute(_DROP, {"ids": list(case_ids[start:start + CHUNK])})
 

@@ -41,14 +41,20 @@ def null_column(type_: Any) -> Any:
     return cast(null(), type_)
 
 
-def core_rows(session: Session, statement: Any, params: dict[str, Any]) -> Sequence[Any]:
-    """The rows of a statement that selects columns, not entities, run on the session's
-    connection: the same rows as `session.execute`, without the ORM's compile and loading
-    steps, which cost more than the statement itself in every outcome push's compliance
-    check and document refill. Flushes first, as the session's autoflush would."""
+def flushed_connection(session: Session) -> Any:
+    """The session's connection, after the flush its autoflush would do before a query: for
+    statements run past the ORM (its compile and loading steps cost more than the statement
+    in every outcome push), which must still see the session's pending writes."""
     if session.autoflush:
         session.flush()
-    return session.connection().execute(statement, params).all()
+    return session.connection()
+
+
+def core_rows(session: Session, statement: Any, params: dict[str, Any]) -> Sequence[Any]:
+    """The rows of a statement that selects columns, not entities, as `session.execute`
+    gives them, without the ORM's steps (`flushed_connection`): the compliance check's and
+    the document refill's queries."""
+    return flushed_connection(session).execute(statement, params).all()
 
 
 def _rules_channel() -> Any:
