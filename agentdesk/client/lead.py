@@ -31,6 +31,7 @@ import orjson
 from sqlalchemy import and_, func, select
 
 from agentdesk import contract
+from agentdesk.client import memory
 from agentdesk.client.store import CaseDoc, CaseRow, LocalStore
 from agentdesk.client.team_columns import Category, ColumnsBuilder, TextColumn, view
 from agentdesk.client.team_columns import int_array as int_array
@@ -175,6 +176,7 @@ class TeamGrid:
         Read in chunks straight into the compact columns: 100,000 row tuples at once took
         ~120 MB at their peak, and the allocator kept much of it after they were gone.
         """
+        memory.keep_large_blocks_apart()  # a lead's process: its loads' large blocks given back when freed
         builder = _builder()
         with self.store.sessions() as s:
             result = s.connection().exec_driver_sql(_SNAPSHOT_SQL)

@@ -867,6 +867,7 @@ class _Build:
             row_ids = list(map(every_ids.__getitem__, at))
             keys = _Keys(own, siblings, policy, holds, at, seqs)
             fresh, stale = self._facts(s, row_ids, keys, siblings, signatures)
+            s.release_memory()
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
             at = [p for p in at if every_ids[p] not in unreadable]
