@@ -2,12 +2,15 @@
 
 Why: a lead's queue build reads ~100,000 cases' kept facts (bytes, parsed lists) that die
 once the facts are made; the C allocator keeps the freed pages in the process unless
-asked (glibc's `malloc_trim`). Elsewhere (no glibc) this does nothing.
+asked (glibc's `malloc_trim`). Elsewhere (no glibc) this does nothing. Also: glibc's
+threshold for blocks with pages of their own held fixed (`keep_large_blocks_apart`), the
+row numbers as shared ints (`counting`), and large dicts built and freed a slice at a time.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Sequence
 from itertools import islice
 from typing import Any
@@ -58,6 +61,24 @@ def keep_large_blocks_apart() -> None:
     if libc is not None and not _apart:
         _apart = True
         libc.mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
+
+
+_counting: list[int] = []
+_counting_lock = threading.Lock()  # the queue's thread and the GUI thread both extend it
+
+
+def counting(n: int) -> list[int]:
+    """`list(range(n))` made of shared int objects: the same 0..n-1 for every caller.
+
+    Why (issue 20): a Python int above 256 is an object of its own (32 bytes); a lead's
+    queue build indexes its 100,000 cases by place and the desk's queue model its rows by
+    position, each with its own 100,000 ints (~3 MB apiece). A new list each call (the
+    caller may keep it); only the ints are shared, and they live as long as the process.
+    """
+    with _counting_lock:
+        if len(_counting) < n:
+            _counting.extend(range(len(_counting), n))
+        return _counting[:n]
 
 
 # Large dicts built and freed a slice at a time. Why: one C call over ~100,000 entries

@@ -850,7 +850,7 @@ class _Build:
             # The places 0..n-1 as one int object each, shared by the build's lists and
             # indexes of places (`at`, `_Every`, `_LastBuild.index`): not ~3 MB of ints each at
             # a lead's 100,000 cases, left among the pages of what the build keeps.
-            places = list(range(len(every_ids)))
+            places = memory.counting(len(every_ids))
             at = _kept_places(columns, places, self.filter, self.needle, now)
             signatures = _signatures(s)
             seqs = columns["seq"]

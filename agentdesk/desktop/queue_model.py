@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from agentdesk.client import memory
 from agentdesk.client.views import QueueRow
 from agentdesk.clock import PROCESS, Clock
 from agentdesk.desktop import labels, theme
@@ -164,7 +165,8 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = new
         self._ids = _case_ids(new)
-        self._index = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        # The row numbers as the shared ints the queue build indexes its cases with (issue 20).
+        self._index = dict(zip(self._ids, memory.counting(len(self._ids)), strict=True))
         self._now = at
         self._outcomes = outcomes
         self._cells = {}
