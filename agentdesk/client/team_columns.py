@@ -189,7 +189,17 @@ class TextBuilder:
 
     def build(self) -> TextColumn:
         nulls = self.nulls if self.nulls.count(1) else None
-        return TextColumn(self.blob, self.offsets, nulls)
+        return TextColumn(self.blob, _narrow_offsets(self.offsets), nulls)
+
+
+def _narrow_offsets(offsets: array) -> array:
+    """`offsets` (ascending) in 32 bits when they fit, at their exact size: a lead's
+    100,000 rows a text column, ~0.4 MB less each than in 64 (issue 20)."""
+    if offsets.typecode == "i" or (len(offsets) and offsets[-1] >= 2**31):
+        return offsets
+    out = array("i")
+    out.frombytes(view(offsets).astype(np.int32).tobytes())
+    return out
 
 
 class _Codes(dict[Any, int]):
