@@ -189,17 +189,30 @@ class Probe:
         self.painted: set[int] = set()
         self.shown_at: float | None = None
         self._expect: tuple[int, str | None] | None = None  # (cases opened before, case id)
+        self._shown_before: Any = None  # the case panel's case when armed
         paint, marker_type = QEvent.Type.Paint, QEvent.Type.User
 
         class _Filter(QObject):
             def eventFilter(inner, obj: Any, event: Any) -> bool:  # noqa: N802, N805 - Qt override
-                if event.type() == paint and self._expect is not None and len(self.opened) > self._expect[0]:
+                # Paints count once the case panel shows another case (an open may finish
+                # its form and talk track a turn later: `MainWindow._set_wrapup_later`).
+                if event.type() == paint and self._expect is not None \
+                        and window.case_panel.detail is not self._shown_before:
                     self.painted.add(id(obj))
                     if self._complete():
                         self._expect = None
                         QCoreApplication.postEvent(self._marker, QEvent(marker_type),
                                                    Qt.EventPriority.HighEventPriority.value)
                 return False
+
+        def opened(case_id: str) -> None:
+            self.opened.append(case_id)
+            if self._expect is not None and self._complete():
+                # Everything watched was painted before the open ended: shown after the
+                # paint pass its last part asked for (posted behind it).
+                self._expect = None
+                QCoreApplication.postEvent(self._marker, QEvent(marker_type),
+                                           Qt.EventPriority.LowEventPriority.value)
 
         class _Marker(QObject):
             def event(inner, event: Any) -> bool:  # noqa: N805 - Qt override
@@ -216,7 +229,7 @@ class Probe:
         self.watched = [panel.debtorName, *timeline, window.track_panel.stepsHost]
         for widget in self.watched:
             widget.installEventFilter(self._filter)
-        window.case_opened.connect(self.opened.append)
+        window.case_opened.connect(opened)
         window.queue_loaded.connect(self._queue_loaded)
         self._last_beat = time.perf_counter()
         self._last_cpu = time.thread_time()
@@ -246,6 +259,7 @@ class Probe:
         """Expect a case (`case_id`, or any) to open next and be painted."""
         self.painted.clear()
         self.shown_at = None
+        self._shown_before = self.window.case_panel.detail
         self._expect = (len(self.opened), case_id)
 
     def _complete(self) -> bool:
