@@ -681,8 +681,9 @@ class MainWindow(QMainWindow):
             return
         self._moving_on = False
         self._tell_recorded()
-        if self.case_panel.detail is pending[0]:
-            self._set_wrapup(*pending)
+        shown = self.case_panel.detail  # a sync meanwhile may have read the case again
+        if shown is not None and shown.case_id == pending[0].case_id:
+            self._set_wrapup(shown, *pending[1:])
 
     def _drop_pending_wrapup(self) -> None:
         """Another case (or none) is shown before the form was set: its own open sets it."""
