@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self._split_open = False
         self._wrapup_pending: tuple[CaseDetail, str, dict | None, DialTicket | None] | None = None
         self._recorded_later: tuple[str, str] | None = None  # outcome_recorded's arguments, told with the form
+        self._refresh_after_wrapup = False  # the save's queue refresh waits for the form (`_after_save`)
         self._wrapup_timer = QTimer(self)
         self._wrapup_timer.setSingleShot(True)
         self._wrapup_timer.setInterval(0)
@@ -684,6 +685,7 @@ class MainWindow(QMainWindow):
         shown = self.case_panel.detail  # a sync meanwhile may have read the case again
         if shown is not None and shown.case_id == pending[0].case_id:
             self._set_wrapup(shown, *pending[1:])
+        self._refresh_later()
 
     def _drop_pending_wrapup(self) -> None:
         """Another case (or none) is shown before the form was set: its own open sets it."""
@@ -692,6 +694,12 @@ class MainWindow(QMainWindow):
             self._wrapup_timer.stop()
             self._moving_on = False
             self._tell_recorded()
+            self._refresh_later()
+
+    def _refresh_later(self) -> None:
+        if self._refresh_after_wrapup:
+            self._refresh_after_wrapup = False
+            QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self._after_save)
 
     def _tell_recorded(self) -> None:
         recorded, self._recorded_later = self._recorded_later, None
@@ -889,8 +897,11 @@ class MainWindow(QMainWindow):
         # The next case goes on screen first. The queue refresh runs on the background helper
         # and the push on the sync thread, but both compete with the GUI thread for the
         # interpreter, so they start a frame later, once the case is painted
-        # (bench_workstation.py: ~20 ms of save-and-next).
-        QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self._after_save)
+        # (bench_workstation.py: ~20 ms of save-and-next); when the form and talk track
+        # come a turn later, a frame after them.
+        self._refresh_after_wrapup = True
+        if self._wrapup_pending is None:
+            self._refresh_later()
 
     def _after_save(self) -> None:
         """A frame after a save's next case is shown: the outcome goes to the server (sync
