@@ -27,7 +27,8 @@ What is measured, on the GUI thread's clock:
   + message, in turn; not timed), then the Ctrl+Enter action, until the next case is
   shown as above. Beside it, the longest GUI-thread block within it (5 ms heartbeat: the
   save's checks, then, once the background helper has written the outcome and read the next
-  case, that case's showing and its paint, each in one go). The queue refresh that follows
+  case, that case's showing and its paint, each in one go), and the most GUI-thread CPU
+  time between two beats (the same block as CPU: what a busy machine does not inflate). The queue refresh that follows
   runs on the background helper; its time and the longest GUI-thread stall from the next
   case being shown until the queue view has taken the new rows and repainted (the first
   heartbeat after the arrival) are reported apart.
@@ -188,17 +189,30 @@ class Probe:
         self.painted: set[int] = set()
         self.shown_at: float | None = None
         self._expect: tuple[int, str | None] | None = None  # (cases opened before, case id)
+        self._shown_before: Any = None  # the case panel's case when armed
         paint, marker_type = QEvent.Type.Paint, QEvent.Type.User
 
         class _Filter(QObject):
             def eventFilter(inner, obj: Any, event: Any) -> bool:  # noqa: N802, N805 - Qt override
-                if event.type() == paint and self._expect is not None and len(self.opened) > self._expect[0]:
+                # Paints count once the case panel shows another case (an open may finish
+                # its form and talk track a turn later: `MainWindow._set_wrapup_later`).
+                if event.type() == paint and self._expect is not None \
+                        and window.case_panel.detail is not self._shown_before:
                     self.painted.add(id(obj))
                     if self._complete():
                         self._expect = None
                         QCoreApplication.postEvent(self._marker, QEvent(marker_type),
                                                    Qt.EventPriority.HighEventPriority.value)
                 return False
+
+        def opened(case_id: str) -> None:
+            self.opened.append(case_id)
+            if self._expect is not None and self._complete():
+                # Everything watched was painted before the open ended: shown after the
+                # paint pass its last part asked for (posted behind it).
+                self._expect = None
+                QCoreApplication.postEvent(self._marker, QEvent(marker_type),
+                                           Qt.EventPriority.LowEventPriority.value)
 
         class _Marker(QObject):
             def event(inner, event: Any) -> bool:  # noqa: N805 - Qt override
@@ -215,10 +229,12 @@ class Probe:
         self.watched = [panel.debtorName, *timeline, window.track_panel.stepsHost]
         for widget in self.watched:
             widget.installEventFilter(self._filter)
-        window.case_opened.connect(self.opened.append)
+        window.case_opened.connect(opened)
         window.queue_loaded.connect(self._queue_loaded)
         self._last_beat = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self.stall = 0.0
+        self.stall_cpu = 0.0  # the GUI thread's CPU time within one gap (load does not inflate it)
         self.beats = 0
         self._beat = QTimer()
         self._beat.setInterval(5)
@@ -229,19 +245,21 @@ class Probe:
         self.queue_loads += 1
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.stall = max(self.stall, (now - self._last_beat) * 1000)
-        self._last_beat = now
+        self.stall_cpu = max(self.stall_cpu, (cpu - self._last_cpu) * 1000)
+        self._last_beat, self._last_cpu = now, cpu
         self.beats += 1
 
     def reset_stall(self) -> None:
-        self._last_beat = time.perf_counter()
-        self.stall = 0.0
+        self._last_beat, self._last_cpu = time.perf_counter(), time.thread_time()
+        self.stall = self.stall_cpu = 0.0
 
     def arm(self, case_id: str | None = None) -> None:
         """Expect a case (`case_id`, or any) to open next and be painted."""
         self.painted.clear()
         self.shown_at = None
+        self._shown_before = self.window.case_panel.detail
         self._expect = (len(self.opened), case_id)
 
     def _complete(self) -> bool:
@@ -464,6 +482,7 @@ def measure_window(spec: dict[str, Any], lang: str, opens: int, saves: int, grab
     queue_ms: list[float] = []
     stalls: list[float] = []
     blocks: list[float] = []
+    blocks_cpu: list[float] = []
     same = 0
     for i in range(saves):
         reached, outcome, amount = SAVES[i % len(SAVES)]
@@ -477,6 +496,7 @@ def measure_window(spec: dict[str, Any], lang: str, opens: int, saves: int, grab
         window.actionSaveNext.trigger()
         save_ms.append((probe.shown() - started) * 1000)
         blocks.append(probe.stall)
+        blocks_cpu.append(probe.stall_cpu)
         probe.reset_stall()
         same += window.current_case == saved
         probe.wait_until(lambda loads=loads: probe.queue_loads > loads)
@@ -494,7 +514,7 @@ def measure_window(spec: dict[str, Any], lang: str, opens: int, saves: int, grab
     probe.process()
     return {"open": open_ms, "open_signal": signal_ms, "open_complete": complete_ms, "read": read_ms,
             "open_near": near_ms,
-            "save": save_ms, "block": blocks,
+            "save": save_ms, "block": blocks, "block_cpu": blocks_cpu,
             "queue": queue_ms, "stall": stalls, "same": same, "pending": pending, "none_refs": none_refs,
             **jump}
 
@@ -604,6 +624,7 @@ def main() -> None:
     print(line("open a case on screen (a click)", figures["open_near"], OPEN_TARGET_MS))
     print(line("save-and-next (Ctrl+Enter to shown)", figures["save"], TARGET_MS))
     print(line("  longest GUI block within it", figures["block"]))
+    print(line("  most GUI-thread CPU between two beats", figures["block_cpu"]))
     print(line("  save to queue refreshed (background)", figures["queue"]))
     print(line("  longest GUI stall meanwhile", figures["stall"]))
     print(line("queue repaint, far jump to a new page", figures["jump_new"], 16))

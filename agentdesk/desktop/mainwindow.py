@@ -47,6 +47,7 @@ from agentdesk.domain.compliance import ComplianceVerdict, ContactBudget, PastCo
 from agentdesk.domain.money import Money
 
 if TYPE_CHECKING:  # agents never load the lead's console (it brings QtMultimedia, charts, …)
+    from agentdesk.client.dialing import DialTicket
     from agentdesk.desktop.lead_console import LeadConsole
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,9 @@ GIVE_BACK_AFTER_ROWS = 20_000
 WARM_SWITCH_S = 0.002
 # A frame: the next case paints before the queue is re-ranked and the save is pushed.
 QUEUE_REFRESH_AFTER_SAVE_MS = 16
+# After a save, the next case's wrap-up form and talk track are set a turn of the event loop
+# after the case panel has painted it (`_set_wrapup_later`): an event posted to the window.
+_WRAPUP_AFTER_PAINT = QEvent.Type(QEvent.registerEventType())
 
 
 @dataclasses.dataclass(frozen=True)
@@ -151,6 +155,16 @@ class MainWindow(QMainWindow):
         # event-loop turn: a second Ctrl+Enter meanwhile must not save it twice.
         self._moving_on = False
         self.saving = PendingSave(tasks)
+        # The wrap-up form and talk track of the case a save moved on to, set once the case
+        # panel has painted it (`_set_wrapup_later`); None when nothing waits.
+        self._split_open = False
+        self._wrapup_pending: tuple[CaseDetail, str, dict | None, DialTicket | None] | None = None
+        self._recorded_later: tuple[str, str] | None = None  # outcome_recorded's arguments, told with the form
+        self._refresh_after_wrapup = False  # the save's queue refresh waits for the form (`_after_save`)
+        self._wrapup_timer = QTimer(self)
+        self._wrapup_timer.setSingleShot(True)
+        self._wrapup_timer.setInterval(0)
+        self._wrapup_timer.timeout.connect(self._set_pending_wrapup)
         # The case to show after a save, read by the save's background job; dropped when a
         # pull has changed cases since that job started (`_changes_seen`).
         self._prefetched: CaseRead | None = None
@@ -612,6 +626,7 @@ class MainWindow(QMainWindow):
     # --- case ------------------------------------------------------------------------------
 
     def open_case(self, case_id: str | None) -> None:
+        self._drop_pending_wrapup()  # this open sets the form
         self.note_form.flush_draft()
         read, self._prefetched = self._prefetched, None
         if case_id and (read is None or read.case_id != case_id):
@@ -630,11 +645,66 @@ class MainWindow(QMainWindow):
         about = (draft or {}).get("contact_point_id") or (dial.contact_point_id if dial else None)
         self.case_panel.show_case(detail, self._judge if detail else None, lang, about or None,
                                   budget=self._budget if detail else None)
-        self.note_form.set_case(detail, self.rules, lang, draft, self.case_panel.selected_contact(), dial)
         self.calls.case_shown(detail.case_id if detail else None)
+        if self._split_open and detail is not None:
+            self._set_wrapup_later(detail, lang, draft, dial)
+        else:
+            self._set_wrapup(detail, lang, draft, dial)
+
+    def _set_wrapup(self, detail: CaseDetail | None, lang: str, draft: dict | None,
+                    dial: DialTicket | None) -> None:
+        """The open's second half: the wrap-up form and the talk track for `detail`, then
+        the case counts as opened."""
+        self.note_form.set_case(detail, self.rules, lang, draft, self.case_panel.selected_contact(), dial)
         self._show_track(None)
         if detail is not None:
             self.case_opened.emit(detail.case_id)
+
+    def _set_wrapup_later(self, detail: CaseDetail, lang: str, draft: dict | None, dial: DialTicket | None) -> None:
+        """After a save: the form and talk track a turn after the case panel's paint pass.
+
+        Done at once, the next case's showing (~5-6 ms: the case panel, the form, the track)
+        and the paint pass that follows it (~9-10 ms) held the GUI thread in one go: no key,
+        click or timer got in between (issue 20, the longest block in save-and-next). The
+        form meanwhile is held: it still shows the wrap-up just saved, and a second Ctrl+Enter
+        is refused (`_moving_on`) until it shows the new case; `outcome_recorded` is told
+        then too, just before `case_opened` (the agent's state goes to wrap-up and back to
+        available in one turn, as before). The event posted here is handled after that paint
+        pass (it is posted behind it); the timer it starts lets the timers already due run
+        first (bench_workstation.py's heartbeat: the longest block)."""
+        self._wrapup_pending = (detail, lang, draft, dial)
+        self._moving_on = True
+        QApplication.postEvent(self, QEvent(_WRAPUP_AFTER_PAINT), Qt.EventPriority.LowEventPriority.value)
+
+    def _set_pending_wrapup(self) -> None:
+        pending, self._wrapup_pending = self._wrapup_pending, None
+        if pending is None or getattr(self, "_shut", False):
+            return
+        self._moving_on = False
+        self._tell_recorded()
+        shown = self.case_panel.detail  # a sync meanwhile may have read the case again
+        if shown is not None and shown.case_id == pending[0].case_id:
+            self._set_wrapup(shown, *pending[1:])
+        self._refresh_later()
+
+    def _drop_pending_wrapup(self) -> None:
+        """Another case (or none) is shown before the form was set: its own open sets it."""
+        if self._wrapup_pending is not None:
+            self._wrapup_pending = None
+            self._wrapup_timer.stop()
+            self._moving_on = False
+            self._tell_recorded()
+            self._refresh_later()
+
+    def _refresh_later(self) -> None:
+        if self._refresh_after_wrapup:
+            self._refresh_after_wrapup = False
+            QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self._after_save)
+
+    def _tell_recorded(self) -> None:
+        recorded, self._recorded_later = self._recorded_later, None
+        if recorded is not None:
+            self.outcome_recorded.emit(*recorded)
 
     def _judge(self, contact_point_id: str | None) -> ComplianceVerdict:
         """The guard's verdict for the banner, from the case on screen (re-read on every
@@ -675,6 +745,7 @@ class MainWindow(QMainWindow):
         self.case_panel.show_case(detail, self._judge, i18n.short_code(self.language), budget=self._budget)
 
     def _case_left(self, message: str) -> None:
+        self._drop_pending_wrapup()
         self.current_case = None
         self.case_panel.show_case(None, None, i18n.short_code(self.language))
         self.note_form.set_case(None, None, i18n.short_code(self.language))
@@ -804,21 +875,33 @@ class MainWindow(QMainWindow):
     def _move_on(self, case_id: str, attempt_id: str, open_next: bool) -> None:
         """After a save: the next case (or the saved one again), then the queue refresh."""
         self._moving_on = False
-        self.outcome_recorded.emit(case_id, attempt_id)  # before the open: wrap-up, then available
         now = self.session.clock.now()
         # One look-up of the next case, not one to decide and one to open it: on a 5,000-case
         # queue each is a pass over the ranking's columns, inside the block that shows it.
         row = next_to_open(self.queue_model.rows(), case_id, now) if open_next else None
         if row is not None:
-            self.open_next_case(ask=False, found=(row, now) if self.current_case == case_id else None)
+            # Another case: its form and talk track a turn later, and `outcome_recorded`
+            # with them (`_set_wrapup_later`).
+            self._recorded_later = (case_id, attempt_id)
+            self._split_open = True
+            try:
+                self.open_next_case(ask=False, found=(row, now) if self.current_case == case_id else None)
+            finally:
+                self._split_open = False
+            if self._wrapup_pending is None:
+                self._tell_recorded()  # nothing deferred (the case could not be shown)
         else:
+            self.outcome_recorded.emit(case_id, attempt_id)  # before the open: wrap-up, then available
             self.open_case(case_id)
         self._prefetched = None  # read for a case that was not the one opened
         # The next case goes on screen first. The queue refresh runs on the background helper
         # and the push on the sync thread, but both compete with the GUI thread for the
         # interpreter, so they start a frame later, once the case is painted
-        # (bench_workstation.py: ~20 ms of save-and-next).
-        QTimer.singleShot(QUEUE_REFRESH_AFTER_SAVE_MS, self, self._after_save)
+        # (bench_workstation.py: ~20 ms of save-and-next); when the form and talk track
+        # come a turn later, a frame after them.
+        self._refresh_after_wrapup = True
+        if self._wrapup_pending is None:
+            self._refresh_later()
 
     def _after_save(self) -> None:
         """A frame after a save's next case is shown: the outcome goes to the server (sync
@@ -897,6 +980,10 @@ class MainWindow(QMainWindow):
         """A window already shut keeps its widgets but not its store: its panels must not
         re-read anything when a later window's language change reaches every top-level."""
         if event.type() == QEvent.Type.LanguageChange and getattr(self, "_shut", False):
+            return True
+        if event.type() == _WRAPUP_AFTER_PAINT:
+            if self._wrapup_pending is not None:
+                self._wrapup_timer.start()
             return True
         return super().event(event)
 
