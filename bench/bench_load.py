@@ -231,6 +231,16 @@ class CpuMeter:
         return api, db
 
 
+def machine_busy() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (all cores; /proc/stat), or None."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(f) for f in fields]
+    return (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # less idle and iowait
+
+
 def cpu_used(meter: CpuMeter | None, before: tuple[float, float] | None) -> tuple[float, float] | None:
     after = meter.read() if meter is not None else None
     if before is None or after is None:
@@ -256,6 +266,7 @@ class Tally:
     changes_pulled: int = 0
     cpu: tuple[float, float] | None = None  # (API processes, PostgreSQL backends) CPU seconds: CpuMeter
     generator_cpu: float | None = None  # this process (the desks and the prober), CPU seconds
+    machine_cpu: float | None = None  # every process on the machine, CPU seconds (machine_busy)
     storm: Tally | None = None  # every desk pulling at one instant, before the window (`pull_storm`)
 
     def requests(self) -> int:
@@ -466,10 +477,14 @@ async def run_desks(base: str, accounts: list[DeskAccount], seconds: float, *, p
             stop_at = begin + seconds
             cpu_before = meter.read() if meter is not None else None
             generator_before = time.process_time()
+            machine_before = machine_busy()
             await asyncio.gather(ping_probe(http, tally, stop_at),
                                  *(d.cycles(stop_at) for d, ok in zip(desks, up, strict=True) if ok))
             window = time.monotonic() - begin
             tally.generator_cpu = time.process_time() - generator_before
+            machine_after = machine_busy()
+            if machine_before is not None and machine_after is not None:
+                tally.machine_cpu = machine_after - machine_before
             tally.cpu = cpu_used(meter, cpu_before)
             tally.streams_open = warmup.streams_open + tally.streams_open
             tally.pokes += warmup.pokes
@@ -594,6 +609,12 @@ def print_load(args: argparse.Namespace, tally: Tally, window: float, stored: in
         print(f"  load generator (this process) CPU: {tally.generator_cpu:.1f} s, "
               f"{tally.generator_cpu / window * 100:.0f}% of one core; "
               f"{tally.generator_cpu / max(tally.requests(), 1) * 1000:.1f} ms per request")
+    if tally.machine_cpu is not None and tally.cpu is not None and tally.generator_cpu is not None:
+        # The latencies are queueing: when the cores are all busy, requests wait their turn.
+        ours = sum(tally.cpu) + tally.generator_cpu
+        print(f"  the machine's {os.cpu_count()} cores: busy {tally.machine_cpu / window * 100:.0f}% of one core "
+              f"in all; the server, PostgreSQL and this process {ours / window * 100:.0f}%, "
+              f"other processes {max(tally.machine_cpu - ours, 0) / window * 100:.0f}%")
     if tally.storm is not None:
         storm = tally.storm
         print(f"  pull storm before the window: {len(storm.latencies['pull'])} desks at one instant: "
