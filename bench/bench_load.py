@@ -231,6 +231,16 @@ class CpuMeter:
         return api, db
 
 
+def machine_busy() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (all cores; /proc/stat), or None."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(f) for f in fields]
+    return (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # less idle and iowait
+
+
 def cpu_used(meter: CpuMeter | None, before: tuple[float, float] | None) -> tuple[float, float] | None:
     after = meter.read() if meter is not None else None
     if before is None or after is None:
@@ -255,6 +265,9 @@ class Tally:
     streams_open: int = 0
     changes_pulled: int = 0
     cpu: tuple[float, float] | None = None  # (API processes, PostgreSQL backends) CPU seconds: CpuMeter
+    generator_cpu: float | None = None  # this process (the desks and the prober), CPU seconds
+    machine_cpu: float | None = None  # every process on the machine, CPU seconds (machine_busy)
+    storm: Tally | None = None  # every desk pulling at one instant, before the window (`pull_storm`)
 
     def requests(self) -> int:
         return sum(len(v) for v in self.latencies.values())
@@ -305,6 +318,7 @@ class Desk:
         self.headers: dict[str, str] = {}
         self.cursor: str | None = None
         self.wake = asyncio.Event()
+        self.hello = asyncio.Event()
         self.listener: asyncio.Task[None] | None = None
 
     async def start(self) -> bool:
@@ -314,14 +328,25 @@ class Desk:
             return False
         self.headers = {"Authorization": f"Bearer {token}"}
         self.listener = asyncio.create_task(self.listen())
-        await self.pull_all()  # the first sync, before the measured window
+        # The first sync follows the stream's hello (the desktop pulls on start and again on
+        # the hello; both come before the window). The wake is cleared first, as SyncEngine
+        # clears it before a cycle: a hello left set would make every desk pull at the
+        # window's first instant, 500 pulls in step (measured apart: `pull_storm`).
+        try:
+            await asyncio.wait_for(self.hello.wait(), 30)
+        except TimeoutError:
+            pass  # no stream: the desk still syncs, and the error is counted by `listen`
+        self.wake.clear()
+        await self.pull_all()
         return True
 
     async def cycles(self, stop_at: float) -> None:
         """Push-then-pull cycles until `stop_at`: woken by a poke, the timer or an outcome due."""
-        # The first outcome comes after a random share of the interval, so desks do not push in step.
+        # The first outcome and the first timer pull come after a random share of their
+        # intervals, so desks do not push or poll in step: desks start their day minutes apart,
+        # and here they all start at one instant. (All desks pulling at once is `pull_storm`.)
         next_push = time.monotonic() + self.rng.uniform(0, self.push_seconds)
-        next_poll = time.monotonic() + self.poll_seconds
+        next_poll = time.monotonic() + self.rng.uniform(0, self.poll_seconds)
         while time.monotonic() < stop_at:
             timeout = max(0.0, min(next_push, next_poll, stop_at) - time.monotonic())
             try:
@@ -356,6 +381,7 @@ class Desk:
                 async for line in response.aiter_lines():
                     if line in ("event: poke", "event: hello"):
                         self.tally.pokes += line == "event: poke"
+                        self.hello.set()
                         self.wake.set()
             self.tally.errors["events: stream ended by the server"] += 1
         except httpx.HTTPError as exc:
@@ -441,6 +467,8 @@ async def run_desks(base: str, accounts: list[DeskAccount], seconds: float, *, p
                     return await desk.start()
 
             up = await asyncio.gather(*(start(d) for d in desks))
+            running = [d for d, ok in zip(desks, up, strict=True) if ok]
+            tally.storm = await pull_storm(running)
             print(f"  {sum(up)} of {len(desks)} desks logged in and synced; the window starts", flush=True)
             tally.errors.update(warmup.errors)
             for d in desks:
@@ -448,15 +476,37 @@ async def run_desks(base: str, accounts: list[DeskAccount], seconds: float, *, p
             begin = time.monotonic()
             stop_at = begin + seconds
             cpu_before = meter.read() if meter is not None else None
+            generator_before = time.process_time()
+            machine_before = machine_busy()
             await asyncio.gather(ping_probe(http, tally, stop_at),
                                  *(d.cycles(stop_at) for d, ok in zip(desks, up, strict=True) if ok))
             window = time.monotonic() - begin
+            tally.generator_cpu = time.process_time() - generator_before
+            machine_after = machine_busy()
+            if machine_before is not None and machine_after is not None:
+                tally.machine_cpu = machine_after - machine_before
             tally.cpu = cpu_used(meter, cpu_before)
             tally.streams_open = warmup.streams_open + tally.streams_open
             tally.pokes += warmup.pokes
         finally:
             await asyncio.gather(*(d.close() for d in desks))
         return tally, window
+
+
+async def pull_storm(desks: list[Desk]) -> Tally:
+    """Every desk pulls at the same instant (a barrier), as after a poke to everyone or when
+    the timers of desks started together fall in step: the burst's own figure, apart from the
+    window's steady traffic. Their cursors are current, so each pull is the idle one."""
+    storm = Tally()
+    barrier = asyncio.Barrier(len(desks) or 1)
+
+    async def one(desk: Desk) -> None:
+        desk.tally = storm
+        await barrier.wait()
+        await desk.pull_all()
+
+    await asyncio.gather(*(one(d) for d in desks))
+    return storm
 
 
 async def login_storm(base: str, accounts: list[DeskAccount], meter: CpuMeter | None = None) -> Tally:
@@ -554,6 +604,21 @@ def print_load(args: argparse.Namespace, tally: Tally, window: float, stored: in
     for kind in ("pull", "push", "ping"):
         print("  " + describe(kind, tally.latencies[kind]) + ("   <- baseline, no database" if kind == "ping" else ""))
     print("  " + describe_cpu(tally.cpu, tally.requests() - len(tally.latencies["ping"]), "request (pings aside)"))
+    if tally.generator_cpu is not None:
+        # The desks share the 2 cores with the server: what they cost is CPU the server did not get.
+        print(f"  load generator (this process) CPU: {tally.generator_cpu:.1f} s, "
+              f"{tally.generator_cpu / window * 100:.0f}% of one core; "
+              f"{tally.generator_cpu / max(tally.requests(), 1) * 1000:.1f} ms per request")
+    if tally.machine_cpu is not None and tally.cpu is not None and tally.generator_cpu is not None:
+        # The latencies are queueing: when the cores are all busy, requests wait their turn.
+        ours = sum(tally.cpu) + tally.generator_cpu
+        print(f"  the machine's {os.cpu_count()} cores: busy {tally.machine_cpu / window * 100:.0f}% of one core "
+              f"in all; the server, PostgreSQL and this process {ours / window * 100:.0f}%, "
+              f"other processes {max(tally.machine_cpu - ours, 0) / window * 100:.0f}%")
+    if tally.storm is not None:
+        storm = tally.storm
+        print(f"  pull storm before the window: {len(storm.latencies['pull'])} desks at one instant: "
+              + describe("pull", storm.latencies["pull"]).strip() + f"  errors {sum(storm.errors.values())}")
     print(f"  event streams open: {tally.streams_open} of {args.desks}")
     print(f"  errors {sum(tally.errors.values())}")
     for what, n in tally.errors.most_common():

@@ -14,7 +14,7 @@ from agentdesk.server.events import EventHub
 
 def test_closing_the_hub_ends_every_open_stream_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # Far longer than the wait below: only closing the hub can end the streams in time.
-    monkeypatch.setattr(events, "CLOSING_CHECK_SECONDS", 30.0)
+    monkeypatch.setattr(events, "HEARTBEAT_SECONDS", 30.0)
     hub = EventHub()
 
     async def scenario() -> list[list[str]]:
