@@ -8,20 +8,20 @@ form's inline rules. Waiting is always on a signal or a condition, never a sleep
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from sqlalchemy import event, select
 
 from agentdesk.client.session import ClientSession
 from agentdesk.client.store import LocalStore
 from agentdesk.clock import local_today
 from agentdesk.desktop.app import DesktopApp
-from agentdesk.desktop.mainwindow import MainWindow
+from agentdesk.desktop.mainwindow import _WRAPUP_AFTER_PAINT, MainWindow
 from agentdesk.server.embedded import EmbeddedServer, free_port
 from agentdesk.server.models import ContactAttempt, PromiseToPay
 
@@ -177,6 +177,53 @@ def test_ctrl_enter_twice_saves_once_and_moves_on_one_case(qtbot, desktop: Deskt
     assert recorded == [case_id]
     assert len(window.session.open_case(case_id).detail.attempts) == before + 1, "saved once"
     assert window.current_case not in (None, case_id), "and on the next case"
+    window.close()
+
+
+class _BetweenTheHalves(QObject):
+    """Runs `act` when the window is about to set the next case's wrap-up form, i.e. after
+    save-and-next has painted the next case's panel and before its form is set (issue 20:
+    the open is split in two so the GUI thread is not held for both at once)."""
+
+    def __init__(self, act: Callable[[], None]) -> None:
+        super().__init__()
+        self.act = act
+        self.seen = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == _WRAPUP_AFTER_PAINT:
+            self.seen += 1
+            self.act()
+        return False
+
+
+def test_ctrl_enter_between_the_panel_and_the_form_saves_nothing_twice(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
+    """Ctrl+Enter pressed once the next case is painted but before its wrap-up form is set:
+    the form still holds the wrap-up just saved and refuses it. One outcome is written, and
+    the form then belongs to the next case, empty and ready."""
+    window = sign_in_demo(qtbot, desktop)
+    case_id = _open_case_with_room(qtbot, window)
+    form = window.note_form
+    form.inboundCheck.setChecked(True)
+    form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("right_party"))
+    form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("refusal"))
+    before = len(window.session.open_case(case_id).detail.attempts)
+    second: list[tuple[str | None, bool]] = []
+    gap = _BetweenTheHalves(lambda: second.append((window.current_case, form.submit(open_next=True))))
+    window.installEventFilter(gap)
+    recorded: list[str] = []
+    window.outcome_recorded.connect(lambda case, _attempt: recorded.append(case))
+    with qtbot.waitSignal(window.case_opened, timeout=GUI_TIMEOUT_MS) as opened:
+        assert form.submit(open_next=True)
+    window.removeEventFilter(gap)
+    assert gap.seen == 1 and len(second) == 1, "the second press came between the panel and the form"
+    shown_then, accepted = second[0]
+    assert shown_then not in (None, case_id), "the next case's panel was already on screen"
+    assert not accepted, "the second Ctrl+Enter was refused"
+    assert opened.args == [shown_then] and window.current_case == shown_then
+    assert recorded == [case_id]
+    assert len(window.session.open_case(case_id).detail.attempts) == before + 1, "saved once"
+    assert not form.held and not form.inboundCheck.isChecked(), "the form is the next case's, not the saved wrap-up"
     window.close()
 
 
