@@ -159,16 +159,22 @@ def test_form_states_the_rule_instead_of_saving(qtbot, desktop: DesktopApp) -> N
     window.close()
 
 
-def test_ctrl_enter_twice_saves_once_and_moves_on_one_case(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
-    """A quick double Ctrl+Enter (the second press handled before the window has moved on,
-    which it does in the next event-loop turn): one outcome, and the next case, not two on."""
-    window = sign_in_demo(qtbot, desktop)
+def _refusal_ready(qtbot, window: MainWindow) -> tuple[str, int]:  # noqa: ANN001
+    """A case open with an inbound refusal filled in, ready to save; its attempts so far."""
     case_id = _open_case_with_room(qtbot, window)
     form = window.note_form
     form.inboundCheck.setChecked(True)
     form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("right_party"))
     form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("refusal"))
-    before = len(window.session.open_case(case_id).detail.attempts)
+    return case_id, len(window.session.open_case(case_id).detail.attempts)
+
+
+def test_ctrl_enter_twice_saves_once_and_moves_on_one_case(qtbot, desktop: DesktopApp) -> None:  # noqa: ANN001
+    """A quick double Ctrl+Enter (the second press handled before the window has moved on,
+    which it does in the next event-loop turn): one outcome, and the next case, not two on."""
+    window = sign_in_demo(qtbot, desktop)
+    case_id, before = _refusal_ready(qtbot, window)
+    form = window.note_form
     recorded: list[str] = []
     window.outcome_recorded.connect(lambda case, _attempt: recorded.append(case))
     with qtbot.waitSignal(window.outcome_recorded, timeout=GUI_TIMEOUT_MS):
@@ -202,12 +208,8 @@ def test_ctrl_enter_between_the_panel_and_the_form_saves_nothing_twice(qtbot, de
     the form still holds the wrap-up just saved and refuses it. One outcome is written, and
     the form then belongs to the next case, empty and ready."""
     window = sign_in_demo(qtbot, desktop)
-    case_id = _open_case_with_room(qtbot, window)
+    case_id, before = _refusal_ready(qtbot, window)
     form = window.note_form
-    form.inboundCheck.setChecked(True)
-    form.reachedCombo.setCurrentIndex(form.reachedCombo.findData("right_party"))
-    form.outcomeCombo.setCurrentIndex(form.outcomeCombo.findData("refusal"))
-    before = len(window.session.open_case(case_id).detail.attempts)
     second: list[tuple[str | None, bool]] = []
     gap = _BetweenTheHalves(lambda: second.append((window.current_case, form.submit(open_next=True))))
     window.installEventFilter(gap)
