@@ -36,6 +36,9 @@ class _RowsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        # Asked for at every step of a view's layout and paint; the headers' translations
+        # change with the language, their number does not.
+        self._columns = len(self.headers())
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -49,7 +52,7 @@ class _RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else self._columns
 
     def headers(self) -> list[str]:
         raise NotImplementedError

@@ -102,7 +102,14 @@ def color(role: str) -> QColor:
     """A colour of the active scheme, for models and HTML the stylesheet cannot reach."""
     app = QApplication.instance()
     scheme = app.property("agentdeskScheme") if app else None
-    return QColor(read_colors(scheme or "light")[role])
+    return QColor(_parsed_color(scheme or "light", role))  # a copy: the caller may change it
+
+
+@lru_cache(maxsize=128)
+def _parsed_color(scheme: str, role: str) -> QColor:
+    """The colour parsed once: tables ask for it for every cell they measure and paint
+    (the contacts' status column, on each case opened)."""
+    return QColor(read_colors(scheme)[role])
 
 
 def set_tone(widget: QWidget, tone: str) -> None:
