@@ -374,3 +374,22 @@ def test_timeline_paragraphs_laid_out_for_earlier_cases_draw_as_new_ones(
     fresh = _shown_panel(qtbot, qapp, "light")
     fresh.show_case(detail, _judge(detail), "zh")
     assert again == _timeline_image(fresh, qtbot)
+
+
+def _status_color(panel: CasePanel) -> str:
+    model = panel.contactsView.model()
+    return model.data(model.index(0, 2), Qt.ItemDataRole.ForegroundRole).name().upper()
+
+
+def test_contact_status_colour_follows_the_scheme_switched_to(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """A valid number's status is green in the scheme in force, also after switching the
+    scheme back and forth (the colours are parsed once per scheme, theme._parsed_color)."""
+    detail = _detail(3)
+    for scheme in ("light", "dark", "light"):
+        panel = _shown_panel(qtbot, qapp, scheme)
+        panel.show_case(detail, _judge(detail), "zh")
+        assert _status_color(panel) == theme.read_colors(scheme)["ok"].upper(), scheme
+    changed = theme.color("ok")
+    changed.setAlpha(10)  # a caller's own copy: the next cell is drawn as before
+    assert theme.color("ok").alpha() == 255
+    theme.apply_theme(qapp, "light")
