@@ -270,7 +270,7 @@ class _Light:
     keeps it so; `covers` says no once it may not be (a clock set back): the case is then
     derived again."""
 
-    __slots__ = ("_key", "since", "until", "group", "rpc_by_hour", "attempts_by_hour", "days",
+    __slots__ = ("_key", "from_us", "group", "rpc_by_hour", "attempts_by_hour", "days",
                  "fruitless_days", "engaged_at", "wait")
 
     def __init__(self, key: Any, since: int | None, until: int, group: tuple[Any, ...],
@@ -280,7 +280,11 @@ class _Light:
         # not two tuples per case (issue 20); `key` makes it again.
         own, others, holds = key
         self._key = own[0] if not others and not own[1] and holds == "" and type(own[0]) is int else key
-        self.since, self.until, self.group = since, until, group
+        # The first instant (us) it covers: after `until` and, when the facts were kept at
+        # `since`, no earlier than `since` plus the count's horizon. One int, not two per
+        # case (issue 20).
+        self.from_us = until + 1 if since is None else max(until + 1, since + _HORIZON_US)
+        self.group = group
         self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days = rpc, tries, days, fruitless
         # The policy's wait after a conversation `until` was computed for: under another
         # policy the case is derived again (`_stale`).
@@ -290,8 +294,7 @@ class _Light:
         """`_CaseFacts.covers` of the facts it stands for, and the history still unable to
         change the gate at `now` (after `until`, which is after the newest contact: so no
         contact lies after `now`)."""
-        now_us = (now - _EPOCH) // _US
-        return now_us > self.until and (self.since is None or now_us - _HORIZON_US >= self.since)
+        return (now - _EPOCH) // _US >= self.from_us
 
     @property
     def key(self) -> Any:
@@ -357,9 +360,12 @@ def _light_of(key: Any, raw: bytes, shared: dict[Any, Any], planned_of: dict[tup
     if day is None:
         day = shared[_DAYS] = {}
     same = day.setdefault
+    # And each distinct tuple of days once (most cases share theirs with others, issue 20).
+    days_t = tuple(map(same, days, days)) if days else ()
+    fruitless_t = tuple(map(same, fruitless, fruitless)) if fruitless else ()
     return _Light(key, since, until, group, one(rpc_t, rpc_t), one(tries_t, tries_t),
-                  tuple(map(same, days, days)) if days else (),
-                  tuple(map(same, fruitless, fruitless)) if fruitless else (), engaged_at, wait)
+                  same(days_t, days_t) if days_t else (), same(fruitless_t, fruitless_t) if fruitless_t else (),
+                  engaged_at, wait)
 
 
 _NO_US = -(2**62)  # before any instant
@@ -367,7 +373,7 @@ _NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contac
 
 
 _ZONE = object()  # `decode`'s key for a zone's ZoneInfo in the shared values
-_DAYS = object()  # `_light_of`'s key for its own dict of days (ints apart from the other values)
+_DAYS = object()  # `_light_of`'s key for its own dict of days and tuples of days (apart from the other values)
 _NO_CONTACTS: Contacts = ((),) * (2 + len(_PAST_FIELDS))
 _PLANNED_NAMES = tuple(f.name for f in fields(compliance.PlannedContact))
 _CASE_FACTS_NAMES = ("key", "time_zone", "zone", "rpc_by_hour", "attempts_by_hour", "days", "fruitless_days",
@@ -947,7 +953,7 @@ class _Build:
                     light = _light_of(key, found[1], shared, planned_of, now_us, wait)
                     if light is not None:
                         # `_Light.covers`: `now_us` is after its `until`, so after its newest contact.
-                        if light.since is None or now_us - _HORIZON_US >= light.since:
+                        if now_us >= light.from_us:
                             fresh[case_id] = light
                             continue
                         todo.append(case_id)
