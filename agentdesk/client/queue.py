@@ -273,17 +273,16 @@ class _Light:
     __slots__ = ("_key", "from_us", "group", "rpc_by_hour", "attempts_by_hour", "days",
                  "fruitless_days", "engaged_at", "wait")
 
-    def __init__(self, key: Any, since: int | None, until: int, group: tuple[Any, ...],
+    def __init__(self, key: Any, from_us: int, group: tuple[Any, ...],
                  rpc: tuple[int, ...], tries: tuple[int, ...], days: tuple[int, ...], fruitless: tuple[int, ...],
                  engaged_at: datetime | None, wait: timedelta | None) -> None:
         # A key of the case alone without unsent writes (most) kept as its change number:
         # not two tuples per case (issue 20); `key` makes it again.
         own, others, holds = key
         self._key = own[0] if not others and not own[1] and holds == "" and type(own[0]) is int else key
-        # The first instant (us) it covers: after `until` and, when the facts were kept at
-        # `since`, no earlier than `since` plus the count's horizon. One int, not two per
-        # case (issue 20).
-        self.from_us = until + 1 if since is None else max(until + 1, since + _HORIZON_US)
+        # The first instant (us) it covers (`_light_of`): one int shared by many cases, not
+        # the two (kept at, newest contact) of each (issue 20).
+        self.from_us = from_us
         self.group = group
         self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days = rpc, tries, days, fruitless
         # The policy's wait after a conversation `until` was computed for: under another
@@ -348,6 +347,16 @@ def _light_of(key: Any, raw: bytes, shared: dict[Any, Any], planned_of: dict[tup
         until = max(until, max(calls[0]) + _HORIZON_US)  # the cadence counts the case's recent calls
     if now_us <= until:
         return None
+    # The first instant it covers: after `until` and, when the facts were kept at `since`,
+    # not before `since` plus the count's horizon (before, its whole history is needed).
+    from_us = until + 1 if since is None else max(until + 1, since + _HORIZON_US)
+    if now_us < from_us:
+        return _Light(key, from_us, (), (), (), (), (), None, wait)  # not covered: derived again
+    # Rounded up to the hour, so that the cases share a few hundred ints: a case covered
+    # less than an hour ago is decoded instead (its full facts rank it alike).
+    from_us = -(-from_us // _HOUR_US) * _HOUR_US
+    if now_us < from_us:
+        return None
     one = shared.setdefault
     group = (*planned[2:11], time_zone)
     group = one(group, group)
@@ -363,12 +372,13 @@ def _light_of(key: Any, raw: bytes, shared: dict[Any, Any], planned_of: dict[tup
     # And each distinct tuple of days once (most cases share theirs with others, issue 20).
     days_t = tuple(map(same, days, days)) if days else ()
     fruitless_t = tuple(map(same, fruitless, fruitless)) if fruitless else ()
-    return _Light(key, since, until, group, one(rpc_t, rpc_t), one(tries_t, tries_t),
+    return _Light(key, same(from_us, from_us), group, one(rpc_t, rpc_t), one(tries_t, tries_t),
                   same(days_t, days_t) if days_t else (), same(fruitless_t, fruitless_t) if fruitless_t else (),
                   engaged_at, wait)
 
 
 _NO_US = -(2**62)  # before any instant
+_HOUR_US = 3_600_000_000
 _NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contacts, as `_light_of` reads them
 
 
