@@ -8,7 +8,7 @@ highest-ranked open case that may be called now, other than the one on screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -139,7 +139,10 @@ class QueueModel(QAbstractTableModel):
         # The client's ranked rows (a sequence that makes a row when first read: a lead's
         # queue holds ~96,000 cases, a screenful is painted).
         self._rows: Sequence[QueueRow] = []
+        # Each shown case's row: the client's own lookup when its rows have one (a lead's queue:
+        # not a dict of ~96,000 entries beside the build's, issue 20), else a dict of ours.
         self._index: dict[str, int] = {}
+        self._position: Callable[[str], int | None] | None = None
         self._ids: list[str] = []  # the shown rows' case ids, kept for the next in-place update
         self._lang = lang
         self._show_agent = show_agent
@@ -165,8 +168,10 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = new
         self._ids = _case_ids(new)
+        self._position = getattr(new, "position", None)
         # The row numbers as the shared ints the queue build indexes its cases with (issue 20).
-        self._index = dict(zip(self._ids, memory.counting(len(self._ids)), strict=True))
+        self._index = {} if self._position is not None else \
+            dict(zip(self._ids, memory.counting(len(self._ids)), strict=True))
         self._now = at
         self._outcomes = outcomes
         self._cells = {}
@@ -185,7 +190,11 @@ class QueueModel(QAbstractTableModel):
             return False
         was_ids = self._ids  # kept from the last update: not made again from the old rows
         ids = _case_ids(rows)
-        index = self._index
+        position = getattr(rows, "position", None)
+        index: dict[str, int] = {}
+        if position is None:
+            index = self._index if self._position is None else \
+                dict(zip(was_ids, memory.counting(len(was_ids)), strict=True))
         move: tuple[int, int] | None = None  # (source row, destination row as beginMoveRows takes it)
         if ids != was_ids:
             first, last = _changed_span(was_ids, ids)
@@ -196,13 +205,17 @@ class QueueModel(QAbstractTableModel):
                 move = (last, first)  # moved up
             else:
                 return False
-            index = dict(index)
-            index.update(zip(now_ids, range(first, last + 1), strict=True))
+            if position is None:
+                index = dict(index)
+                index.update(zip(now_ids, range(first, last + 1), strict=True))
+        row_of: Callable[[str], int | None] = index.__getitem__ if position is None else position
         # Only rows already painted hold made cells; the others are made when first painted.
         redraw: set[int] = set()
         cells: dict[int, dict[int, list[Any]]] = {}
         for j, made in self._cells.items():
-            i = index[was_ids[j]]
+            i = row_of(was_ids[j])
+            if i is None:
+                return False  # not among the rows after all: shown anew
             row = rows[i]
             if row is not old[j] or (row.callable_from is not None and row.callable_from > self._now):
                 redraw.add(i)
@@ -213,6 +226,7 @@ class QueueModel(QAbstractTableModel):
         if move is not None:
             self.beginMoveRows(QModelIndex(), move[0], move[0], QModelIndex(), move[1])
         self._rows, self._ids, self._index, self._now, self._cells = rows, ids, index, now, cells
+        self._position = position
         if move is not None:
             self.endMoveRows()
         self.refresh_rows(*redraw)
@@ -237,6 +251,8 @@ class QueueModel(QAbstractTableModel):
         return self._rows
 
     def row_of(self, case_id: str) -> int | None:
+        if self._position is not None:
+            return self._position(case_id)
         return self._index.get(case_id)
 
     def case_at(self, row: int) -> QueueRow | None:
