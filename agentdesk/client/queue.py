@@ -498,7 +498,7 @@ class _LightValues:
 
     def __init__(self, picked: Mapping[str, Sequence[Any]], gate_at: Sequence[int],
                  gates: list[tuple[datetime | None, str]], today: dict[str, int]) -> None:
-        self.picked = {name: picked[name] for name in _VALUE_NAMES}
+        self.picked: dict[str, Any] = {name: picked[name] for name in _VALUE_NAMES}
         self.gate_at, self.gates, self.today = gate_at, gates, today
 
     def __call__(self, i: int, cf: _Light) -> tuple[Any, ...]:
@@ -677,6 +677,11 @@ _VALUE_NAMES = ("id", "overdue_minor", "days_past_due", "status", "callback_due_
 # arrays, not an int object per case read from the store (issue 20: ~6 MB at a lead's
 # 96,000 cases). The columns are NOT NULL.
 _INT_NAMES = frozenset({"overdue_minor", "outstanding_minor", "days_past_due"})
+
+
+# The picked columns with few distinct values the build keeps (`_LightValues`, the rows'
+# status), as codes (`Category`).
+_CODED_NAMES = ("status", "callback_due_at", "promise_due", "promise_status")
 
 
 def _ints(values: Sequence[int]) -> array[int]:
@@ -920,6 +925,10 @@ class _Build:
                 cache._prior_gen += 1
             prior, generation = cache._prior, cache._prior_gen
         strategies, which = _strategy_indices(picked["segment"], picked["arm"], self.placed)
+        # What the rows and the light values keep of these columns: a small code per row,
+        # not a tuple of ~96,000 references each (issue 20).
+        for name in _CODED_NAMES:
+            picked[name] = remade.picked[name] = Category.encode(picked[name])
         ranking = priority.rank_columns(table, now, strategies, which, prior)
         # The rows' shown columns picked from every case's (read once, by column, in C).
         # The packed texts stay packed, read at each row's place (`_At`).
@@ -1442,7 +1451,8 @@ class _RowMaker:
         else:
             columns = list(zip(*map(_SHOWN, rows), strict=True)) if rows else [()] * len(_SHOWN_NAMES)
         for at in _FEW_VALUES:  # one string per distinct value and a code per row (issue 20)
-            columns[at] = Category.encode(columns[at])
+            if not isinstance(columns[at], Category):
+                columns[at] = Category.encode(columns[at])
         self.columns: tuple[Any, ...] = tuple(columns)
         self.changed: dict[int, Any] = {}  # table row -> its summary row after a refresh (`fork`)
         self.signatures, self._stamp = signatures, stamp
