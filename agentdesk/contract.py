@@ -23,6 +23,9 @@ API_VERSION = "1.0"
 # Oldest desktop/client version the server still accepts; older ones are told to update.
 MIN_CLIENT_VERSION = "0.1.0"
 CLIENT_VERSION_HEADER = "X-AgentDesk-Client"
+# The push names the desk's own event stream (the id its hello carried): the desk pulls right
+# after its push, so the server does not poke that stream for it. Other streams still hear it.
+EVENT_STREAM_HEADER = "X-AgentDesk-Stream"
 
 
 def _has_surrogate(value: Any, depth: int = 0) -> bool:

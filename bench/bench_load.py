@@ -7,7 +7,8 @@ PostgreSQL database (by default a throwaway one on 127.0.0.1:55432, dropped afte
 runs N desks on one asyncio loop, each doing what agentdesk/client/sync.py does at a desk:
 log in, keep GET /v1/events open, pull (lines form, paged with the cursor) on the hello, on
 every poke and on the polling timer, and record a call outcome (`attempt.record`, pushed
-like the outbox does, then pulled) every ~20 s, jittered. At the end every attempt the server
+like the outbox does, naming the desk's event stream so the server does not poke it back,
+then pulled) every ~20 s, jittered. At the end every attempt the server
 answered "applied" is looked up in the database: one missing is a lost outcome.
 
 The desks share the machine with the server; the ping beside the figures shows how much of a
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import secrets
@@ -320,6 +322,7 @@ class Desk:
         self.wake = asyncio.Event()
         self.hello = asyncio.Event()
         self.listener: asyncio.Task[None] | None = None
+        self.stream_id: str | None = None  # the hello's id, sent with each push (as SyncEngine does)
 
     async def start(self) -> bool:
         """Log in, open the event stream, wait for its hello (the first pull follows it)."""
@@ -378,11 +381,18 @@ class Desk:
                     self.tally.errors[f"events: HTTP {response.status_code}"] += 1
                     return
                 self.tally.streams_open += 1
+                event = ""
                 async for line in response.aiter_lines():
-                    if line in ("event: poke", "event: hello"):
-                        self.tally.pokes += line == "event: poke"
+                    if line.startswith("event:"):
+                        event = line
+                    elif event == "event: hello" and line.startswith("data:"):
+                        self.stream_id = json.loads(line[5:]).get("stream")
+                    if not line and event in ("event: poke", "event: hello"):  # the event's end
+                        self.tally.pokes += event == "event: poke"
                         self.hello.set()
                         self.wake.set()
+                    if not line:
+                        event = ""
             self.tally.errors["events: stream ended by the server"] += 1
         except httpx.HTTPError as exc:
             self.tally.errors[f"events: {type(exc).__name__}"] += 1
@@ -410,8 +420,10 @@ class Desk:
             "started_at": (ended - timedelta(seconds=40)).isoformat(), "ended_at": ended.isoformat(),
             "reached": "nobody", "outcome": "no_answer", "note": "压测：无人接听"}}
         self.tally.pushes_sent += 1
+        # The cycle pulls right after, so the push names this desk's stream: no poke back to it.
+        own = {contract.EVENT_STREAM_HEADER: self.stream_id} if self.stream_id else {}
         response = await timed(self.http, self.tally, "push", "POST", "/v1/sync/push",
-                               json={"mutations": [mutation]}, headers=self.headers)
+                               json={"mutations": [mutation]}, headers={**self.headers, **own})
         if response is None:
             return
         self.tally.pushes_answered += 1
@@ -601,6 +613,8 @@ def print_load(args: argparse.Namespace, tally: Tally, window: float, stored: in
           f"an outcome every ~{args.push_seconds:g} s per desk")
     print(f"  throughput {tally.requests() / window:,.0f} requests/s "
           f"({tally.changes_pulled:,} changes pulled, {tally.pokes:,} pokes heard)")
+    pulls, pushes = len(tally.latencies["pull"]), len(tally.latencies["push"])
+    print(f"  pulls per push {pulls / max(pushes, 1):.2f} ({pulls:,} pulls, {pushes:,} pushes)")
     for kind in ("pull", "push", "ping"):
         print("  " + describe(kind, tally.latencies[kind]) + ("   <- baseline, no database" if kind == "ping" else ""))
     print("  " + describe_cpu(tally.cpu, tally.requests() - len(tally.latencies["ping"]), "request (pings aside)"))

@@ -247,9 +247,13 @@ class ApiClient:
         except ValueError as exc:
             raise ServerError(response.status_code, f"the pull answer was not valid: {exc}"[:300]) from exc
 
-    def push(self, mutations: list[contract.Mutation]) -> contract.PushResponse:
+    def push(self, mutations: list[contract.Mutation], *, own_stream: str | None = None) -> contract.PushResponse:
+        """`own_stream`: this desk's event stream (its hello's id), for a caller that pulls right
+        after the push: the server then does not poke that stream for this push."""
         body = {"mutations": [m.model_dump(mode="json") for m in mutations]}
-        return contract.PushResponse.model_validate(self._authed("POST", "/v1/sync/push", json=body))
+        headers = {contract.EVENT_STREAM_HEADER: own_stream} if own_stream else {}
+        return contract.PushResponse.model_validate(self._authed("POST", "/v1/sync/push", json=body,
+                                                                 headers=headers))
 
     def counts(self) -> dict[str, int]:
         return dict(self._authed("GET", "/v1/sync/counts"))
@@ -267,9 +271,9 @@ class ApiClient:
         """Replace the queue strategy (leads and admins); the answer is the rules now in force."""
         return contract.Rules.model_validate(self._authed("PUT", "/v1/strategy", json=update.model_dump(mode="json")))
 
-    def events(self, stop: threading.Event) -> Iterator[str]:
-        """Yield event names from /v1/events until the stream ends, `stop` is set or
-        `close_events()` cuts it (the sync engine's stop must not wait for a heartbeat)."""
+    def events(self, stop: threading.Event) -> Iterator[tuple[str, str]]:
+        """Yield each event of /v1/events, its name and data, until the stream ends, `stop` is
+        set or `close_events()` cuts it (the sync engine's stop must not wait for a heartbeat)."""
         headers = {"Authorization": f"Bearer {self.access_token}", "Accept": "text/event-stream"}
         # The server sends a keep-alive every 15 s: no byte for 45 s means the link is dead.
         http = self._http
@@ -289,11 +293,18 @@ class ApiClient:
                 self._event_stream = response
                 if stop.is_set():
                     return
+                name, data = "", ""
                 for line in response.iter_lines():
                     if stop.is_set():
                         return
                     if line.startswith("event:"):
-                        yield line[6:].strip()
+                        name = line[6:].strip()
+                    elif line.startswith("data:"):
+                        data = line[5:].strip()
+                    elif not line:  # the blank line ends an event (a keep-alive has no name)
+                        if name:
+                            yield name, data
+                        name, data = "", ""
             finally:
                 self._event_stream = None
                 opening.__exit__(None, None, None)

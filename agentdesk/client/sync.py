@@ -14,6 +14,7 @@ worker thread; the desktop turns them into Qt signals.
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 import queue
 import random
@@ -92,6 +93,9 @@ class SyncEngine:
         self._last_error: str | None = None
         self._failures = 0
         self.events_connected = threading.Event()  # set while /v1/events is streaming
+        # The open stream's id (its hello's `stream`), sent with each push: the cycle pulls right
+        # after its push, so the server need not poke this stream for it (EventHub.poke).
+        self._stream_id: str | None = None
         self._cycle_tried = threading.Event()  # the worker's first cycle has ended (either way)
         self._rules_due = threading.Event()  # the rules may have changed: ask at the next cycle
         self._rules_due.set()
@@ -186,7 +190,8 @@ class SyncEngine:
                 for row in batch
             ]
             self.store.note_try([row.id for row in batch])
-            response = self.api.push(mutations)
+            # Only a push followed by this cycle's pull may name the stream: `sync_once` pulls.
+            response = self.api.push(mutations, own_stream=self._stream_id)
             self.store.settle({str(r.id): (r.status, r.reason) for r in response.results})
             self.emit_status()
             if len(batch) < PUSH_BATCH:
@@ -415,9 +420,10 @@ class SyncEngine:
         while not self._stop.is_set():
             try:
                 self._settle_before_connecting()
-                for event_name in self.api.events(self._stop):
+                for event_name, data in self.api.events(self._stop):
                     failures = 0
                     if event_name == "hello":
+                        self._stream_id = _stream_id(data)
                         self.events_connected.set()
                     if event_name in ("poke", "hello"):
                         # A poke may be a strategy change; a hello follows a gap in which
@@ -428,6 +434,7 @@ class SyncEngine:
                 log.debug("event stream: %s", type(exc).__name__)
             except Exception:
                 log.exception("event stream failed")
+            self._stream_id = None
             self.events_connected.clear()
             # Cleared before the stop check: `stop()` sets both, and must not be missed.
             self._server_back.clear()
@@ -437,3 +444,13 @@ class SyncEngine:
             # Backing off, unless a sync cycle gets through first (the server is back after
             # an outage that grew the backoff): then reconnect at once, so pokes flow again.
             self._server_back.wait(backoff_delay(failures, rng, self.max_backoff))
+
+
+def _stream_id(hello_data: str) -> str | None:
+    """The stream's id from its hello; None from a server that gives none (it pokes as before)."""
+    try:
+        body = json.loads(hello_data or "{}")
+    except ValueError:
+        return None
+    stream = body.get("stream") if isinstance(body, dict) else None
+    return stream if isinstance(stream, str) and stream else None

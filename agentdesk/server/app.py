@@ -83,12 +83,13 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     push_lane = PushLane()
     login_lane = PushLane(LOGIN_THREADS)
 
-    def poke(agents: set[str], teams: set[str]) -> None:
-        """Tell clients in scope to pull: across processes on PostgreSQL, in-process on SQLite."""
+    def poke(agents: set[str], teams: set[str], skip: str | None = None) -> None:
+        """Tell clients in scope to pull: across processes on PostgreSQL, in-process on SQLite.
+        `skip`: the pushing desk's own stream (see EventHub.poke)."""
         if relay:
-            relay.publish(agents, teams)
+            relay.publish(agents, teams, skip)
         else:
-            hub.poke(agents, teams)
+            hub.poke(agents, teams, skip)
 
     app = FastAPI(
         title="AgentDesk central API",
@@ -297,7 +298,8 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
 
     @app.post(PUSH_PATH, response_model=contract.PushResponse, responses=errors)
     async def push(
-        body: contract.PushRequest, token: Annotated[str, Depends(bearer_token)]
+        body: contract.PushRequest, token: Annotated[str, Depends(bearer_token)],
+        stream: Annotated[str | None, Header(alias=contract.EVENT_STREAM_HEADER, max_length=64)] = None,
     ) -> contract.PushResponse:
         # The caller is checked in the first write's own transaction (`sync.push`'s `check`):
         # one transaction and one thread hop less than a `current_user` dependency. A body that
@@ -307,7 +309,7 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         def work() -> contract.PushResponse:
             outcome = sync.push(db, None, body.mutations, clock, check=lambda s: caller(s, token))
             if outcome.touched_agents or outcome.touched_teams:
-                poke(outcome.touched_agents, outcome.touched_teams)
+                poke(outcome.touched_agents, outcome.touched_teams, stream)
             return contract.PushResponse(results=outcome.results)
 
         return await push_lane.run(work)  # its own few threads: see agentdesk/server/push_lane.py

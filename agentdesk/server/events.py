@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import secrets
 import threading
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ class Subscriber:
     role: str
     loop: asyncio.AbstractEventLoop
     queue: asyncio.Queue[str] = field(default_factory=lambda: asyncio.Queue(maxsize=100))
+    # Sent in the hello; a push naming it is not poked back to this stream (`EventHub.poke`).
+    # Unguessable, so one desk cannot silence another's stream.
+    stream_id: str = field(default_factory=lambda: secrets.token_urlsafe(12))
 
     def wants(self, agents: set[str], teams: set[str]) -> bool:
         if self.role == "admin":
@@ -70,13 +74,19 @@ class EventHub:
         with self._lock:
             return len(self._subs)
 
-    def poke(self, agents: Iterable[str | None] = (), teams: Iterable[str | None] = ()) -> None:
-        """Thread-safe: may be called from request worker threads."""
+    def poke(self, agents: Iterable[str | None] = (), teams: Iterable[str | None] = (),
+             skip: str | None = None) -> None:
+        """Thread-safe: may be called from request worker threads.
+
+        `skip`: the stream of the desk whose push this is. That desk pulls right after its
+        push, and the pull already holds all the push changed; a poke would only make it
+        pull again, for nothing (a quarter of all pulls at 500 desks). Its other streams (the
+        same agent on another device, the lead's console) are poked as before."""
         agent_set = {a for a in agents if a}
         team_set = {t for t in teams if t}
         message = json.dumps({"pull": True})
         with self._lock:
-            targets = [s for s in self._subs if s.wants(agent_set, team_set)]
+            targets = [s for s in self._subs if s.stream_id != skip and s.wants(agent_set, team_set)]
         for sub in targets:
             try:
                 sub.loop.call_soon_threadsafe(_offer, sub.queue, message)
@@ -84,7 +94,7 @@ class EventHub:
                 self.unsubscribe(sub)
 
     async def stream(self, sub: Subscriber) -> AsyncIterator[str]:
-        yield "event: hello\ndata: {}\n\n"
+        yield f"event: hello\ndata: {json.dumps({'stream': sub.stream_id})}\n\n"
         try:
             # A stream wakes for a poke, a heartbeat or `close()`, which offers every queue a
             # message (a stream subscribed after that sees `closing` before it waits). It used
@@ -141,10 +151,13 @@ class PgRelay:
                 self._publisher.close()  # type: ignore[attr-defined]
                 self._publisher = None
 
-    def publish(self, agents: Iterable[str | None], teams: Iterable[str | None]) -> None:
+    def publish(self, agents: Iterable[str | None], teams: Iterable[str | None], skip: str | None = None) -> None:
         import psycopg
 
-        message = json.dumps({"agents": sorted(a for a in agents if a), "teams": sorted(t for t in teams if t)})
+        body: dict[str, object] = {"agents": sorted(a for a in agents if a), "teams": sorted(t for t in teams if t)}
+        if skip:
+            body["skip"] = skip  # stream ids are unique across processes: whichever holds it skips it
+        message = json.dumps(body)
         with self._publish_lock:
             for attempt in range(2):
                 try:
@@ -168,7 +181,7 @@ class PgRelay:
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=1.0):
                             body = json.loads(note.payload)
-                            self.hub.poke(body.get("agents", ()), body.get("teams", ()))
+                            self.hub.poke(body.get("agents", ()), body.get("teams", ()), body.get("skip"))
             except psycopg.OperationalError:
                 self.listening.clear()
                 log.warning("poke relay lost its PostgreSQL connection; reconnecting")

@@ -24,6 +24,7 @@ import pytest
 from agentdesk.server.client_gate import WORKER_HEADER
 from agentdesk.server.embedded import free_port, prepare_database
 from tests.conftest import fresh_postgres_database
+from tests.server.test_own_pokes import check_own_stream_skipped
 from tests.server.test_processes import _client, _pull, _wait_up
 from tests.support.times import production_env
 
@@ -103,6 +104,16 @@ def test_every_desk_hears_a_write_whichever_process_serves_it(two_servers: tuple
                                "payload": {"case_id": case_id, "text": "经另一个进程写入"}}]}
         assert agent.post("/v1/sync/push", json=body).json()["results"][0]["status"] == "applied"
     assert all(event.wait(15) for event in heard), f"{sum(e.is_set() for e in heard)} of {LISTENERS} desks poked"
+
+
+@pytest.mark.postgres
+def test_a_desk_is_not_poked_for_its_own_push_whichever_process_holds_its_stream(
+        two_servers: tuple[str, str]) -> None:
+    """The pushing desk's stream is held by the other process: the relay carries which stream
+    to skip, and only that one is; the agent's other streams and the lead hear the push."""
+    first, second = two_servers
+    check_own_stream_skipped(push_base=first, own_base=second, other_base=first)
+    check_own_stream_skipped(push_base=first, own_base=first, other_base=second)
 
 
 @pytest.fixture
