@@ -41,6 +41,7 @@ class Seen:
     method: str
     path: str
     action: str | None
+    head: bytes = b""  # the request line and headers, as sent
 
 
 @dataclass
@@ -153,7 +154,7 @@ class FaultProxy:
                 body = reader.exactly(_content_length(head))
                 action = self._take_fault(m, p)
                 with self._lock:
-                    self.seen.append(Seen(m, p, action))
+                    self.seen.append(Seen(m, p, action, head))
                 if action == "drop_request":
                     _reset(client)
                     return

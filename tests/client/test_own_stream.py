@@ -1,0 +1,48 @@
+"""Issue 20: the desk's sync engine names its own event stream when it pushes, so the server
+does not poke that stream back (the cycle pulls right after its push anyway); the agent's
+other device and the lead are still poked. Real server on loopback, the real desk's
+session and sync engine; a pass-through proxy shows what the desk sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agentdesk import contract
+from agentdesk.client.session import ClientSession
+from agentdesk.server.embedded import EmbeddedServer
+from tests.client.faultproxy import FaultProxy
+from tests.client.helpers import no_answer, open_cases, wait_until
+from tests.server.test_own_pokes import listening
+
+
+@pytest.fixture
+def proxy(live_server: EmbeddedServer) -> Any:
+    p = FaultProxy(live_server.port)
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+def test_the_desk_names_its_own_stream_when_it_pushes(
+        live_server: EmbeddedServer, proxy: FaultProxy, secret_service: Any) -> None:
+    session = ClientSession.login(proxy.url, "agent01", "demo")
+    session.sync_now()
+    session.start_sync()
+    try:
+        wait_until(session.sync.events_connected.is_set, what="the desk's event stream")
+        pushes_sent = [0]
+        with listening(live_server.url, ["agent01", "lead01"], pushes_sent) as (device, lead):
+            session.record_outcome(no_answer(session, open_cases(session, 1)[0]))
+            session.sync_now()
+            wait_until(lambda: device.pokes and lead.pokes, what="the other device and the lead hearing it")
+        pushes = [s.head for s in proxy.seen if s.method == "POST" and s.path.startswith("/v1/sync/push")]
+        named = [line.split(b":", 1)[1].strip().decode() for line in pushes[-1].split(b"\r\n")
+                 if line.lower().startswith(contract.EVENT_STREAM_HEADER.lower().encode() + b":")]
+        live = {sub.stream_id: sub.user_id for sub in list(live_server.hub._subs)}
+        assert len(named) == 1 and named[0] in live, "the push names a stream the server holds"
+        assert named[0] not in (device.id, lead.id), "the desk's own, not the agent's other device's"
+    finally:
+        session.stop()
