@@ -49,8 +49,10 @@ def listening(base: str, usernames: list[str], pushes_sent: list[int]) -> Iterat
                 elif line.startswith("data:") and event == "hello":
                     stream.id = json.loads(line[5:])["stream"]
                     stream.opened.set()
-                elif not line and event == "poke":
-                    stream.pokes.append(pushes_sent[0])
+                elif not line:  # an event ends; so does a keep-alive (": keep-alive", no event)
+                    if event == "poke":
+                        stream.pokes.append(pushes_sent[0])
+                    event = ""
                 if stop.is_set():
                     return
 
