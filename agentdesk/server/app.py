@@ -27,7 +27,7 @@ from agentdesk.server import auth, db_identity, presence, sync
 from agentdesk.server.client_gate import ClientGate
 from agentdesk.server.db import Database
 from agentdesk.server.errors import ApiError
-from agentdesk.server.events import EventHub, PgRelay
+from agentdesk.server.events import EventHub, PgRelay, Skip
 from agentdesk.server.idle_pull import IdlePull
 from agentdesk.server.models import AuditEntry, User
 from agentdesk.server.push_lane import PushLane
@@ -83,7 +83,7 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
     push_lane = PushLane()
     login_lane = PushLane(LOGIN_THREADS)
 
-    def poke(agents: set[str], teams: set[str], skip: str | None = None) -> None:
+    def poke(agents: set[str], teams: set[str], skip: Skip | None = None) -> None:
         """Tell clients in scope to pull: across processes on PostgreSQL, in-process on SQLite.
         `skip`: the pushing desk's own stream (see EventHub.poke)."""
         if relay:
@@ -309,7 +309,8 @@ def create_app(db: Database, hub: EventHub | None = None, clock: Clock | None = 
         def work() -> contract.PushResponse:
             outcome = sync.push(db, None, body.mutations, clock, check=lambda s: caller(s, token))
             if outcome.touched_agents or outcome.touched_teams:
-                poke(outcome.touched_agents, outcome.touched_teams, stream)
+                own = Skip(stream, outcome.pusher) if stream and outcome.pusher else None
+                poke(outcome.touched_agents, outcome.touched_teams, own)
             return contract.PushResponse(results=outcome.results)
 
         return await push_lane.run(work)  # its own few threads: see agentdesk/server/push_lane.py

@@ -21,6 +21,14 @@ log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 15.0
 
 
+@dataclass(frozen=True)
+class Skip:
+    """The stream a push named as its desk's own, and who pushed (`EventHub.poke`)."""
+
+    stream_id: str
+    user_id: str
+
+
 @dataclass(eq=False)
 class Subscriber:
     user_id: str
@@ -75,18 +83,20 @@ class EventHub:
             return len(self._subs)
 
     def poke(self, agents: Iterable[str | None] = (), teams: Iterable[str | None] = (),
-             skip: str | None = None) -> None:
+             skip: Skip | None = None) -> None:
         """Thread-safe: may be called from request worker threads.
 
         `skip`: the stream of the desk whose push this is. That desk pulls right after its
         push, and the pull already holds all the push changed; a poke would only make it
         pull again, for nothing (a quarter of all pulls at 500 desks). Its other streams (the
-        same agent on another device, the lead's console) are poked as before."""
+        same agent on another device, the lead's console) are poked as before. Only a stream
+        of the pushing user is skipped: a named stream of anyone else (a leaked or made-up
+        id) is poked like every other."""
         agent_set = {a for a in agents if a}
         team_set = {t for t in teams if t}
         message = json.dumps({"pull": True})
         with self._lock:
-            targets = [s for s in self._subs if s.stream_id != skip and s.wants(agent_set, team_set)]
+            targets = [s for s in self._subs if not _skipped(s, skip) and s.wants(agent_set, team_set)]
         for sub in targets:
             try:
                 sub.loop.call_soon_threadsafe(_offer, sub.queue, message)
@@ -151,12 +161,13 @@ class PgRelay:
                 self._publisher.close()  # type: ignore[attr-defined]
                 self._publisher = None
 
-    def publish(self, agents: Iterable[str | None], teams: Iterable[str | None], skip: str | None = None) -> None:
+    def publish(self, agents: Iterable[str | None], teams: Iterable[str | None], skip: Skip | None = None) -> None:
         import psycopg
 
         body: dict[str, object] = {"agents": sorted(a for a in agents if a), "teams": sorted(t for t in teams if t)}
         if skip:
-            body["skip"] = skip  # stream ids are unique across processes: whichever holds it skips it
+            # Stream ids are unique across processes: whichever holds it skips it.
+            body["skip"], body["skip_user"] = skip.stream_id, skip.user_id
         message = json.dumps(body)
         with self._publish_lock:
             for attempt in range(2):
@@ -181,8 +192,17 @@ class PgRelay:
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=1.0):
                             body = json.loads(note.payload)
-                            self.hub.poke(body.get("agents", ()), body.get("teams", ()), body.get("skip"))
+                            self.hub.poke(body.get("agents", ()), body.get("teams", ()), _relayed_skip(body))
             except psycopg.OperationalError:
                 self.listening.clear()
                 log.warning("poke relay lost its PostgreSQL connection; reconnecting")
                 self._stop.wait(2.0)
+
+
+def _skipped(sub: Subscriber, skip: Skip | None) -> bool:
+    return skip is not None and sub.stream_id == skip.stream_id and sub.user_id == skip.user_id
+
+
+def _relayed_skip(body: dict[str, object]) -> Skip | None:
+    stream, user = body.get("skip"), body.get("skip_user")
+    return Skip(stream, user) if isinstance(stream, str) and isinstance(user, str) else None

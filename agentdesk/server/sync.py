@@ -310,6 +310,7 @@ class PushOutcome:
     results: list[contract.MutationResult]
     touched_agents: set[str] = field(default_factory=set)
     touched_teams: set[str] = field(default_factory=set)
+    pusher: str | None = None  # the caller's user id, once checked
 
 
 class _Caller:
@@ -372,6 +373,7 @@ def push(db: Database, user_id: str | None, mutations: Iterable[contract.Mutatio
         if caller.check is not None:  # no mutation at all: the caller is still checked
             with db.transaction() as session:
                 caller.attach(session)
+        outcome.pusher = caller.user_id
     finally:
         documents.rebuild_later(db, stale)
     return outcome

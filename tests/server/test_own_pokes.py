@@ -118,9 +118,16 @@ def test_a_desk_is_not_poked_for_its_own_push_but_its_other_streams_and_lead_are
 
 
 def test_a_push_naming_a_stream_it_does_not_own_silences_nobody(live_server: EmbeddedServer) -> None:
-    """A made-up or stale id (the stream ended and another opened) skips no one."""
+    """A made-up or stale id (the stream ended and another opened) skips no one; nor does
+    the id of another user's stream (the lead's, had it leaked to agent01): only a stream
+    of the pushing user can be its desk's own."""
     pushes_sent = [0]
     with closing(_client(live_server.url, "agent01")) as desk, \
             listening(live_server.url, ["agent01", "lead01"], pushes_sent) as (own, lead):
-        _note(desk, _case_of(desk), pushes_sent, "not-" + own.id)
-        wait_until(lambda: own.pokes and lead.pokes, what="both streams hearing the push")
+        heard = {"own": own, "lead": lead}
+        case_id = _case_of(desk)
+        _note(desk, case_id, pushes_sent, "not-" + own.id)
+        _wait(lambda: 1 in own.pokes and 1 in lead.pokes, "both streams hearing the push", heard)
+        _note(desk, case_id, pushes_sent, lead.id)
+        _wait(lambda: 2 in own.pokes and 2 in lead.pokes,
+              "the lead hearing agent01's push that named the lead's stream", heard)
