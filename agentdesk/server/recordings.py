@@ -178,20 +178,26 @@ def _link(s: Session, rec: Recording) -> None:
         rec.duration_ms = _duration(attempt.started_at, attempt.ended_at)
 
 
-def link_new_attempt(s: Session, attempt: ContactAttempt) -> None:
-    """An attempt just arrived: link the archived recordings that were waiting for it."""
-    params = {"w_attempt": attempt.id}
-    if attempt.sip_call_id:
-        params["w_sip"] = attempt.sip_call_id
-    for rec in s.scalars(_waiting_statement(bool(attempt.sip_call_id)), params):
-        _link(s, rec)
+def link_new_attempt(s: Session, attempt_id: str, sip_call_id: str | None) -> None:
+    """An attempt just arrived: link the archived recordings that were waiting for it.
+
+    Asked for every outcome pushed and nearly always none: the ids are read as plain rows
+    (the ORM's loading steps cost more than the query), and only a waiting recording is
+    loaded as an object."""
+    params = {"w_attempt": attempt_id}
+    if sip_call_id:
+        params["w_sip"] = sip_call_id
+    for rec_id in list(s.connection().scalars(_waiting_statement(bool(sip_call_id)), params)):
+        rec = s.get(Recording, rec_id)
+        if rec is not None:
+            _link(s, rec)
 
 
 @cache
 def _waiting_statement(by_sip_call: bool) -> Any:
     """`link_new_attempt`'s query, built once for each shape: every outcome pushed asks it
     (parameters w_attempt and, for a call the PBX knows, w_sip)."""
-    waiting = select(Recording).where(Recording.state == "archived")
+    waiting = select(Recording.id).where(Recording.state == "archived")
     if by_sip_call:
         return waiting.where((Recording.attempt_id == bindparam("w_attempt"))
                              | ((Recording.attempt_id.is_(None)) & (Recording.sip_call_id == bindparam("w_sip"))))

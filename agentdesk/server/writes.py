@@ -9,9 +9,10 @@ owners. `sync.push` calls these for each mutation inside its own transaction (ro
 
 from __future__ import annotations
 
+import typing
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
@@ -80,8 +81,13 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
     if p.conduct_override is not None:
         # The agent kept wording the conduct check flagged: the lead reviews it with the reason.
         flags.append(f"conduct_override: {', '.join(p.conduct_override.phrases)} (reason: {p.conduct_override.reason})")
-    attempt = ContactAttempt(
-        id=str(p.attempt_id), case_id=case.id, agent_id=user.id,
+    attempt_id = str(p.attempt_id)
+    # A plain insert, not an ORM object: nothing in the transaction reads the attempt as one
+    # (a waiting recording's link loads it by id), and the unit of work's flush of this one
+    # object was ~10% of an outcome push's CPU. The same values as the object's, and column
+    # defaults (received_at) are filled in by SQLAlchemy as for it; pending writes go first.
+    persons.flushed_connection(session).execute(_INSERT_ATTEMPT, dict(
+        id=attempt_id, case_id=case.id, agent_id=user.id,
         contact_point_id=p.contact_point_id, channel=p.channel, started_at=p.started_at,
         ended_at=p.ended_at, reached=p.reached.value, outcome=p.outcome.value, note=p.note,
         recording_ref=p.recording_ref, talk_track_id=p.talk_track_id,
@@ -89,11 +95,9 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
         compliance_flag="; ".join(flags)[:200] or None,
         conduct_override=p.conduct_override.model_dump() if p.conduct_override else None,
         direction=p.direction, sip_call_id=p.sip_call_id, answered_at=p.answered_at, talk_seconds=p.talk_seconds,
-    )
-    session.add(attempt)
-    session.flush()
+    ))
     # A recording (the desk's or the PBX's) may have arrived before its attempt (issue 13).
-    recordings.link_new_attempt(session, attempt)
+    recordings.link_new_attempt(session, attempt_id, p.sip_call_id)
     if flags:
         session.add(AuditEntry(user_id=user.id, action="attempt.flagged", entity="case", entity_id=case.id,
                                detail={"attempt": str(p.attempt_id), "flags": flags}))
@@ -126,6 +130,9 @@ def record_attempt(session: Session, user: User, case: Case, p: contract.Attempt
     changed |= persons.related_case_ids(session, case)
     changed.discard(case.id)
     return [case, *persons.load_cases(session, changed)]
+
+
+_INSERT_ATTEMPT = insert(typing.cast(Table, ContactAttempt.__table__))
 
 
 def _made_at(session: Session, attempt_id: object, now: datetime) -> datetime:
