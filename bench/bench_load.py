@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import secrets
@@ -45,7 +44,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
-from agentdesk.client.api import parse_pull_lines
+from agentdesk.client.api import EventFrames, hello_stream_id, parse_pull_lines
 from agentdesk.clock import NOW_ENV
 from agentdesk.server import documents
 from agentdesk.server.auth import hash_password
@@ -381,18 +380,15 @@ class Desk:
                     self.tally.errors[f"events: HTTP {response.status_code}"] += 1
                     return
                 self.tally.streams_open += 1
-                event = ""
+                frames = EventFrames()
                 async for line in response.aiter_lines():
-                    if line.startswith("event:"):
-                        event = line
-                    elif event == "event: hello" and line.startswith("data:"):
-                        self.stream_id = json.loads(line[5:]).get("stream")
-                    if not line and event in ("event: poke", "event: hello"):  # the event's end
-                        self.tally.pokes += event == "event: poke"
+                    name, data = frames.feed(line) or ("", "")
+                    if name == "hello":
+                        self.stream_id = hello_stream_id(data)
+                    if name in ("poke", "hello"):
+                        self.tally.pokes += name == "poke"
                         self.hello.set()
                         self.wake.set()
-                    if not line:
-                        event = ""
             self.tally.errors["events: stream ended by the server"] += 1
         except httpx.HTTPError as exc:
             self.tally.errors[f"events: {type(exc).__name__}"] += 1

@@ -293,18 +293,12 @@ class ApiClient:
                 self._event_stream = response
                 if stop.is_set():
                     return
-                name, data = "", ""
+                frames = EventFrames()
                 for line in response.iter_lines():
                     if stop.is_set():
                         return
-                    if line.startswith("event:"):
-                        name = line[6:].strip()
-                    elif line.startswith("data:"):
-                        data = line[5:].strip()
-                    elif not line:  # the blank line ends an event (a keep-alive has no name)
-                        if name:
-                            yield name, data
-                        name, data = "", ""
+                    if (event := frames.feed(line)) is not None:
+                        yield event
             finally:
                 self._event_stream = None
                 opening.__exit__(None, None, None)
@@ -386,6 +380,40 @@ def parse_pull(content: bytes) -> PulledPage:
     if not isinstance(cursor, str) or not isinstance(has_more, bool):
         raise ValueError("'cursor' must be a string and 'has_more' true or false")
     return PulledPage(changes=changes, cursor=cursor, has_more=has_more)
+
+
+class EventFrames:
+    """Server-sent events from an event stream's lines, one event at its closing blank line.
+
+    The desk's sync engine, the load bench's desks and the tests all read /v1/events; they
+    share this so that none hears the keep-alive after an event (a comment, no name) as that
+    event again."""
+
+    def __init__(self) -> None:
+        self._name, self._data = "", ""
+
+    def feed(self, line: str) -> tuple[str, str] | None:
+        """The event (name, data) this line ends, if it ends one."""
+        if line.startswith("event:"):
+            self._name = line[6:].strip()
+        elif line.startswith("data:"):
+            self._data = line[5:].strip()
+        elif not line:
+            event = (self._name, self._data) if self._name else None
+            self._name, self._data = "", ""
+            return event
+        return None
+
+
+def hello_stream_id(hello_data: str) -> str | None:
+    """The stream's id from its hello (sent with the desk's pushes, `EventHub.poke`); None from
+    a server that gives none (it pokes as before)."""
+    try:
+        body = json.loads(hello_data or "{}")
+    except ValueError:
+        return None
+    stream = body.get("stream") if isinstance(body, dict) else None
+    return stream if isinstance(stream, str) and stream else None
 
 
 def parse_pull_lines(content: bytes) -> PulledPage:

@@ -14,7 +14,6 @@ worker thread; the desktop turns them into Qt signals.
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import queue
 import random
@@ -27,7 +26,7 @@ from datetime import datetime
 from agentdesk import contract
 from agentdesk.client import history
 from agentdesk.client import rules as rules_mod
-from agentdesk.client.api import ApiClient, PulledPage
+from agentdesk.client.api import ApiClient, PulledPage, hello_stream_id
 from agentdesk.client.errors import ClientError, ClientTooOld, ServerError, ServerHistoryChanged, SessionExpired
 from agentdesk.client.store import LocalStore
 from agentdesk.client.views import SyncStatus
@@ -423,7 +422,7 @@ class SyncEngine:
                 for event_name, data in self.api.events(self._stop):
                     failures = 0
                     if event_name == "hello":
-                        self._stream_id = _stream_id(data)
+                        self._stream_id = hello_stream_id(data)
                         self.events_connected.set()
                     if event_name in ("poke", "hello"):
                         # A poke may be a strategy change; a hello follows a gap in which
@@ -445,12 +444,3 @@ class SyncEngine:
             # an outage that grew the backoff): then reconnect at once, so pokes flow again.
             self._server_back.wait(backoff_delay(failures, rng, self.max_backoff))
 
-
-def _stream_id(hello_data: str) -> str | None:
-    """The stream's id from its hello; None from a server that gives none (it pokes as before)."""
-    try:
-        body = json.loads(hello_data or "{}")
-    except ValueError:
-        return None
-    stream = body.get("stream") if isinstance(body, dict) else None
-    return stream if isinstance(stream, str) and stream else None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from agentdesk import contract
+from agentdesk.client.api import EventFrames
 from agentdesk.server.embedded import EmbeddedServer
 from tests.client.helpers import wait_until
 from tests.server.test_processes import _client
@@ -42,17 +43,14 @@ def listening(base: str, usernames: list[str], pushes_sent: list[int]) -> Iterat
     def listen(username: str, stream: Stream) -> None:
         with closing(_client(base, username)) as client, client.stream(
                 "GET", "/v1/events", timeout=httpx.Timeout(30.0)) as response:
-            event = ""
+            frames = EventFrames()  # the desk's own reading: a keep-alive is no poke
             for line in response.iter_lines():
-                if line.startswith("event:"):
-                    event = line[6:].strip()
-                elif line.startswith("data:") and event == "hello":
-                    stream.id = json.loads(line[5:])["stream"]
+                name, data = frames.feed(line) or ("", "")
+                if name == "hello":
+                    stream.id = json.loads(data)["stream"]
                     stream.opened.set()
-                elif not line:  # an event ends; so does a keep-alive (": keep-alive", no event)
-                    if event == "poke":
-                        stream.pokes.append(pushes_sent[0])
-                    event = ""
+                elif name == "poke":
+                    stream.pokes.append(pushes_sent[0])
                 if stop.is_set():
                     return
 
