@@ -65,6 +65,16 @@ def reasons_tooltip(row: QueueRow, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _row_lookup(rows: Sequence[QueueRow], ids: list[str]) -> Callable[[str], int | None]:
+    """Each shown case's row: the client's own lookup when its rows have one (a lead's queue:
+    not a dict of ~96,000 entries beside the build's, issue 20), else a dict of ours, with
+    the row numbers as the shared ints the queue build indexes its cases with."""
+    position = getattr(rows, "position", None)
+    if position is not None:
+        return position  # type: ignore[no-any-return]
+    return dict(zip(ids, memory.counting(len(ids)), strict=True)).get
+
+
 def _case_ids(rows: Sequence[QueueRow]) -> list[str]:
     """The rows' case ids, from the client's columns when it gives them (no row made)."""
     case_ids = getattr(rows, "case_ids", None)
@@ -139,10 +149,7 @@ class QueueModel(QAbstractTableModel):
         # The client's ranked rows (a sequence that makes a row when first read: a lead's
         # queue holds ~96,000 cases, a screenful is painted).
         self._rows: Sequence[QueueRow] = []
-        # Each shown case's row: the client's own lookup when its rows have one (a lead's queue:
-        # not a dict of ~96,000 entries beside the build's, issue 20), else a dict of ours.
-        self._index: dict[str, int] = {}
-        self._position: Callable[[str], int | None] | None = None
+        self._row_of = _row_lookup([], [])  # each shown case's row
         self._ids: list[str] = []  # the shown rows' case ids, kept for the next in-place update
         self._lang = lang
         self._show_agent = show_agent
@@ -168,10 +175,7 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = new
         self._ids = _case_ids(new)
-        self._position = getattr(new, "position", None)
-        # The row numbers as the shared ints the queue build indexes its cases with (issue 20).
-        self._index = {} if self._position is not None else \
-            dict(zip(self._ids, memory.counting(len(self._ids)), strict=True))
+        self._row_of = _row_lookup(new, self._ids)
         self._now = at
         self._outcomes = outcomes
         self._cells = {}
@@ -190,11 +194,6 @@ class QueueModel(QAbstractTableModel):
             return False
         was_ids = self._ids  # kept from the last update: not made again from the old rows
         ids = _case_ids(rows)
-        position = getattr(rows, "position", None)
-        index: dict[str, int] = {}
-        if position is None:
-            index = self._index if self._position is None else \
-                dict(zip(was_ids, memory.counting(len(was_ids)), strict=True))
         move: tuple[int, int] | None = None  # (source row, destination row as beginMoveRows takes it)
         if ids != was_ids:
             first, last = _changed_span(was_ids, ids)
@@ -205,10 +204,9 @@ class QueueModel(QAbstractTableModel):
                 move = (last, first)  # moved up
             else:
                 return False
-            if position is None:
-                index = dict(index)
-                index.update(zip(now_ids, range(first, last + 1), strict=True))
-        row_of: Callable[[str], int | None] = index.__getitem__ if position is None else position
+        # The rows' own lookup; our dict is made again only when the order changed (and never
+        # kept from the old rows: a lookup of theirs would keep the whole old build alive).
+        row_of = _row_lookup(rows, ids) if ids != was_ids or hasattr(rows, "position") else self._row_of
         # Only rows already painted hold made cells; the others are made when first painted.
         redraw: set[int] = set()
         cells: dict[int, dict[int, list[Any]]] = {}
@@ -225,8 +223,7 @@ class QueueModel(QAbstractTableModel):
             return False
         if move is not None:
             self.beginMoveRows(QModelIndex(), move[0], move[0], QModelIndex(), move[1])
-        self._rows, self._ids, self._index, self._now, self._cells = rows, ids, index, now, cells
-        self._position = position
+        self._rows, self._ids, self._row_of, self._now, self._cells = rows, ids, row_of, now, cells
         if move is not None:
             self.endMoveRows()
         self.refresh_rows(*redraw)
@@ -251,9 +248,7 @@ class QueueModel(QAbstractTableModel):
         return self._rows
 
     def row_of(self, case_id: str) -> int | None:
-        if self._position is not None:
-            return self._position(case_id)
-        return self._index.get(case_id)
+        return self._row_of(case_id)
 
     def case_at(self, row: int) -> QueueRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
