@@ -28,7 +28,7 @@ thread did not answer during each step, from a 5 ms heartbeat timer):
   has loaded, and after "Case work"; beside a baseline taken in the same run once Qt, the
   console's modules and the session are loaded but no cases are (the data's share is the
   difference). `--trace` adds tracemalloc's largest Python allocation sites at each point
-  (slow: Python allocations run about twice as slowly under it).
+  (slow: Python allocations run about twice as slowly under it; BENCH_TRACE_TOP=N lists N sites, default 12).
 
 Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_lead_grid.py [--cases 100000]
       [--attempts 3] [--shot grid.png] [--no-case-work] [--language zh_CN] [--trace]
@@ -64,6 +64,7 @@ NOW = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
 OUTCOMES = (("nobody", "no_answer"), ("nobody", "busy"), ("right_party", "refusal"),
             ("third_party", "message_left"), ("right_party", "callback_requested"),
             ("right_party", "promise_to_pay"))
+TRACE_TOP = int(os.environ.get("BENCH_TRACE_TOP", "12"))
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 
 
@@ -227,7 +228,7 @@ class Memory:
 
             current, traced_peak = tracemalloc.get_traced_memory()
             print(f"    tracemalloc: {current / 2**20:.1f} MB live, {traced_peak / 2**20:.1f} MB peak")
-            for stat in tracemalloc.take_snapshot().statistics("lineno")[:12]:
+            for stat in tracemalloc.take_snapshot().statistics("lineno")[:TRACE_TOP]:
                 print(f"      {stat.size / 2**20:7.2f} MB {stat.count:8,} blocks  {stat.traceback[0]}")
             tracemalloc.reset_peak()
         if self.maps:
