@@ -783,6 +783,7 @@ class _Build:
         self.store, self.policy, self.filter, self.needle = store, policy, filter, needle
         self.kept = 0  # cases whose facts came from the local store
         self.to_keep: list[tuple[str, bytes, bytes]] = []  # derived facts to write there
+        self.gone: list[str] = []  # cases whose kept facts the store drops (`drop_kept`)
         self.now, self.minute = now, now.replace(second=0, microsecond=0)
         self.me, self.cache, self.book, self.rules_tag = me, cache, book, rules_tag
         self.placed = _Placements(book)
@@ -898,6 +899,8 @@ class _Build:
             row_ids = list(map(every_ids.__getitem__, at))
             keys = _Keys(own, siblings, policy, holds, at, seqs)
             fresh, stale = self._facts(s, row_ids, keys, siblings, signatures)
+            if self.filter == "all" and not self.needle:
+                self.drop_kept(known)
             s.release_memory()
         unreadable = {i for i in stale if i not in fresh}
         if unreadable:
@@ -951,7 +954,7 @@ class _Build:
                 maker=maker, strategies=strategies, which=which,
             ) if cache._epoch == self.epoch else None
         keys.release()
-        self.keep(set(every_ids) if self.filter == "all" and not self.needle else None)
+        self.keep()
         return QueueRows(ranking.order, maker, index)
 
     # --- shared steps --------------------------------------------------------------------
@@ -1037,22 +1040,29 @@ class _Build:
                                              [caseview.contact_facts(o) for o in others])
         return fresh
 
-    def keep(self, every: set[str] | None = None) -> None:
-        """Write the facts this build derived to the local store; with `every` (the ids of
-        all cases, after a whole queue) also drop the rows of cases gone, and the read of
-        the kept rows, which the in-memory facts now hold."""
+    def drop_kept(self, every: _Every) -> None:
+        """Let go of the kept rows read at the start (`QueueCache._kept`, ~100,000 at a
+        lead's) once a whole queue's facts are made from them (`every`: all the cases read),
+        noting the rows of cases gone, which `keep` drops from the store. Why here and not
+        at the build's end (issue 20): the read is ~60 MB of Python objects at a lead's, and
+        the ranking's columns and the rows made after it took new memory beside it; freed
+        at the end, it left the process's peak and what it kept that much higher."""
         cache = self.cache
         with cache._lock:
             kept = cache._kept
-            if every is not None:
-                cache._kept = {}
-        gone = [i for i in kept if i not in every] if kept and every is not None else []
-        if kept and every is not None:
-            memory.empty(kept)  # the kept rows read at the start (~100,000 at a lead's)
+            cache._kept = {}
+        if kept:
+            self.gone = [i for i in kept if i not in every]
+            memory.empty(kept)
+
+    def keep(self) -> None:
+        """Write the facts this build derived to the local store, and drop there the rows of
+        the cases gone (`drop_kept`)."""
+        cache = self.cache
         cache.last_kept, cache.last_derived = self.kept, len(self.to_keep)
         cache.last_light = self.light
         try:
-            self.store.save_queue_facts(FACTS_TAG, self.to_keep, gone)
+            self.store.save_queue_facts(FACTS_TAG, self.to_keep, self.gone)
         except Exception:  # noqa: BLE001 - a cache: the queue is right without it, the next start derives
             log.exception("could not keep the queue facts in the local store")
 
