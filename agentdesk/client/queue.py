@@ -675,8 +675,9 @@ _VALUE_NAMES = ("id", "overdue_minor", "days_past_due", "status", "callback_due_
 
 # The summary's integer columns the build keeps picked (amounts, days past due): as C
 # arrays, not an int object per case read from the store (issue 20: ~6 MB at a lead's
-# 96,000 cases). The columns are NOT NULL.
-_INT_NAMES = frozenset({"overdue_minor", "outstanding_minor", "days_past_due"})
+# 96,000 cases). The columns are NOT NULL. Each with its array's type code: days past due
+# in 32 bits.
+_INT_NAMES = {"overdue_minor": "q", "outstanding_minor": "q", "days_past_due": "i"}
 
 
 # The picked columns with few distinct values the build keeps (`_LightValues`, the rows'
@@ -684,8 +685,8 @@ _INT_NAMES = frozenset({"overdue_minor", "outstanding_minor", "days_past_due"})
 _CODED_NAMES = ("status", "callback_due_at", "promise_due", "promise_status")
 
 
-def _ints(values: Sequence[int]) -> array[int]:
-    return array("q", values)
+def _ints(name: str, values: Sequence[int]) -> array[int]:
+    return array(_INT_NAMES[name], values)
 
 
 def _picker(at: Sequence[int]) -> Any:
@@ -914,7 +915,7 @@ class _Build:
                     cache._forget(gone)
             ranked_cache = dict(cache._ranked)
         pick = _picker(at)
-        picked: dict[str, Any] = {name: _ints(pick(columns[name])) if name in _INT_NAMES else pick(columns[name])
+        picked: dict[str, Any] = {name: _ints(name, pick(columns[name])) if name in _INT_NAMES else pick(columns[name])
                   for name in _RANKED_NAMES}
         table_columns, held, remade, new_ranked = self._ranking_values(picked, at, columns, facts_by_id,
                                                                        ranked_cache)
@@ -935,10 +936,10 @@ class _Build:
         ranking = priority.rank_columns(table, now, strategies, which, prior)
         # The rows' shown columns picked from every case's (read once, by column, in C).
         # The packed texts stay packed, read at each row's place (`_At`).
-        row_places = array("q", at)
+        row_places = array("i", at)
         shown = tuple(_At(columns[name], row_places) if name in _PACKED_NAMES
                       else picked[name] if name in picked
-                      else _ints(pick(columns[name])) if name in _INT_NAMES else pick(columns[name])
+                      else _ints(name, pick(columns[name])) if name in _INT_NAMES else pick(columns[name])
                       for name in _SHOWN_NAMES) if at else None
         maker = _RowMaker(cache, [], ranking, signatures, keys, (minute, generation, self.rules_tag), shown)
         if self.needle:
@@ -1539,8 +1540,9 @@ class QueueRows(Sequence[QueueRow]):
     def __init__(self, order: Any, maker: _RowMaker, index: Mapping[str, int]) -> None:
         """`index`: the build's table row by case id (`_Index`)."""
         # The table rows best first as a C array (not a list of ~96,000 int objects, issue 20).
-        self._order = array("q", order.astype("int64", copy=False).tobytes()) if hasattr(order, "astype") \
-            else array("q", order)
+        # 32 bits a row (issue 20); `first_to_open` reads it through a numpy view, not a copy.
+        self._order = array("i", order.astype("int32").tobytes()) if hasattr(order, "astype") \
+            else array("i", order)
         self._maker = maker
         self._order_array: Any = None  # `_order` as a numpy array, made by the first `first_to_open`
         self._index = index
@@ -1592,7 +1594,7 @@ class QueueRows(Sequence[QueueRow]):
             import numpy as np
 
             found = np.full(len(self._maker.ids), -1, np.int32)
-            found[np.asarray(self._order, np.int64)] = np.arange(len(self._order), dtype=np.int32)
+            found[np.asarray(self._order, np.int32)] = np.arange(len(self._order), dtype=np.int32)
             positions = self._positions = array("i", found.tobytes())
         at = positions[row]
         return at if at >= 0 else None
@@ -1607,7 +1609,7 @@ class QueueRows(Sequence[QueueRow]):
         # after a save, and these rows are never changed (issue 20).
         order = self._order_array
         if order is None:
-            order = self._order_array = np.asarray(self._order, np.int64)
+            order = self._order_array = np.asarray(self._order, np.int32)  # a view of `_order`
         if not len(order):
             return None
         table = ranking.table
