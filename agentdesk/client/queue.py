@@ -685,6 +685,16 @@ _INT_NAMES = {"overdue_minor": "q", "outstanding_minor": "q", "days_past_due": "
 _CODED_NAMES = ("status", "callback_due_at", "promise_due", "promise_status")
 
 
+def _same_ids(ids: Sequence[str], known: dict[str, Any]) -> list[str]:
+    """`ids` with each id that is a key of `known` as that key's own string object. Why
+    (issue 20): a build after the first reads every case's id anew, and the facts kept in
+    memory (`QueueCache._facts`) keep the earlier build's strings as their keys: a lead's
+    process held two strings per case (~8 MB) after a re-rank."""
+    keys = list(known)
+    same = memory.dict_of(keys, keys)
+    return list(map(same.get, ids, ids))
+
+
 def _ints(name: str, values: Sequence[int]) -> array[int]:
     return array(_INT_NAMES[name], values)
 
@@ -879,6 +889,9 @@ class _Build:
             # summary row object per case (issue 20). Documents are read only for cases whose
             # cached facts are missing or stale.
             columns = s.case_columns(search=bool(self.needle), packed=_PACKED_NAMES)
+            with cache._lock:
+                if cache._facts:
+                    columns["id"] = _same_ids(columns["id"], cache._facts)
             every_ids = columns["id"]
             # The places 0..n-1 as one int object each, shared by the build's lists and
             # indexes of places (`at`, `_Every`, `_LastBuild.index`): not ~3 MB of ints each at

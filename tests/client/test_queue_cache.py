@@ -391,3 +391,41 @@ def test_the_last_builds_index_answers_as_the_dict_it_replaces() -> None:
             with pytest.raises(KeyError):
                 index[case_id]
     assert "c1" in where and "c1" not in index
+
+
+def test_a_rebuild_after_a_pull_that_adds_and_removes_cases_finds_every_case_at_its_row(
+        live_server: EmbeddedServer, secret_service: Any) -> None:
+    """After a pull (one case new, one gone, one changed) the queue ranked anew from the
+    facts in memory is the one a new start shows, each case found at its row; and it
+    holds one id string per case, the one its kept facts already had (issue 20: a lead's
+    re-rank held two, ~8 MB)."""
+    from types import SimpleNamespace
+
+    from agentdesk import contract
+
+    session = ClientSession.login(live_server.url, "agent01", "demo")
+    session.sync_now()
+    now = clock.now()
+    cache = QueueCache()
+    first = _build(session, now, cache)
+    gone, changed = first[0].case_id, first[1].case_id
+    doc, twin = session.store.case_doc(changed), session.store.case_doc(first[2].case_id)
+    assert doc is not None and twin is not None
+    new_id = "00000000-0000-4000-8000-" + "0" * 11 + "1"
+    new = {**twin, "id": new_id, "seq": twin["seq"] + 90_000}
+    doc = {**doc, "seq": doc["seq"] + 90_000, "accounts": [{**a, "overdue_minor": a["overdue_minor"] * 7}
+                                                           for a in doc["accounts"]]}
+    session.store.apply_changes([contract.Change(entity="case", op="remove", id=gone, data={}),
+                                 contract.Change(entity="case", op="upsert", id=changed, data=doc),
+                                 contract.Change(entity="case", op="upsert", id=new_id, data=new)], "pulled")
+    cache.invalidate(SimpleNamespace(upserted=[changed, new_id], removed=[gone]))  # as the sync engine does
+    again = build_queue(session.store, session.policy, now, "all", "", session.user.username, cache,
+                        strategy=session.strategy, book=session.rules.book)
+    assert _shown(list(again)) == _shown(_build(session, now)), "the same queue as a new start's"
+    ids = [r.case_id for r in again]
+    assert gone not in ids and new_id in ids and changed in ids
+    assert all(again.position(case_id) == at for at, case_id in enumerate(ids)), "each case found at its row"
+    assert again.position(gone) is None
+    held = {i: i for i in cache._facts}  # noqa: SLF001 - the strings the kept facts hold
+    assert all(held[case_id] is case_id for case_id in ids), "one id string per case"
+    session.stop()
