@@ -31,6 +31,10 @@ translate = QCoreApplication.translate
 
 # Card sets kept built (one per track shape recently shown); the queue's tracks are few.
 KEPT_SETS = 6
+# A line's tick box and the text beside it are this far apart; a line without a box is
+# indented by a tick column of TICK_COLUMN px and the same gap.
+LINE_GAP = 6
+TICK_COLUMN = 18
 
 
 @dataclass
@@ -180,7 +184,7 @@ class TalkTrackPanel(QWidget):
         layout.addWidget(heading)
         cards.texts.append(heading)
         for line in step.lines:
-            layout.addLayout(self._line(cards, card, line.text, line.required))
+            self._line(cards, card, layout, line.text, line.required)
         if step.branches:
             flow = FlowLayout(spacing=6)
             for _key, label, target, outcome in step.branches:
@@ -194,28 +198,29 @@ class TalkTrackPanel(QWidget):
         cards.cards[step.id] = card
         return card
 
-    def _line(self, cards: _CardSet, card: QFrame, text: str, required: bool) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(6)
+    def _line(self, cards: _CardSet, card: QFrame, layout: QVBoxLayout, text: str, required: bool) -> None:
         label = QLabel(text, card)
         cards.texts.append(label)
         label.setWordWrap(True)
         selectable.selectable_on_hover(label)  # no text document per line until pointed at
-        if required:
-            box = QCheckBox(card)
-            box.setToolTip(translate("TalkTrackPanel", "Required line: tick it once you have said it"))
-            box.setAccessibleName(translate("TalkTrackPanel", "Required line said"))
-            box.toggled.connect(self._update_progress)
-            label.setProperty("required", True)
-            label.setBuddy(box)
-            cards.required.append(box)
-            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-        else:
-            spacer = QLabel("", card)
-            spacer.setFixedWidth(18)
-            row.addWidget(spacer, 0, Qt.AlignmentFlag.AlignTop)
+        if not required:
+            # The indent is a margin, not an empty widget in the tick column: fewer widgets
+            # to show and lay out when a case switches to a kept card set.
+            label.setContentsMargins(TICK_COLUMN + LINE_GAP, 0, 0, 0)
+            layout.addWidget(label)
+            return
+        row = QHBoxLayout()
+        row.setSpacing(LINE_GAP)
+        box = QCheckBox(card)
+        box.setToolTip(translate("TalkTrackPanel", "Required line: tick it once you have said it"))
+        box.setAccessibleName(translate("TalkTrackPanel", "Required line said"))
+        box.toggled.connect(self._update_progress)
+        label.setProperty("required", True)
+        label.setBuddy(box)
+        cards.required.append(box)
+        row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(label, 1)
-        return row
+        layout.addLayout(row)
 
     def _branch(self, target: str | None, outcome: str | None) -> None:
         if target:

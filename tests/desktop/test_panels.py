@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from agentdesk.client import caseview
 from agentdesk.client.views import CaseDetail, NoteView, PaymentView, PromiseView, SmsView
@@ -146,6 +146,36 @@ def test_going_back_to_a_track_shows_its_kept_cards_refilled(qapp: QApplication)
     assert [card.property("current") for card in cards.values()] == [True] + [False] * (len(cards) - 1)
     texts = [label.text() for label in panel._texts]
     assert any("债务人3" in text for text in texts) and not any("债务人1" in text for text in texts)
+    panel.close()
+
+
+def test_a_line_without_a_tick_box_keeps_its_indent(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+    """A line without a tick box starts 24 px in from its card's heading (the width of a tick
+    column and its gap), and a line with one starts after its box, also on a kept card set
+    shown again."""
+    panel = TalkTrackPanel()
+    qtbot.addWidget(panel)
+    panel.resize(380, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    early, late = _track(_detail(1, dpd=10)), _track(_detail(2, attempts=3, dpd=200))
+    for track, steps in (early, late, early):
+        panel.show_track(track, steps, "zh")
+        QApplication.sendPostedEvents()  # the layout requests the show posted
+        plain: set[int] = set()
+        for card in panel._cards.values():
+            heading = card.findChild(QLabel, "stepTitle")
+            left = heading.mapTo(card, heading.contentsRect().topLeft()).x()
+            for label in card.findChildren(QLabel):
+                if label is heading or not label.text():
+                    continue
+                x = label.mapTo(card, label.contentsRect().topLeft()).x()
+                if label.property("required"):
+                    box = label.buddy()
+                    assert x >= box.mapTo(card, QPoint(box.width(), 0)).x(), "the text after its tick box"
+                else:
+                    plain.add(x - left)
+        assert plain == {24}, "every plain line indented as far, from its heading"
     panel.close()
 
 
