@@ -32,9 +32,8 @@ translate = QCoreApplication.translate
 # Card sets kept built (one per track shape recently shown); the queue's tracks are few.
 KEPT_SETS = 6
 # A line's tick box and the text beside it are this far apart; a line without a box is
-# indented by a tick column of TICK_COLUMN px and the same gap.
+# indented by the box's width and the same gap, so every line's text starts in one column.
 LINE_GAP = 6
-TICK_COLUMN = 18
 
 
 @dataclass
@@ -65,6 +64,7 @@ class TalkTrackPanel(QWidget):
         self._shape: tuple[Any, ...] | None = None  # what the cards on screen were built for
         self._track: TalkTrack | None = None
         self._filling = False
+        self._tick_width: int | None = None  # a tick box's width in this style, once asked
         self.trackCombo.currentIndexChanged.connect(self._combo_changed)
         self.stepsLayout.addStretch(1)
 
@@ -206,7 +206,7 @@ class TalkTrackPanel(QWidget):
         if not required:
             # The indent is a margin, not an empty widget in the tick column: fewer widgets
             # to show and lay out when a case switches to a kept card set.
-            label.setContentsMargins(TICK_COLUMN + LINE_GAP, 0, 0, 0)
+            label.setContentsMargins(self._tick_column() + LINE_GAP, 0, 0, 0)
             layout.addWidget(label)
             return
         row = QHBoxLayout()
@@ -221,6 +221,16 @@ class TalkTrackPanel(QWidget):
         row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(label, 1)
         layout.addLayout(row)
+
+    def _tick_column(self) -> int:
+        """How wide a tick box is here: the theme's stylesheet widens it past the style's
+        indicator, and a plain line's text must start where a ticked line's text does."""
+        if self._tick_width is None:
+            probe = QCheckBox(self)
+            probe.ensurePolished()
+            self._tick_width = probe.sizeHint().width()
+            probe.deleteLater()
+        return self._tick_width
 
     def _branch(self, target: str | None, outcome: str | None) -> None:
         if target:

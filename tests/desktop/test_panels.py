@@ -149,9 +149,9 @@ def test_going_back_to_a_track_shows_its_kept_cards_refilled(qapp: QApplication)
     panel.close()
 
 
-def test_a_line_without_a_tick_box_keeps_its_indent(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
-    """A line without a tick box starts 24 px in from its card's heading (the width of a tick
-    column and its gap), and a line with one starts after its box, also on a kept card set
+def test_every_talk_track_line_starts_in_one_column(qtbot, styled_app: QApplication) -> None:  # noqa: ANN001
+    """Under the app's theme, a line without a tick box starts where a ticked line's text
+    does (after the box and its gap), in from its card's heading, also on a kept card set
     shown again."""
     panel = TalkTrackPanel()
     qtbot.addWidget(panel)
@@ -163,19 +163,23 @@ def test_a_line_without_a_tick_box_keeps_its_indent(qtbot, qapp: QApplication) -
         panel.show_track(track, steps, "zh")
         QApplication.sendPostedEvents()  # the layout requests the show posted
         plain: set[int] = set()
+        ticked: set[int] = set()
         for card in panel._cards.values():
             heading = card.findChild(QLabel, "stepTitle")
             left = heading.mapTo(card, heading.contentsRect().topLeft()).x()
             for label in card.findChildren(QLabel):
                 if label is heading or not label.text():
                     continue
-                x = label.mapTo(card, label.contentsRect().topLeft()).x()
+                x = label.mapTo(card, label.contentsRect().topLeft()).x() - left
                 if label.property("required"):
                     box = label.buddy()
-                    assert x >= box.mapTo(card, QPoint(box.width(), 0)).x(), "the text after its tick box"
+                    assert x >= box.mapTo(card, QPoint(box.width(), 0)).x() - left, "the text after its tick box"
+                    ticked.add(x)
                 else:
-                    plain.add(x - left)
-        assert plain == {24}, "every plain line indented as far, from its heading"
+                    plain.add(x)
+        assert plain and ticked, "the track has lines of both kinds"
+        assert plain == ticked, "plain and ticked lines' text in one column"
+        assert min(plain) > 0, "lines indented from their heading"
     panel.close()
 
 
