@@ -80,7 +80,7 @@ def io_stack() -> tuple[str, str]:
     `server` extra brings them where they exist) when they can be imported, else Python's
     own asyncio loop and the pure-Python h11, on which the server works the same, only
     slower (uvloop has no Windows build). Named here, not left to uvicorn's "auto". At 500
-    desks they cut the API's CPU per request from 3.8-4.0 to 3.2 ms (bench/bench_load.py)."""
+    desks they cut the API's CPU per request by ~15%, 3.4-4.0 to 2.8-3.6 ms (bench/bench_load.py)."""
     from importlib.util import find_spec
 
     return ("uvloop" if find_spec("uvloop") else "asyncio"), ("httptools" if find_spec("httptools") else "h11")
