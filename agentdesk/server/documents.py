@@ -48,6 +48,7 @@ from agentdesk.server.sms.outbox import sms_history
 
 STALE_KEY = "agentdesk_stale_documents"
 DEFER_KEY = "agentdesk_defer_documents"
+IN_PLACE_KEY = "agentdesk_documents_in_place"
 CHUNK = 500
 
 
@@ -240,12 +241,16 @@ def mark_stale(session: Session, case_ids: Iterable[str]) -> None:
 
 
 def drop(session: Session, case_ids: Sequence[str]) -> None:
-    """Forget the cached documents of `case_ids` (their history changed).
+    """Forget the cached documents of `case_ids` (their history changed), unless this
+    session replaces them before it commits (`rebuild_in_place`): then the old row stays
+    until the new one overwrites it, and the DELETE's round trip is saved.
 
     A plain DELETE past the ORM (`persons.flushed_connection`): no CaseDocument is ever
     loaded as an object (pulls and rebuilds read and write the table's rows), so the ORM's
     bulk delete had nothing to synchronize, and its steps cost every outcome push more
     than the statement."""
+    if session.info.get(IN_PLACE_KEY):
+        return
     conn = persons.flushed_connection(session)
     for start in range(0, len(case_ids), CHUNK):
         conn.execute(_DROP, {"ids": list(case_ids[start:start + CHUNK])})
@@ -301,6 +306,9 @@ def _before_commit(session: Session) -> None:
         deferred.update(stale)  # the caller rebuilds after its batch (see `rebuild_later`)
         return
     session.flush()
+    if session.info.get(IN_PLACE_KEY):
+        _replace(session, sorted(stale))
+        return
     rebuild(session, stale)
 
 
@@ -312,6 +320,38 @@ def defer_rebuilds(session: Session, collector: set[str]) -> None:
     cache, so until `rebuild_later` runs, a pull builds those documents itself.
     """
     session.info[DEFER_KEY] = collector
+
+
+def rebuild_in_place(session: Session) -> None:
+    """Rebuild this session's stale documents in its own transaction, right before its
+    commit, from plain rows (document_rows) and as an upsert over the old row, which
+    `drop` then leaves in place.
+
+    For a push of one mutation, the desks' usual push: `rebuild_later`'s second transaction
+    (its BEGIN and COMMIT, and the checks that its older state does not overwrite a newer
+    one) and the DELETE cost round trips that this saves, and a concurrent pull sees the
+    old document and change number or the new ones, never a case without a document. The
+    case's row lock is held while the document is built; the change number is still taken
+    after it (change_numbers.install runs last)."""
+    session.info[IN_PLACE_KEY] = True
+
+
+def _replace(session: Session, ids: list[str]) -> None:
+    for start in range(0, len(ids), REBUILD_BATCH):
+        loaded = document_rows.load(session, ids[start:start + REBUILD_BATCH])
+        rows = [{"case_id": case_id, "doc_cache": doc, "queue_cache": queue}
+                for case_id, (doc, queue) in build_caches(session, loaded).items()]
+        if rows:
+            session.connection().execute(_upsert(session.get_bind().dialect.name), rows)
+
+
+@cache
+def _upsert(dialect: str) -> Any:
+    """`_replace`'s INSERT ... ON CONFLICT DO UPDATE, built once per backend."""
+    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(CaseDocument.__table__)
+    return stmt.on_conflict_do_update(index_elements=["case_id"], set_={
+        "doc_cache": stmt.excluded.doc_cache, "queue_cache": stmt.excluded.queue_cache})
 
 
 def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
@@ -356,6 +396,7 @@ def _after_transaction_end(session: Session, transaction: Any) -> None:
     # (one rejected mutation in a push) must not drop the marks of the applied ones.
     if transaction.parent is None:
         session.info.pop(STALE_KEY, None)
+        session.info.pop(IN_PLACE_KEY, None)
 
 
 def install(factory: sessionmaker[Session]) -> None:

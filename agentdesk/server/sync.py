@@ -353,12 +353,15 @@ class _Caller:
 
 def push(db: Database, user_id: str | None, mutations: Iterable[contract.Mutation], clock: Clock = PROCESS,
          check: Callable[[Session], User] | None = None) -> PushOutcome:
-    """Apply each mutation in its own transaction; rebuild touched documents once at the end.
+    """Apply each mutation in its own transaction; rebuild touched documents once at the end,
+    or, for a push of one mutation, in its transaction (documents.rebuild_in_place).
 
     `check`: the caller's token check, run first in the first transaction (what it raises
     ends the push before anything is written); the user it returns is the caller."""
     outcome = PushOutcome(results=[])
-    stale: set[str] = set()
+    mutations = list(mutations)
+    # None: each transaction rebuilds its own documents before it commits.
+    stale: set[str] | None = set() if len(mutations) > 1 else None
     caller = _Caller(user_id, check)
     try:
         for mutation in mutations:
@@ -375,12 +378,13 @@ def push(db: Database, user_id: str | None, mutations: Iterable[contract.Mutatio
                 caller.attach(session)
         outcome.pusher = caller.user_id
     finally:
-        documents.rebuild_later(db, stale)
+        if stale:
+            documents.rebuild_later(db, stale)
     return outcome
 
 
 def _apply_one(
-    db: Database, caller: _Caller, mutation: contract.Mutation, stale: set[str], clock: Clock
+    db: Database, caller: _Caller, mutation: contract.Mutation, stale: set[str] | None, clock: Clock
 ) -> tuple[contract.MutationResult, list[tuple[str | None, str | None]] | None]:
     caller.rolled_back()
     try:
@@ -402,12 +406,15 @@ class _Refused(Exception):
 
 
 def _apply_in_transaction(
-    db: Database, caller: _Caller, mutation: contract.Mutation, stale: set[str], clock: Clock
+    db: Database, caller: _Caller, mutation: contract.Mutation, stale: set[str] | None, clock: Clock
 ) -> tuple[contract.MutationResult, list[tuple[str | None, str | None]] | None]:
     mid = str(mutation.id)
     try:
         with db.transaction() as session:
-            documents.defer_rebuilds(session, stale)
+            if stale is None:
+                documents.rebuild_in_place(session)
+            else:
+                documents.defer_rebuilds(session, stale)
             user = caller.attach(session)
             user_id = user.id
             # Read as a row, not an object: every push asks, and the ORM's get cost more than

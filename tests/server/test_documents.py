@@ -37,6 +37,17 @@ def pulled_documents(api: TestClient, headers: dict[str, str]) -> dict[str, dict
     return {c["id"]: c["data"] for c in changes if c["entity"] == "case" and c["op"] == "upsert"}
 
 
+def note_and_call(first: str, second: str) -> list[dict]:
+    """A note on `first` and an unanswered call on `second`, as a desk pushes them."""
+    started = clock.now() - timedelta(minutes=3)
+    return [
+        {"id": str(uuid.uuid4()), "type": "note.add", "payload": {"case_id": first, "text": "客户称月底还款"}},
+        {"id": str(uuid.uuid4()), "type": "attempt.record",
+         "payload": {"attempt_id": str(uuid.uuid4()), "case_id": second, "started_at": started.isoformat(),
+                     "reached": "nobody", "outcome": "no_answer"}},
+    ]
+
+
 def test_a_pushed_note_and_call_reach_the_pulled_document_and_a_rejected_one_spoils_nothing(
         api: TestClient, db: Database) -> None:
     agent = login(api, "agent01")
@@ -44,10 +55,7 @@ def test_a_pushed_note_and_call_reach_the_pulled_document_and_a_rejected_one_spo
     first, second = sorted(held)[:2]
     now = clock.now()
     mutations = [
-        {"id": str(uuid.uuid4()), "type": "note.add", "payload": {"case_id": first, "text": "客户称月底还款"}},
-        {"id": str(uuid.uuid4()), "type": "attempt.record",
-         "payload": {"attempt_id": str(uuid.uuid4()), "case_id": second, "started_at": (now - timedelta(minutes=3))
-                     .isoformat(), "reached": "nobody", "outcome": "no_answer"}},
+        *note_and_call(first, second),
         # A promise on a case the agent does not own: rejected, its transaction rolled back.
         {"id": str(uuid.uuid4()), "type": "promise.add",
          "payload": {"promise_id": str(uuid.uuid4()), "case_id": "no-such-case", "amount_minor": 150000,
@@ -257,3 +265,38 @@ def test_every_pulled_case_names_its_agent_as_the_users_table_does(api: TestClie
         lines = [doc for head, doc in pulled_lines(api, headers, limit=40) if doc is not None]
         assert {d["id"]: d["assigned_agent"] for d in lines} == {i: expected[i] for i in docs}
     assert len({expected[i] for i in docs}) > 3  # the admin's pages name many agents, and none
+
+
+def test_a_push_of_one_change_replaces_its_documents_in_its_own_commit(api: TestClient, db: Database) -> None:
+    """A desk pushes each outcome alone: its transaction rebuilds the touched documents
+    before it commits (documents.rebuild_in_place), so at no moment after the commit does
+    another desk's pull find the case without its document, or with the old one."""
+    agent = login(api, "agent01")
+    held = pulled_documents(api, agent)
+    first, second = sorted(held)[:2]
+    seen_at_commit: list[dict[str, str | None]] = []
+
+    def look(_session: object) -> None:  # another connection, right after each commit
+        with db.engine.connect() as other:
+            seen_at_commit.append(dict(other.execute(
+                select(CaseDocument.case_id, CaseDocument.doc_cache).where(CaseDocument.case_id.in_([first, second])))
+                .all()))
+
+    pushes = note_and_call(first, second)
+    event.listen(db.sessions, "after_commit", look)
+    try:
+        for mutation in pushes:
+            results = api.post("/v1/sync/push", json={"mutations": [mutation]}, headers=agent).json()["results"]
+            assert [r["status"] for r in results] == ["applied"]
+    finally:
+        event.remove(db.sessions, "after_commit", look)
+    assert len(seen_at_commit) >= len(pushes)
+    for seen in seen_at_commit:
+        assert set(seen) == {first, second} and all(seen.values()), "no document missing at any commit"
+    with db.sessions() as s:
+        fresh = documents.build_caches(s, documents.load_for_documents(s, [first, second]))
+    assert seen_at_commit[-1] == {case_id: doc for case_id, (doc, _queue) in fresh.items()}
+    assert "客户称月底还款" in str(seen_at_commit[-1][first])
+    after = pulled_documents(api, agent)
+    assert len(after[second]["attempts"]) == len(held[second]["attempts"]) + 1
+    assert after == fresh_documents(db, list(after))

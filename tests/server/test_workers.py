@@ -20,6 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from agentdesk.server.client_gate import WORKER_HEADER
 from agentdesk.server.embedded import free_port, prepare_database
@@ -172,3 +173,25 @@ def test_several_workers_on_sqlite_are_refused_with_what_to_do(tmp_path: Path) -
     out, _ = process.communicate(timeout=60)
     assert process.returncode == 2 and time.monotonic() - started < 60
     assert b"--workers above 1 needs PostgreSQL" in out
+
+
+def test_serve_runs_on_uvloop_and_httptools_where_installed_and_on_asyncio_and_h11_without(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C loop and parser are taken when the machine has them (the `server` extra on Linux
+    and macOS); without them (uvloop has no Windows build) the server is configured with
+    Python's own, which uvicorn loads and serves with the same."""
+    import importlib.util
+
+    import uvicorn
+
+    from agentdesk.server.cli import io_stack
+
+    present = tuple(importlib.util.find_spec(name) is not None for name in ("uvloop", "httptools"))
+    assert io_stack() == ("uvloop" if present[0] else "asyncio", "httptools" if present[1] else "h11")
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as on a machine without them
+    monkeypatch.setitem(sys.modules, "httptools", None)
+    loop, http = io_stack()
+    assert (loop, http) == ("asyncio", "h11")
+    config = uvicorn.Config(FastAPI(), loop=loop, http=http)
+    config.load()
+    assert config.http_protocol_class.__name__ == "H11Protocol"
