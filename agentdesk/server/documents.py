@@ -265,36 +265,40 @@ _DROP = delete(CaseDocument.__table__).where(CaseDocument.__table__.c.case_id.in
 REBUILD_BATCH = 1000
 
 
-def rebuild(session: Session, case_ids: Iterable[str]) -> int:
+def rebuild(session: Session, case_ids: Iterable[str], *, plain_rows: bool = False) -> int:
     """Serialize the histories of `case_ids` from what the database holds now, in batches
-    of `REBUILD_BATCH` cases (each document depends only on its own case, person and numbers)."""
+    of `REBUILD_BATCH` cases (each document depends only on its own case, person and numbers).
+
+    `plain_rows`: read the cases as rows (document_rows), not as ORM objects: the push's
+    in-place rebuild (`rebuild_in_place`), after its flush."""
     ids = sorted(set(case_ids))
     built = 0
+    upsert = _upsert(session.get_bind().dialect.name)
     for start in range(0, len(ids), REBUILD_BATCH):
-        built += _rebuild_batch(session, ids[start:start + REBUILD_BATCH])
+        batch = ids[start:start + REBUILD_BATCH]
+        cases = document_rows.load(session, batch) if plain_rows else load_for_documents(session, batch, fresh=True)
+        rows = [{"case_id": case_id, "doc_cache": doc, "queue_cache": queue}
+                for case_id, (doc, queue) in build_caches(session, cases).items()]
+        if rows:
+            session.connection().execute(upsert, rows)
+        built += len(rows)
     return built
 
 
-def _rebuild_batch(session: Session, ids: list[str]) -> int:
-    rows = []
-    cases = load_for_documents(session, ids, fresh=True)
-    for case_id, (doc, queue) in build_caches(session, cases).items():
-        rows.append({"case_id": case_id, "doc_cache": doc, "queue_cache": queue})
-    if rows:
-        # An upsert, not a plain insert: a `rebuild_later` of another transaction may have
-        # put an older document in since; this one, built under the newer change, wins.
-        stmt = _insert(session)(CaseDocument.__table__)
-        session.execute(stmt.on_conflict_do_update(
-            index_elements=["case_id"],
-            set_={"doc_cache": stmt.excluded.doc_cache, "queue_cache": stmt.excluded.queue_cache}), rows)
-    return len(rows)
-
-
-def _insert(session: Session) -> Any:
+def _insert_of(dialect: str) -> Any:
     """The backend's INSERT construct (both have ON CONFLICT)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert
-    return sqlite.insert
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+@cache
+def _upsert(dialect: str) -> Any:
+    """`rebuild`'s INSERT ... ON CONFLICT DO UPDATE, built once per backend. An upsert, not
+    a plain insert: a `rebuild_later` of another transaction may have put an older document
+    in since, and the in-place rebuild writes over the case's old row; the document built
+    under the newer change wins."""
+    stmt = _insert_of(dialect)(CaseDocument.__table__)
+    return stmt.on_conflict_do_update(index_elements=["case_id"], set_={
+        "doc_cache": stmt.excluded.doc_cache, "queue_cache": stmt.excluded.queue_cache})
 
 
 def _before_commit(session: Session) -> None:
@@ -306,10 +310,7 @@ def _before_commit(session: Session) -> None:
         deferred.update(stale)  # the caller rebuilds after its batch (see `rebuild_later`)
         return
     session.flush()
-    if session.info.get(IN_PLACE_KEY):
-        _replace(session, sorted(stale))
-        return
-    rebuild(session, stale)
+    rebuild(session, stale, plain_rows=bool(session.info.get(IN_PLACE_KEY)))
 
 
 def defer_rebuilds(session: Session, collector: set[str]) -> None:
@@ -334,24 +335,6 @@ def rebuild_in_place(session: Session) -> None:
     case's row lock is held while the document is built; the change number is still taken
     after it (change_numbers.install runs last)."""
     session.info[IN_PLACE_KEY] = True
-
-
-def _replace(session: Session, ids: list[str]) -> None:
-    for start in range(0, len(ids), REBUILD_BATCH):
-        loaded = document_rows.load(session, ids[start:start + REBUILD_BATCH])
-        rows = [{"case_id": case_id, "doc_cache": doc, "queue_cache": queue}
-                for case_id, (doc, queue) in build_caches(session, loaded).items()]
-        if rows:
-            session.connection().execute(_upsert(session.get_bind().dialect.name), rows)
-
-
-@cache
-def _upsert(dialect: str) -> Any:
-    """`_replace`'s INSERT ... ON CONFLICT DO UPDATE, built once per backend."""
-    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(CaseDocument.__table__)
-    return stmt.on_conflict_do_update(index_elements=["case_id"], set_={
-        "doc_cache": stmt.excluded.doc_cache, "queue_cache": stmt.excluded.queue_cache})
 
 
 def rebuild_later(db: Any, case_ids: Iterable[str]) -> None:
@@ -381,8 +364,7 @@ def _fill_if_current(dialect: str) -> Any:
     """`rebuild_later`'s INSERT, built once per backend (its cache key with it): it runs
     after every push, and building the construct cost a share of the push's CPU."""
     docs, cases = CaseDocument.__table__, Case.__table__
-    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(docs).from_select(
+    return _insert_of(dialect)(docs).from_select(
         ["case_id", "doc_cache", "queue_cache"],
         select(bindparam("b_id", type_=docs.c.case_id.type), bindparam("b_doc", type_=docs.c.doc_cache.type),
                bindparam("b_queue", type_=docs.c.queue_cache.type))
