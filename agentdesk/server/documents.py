@@ -240,20 +240,21 @@ def mark_stale(session: Session, case_ids: Iterable[str]) -> None:
     session.info.setdefault(STALE_KEY, set()).update(case_ids)
 
 
-def drop(session: Session, case_ids: Sequence[str]) -> None:
-    """Forget the cached documents of `case_ids` (their history changed), unless this
-    session replaces them before it commits (`rebuild_in_place`): then the old row stays
-    until the new one overwrites it, and the DELETE's round trip is saved.
+def changed(session: Session, case_ids: Sequence[str]) -> None:
+    """These cases' histories changed: forget their cached documents and rebuild them when
+    `session` commits (`mark_stale`). Under `rebuild_in_place` the old row stays until the
+    rebuild overwrites it in the same commit, and the DELETE's round trip is saved; the drop
+    and the rebuild's mark are made together here, so no document is kept without one.
 
-    A plain DELETE past the ORM (`persons.flushed_connection`): no CaseDocument is ever
+    The DELETE goes past the ORM (`persons.flushed_connection`): no CaseDocument is ever
     loaded as an object (pulls and rebuilds read and write the table's rows), so the ORM's
     bulk delete had nothing to synchronize, and its steps cost every outcome push more
     than the statement."""
-    if session.info.get(IN_PLACE_KEY):
-        return
-    conn = persons.flushed_connection(session)
-    for start in range(0, len(case_ids), CHUNK):
-        conn.execute(_DROP, {"ids": list(case_ids[start:start + CHUNK])})
+    if not session.info.get(IN_PLACE_KEY):
+        conn = persons.flushed_connection(session)
+        for start in range(0, len(case_ids), CHUNK):
+            conn.execute(_DROP, {"ids": list(case_ids[start:start + CHUNK])})
+    mark_stale(session, case_ids)
 
 
 _DROP = delete(CaseDocument.__table__).where(CaseDocument.__table__.c.case_id.in_(bindparam("ids", expanding=True)))
@@ -326,7 +327,7 @@ def defer_rebuilds(session: Session, collector: set[str]) -> None:
 def rebuild_in_place(session: Session) -> None:
     """Rebuild this session's stale documents in its own transaction, right before its
     commit, from plain rows (document_rows) and as an upsert over the old row, which
-    `drop` then leaves in place.
+    `changed` then leaves in place.
 
     For a push of one mutation, the desks' usual push: `rebuild_later`'s second transaction
     (its BEGIN and COMMIT, and the checks that its older state does not overwrite a newer

@@ -70,8 +70,7 @@ def touch(session: Session, cases: Sequence[Case]) -> None:
     held for one round trip instead of the rest of the transaction.
     """
     change_numbers.number_at_commit(session, cases)
-    documents.drop(session, [case.id for case in cases])
-    documents.mark_stale(session, [case.id for case in cases])
+    documents.changed(session, [case.id for case in cases])
 
 
 # --- scope ---------------------------------------------------------------------------------
