@@ -1338,19 +1338,20 @@ _FREEZING = threading.Lock()
 class _Reasons(Sequence[PriorityReason]):
     """A row's reasons, worded when first asked for: a start ranks thousands of cases and
     the desk shows a screenful (the queue model asks for a row's text when it paints it).
-    Holds what `priority._factors` needs: the case's facts and the ranking's columns with
-    the row's place in them, read when first worded; a refresh that changes a row's columns
-    in place (`Ranking.update`) first has its reasons `freeze` the row's parts, so the words
-    are those of the ranking the row came from. Not one tuple of parts per row: a lead's
+    Holds what `priority._factors` needs: the case's facts and the ranking's parts with the
+    row's place in them (`ranking.RankingParts`, derived from the table), read when first
+    worded; a refresh that changes a row in place (`CaseTable.set_row`, `Ranking.update`)
+    also has its reasons `freeze` the row's parts, so the words are those of the ranking the
+    row came from. Not one tuple of parts per row: a lead's
     100,000 rows made ~34 MB of them (issue 20). Compares, hashes and reads as the tuple it
     stands for."""
 
     __slots__ = ("_made", "_facts", "_parts", "_ctx", "_columns", "_i")
 
-    def __init__(self, facts: priority.CaseFacts, columns: dict[str, Any], i: int, ctx: Any) -> None:
+    def __init__(self, facts: priority.CaseFacts, columns: ranking_mod.RankingParts, i: int, ctx: Any) -> None:
         self._made: tuple[PriorityReason, ...] | None = None
         self._parts: tuple[Any, ...] | None = None
-        self._columns: dict[str, Any] | None = columns
+        self._columns: ranking_mod.RankingParts | None = columns
         self._facts, self._i, self._ctx = facts, i, ctx
 
     def freeze(self) -> None:
