@@ -632,47 +632,54 @@ class RankingParts:
     A row asked for brings its neighbours in rank order (`_NEAR`, one `_scores` call: the
     desk words the rows it paints, a screenful at a time), kept until `_NEAR_KEPT` are."""
 
-    __slots__ = ("_ranking", "_held", "_near")
+    __slots__ = ("_ranking",)
 
     def __init__(self, ranking: Ranking) -> None:
         self._ranking = ranking
-        self._held, self._near = ranking._held, ranking._near  # noqa: SLF001 - the ranking's, kept there
 
     def at(self, i: int) -> tuple[Any, ...]:
         """Row `i`'s contributions, in the order `priority._factors` takes them."""
-        found = self._held.get(i)
+        r = self._ranking
+        found = r._held.get(i)  # noqa: SLF001 - the ranking's, kept there (this is a view)
+        if found is not None:
+            return found
+        # The derived rows are a dict replaced, never changed, by `hold` and `forget` (the
+        # queue's thread) while the desk words rows (the GUI thread): rows derived from
+        # values about to change are not kept past them.
+        near = r._near  # noqa: SLF001
+        found = near.get(i)
         if found is None:
-            found = self._near.get(i)
-        if found is None:
-            r = self._ranking
             place = np.flatnonzero(r.order == i)
             start = max(0, int(place[0]) - _NEAR // 4) if len(place) else 0
             rows = np.union1d(r.order[start:start + _NEAR], [i]).astype(np.int64)
             columns = _scores(r.table, r.ctx, r.strategies, r.which, rows)
-            if len(self._near) >= _NEAR_KEPT:
-                self._near.clear()
-            for k, row in enumerate(rows.tolist()):
-                self._near[row] = parts_at(columns, k)
-            found = self._near[i]
+            made = {row: parts_at(columns, k) for k, row in enumerate(rows.tolist())}
+            found = made[i]
+            if len(near) + len(made) > _NEAR_KEPT:
+                r._near = made  # noqa: SLF001 - the others forgotten
+            else:
+                near.update(made)
         return found
 
     def hold(self, i: int) -> None:
         """Keep row `i`'s parts as they are now: the table's values of the row are about to change."""
-        if i not in self._held:
-            self._held[i] = self.at(i)
-            self._near.pop(i, None)
+        r = self._ranking
+        if i not in r._held:  # noqa: SLF001
+            r._held[i] = self.at(i)  # noqa: SLF001
+            r._near = {}  # noqa: SLF001
 
     def forget(self, rows: Sequence[int]) -> None:
         """Rows re-scored by the ranking from the table's values: derived from them again."""
+        r = self._ranking
         for i in rows:
-            self._held.pop(i, None)
-            self._near.pop(i, None)
+            r._held.pop(i, None)  # noqa: SLF001
+        r._near = {}  # noqa: SLF001
 
     def columns(self) -> dict[str, np.ndarray]:
         """Every row's parts as columns (`_scores`), the held rows' as they were held."""
         r = self._ranking
         found = _scores(r.table, r.ctx, r.strategies, r.which)
-        for i, values in self._held.items():
+        for i, values in r._held.items():  # noqa: SLF001
             for name, value in zip(_PART_NAMES, values, strict=True):
                 found[name][i] = value
         return found
