@@ -270,24 +270,41 @@ class _Light:
     keeps it so; `covers` says no once it may not be (a clock set back): the case is then
     derived again."""
 
-    __slots__ = ("_key", "from_us", "group", "rpc_by_hour", "attempts_by_hour", "days",
-                 "fruitless_days", "engaged_at", "wait")
+    __slots__ = ("_key", "_at", "rpc_by_hour", "attempts_by_hour", "days", "fruitless_days")
 
     def __init__(self, key: Any, from_us: int, group: tuple[Any, ...],
                  rpc: tuple[int, ...], tries: tuple[int, ...], days: tuple[int, ...], fruitless: tuple[int, ...],
-                 engaged_at: datetime | None, wait: timedelta | None) -> None:
+                 engaged_at: datetime | None, wait: timedelta | None, shared: dict[Any, Any] | None = None) -> None:
+        """`shared` (a build's, `_light_of`): the tuple of `from_us`, `group`, `engaged_at`
+        and `wait` one object for all the cases alike."""
         # A key of the case alone without unsent writes (most) kept as its change number:
         # not two tuples per case (issue 20); `key` makes it again.
         own, others, holds = key
         self._key = own[0] if not others and not own[1] and holds == "" and type(own[0]) is int else key
-        # The first instant (us) it covers (`_light_of`): one int shared by many cases, not
-        # the two (kept at, newest contact) of each (issue 20).
-        self.from_us = from_us
-        self.group = group
+        # The first instant (us) it covers (`_light_of`: one int shared by many cases, not the
+        # two (kept at, newest contact) of each), the gate's group, when the debtor opened an
+        # SMS link, and the policy's wait after a conversation `until` was computed for (under
+        # another policy the case is derived again, `_stale`): one tuple shared by the cases
+        # alike, not four references each (issue 20: a lead's ~95,000, 3 MB).
+        at = (from_us, group, engaged_at, wait)
+        self._at = shared.setdefault((_AT, *at), at) if shared is not None else at
         self.rpc_by_hour, self.attempts_by_hour, self.days, self.fruitless_days = rpc, tries, days, fruitless
-        # The policy's wait after a conversation `until` was computed for: under another
-        # policy the case is derived again (`_stale`).
-        self.engaged_at, self.wait = engaged_at, wait
+
+    @property
+    def from_us(self) -> int:
+        return self._at[0]  # type: ignore[no-any-return]
+
+    @property
+    def group(self) -> tuple[Any, ...]:
+        return self._at[1]  # type: ignore[no-any-return]
+
+    @property
+    def engaged_at(self) -> datetime | None:
+        return self._at[2]  # type: ignore[no-any-return]
+
+    @property
+    def wait(self) -> timedelta | None:
+        return self._at[3]  # type: ignore[no-any-return]
 
     def covers(self, now: datetime) -> bool:
         """`_CaseFacts.covers` of the facts it stands for, and the history still unable to
@@ -374,7 +391,7 @@ def _light_of(key: Any, raw: bytes, shared: dict[Any, Any], planned_of: dict[tup
     fruitless_t = tuple(map(same, fruitless, fruitless)) if fruitless else ()
     return _Light(key, same(from_us, from_us), group, one(rpc_t, rpc_t), one(tries_t, tries_t),
                   same(days_t, days_t) if days_t else (), same(fruitless_t, fruitless_t) if fruitless_t else (),
-                  engaged_at, wait)
+                  engaged_at, wait, shared)
 
 
 _NO_US = -(2**62)  # before any instant
@@ -383,6 +400,7 @@ _NO_CONTACTS_KEPT: list[list[Any]] = [[]] * (2 + len(_PAST_FIELDS))  # no contac
 
 
 _ZONE = object()  # `decode`'s key for a zone's ZoneInfo in the shared values
+_AT = object()  # `_Light`'s key for its shared tuple (`_Light._at`) in the shared values
 _DAYS = object()  # `_light_of`'s key for its own dict of days and tuples of days (apart from the other values)
 _NO_CONTACTS: Contacts = ((),) * (2 + len(_PAST_FIELDS))
 _PLANNED_NAMES = tuple(f.name for f in fields(compliance.PlannedContact))
@@ -1338,19 +1356,20 @@ _FREEZING = threading.Lock()
 class _Reasons(Sequence[PriorityReason]):
     """A row's reasons, worded when first asked for: a start ranks thousands of cases and
     the desk shows a screenful (the queue model asks for a row's text when it paints it).
-    Holds what `priority._factors` needs: the case's facts and the ranking's columns with
-    the row's place in them, read when first worded; a refresh that changes a row's columns
-    in place (`Ranking.update`) first has its reasons `freeze` the row's parts, so the words
-    are those of the ranking the row came from. Not one tuple of parts per row: a lead's
+    Holds what `priority._factors` needs: the case's facts and the ranking's parts with the
+    row's place in them (`ranking.RankingParts`, derived from the table), read when first
+    worded; a refresh that changes a row in place (`CaseTable.set_row`, `Ranking.update`)
+    also has its reasons `freeze` the row's parts, so the words are those of the ranking the
+    row came from. Not one tuple of parts per row: a lead's
     100,000 rows made ~34 MB of them (issue 20). Compares, hashes and reads as the tuple it
     stands for."""
 
     __slots__ = ("_made", "_facts", "_parts", "_ctx", "_columns", "_i")
 
-    def __init__(self, facts: priority.CaseFacts, columns: dict[str, Any], i: int, ctx: Any) -> None:
+    def __init__(self, facts: priority.CaseFacts, columns: ranking_mod.RankingParts, i: int, ctx: Any) -> None:
         self._made: tuple[PriorityReason, ...] | None = None
         self._parts: tuple[Any, ...] | None = None
-        self._columns: dict[str, Any] | None = columns
+        self._columns: ranking_mod.RankingParts | None = columns
         self._facts, self._i, self._ctx = facts, i, ctx
 
     def freeze(self) -> None:

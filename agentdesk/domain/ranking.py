@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import operator
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -271,6 +272,9 @@ class CaseTable:
         self.engaged_us = np.array(engaged, np.int64)
         # Per strategy-and-prior: the expected-value points (see the module docstring).
         self._ev: dict[Any, np.ndarray] = {}
+        # The rankings of this table still alive: a row's parts are derived from the table
+        # when worded (`RankingParts`), so `set_row` first has each keep the row's old ones.
+        self._rankings: weakref.WeakSet[Ranking] = weakref.WeakSet()
 
     def __len__(self) -> int:
         return len(self.facts)
@@ -324,7 +328,10 @@ class CaseTable:
         self.engaged_us[i] = _NEVER if case.engaged_at is None else _us(case.engaged_at)
 
     def set_row(self, i: int, case: CaseFacts) -> None:
-        """Replace row `i`'s facts (a save changed that case); cached points of the row go."""
+        """Replace row `i`'s facts (a save changed that case); cached points of the row go.
+        Every ranking of the table keeps the row's parts as they were (`RankingParts.hold`)."""
+        for ranking in list(self._rankings):
+            ranking.parts.hold(i)
         self.facts[i] = case
         self._fill(i, case)
         for ev in self._ev.values():
@@ -411,12 +418,11 @@ def _scores(table: CaseTable, ctx: _Context, strategies: Sequence[Strategy], whi
     engaged = np.where(seen & (e_age >= 0.0) & (e_age < lasts), w.pick("sms_link_opened") * (1.0 - e_age / lasts), 0.0)
 
     score = callback + promise + ev + reach + fruitless + attempts + engaged
-    # `ev` may be the table's kept column, which `set_row` changes in place: a ranking's parts
-    # are its own (a row's reasons are worded from them later, `parts_at`).
+    # `ev` may be the table's kept column, which `set_row` changes in place: the parts
+    # returned are the caller's own (`RankingParts.columns` writes held rows into them).
     ev = ev.copy() if rows is None else ev
     # The integer parts as narrow as their values (a kind and a bucket are 0-4, a count of
-    # calls fits 32 bits): a ranking keeps its parts for the rows' words, and at a lead's
-    # 96,000 rows each int64 column is 0.75 MB (issue 20). `parts_at` reads them as ints.
+    # calls fits 32 bits). `parts_at` reads them as ints.
     return {"score": score, "callback": callback, "kind": kind.astype(np.int8), "promise": promise, "ev": ev,
             "reach": reach, "p_reach": p_reach, "fruitless": fruitless, "attempts": attempts,
             "bucket": bucket.astype(np.int8), "total_att": total_att.astype(np.int32), "engaged": engaged}
@@ -501,8 +507,11 @@ class Ranking:
         self.strategies = list(strategies)
         self.which = which
         self.now_us = _us(ctx.now)
-        self.parts = _scores(table, ctx, self.strategies, which)
-        self.scores = self.parts["score"]
+        self.scores = _scores(table, ctx, self.strategies, which)["score"]
+        # Rows' parts held as they were before the table changed them, and derived ones (`RankingParts`).
+        self._held: dict[int, tuple[Any, ...]] = {}
+        self._near: dict[int, tuple[Any, ...]] = {}
+        table._rankings.add(self)  # noqa: SLF001 - its `set_row` has `parts` keep a row's
         self.group, self.when = _sort_keys(table, self.now_us)
         neg = -self.scores
         groups = []
@@ -518,15 +527,19 @@ class Ranking:
     def __len__(self) -> int:
         return len(self.order)
 
+    @property
+    def parts(self) -> RankingParts:
+        """The parts of every row's score (`RankingParts`, a view: not kept, so no cycle)."""
+        return RankingParts(self)
+
     def update(self, rows: Sequence[int]) -> None:
         """Re-score the table rows a save changed (`CaseTable.set_row`) and move each to its
         new place; every other row keeps its score and place."""
         if not len(rows):
             return
         changed = np.unique(np.asarray(rows, np.int64))
-        fresh = _scores(self.table, self.ctx, self.strategies, self.which, changed)
-        for name, values in fresh.items():
-            self.parts[name][changed] = values
+        self.scores[changed] = _scores(self.table, self.ctx, self.strategies, self.which, changed)["score"]
+        self.parts.forget(changed.tolist())  # the rows' parts are the table's again
         later = self.table.callable_us[changed] > self.now_us
         status = self.table.status[changed]
         self.group[changed] = np.where(status != 0, _HELD, np.where(later, _LATER, _NOW))
@@ -571,11 +584,9 @@ class Ranking:
 
     def all_parts(self) -> list[tuple[Any, ...]]:
         """Every row's `parts_of`, made column by column (a whole queue's rows at once)."""
-        p = self.parts
+        p = self.parts.columns()
         ints = {"kind", "bucket", "total_att"}
-        names = ("score", "callback", "kind", "promise", "ev", "reach", "p_reach", "fruitless", "attempts", "bucket",
-                 "total_att", "engaged")
-        columns = [(p[n].astype(np.int64) if n in ints else p[n].astype(np.float64)).tolist() for n in names]
+        columns = [(p[n].astype(np.int64) if n in ints else p[n].astype(np.float64)).tolist() for n in _PART_NAMES]
         return list(zip(*columns, strict=True))
 
     def rows(self, explain_top: int | None = None) -> list[RankedCase]:
@@ -606,9 +617,85 @@ def rank_table(table: CaseTable, ctx: _Context, strategies: Sequence[Strategy] |
     return Ranking(table, ctx, chosen, which if len(chosen) > 1 else None)
 
 
-def parts_at(parts: dict[str, Any], i: int) -> tuple[Any, ...]:
-    """Row `i`'s contributions from a ranking's `parts` columns, in the order
-    `priority._factors` takes them (what `Ranking.parts_of` gives)."""
+class RankingParts:
+    """A ranking's parts of the score (`_scores`), a row's derived from the table when asked.
+
+    Why (issue 20): the parts are wanted only for the words of the rows the desk shows, and
+    kept as columns they were ~7 MB at a lead's 96,000 rows (eleven columns beside the
+    score). A row's parts are the same arithmetic on the same values whether computed for
+    every row or for one (elementwise IEEE operations; `math.log10` in both), so deriving
+    them later gives what the ranking computed, as long as the row's values in the table
+    are those it was ranked on: `CaseTable.set_row` first has every live ranking of the
+    table `hold` the row's parts as they are, and `Ranking.update`, which re-scores the row
+    from the new values, lets them go (`forget`).
+
+    A row asked for brings its neighbours in rank order (`_NEAR`, one `_scores` call: the
+    desk words the rows it paints, a screenful at a time), kept until `_NEAR_KEPT` are."""
+
+    __slots__ = ("_ranking",)
+
+    def __init__(self, ranking: Ranking) -> None:
+        self._ranking = ranking
+
+    def at(self, i: int) -> tuple[Any, ...]:
+        """Row `i`'s contributions, in the order `priority._factors` takes them."""
+        r = self._ranking
+        found = r._held.get(i)  # noqa: SLF001 - the ranking's, kept there (this is a view)
+        if found is not None:
+            return found
+        # The derived rows are a dict replaced, never changed, by `hold` and `forget` (the
+        # queue's thread) while the desk words rows (the GUI thread): rows derived from
+        # values about to change are not kept past them.
+        near = r._near  # noqa: SLF001
+        found = near.get(i)
+        if found is None:
+            place = np.flatnonzero(r.order == i)
+            start = max(0, int(place[0]) - _NEAR // 4) if len(place) else 0
+            rows = np.union1d(r.order[start:start + _NEAR], [i]).astype(np.int64)
+            columns = _scores(r.table, r.ctx, r.strategies, r.which, rows)
+            made = {row: parts_at(columns, k) for k, row in enumerate(rows.tolist())}
+            found = made[i]
+            if len(near) + len(made) > _NEAR_KEPT:
+                r._near = made  # noqa: SLF001 - the others forgotten
+            else:
+                near.update(made)
+        return found
+
+    def hold(self, i: int) -> None:
+        """Keep row `i`'s parts as they are now: the table's values of the row are about to change."""
+        r = self._ranking
+        if i not in r._held:  # noqa: SLF001
+            r._held[i] = self.at(i)  # noqa: SLF001
+            r._near = {}  # noqa: SLF001
+
+    def forget(self, rows: Sequence[int]) -> None:
+        """Rows re-scored by the ranking from the table's values: derived from them again."""
+        r = self._ranking
+        for i in rows:
+            r._held.pop(i, None)  # noqa: SLF001
+        r._near = {}  # noqa: SLF001
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """Every row's parts as columns (`_scores`), the held rows' as they were held."""
+        r = self._ranking
+        found = _scores(r.table, r.ctx, r.strategies, r.which)
+        for i, values in r._held.items():  # noqa: SLF001
+            for name, value in zip(_PART_NAMES, values, strict=True):
+                found[name][i] = value
+        return found
+
+
+_NEAR = 64  # rows whose parts one `RankingParts.at` derives together
+_NEAR_KEPT = 1024  # derived parts kept (~0.5 MB of tuples), then forgotten all at once
+_PART_NAMES = ("score", "callback", "kind", "promise", "ev", "reach", "p_reach", "fruitless", "attempts", "bucket",
+               "total_att", "engaged")
+
+
+def parts_at(parts: dict[str, Any] | RankingParts, i: int) -> tuple[Any, ...]:
+    """Row `i`'s contributions from a ranking's `parts` (or `_scores`' columns), in the
+    order `priority._factors` takes them (what `Ranking.parts_of` gives)."""
+    if isinstance(parts, RankingParts):
+        return parts.at(i)
     p = parts
     return (float(p["score"][i]), float(p["callback"][i]), int(p["kind"][i]), float(p["promise"][i]),
             float(p["ev"][i]), float(p["reach"][i]), float(p["p_reach"][i]), float(p["fruitless"][i]),

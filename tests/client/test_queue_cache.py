@@ -323,6 +323,43 @@ def test_kept_facts_read_with_shared_values_are_the_same_facts() -> None:
     assert together[0].planned.case_id == "c0"
 
 
+def test_kept_facts_ranked_undecoded_keep_each_cases_own_link_open_and_wait() -> None:
+    """A lead's build ranks most cases from their kept values (`_Light`), the values many
+    cases repeat (first instant covered, gate group, link opened, the policy's wait) as one
+    object (issue 20): read together, each case keeps its own (an SMS link opened at another
+    instant, or none, ranks it otherwise), equal to the case's values read alone."""
+    from datetime import UTC, datetime, timedelta
+
+    from agentdesk.client import caseview
+    from agentdesk.client.queue import _case_facts, _Light, _light_of
+
+    start = datetime(2026, 3, 1, 12, tzinfo=UTC)
+
+    def doc(i: int) -> dict[str, Any]:
+        return {"id": f"c{i}", "status": "open", "debtor": {"time_zone": "Asia/Shanghai", "person_key": f"p{i}"},
+                "contact_points": [{"id": f"cp{i}", "kind": "phone", "owner": "debtor", "status": "valid",
+                                    "number_key": f"n{i}"}],
+                "attempts": [{"id": f"a{i}", "started_at": start.isoformat(), "contact_point_id": f"cp{i}",
+                              "reached": "nobody", "channel": "call"}],
+                "promises": [], "related": [],
+                "sms": [{"opened_at": (start + timedelta(hours=i % 3)).isoformat()}] if i % 3 else []}
+
+    kept_at = start + timedelta(days=20)
+    now_us = (kept_at + timedelta(hours=2) - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)
+    kept = [_case_facts(((i + 1000, ()), (), ""), caseview.contact_facts(doc(i))).encode(kept_at) for i in range(9)]
+    for wait in (None, timedelta(days=2)):
+        shared: dict[Any, Any] = {}
+        together = [_light_of(((i + 1000, ()), (), ""), raw, shared, {}, now_us, wait) for i, raw in enumerate(kept)]
+        alone = [_light_of(((i + 1000, ()), (), ""), raw, {}, {}, now_us, wait) for i, raw in enumerate(kept)]
+        assert all(type(x) is _Light for x in together + alone)
+        names = ("key", "from_us", "group", "engaged_at", "wait", "rpc_by_hour", "attempts_by_hour", "days")
+        for a, b in zip(together, alone, strict=True):
+            assert [getattr(a, n) for n in names] == [getattr(b, n) for n in names]
+        assert [x.engaged_at for x in together[:3]] == [None, start + timedelta(hours=1), start + timedelta(hours=2)]
+        assert {x.wait for x in together} == {wait}
+        assert together[1]._at is together[4]._at and together[0]._at is together[3]._at, "alike: one tuple"
+
+
 def test_the_last_builds_columns_answer_as_the_dicts_they_replace() -> None:
     """`_Every` and `_Own` (a lead's 100,000 cases as columns, issue 20) give what the
     per-case dicts gave: each case's own key part, and whether its groups changed (any of

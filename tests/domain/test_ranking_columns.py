@@ -254,6 +254,35 @@ def test_a_rankings_parts_stay_as_ranked_when_its_table_changes_later(now: datet
     assert any(second.parts_of(i) != before[i] for i in range(0, len(table), 7)), "the new ranking sees the change"
 
 
+@pytest.mark.parametrize("seed", [4, 7])
+def test_every_rows_reasons_read_in_any_order_after_saves_are_the_case_scored_alone(seed: int) -> None:
+    """A ranking words a row's reasons only when the desk asks (its parts derived from the
+    table then, a screenful at a time, issue 20): read in any order, before and after saves
+    that re-score some rows, every row's score and reasons are those of its case scored alone."""
+    rnd = random.Random(seed)
+    cases = edge_portfolio(900, seed=seed, now=NOW)
+    prior = portfolio_reach_by_hour(cases)
+    strategies, which = strategy_indices(cases, by_segment)
+    table = CaseTable(cases)
+    ranking = rank_columns(table, NOW, strategies, which, prior)
+
+    def read_all() -> None:
+        positions = list(range(len(ranking)))
+        rnd.shuffle(positions)
+        for p in positions[:300] + sorted(positions[300:]):  # scattered reads, then a scroll through
+            row = ranking.row(p)
+            alone = explain_case(table.facts[int(ranking.order[p])], NOW, prior, by_segment(table.facts[
+                int(ranking.order[p])]))
+            assert row == alone
+
+    read_all()
+    for i in rnd.sample(range(len(table)), 30):
+        table.set_row(i, replace(table.facts[i], overdue_minor=table.facts[i].overdue_minor * 7 + 5,
+                                 attempts_today=table.facts[i].attempts_today + 1))
+        ranking.update([i])
+    read_all()
+
+
 @pytest.mark.parametrize("seed", [5, 6])
 def test_a_table_given_the_facts_values_ranks_as_the_table_of_the_objects(seed: int) -> None:
     """`CaseTable.of_values` (the queue's build: no object per case, issue 20) ranks, scores,
