@@ -22,18 +22,18 @@ sealing, from the bytes actually sealed.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING
 
 from agentdesk.client.errors import ClientError
+
+if TYPE_CHECKING:  # cryptography (~6 MB resident) loads when a recording is first sealed or read
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"ADREC1"
 HEADER = len(MAGIC) + 1 + 8
@@ -47,9 +47,14 @@ class RecordingUnreadable(ClientError):
 
 
 def derive_key(store_key_hex: str) -> bytes:
-    """The recordings' key: derived from the store key, never the same key for two uses."""
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                info=b"agentdesk recordings v1").derive(bytes.fromhex(store_key_hex))
+    """The recordings' key: derived from the store key, never the same key for two uses.
+
+    HKDF-SHA256 (RFC 5869) with no salt and a 32-byte output, written out with the standard
+    library (the same bytes as cryptography's `HKDF`): every session derives it at start,
+    and a desk that records no call need not load cryptography (issue 20, a lead's memory).
+    """
+    prk = hmac.digest(bytes(hashlib.sha256().digest_size), bytes.fromhex(store_key_hex), "sha256")  # extract
+    return hmac.digest(prk, b"agentdesk recordings v1" + b"\x01", "sha256")  # expand: one block is 32 bytes
 
 
 @dataclass(frozen=True)
@@ -65,12 +70,23 @@ class RecordingVault:
 
     def __init__(self, folder: Path, key: bytes | None) -> None:
         self.folder = folder
-        self._aead = AESGCM(key) if key is not None else None
+        self._key = key
+        self._cipher: AESGCM | None = None
         folder.mkdir(parents=True, exist_ok=True)
 
     @property
     def encrypted(self) -> bool:
-        return self._aead is not None
+        return self._key is not None
+
+    @property
+    def _aead(self) -> AESGCM | None:
+        """The AES-GCM cipher, made on the first seal or read (two threads may both make one:
+        the same key, so either does)."""
+        if self._cipher is None and self._key is not None:
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+            self._cipher = AESGCM(self._key)
+        return self._cipher
 
     def path(self, recording_id: str) -> Path:
         return self.folder / f"{recording_id}.rec"
@@ -88,9 +104,10 @@ class RecordingVault:
         size = 0
         head = b""
         prefix = os.urandom(8)
+        aead = self._aead
         try:
             with source.open("rb") as src, tmp.open("wb") as out:
-                out.write(MAGIC + (b"\x01" if self._aead else b"\x00") + prefix)
+                out.write(MAGIC + (b"\x01" if aead else b"\x00") + prefix)
                 block = src.read(CHUNK)
                 head = block[:16]
                 index = 0
@@ -98,8 +115,8 @@ class RecordingVault:
                     following = src.read(CHUNK)
                     digest.update(block)
                     size += len(block)
-                    if self._aead is not None:
-                        out.write(self._aead.encrypt(_nonce(prefix, index), block,
+                    if aead is not None:
+                        out.write(aead.encrypt(_nonce(prefix, index), block,
                                                      _aad(recording_id, index, not following)))
                     else:
                         out.write(block)
@@ -135,8 +152,11 @@ class RecordingVault:
                     if len(data) != end - offset:
                         raise RecordingUnreadable(f"The waiting recording {recording_id[:8]} is cut short.")
                     return data
-                if self._aead is None:
+                aead = self._aead
+                if aead is None:
                     raise RecordingUnreadable("This recording was sealed by an encrypted store; open that store.")
+                from cryptography.exceptions import InvalidTag  # loaded with the cipher
+
                 last_index = (size - 1) // CHUNK
                 parts: list[bytes] = []
                 for index in range(offset // CHUNK, (end - 1) // CHUNK + 1):
@@ -144,7 +164,7 @@ class RecordingVault:
                     plain_len = min(CHUNK, size - index * CHUNK)
                     blob = f.read(plain_len + TAG)
                     try:
-                        parts.append(self._aead.decrypt(_nonce(prefix, index), blob,
+                        parts.append(aead.decrypt(_nonce(prefix, index), blob,
                                                         _aad(recording_id, index, index == last_index)))
                     except InvalidTag as exc:
                         raise RecordingUnreadable(

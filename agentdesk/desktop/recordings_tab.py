@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QWidget
 
 from agentdesk import contract
@@ -28,6 +27,9 @@ from agentdesk.desktop.lead_models import RecordsModel
 from agentdesk.desktop.tasks import Tasks
 from agentdesk.domain import qa
 from agentdesk.domain.media import extension
+
+if TYPE_CHECKING:  # Qt Multimedia (~5 MB resident) is loaded when a call is first played
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 log = logging.getLogger(__name__)
 
@@ -231,6 +233,10 @@ class RecordingsTab(QWidget):
     @property
     def player(self) -> QMediaPlayer:
         if self._player is None:
+            # Loaded here, not with the tab (issue 20: a lead's memory): the first fetched
+            # recording pays the import (~20 ms) beside the media backend's own start.
+            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
             self._player = QMediaPlayer(self)
             self.audio = QAudioOutput(self)
             self._player.setAudioOutput(self.audio)
@@ -277,7 +283,7 @@ class RecordingsTab(QWidget):
         self.playback_ready.emit(fetched.id)
 
     def toggle_play(self) -> None:
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if self.player.isPlaying():
             self.player.pause()
         else:
             self.player.play()
@@ -301,6 +307,8 @@ class RecordingsTab(QWidget):
         self.timeLabel.setText(f"{clock_text(position)} / {clock_text(self.player.duration())}")
 
     def _state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer  # loaded with the player
+
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.playButton.setText(self.tr("Pause") if playing else self.tr("Play"))
 

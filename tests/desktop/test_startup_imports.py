@@ -28,13 +28,33 @@ HEAVY = ("openpyxl", "PySide6.QtMultimedia", "PySide6.QtCharts", "agentdesk.desk
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _printed_by(code: str) -> str:
+    """What `code` prints, run in a fresh interpreter (its own sys.modules)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+                          check=True).stdout.strip()
+
+
 def test_the_agent_s_window_modules_load_without_the_lead_s_and_the_export_s() -> None:
     code = ("import sys, agentdesk.desktop.app, agentdesk.desktop.mainwindow\n"
             f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
-                            check=True).stdout.strip()
+    loaded = _printed_by(code)
     assert loaded == "", f"loaded at an agent's start: {loaded}"
+
+
+def test_a_lead_s_window_and_session_hold_neither_the_player_nor_the_vault_s_cipher(tmp_path: Path) -> None:
+    """Qt Multimedia and cryptography (~12 MB resident, issue 20: a lead's memory) load
+    when a recording is first played or sealed, not with the console's tabs or the session."""
+    code = ("import sys\n"
+            "from pathlib import Path\n"
+            "import agentdesk.desktop.lead_console, agentdesk.desktop.mainwindow, agentdesk.desktop.recordings_tab\n"
+            "import agentdesk.client.session\n"
+            "from agentdesk.client.recording_vault import RecordingVault, derive_key\n"
+            f"vault = RecordingVault(Path({str(tmp_path)!r}), derive_key('ab' * 32))\n"
+            "assert vault.encrypted and vault.ids_on_disk() == set()\n"
+            "print(','.join(m for m in ('PySide6.QtMultimedia', 'cryptography') if m in sys.modules))\n")
+    loaded = _printed_by(code)
+    assert loaded == "", f"loaded before any recording is played or sealed: {loaded}"
 
 
 def test_the_window_s_qt_free_modules_are_all_loaded_before_qt() -> None:
@@ -50,9 +70,7 @@ def test_the_window_s_qt_free_modules_are_all_loaded_before_qt() -> None:
             "late = set(sys.modules) - before\n"
             "print(','.join(sorted(m for m in late if m.startswith(('agentdesk.client', 'agentdesk.domain', "
             "'agentdesk.contract', 'numpy', 'pydantic', 'yaml', 'orjson', 'sqlcipher3')))))\n")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    late = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
-                          check=True).stdout.strip()
+    late = _printed_by(code)
     assert late == "", f"Qt-free modules loaded after Qt: {late}"
 
 
