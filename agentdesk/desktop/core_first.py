@@ -7,9 +7,9 @@ that was ~0.1 s of CPU at each start; modules already loaded when PySide6 comes 
 read. The window imports the same modules later; they are then already there.
 
 What PySide6 read stays in the standard library's `linecache` (inspect.getsource fills
-it): the lead's console brings SQLAlchemy, numpy and its own modules after Qt, ~600 files,
-~25 MB of line strings held for nothing (issue 20, a lead's memory). `forget_read_sources`
-lets them go once those imports are done. A bundle (PyInstaller) has no source files to
+it): the window brings SQLAlchemy, a lead's console numpy and its own modules after Qt,
+up to ~600 files, ~25 MB of line strings held for nothing (issue 20, a lead's memory). The
+window calls `forget_read_sources` once it is built. A bundle (PyInstaller) has no source files to
 read, so there the cache stays empty anyway.
 
 And without the cycle collector: the imports make tens of thousands of objects (modules,

@@ -25,7 +25,7 @@ from agentdesk import contract
 from agentdesk.client import errors
 from agentdesk.client.lead import BUCKETS, CASE_STATUSES, GridFilter, GridView, ReassignProblem, TeamCases, TeamLead
 from agentdesk.client.views import SyncStatus
-from agentdesk.desktop import core_first, labels, rule_text, uiload
+from agentdesk.desktop import labels, rule_text, uiload
 from agentdesk.desktop.lead_charts import ChartsPanel
 from agentdesk.desktop.lead_models import (
     BoardModel,
@@ -64,8 +64,6 @@ class LeadConsole(QWidget):
 
     def __init__(self, session: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The console's modules came after Qt, which read their sources (~25 MB kept).
-        core_first.forget_read_sources()
         uiload.load_form("leadconsole", self)
         self.session = session
         self.tasks = tasks

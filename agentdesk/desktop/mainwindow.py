@@ -25,7 +25,18 @@ from agentdesk import __version__ as app_version
 from agentdesk.client import caseview, errors, memory
 from agentdesk.client.session import ClientSession
 from agentdesk.client.views import CaseDetail, OutcomeDraft, QueueRow
-from agentdesk.desktop import i18n, labels, layout_memory, leaving, my_scores, rule_text, theme, uiload, view_paint
+from agentdesk.desktop import (
+    core_first,
+    i18n,
+    labels,
+    layout_memory,
+    leaving,
+    my_scores,
+    rule_text,
+    theme,
+    uiload,
+    view_paint,
+)
 from agentdesk.desktop.agent_state import AgentStateControl
 from agentdesk.desktop.bridge import SessionEvents
 from agentdesk.desktop.call_control import CallControl
@@ -246,6 +257,9 @@ class MainWindow(QMainWindow):
                               current_case=lambda: self.current_case,
                               selected_contact=self.case_panel.selected_contact, after_send=self._sms_sent,
                               ask_gateway_on=self.first_queue_shown)
+        # The window's modules (a lead's console, SQLAlchemy at the store's first use) came
+        # after Qt, which read their sources: let the kept lines go (issue 20, ~8-25 MB).
+        core_first.forget_read_sources()
 
     # --- setup -----------------------------------------------------------------------------
 

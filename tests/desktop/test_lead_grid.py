@@ -333,28 +333,3 @@ def test_filter_choices_read_right_in_chinese(styled_app: QApplication) -> None:
         assert zh("No attempt yet") == "尚无拨打"
     finally:
         i18n.install_translators("en")
-
-
-def test_the_console_lets_go_of_the_source_lines_qt_read_at_its_import(qtbot, styled_app: QApplication,  # noqa: ANN001
-                                                                        lead) -> None:  # noqa: ANN001
-    """PySide6 reads each module imported after it (inspect.getsource, which keeps the lines
-    in linecache): ~25 MB for the lead's modules (issue 20). Sources with no file stay."""
-    import linecache
-
-    import sqlalchemy
-
-    linecache.getlines(sqlalchemy.__file__)  # what PySide6's import hook leaves behind
-    linecache.cache["<generated>"] = (6, None, ["x = 1\n"], "<generated>")
-    assert sqlalchemy.__file__ in linecache.cache
-    session, _api = lead
-    tasks = Tasks()
-    console = LeadConsole(session, tasks)
-    qtbot.addWidget(console)
-    try:
-        assert sqlalchemy.__file__ not in linecache.cache, "a file's lines can be read again when needed"
-        assert linecache.cache["<generated>"][2] == ["x = 1\n"], "lines with no file to read again are kept"
-        assert linecache.getline(sqlalchemy.__file__, 1), "a traceback still finds the line"
-    finally:
-        linecache.cache.pop("<generated>", None)
-        console.shutdown()
-        tasks.wait_idle(10_000)
