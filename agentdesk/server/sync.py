@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import orjson
@@ -560,9 +561,15 @@ def db_locks(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def _lock_named(session: Session) -> dict[str, Any] | None:
-    """PostgreSQL: FOR UPDATE OF the case's row alone (a joined debtor is read, not locked)."""
-    return {"of": Case} if db_locks(session) else None
+@cache
+def _named_query(payload_type: type[Any], locks: bool) -> Any:
+    """The named case's query for a payload type (`_NAMED_WITH`), built once: on PostgreSQL
+    FOR UPDATE OF the case's row alone (a joined debtor is read, not locked). A prebuilt
+    statement, not `session.get`, which builds and keys a new one at every call: that cost
+    ~0.1-0.2 ms of an outcome push's CPU. The session is the mutation's own, so the case is
+    never already in its identity map (where `get` would have found it without a read)."""
+    query = select(Case).where(Case.id == bindparam("case_id")).options(*_NAMED_WITH.get(payload_type, ()))
+    return query.with_for_update(of=Case) if locks else query
 
 
 # What a mutation reads of its named case besides the case, loaded with it: an outcome's
@@ -592,8 +599,8 @@ def _apply(session: Session, user: User, mutation: contract.Mutation, now: datet
     # The case is read (and on PostgreSQL locked) once, first: the refusals below and the
     # write find it in the session's identity map instead of reading it twice more. Held in
     # `named` so the map, which holds its objects weakly, keeps it between those calls.
-    named = session.get(Case, payload.case_id, with_for_update=_lock_named(session),
-                        options=_NAMED_WITH.get(type(payload), ()))
+    named = session.execute(_named_query(type(payload), db_locks(session)),
+                            {"case_id": payload.case_id}).unique().scalar_one_or_none()
     _refuse(write_scope.late_write_refusal(session, user, payload, now))
     _refuse(write_scope.id_refusal(session, user, payload, str(mutation.id)))
     if named is None:

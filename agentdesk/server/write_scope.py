@@ -21,12 +21,14 @@ rejection; neither writes anything.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, literal, select
 from sqlalchemy.orm import Session
 
 from agentdesk import contract
+from agentdesk.server import persons
 from agentdesk.server.models import (
     Callback,
     Case,
@@ -125,7 +127,7 @@ def id_refusal(session: Session, user: User, payload: Any, mutation_id: str) -> 
         value = getattr(payload, field, None)
         if value is None and model is Note:
             value = mutation_id  # a note without its own id takes the mutation's
-        if value is not None and session.get(model, str(value)) is not None:
+        if value is not None and _taken(session, model, str(value)):
             return f"a {_WHAT[model]} with this id already exists; the desk must make a new id"
     for field, model in _REFERENCES.get(type(payload), ()):
         value = getattr(payload, field, None)
@@ -135,6 +137,22 @@ def id_refusal(session: Session, user: User, payload: Any, mutation_id: str) -> 
         if row is None or row.case_id != case_id:
             return f"the {_WHAT[model]} this names does not belong to this case"
     return None
+
+
+def _taken(session: Session, model: type[Any], row_id: str) -> bool:
+    """Whether a row of `model` has this id: an object the session holds, else one Core query
+    past the ORM (`persons.flushed_connection`, which flushes first, as the ORM's get would).
+    The id is nearly always new, and the ORM's get of a missing row, which loads nothing,
+    cost ~8% of an outcome push's CPU (cProfile of sync.push on PostgreSQL)."""
+    if session.identity_map.get(Session.identity_key(model, row_id)) is not None:
+        return True
+    return persons.flushed_connection(session).execute(_id_query(model), {"id": row_id}).first() is not None
+
+
+@cache
+def _id_query(model: type[Any]) -> Any:
+    """SELECT 1 FROM <model's table> WHERE id = :id, built once per model."""
+    return select(literal(1)).select_from(model.__table__).where(model.__table__.c.id == bindparam("id"))
 
 
 def storable(text: Any, limit: int = 2000) -> str:
