@@ -22,7 +22,6 @@ sealing, from the bytes actually sealed.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 import struct
 from collections.abc import Iterator
@@ -32,7 +31,8 @@ from typing import TYPE_CHECKING
 
 from agentdesk.client.errors import ClientError
 
-if TYPE_CHECKING:  # cryptography (~6 MB resident) loads when a recording is first sealed or read
+if TYPE_CHECKING:  # cryptography (~6 MB resident, issue 20: a lead's memory) loads when a
+    # recording is first sealed or read, with the key derived then (`RecordingVault._aead`)
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"ADREC1"
@@ -47,14 +47,12 @@ class RecordingUnreadable(ClientError):
 
 
 def derive_key(store_key_hex: str) -> bytes:
-    """The recordings' key: derived from the store key, never the same key for two uses.
+    """The recordings' key: derived from the store key, never the same key for two uses."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-    HKDF-SHA256 (RFC 5869) with no salt and a 32-byte output, written out with the standard
-    library (the same bytes as cryptography's `HKDF`): every session derives it at start,
-    and a desk that records no call need not load cryptography (issue 20, a lead's memory).
-    """
-    prk = hmac.digest(bytes(hashlib.sha256().digest_size), bytes.fromhex(store_key_hex), "sha256")  # extract
-    return hmac.digest(prk, b"agentdesk recordings v1" + b"\x01", "sha256")  # expand: one block is 32 bytes
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=b"agentdesk recordings v1").derive(bytes.fromhex(store_key_hex))
 
 
 @dataclass(frozen=True)
@@ -68,9 +66,11 @@ class Sealed:
 class RecordingVault:
     """The folder of recordings waiting for upload, one file per recording id."""
 
-    def __init__(self, folder: Path, key: bytes | None) -> None:
+    def __init__(self, folder: Path, store_key_hex: str | None) -> None:
+        """`store_key_hex`: the local store's key, from which the recordings' is derived
+        (`derive_key`); None for a plain store, whose recordings are not encrypted."""
         self.folder = folder
-        self._key = key
+        self._key = store_key_hex
         self._cipher: AESGCM | None = None
         folder.mkdir(parents=True, exist_ok=True)
 
@@ -80,12 +80,12 @@ class RecordingVault:
 
     @property
     def _aead(self) -> AESGCM | None:
-        """The AES-GCM cipher, made on the first seal or read (two threads may both make one:
-        the same key, so either does)."""
+        """The AES-GCM cipher under the derived key, made on the first seal or read (two
+        threads may both make one: the same key, so either does)."""
         if self._cipher is None and self._key is not None:
             from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-            self._cipher = AESGCM(self._key)
+            self._cipher = AESGCM(derive_key(self._key))
         return self._cipher
 
     def path(self, recording_id: str) -> Path:

@@ -534,10 +534,10 @@ def _store_file(path: Path, secrets: SecretStore) -> Path:
 
 def open_uploads(api: ApiClient, store: LocalStore, secrets: SecretStore, clock: Clock) -> RecordingUploads:
     """The recording upload queue, its files sealed with a key derived from the store's."""
-    from agentdesk.client.recording_vault import RecordingVault, derive_key
+    from agentdesk.client.recording_vault import RecordingVault
 
     key = None if not store.encrypted else secrets.store_key(create=False)
     if store.encrypted and key is None:
         raise StoreLocked("The key of the local store is gone from the keyring; sign in again.")
-    return RecordingUploads(api, store, RecordingVault(store.recordings_folder, derive_key(key) if key else None),
+    return RecordingUploads(api, store, RecordingVault(store.recordings_folder, key or None),
                             clock=clock)

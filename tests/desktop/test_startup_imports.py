@@ -49,8 +49,8 @@ def test_a_lead_s_window_and_session_hold_neither_the_player_nor_the_vault_s_cip
             "from pathlib import Path\n"
             "import agentdesk.desktop.lead_console, agentdesk.desktop.mainwindow, agentdesk.desktop.recordings_tab\n"
             "import agentdesk.client.session\n"
-            "from agentdesk.client.recording_vault import RecordingVault, derive_key\n"
-            f"vault = RecordingVault(Path({str(tmp_path)!r}), derive_key('ab' * 32))\n"
+            "from agentdesk.client.recording_vault import RecordingVault\n"
+            f"vault = RecordingVault(Path({str(tmp_path)!r}), 'ab' * 32)\n"
             "assert vault.encrypted and vault.ids_on_disk() == set()\n"
             "print(','.join(m for m in ('PySide6.QtMultimedia', 'cryptography') if m in sys.modules))\n")
     loaded = _printed_by(code)
