@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import operator
+import threading
 import weakref
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -643,9 +644,9 @@ class RankingParts:
         found = r._held.get(i)  # noqa: SLF001 - the ranking's, kept there (this is a view)
         if found is not None:
             return found
-        # The derived rows are a dict replaced, never changed, by `hold` and `forget` (the
-        # queue's thread) while the desk words rows (the GUI thread): rows derived from
-        # values about to change are not kept past them.
+        # The derived rows are a dict replaced, never changed, while the desk words rows
+        # (the GUI thread) and the queue's thread changes the table (`hold`, `forget`): rows
+        # derived while a row's values changed are not kept (`_DERIVED`, the dict's identity).
         near = r._near  # noqa: SLF001
         found = near.get(i)
         if found is None:
@@ -655,25 +656,27 @@ class RankingParts:
             columns = _scores(r.table, r.ctx, r.strategies, r.which, rows)
             made = {row: parts_at(columns, k) for k, row in enumerate(rows.tolist())}
             found = made[i]
-            if len(near) + len(made) > _NEAR_KEPT:
-                r._near = made  # noqa: SLF001 - the others forgotten
-            else:
-                near.update(made)
+            with _DERIVED:
+                if r._near is near:  # noqa: SLF001 - no row held or forgotten meanwhile
+                    r._near = made if len(near) + len(made) > _NEAR_KEPT else {**near, **made}  # noqa: SLF001
         return found
 
     def hold(self, i: int) -> None:
         """Keep row `i`'s parts as they are now: the table's values of the row are about to change."""
         r = self._ranking
         if i not in r._held:  # noqa: SLF001
-            r._held[i] = self.at(i)  # noqa: SLF001
-            r._near = {}  # noqa: SLF001
+            parts = self.at(i)
+            with _DERIVED:
+                r._held[i] = parts  # noqa: SLF001
+                r._near = {}  # noqa: SLF001
 
     def forget(self, rows: Sequence[int]) -> None:
         """Rows re-scored by the ranking from the table's values: derived from them again."""
         r = self._ranking
-        for i in rows:
-            r._held.pop(i, None)  # noqa: SLF001
-        r._near = {}  # noqa: SLF001
+        with _DERIVED:
+            for i in rows:
+                r._held.pop(i, None)  # noqa: SLF001
+            r._near = {}  # noqa: SLF001
 
     def columns(self) -> dict[str, np.ndarray]:
         """Every row's parts as columns (`_scores`), the held rows' as they were held."""
@@ -686,6 +689,9 @@ class RankingParts:
 
 
 _NEAR = 64  # rows whose parts one `RankingParts.at` derives together
+# A store of derived rows against a row's values changing (`RankingParts`): one lock for all
+# rankings, held for a dict's replacement only.
+_DERIVED = threading.Lock()
 _NEAR_KEPT = 1024  # derived parts kept (~0.5 MB of tuples), then forgotten all at once
 _PART_NAMES = ("score", "callback", "kind", "promise", "ev", "reach", "p_reach", "fruitless", "attempts", "bucket",
                "total_att", "engaged")

@@ -312,3 +312,38 @@ def test_a_table_given_the_facts_values_ranks_as_the_table_of_the_objects(seed: 
         ranking.update([i])
         _assert_same_as_full(objects, ranking, NOW, strategies, which, prior)
     assert table.reach_by_hour() == portfolio_reach_by_hour([table.facts[i] for i in range(len(table))])
+
+
+@pytest.mark.parametrize("kept", [1024, 0])
+def test_a_save_landing_while_the_desk_words_rows_leaves_no_stale_reasons(kept: int,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desk (GUI thread) derives a screenful of rows' parts while the queue's thread
+    saves one of them (`set_row`, then `update`): what was derived from the row's old values
+    must not be kept, or the row would keep wording its reasons from before the save.
+    `kept` 0: every derivation replaces the kept rows (what happens once ~1,000 are kept)."""
+    from agentdesk.domain import ranking as ranking_mod
+
+    monkeypatch.setattr(ranking_mod, "_NEAR_KEPT", kept)
+    cases = edge_portfolio(300, seed=9, now=NOW)
+    prior = portfolio_reach_by_hour(cases)
+    table = CaseTable(cases)
+    ranking = rank_columns(table, NOW, portfolio_rpc_by_hour=prior)
+    saved = int(ranking.order[1])
+    real = ranking_mod._scores
+    landed: list[int] = []
+
+    def while_deriving(*args: Any) -> Any:
+        columns = real(*args)  # the screenful, from the values before the save
+        if args[-1] is not None and not landed:  # meanwhile the queue's thread saves a row of it
+            landed.append(saved)
+            table.set_row(saved, replace(table.facts[saved], overdue_minor=table.facts[saved].overdue_minor * 9 + 1,
+                                         attempts_today=table.facts[saved].attempts_today + 2))
+            ranking.update([saved])
+        return columns
+
+    monkeypatch.setattr(ranking_mod, "_scores", while_deriving)
+    ranking.parts.at(int(ranking.order[0]))
+    assert landed == [saved]
+    monkeypatch.setattr(ranking_mod, "_scores", real)
+    place = int(np.flatnonzero(ranking.order == saved)[0])
+    assert ranking.row(place) == explain_case(table.facts[saved], NOW, prior), "the saved row words the new values"
