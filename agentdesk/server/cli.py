@@ -89,7 +89,7 @@ def io_stack() -> tuple[str, str]:
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from agentdesk.server import workers
+    from agentdesk.server import heap, workers
     from agentdesk.server.app import create_app
     from agentdesk.server.events import EventHub
     from agentdesk.server.migrate import upgrade
@@ -120,6 +120,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         return 0
     hub = EventHub()
     app = create_app(db, hub, real_clock, recordings_folder=args.recordings_dir)
+    heap.settle()  # the process's start out of the collector's full passes (heap.py)
     if args.sms_worker:
         from agentdesk.server.sms.worker import start_in_background
 

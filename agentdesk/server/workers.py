@@ -43,6 +43,7 @@ def worker_environment(database_url: str, recordings_dir: str | None) -> dict[st
 def app_from_env() -> FastAPI:
     """uvicorn's app factory in each worker process."""
     from agentdesk import clock
+    from agentdesk.server import heap
     from agentdesk.server.app import create_app
     from agentdesk.server.db import Database
     from agentdesk.server.events import EventHub
@@ -50,4 +51,6 @@ def app_from_env() -> FastAPI:
     real_clock = clock.SystemClock()
     clock.set_process_clock(real_clock)
     db = Database(os.environ[DATABASE_ENV])
-    return create_app(db, EventHub(), real_clock, recordings_folder=os.environ.get(RECORDINGS_ENV))
+    app = create_app(db, EventHub(), real_clock, recordings_folder=os.environ.get(RECORDINGS_ENV))
+    heap.settle()  # the worker's start out of the collector's full passes (heap.py)
+    return app
