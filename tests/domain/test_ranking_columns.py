@@ -156,14 +156,20 @@ def _assert_same_as_full(table: CaseTable, ranking: Any, now: datetime, strategi
     assert shown == [full.row(p) for p in range(0, len(full), 37)]
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_a_save_re_scores_one_case_and_the_queue_equals_a_full_re_rank(seed: int) -> None:
-    rnd = random.Random(seed)
-    cases = edge_portfolio(1500, seed=seed, now=NOW)
+def _segmented(n: int, seed: int) -> tuple[CaseTable, Any, Any, Any, Any]:
+    """An edge portfolio ranked by segment: the table, its ranking, the strategies, which
+    strategy each case takes, and the portfolio's reach by hour."""
+    cases = edge_portfolio(n, seed=seed, now=NOW)
     prior = portfolio_reach_by_hour(cases)
     strategies, which = strategy_indices(cases, by_segment)
     table = CaseTable(cases)
-    ranking = rank_columns(table, NOW, strategies, which, prior)
+    return table, rank_columns(table, NOW, strategies, which, prior), strategies, which, prior
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_save_re_scores_one_case_and_the_queue_equals_a_full_re_rank(seed: int) -> None:
+    rnd = random.Random(seed)
+    table, ranking, strategies, which, prior = _segmented(1500, seed)
     for _save in range(40):
         i = rnd.randrange(len(table))
         case = table.facts[i]
@@ -260,11 +266,7 @@ def test_every_rows_reasons_read_in_any_order_after_saves_are_the_case_scored_al
     table then, a screenful at a time, issue 20): read in any order, before and after saves
     that re-score some rows, every row's score and reasons are those of its case scored alone."""
     rnd = random.Random(seed)
-    cases = edge_portfolio(900, seed=seed, now=NOW)
-    prior = portfolio_reach_by_hour(cases)
-    strategies, which = strategy_indices(cases, by_segment)
-    table = CaseTable(cases)
-    ranking = rank_columns(table, NOW, strategies, which, prior)
+    table, ranking, strategies, which, prior = _segmented(900, seed)
 
     def read_all() -> None:
         positions = list(range(len(ranking)))
