@@ -354,6 +354,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Alembic 1.17+ announces each of its plugins at INFO when it is imported ("setup plugin
+    # alembic.autogenerate.schemas", seven lines): an IT admin's `migrate` and every
+    # server's start began with them, above the lines that matter (which revisions ran).
+    # Its warnings still show.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     args.database_url = args.database_url or default_database_url()
     return int(args.func(args))
