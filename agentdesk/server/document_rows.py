@@ -79,16 +79,12 @@ _CHILDREN: tuple[tuple[str, Any, Any], ...] = (
 # values into typed slots ("str0", "int2", ...) shared across the parts by type, so the row
 # stays narrow; column `k` says which part a row belongs to, and each part's order column is
 # also copied to an order slot (`o_` + its type) so one ORDER BY gives every relation its
-# relationship's order. The case ids are one expanding parameter, used by every part.
+# relationship's order. The case ids are one parameter (expanding; plain for one case), used by every part.
 _IDS = "case_ids"
 _KIND = "k"
 _CASE_KIND = 0
 _KEY_KIND = len(_CHILDREN) + 1
 _KEY_PART = "identity_key"
-
-
-def _run(session: Session, statement: Any, chunk: list[str]) -> Any:
-    return session.connection().execute(statement, {_IDS: chunk[0]} if len(chunk) == 1 else {_IDS: chunk})
 
 
 # The user named by a child row (an attempt's agent, a note's author), read in the child's
@@ -195,11 +191,12 @@ def load(session: Session, case_ids: Sequence[str]) -> list[Any]:
     found: list[Any] = []
     for start in range(0, len(case_ids), CHUNK):
         chunk = list(case_ids[start:start + CHUNK])
-        statement, readers = _statement(len(chunk) == 1)
+        one = len(chunk) == 1  # the statement and its parameter chosen together (`_statement`)
+        statement, readers = _statement(one)
         by_id: dict[str, SimpleNamespace] = {}
         # Fetched at once: iterating the result fetched the rows one call at a time, a sixth
         # of a push's document refill.
-        for row in _run(session, statement, chunk).all():
+        for row in session.connection().execute(statement, {_IDS: chunk[0] if one else chunk}).all():
             part, names, getter = readers[row[0]]
             if part == _KEY_PART:
                 persons.know_identity_key(session, getter(row))
